@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Composition root of the HTTP application: middleware, the API under /api/v1, the web UI, health. */
+import { sql } from 'kysely';
+import { bodyLimit } from 'hono/body-limit';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Config } from './platform/config.ts';
+import type { Logger } from './platform/logger.ts';
+import type { AppEnv } from './platform/http/app-env.ts';
+import { loadActor, requestContext, securityHeaders } from './platform/http/middleware.ts';
+import { problemResponse, toProblem } from './platform/http/problem.ts';
+import { DomainError } from './platform/http/errors.ts';
+import type { Services } from './services.ts';
+import { identityRoutes } from './domains/identity/identity.routes.ts';
+import { tenantRoutes } from './domains/tenants/tenants.routes.ts';
+import { auditRoutes } from './domains/audit/audit.routes.ts';
+import { webRoutes } from './web/web.routes.tsx';
+
+export const API_VERSION = '1.0.0';
+
+/** Options of the HTTP application. */
+export interface AppOptions {
+  config: Pick<Config, 'publicUrl' | 'oidc'>;
+  log: Logger;
+}
+
+/** Builds the API router (used for serving and to generate the OpenAPI document). */
+export function buildApi(services: Services, secureCookies: boolean) {
+  const api = new OpenAPIHono<AppEnv>();
+  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey', in: 'cookie', name: 'jichi_session',
+    description: 'Session cookie from POST /api/v1/sessions; unsafe methods also need the X-CSRF-Token header',
+  });
+  api.route('/', identityRoutes(services, { secureCookies }));
+  api.route('/', tenantRoutes(services));
+  api.route('/', auditRoutes(services));
+  return api;
+}
+
+/** The OpenAPI 3.1 document of /api/v1. */
+export function openApiDocument(api: ReturnType<typeof buildApi>) {
+  return api.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Jichi API', version: API_VERSION,
+      description: 'Jichi (自治): the shared smart-municipality platform. Errors are application/problem+json with a stable `code`.',
+      license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+    },
+    servers: [{ url: '/api/v1' }],
+  });
+}
+
+/** Builds the whole application. */
+export function createApp(services: Services, opts: AppOptions) {
+  const secureCookies = opts.config.publicUrl.startsWith('https://');
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestContext(opts.log));
+  app.use('*', securityHeaders());
+  app.use('*', bodyLimit({ maxSize: 1024 * 1024 }));
+  app.use('*', loadActor((cookie) => services.identity.resolveSession(cookie), secureCookies));
+
+  app.onError((err, c) => {
+    const problem = toProblem(err, c.var.requestId ?? 'unknown');
+    if (problem.status >= 500) c.var.log?.error({ err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack } }, 'unhandled error');
+    else c.var.log?.info({ code: problem.code, status: problem.status }, 'request refused');
+    if (c.req.path.startsWith('/api/') || !(err instanceof DomainError) || (c.req.header('accept') ?? '').includes('json')) return problemResponse(c, problem);
+    return problemResponse(c, problem);
+  });
+  app.notFound((c) => problemResponse(c, { type: 'about:blank', title: 'ページが見つかりません', status: 404, code: 'not-found', detail: 'No such route', instance: `urn:request:${c.var.requestId}` }));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await sql`SELECT 1`.execute(services.db.app);
+      return c.json({ status: 'ready', database: services.db.kind });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+
+  const api = buildApi(services, secureCookies);
+  const document = openApiDocument(api);
+  app.get('/api/v1/openapi.json', (c) => c.json(document));
+  app.route('/api/v1', api);
+  app.route('/', webRoutes(services, { secureCookies, oidc: opts.config.oidc, publicUrl: opts.config.publicUrl }));
+  return app;
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** HTTP for the access log (administrators of the municipality). */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireStaff } from '../../platform/http/middleware.ts';
+import { createRouter, problems, staffSecurity } from '../../platform/http/openapi.ts';
+import type { AuditService } from './audit.service.ts';
+
+const Entry = z.object({
+  seq: z.number().int(),
+  occurredAt: z.string().datetime(),
+  actorType: z.string(),
+  actorId: z.string(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  purpose: z.string(),
+  myNumberAccessed: z.boolean(),
+  clientIp: z.string(),
+  requestId: z.string(),
+  outcome: z.string(),
+  hash: z.string(),
+}).openapi('AccessLogEntry');
+
+/** Mounts the access-log routes. */
+export function auditRoutes(services: { audit: AuditService }) {
+  const app = createRouter();
+  app.use('/access-log-entries', requireStaff());
+  app.openapi(createRoute({
+    method: 'get', path: '/access-log-entries', tags: ['audit'], summary: 'アクセスログ: who read or changed which record', security: staffSecurity,
+    request: { query: z.object({
+      subjectType: z.string().max(40).optional(), subjectId: z.string().max(80).optional(), actorId: z.string().max(80).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100), beforeSeq: z.coerce.number().int().min(1).optional(),
+    }) },
+    responses: { 200: { description: 'Entries, newest first', content: { 'application/json': { schema: z.object({ items: z.array(Entry) }) } } }, ...problems(400, 401, 403) },
+  }), async (c) => {
+    const rows = await services.audit.list(c.var.actor, c.req.valid('query'));
+    return c.json({ items: rows.map(({ municipalityCode: _m, prevHash: _p, occurredAt, ...r }) => ({ ...r, occurredAt: occurredAt.toISOString() })) }, 200);
+  });
+  return app;
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Reading and verifying the access log. */
+import type { Actor } from '../../platform/auth/actor.ts';
+import { assertAllowed } from '../../platform/auth/permissions.ts';
+import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
+import { verifyChain, type ChainReport } from '../../platform/audit/access-log-chain.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
+
+/** Creates the audit service. */
+export function createAuditService(deps: { db: Database; accessLog: AccessLogRepository }) {
+  return {
+    /** Entries of the actor's municipality, newest first (administrators). @throws ForbiddenError */
+    async list(actor: Actor, filter: { subjectType?: string; subjectId?: string; actorId?: string; limit: number; beforeSeq?: number }) {
+      assertAllowed(actor, 'access-log:read');
+      return withTenant(deps.db, actor.municipalityCode, (trx) => deps.accessLog.list(trx, filter));
+    },
+
+    /** Verifies the hash chain of every municipality (operators, as the owner). */
+    async verify(): Promise<ChainReport> {
+      return verifyChain(deps.accessLog.scanAll(deps.db.owner));
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Request and response schemas of sign-in, sessions and staff accounts. */
+import { z } from '@hono/zod-openapi';
+import { MunicipalityCode } from '../../platform/http/openapi.ts';
+import { ROLES } from '../../platform/auth/permissions.ts';
+
+export const LoginInput = z.object({
+  /** The municipality the staff member belongs to. */
+  municipalityCode: MunicipalityCode,
+  /** 職員ID. */
+  loginId: z.string().min(1).max(63),
+  password: z.string().min(1).max(256),
+}).openapi('LoginInput');
+
+export const RoleSchema = z.enum(ROLES).openapi({ description: 'counter=窓口, reviewer=審査, approver=決裁, daycare=保育, admin=管理者, analyst=分析' });
+
+export const SessionView = z.object({
+  municipalityCode: MunicipalityCode,
+  municipalityName: z.string(),
+  staffId: z.string().uuid(),
+  loginId: z.string(),
+  displayName: z.string(),
+  roles: z.array(RoleSchema),
+  /** Send as `X-CSRF-Token` on every POST, PUT, PATCH and DELETE. */
+  csrfToken: z.string(),
+  authMethod: z.enum(['password', 'oidc']),
+}).openapi('Session');
+
+export const StaffView = z.object({
+  staffId: z.string().uuid(),
+  loginId: z.string(),
+  displayName: z.string(),
+  roles: z.array(RoleSchema),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  oidcLinked: z.boolean(),
+}).openapi('Staff');
+
+export const StaffInput = z.object({
+  loginId: z.string().min(2).max(63),
+  displayName: z.string().min(1).max(100),
+  roles: z.array(RoleSchema).min(1),
+  password: z.string().min(12).max(256).optional(),
+  oidcSubject: z.string().min(1).max(255).optional(),
+}).openapi('StaffInput');
+
+export const StaffIdParams = z.object({ staffId: z.string().uuid() });

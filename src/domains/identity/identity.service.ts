@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Staff sign-in, sessions and accounts: argon2id passwords, lock-out, rate limiting, the access log. */
+import crypto from 'node:crypto';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.ts';
+import { assertAllowed, parseRoles, type Role } from '../../platform/auth/permissions.ts';
+import type { RateLimiter } from '../../platform/auth/rate-limit.ts';
+import { newToken, parseSessionCookie, tokenHash } from '../../platform/auth/session-token.ts';
+import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { DomainError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
+import { isValidMunicipalityCode } from '../../platform/tenancy/municipality-code.ts';
+import type { StaffRepository } from './staff.repository.ts';
+import type { TenantService } from '../tenants/tenants.service.ts';
+
+/** Failed attempts before an account is locked, and for how long. */
+export const LOCKOUT_THRESHOLD = 5;
+export const LOCKOUT_MINUTES = 15;
+
+/** Where a request comes from, for the access log. */
+export interface RequestContext {
+  clientIp: string;
+  requestId: string;
+}
+
+/** Wrong municipality, user or password: one message for all, so accounts cannot be enumerated. */
+export class InvalidCredentialsError extends DomainError {
+  constructor() {
+    super('invalid-credentials', '自治体、職員ID又はパスワードが正しくありません', 401, 'Invalid municipality, login id or password');
+  }
+}
+
+/** Too many failures: the account is locked for a while. */
+export class AccountLockedError extends DomainError {
+  constructor(until: Date) {
+    super('account-locked', `ログインの失敗が続いたため、アカウントを一時的にロックしました。${LOCKOUT_MINUTES}分後に再度お試しください`, 423,
+      'Account temporarily locked after repeated failures', { lockedUntil: until.toISOString() });
+  }
+}
+
+/** Too many attempts from one address. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(retryAfter: number) {
+    super('too-many-attempts', 'ログインの試行回数が多すぎます。しばらくしてから再度お試しください', 429, 'Too many login attempts', { retryAfter });
+  }
+}
+
+/** A new session: the cookie value and the actor. */
+export interface NewSession {
+  cookieValue: string;
+  actor: Actor;
+  expiresAt: Date;
+}
+
+export interface IdentityDeps {
+  db: Database;
+  staff: StaffRepository;
+  accessLog: AccessLogRepository;
+  tenants: TenantService;
+  clock: Clock;
+  loginLimiter: RateLimiter;
+  sessionIdleSeconds: number;
+  sessionMaxSeconds: number;
+}
+
+/** Creates the identity service. */
+export function createIdentityService(deps: IdentityDeps) {
+  const { db, staff, accessLog, clock } = deps;
+
+  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[] }, method: 'password' | 'oidc', ctx: RequestContext): Promise<NewSession> {
+    const token = newToken();
+    const csrfToken = newToken();
+    const expiresAt = new Date(clock.now().getTime() + deps.sessionMaxSeconds * 1000);
+    await withTenant(db, municipalityCode, async (trx) => {
+      await staff.clearFailures(trx, staffRow.staffId);
+      await staff.insertSession(trx, { municipalityCode, tokenHash: tokenHash(token), staffId: staffRow.staffId, csrfToken, authMethod: method, expiresAt });
+      await accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: staffRow.staffId, action: `auth.login.${method}`, ...ctx });
+    });
+    return {
+      cookieValue: `${municipalityCode}.${token}`,
+      expiresAt,
+      actor: {
+        type: 'staff', municipalityCode, staffId: staffRow.staffId, loginId: staffRow.loginId, displayName: staffRow.displayName,
+        roles: staffRow.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method,
+      },
+    };
+  }
+
+  return {
+    /**
+     * Signs a staff member in with a password.
+     * @throws InvalidCredentialsError, AccountLockedError, TooManyAttemptsError
+     */
+    async login(input: { municipalityCode: string; loginId: string; password: string }, ctx: RequestContext): Promise<NewSession> {
+      if (!deps.loginLimiter.take(ctx.clientIp)) throw new TooManyAttemptsError(deps.loginLimiter.retryAfter(ctx.clientIp));
+      const code = input.municipalityCode;
+      if (!isValidMunicipalityCode(code) || !(await deps.tenants.isOnboarded(code))) {
+        await verifyPassword(await dummyHash, input.password);
+        throw new InvalidCredentialsError();
+      }
+      const row = await withTenant(db, code, (trx) => staff.findByLoginId(trx, input.loginId));
+      const now = clock.now();
+      if (!row || !row.passwordHash || row.disabled) {
+        await verifyPassword(await dummyHash, input.password);
+        await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row?.staffId ?? '(unknown)', action: 'auth.login.password', outcome: 'denied', ...ctx }));
+        throw new InvalidCredentialsError();
+      }
+      if (row.lockedUntil && row.lockedUntil > now) {
+        await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', purpose: 'locked', ...ctx }));
+        throw new AccountLockedError(row.lockedUntil);
+      }
+      // Hash outside any transaction: no connection is held for the ~30 ms of argon2id.
+      if (!(await verifyPassword(row.passwordHash, input.password))) {
+        const lockUntil = row.failedLogins + 1 >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
+        await withTenant(db, code, async (trx) => {
+          await staff.recordFailure(trx, row.staffId, lockUntil);
+          await accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', ...ctx });
+        });
+        if (lockUntil) throw new AccountLockedError(lockUntil);
+        throw new InvalidCredentialsError();
+      }
+      return openSession(code, row, 'password', ctx);
+    },
+
+    /** Opens a session for a staff member identified by an OpenID Connect subject. */
+    async loginWithOidc(municipalityCode: string, subject: string, ctx: RequestContext): Promise<NewSession> {
+      if (!(await deps.tenants.isOnboarded(municipalityCode))) throw new InvalidCredentialsError();
+      const row = await withTenant(db, municipalityCode, (trx) => staff.findByOidcSubject(trx, subject));
+      if (!row || row.disabled) {
+        await withTenant(db, municipalityCode, (trx) => accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: '(oidc)', action: 'auth.login.oidc', outcome: 'denied', ...ctx }));
+        throw new DomainError('oidc-account-not-linked', 'この認証基盤のアカウントは職員として登録されていません', 403, 'No staff account is linked to this OpenID Connect subject');
+      }
+      return openSession(municipalityCode, row, 'oidc', ctx);
+    },
+
+    /** The actor of a session cookie, or undefined when the session is missing, expired or idle too long. */
+    async resolveSession(cookieValue: string | undefined): Promise<Actor | undefined> {
+      const parsed = parseSessionCookie(cookieValue);
+      if (!parsed) return undefined;
+      const hash = tokenHash(parsed.token);
+      const now = clock.now().getTime();
+      return withTenant(db, parsed.municipalityCode, async (trx) => {
+        const s = await staff.findSession(trx, hash);
+        if (!s || s.disabled) return undefined;
+        const idleMs = now - s.lastSeenAt.getTime();
+        if (idleMs > deps.sessionIdleSeconds * 1000) {
+          await staff.deleteSession(trx, hash);
+          return undefined;
+        }
+        // Touch at most once a minute: most requests stay read-only.
+        if (idleMs > 60_000) await staff.touchSession(trx, hash);
+        return {
+          type: 'staff', municipalityCode: parsed.municipalityCode, staffId: s.staffId, loginId: s.loginId, displayName: s.displayName,
+          roles: s.roles as Role[], csrfToken: s.csrfToken, sessionTokenHash: hash, authMethod: s.authMethod as 'password' | 'oidc',
+        } satisfies Actor;
+      });
+    },
+
+    /** Ends the actor's session. */
+    async logout(actor: Actor, ctx: RequestContext): Promise<void> {
+      await withTenant(db, actor.municipalityCode, async (trx) => {
+        await staff.deleteSession(trx, actor.sessionTokenHash);
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'auth.logout', ...ctx });
+      });
+    },
+
+    /**
+     * Adds a staff account (operators through the CLI, or an administrator of the municipality).
+     * @throws ValidationError when the login id, roles or password are unacceptable; DomainError 'staff-exists'
+     */
+    async addStaff(
+      by: Actor | { type: 'operator'; id: string },
+      municipalityCode: string,
+      input: { loginId: string; displayName: string; roles: string[]; password?: string; oidcSubject?: string },
+      ctx: RequestContext,
+    ): Promise<{ staffId: string }> {
+      if (by.type === 'staff') {
+        assertAllowed(by, 'staff:manage');
+        if (by.municipalityCode !== municipalityCode) throw new DomainError('forbidden', 'この操作を行う権限がありません', 403, 'Other municipality');
+      }
+      const problems: Array<{ name: string; code: string; reason: string }> = [];
+      if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(input.loginId)) problems.push({ name: 'loginId', code: 'invalid', reason: '職員IDは英小文字・数字・._- で2〜63文字にしてください' });
+      if (!input.displayName.trim()) problems.push({ name: 'displayName', code: 'required', reason: '氏名を入力してください' });
+      let roles: Role[] = [];
+      try { roles = parseRoles(input.roles); } catch { problems.push({ name: 'roles', code: 'invalid', reason: `役割は ${['counter', 'reviewer', 'approver', 'daycare', 'admin', 'analyst'].join(', ')} から選んでください` }); }
+      if (!input.password && !input.oidcSubject) problems.push({ name: 'password', code: 'required', reason: 'パスワード又はOIDCのsubjectが必要です' });
+      const pwProblem = input.password ? passwordProblem(input.password) : null;
+      if (pwProblem) problems.push({ name: 'password', code: 'too-weak', reason: pwProblem });
+      if (problems.length > 0) throw new ValidationError(problems);
+      if (!(await deps.tenants.isOnboarded(municipalityCode))) throw new DomainError('tenant-not-found', `地方公共団体コード ${municipalityCode} は登録されていません`, 404, 'Municipality is not onboarded');
+      const staffId = crypto.randomUUID();
+      const passwordHash = input.password ? await hashPassword(input.password) : null;
+      await withTenant(db, municipalityCode, async (trx) => {
+        if (await staff.findByLoginId(trx, input.loginId)) throw new DomainError('staff-exists', `職員ID「${input.loginId}」は既に使われています`, 409, 'Login id already exists');
+        await staff.insert(trx, { municipalityCode, staffId, loginId: input.loginId, displayName: input.displayName, roles, passwordHash, oidcSubject: input.oidcSubject ?? null });
+        await accessLog.append(trx, municipalityCode, {
+          actorType: by.type === 'staff' ? 'staff' : 'operator', actorId: by.type === 'staff' ? by.staffId : by.id,
+          action: 'staff.create', subjectType: 'staff', subjectId: staffId, ...ctx,
+        });
+      });
+      return { staffId };
+    },
+
+    /**
+     * One staff account of the actor's municipality; the read goes to the access log.
+     * @throws ForbiddenError, NotFoundError
+     */
+    async getStaff(actor: Actor, staffId: string, ctx: RequestContext) {
+      assertAllowed(actor, 'staff:manage');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const row = await staff.findById(trx, staffId);
+        if (!row) throw new NotFoundError('Staff', '職員');
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'staff.read', subjectType: 'staff', subjectId: staffId, ...ctx });
+        return row;
+      });
+    },
+
+    /** Lists the staff of the actor's municipality (administrators only). */
+    async listStaff(actor: Actor) {
+      assertAllowed(actor, 'staff:manage');
+      return withTenant(db, actor.municipalityCode, (trx) => staff.list(trx));
+    },
+  };
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>;

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** SQL for staff accounts and their sessions. */
+import { sql } from 'kysely';
+import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
+
+/** Creates the staff repository. */
+export function createStaffRepository() {
+  return {
+    findByLoginId: (trx: TenantTx, loginId: string) =>
+      trx.selectFrom('platform.staff').selectAll().where('loginId', '=', loginId).forUpdate().executeTakeFirst(),
+
+    findByOidcSubject: (trx: TenantTx, subject: string) =>
+      trx.selectFrom('platform.staff').selectAll().where('oidcSubject', '=', subject).executeTakeFirst(),
+
+    findById: (trx: TenantTx, staffId: string) =>
+      trx.selectFrom('platform.staff').selectAll().where('staffId', '=', staffId).executeTakeFirst(),
+
+    list: (trx: TenantTx) =>
+      trx.selectFrom('platform.staff')
+        .select(['staffId', 'loginId', 'displayName', 'roles', 'disabled', 'lockedUntil', 'oidcSubject', 'createdAt'])
+        .orderBy('loginId').execute(),
+
+    insert: (trx: TenantTx, row: { municipalityCode: string; staffId: string; loginId: string; displayName: string; roles: string[]; passwordHash: string | null; oidcSubject: string | null }) =>
+      trx.insertInto('platform.staff').values(row).execute(),
+
+    recordFailure: (trx: TenantTx, staffId: string, lockUntil: Date | null) =>
+      trx.updateTable('platform.staff')
+        .set({ failedLogins: sql`failed_logins + 1`, lockedUntil: lockUntil })
+        .where('staffId', '=', staffId).execute(),
+
+    clearFailures: (trx: TenantTx, staffId: string) =>
+      trx.updateTable('platform.staff').set({ failedLogins: 0, lockedUntil: null }).where('staffId', '=', staffId).execute(),
+
+    insertSession: (trx: TenantTx, row: { municipalityCode: string; tokenHash: string; staffId: string; csrfToken: string; authMethod: string; expiresAt: Date }) =>
+      trx.insertInto('platform.session').values(row).execute(),
+
+    /** The session and its staff member, if the session is unexpired and the account enabled. */
+    findSession: (trx: TenantTx, tokenHash: string) =>
+      trx.selectFrom('platform.session as s')
+        .innerJoin('platform.staff as st', (j) => j.onRef('st.municipalityCode', '=', 's.municipalityCode').onRef('st.staffId', '=', 's.staffId'))
+        .select(['s.municipalityCode', 's.tokenHash', 's.staffId', 's.csrfToken', 's.authMethod', 's.lastSeenAt', 's.expiresAt', 's.createdAt',
+          'st.loginId', 'st.displayName', 'st.roles', 'st.disabled'])
+        .where('s.tokenHash', '=', tokenHash)
+        .where('s.expiresAt', '>', sql<Date>`now()`)
+        .executeTakeFirst(),
+
+    touchSession: (trx: TenantTx, tokenHash: string) =>
+      trx.updateTable('platform.session').set({ lastSeenAt: sql`now()` }).where('tokenHash', '=', tokenHash).execute(),
+
+    deleteSession: (trx: TenantTx, tokenHash: string) =>
+      trx.deleteFrom('platform.session').where('tokenHash', '=', tokenHash).execute(),
+
+    deleteExpiredSessions: (trx: TenantTx) =>
+      trx.deleteFrom('platform.session').where('expiresAt', '<=', sql<Date>`now()`).execute(),
+  };
+}
+
+export type StaffRepository = ReturnType<typeof createStaffRepository>;

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Starts the platform: open and migrate the database, seed the demo on first run, serve HTTP. */
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { loadConfig, type Config } from './platform/config.ts';
+import { createLogger } from './platform/logger.ts';
+import { openConfiguredDatabase } from './platform/db/open-from-config.ts';
+import { createServices } from './services.ts';
+import { DEMO_MUNICIPALITY_CODE, DEMO_PASSWORD, DEMO_STAFF, seedDemo } from './demo/demo-seed.ts';
+
+/** A running server and how to stop it. */
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the server for a configuration; prints the URL and the demo logins. */
+export async function startServer(config: Config = loadConfig(), out: NodeJS.WritableStream = process.stdout): Promise<Running> {
+  const started = performance.now();
+  const log = createLogger(config.logLevel);
+  const db = await openConfiguredDatabase(config);
+  const services = createServices(db, config);
+  await services.tenants.loadReferenceData();
+  const seeded = config.seedDemo ? await seedDemo(services) : false;
+  const app = createApp(services, { config, log });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const ms = Math.round(performance.now() - started);
+  log.info({ database: db.kind, migrationsApplied: db.applied.length, seeded, ms }, 'ready');
+  if (config.seedDemo) {
+    out.write([
+      '',
+      `  Jichi（自治）が起動しました / Jichi is running: ${url}`,
+      `  データベース / database: ${db.describe}`,
+      `  デモ自治体 / demo municipality: 塩尻市 (${DEMO_MUNICIPALITY_CODE})`,
+      `  デモ職員 / demo staff (password: ${DEMO_PASSWORD}):`,
+      ...DEMO_STAFF.map((s) => `    ${s.loginId.padEnd(10)} ${s.displayName}（${s.roles.join(', ')}）`),
+      `  準備完了まで / ready in ${ms} ms`,
+      '',
+    ].join('\n'));
+  } else {
+    out.write(`Jichi is running: ${url} (ready in ${ms} ms)\n`);
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    stop() {
+      stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => db.close());
+      return stopping;
+    },
+  };
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntry) {
+  const running = await startServer();
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => { void running.stop().then(() => process.exit(0)); });
+  }
+}

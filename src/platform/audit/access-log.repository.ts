@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** SQL for the append-only access log. The database computes sequence numbers and the hash chain. */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.ts';
+import type { TenantTx } from '../tenancy/tenant-transaction.ts';
+
+/** What a service records: who did what to which record, for what purpose. Never personal data itself. */
+export interface AccessLogEntry {
+  actorType: 'staff' | 'resident' | 'system' | 'operator';
+  actorId: string;
+  /** e.g. `registry.person.read`, `auth.login`. */
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  /** 利用目的: why the record was accessed. */
+  purpose?: string;
+  myNumberAccessed?: boolean;
+  clientIp?: string;
+  requestId?: string;
+  outcome?: 'ok' | 'denied' | 'failed';
+}
+
+/** One stored entry, with its chain fields. */
+export interface AccessLogRow {
+  municipalityCode: string;
+  seq: number;
+  occurredAt: Date;
+  actorType: string;
+  actorId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  purpose: string;
+  myNumberAccessed: boolean;
+  clientIp: string;
+  requestId: string;
+  outcome: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Creates the access-log repository. */
+export function createAccessLogRepository() {
+  return {
+    /** Appends an entry in the tenant transaction (the municipality comes from the transaction). */
+    async append(trx: TenantTx, municipalityCode: string, e: AccessLogEntry): Promise<void> {
+      await trx.insertInto('audit.accessLog').values({
+        municipalityCode,
+        actorType: e.actorType,
+        actorId: e.actorId,
+        action: e.action,
+        subjectType: e.subjectType ?? '',
+        subjectId: e.subjectId ?? '',
+        purpose: e.purpose ?? '',
+        myNumberAccessed: e.myNumberAccessed ?? false,
+        clientIp: e.clientIp ?? '',
+        requestId: e.requestId ?? '',
+        outcome: e.outcome ?? 'ok',
+        // Filled in by the trigger audit.chain_access_log().
+        seq: 0, occurredAt: sql<Date>`clock_timestamp()`, prevHash: '', hash: '',
+      }).execute();
+    },
+
+    /** Lists entries newest first, optionally for one subject. */
+    async list(trx: TenantTx, filter: { subjectType?: string; subjectId?: string; actorId?: string; limit: number; beforeSeq?: number }) {
+      let q = trx.selectFrom('audit.accessLog').selectAll();
+      if (filter.subjectType) q = q.where('subjectType', '=', filter.subjectType);
+      if (filter.subjectId) q = q.where('subjectId', '=', filter.subjectId);
+      if (filter.actorId) q = q.where('actorId', '=', filter.actorId);
+      if (filter.beforeSeq) q = q.where('seq', '<', String(filter.beforeSeq));
+      const rows = await q.orderBy('seq', 'desc').limit(filter.limit).execute();
+      return rows.map(toRow);
+    },
+
+    /** Streams every entry of every municipality in chain order, as the owner (verification). */
+    async *scanAll(owner: Kysely<DB>, batch = 5000): AsyncGenerator<AccessLogRow> {
+      let after: { m: string; s: number } = { m: '', s: 0 };
+      for (;;) {
+        const rows = await owner.selectFrom('audit.accessLog').selectAll()
+          .where(sql<boolean>`(municipality_code, seq) > (${after.m}, ${after.s})`)
+          .orderBy('municipalityCode').orderBy('seq').limit(batch).execute();
+        for (const r of rows) yield toRow(r);
+        const last = rows.at(-1);
+        if (!last || rows.length < batch) return;
+        after = { m: last.municipalityCode, s: Number(last.seq) };
+      }
+    },
+  };
+}
+
+export type AccessLogRepository = ReturnType<typeof createAccessLogRepository>;
+
+function toRow(r: Record<string, unknown>): AccessLogRow {
+  return { ...(r as unknown as AccessLogRow), seq: Number(r.seq), municipalityCode: String(r.municipalityCode).trim() };
+}

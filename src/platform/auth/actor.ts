@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Who is acting: the staff member of a session, with their municipality and roles. */
+import type { Role } from './permissions.ts';
+
+export interface Actor {
+  type: 'staff';
+  municipalityCode: string;
+  staffId: string;
+  loginId: string;
+  displayName: string;
+  roles: Role[];
+  /** CSRF token bound to the session. */
+  csrfToken: string;
+  sessionTokenHash: string;
+  authMethod: 'password' | 'oidc';
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Roles and the actions each allows. Permissions follow organisational roles (事務分掌), not job titles
+ * (標準仕様書 §10.3). A staff member may hold several roles; an action is allowed when any role allows it.
+ */
+import { ForbiddenError } from '../http/errors.ts';
+import type { Actor } from './actor.ts';
+
+/** Staff roles: 窓口, 審査, 決裁, 保育, 管理者, 分析. */
+export const ROLES = ['counter', 'reviewer', 'approver', 'daycare', 'admin', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Japanese and English labels of each role. */
+export const ROLE_LABELS: Record<Role, { ja: string; en: string }> = {
+  counter: { ja: '窓口', en: 'Counter clerk' },
+  reviewer: { ja: '審査', en: 'Reviewer' },
+  approver: { ja: '決裁', en: 'Approver' },
+  daycare: { ja: '保育', en: 'Daycare officer' },
+  admin: { ja: '管理者', en: 'Administrator' },
+  analyst: { ja: '分析', en: 'Analyst' },
+};
+
+/** Every action the platform checks, named `<domain>:<verb>`. */
+export const ACTIONS = {
+  'console:use': ['counter', 'reviewer', 'approver', 'daycare', 'admin', 'analyst'],
+  'registry:read': ['counter', 'reviewer', 'approver'],
+  'registry:change': ['counter'],
+  'registry:review': ['reviewer'],
+  'registry:approve': ['approver'],
+  'registry:unmask-my-number': ['approver'],
+  'certificates:issue': ['counter'],
+  'cases:handle': ['counter', 'reviewer'],
+  'cases:decide': ['approver'],
+  'daycare:manage': ['daycare'],
+  'insights:read': ['analyst', 'admin', 'approver'],
+  'staff:manage': ['admin'],
+  'access-log:read': ['admin'],
+  'tenant:configure': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof ACTIONS;
+
+/** True when one of the actor's roles allows the action. */
+export function can(actor: Pick<Actor, 'roles'>, action: Action): boolean {
+  const allowed: readonly Role[] = ACTIONS[action];
+  return actor.roles.some((r) => allowed.includes(r));
+}
+
+/** Throws `ForbiddenError` unless the actor may perform the action. */
+export function assertAllowed(actor: Pick<Actor, 'roles'>, action: Action): void {
+  if (!can(actor, action)) throw new ForbiddenError(action);
+}
+
+/** Narrows a list of strings to known roles, refusing unknown ones. */
+export function parseRoles(values: string[]): Role[] {
+  const unknown = values.filter((v) => !(ROLES as readonly string[]).includes(v));
+  if (unknown.length > 0 || values.length === 0) throw new Error(`unknown roles: ${unknown.join(', ') || '(none)'}; choose from ${ROLES.join(', ')}`);
+  return [...new Set(values)] as Role[];
+}

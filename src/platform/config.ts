@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Process configuration, read once from the environment; the only place that reads process.env. */
+import path from 'node:path';
+
+export interface Config {
+  /** Directory for the embedded database and other local state (PGlite mode). */
+  dataDir: string;
+  /** PostgreSQL server URL of the table owner (migrations, backups); unset means embedded PGlite. */
+  databaseUrl?: string;
+  /** Optional PostgreSQL URL that logs in directly as the application role `jichi_app`. */
+  databaseAppUrl?: string;
+  host: string;
+  port: number;
+  /** Public base URL, used for cookies (Secure when https) and OIDC redirect URIs. */
+  publicUrl: string;
+  logLevel: string;
+  /** Seed the demo municipality (塩尻市) and demo staff on first start. */
+  seedDemo: boolean;
+  oidc?: { issuer: string; clientId: string; clientSecret?: string; label: string };
+  /** Session idle timeout and absolute lifetime in seconds. */
+  sessionIdleSeconds: number;
+  sessionMaxSeconds: number;
+}
+
+/** Reads the configuration from an environment (defaults suit a developer's machine). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
+  const oidcIssuer = env.OIDC_ISSUER;
+  return {
+    dataDir: path.resolve(env.JICHI_DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseAppUrl: env.DATABASE_APP_URL || undefined,
+    host,
+    port,
+    publicUrl: (env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    seedDemo: env.JICHI_SEED_DEMO !== 'false',
+    oidc: oidcIssuer
+      ? {
+          issuer: oidcIssuer,
+          clientId: env.OIDC_CLIENT_ID ?? 'jichi',
+          clientSecret: env.OIDC_CLIENT_SECRET,
+          label: env.OIDC_LABEL ?? '庁内認証基盤',
+        }
+      : undefined,
+    sessionIdleSeconds: Number(env.SESSION_IDLE_SECONDS ?? 2 * 3600),
+    sessionMaxSeconds: Number(env.SESSION_MAX_SECONDS ?? 12 * 3600),
+  };
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Opens the database: embedded PGlite under the data directory by default, a PostgreSQL server when
+ * DATABASE_URL is set. The same SQL and migrations serve both.
+ *
+ * Two handles: `owner` for maintenance (migrations, backups, onboarding) and `app` for everything a request
+ * does. Application work always goes through `withTenant`, which switches to the role `jichi_app` (not the
+ * owner of any table, no BYPASSRLS) and sets the municipality of the transaction for row-level security.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './types.ts';
+
+/** A Kysely instance or transaction over the platform's tables. */
+export type Executor = Kysely<DB>;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  /** Table owner: migrations, backup, restore, onboarding and chain verification only. */
+  owner: Kysely<DB>;
+  /** Application connections; use only through `withTenant` / `withPlatform`. */
+  app: Kysely<DB>;
+  /** A label for logs and `jichi` output (never contains a password). */
+  describe: string;
+  /** Runs a multi-statement SQL script as the owner, in one transaction (migrations, restore). */
+  runScript(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  databaseAppUrl?: string;
+  /** Directory of the PGlite data, or undefined for an in-memory database (tests). */
+  pgliteDir?: string;
+  poolSize?: number;
+}
+
+// Parse bigint and numeric as JS numbers where safe; dates stay Date; `date` stays 'YYYY-MM-DD' text.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
+
+const plugins = [new CamelCasePlugin()];
+
+/** Opens the database described by the options. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openServer(options.databaseUrl, options.databaseAppUrl, options.poolSize ?? 10);
+  return openPglite(options.pgliteDir);
+}
+
+async function openServer(url: string, appUrl: string | undefined, poolSize: number): Promise<Database> {
+  const ownerPool = new pg.Pool({ connectionString: url, max: 3 });
+  // Without a separate login for the application role, connections start as `jichi_app` via the startup
+  // option `role`; every tenant transaction also switches to it with SET LOCAL, so the owner is never used.
+  const appPool = new pg.Pool(appUrl ? { connectionString: appUrl, max: poolSize } : { connectionString: url, max: poolSize, options: '-c role=jichi_app' });
+  const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }), plugins });
+  const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }), plugins });
+  return {
+    kind: 'postgres',
+    owner,
+    app,
+    describe: `PostgreSQL ${redactUrl(url)}`,
+    async runScript(text) {
+      const client = await ownerPool.connect();
+      try {
+        await client.query(`BEGIN;\n${text}\n;COMMIT;`);
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await app.destroy();
+      await owner.destroy();
+    },
+  };
+}
+
+async function openPglite(dir: string | undefined): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const client = dir ? await PGlite.create(dir) : await PGlite.create();
+  // PGlite has one connection: one Kysely instance serialises every query and transaction on it.
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins });
+  return {
+    kind: 'pglite',
+    owner: db,
+    app: db,
+    describe: dir ? `PGlite ${dir}` : 'PGlite (in memory)',
+    async runScript(text) {
+      // Through the Kysely connection so that it waits for, and blocks, other queries on the one connection.
+      await db.connection().execute(async () => {
+        await client.transaction(async (tx) => {
+          await tx.exec(text);
+        });
+      });
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** Removes a password from a connection URL for display. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(invalid URL)';
+  }
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Turns any thrown error into an `application/problem+json` response (RFC 9457) with a stable `code`. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import { InvalidMunicipalityCodeError } from '../tenancy/municipality-code.ts';
+import { DomainError, ValidationError } from './errors.ts';
+import type { AppEnv } from './app-env.ts';
+
+/** The body of every error response. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  instance: string;
+  invalidParams?: Array<{ name: string; code: string; reason: string }>;
+  [key: string]: unknown;
+}
+
+/** Builds the problem body for an error. */
+export function toProblem(err: unknown, requestId: string): Problem {
+  const base = { instance: `urn:request:${requestId}` };
+  if (err instanceof ValidationError) {
+    return { type: 'about:blank', title: err.title, status: 400, detail: err.detail, code: err.code, invalidParams: err.invalidParams, ...base };
+  }
+  if (err instanceof DomainError) {
+    return { type: 'about:blank', title: err.title, status: err.status, detail: err.detail, code: err.code, ...(err.extra ?? {}), ...base };
+  }
+  if (err instanceof InvalidMunicipalityCodeError) {
+    return { type: 'about:blank', title: err.message, status: 400, detail: 'Invalid municipality code', code: err.code, ...base };
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const code = status === 413 ? 'payload-too-large' : status === 400 ? 'bad-request' : `http-${status}`;
+    const title = status === 413 ? 'リクエストが大きすぎます' : 'リクエストを処理できません';
+    return { type: 'about:blank', title, status, detail: err.message, code, ...base };
+  }
+  return { type: 'about:blank', title: 'サーバー内部でエラーが発生しました', status: 500, detail: 'Internal server error', code: 'internal-error', ...base };
+}
+
+/** Converts zod issues to the Zaken-API style `invalidParams`. */
+export function zodToInvalidParams(error: ZodError): Array<{ name: string; code: string; reason: string }> {
+  return error.issues.map((i) => ({ name: i.path.join('.') || '(body)', code: i.code, reason: i.message }));
+}
+
+/** Sends a problem response. */
+export function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
+  return c.body(JSON.stringify(problem), problem.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
+}

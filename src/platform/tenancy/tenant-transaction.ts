@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * The only way application code touches tenant data: a transaction that runs as the role `jichi_app` with
+ * the municipality set for row-level security. A query that forgot its `where municipality_code` still
+ * sees only this municipality's rows; code outside such a transaction sees none.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/types.ts';
+import { assertMunicipalityCode } from './municipality-code.ts';
+
+/** A transaction bound to one municipality. */
+export type TenantTx = Transaction<DB>;
+
+/** Runs `fn` in a transaction of the application role scoped to `municipalityCode`. */
+export async function withTenant<T>(db: Database, municipalityCode: string, fn: (trx: TenantTx) => Promise<T>): Promise<T> {
+  assertMunicipalityCode(municipalityCode);
+  return db.app.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('role', 'jichi_app', true), set_config('app.municipality_code', ${municipalityCode}, true)`.execute(trx);
+    return fn(trx);
+  });
+}
+
+/** Runs `fn` as the application role with no municipality: only platform reference data is visible. */
+export async function withPlatform<T>(db: Database, fn: (trx: TenantTx) => Promise<T>): Promise<T> {
+  return db.app.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('role', 'jichi_app', true)`.execute(trx);
+    return fn(trx);
+  });
+}

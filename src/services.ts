@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Creates every repository and service once, with explicit dependencies (no base class, no container). */
+import { createAccessLogRepository } from './platform/audit/access-log.repository.ts';
+import { createRateLimiter } from './platform/auth/rate-limit.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/database.ts';
+import { createAuditService } from './domains/audit/audit.service.ts';
+import { createIdentityService } from './domains/identity/identity.service.ts';
+import { createStaffRepository } from './domains/identity/staff.repository.ts';
+import { createTenantRepository } from './domains/tenants/tenants.repository.ts';
+import { createTenantService } from './domains/tenants/tenants.service.ts';
+
+/** Creates the services of the platform. */
+export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'>, clock: Clock = systemClock) {
+  const accessLog = createAccessLogRepository();
+  const tenants = createTenantService({ db, tenants: createTenantRepository() });
+  const identity = createIdentityService({
+    db, staff: createStaffRepository(), accessLog, tenants, clock,
+    // 20 attempts per address per 5 minutes; accounts lock after 5 failures on their own.
+    loginLimiter: createRateLimiter(20, 5 * 60_000),
+    sessionIdleSeconds: config.sessionIdleSeconds, sessionMaxSeconds: config.sessionMaxSeconds,
+  });
+  const audit = createAuditService({ db, accessLog });
+  return { db, clock, tenants, identity, audit, accessLog };
+}
+
+export type Services = ReturnType<typeof createServices>;
