@@ -31,7 +31,7 @@ function isDate(v: Json): boolean {
 
 /** Formats problems the way the CLI prints them: `<pointer>: <message>`. */
 export function formatProblems(problems: InputProblem[]): string {
-  return problems.map((p) => `${p.pointer || '/'}: ${p.message}`).join('\n');
+  return problems.map((p) => `${p.pointer || '(root)'}: ${p.message}`).join('\n');
 }
 
 /** Returns every problem of a candidate request; an empty list means it is a valid v1 request. */
