@@ -87,7 +87,7 @@ export async function writeBackup(db: Database, file: string): Promise<{ tables:
         await write({ table: t.qualified });
         // Keyset pagination by ctid would not be stable across engines; read in pages of the snapshot instead.
         for (let offset = 0; ; offset += 5000) {
-          const page = (await sql<{ j: unknown }>`SELECT row_to_json(x) AS j FROM (SELECT * FROM ${ident(t)} ORDER BY 1, 2 LIMIT 5000 OFFSET ${offset}) x`.execute(trx)).rows;
+          const page = (await sql<{ j: unknown }>`SELECT row_to_json(x)::text AS j FROM (SELECT * FROM ${ident(t)} ORDER BY 1, 2 LIMIT 5000 OFFSET ${offset}) x`.execute(trx)).rows;
           for (const r of page) await write({ row: typeof r.j === 'string' ? JSON.parse(r.j) : r.j });
           rows += page.length;
           if (page.length < 5000) break;

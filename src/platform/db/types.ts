@@ -84,10 +84,106 @@ export interface PlatformTenant {
   settings: Generated<Json>;
 }
 
+export interface RegistryChange {
+  alerts: Generated<Json>;
+  cancelsChangeId: string | null;
+  changeId: string;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  exOfficio: Generated<boolean>;
+  householdIds: string[];
+  kind: string;
+  municipalityCode: string;
+  note: Generated<string>;
+  notifiedOn: string | null;
+  notifier: Generated<string>;
+  occurredOn: string;
+  operatorId: string;
+  personIds: string[];
+  processedAt: Generated<Timestamp>;
+  processedOn: string;
+  reasonCode: string;
+  status: string;
+}
+
+export interface RegistryHousehold {
+  createdAt: Generated<Timestamp>;
+  householdId: string;
+  householdNo: string;
+  municipalityCode: string;
+  pendingChangeId: string | null;
+  version: Generated<number>;
+}
+
+export interface RegistryMyNumberVault {
+  ciphertext: string;
+  keyId: string;
+  municipalityCode: string;
+  myNumberIndex: string;
+}
+
+export interface RegistryPerson {
+  atenaNo: string;
+  createdAt: Generated<Timestamp>;
+  municipalityCode: string;
+  personId: string;
+}
+
+export interface RegistryPersonCurrent {
+  addressKey: Generated<string>;
+  birthSort: string;
+  givenKanaKey: string;
+  givenKey: string;
+  historyNo: number;
+  householdId: string;
+  kanaKey: string;
+  memberOrder: number;
+  municipalityCode: string;
+  myNumberIndex: string | null;
+  nameKey: string;
+  otherKey: Generated<string>;
+  pendingChangeId: string | null;
+  personId: string;
+  record: Json;
+  relationship: string;
+  removalReason: string | null;
+  removedOn: string | null;
+  residenceCardNo: string | null;
+  residentCode: string | null;
+  residentKind: string;
+  sex: string;
+  townCode: string | null;
+}
+
+export interface RegistryPersonSnapshot {
+  birthSort: string;
+  changeId: string;
+  effectiveOn: string;
+  historyNo: number;
+  householdId: string;
+  memberOrder: number;
+  municipalityCode: string;
+  myNumberIndex: string | null;
+  personId: string;
+  record: Json;
+  relationship: string;
+  removalReason: string | null;
+  removedOn: string | null;
+  residentKind: string;
+  sex: string;
+  townCode: string | null;
+}
+
 export interface DB {
   "audit.accessLog": AuditAccessLog;
   "platform.municipality": PlatformMunicipality;
   "platform.session": PlatformSession;
   "platform.staff": PlatformStaff;
   "platform.tenant": PlatformTenant;
+  "registry.change": RegistryChange;
+  "registry.household": RegistryHousehold;
+  "registry.myNumberVault": RegistryMyNumberVault;
+  "registry.person": RegistryPerson;
+  "registry.personCurrent": RegistryPersonCurrent;
+  "registry.personSnapshot": RegistryPersonSnapshot;
 }

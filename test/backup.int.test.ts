@@ -1,0 +1,65 @@
+// Backups round-trip the data; a damaged archive is refused and changes nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { restoreBackup, writeBackup, BackupInvalidError } from '../src/platform/backup/backup.ts';
+import { withTenant } from '../src/platform/tenancy/tenant-transaction.ts';
+import { useTestApp } from './test-app.ts';
+
+const CODE = '202151';
+
+describe('backup and restore', () => {
+  const t = useTestApp();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-backup-'));
+  const file = path.join(dir, 'a.jichi-backup');
+
+  const staffIds = () => withTenant(t.services.db, CODE, async (trx) => (await trx.selectFrom('platform.staff').select('staffId').orderBy('staffId').execute()).map((r) => r.staffId));
+
+  it('restores exactly what was backed up, access log chain included', async () => {
+    const a = await t.staff(CODE, ['counter']);
+    const r = await writeBackup(t.services.db, file);
+    expect(r.rows).toBeGreaterThan(1900);
+    const before = await staffIds();
+    const logBefore = await withTenant(t.services.db, CODE, (trx) => trx.selectFrom('audit.accessLog').select(['seq', 'hash']).orderBy('seq').execute());
+
+    await t.staff(CODE, ['admin']); // a change after the backup
+    expect(await staffIds()).toHaveLength(before.length + 1);
+
+    await restoreBackup(t.services.db, file);
+    expect(await staffIds()).toEqual(before);
+    expect(before).toContain(a.staffId);
+    const logAfter = await withTenant(t.services.db, CODE, (trx) => trx.selectFrom('audit.accessLog').select(['seq', 'hash']).orderBy('seq').execute());
+    expect(logAfter).toEqual(logBefore);
+    expect((await t.services.audit.verify()).breaks).toEqual([]);
+    // The append-only guard is back on after the restore.
+    await expect(t.services.db.owner.deleteFrom('audit.accessLog').execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses a truncated archive and leaves the data alone', async () => {
+    await writeBackup(t.services.db, file);
+    const bytes = fs.readFileSync(file);
+    const cut = path.join(dir, 'cut.jichi-backup');
+    fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await t.staff(CODE, ['analyst']);
+    const before = await staffIds();
+    await expect(restoreBackup(t.services.db, cut)).rejects.toBeInstanceOf(BackupInvalidError);
+    expect(await staffIds()).toEqual(before);
+  });
+
+  it('refuses an archive whose content was altered and re-compressed', async () => {
+    await writeBackup(t.services.db, file);
+    const text = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8');
+    const forged = path.join(dir, 'forged.jichi-backup');
+    fs.writeFileSync(forged, zlib.gzipSync(text.replace('"roles":["counter"]', '"roles":["admin"]')));
+    expect(text).toContain('"roles":["counter"]');
+    await expect(restoreBackup(t.services.db, forged)).rejects.toThrow(/チェックサム/);
+  });
+
+  it('refuses a file that is not a backup', async () => {
+    const junk = path.join(dir, 'junk');
+    fs.writeFileSync(junk, 'hello');
+    await expect(restoreBackup(t.services.db, junk)).rejects.toBeInstanceOf(BackupInvalidError);
+  });
+});
