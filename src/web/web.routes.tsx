@@ -1,18 +1,64 @@
 // SPDX-License-Identifier: EUPL-1.2
-/** The web UI (placeholder until the console lands). */
+/**
+ * The web UI: server-rendered pages (hono/jsx) with progressive enhancement, Japanese first with an
+ * English switch. Staff sign in at /login and work in /console; residents start at /portal.
+ */
 import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../platform/http/app-env.ts';
+import { DomainError, UnauthenticatedError } from '../platform/http/errors.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Services } from '../services.ts';
+import { dictionary, LANG_COOKIE, requestLang } from './i18n/i18n.ts';
+import { ErrorPage } from './pages/error.page.tsx';
+import { currentPath, renderPage, safeNextPath } from './render.ts';
+import { consoleNotFound, consoleRoutes } from './routes/console.routes.tsx';
+import { portalRoutes } from './routes/portal.routes.tsx';
+import { sessionRoutes } from './routes/session.routes.tsx';
+import { staticRoutes, warnIfStylesheetMissing } from './static-files.ts';
 
 export interface WebOptions {
   secureCookies: boolean;
   publicUrl: string;
   oidc?: { issuer: string; clientId: string; clientSecret?: string; label: string };
+  /** For the start-up warning when the stylesheet has not been built. */
+  log?: Logger;
 }
 
 /** Mounts the server-rendered pages. */
-export function webRoutes(_services: Services, _opts: WebOptions) {
+export function webRoutes(services: Services, opts: WebOptions) {
+  warnIfStylesheetMissing(opts.log);
   const app = new Hono<AppEnv>();
-  app.get('/', (c) => c.html(<html lang="ja"><body><h1>Jichi</h1></body></html>));
+
+  // Errors of web pages become pages, not problem+json.
+  app.onError(async (err, c) => {
+    if (err instanceof UnauthenticatedError) return c.redirect(`/login?next=${encodeURIComponent(currentPath(c))}`, 303);
+    const lang = requestLang(c);
+    const t = dictionary(lang);
+    const home = c.get('actor') ? '/console' : '/portal';
+    if (err instanceof DomainError && err.status < 500) {
+      c.var.log?.info({ code: err.code, status: err.status }, 'request refused');
+      const title = lang === 'en' && err.detail ? err.detail : err.title;
+      return renderPage(c, ErrorPage({ lang, t, currentPath: currentPath(c), title, body: '', requestId: c.var.requestId, homeHref: home }), err.status as 400);
+    }
+    c.var.log?.error({ err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack } }, 'unhandled error');
+    return renderPage(c, ErrorPage({ lang, t, currentPath: currentPath(c), title: t.errors.genericTitle, body: t.errors.genericBody, requestId: c.var.requestId, homeHref: home }), 500);
+  });
+
+  app.route('/', staticRoutes());
+
+  app.get('/', (c) => c.redirect(c.get('actor') ? '/console' : '/portal', 303));
+
+  // The language switch: a plain link that sets the `lang` cookie and returns to the page.
+  app.get('/lang/:lang', (c) => {
+    const lang = c.req.param('lang') === 'en' ? 'en' : 'ja';
+    setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', httpOnly: true, secure: opts.secureCookies, maxAge: 365 * 24 * 3600 });
+    return c.redirect(safeNextPath(c.req.query('next')) ?? '/', 303);
+  });
+
+  app.route('/', sessionRoutes(services, opts));
+  app.route('/', portalRoutes(services));
+  app.route('/', consoleRoutes(services));
+  app.route('/', consoleNotFound(services));
   return app;
 }

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Progressive enhancement only: every page works without this script.
+document.addEventListener('DOMContentLoaded', () => {
+  // Move focus to an error summary so screen-reader and keyboard users hear and reach it first.
+  const summary = document.querySelector('[data-error-summary]');
+  if (summary instanceof HTMLElement) summary.focus();
+  // Prevent double submission of forms (e.g. pressing Enter twice on the sign-in form).
+  for (const form of document.querySelectorAll('form[data-once]')) {
+    form.addEventListener('submit', (event) => {
+      if (form.dataset.submitted === 'true') { event.preventDefault(); return; }
+      form.dataset.submitted = 'true';
+      for (const button of form.querySelectorAll('button[type="submit"]')) button.setAttribute('aria-disabled', 'true');
+    });
+  }
+});
+
+// Keep the OpenID Connect sign-in link pointing at the municipality chosen in the select.
+document.addEventListener('DOMContentLoaded', () => {
+  for (const link of document.querySelectorAll('a[data-oidc-link]')) {
+    const select = document.getElementById(link.getAttribute('data-oidc-link') ?? '');
+    if (!(select instanceof HTMLSelectElement)) continue;
+    const update = () => {
+      const url = new URL(link.getAttribute('href') ?? '', window.location.href);
+      if (select.value) url.searchParams.set('municipality', select.value);
+      else url.searchParams.delete('municipality');
+      link.setAttribute('href', url.pathname + url.search);
+    };
+    select.addEventListener('change', update);
+    update();
+  }
+});
