@@ -155,6 +155,7 @@ function jointTuples(
   prefs: number[][], prio: number[][], age: Int32Array, cur: Int32Array,
 ): Tuple[] {
   const out: Tuple[] = [];
+  const seen = new Set<string>();
   for (let r = 0; r < joint.length; r++) {
     const raw = joint[r]!;
     const assign = new Int32Array(members.length).fill(-1);
@@ -179,6 +180,9 @@ function jointTuples(
     if (!acceptable) continue;
     const offers = assign.reduce((s, f) => s + (f >= 0 ? 1 : 0), 0);
     if (offers === 0) break; // an explicit all-null tuple: everything after it ranks below "no seat"
+    const key = assign.join(',');
+    if (seen.has(key)) continue; // the same outcome as a higher-ranked tuple (e.g. naming the current facility)
+    seen.add(key);
     out.push({ rank: r + 1, assign, groups: [...groups.values()], vacates, offers, prio: tp });
   }
   return out;

@@ -50,26 +50,12 @@ export function runFamilyDeferredAcceptance(problem: AllocationProblem, order: n
   const enqueue = (u: number) => { if (!inQueue[u]) { inQueue[u] = 1; queue.push(u); } };
   const markDirty = (slots: number[]) => { for (const s of slots) if (!dirty[s]) { dirty[s] = 1; dirtyList.push(s); } };
 
-  const apply = (u: number, i: number) => {
-    const released: number[] = [];
-    state.release(u, released);
-    markDirty(released);
-    const work: number[] = [...released];
-    state.occupy(u, i, work);
-    markDirty(work); // vacated seats may have appeared
-    while (work.length > 0) {
-      const slot = work.pop()!;
-      while (state.occChild[slot]!.length > state.cap[slot]!) {
-        const w = state.worstOccupant(slot, u);
-        if (w < 0) break;
-        const v = problem.unitOfChild[w]!;
-        const freed: number[] = [];
-        state.release(v, freed);
-        markDirty(freed);
-        work.push(...freed);
-        enqueue(v);
-      }
-    }
+  const apply = (u: number, i: number): boolean => {
+    const evicted: number[] = [];
+    if (!claim(state, u, i, true, evicted)) return false;
+    for (const v of evicted) enqueue(v);
+    markDirty(state.lastTouched);
+    return true;
   };
 
   outer: for (;;) {
@@ -80,7 +66,7 @@ export function runFamilyDeferredAcceptance(problem: AllocationProblem, order: n
       const c = state.choice[u]!;
       const limit = c < 0 ? units[u]!.tuples.length : c;
       for (let i = 0; i < limit; i++) {
-        if (state.feasible(u, i)) { apply(u, i); steps++; break; }
+        if (state.feasible(u, i) && apply(u, i)) { steps++; break; }
       }
       if (head > 65536) { queue = queue.slice(head); head = 0; }
     }
@@ -102,18 +88,53 @@ export function runFamilyDeferredAcceptance(problem: AllocationProblem, order: n
   return summarise(state, converged, steps);
 }
 
+/**
+ * Moves unit `u` to its tuple `i`, evicting lower-priority units where seats overflow (when allowed).
+ * The move is undone (and false returned) when it cannot be completed: when the unit's own children
+ * end up over capacity, e.g. because the seat it wanted was vacated by a transfer child it displaced.
+ */
+export function claim(state: SeatState, u: number, i: number, allowEviction: boolean, evicted: number[]): boolean {
+  const log: { unit: number; previous: number }[] = [{ unit: u, previous: state.choice[u]! }];
+  const touched: number[] = [];
+  state.release(u, touched);
+  state.occupy(u, i, touched);
+  const work = [...touched];
+  let ok = true;
+  while (ok && work.length > 0) {
+    const slot = work.pop()!;
+    while (state.occChild[slot]!.length > state.cap[slot]!) {
+      const w = allowEviction ? state.worstOccupant(slot, u) : -1;
+      if (w < 0) { ok = false; break; }
+      const v = state.problem.unitOfChild[w]!;
+      log.push({ unit: v, previous: state.choice[v]! });
+      const freed: number[] = [];
+      state.release(v, freed);
+      touched.push(...freed);
+      work.push(...freed);
+      evicted.push(v);
+    }
+  }
+  if (!ok) {
+    for (let k = log.length - 1; k >= 0; k--) {
+      const { unit, previous } = log[k]!;
+      state.release(unit, []);
+      if (previous >= 0) state.occupy(unit, previous, []);
+    }
+    evicted.length = 0;
+    state.lastTouched = [];
+    return false;
+  }
+  state.lastTouched = touched;
+  return true;
+}
+
 /** After an unfinished search: let every unit move up into seats that are free without displacing anyone. */
 function fillFreeSeats(state: SeatState): void {
   state.problem.units.forEach((unit, u) => {
     const c = state.choice[u]!;
     const limit = c < 0 ? unit.tuples.length : c;
     for (let i = 0; i < limit; i++) {
-      if (state.feasible(u, i, false)) {
-        const touched: number[] = [];
-        state.release(u, touched);
-        state.occupy(u, i, touched);
-        return;
-      }
+      if (state.feasible(u, i, false) && claim(state, u, i, false, [])) return;
     }
   });
 }
@@ -143,7 +164,7 @@ export function summarise(state: SeatState, converged: boolean, steps: number): 
   state.choice.forEach((i, u) => { rankSum += i >= 0 ? state.problem.units[u]!.tuples[i]!.rank : 1000; });
   return {
     choice: Int32Array.from(state.choice),
-    blocking: converged ? 0 : countBlocking(state),
+    blocking: countBlocking(state),
     offers: state.offers(),
     rankSum,
     converged,

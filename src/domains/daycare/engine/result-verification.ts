@@ -116,9 +116,13 @@ export function verifyResult(request: AllocationRequest, result: Pick<Allocation
       const allNull = realised.every((f) => f === null);
       if (rank === 0 && !allNull) { irFail(members[0]!, 'household outcome is none of its joint tuples', false); continue; }
       if (rank === 0) rank = joint.length + 1;
+      const earlier = new Set<string>();
       for (let r = 0; r < rank - 1; r++) {
         const t = norm(joint[r]!);
         if (t.every((f) => f === null)) break;
+        const key = JSON.stringify(t);
+        if (earlier.has(key)) continue; // repeats a higher-ranked tuple: the same coalition
+        earlier.add(key);
         if (t.some((f, j) => f !== null && !members[j]!.acceptable.includes(f))) continue;
         if (blocks(members, t)) {
           blocking++;

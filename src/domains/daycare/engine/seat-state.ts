@@ -15,6 +15,8 @@ export class SeatState {
   /** Chosen tuple index per unit, -1 for none (no new seat; transfer applicants stay). */
   readonly choice: Int32Array;
   private readonly reuse: boolean;
+  /** Slots whose holders or seats changed in the last successful claim (for re-examination). */
+  lastTouched: number[] = [];
 
   constructor(readonly problem: AllocationProblem) {
     this.cap = Int32Array.from(problem.baseSeats);
