@@ -13,6 +13,7 @@ import type { Services } from './services.ts';
 import { identityRoutes } from './domains/identity/identity.routes.ts';
 import { tenantRoutes } from './domains/tenants/tenants.routes.ts';
 import { auditRoutes } from './domains/audit/audit.routes.ts';
+import { oidcRoutes } from './domains/identity/oidc.routes.ts';
 import { webRoutes } from './web/web.routes.tsx';
 
 export const API_VERSION = '1.0.0';
@@ -81,6 +82,7 @@ export function createApp(services: Services, opts: AppOptions) {
   const document = openApiDocument(api);
   app.get('/api/v1/openapi.json', (c) => c.json(document));
   app.route('/api/v1', api);
+  app.route('/auth/oidc', oidcRoutes(services, { oidc: opts.config.oidc, publicUrl: opts.config.publicUrl, secureCookies }));
   app.route('/', webRoutes(services, { secureCookies, oidc: opts.config.oidc, publicUrl: opts.config.publicUrl, log: opts.log }));
   return app;
 }
