@@ -44,7 +44,7 @@ export function useTestApp(): TestApp {
 
   const client = (cookie?: string, csrfToken = '', staffId = ''): Client => ({
     csrfToken, staffId,
-    request: (method, path, body, headers = {}) => holder.app.request(path, {
+    request: async (method, path, body, headers = {}) => holder.app.request(path, {
       method,
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),

@@ -12,8 +12,8 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import readline from 'node:readline';
 import zlib from 'node:zlib';
+import { StringDecoder } from 'node:string_decoder';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/types.ts';
@@ -115,13 +115,23 @@ async function assertSeesAllRows(db: Kysely<DB>) {
 
 async function* readLines(file: string): AsyncGenerator<string> {
   if (!fs.existsSync(file)) throw new BackupInvalidError('ファイルがありません');
-  const stream = fs.createReadStream(file).pipe(zlib.createGunzip());
-  const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
+  // Iterate the gunzip stream itself so that its errors (bad CRC, truncation) reach the caller.
+  const gunzip = fs.createReadStream(file).pipe(zlib.createGunzip());
+  const decoder = new StringDecoder('utf8'); // a character may straddle two chunks
+  let rest = '';
   try {
-    for await (const line of rl) yield line;
+    for await (const chunk of gunzip) {
+      rest += decoder.write(chunk as Buffer);
+      let nl: number;
+      while ((nl = rest.indexOf('\n')) >= 0) {
+        yield rest.slice(0, nl);
+        rest = rest.slice(nl + 1);
+      }
+    }
   } catch (err) {
     throw new BackupInvalidError(`圧縮データが壊れています (${(err as Error).message})`);
   }
+  if (rest) yield rest;
 }
 
 interface Header { format: string; version: number; migrations: string[]; tables: string[] }
