@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** HTTP-level tests of the web UI: sign-in form, logout with CSRF, console guard, safe redirects, language. */
 import { describe, expect, it } from 'vitest';
+import { webRoutes } from '../src/web/web.routes.tsx';
 import { TEST_PASSWORD, useTestApp } from './test-app.ts';
 
 const CODE = '202151';
@@ -85,6 +86,17 @@ describe('POST /login', () => {
     expect(ok.headers.get('location')).toBe('/console/registry?x=1');
     const page = await (await t.app.request('/login?next=%2F%2Fevil.example')).text();
     expect(page).not.toContain('name="next"');
+  });
+});
+
+describe('GET /login', () => {
+  it('offers the OpenID Connect sign-in when it is configured', async () => {
+    await t.tenant(CODE);
+    const web = webRoutes(t.services, { secureCookies: false, publicUrl: 'http://localhost', oidc: { issuer: 'https://idp.example', clientId: 'jichi', label: '庁内認証基盤' } });
+    const html = await (await web.request('/login')).text();
+    expect(html).toContain('庁内認証基盤でログイン');
+    expect(html).toContain('href="/auth/oidc/start?municipality=202151"');
+    expect(await (await t.app.request('/login')).text()).not.toContain('/auth/oidc/start');
   });
 });
 

@@ -64,7 +64,7 @@ export function ConsoleLayout(props: ConsoleLayoutProps) {
     </header>
   );
   return (
-    <PageShell lang={lang} t={t} title={props.title} municipalityName={props.municipalityName} header={header}>
+    <PageShell lang={lang} t={t} title={props.title} municipalityName={props.municipalityName} header={header} wide>
       <div class="flex flex-1 flex-col md:flex-row">
         <nav aria-label={t.console.navLabel} class="border-b border-solid-gray-420 bg-solid-gray-50 px-3 py-4 md:w-64 md:shrink-0 md:border-r md:border-b-0">
           <ul class="flex flex-col gap-1">

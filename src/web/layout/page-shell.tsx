@@ -13,6 +13,8 @@ export interface ShellProps {
   /** Municipality name for the title (when the page belongs to one). */
   municipalityName?: string;
   header: Child;
+  /** Full-width footer (the console) instead of the centred column of public pages. */
+  wide?: boolean;
   children?: Child;
 }
 
@@ -38,7 +40,7 @@ export function PageShell(props: ShellProps) {
         {props.header}
         {props.children}
         <footer class="mt-auto border-t border-solid-gray-420 bg-solid-gray-50">
-          <p class="mx-auto max-w-6xl px-4 py-6 text-dns-14N-130 text-solid-gray-700 md:px-6">{props.t.footer}</p>
+          <p class={`${props.wide ? '' : 'mx-auto max-w-6xl '}px-4 py-6 text-dns-14N-130 text-solid-gray-700 md:px-6`}>{props.t.footer}</p>
         </footer>
       </body>
     </html>
