@@ -21,14 +21,14 @@ export interface Tuple {
   /** 1-based rank in the household's `jointPreferences` or the child's `preferences`. */
   rank: number;
   /** Facility index per member, -1 for no new seat. */
-  assign: Int32Array;
+  assign: number[];
   groups: TupleGroup[];
   /** Slots (current facility, class) of transfer members who move; each is a vacated seat. */
   vacates: number[];
   /** Number of members with a new seat. */
   offers: number;
   /** Priority of each member at its assigned facility (-1 for no new seat). */
-  prio: Int32Array;
+  prio: number[];
 }
 
 /** A household allocated jointly, or one independent child. */
@@ -131,22 +131,34 @@ export function compileProblem(request: AllocationRequest): AllocationProblem {
 /** Integer priority per (child, effective preference): the position in one global sort, lower = better. */
 function priorities(request: AllocationRequest, children: ChildInput[], prefs: number[][], facilityIds: string[]): number[][] {
   const tb = tieBreakRanks(children, request.policy.tieBreak, request.policy.lotterySeed);
-  const entries: { c: number; k: number; score: number }[] = [];
-  prefs.forEach((list, c) => list.forEach((f, k) => entries.push({ c, k, score: scoreAt(children[c]!, facilityIds[f]!) })));
-  entries.sort((x, y) => (y.score - x.score) || (tb[x.c]! - tb[y.c]!) || (x.k - y.k));
+  // One numeric sort: key = (score rank, tie-break rank, entry), packed below 2^53.
+  const scores: number[] = [];
+  const owner: number[] = [];
+  const slotK: number[] = [];
+  prefs.forEach((list, c) => list.forEach((f, k) => { scores.push(scoreAt(children[c]!, facilityIds[f]!)); owner.push(c); slotK.push(k); }));
+  const distinct = [...new Set(scores)].sort((a, b) => b - a);
+  const scoreRank = new Map(distinct.map((s, i) => [s, i]));
+  const n = children.length;
+  const e = scores.length;
+  const keys = new Float64Array(e);
+  for (let i = 0; i < e; i++) keys[i] = (scoreRank.get(scores[i]!)! * n + tb[owner[i]!]!) * e + i;
+  keys.sort();
   const out = prefs.map((list) => new Array<number>(list.length).fill(0));
-  entries.forEach((e, pos) => { out[e.c]![e.k] = pos; });
+  for (let pos = 0; pos < e; pos++) {
+    const i = keys[pos]! % e;
+    out[owner[i]!]![slotK[i]!] = pos;
+  }
   return out;
 }
 
 function singleTuples(m: number, prefs: number[][], prio: number[][], age: Int32Array, cur: Int32Array): Tuple[] {
   return prefs[m]!.map((f, k) => ({
     rank: k + 1,
-    assign: Int32Array.of(f),
+    assign: [f],
     groups: [{ slot: slotOf(f, age[m]!), count: 1, worst: prio[m]![k]! }],
     vacates: cur[m]! >= 0 ? [slotOf(cur[m]!, age[m]!)] : [],
     offers: 1,
-    prio: Int32Array.of(prio[m]![k]!),
+    prio: [prio[m]![k]!],
   }));
 }
 
@@ -158,8 +170,8 @@ function jointTuples(
   const seen = new Set<string>();
   for (let r = 0; r < joint.length; r++) {
     const raw = joint[r]!;
-    const assign = new Int32Array(members.length).fill(-1);
-    const tp = new Int32Array(members.length).fill(-1);
+    const assign = new Array<number>(members.length).fill(-1);
+    const tp = new Array<number>(members.length).fill(-1);
     let acceptable = true;
     const groups = new Map<number, TupleGroup>();
     const vacates: number[] = [];

@@ -38,8 +38,21 @@ export function offeredFacilities(state: SeatState): Int32Array {
 export function reportOutcome(state: SeatState): OutcomeReport {
   const p = state.problem;
   const offered = offeredFacilities(state);
-  const keyOf = (child: number, facility: number): AdmittedKey => admittedKey(p, child, facility);
+  const tieBreaks = new Map<number, Record<string, number>>();
+  const keyOf = (child: number, facility: number): AdmittedKey => {
+    let tb = tieBreaks.get(child);
+    if (!tb) { tb = tieBreakOf(p, child); tieBreaks.set(child, tb); }
+    return { score: scoreAt(p.children[child]!, p.facilityIds[facility]!), tieBreak: tb };
+  };
   const lowest = lowestAdmittedPerSlot(state);
+  const lowestKey = new Map<number, AdmittedKey>();
+  const lowestKeyOf = (slot: number, facility: number): AdmittedKey | null => {
+    const w = lowest[slot]!;
+    if (w < 0) return null;
+    let key = lowestKey.get(slot);
+    if (!key) { key = keyOf(w, facility); lowestKey.set(slot, key); }
+    return key;
+  };
 
   const assignments: Assignment[] = p.children.map((c, i) => {
     const f = offered[i]!;
@@ -62,8 +75,7 @@ export function reportOutcome(state: SeatState): OutcomeReport {
     for (let a = 0; a < AGE_CLASSES; a++) {
       const s = slotOf(f, a);
       if (state.cap[s] === 0 && applicants[s] === 0) continue;
-      const w = lowest[s]!;
-      cutoffs.push({ facilityId: id, ageClass: a, seats: state.cap[s]!, applicants: applicants[s]!, offers: state.occChild[s]!.length, lowestAdmitted: w >= 0 ? keyOf(w, f) : null });
+      cutoffs.push({ facilityId: id, ageClass: a, seats: state.cap[s]!, applicants: applicants[s]!, offers: state.occChild[s]!.length, lowestAdmitted: lowestKeyOf(s, f) });
     }
   });
 
@@ -79,14 +91,14 @@ export function reportOutcome(state: SeatState): OutcomeReport {
       const s = slotOf(f, p.childAge[i]!);
       const w = lowest[s]!;
       const full = state.occChild[s]!.length >= state.cap[s]!;
-      const outranked = w >= 0 && priorityAt(p, w, f) < p.childPrefPriority[i]![k]!;
+      const outranked = w >= 0 && state.occPrio[s]![state.occChild[s]!.indexOf(w)]! < p.childPrefPriority[i]![k]!;
       let reason: ReasonCode;
       if (state.cap[s] === 0) reason = 'NO_SEATS_IN_CLASS';
       else if (full && outranked) reason = 'CUTOFF_HIGHER';
       else reason = joint ? 'JOINT_CONDITION' : 'UNRESOLVED_BLOCKING';
       per.push({
         rank: k + 1, facilityId: p.facilityIds[f]!, reason, seats: state.cap[s]!, offers: state.occChild[s]!.length,
-        lowestAdmitted: w >= 0 ? keyOf(w, f) : null, own: keyOf(i, f),
+        lowestAdmitted: lowestKeyOf(s, f), own: keyOf(i, f),
       });
     }
     if (per.length > 0) explanations.push({ childId: c.id, perPreference: per });
@@ -128,18 +140,14 @@ function lowestAdmittedPerSlot(state: SeatState): Int32Array {
   return out;
 }
 
-function priorityAt(p: AllocationProblem, child: number, facility: number): number {
-  return p.childPrefPriority[child]![p.childPrefs[child]!.indexOf(facility)]!;
-}
-
-function admittedKey(p: AllocationProblem, child: number, facility: number): AdmittedKey {
+function tieBreakOf(p: AllocationProblem, child: number): Record<string, number> {
   const c = p.children[child]!;
   const tieBreak: Record<string, number> = {};
   for (const { key } of p.request.policy.tieBreak) {
     const v = c.tieBreak?.[key];
     if (v !== undefined) tieBreak[key] = v;
   }
-  return { score: scoreAt(c, p.facilityIds[facility]!), tieBreak };
+  return tieBreak;
 }
 
 /** Rank of an explicit all-null tuple in a household's list (null when only the implicit one applies). */

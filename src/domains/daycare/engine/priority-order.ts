@@ -21,7 +21,8 @@ export function scoreAt(child: ChildInput, facilityId: string): number {
  * priority); returns each child's position, 0 = best.
  */
 export function tieBreakRanks(children: ChildInput[], keys: TieBreakKey[], lotterySeed: string): Int32Array {
-  const hashes = children.map((c) => lotteryHash(lotterySeed, c.id));
+  const hashes: (string | undefined)[] = new Array(children.length);
+  const hash = (i: number) => (hashes[i] ??= lotteryHash(lotterySeed, children[i]!.id));
   const order = children.map((_, i) => i);
   order.sort((i, j) => {
     const a = children[i]!;
@@ -34,8 +35,8 @@ export function tieBreakRanks(children: ChildInput[], keys: TieBreakKey[], lotte
       if (vb === undefined) return -1;
       if (va !== vb) return dir === 'asc' ? va - vb : vb - va;
     }
-    const ha = hashes[i]!;
-    const hb = hashes[j]!;
+    const ha = hash(i);
+    const hb = hash(j);
     return ha < hb ? -1 : ha > hb ? 1 : 0;
   });
   const rank = new Int32Array(children.length);

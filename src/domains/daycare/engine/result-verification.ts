@@ -21,7 +21,7 @@ export interface VerificationReport {
 interface Kid {
   input: ChildInput;
   household: HouseholdInput;
-  lottery: string;
+  lottery: string | undefined;
   /** Preferences strictly above staying (all of them when not a transfer applicant). */
   acceptable: string[];
   outcome: Assignment | undefined;
@@ -35,7 +35,7 @@ export function verifyResult(request: AllocationRequest, result: Pick<Allocation
     const cut = c.currentFacilityId ? c.preferences.indexOf(c.currentFacilityId) : -1;
     kids.set(c.id, {
       input: c, household: h, outcome: undefined,
-      lottery: createHash('sha256').update(`${request.policy.lotterySeed}:${c.id}`).digest('hex'),
+      lottery: undefined,
       acceptable: cut >= 0 ? c.preferences.slice(0, cut) : [...c.preferences],
     });
   }
@@ -83,6 +83,12 @@ export function verifyResult(request: AllocationRequest, result: Pick<Allocation
     const key = `${f}\u0000${kid.input.ageClass}`;
     (holders.get(key) ?? holders.set(key, []).get(key)!).push(kid);
   }
+  // Holders of each (facility, class), best priority first, for counting who cannot be displaced.
+  for (const [key, list] of holders) {
+    const f = key.slice(0, key.indexOf('\u0000'));
+    list.sort((x, y) => compare(request, x, y, f));
+  }
+
   const movedOutInMu = (kid: Kid) => placedAt(kid) !== null && placedAt(kid) !== kid.input.currentFacilityId;
   const vacated = new Map<string, number>();
   if (reuse) for (const kid of kids.values()) {
@@ -145,21 +151,22 @@ export function verifyResult(request: AllocationRequest, result: Pick<Allocation
   }
 
   function blocks(members: Kid[], tuple: (string | null)[]): boolean {
-    const own = new Set(members);
     const groups = new Map<string, Kid[]>();
     tuple.forEach((f, j) => {
       if (f === null) return;
       const key = `${f}\u0000${members[j]!.input.ageClass}`;
-      (groups.get(key) ?? groups.set(key, []).get(key)!).push(members[j]!);
+      const g = groups.get(key);
+      if (g) g.push(members[j]!); else groups.set(key, [members[j]!]);
     });
     for (const [key, group] of groups) {
-      const [f, a] = key.split('\u0000') as [string, string];
+      const f = key.slice(0, key.indexOf('\u0000'));
+      const a = group[0]!.input.ageClass;
       // Seats of (f, a) with the other households as in μ and this household as in the tuple.
-      let seats = facilities.get(f)!.seats[Number(a)] ?? 0;
+      let seats = facilities.get(f)!.seats[a] ?? 0;
       if (reuse) {
         seats += vacated.get(key) ?? 0;
         members.forEach((k, j) => {
-          if (k.input.currentFacilityId === f && k.input.ageClass === Number(a)) {
+          if (k.input.currentFacilityId === f && k.input.ageClass === a) {
             if (movedOutInMu(k)) seats--;
             if (tuple[j] !== null && tuple[j] !== f) seats++;
           }
@@ -167,11 +174,12 @@ export function verifyResult(request: AllocationRequest, result: Pick<Allocation
       }
       let lowest = group[0]!;
       for (const k of group) if (better(lowest, k, f)) lowest = k;
-      let undisplaceable = 0;
-      for (const other of holders.get(key) ?? []) {
-        if (own.has(other)) continue;
-        if (!better(lowest, other, f)) undisplaceable++;
-      }
+      // Holders ranked above the household's lowest child there cannot be displaced.
+      const list = holders.get(key) ?? [];
+      let lo = 0, hi = list.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (better(list[mid]!, lowest, f)) lo = mid + 1; else hi = mid; }
+      let undisplaceable = lo;
+      for (let k = 0; k < lo; k++) if (members.includes(list[k]!)) undisplaceable--;
       if (group.length > seats - undisplaceable) return false;
     }
     return true;
@@ -206,5 +214,7 @@ function compare(request: AllocationRequest, x: Kid, y: Kid, f: string): number 
     if (vy === undefined) return -1;
     return (order === 'asc' ? vx < vy : vx > vy) ? -1 : 1;
   }
+  x.lottery ??= createHash('sha256').update(`${request.policy.lotterySeed}:${x.input.id}`).digest('hex');
+  y.lottery ??= createHash('sha256').update(`${request.policy.lotterySeed}:${y.input.id}`).digest('hex');
   return x.lottery < y.lottery ? -1 : x.lottery > y.lottery ? 1 : 0;
 }
