@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Journeys of signing in and out: the demo counter clerk, a wrong password, keyboard only. */
 import { describe, expect, it } from 'vitest';
-import { assertClean, DEMO, signIn, useBrowser } from './support/browser.ts';
+import { assertClean, DEMO, screenshot, signIn, useBrowser } from './support/browser.ts';
 
 const browser = useBrowser();
 
@@ -65,6 +65,7 @@ describe('staff sign-in', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('loginId');
     await page.keyboard.type('madoguchi');
+    await screenshot(page, 'login-keyboard-focus');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('password');
     await page.keyboard.type(DEMO.password);
