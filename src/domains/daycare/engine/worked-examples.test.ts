@@ -109,3 +109,39 @@ describe('priority order', () => {
     expect(r.assignments.map((a) => a.facilityId)).toEqual(['F2', 'F1']);
   });
 });
+
+describe('sibling patterns in a request (extension)', () => {
+  it('expands siblingPattern into joint tuples, allocates jointly and records the expansion', async () => {
+    const req = request([{ id: 'F1', seats: [0, 1, 0, 1, 0, 0] }, { id: 'F2', seats: [0, 1, 0, 0, 0, 0] }], [
+      { id: 'HS', siblingPattern: 1, children: [
+        { id: 'O', ageClass: 3, score: 20, preferences: ['F1', 'F2'] },
+        { id: 'Y', ageClass: 1, score: 20, preferences: ['F2', 'F1'] },
+      ] },
+    ]);
+    const r = await allocate(req);
+    expect(r.assignments.map((a) => a.facilityId)).toEqual(['F1', 'F1']);
+    expect(r.households).toEqual([{ householdId: 'HS', tupleRank: 1 }]);
+    expect(r.audit.siblingPatternExpansions).toEqual([{ householdId: 'HS', pattern: 1, tuples: 2 }]);
+    expect(r.status).toBe('STABLE');
+  });
+});
+
+describe('transfer applicants', () => {
+  it('treat the current facility listed in preferences as staying at that rank', async () => {
+    const r = await allocate(request([{ id: 'F1', seats: seatsIn(2, 0) }, { id: 'F2', seats: seatsIn(2, 0) }, { id: 'F3', seats: seatsIn(2, 1) }], [
+      single('T', { ageClass: 2, score: 50, currentFacilityId: 'F2', preferences: ['F1', 'F2', 'F3'] }),
+    ]));
+    expect(r.assignments[0]).toEqual({ childId: 'T', status: 'STAY', facilityId: 'F2', preferenceRank: null });
+    expect(r.explanations[0]!.perPreference.map((p) => p.facilityId)).toEqual(['F1']);
+    expect(r.status).toBe('STABLE');
+  });
+
+  it('are never left worse off than staying, even when outranked everywhere', async () => {
+    const r = await allocate(request([{ id: 'F1', seats: seatsIn(4, 1) }, { id: 'F2', seats: seatsIn(4, 0) }], [
+      single('T', { ageClass: 4, score: 1, currentFacilityId: 'F2', preferences: ['F1'] }),
+      single('A', { ageClass: 4, score: 9, preferences: ['F1', 'F2'] }),
+    ]));
+    expect(r.assignments.map((a) => a.status)).toEqual(['STAY', 'OFFER']);
+    expect(r.checks.individualRationalityViolations).toBe(0);
+  });
+});
