@@ -8,11 +8,11 @@ import type { Logger } from './platform/logger.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { loadActor, requestContext, securityHeaders } from './platform/http/middleware.ts';
 import { problemResponse, toProblem } from './platform/http/problem.ts';
-import { DomainError } from './platform/http/errors.ts';
 import type { Services } from './services.ts';
 import { identityRoutes } from './domains/identity/identity.routes.ts';
 import { tenantRoutes } from './domains/tenants/tenants.routes.ts';
 import { auditRoutes } from './domains/audit/audit.routes.ts';
+import { registryRoutes } from './domains/registry/index.ts';
 import { oidcRoutes } from './domains/identity/oidc.routes.ts';
 import { webRoutes } from './web/web.routes.tsx';
 
@@ -34,6 +34,7 @@ export function buildApi(services: Services, secureCookies: boolean) {
   api.route('/', identityRoutes(services, { secureCookies }));
   api.route('/', tenantRoutes(services));
   api.route('/', auditRoutes(services));
+  api.route('/', registryRoutes(services));
   return api;
 }
 
@@ -63,7 +64,6 @@ export function createApp(services: Services, opts: AppOptions) {
     const problem = toProblem(err, c.var.requestId ?? 'unknown');
     if (problem.status >= 500) c.var.log?.error({ err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack } }, 'unhandled error');
     else c.var.log?.info({ code: problem.code, status: problem.status }, 'request refused');
-    if (c.req.path.startsWith('/api/') || !(err instanceof DomainError) || (c.req.header('accept') ?? '').includes('json')) return problemResponse(c, problem);
     return problemResponse(c, problem);
   });
   app.notFound((c) => problemResponse(c, { type: 'about:blank', title: 'ページが見つかりません', status: 404, code: 'not-found', detail: 'No such route', instance: `urn:request:${c.var.requestId}` }));
