@@ -59,4 +59,18 @@ describe('schema catalog', () => {
       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE x.indisunique`.execute(db.owner)).rows;
     expect(idx.filter((i) => tenant.has(i.table) && i.first !== 'municipality_code').map((i) => i.name)).toEqual([]);
   });
+
+  it('makes every foreign key that closes a cycle between tables DEFERRABLE (backups restore in one pass)', async () => {
+    const fks = (await sql<{ name: string; child: string; parent: string; deferrable: boolean }>`
+      SELECT k.conname AS name, k.conrelid::regclass::text AS child, k.confrelid::regclass::text AS parent, k.condeferrable AS deferrable
+      FROM pg_constraint k WHERE k.contype = 'f' AND k.conrelid <> k.confrelid`.execute(db.owner)).rows;
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+      if (from === to) return true;
+      if (seen.has(from)) return false;
+      seen.add(from);
+      return fks.filter((f) => f.child === from).some((f) => reaches(f.parent, to, seen));
+    };
+    const cyclic = fks.filter((f) => reaches(f.parent, f.child));
+    expect(cyclic.filter((f) => !f.deferrable).map((f) => `${f.child}.${f.name}`)).toEqual([]);
+  });
 });

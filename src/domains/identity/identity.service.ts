@@ -141,21 +141,19 @@ export function createIdentityService(deps: IdentityDeps) {
       if (!parsed) return undefined;
       const hash = tokenHash(parsed.token);
       const now = clock.now().getTime();
-      return withTenant(db, parsed.municipalityCode, async (trx) => {
-        const s = await staff.findSession(trx, hash);
-        if (!s || s.disabled) return undefined;
-        const idleMs = now - s.lastSeenAt.getTime();
-        if (idleMs > deps.sessionIdleSeconds * 1000) {
-          await staff.deleteSession(trx, hash);
-          return undefined;
-        }
-        // Touch at most once a minute: most requests stay read-only.
-        if (idleMs > 60_000) await staff.touchSession(trx, hash);
-        return {
-          type: 'staff', municipalityCode: parsed.municipalityCode, staffId: s.staffId, loginId: s.loginId, displayName: s.displayName,
-          roles: s.roles as Role[], csrfToken: s.csrfToken, sessionTokenHash: hash, authMethod: s.authMethod as 'password' | 'oidc',
-        } satisfies Actor;
-      });
+      const s = await staff.resolveSession(db.app, parsed.municipalityCode, hash);
+      if (!s || s.disabled) return undefined;
+      const idleMs = now - s.lastSeenAt.getTime();
+      if (idleMs > deps.sessionIdleSeconds * 1000) {
+        await withTenant(db, parsed.municipalityCode, (trx) => staff.deleteSession(trx, hash));
+        return undefined;
+      }
+      // Touch at most once a minute: most requests stay read-only.
+      if (idleMs > 60_000) await withTenant(db, parsed.municipalityCode, (trx) => staff.touchSession(trx, hash));
+      return {
+        type: 'staff', municipalityCode: parsed.municipalityCode, staffId: s.staffId, loginId: s.loginId, displayName: s.displayName,
+        roles: s.roles as Role[], csrfToken: s.csrfToken, sessionTokenHash: hash, authMethod: s.authMethod as 'password' | 'oidc',
+      } satisfies Actor;
     },
 
     /** Ends the actor's session. */

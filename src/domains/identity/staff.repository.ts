@@ -1,7 +1,24 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** SQL for staff accounts and their sessions. */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/types.ts';
 import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
+
+/** A session joined with its staff member. */
+export interface SessionWithStaff {
+  municipalityCode: string;
+  tokenHash: string;
+  staffId: string;
+  csrfToken: string;
+  authMethod: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  createdAt: Date;
+  loginId: string;
+  displayName: string;
+  roles: string[];
+  disabled: boolean;
+}
 
 /** Creates the staff repository. */
 export function createStaffRepository() {
@@ -34,15 +51,12 @@ export function createStaffRepository() {
     insertSession: (trx: TenantTx, row: { municipalityCode: string; tokenHash: string; staffId: string; csrfToken: string; authMethod: string; expiresAt: Date }) =>
       trx.insertInto('platform.session').values(row).execute(),
 
-    /** The session and its staff member, if the session is unexpired and the account enabled. */
-    findSession: (trx: TenantTx, tokenHash: string) =>
-      trx.selectFrom('platform.session as s')
-        .innerJoin('platform.staff as st', (j) => j.onRef('st.municipalityCode', '=', 's.municipalityCode').onRef('st.staffId', '=', 's.staffId'))
-        .select(['s.municipalityCode', 's.tokenHash', 's.staffId', 's.csrfToken', 's.authMethod', 's.lastSeenAt', 's.expiresAt', 's.createdAt',
-          'st.loginId', 'st.displayName', 'st.roles', 'st.disabled'])
-        .where('s.tokenHash', '=', tokenHash)
-        .where('s.expiresAt', '>', sql<Date>`now()`)
-        .executeTakeFirst(),
+    /**
+     * The session and its staff member, if unexpired, in one statement, outside any transaction: the SQL function sets the
+     * application role and the municipality for that statement only (platform.resolve_session).
+     */
+    resolveSession: async (db: Kysely<DB>, municipalityCode: string, tokenHash: string) =>
+      (await sql<SessionWithStaff>`SELECT * FROM platform.resolve_session(${municipalityCode}, ${tokenHash})`.execute(db)).rows[0],
 
     touchSession: (trx: TenantTx, tokenHash: string) =>
       trx.updateTable('platform.session').set({ lastSeenAt: sql`now()` }).where('tokenHash', '=', tokenHash).execute(),
