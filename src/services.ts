@@ -10,6 +10,7 @@ import { createIdentityService } from './domains/identity/identity.service.ts';
 import { createStaffRepository } from './domains/identity/staff.repository.ts';
 import { createTenantRepository } from './domains/tenants/tenants.repository.ts';
 import { createTenantService } from './domains/tenants/tenants.service.ts';
+import { createRegistry } from './domains/registry/index.ts';
 
 /** Creates the services of the platform. */
 export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'>, clock: Clock = systemClock) {
@@ -22,7 +23,8 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
     sessionIdleSeconds: config.sessionIdleSeconds, sessionMaxSeconds: config.sessionMaxSeconds,
   });
   const audit = createAuditService({ db, accessLog });
-  return { db, clock, tenants, identity, audit, accessLog };
+  const registry = createRegistry(db, clock);
+  return { db, clock, tenants, identity, audit, accessLog, registry };
 }
 
 export type Services = ReturnType<typeof createServices>;

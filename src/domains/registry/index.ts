@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Public surface of the registry domain: what other domains and the composition root may import. */
+export { createRegistryService, type RegistryService } from './registry.service.ts';
+export { createRegistryRepository } from './registry.repository.ts';
+export { registryRoutes } from './registry.routes.ts';
+export { createMyNumberCipher } from './my-number-cipher.ts';
+export { loadMyNumberKeys } from './registry.config.ts';
+
+import { createAccessLogRepository } from '../../platform/audit/access-log.repository.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { createMyNumberCipher } from './my-number-cipher.ts';
+import { demoResidentCount, loadMyNumberKeys } from './registry.config.ts';
+import { createRegistryRepository } from './registry.repository.ts';
+import { createRegistryService } from './registry.service.ts';
+
+/** Wires the registry service for the composition root (keys from the process environment, see registry.config.ts). */
+export function createRegistry(db: Database, clock: Clock, env: Record<string, string | undefined> = process.env) {
+  const service = createRegistryService({
+    db, clock, registry: createRegistryRepository(), accessLog: createAccessLogRepository(), cipher: createMyNumberCipher(loadMyNumberKeys(env)),
+  });
+  return Object.assign(service, {
+    /** Seeds the demo residents (count from `JICHI_DEMO_RESIDENTS`); used by src/demo/demo-seed.ts. */
+    seedDemo: (municipalityCode: string) => service.seedDemoResidents(municipalityCode, { persons: demoResidentCount(env) }),
+  });
+}

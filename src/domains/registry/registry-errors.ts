@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Errors (block the change) and alerts (warn, allow) of the registry, each with a stable code and a Japanese
+ * message that states the cause and the remedy (spec §11.1). Messages never contain personal data.
+ */
+import { DomainError, type ErrorStatus } from '../../platform/http/errors.ts';
+
+/** A rule of the registry refused the change. */
+export class RegistryRuleError extends DomainError {
+  constructor(code: string, title: string, status: ErrorStatus = 422, extra?: Record<string, unknown>) {
+    super(code, title, status, `Registry rule: ${code}`, extra);
+  }
+}
+
+/** Error catalogue: code → [status, Japanese message]. */
+export const ERRORS = {
+  'change-date-in-future': [422, '異動日が未来の日付です。転出以外は本日以前の異動日を入力してください'],
+  'notification-date-in-future': [422, '届出日が未来の日付です。本日以前の日付を入力してください'],
+  'change-date-before-last': [422, '異動日が前回の異動日より前です。過去の異動を訂正する場合は異動の取消し又は誤記修正を行ってください'],
+  'invalid-date': [422, '日付を読み取れません。「令和7年4月1日」又は「2025-04-01」の形式で入力してください'],
+  'person-not-found': [404, '住民が見つかりません。宛名番号又は個人IDを確認してください'],
+  'household-not-found': [404, '世帯が見つかりません。世帯を確認してください'],
+  'change-not-found': [404, '異動が見つかりません'],
+  'person-removed': [422, '消除された住民（死亡・転出等）は異動できません。記録を確認してください'],
+  'person-not-in-household': [422, '指定した住民はこの世帯の世帯員ではありません'],
+  'persons-in-different-households': [422, '異なる世帯の住民を一度に処理することはできません。世帯ごとに処理してください'],
+  'household-head-required': [422, '世帯主のいない世帯になります。残る世帯員から新しい世帯主を指定してください（世帯主変更）'],
+  'head-must-be-member': [422, '世帯主に指定した住民がこの世帯の世帯員ではありません'],
+  'relationship-required': [422, '続柄が入力されていない世帯員がいます。全員の続柄を入力してください'],
+  'invalid-relationship': [422, '続柄が標準仕様で認められていません（例: 世帯主、妻、子、子の妻、父、母、縁故者、同居人。祖父・孫等は使用できません）'],
+  'single-head-required': [422, '新しい世帯には世帯主をちょうど一人指定してください'],
+  'head-in-existing-household': [422, '既存の世帯に加わる住民を世帯主にすることはできません。世帯主変更を行ってください'],
+  'birth-before-parent': [422, '子の生年月日が親の生年月日より前です。生年月日を確認してください'],
+  'birth-date-in-future': [422, '生年月日が未来の日付です'],
+  'invalid-my-number': [422, '個人番号が正しくありません（12桁の数字で、検査用数字が一致しません）'],
+  'invalid-resident-code': [422, '住民票コードが正しくありません（11桁の数字で、検査用数字が一致しません）'],
+  'invalid-residence-card-no': [422, '在留カード番号の形式が正しくありません（英字2桁・数字8桁・英字2桁）'],
+  'foreign-items-required': [422, '外国人住民の必須項目（国籍・地域、第30条の45区分、在留資格・在留期間・満了日・在留カード番号）を入力してください'],
+  'honseki-required': [422, '日本人住民の本籍を入力してください（ない場合は「なし」、分からない場合は「不明」）'],
+  'name-required': [422, '氏名を入力してください（外国人住民はアルファベット氏名）'],
+  'forbidden-name-symbol': [422, '氏名に使用できない記号（（株）（有）等）が含まれています'],
+  'unknown-town': [422, '町字が町字一覧にありません。町字を確認するか、一覧にない町字として明示して登録してください'],
+  'address-required': [422, '新しい世帯の住所を入力してください'],
+  'address-not-allowed': [422, '既存の世帯に加わる場合は住所を入力しないでください（世帯の住所になります）'],
+  'duplicate-resident': [409, '同じ個人番号・住民票コード又は在留カード番号の住民が既に登録されています'],
+  'provisional-change-pending': [409, 'この住民又は世帯には審査中（仮登録）の異動があります。先に決裁又は取下げを行ってください'],
+  'household-version-required': [400, '世帯の版（version）を指定してください。世帯を再表示してから操作してください'],
+  'household-version-conflict': [409, '他の職員がこの世帯を更新しました。最新の内容を再表示してから操作してください'],
+  'cancellation-not-latest': [409, 'この異動の後に別の異動があるため取り消せません。後の異動から順に取り消してください'],
+  'change-not-final': [409, '本登録されていない異動です'],
+  'change-not-provisional': [409, 'この異動は仮登録ではありません（既に決裁又は取下げ済みです）'],
+  'self-approval': [403, '自分が入力した異動を決裁することはできません'],
+  'same-household': [422, '同じ世帯を合併することはできません'],
+  'empty-patch': [422, '修正する項目を入力してください'],
+  'purpose-required': [422, '個人番号を表示するには利用目的を入力してください'],
+  'too-many-changes': [422, '一括決裁は一度に100件までです'],
+} as const satisfies Record<string, readonly [ErrorStatus, string]>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Throws the catalogue error `code`. */
+export function fail(code: ErrorCode, extra?: Record<string, unknown>): never {
+  const [status, title] = ERRORS[code];
+  throw new RegistryRuleError(code, title, status, extra);
+}
+
+/** A warning that does not block the change (spec §11.1 アラート). */
+export interface Alert {
+  code: string;
+  message: string;
+}
+
+/** Alert catalogue. */
+export const ALERTS = {
+  'late-notification': '異動日から14日を超えた届出です（住基法第22条等）。届出期間経過の理由を確認してください',
+  'move-out-ex-officio': '転出日から14日を超えた転出届です。職権で処理し、転出証明書に準ずる証明書を交付してください',
+  'readmitted': '以前この市区町村に住民登録があった方です。新規登録ではなく再転入として以前の記録を引き継ぎました',
+  'possible-readmission': '氏名・性別・生年月日が一致する除票があります。再転入でないか確認してください',
+  'residence-period-expired': '在留期間の満了日を過ぎています。在留資格を確認してください',
+  'town-unlisted': '町字一覧にない町字で登録します',
+  'head-set-ex-officio': '残る世帯員が一人のため、その方を世帯主としました（世帯主変更通知書を作成してください）',
+} as const;
+
+/** Builds an alert from the catalogue. */
+export function alert(code: keyof typeof ALERTS): Alert {
+  return { code, message: ALERTS[code] };
+}

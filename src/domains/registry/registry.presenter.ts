@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Record → API shape: 和暦 for Japanese residents, 西暦 for foreign residents (spec §1.1.9); 個人番号 masked. */
+import { formatLegalDate } from './jp-date.ts';
+import type { PersonRecord } from './registry-model.ts';
+import { maskMyNumber } from './my-number.ts';
+
+/** The API view of a person's record. */
+export function presentPerson(personId: string, historyNo: number, r: PersonRecord, opts: { myNumber?: string; today: string; pendingChangeId?: string | null }) {
+  const cal = r.residentKind === 'japanese' ? 'wareki' : 'seireki';
+  const removed = !!r.removedOn && r.removedOn <= opts.today;
+  return {
+    personId, historyNo, atenaNo: r.atenaNo, householdId: r.householdId, householdNo: r.householdNo,
+    relationship: r.relationship, memberOrder: r.memberOrder, residentKind: r.residentKind,
+    familyName: r.familyName, givenName: r.givenName, familyNameKana: r.familyNameKana, givenNameKana: r.givenNameKana,
+    romanName: r.romanName ?? null, oldSurname: r.oldSurname ?? null, oldSurnameKana: r.oldSurnameKana ?? null,
+    alias: r.alias ?? null, aliasKana: r.aliasKana ?? null,
+    birthDate: { sortKey: r.birthDate.sortKey, precision: r.birthDate.precision, display: formatLegalDate(r.birthDate, cal) },
+    sex: r.sex,
+    honseki: r.honseki ?? null, hittosha: r.hittosha ?? null,
+    address: r.address,
+    becameResidentOn: formatLegalDate(r.becameResidentOn, 'wareki'),
+    addressFixedOn: formatLegalDate(r.addressFixedOn, 'wareki'),
+    notifiedOn: r.notifiedOn ? formatLegalDate({ sortKey: r.notifiedOn, precision: 'day' }, 'wareki') : null,
+    previousAddress: r.previousAddress ?? null,
+    myNumber: r.myNumberIndex ? (opts.myNumber ?? maskMyNumber()) : null,
+    myNumberUnmasked: !!opts.myNumber,
+    residentCode: r.residentCode ?? null,
+    foreign: r.foreign ? {
+      ...r.foreign,
+      residenceExpiry: r.foreign.residenceExpiry ? formatLegalDate({ sortKey: r.foreign.residenceExpiry, precision: 'day' }, 'seireki') : null,
+      foreignResidentSince: formatLegalDate(r.foreign.foreignResidentSince, 'seireki'),
+    } : null,
+    status: removed ? 'removed' as const : r.removedOn ? 'leaving' as const : 'resident' as const,
+    removedOn: r.removedOn ?? null, removalReason: r.removalReason ?? null, destination: r.destination ?? null,
+    pendingChangeId: opts.pendingChangeId ?? null,
+  };
+}
+
+/** A search hit: the items of an inspection copy plus ids (no 個人番号). */
+export function presentHit(personId: string, r: PersonRecord, today: string) {
+  const cal = r.residentKind === 'japanese' ? 'wareki' : 'seireki';
+  return {
+    personId, atenaNo: r.atenaNo, householdId: r.householdId,
+    name: `${r.familyName}　${r.givenName}`.trim(), nameKana: `${r.familyNameKana}　${r.givenNameKana}`.trim(), romanName: r.romanName ?? null,
+    birthDate: formatLegalDate(r.birthDate, cal), sex: r.sex,
+    address: `${r.address.townName}${r.address.banchi}${r.address.katagaki ? `　${r.address.katagaki}` : ''}`,
+    relationship: r.relationship,
+    status: r.removedOn && r.removedOn <= today ? 'removed' as const : r.removedOn ? 'leaving' as const : 'resident' as const,
+  };
+}

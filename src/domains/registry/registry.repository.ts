@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** SQL of the resident registry. No rules: the service decides, this file reads and writes. */
+import { sql } from 'kysely';
+import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
+import type { PersonRecord } from './registry-model.ts';
+import type { HouseholdState, PersonState } from './change-planner.ts';
+import { currentColumns, snapshotColumns } from './person-row.ts';
+
+/** A new change row. */
+export interface ChangeRow {
+  changeId: string; kind: string; reasonCode: string; status: 'provisional' | 'final';
+  occurredOn: string; notifiedOn: string | null; processedOn: string; exOfficio: boolean; notifier: string; operatorId: string;
+  cancelsChangeId: string | null; personIds: string[]; householdIds: string[]; alerts: unknown[]; note: string;
+  decidedBy?: string | null; decidedAt?: Date | null;
+}
+
+/** A snapshot to insert. */
+export interface SnapshotRow { personId: string; historyNo: number; changeId: string; effectiveOn: string; record: PersonRecord }
+
+const CHUNK = 500;
+function chunks<T>(rows: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function toPersonState(r: { personId: string; historyNo: number; record: unknown; effectiveOn: string | null; pendingChangeId: string | null }): PersonState {
+  return { personId: r.personId, historyNo: r.historyNo, record: r.record as PersonRecord, lastEffectiveOn: r.effectiveOn ?? '0000-01-01', pendingChangeId: r.pendingChangeId };
+}
+
+/** Creates the registry repository. */
+export function createRegistryRepository() {
+  const currentWithEffective = (trx: TenantTx) => trx.selectFrom('registry.personCurrent as c')
+    .leftJoin('registry.personSnapshot as s', (j) => j.onRef('s.municipalityCode', '=', 'c.municipalityCode').onRef('s.personId', '=', 'c.personId').onRef('s.historyNo', '=', 'c.historyNo'))
+    .select(['c.personId', 'c.historyNo', 'c.record', 's.effectiveOn', 'c.pendingChangeId']);
+
+  return {
+    /** Serialises registry changes of one municipality (numbering, reservations) until commit. */
+    lockMunicipality: (trx: TenantTx, m: string) => sql`SELECT pg_advisory_xact_lock(hashtextextended(${'registry:' + m}, 0))`.execute(trx),
+
+    lockHouseholds: async (trx: TenantTx, ids: string[]): Promise<HouseholdState[]> => ids.length === 0 ? [] :
+      trx.selectFrom('registry.household').select(['householdId', 'householdNo', 'version', 'pendingChangeId'])
+        .where('householdId', 'in', ids).orderBy('householdId').forUpdate().execute(),
+
+    findHousehold: (trx: TenantTx, id: string) =>
+      trx.selectFrom('registry.household').select(['householdId', 'householdNo', 'version', 'pendingChangeId', 'createdAt']).where('householdId', '=', id).executeTakeFirst(),
+
+    personsByIds: async (trx: TenantTx, ids: string[]) => ids.length === 0 ? [] :
+      (await currentWithEffective(trx).where('c.personId', 'in', ids).execute()).map(toPersonState),
+
+    /** Active members (not removed) of the households. */
+    membersOf: async (trx: TenantTx, householdIds: string[]) => householdIds.length === 0 ? [] :
+      (await currentWithEffective(trx).where('c.householdId', 'in', householdIds).where('c.removedOn', 'is', null).execute()).map(toPersonState),
+
+    /** Persons (living or removed) with one of the identifiers. */
+    findByIdentifiers: async (trx: TenantTx, f: { myNumberIndex?: string; residentCode?: string; residenceCardNo?: string }) => {
+      const ors = [] as ReturnType<typeof sql<boolean>>[];
+      if (f.myNumberIndex) ors.push(sql<boolean>`c.my_number_index = ${f.myNumberIndex}`);
+      if (f.residentCode) ors.push(sql<boolean>`c.resident_code = ${f.residentCode}`);
+      if (f.residenceCardNo) ors.push(sql<boolean>`c.residence_card_no = ${f.residenceCardNo}`);
+      if (ors.length === 0) return [];
+      return (await currentWithEffective(trx).where(sql<boolean>`(${sql.join(ors, sql` OR `)})`).execute()).map(toPersonState);
+    },
+
+    /** Removed persons with the same folded name, sex and birth date (3-item match, spec §4.1.1.2). */
+    findRemovedByNameBirth: async (trx: TenantTx, nameKey: string, birthSort: string, sex: string) =>
+      (await currentWithEffective(trx).where('c.nameKey', '=', nameKey).where('c.birthSort', '=', birthSort).where('c.sex', '=', sex)
+        .where('c.removedOn', 'is not', null).execute()).map(toPersonState),
+
+    /** True when a provisional change already carries this 個人番号. */
+    pendingWithMyNumber: async (trx: TenantTx, index: string) => !!(await trx.selectFrom('registry.personSnapshot as s')
+      .innerJoin('registry.change as ch', (j) => j.onRef('ch.municipalityCode', '=', 's.municipalityCode').onRef('ch.changeId', '=', 's.changeId'))
+      .select('s.personId').where('s.myNumberIndex', '=', index).where('ch.status', '=', 'provisional').executeTakeFirst()),
+
+    maxNumbers: async (trx: TenantTx) => {
+      const r = await sql<{ a: number | null; h: number | null }>`SELECT
+        (SELECT max(substr(atena_no, 1, 9)::int) FROM registry.person) AS a,
+        (SELECT max(substr(household_no, 1, 9)::int) FROM registry.household) AS h`.execute(trx);
+      return { atena: Number(r.rows[0]?.a ?? 0), household: Number(r.rows[0]?.h ?? 0) };
+    },
+
+    insertChange: (trx: TenantTx, m: string, c: ChangeRow) =>
+      trx.insertInto('registry.change').values({ municipalityCode: m, ...c, alerts: JSON.stringify(c.alerts) }).execute(),
+
+    insertChanges: async (trx: TenantTx, m: string, rows: ChangeRow[]) => {
+      for (const part of chunks(rows)) await trx.insertInto('registry.change').values(part.map((c) => ({ municipalityCode: m, ...c, alerts: JSON.stringify(c.alerts) }))).execute();
+    },
+
+    insertHouseholds: async (trx: TenantTx, m: string, rows: Array<{ householdId: string; householdNo: string; pendingChangeId?: string | null }>) => {
+      for (const part of chunks(rows, 2000)) await trx.insertInto('registry.household').values(part.map((h) => ({ municipalityCode: m, ...h }))).execute();
+    },
+
+    insertPersons: async (trx: TenantTx, m: string, rows: Array<{ personId: string; atenaNo: string }>) => {
+      for (const part of chunks(rows, 2000)) await trx.insertInto('registry.person').values(part.map((p) => ({ municipalityCode: m, ...p }))).execute();
+    },
+
+    insertSnapshots: async (trx: TenantTx, m: string, rows: SnapshotRow[]) => {
+      for (const part of chunks(rows)) {
+        await trx.insertInto('registry.personSnapshot').values(part.map((s) => ({
+          municipalityCode: m, personId: s.personId, historyNo: s.historyNo, changeId: s.changeId, effectiveOn: s.effectiveOn,
+          ...snapshotColumns(s.record), record: JSON.stringify(s.record),
+        }))).execute();
+      }
+    },
+
+    /** Writes the current final state of persons (insert or replace). */
+    upsertCurrent: async (trx: TenantTx, m: string, rows: Array<{ personId: string; historyNo: number; record: PersonRecord }>) => {
+      for (const part of chunks(rows)) {
+        await trx.insertInto('registry.personCurrent').values(part.map((r) => ({
+          municipalityCode: m, personId: r.personId, ...currentColumns(r.record, r.historyNo), pendingChangeId: null, record: JSON.stringify(r.record),
+        }))).onConflict((oc) => oc.columns(['municipalityCode', 'personId']).doUpdateSet((eb) => ({
+          historyNo: eb.ref('excluded.historyNo'), householdId: eb.ref('excluded.householdId'), relationship: eb.ref('excluded.relationship'),
+          memberOrder: eb.ref('excluded.memberOrder'), residentKind: eb.ref('excluded.residentKind'), removedOn: eb.ref('excluded.removedOn'),
+          removalReason: eb.ref('excluded.removalReason'), nameKey: eb.ref('excluded.nameKey'), givenKey: eb.ref('excluded.givenKey'),
+          kanaKey: eb.ref('excluded.kanaKey'), givenKanaKey: eb.ref('excluded.givenKanaKey'), otherKey: eb.ref('excluded.otherKey'),
+          birthSort: eb.ref('excluded.birthSort'), sex: eb.ref('excluded.sex'), townCode: eb.ref('excluded.townCode'),
+          addressKey: eb.ref('excluded.addressKey'), residentCode: eb.ref('excluded.residentCode'), myNumberIndex: eb.ref('excluded.myNumberIndex'),
+          residenceCardNo: eb.ref('excluded.residenceCardNo'), pendingChangeId: null, record: eb.ref('excluded.record'),
+        }))).execute();
+      }
+    },
+
+    /** Bumps versions and sets (or clears) the provisional reservation of households. */
+    reserveHouseholds: (trx: TenantTx, ids: string[], changeId: string | null) => ids.length === 0 ? Promise.resolve() :
+      trx.updateTable('registry.household').set({ version: sql`version + 1`, pendingChangeId: changeId }).where('householdId', 'in', ids).execute().then(() => undefined),
+
+    releaseHouseholds: (trx: TenantTx, changeId: string) =>
+      trx.updateTable('registry.household').set({ pendingChangeId: null }).where('pendingChangeId', '=', changeId).execute(),
+
+    reservePersons: (trx: TenantTx, ids: string[], changeId: string | null) => ids.length === 0 ? Promise.resolve() :
+      trx.updateTable('registry.personCurrent').set({ pendingChangeId: changeId }).where('personId', 'in', ids).execute().then(() => undefined),
+
+    releasePersons: (trx: TenantTx, changeId: string) =>
+      trx.updateTable('registry.personCurrent').set({ pendingChangeId: null }).where('pendingChangeId', '=', changeId).execute(),
+
+    findChange: (trx: TenantTx, id: string, lock = false) => {
+      const q = trx.selectFrom('registry.change').selectAll().where('changeId', '=', id);
+      return (lock ? q.forUpdate() : q).executeTakeFirst();
+    },
+
+    setChangeStatus: (trx: TenantTx, id: string, status: 'final' | 'withdrawn', by: string) =>
+      trx.updateTable('registry.change').set({ status, decidedBy: by, decidedAt: sql`now()` }).where('changeId', '=', id).execute(),
+
+    listProvisional: (trx: TenantTx, limit: number) =>
+      trx.selectFrom('registry.change').selectAll().where('status', '=', 'provisional').orderBy('processedAt').limit(limit).execute(),
+
+    snapshotsOfChange: (trx: TenantTx, changeId: string) =>
+      trx.selectFrom('registry.personSnapshot').select(['personId', 'historyNo', 'effectiveOn', 'record']).where('changeId', '=', changeId).orderBy('personId').execute(),
+
+    /** The snapshot before `historyNo` that belongs to a final change. */
+    previousFinalSnapshot: (trx: TenantTx, personId: string, historyNo: number) =>
+      trx.selectFrom('registry.personSnapshot as s')
+        .innerJoin('registry.change as ch', (j) => j.onRef('ch.municipalityCode', '=', 's.municipalityCode').onRef('ch.changeId', '=', 's.changeId'))
+        .select(['s.historyNo', 's.record']).where('s.personId', '=', personId).where('s.historyNo', '<', historyNo).where('ch.status', '=', 'final')
+        .orderBy('s.historyNo', 'desc').limit(1).executeTakeFirst(),
+
+    /** Every snapshot of a person with its change (履歴), oldest first. */
+    history: (trx: TenantTx, personId: string) =>
+      trx.selectFrom('registry.personSnapshot as s')
+        .innerJoin('registry.change as ch', (j) => j.onRef('ch.municipalityCode', '=', 's.municipalityCode').onRef('ch.changeId', '=', 's.changeId'))
+        .select(['s.historyNo', 's.effectiveOn', 's.record', 'ch.changeId', 'ch.kind', 'ch.reasonCode', 'ch.status', 'ch.occurredOn', 'ch.notifiedOn',
+          'ch.processedOn', 'ch.operatorId', 'ch.decidedBy', 'ch.notifier', 'ch.exOfficio', 'ch.cancelsChangeId'])
+        .where('s.personId', '=', personId).orderBy('s.historyNo').execute(),
+
+    /** The final snapshot in force on a date (as-of view). */
+    snapshotAsOf: (trx: TenantTx, personId: string, asOf: string) =>
+      trx.selectFrom('registry.personSnapshot as s')
+        .innerJoin('registry.change as ch', (j) => j.onRef('ch.municipalityCode', '=', 's.municipalityCode').onRef('ch.changeId', '=', 's.changeId'))
+        .select(['s.historyNo', 's.record']).where('s.personId', '=', personId).where('ch.status', '=', 'final').where('s.effectiveOn', '<=', asOf)
+        .orderBy('s.historyNo', 'desc').limit(1).executeTakeFirst(),
+
+    current: (trx: TenantTx, personId: string) =>
+      trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'pendingChangeId', 'householdId']).where('personId', '=', personId).executeTakeFirst(),
+
+    householdMembers: (trx: TenantTx, householdId: string, includeRemoved: boolean) => {
+      let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn']).where('householdId', '=', householdId);
+      if (!includeRemoved) q = q.where('removedOn', 'is', null);
+      return q.orderBy('memberOrder').orderBy('personId').execute();
+    },
+
+    vaultInsert: async (trx: TenantTx, m: string, rows: Array<{ myNumberIndex: string; keyId: string; ciphertext: string }>) => {
+      for (const part of chunks(rows, 2000)) await trx.insertInto('registry.myNumberVault').values(part.map((r) => ({ municipalityCode: m, ...r }))).onConflict((oc) => oc.doNothing()).execute();
+    },
+    vaultGet: (trx: TenantTx, index: string) =>
+      trx.selectFrom('registry.myNumberVault').select(['keyId', 'ciphertext', 'myNumberIndex']).where('myNumberIndex', '=', index).executeTakeFirst(),
+    vaultNotUnder: (trx: TenantTx, keyId: string, limit: number) =>
+      trx.selectFrom('registry.myNumberVault').select(['keyId', 'ciphertext', 'myNumberIndex']).where('keyId', '<>', keyId).limit(limit).execute(),
+    vaultUpdate: (trx: TenantTx, index: string, keyId: string, ciphertext: string) =>
+      trx.updateTable('registry.myNumberVault').set({ keyId, ciphertext }).where('myNumberIndex', '=', index).execute(),
+
+    /** Name / birth / address / identifier search over the current state. */
+    search: (trx: TenantTx, f: SearchFilter) => {
+      let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn', 'householdId']);
+      const like = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+      if (f.nameKey) {
+        const p = f.mode === 'partial' ? `%${like(f.nameKey)}%` : f.mode === 'exact' ? f.nameKey : `${like(f.nameKey)}%`;
+        const op = f.mode === 'exact' ? '=' : 'like';
+        q = f.kana
+          ? q.where((eb) => eb.or([eb('kanaKey', op, p), eb('givenKanaKey', op, p), eb('otherKey', 'like', `%${like(f.nameKey!)}%`)]))
+          : q.where((eb) => eb.or([eb('nameKey', op, p), eb('givenKey', op, p), eb('otherKey', 'like', `%${like(f.nameKey!)}%`)]));
+      }
+      if (f.birthFrom) q = q.where('birthSort', '>=', f.birthFrom).where('birthSort', '<=', f.birthTo!);
+      if (f.townCode) q = q.where('townCode', '=', f.townCode);
+      if (f.addressKey) q = q.where('addressKey', 'like', `%${like(f.addressKey)}%`);
+      if (f.householdId) q = q.where('householdId', '=', f.householdId);
+      if (f.residentCode) q = q.where('residentCode', '=', f.residentCode);
+      if (f.myNumberIndex) q = q.where('myNumberIndex', '=', f.myNumberIndex);
+      if (f.residenceCardNo) q = q.where('residenceCardNo', '=', f.residenceCardNo);
+      if (!f.includeRemoved) q = q.where((eb) => eb.or([eb('removedOn', 'is', null), eb('removedOn', '>', f.today)]));
+      return q.orderBy('kanaKey').orderBy('personId').limit(f.limit).execute();
+    },
+
+    /** Snapshots in force on a date for every person (for statistics), counted in SQL. */
+    statistics: (trx: TenantTx, asOf: string) => sql<{ townCode: string | null; sex: string; residentKind: string; ageBand: number; persons: number }>`
+      WITH in_force AS (
+        SELECT DISTINCT ON (s.person_id) s.person_id, s.household_id, s.town_code, s.sex, s.resident_kind, s.birth_sort, s.removed_on
+        FROM registry.person_snapshot s
+        JOIN registry.change ch ON ch.municipality_code = s.municipality_code AND ch.change_id = s.change_id AND ch.status = 'final'
+        WHERE s.effective_on <= ${asOf}
+        ORDER BY s.person_id, s.history_no DESC
+      )
+      SELECT town_code AS "townCode", sex, resident_kind AS "residentKind",
+        least(20, greatest(0, ((substr(${asOf}, 1, 4)::int - substr(birth_sort, 1, 4)::int
+          - CASE WHEN substr(${asOf}, 6) < substr(birth_sort, 6) THEN 1 ELSE 0 END) / 5)))::int AS "ageBand",
+        count(*)::int AS persons
+      FROM in_force WHERE removed_on IS NULL OR removed_on > ${asOf}
+      GROUP BY 1, 2, 3, 4`.execute(trx),
+
+    householdCount: (trx: TenantTx, asOf: string) => sql<{ townCode: string | null; households: number }>`
+      WITH in_force AS (
+        SELECT DISTINCT ON (s.person_id) s.person_id, s.household_id, s.town_code, s.removed_on
+        FROM registry.person_snapshot s
+        JOIN registry.change ch ON ch.municipality_code = s.municipality_code AND ch.change_id = s.change_id AND ch.status = 'final'
+        WHERE s.effective_on <= ${asOf}
+        ORDER BY s.person_id, s.history_no DESC
+      )
+      SELECT town_code AS "townCode", count(DISTINCT household_id)::int AS households
+      FROM in_force WHERE removed_on IS NULL OR removed_on > ${asOf} GROUP BY 1`.execute(trx),
+  };
+}
+
+/** Search criteria, already folded by the service. */
+export interface SearchFilter {
+  nameKey?: string;
+  kana?: boolean;
+  mode: 'prefix' | 'partial' | 'exact';
+  birthFrom?: string;
+  birthTo?: string;
+  townCode?: string;
+  addressKey?: string;
+  householdId?: string;
+  residentCode?: string;
+  myNumberIndex?: string;
+  residenceCardNo?: string;
+  includeRemoved: boolean;
+  today: string;
+  limit: number;
+}
+
+export type RegistryRepository = ReturnType<typeof createRegistryRepository>;

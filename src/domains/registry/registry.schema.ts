@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Request and response schemas of the resident registry (住民記録) API; the single source of its types. */
+import { z } from '@hono/zod-openapi';
+import { FOREIGN_CATEGORIES } from './registry-model.ts';
+
+const Id = z.string().uuid();
+const DateText = z.string().min(4).max(40).openapi({ description: '日付（西暦 YYYY-MM-DD 又は和暦「令和7年4月1日」）' });
+const Name = z.string().max(100);
+const Kana = z.string().max(200).openapi({ description: 'フリガナ（カタカナ）' });
+
+/** 住所 as entered: 町字 by code or name, 番地, 方書. */
+export const AddressInput = z.object({
+  /** 町字コード from GET /registry-towns. */
+  townCode: z.string().regex(/^\d{7}$/).optional(),
+  /** 町字 name (e.g. 「大字広丘野村」); matched on fold keys. */
+  townName: z.string().max(100).optional(),
+  /** 番地・号. */
+  banchi: z.string().min(1).max(100),
+  /** 方書. */
+  katagaki: z.string().max(200).default(''),
+  /** Set to register a 町字 that is not in the list (flagged on the record). */
+  unlisted: z.boolean().default(false),
+}).openapi('RegistryAddressInput');
+export type AddressInput = z.infer<typeof AddressInput>;
+
+/** Foreign-resident items (第30条の45). */
+export const ForeignInput = z.object({
+  nationality: z.string().min(1).max(100),
+  category: z.enum(FOREIGN_CATEGORIES),
+  residenceStatus: z.string().max(100).optional(),
+  residencePeriod: z.string().max(50).optional(),
+  residenceExpiry: DateText.optional(),
+  residenceCardNo: z.string().max(20).optional(),
+  /** 外国人住民となった年月日 (defaults to the date of the change). */
+  foreignResidentSince: DateText.optional(),
+}).openapi('RegistryForeignInput');
+
+/** A person entered by 転入, 出生 or 職権記載. */
+export const NewPersonInput = z.object({
+  residentKind: z.enum(['japanese', 'foreign']),
+  familyName: Name.default(''),
+  givenName: Name.default(''),
+  familyNameKana: Kana.default(''),
+  givenNameKana: Kana.default(''),
+  romanName: z.string().max(200).optional(),
+  oldSurname: Name.optional(),
+  oldSurnameKana: Kana.optional(),
+  alias: Name.optional(),
+  aliasKana: Kana.optional(),
+  /** 生年月日; vague (「昭和40年頃」「年月日不詳」) and non-calendar dates are accepted. */
+  birthDate: DateText,
+  sex: z.enum(['male', 'female']),
+  /** 本籍 (Japanese residents; 「なし」「不明」 allowed). */
+  honseki: z.string().max(200).optional(),
+  /** 筆頭者. */
+  hittosha: Name.optional(),
+  /** 個人番号 (12 digits with check digit). */
+  myNumber: z.string().max(20).optional(),
+  /** 住民票コード (11 digits); assigned when omitted. */
+  residentCode: z.string().max(20).optional(),
+  foreign: ForeignInput.optional(),
+  /** 続柄 (e.g. 世帯主, 妻, 子, 子の妻, 同居人). */
+  relationship: z.string().min(1).max(30),
+}).openapi('RegistryNewPerson');
+export type NewPersonInput = z.infer<typeof NewPersonInput>;
+
+/** Items a correction (職権修正・誤記修正) may change. */
+export const PersonPatch = z.object({
+  familyName: Name.optional(), givenName: Name.optional(), familyNameKana: Kana.optional(), givenNameKana: Kana.optional(),
+  romanName: z.string().max(200).optional(), oldSurname: Name.optional(), oldSurnameKana: Kana.optional(),
+  alias: Name.optional(), aliasKana: Kana.optional(), birthDate: DateText.optional(), sex: z.enum(['male', 'female']).optional(),
+  honseki: z.string().max(200).optional(), hittosha: Name.optional(), myNumber: z.string().max(20).optional(),
+  residentCode: z.string().max(20).optional(), foreign: ForeignInput.optional(),
+  banchi: z.string().min(1).max(100).optional(), katagaki: z.string().max(200).optional(),
+}).openapi('RegistryPersonPatch');
+export type PersonPatch = z.infer<typeof PersonPatch>;
+
+const Relationships = z.record(z.string().uuid(), z.string().min(1).max(30)).openapi({ description: 'personId → 続柄' });
+
+const Common = {
+  /** 異動日. */
+  occurredOn: DateText,
+  /** 届出日 (defaults to today for notified changes). */
+  notifiedOn: DateText.optional(),
+  /** 職権 (ex officio) instead of a notification. */
+  exOfficio: z.boolean().default(false),
+  /** 届出人 as written. */
+  notifier: z.string().max(200).default(''),
+  note: z.string().max(1000).default(''),
+  /** Versions of every existing household the change touches (from GET /households/{id}). */
+  expectedVersions: z.record(z.string().uuid(), z.number().int().min(0)).default({}),
+};
+
+export const ChangeInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('move-in'), ...Common, fromAbroad: z.boolean().default(false), previousAddress: z.string().max(300).default(''),
+    address: AddressInput.optional(), householdId: Id.optional(), persons: z.array(NewPersonInput).min(1).max(20) }),
+  z.object({ kind: z.literal('ex-officio-entry'), ...Common, previousAddress: z.string().max(300).default(''),
+    address: AddressInput.optional(), householdId: Id.optional(), persons: z.array(NewPersonInput).min(1).max(20) }),
+  z.object({ kind: z.literal('birth'), ...Common, householdId: Id, person: NewPersonInput, parentPersonIds: z.array(Id).max(2).default([]) }),
+  z.object({ kind: z.literal('move-within'), ...Common, personIds: z.array(Id).min(1), address: AddressInput.optional(), householdId: Id.optional(),
+    newHeadPersonId: Id.optional(), relationships: Relationships.default({}), remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
+  z.object({ kind: z.literal('move-out'), ...Common, personIds: z.array(Id).min(1), destination: z.string().min(1).max(300), abroad: z.boolean().default(false),
+    remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
+  z.object({ kind: z.literal('death'), ...Common, personId: Id, remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
+  z.object({ kind: z.literal('ex-officio-removal'), ...Common, personId: Id, remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
+  z.object({ kind: z.literal('household-split'), ...Common, personIds: z.array(Id).min(1), newHeadPersonId: Id, relationships: Relationships.default({}),
+    remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
+  z.object({ kind: z.literal('household-merge'), ...Common, fromHouseholdId: Id, toHouseholdId: Id, relationships: Relationships }),
+  z.object({ kind: z.literal('head-change'), ...Common, householdId: Id, newHeadPersonId: Id, relationships: Relationships }),
+  z.object({ kind: z.literal('ex-officio-correction'), ...Common, personId: Id, patch: PersonPatch }),
+  z.object({ kind: z.literal('clerical-correction'), ...Common, personId: Id, patch: PersonPatch }),
+  z.object({ kind: z.literal('cancellation'), ...Common, changeId: Id }),
+]).openapi('RegistryChangeInput');
+export type ChangeInput = z.infer<typeof ChangeInput>;
+export type ChangeInputOf<K extends ChangeInput['kind']> = Extract<ChangeInput, { kind: K }>;
+
+/** Path and query parameters. */
+export const PersonIdParams = z.object({ personId: z.string().uuid() });
+export const HouseholdIdParams = z.object({ householdId: z.string().uuid() });
+export const ChangeIdParams = z.object({ changeId: z.string().uuid() });
+
+const Bool = z.enum(['true', 'false']).optional().transform((v) => v === 'true');
+
+export const PersonQuery = z.object({
+  /** A date (YYYY-MM-DD): show the record in force on that day. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** `my-number` to show the 個人番号 (needs the permission and a purpose; logged). */
+  unmask: z.enum(['my-number']).optional(),
+  /** 利用目的, recorded in the access log. */
+  purpose: z.string().max(200).optional(),
+});
+
+export const SearchQuerySchema = z.object({
+  /** 氏名 in kanji, alphabet or kana (folded: 髙/高, ヴ/ブ, small kana …). */
+  name: z.string().max(100).optional(),
+  mode: z.enum(['prefix', 'partial', 'exact']).optional(),
+  /** 生年月日 in 和暦 or 西暦, full or partial (`S40`, `昭和40年1月`, `1965-01-02`). */
+  birthDate: z.string().max(40).optional(),
+  townCode: z.string().regex(/^\d{7}$/).optional(),
+  /** Part of the address (町字, 番地, 方書). */
+  address: z.string().max(200).optional(),
+  householdId: z.string().uuid().optional(),
+  residentCode: z.string().max(20).optional(),
+  myNumber: z.string().max(20).optional(),
+  residenceCardNo: z.string().max(20).optional(),
+  /** Include 除票 (removed records). */
+  includeRemoved: Bool,
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  purpose: z.string().max(200).optional(),
+});
+
+export const HouseholdQuery = z.object({ includeRemoved: Bool });
+export const StatisticsQuery = z.object({
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  format: z.enum(['json', 'csv']).optional(),
+});
+export const BulkApprovalInput = z.object({ changeIds: z.array(z.string().uuid()).min(1).max(100) }).openapi('RegistryBulkApproval');
+
+const AlertView = z.object({ code: z.string(), message: z.string() });
+const LegalDateView = z.object({ sortKey: z.string(), precision: z.enum(['day', 'month', 'year', 'unknown']), display: z.string() });
+
+export const PersonView = z.object({
+  personId: z.string().uuid(), historyNo: z.number().int(), atenaNo: z.string(), householdId: z.string().uuid(), householdNo: z.string(),
+  relationship: z.string(), memberOrder: z.number().int(), residentKind: z.enum(['japanese', 'foreign']),
+  familyName: z.string(), givenName: z.string(), familyNameKana: z.string(), givenNameKana: z.string(),
+  romanName: z.string().nullable(), oldSurname: z.string().nullable(), oldSurnameKana: z.string().nullable(), alias: z.string().nullable(), aliasKana: z.string().nullable(),
+  birthDate: LegalDateView, sex: z.enum(['male', 'female']), honseki: z.string().nullable(), hittosha: z.string().nullable(),
+  address: z.object({ townCode: z.string().nullable(), townName: z.string(), banchi: z.string(), katagaki: z.string(), check: z.enum(['listed', 'unlisted', 'no-list']) }),
+  becameResidentOn: z.string(), addressFixedOn: z.string(), notifiedOn: z.string().nullable(), previousAddress: z.string().nullable(),
+  /** Masked (`************`) unless unmasked with permission and purpose. */
+  myNumber: z.string().nullable(), myNumberUnmasked: z.boolean(), residentCode: z.string().nullable(),
+  foreign: z.record(z.string(), z.unknown()).nullable(),
+  status: z.enum(['resident', 'leaving', 'removed']), removedOn: z.string().nullable(), removalReason: z.string().nullable(), destination: z.string().nullable(),
+  pendingChangeId: z.string().uuid().nullable(),
+}).openapi('RegistryPerson');
+
+export const PersonHit = z.object({
+  personId: z.string().uuid(), atenaNo: z.string(), householdId: z.string().uuid(), name: z.string(), nameKana: z.string(), romanName: z.string().nullable(),
+  birthDate: z.string(), sex: z.enum(['male', 'female']), address: z.string(), relationship: z.string(), status: z.enum(['resident', 'leaving', 'removed']),
+}).openapi('RegistryPersonHit');
+
+export const ChangeView = z.object({
+  changeId: z.string().uuid(), kind: z.string(), reasonCode: z.string(), status: z.enum(['provisional', 'final', 'withdrawn']),
+  occurredOn: z.string(), notifiedOn: z.string().nullable(), processedOn: z.string(), processedAt: z.string(), exOfficio: z.boolean(), notifier: z.string(),
+  operatorId: z.string(), decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), cancelsChangeId: z.string().uuid().nullable(),
+  personIds: z.array(z.string().uuid()), householdIds: z.array(z.string().uuid()), alerts: z.array(AlertView), note: z.string(),
+}).openapi('RegistryChange');
+
+export const ChangeRecorded = z.object({
+  changeId: z.string().uuid(), status: z.literal('provisional'), kind: z.string(), reasonCode: z.string(), reasonLabel: z.string(),
+  alerts: z.array(AlertView), personIds: z.array(z.string().uuid()), householdIds: z.array(z.string().uuid()),
+}).openapi('RegistryChangeRecorded');
+
+export const HistoryEntry = z.object({
+  historyNo: z.number().int(), effectiveOn: z.string(),
+  change: z.object({ changeId: z.string().uuid(), kind: z.string(), reasonCode: z.string(), status: z.string(), occurredOn: z.string(), notifiedOn: z.string().nullable(),
+    processedOn: z.string(), operatorId: z.string(), decidedBy: z.string().nullable(), notifier: z.string(), exOfficio: z.boolean(), cancelsChangeId: z.string().uuid().nullable() }),
+  record: PersonView,
+}).openapi('RegistryHistoryEntry');
+
+export const HouseholdView = z.object({
+  householdId: z.string().uuid(), householdNo: z.string(), version: z.number().int(), pendingChangeId: z.string().uuid().nullable(),
+  headPersonId: z.string().uuid().nullable(), address: PersonView.shape.address.nullable(), members: z.array(PersonView),
+}).openapi('RegistryHousehold');
+
+export const ProvisionalChangeView = ChangeView.extend({ persons: z.array(PersonView) }).openapi('RegistryProvisionalChange');
+
+export const StatisticsView = z.object({
+  municipalityCode: z.string(), asOf: z.string(),
+  total: z.object({ persons: z.number(), male: z.number(), female: z.number(), japanese: z.number(), foreign: z.number(), households: z.number() }),
+  byTown: z.array(z.object({ townCode: z.string().nullable(), townName: z.string(), persons: z.number(), male: z.number(), female: z.number(), japanese: z.number(), foreign: z.number(), households: z.number() })),
+  byAgeBand: z.array(z.object({ band: z.number(), label: z.string(), male: z.number(), female: z.number(), japanese: z.number(), foreign: z.number() })),
+}).openapi('RegistryStatistics');
+
+export const TownsView = z.object({ attribution: z.string(), items: z.array(z.object({ code: z.string(), name: z.string() })) }).openapi('RegistryTowns');

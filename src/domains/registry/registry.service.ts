@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Use cases of the resident registry: record a change as 仮登録, approve (本登録) or withdraw it, read persons,
+ * history and households, search and statistics. Owns the tenant transaction, authorization, the household
+ * version check (via the planner), the access log and the 個人番号 vault.
+ */
+import crypto from 'node:crypto';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { assertAllowed, can } from '../../platform/auth/permissions.ts';
+import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { ForbiddenError } from '../../platform/http/errors.ts';
+import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
+import { involvedIds, planChange, type CancelTarget, type Plan, type PlanContext, type World } from './change-planner.ts';
+import { fail } from './registry-errors.ts';
+import { formatRegistryNumber, isValidMyNumber, residentCodeCheckDigit } from './my-number.ts';
+import type { MyNumberCipher } from './my-number-cipher.ts';
+import { foldKana, foldName, isKanaQuery } from './name-folding.ts';
+import { parseDateQuery, parseLegalDate } from './jp-date.ts';
+import type { PersonRecord } from './registry-model.ts';
+import { presentHit, presentPerson } from './registry.presenter.ts';
+import type { RegistryRepository } from './registry.repository.ts';
+import type { ChangeInput } from './registry.schema.ts';
+import { buildStatistics, statisticsCsv } from './registry-statistics.ts';
+import { seedDemoResidents } from './demo/demo-residents.ts';
+
+/** Where a request comes from, for the access log. */
+export interface RequestContext {
+  clientIp: string;
+  requestId: string;
+}
+
+export interface RegistryDeps {
+  db: Database;
+  registry: RegistryRepository;
+  accessLog: AccessLogRepository;
+  cipher: MyNumberCipher;
+  clock: Clock;
+}
+
+/** Today in Japan (法定の日付は日本時間). */
+export function japanToday(clock: Clock): string {
+  return new Date(clock.now().getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A random 住民票コード with a valid check digit (stands in for the 住基ネット CS stock, spec §4.3.1). */
+export function randomResidentCode(rand: () => number = Math.random): string {
+  let base = String(1 + Math.floor(rand() * 9));
+  for (let i = 0; i < 9; i++) base += String(Math.floor(rand() * 10));
+  return `${base}${residentCodeCheckDigit(base)}`;
+}
+
+/** Search parameters as received. */
+export interface SearchQuery {
+  name?: string;
+  mode?: 'prefix' | 'partial' | 'exact';
+  birthDate?: string;
+  townCode?: string;
+  address?: string;
+  householdId?: string;
+  residentCode?: string;
+  myNumber?: string;
+  residenceCardNo?: string;
+  includeRemoved?: boolean;
+  limit?: number;
+  purpose?: string;
+}
+
+/** Creates the registry service. */
+export function createRegistryService(deps: RegistryDeps) {
+  const { db, registry: repo, accessLog, cipher, clock } = deps;
+
+  const log = (trx: TenantTx, actor: Actor, action: string, personId: string, ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean } = {}) =>
+    accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx, ...extra });
+
+  /** Loads every person and household the change touches, with the households locked. */
+  async function loadWorld(trx: TenantTx, m: string, input: ChangeInput, today: string): Promise<World> {
+    const ids = involvedIds(input);
+    let cancel: CancelTarget | undefined;
+    const personIds = new Set(ids.personIds);
+    const householdIds = new Set(ids.householdIds);
+    if (input.kind === 'cancellation') {
+      const c = await repo.findChange(trx, input.changeId);
+      if (!c) fail('change-not-found');
+      const snaps = await repo.snapshotsOfChange(trx, c.changeId);
+      const items: CancelTarget['items'] = [];
+      for (const s of snaps) {
+        const prev = await repo.previousFinalSnapshot(trx, s.personId, s.historyNo);
+        const previous = (prev?.record as unknown as PersonRecord | undefined) ?? null;
+        items.push({ personId: s.personId, historyNo: s.historyNo, previous });
+        personIds.add(s.personId);
+        if (previous) householdIds.add(previous.householdId);
+      }
+      const kindClass = c.reasonCode.startsWith('A') ? '記載' : c.reasonCode.startsWith('B') ? '消除' : '修正';
+      cancel = { changeId: c.changeId, kind: c.kind as CancelTarget['kind'], status: c.status, reasonClass: kindClass, items };
+    }
+    const first = await repo.personsByIds(trx, [...personIds]);
+    for (const p of first) householdIds.add(p.record.householdId);
+    const households = await repo.lockHouseholds(trx, [...householdIds]);
+    const members = await repo.membersOf(trx, [...householdIds]);
+    const persons = new Map([...first, ...members].map((p) => [p.personId, p]));
+    const identityMatches: World['identityMatches'] = new Map();
+    const nameMatches: World['nameMatches'] = new Map();
+    const newPersons = input.kind === 'move-in' || input.kind === 'ex-officio-entry' ? input.persons : input.kind === 'birth' ? [input.person] : [];
+    for (const [i, p] of newPersons.entries()) {
+      const myNumberIndex = p.myNumber && isValidMyNumber(p.myNumber) ? cipher.blindIndex(p.myNumber) : undefined;
+      if (myNumberIndex && (await repo.pendingWithMyNumber(trx, myNumberIndex))) fail('provisional-change-pending');
+      const matches = await repo.findByIdentifiers(trx, { myNumberIndex, residentCode: p.residentCode || undefined, residenceCardNo: p.foreign?.residenceCardNo });
+      identityMatches.set(i, matches);
+      for (const mt of matches) persons.set(mt.personId, mt);
+      try {
+        const birth = parseLegalDate(p.birthDate, { allowNonCalendar: true }).sortKey;
+        nameMatches.set(i, await repo.findRemovedByNameBirth(trx, foldName(`${p.familyName}${p.givenName}`), birth, p.sex));
+      } catch {
+        nameMatches.set(i, []);
+      }
+    }
+    return { municipalityCode: m, today, persons, households: new Map(households.map((h) => [h.householdId, h])), identityMatches, nameMatches, cancel };
+  }
+
+  /** Writes a plan: the change, new households and persons, snapshots, vault rows, reservations. */
+  async function writePlan(trx: TenantTx, m: string, plan: Plan, input: ChangeInput, actor: { staffId: string }, today: string, status: 'provisional' | 'final') {
+    const changeId = crypto.randomUUID();
+    const householdIds = [...new Set([...plan.touchedHouseholdIds, ...plan.newHouseholds.map((h) => h.householdId)])];
+    await repo.insertChange(trx, m, {
+      changeId, kind: plan.kind, reasonCode: plan.reason.code, status, occurredOn: plan.occurredOn, notifiedOn: plan.notifiedOn,
+      processedOn: today, exOfficio: input.exOfficio, notifier: input.notifier, operatorId: actor.staffId, cancelsChangeId: plan.cancelsChangeId,
+      personIds: plan.snapshots.map((s) => s.personId), householdIds, alerts: plan.alerts, note: input.note,
+      ...(status === 'final' ? { decidedBy: actor.staffId, decidedAt: new Date() } : {}),
+    });
+    const pending = status === 'provisional' ? changeId : null;
+    await repo.insertHouseholds(trx, m, plan.newHouseholds.map((h) => ({ ...h, pendingChangeId: pending })));
+    await repo.insertPersons(trx, m, plan.snapshots.filter((s) => s.isNewPerson).map((s) => ({ personId: s.personId, atenaNo: s.record.atenaNo })));
+    await repo.vaultInsert(trx, m, plan.myNumbers.map((n) => ({ myNumberIndex: n.index, ...cipher.seal(n.myNumber, n.index) })));
+    await repo.insertSnapshots(trx, m, plan.snapshots.map((s) => ({ personId: s.personId, historyNo: s.historyNo, changeId, effectiveOn: s.effectiveOn, record: s.record })));
+    await repo.reserveHouseholds(trx, plan.touchedHouseholdIds, pending);
+    if (status === 'provisional') await repo.reservePersons(trx, plan.snapshots.filter((s) => !s.isNewPerson).map((s) => s.personId), changeId);
+    else await repo.upsertCurrent(trx, m, plan.snapshots);
+    return changeId;
+  }
+
+  async function planIn(trx: TenantTx, m: string, input: ChangeInput, today: string) {
+    await repo.lockMunicipality(trx, m);
+    const world = await loadWorld(trx, m, input, today);
+    const n = await repo.maxNumbers(trx);
+    const ctx: PlanContext = {
+      newId: () => crypto.randomUUID(),
+      nextAtenaNo: () => formatRegistryNumber(++n.atena),
+      nextHouseholdNo: () => formatRegistryNumber(++n.household),
+      newResidentCode: () => randomResidentCode(),
+      myNumberIndex: (x) => cipher.blindIndex(x),
+    };
+    return planChange(input, world, ctx);
+  }
+
+  async function approveIn(trx: TenantTx, actor: Actor, changeId: string, ctx: RequestContext) {
+    const m = actor.municipalityCode;
+    const c = await repo.findChange(trx, changeId, true);
+    if (!c) fail('change-not-found');
+    if (c.status !== 'provisional') fail('change-not-provisional');
+    if (c.operatorId === actor.staffId) fail('self-approval');
+    const snaps = await repo.snapshotsOfChange(trx, changeId);
+    await repo.upsertCurrent(trx, m, snaps.map((s) => ({ personId: s.personId, historyNo: s.historyNo, record: s.record as unknown as PersonRecord })));
+    await repo.releaseHouseholds(trx, changeId);
+    await repo.setChangeStatus(trx, changeId, 'final', actor.staffId);
+    for (const s of snaps) await log(trx, actor, 'registry.change.approve', s.personId, ctx);
+  }
+
+  return {
+    /**
+     * Records a change as 仮登録 (provisional): invisible to reads and certificates until approved.
+     * @throws RegistryRuleError for every blocking rule; 'household-version-conflict' when another clerk changed a household first
+     */
+    async recordChange(actor: Actor, input: ChangeInput, ctx: RequestContext) {
+      assertAllowed(actor, 'registry:change');
+      const m = actor.municipalityCode;
+      const today = japanToday(clock);
+      return withTenant(db, m, async (trx) => {
+        const plan = await planIn(trx, m, input, today);
+        const changeId = await writePlan(trx, m, plan, input, actor, today, 'provisional');
+        for (const s of plan.snapshots) await log(trx, actor, 'registry.change.record', s.personId, ctx, { myNumberAccessed: plan.myNumbers.length > 0 });
+        return {
+          changeId, status: 'provisional' as const, kind: plan.kind, reasonCode: plan.reason.code, reasonLabel: plan.reason.label,
+          alerts: plan.alerts, personIds: plan.snapshots.map((s) => s.personId),
+          householdIds: [...new Set(plan.snapshots.map((s) => s.record.householdId))],
+        };
+      });
+    },
+
+    /** Plans and writes a change as final in one step (system use: demo data, tests of invariants). */
+    async recordFinalAsSystem(municipalityCode: string, input: ChangeInput) {
+      const today = japanToday(clock);
+      return withTenant(db, municipalityCode, async (trx) => {
+        const plan = await planIn(trx, municipalityCode, input, today);
+        const changeId = await writePlan(trx, municipalityCode, plan, input, { staffId: 'system' }, today, 'final');
+        return { changeId, plan };
+      });
+    },
+
+    /**
+     * Approves provisional changes (本登録), one or many in one transaction (spec §4.0.8: bulk finalisation).
+     * @throws RegistryRuleError 'change-not-provisional', 'self-approval', 'too-many-changes'
+     */
+    async approve(actor: Actor, changeIds: string[], ctx: RequestContext) {
+      assertAllowed(actor, 'registry:approve');
+      if (changeIds.length > 100) fail('too-many-changes');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        await repo.lockMunicipality(trx, actor.municipalityCode);
+        for (const id of changeIds) await approveIn(trx, actor, id, ctx);
+        return { approved: changeIds };
+      });
+    },
+
+    /** Withdraws (取下げ) a provisional change; its snapshots stay in history as withdrawn. */
+    async withdraw(actor: Actor, changeId: string, ctx: RequestContext) {
+      if (!can(actor, 'registry:approve') && !can(actor, 'registry:review') && !can(actor, 'registry:change')) throw new ForbiddenError('registry:change');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        await repo.lockMunicipality(trx, actor.municipalityCode);
+        const c = await repo.findChange(trx, changeId, true);
+        if (!c) fail('change-not-found');
+        if (c.status !== 'provisional') fail('change-not-provisional');
+        await repo.releaseHouseholds(trx, changeId);
+        await repo.releasePersons(trx, changeId);
+        await repo.setChangeStatus(trx, changeId, 'withdrawn', actor.staffId);
+        for (const p of c.personIds) await log(trx, actor, 'registry.change.withdraw', p, ctx);
+        return { changeId, status: 'withdrawn' as const };
+      });
+    },
+
+    /** Provisional changes for review, oldest first, with the proposed records (個人番号 masked). */
+    async listProvisional(actor: Actor, ctx: RequestContext, limit = 100) {
+      if (!can(actor, 'registry:review') && !can(actor, 'registry:approve')) throw new ForbiddenError('registry:review');
+      const today = japanToday(clock);
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const rows = await repo.listProvisional(trx, limit);
+        const out = [];
+        for (const c of rows) {
+          const snaps = await repo.snapshotsOfChange(trx, c.changeId);
+          for (const s of snaps) await log(trx, actor, 'registry.provisional.read', s.personId, ctx);
+          out.push({ ...presentChange(c), persons: snaps.map((s) => presentPerson(s.personId, s.historyNo, s.record as unknown as PersonRecord, { today })) });
+        }
+        return out;
+      });
+    },
+
+    /** One change (異動) with its metadata. */
+    async getChange(actor: Actor, changeId: string) {
+      assertAllowed(actor, 'registry:read');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const c = await repo.findChange(trx, changeId);
+        if (!c) fail('change-not-found');
+        return presentChange(c);
+      });
+    },
+
+    /**
+     * A person's final record, now or as of a date; 個人番号 unmasked only with the permission and a purpose.
+     * Every read is access-logged, with whether the 個人番号 was shown.
+     */
+    async getPerson(actor: Actor, personId: string, opts: { asOf?: string; unmask?: boolean; purpose?: string }, ctx: RequestContext) {
+      assertAllowed(actor, 'registry:read');
+      if (opts.unmask) {
+        assertAllowed(actor, 'registry:unmask-my-number');
+        if (!opts.purpose?.trim()) fail('purpose-required');
+      }
+      const today = japanToday(clock);
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const cur = await repo.current(trx, personId);
+        if (!cur) fail('person-not-found');
+        let historyNo = cur.historyNo;
+        let record = cur.record as unknown as PersonRecord;
+        if (opts.asOf) {
+          const s = await repo.snapshotAsOf(trx, personId, opts.asOf);
+          if (!s) fail('person-not-found');
+          historyNo = s.historyNo;
+          record = s.record as unknown as PersonRecord;
+        }
+        let myNumber: string | undefined;
+        if (opts.unmask && record.myNumberIndex) {
+          const v = await repo.vaultGet(trx, record.myNumberIndex);
+          if (v) myNumber = cipher.open({ keyId: v.keyId, ciphertext: v.ciphertext }, v.myNumberIndex);
+        }
+        await log(trx, actor, 'registry.person.read', personId, ctx, { purpose: opts.purpose ?? '', myNumberAccessed: !!myNumber });
+        return presentPerson(personId, historyNo, record, { myNumber, today, pendingChangeId: cur.pendingChangeId });
+      });
+    },
+
+    /** Every snapshot of a person (履歴), including provisional and withdrawn ones, with their change. */
+    async getHistory(actor: Actor, personId: string, ctx: RequestContext) {
+      assertAllowed(actor, 'registry:read');
+      const today = japanToday(clock);
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const rows = await repo.history(trx, personId);
+        if (rows.length === 0) fail('person-not-found');
+        await log(trx, actor, 'registry.person.history.read', personId, ctx);
+        return rows.map((r) => ({
+          historyNo: r.historyNo, effectiveOn: r.effectiveOn,
+          change: { changeId: r.changeId, kind: r.kind, reasonCode: r.reasonCode, status: r.status, occurredOn: r.occurredOn, notifiedOn: r.notifiedOn,
+            processedOn: r.processedOn, operatorId: r.operatorId, decidedBy: r.decidedBy, notifier: r.notifier, exOfficio: r.exOfficio, cancelsChangeId: r.cancelsChangeId },
+          record: presentPerson(personId, r.historyNo, r.record as unknown as PersonRecord, { today }),
+        }));
+      });
+    },
+
+    /** A household with its version (for the optimistic check) and ordered members. */
+    async getHousehold(actor: Actor, householdId: string, opts: { includeRemoved?: boolean }, ctx: RequestContext) {
+      assertAllowed(actor, 'registry:read');
+      const today = japanToday(clock);
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const h = await repo.findHousehold(trx, householdId);
+        if (!h) fail('household-not-found');
+        const members = await repo.householdMembers(trx, householdId, !!opts.includeRemoved);
+        for (const mb of members) await log(trx, actor, 'registry.person.read', mb.personId, ctx, { purpose: 'household' });
+        const presented = members.map((mb) => presentPerson(mb.personId, mb.historyNo, mb.record as unknown as PersonRecord, { today }));
+        const head = presented.find((p) => p.relationship === '世帯主' && p.status !== 'removed');
+        return {
+          householdId: h.householdId, householdNo: h.householdNo, version: h.version, pendingChangeId: h.pendingChangeId,
+          headPersonId: head?.personId ?? null, address: head?.address ?? null, members: presented,
+        };
+      });
+    },
+
+    /** Searches persons by name (kanji or kana; prefix, partial, exact; folded), birth date, address or identifiers. */
+    async search(actor: Actor, q: SearchQuery, ctx: RequestContext) {
+      assertAllowed(actor, 'registry:read');
+      const today = japanToday(clock);
+      const name = q.name?.trim();
+      const kana = !!name && isKanaQuery(name);
+      const range = q.birthDate ? parseDateQuery(q.birthDate) : undefined;
+      if (q.birthDate && !range) fail('invalid-date');
+      if (q.myNumber && !isValidMyNumber(q.myNumber)) fail('invalid-my-number');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const rows = await repo.search(trx, {
+          nameKey: name ? (kana ? foldKana(name) : foldName(name)) : undefined, kana, mode: q.mode ?? 'prefix',
+          birthFrom: range?.from, birthTo: range?.to, townCode: q.townCode, addressKey: q.address ? foldName(q.address) : undefined,
+          householdId: q.householdId, residentCode: q.residentCode, residenceCardNo: q.residenceCardNo,
+          myNumberIndex: q.myNumber ? cipher.blindIndex(q.myNumber) : undefined,
+          includeRemoved: !!q.includeRemoved, today, limit: Math.min(q.limit ?? 50, 200),
+        });
+        for (const r of rows) await log(trx, actor, 'registry.person.search', r.personId, ctx, { purpose: q.purpose ?? '', myNumberAccessed: !!q.myNumber });
+        return rows.map((r) => presentHit(r.personId, r.record as unknown as PersonRecord, today));
+      });
+    },
+
+    /** Population by 町字, 5-year age band, sex and Japanese/foreign, and households, as of a date. */
+    async statistics(actor: Actor, asOf: string | undefined, format: 'json' | 'csv') {
+      if (!can(actor, 'registry:read') && !can(actor, 'insights:read')) throw new ForbiddenError('registry:read');
+      const date = asOf ?? japanToday(clock);
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const rows = (await repo.statistics(trx, date)).rows;
+        const households = (await repo.householdCount(trx, date)).rows;
+        const stats = buildStatistics(actor.municipalityCode, date, rows, households);
+        return format === 'csv' ? statisticsCsv(stats) : stats;
+      });
+    },
+
+    /** Seeds generated demo residents (bulk; skipped when the municipality already has persons). */
+    seedDemoResidents(municipalityCode: string, opts: { persons?: number; seed?: string; asOf?: string } = {}) {
+      return seedDemoResidents(db, cipher, municipalityCode, opts);
+    },
+
+    /** Re-encrypts every 個人番号 not under the current key (key rotation); returns how many rows changed. */
+    async rotateMyNumberKeys(municipalityCode: string) {
+      let total = 0;
+      for (;;) {
+        const n = await withTenant(db, municipalityCode, async (trx) => {
+          const rows = await repo.vaultNotUnder(trx, cipher.currentKeyId, 1000);
+          for (const r of rows) {
+            const plain = cipher.open(r, r.myNumberIndex);
+            const sealed = cipher.seal(plain, r.myNumberIndex);
+            await repo.vaultUpdate(trx, r.myNumberIndex, sealed.keyId, sealed.ciphertext);
+          }
+          return rows.length;
+        });
+        total += n;
+        if (n < 1000) return total;
+      }
+    },
+  };
+}
+
+function presentChange(c: { changeId: string; kind: string; reasonCode: string; status: string; occurredOn: string; notifiedOn: string | null; processedOn: string; processedAt: Date;
+  exOfficio: boolean; notifier: string; operatorId: string; decidedBy: string | null; decidedAt: Date | null; cancelsChangeId: string | null; personIds: string[]; householdIds: string[]; alerts: unknown; note: string }) {
+  return {
+    changeId: c.changeId, kind: c.kind, reasonCode: c.reasonCode, status: c.status, occurredOn: c.occurredOn, notifiedOn: c.notifiedOn,
+    processedOn: c.processedOn, processedAt: new Date(c.processedAt).toISOString(), exOfficio: c.exOfficio, notifier: c.notifier,
+    operatorId: c.operatorId, decidedBy: c.decidedBy, decidedAt: c.decidedAt ? new Date(c.decidedAt).toISOString() : null,
+    cancelsChangeId: c.cancelsChangeId, personIds: c.personIds, householdIds: c.householdIds,
+    alerts: (typeof c.alerts === 'string' ? JSON.parse(c.alerts) : c.alerts) as Array<{ code: string; message: string }>, note: c.note,
+  };
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;
