@@ -45,6 +45,7 @@ describe('console shell', () => {
     expect(await page.getByTestId('staff-roles').textContent()).toContain('Counter clerk');
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
     expect(await page.title()).toBe('Staff console | Jichi 塩尻市');
+    await screenshot(page, 'console-en');
     await page.getByRole('link', { name: '日本語' }).click();
     await page.waitForURL('**/console');
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');

@@ -59,6 +59,15 @@ describe('POST /login', () => {
     expect(html).toMatch(/id="password"[^>]*aria-invalid="true"/);
   });
 
+  it('explains a wrong password in English when the UI is in English', async () => {
+    const { loginId } = await t.staff(CODE, ['counter']);
+    const res = await postLogin({ municipalityCode: CODE, loginId, password: 'wrong-password-123' }, { cookie: 'lang=en' });
+    expect(res.status).toBe(401);
+    const html = await res.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Invalid municipality, login id or password');
+  });
+
   it('asks for the missing fields with errors linked to them', async () => {
     const res = await postLogin({ municipalityCode: CODE, loginId: '', password: '' });
     expect(res.status).toBe(400);

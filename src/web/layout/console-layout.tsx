@@ -38,20 +38,22 @@ export function roleLabels(actor: Pick<Actor, 'roles'>, lang: Lang): string {
 export function ConsoleLayout(props: ConsoleLayoutProps) {
   const { t, lang, actor } = props;
   const items = visibleNavItems(actor);
+  // Names of municipalities and staff are Japanese; say so on English pages for screen readers.
+  const nameLang = lang === 'en' ? 'ja' : undefined;
   const header = (
     <header class="border-b border-solid-gray-420 bg-white">
       <div class="flex flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 md:px-6">
         <div class="flex flex-wrap items-baseline gap-x-4 gap-y-1">
           <Brand t={t} href="/console" />
           <p class="text-std-18B-160 text-solid-gray-900" data-testid="municipality">
-            <span class="sr-only">{t.console.municipality}: </span>{props.municipalityName}
+            <span class="sr-only">{t.console.municipality}: </span><span lang={nameLang}>{props.municipalityName}</span>
           </p>
           <p class="text-dns-16N-130 text-solid-gray-700">{t.console.heading}</p>
         </div>
         <div class="flex flex-wrap items-center gap-x-4 gap-y-2">
           <p class="text-dns-16N-130" data-testid="signed-in">
             <span class="sr-only">{t.console.signedInAs}: </span>
-            <span class="text-dns-16B-130 text-solid-gray-900" data-testid="staff-name">{actor.displayName}</span>
+            <span class="text-dns-16B-130 text-solid-gray-900" data-testid="staff-name" lang={nameLang}>{actor.displayName}</span>
             <span class="ml-2 badge" data-testid="staff-roles"><span class="sr-only">{t.console.role}: </span>{roleLabels(actor, lang)}</span>
           </p>
           <LanguageSwitch lang={lang} t={t} currentPath={props.currentPath} />
@@ -75,7 +77,7 @@ export function ConsoleLayout(props: ConsoleLayoutProps) {
               <li>
                 <a class="nav-link" href={item.path} aria-current={props.current === item.key ? 'page' : undefined}>
                   <span>{t.nav[item.key].label}</span>
-                  {item.ready ? null : <span class="badge">{t.console.comingSoon}</span>}
+                  {item.ready ? null : <span class="badge shrink-0 whitespace-nowrap">{t.console.comingSoon}</span>}
                 </a>
               </li>
             ))}
