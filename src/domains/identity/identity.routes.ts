@@ -8,7 +8,7 @@ import { sessionCookieName } from '../../platform/auth/session-token.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { requireStaff } from '../../platform/http/middleware.ts';
 import { createRouter, problems, staffSecurity } from '../../platform/http/openapi.ts';
-import type { TenantService } from '../tenants/tenants.service.ts';
+import type { TenantService } from '../tenants/index.ts';
 import type { IdentityService, NewSession } from './identity.service.ts';
 import { LoginInput, SessionView, StaffIdParams, StaffInput, StaffView } from './identity.schema.ts';
 import type { StaffRow } from './identity.presenter.ts';

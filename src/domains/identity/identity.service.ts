@@ -13,7 +13,7 @@ import { DomainError, NotFoundError, ValidationError } from '../../platform/http
 import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
 import { isValidMunicipalityCode } from '../../platform/tenancy/municipality-code.ts';
 import type { StaffRepository } from './staff.repository.ts';
-import type { TenantService } from '../tenants/tenants.service.ts';
+import type { TenantService } from '../tenants/index.ts';
 
 /** Failed attempts before an account is locked, and for how long. */
 export const LOCKOUT_THRESHOLD = 5;

@@ -14,7 +14,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { problemResponse, toProblem, type Problem } from '../../platform/http/problem.ts';
-import type { TenantService } from '../tenants/tenants.service.ts';
+import type { TenantService } from '../tenants/index.ts';
 import type { IdentityService } from './identity.service.ts';
 import { setSessionCookie } from './identity.routes.ts';
 import { createOidcLoginService } from './oidc.service.ts';

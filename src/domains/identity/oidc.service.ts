@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
 import { isValidMunicipalityCode } from '../../platform/tenancy/municipality-code.ts';
-import { UnknownMunicipalityError, type TenantService } from '../tenants/tenants.service.ts';
+import { UnknownMunicipalityError, type TenantService } from '../tenants/index.ts';
 import type { IdentityService, NewSession, RequestContext } from './identity.service.ts';
 
 /** Where a signed-in staff member lands when no (acceptable) return path was given. */
