@@ -79,5 +79,13 @@ describe('jichi daycare (CLI)', () => {
       { childId: 'B', status: 'HOLD', facilityId: null, preferenceRank: null },
     ]);
     expect(result).not.toHaveProperty('runtimeMs');
+    // A third-party result without its own checks: verified on its merits (here: a blocking coalition).
+    writeFileSync(join(dir, 'swapped.json'), JSON.stringify({ assignments: [
+      { childId: 'A', status: 'HOLD', facilityId: null, preferenceRank: null },
+      { childId: 'B', status: 'OFFER', facilityId: 'F1', preferenceRank: 1 },
+    ] }));
+    const v = await jichi('verify', '--input', 'ex1.json', '--result', 'swapped.json');
+    expect(v.code).toBe(1);
+    expect(JSON.parse(v.stdout)).toMatchObject({ status: 'UNSTABLE', agreesWithClaim: null, checks: { blockingCoalitions: 1 } });
   });
 });

@@ -108,13 +108,16 @@ export function registerDaycareCommands(program: Command): void {
       const report = verifyResult(request, claimed);
       const c = report.checks;
       const claimedChecks = claimed.checks;
-      const agrees = claimed.status === report.status && !!claimedChecks
+      const hasClaim = typeof claimed.status === 'string' && typeof claimedChecks === 'object' && claimedChecks !== null;
+      const agrees = hasClaim ? claimed.status === report.status
         && claimedChecks.capacityViolations === c.capacityViolations
         && claimedChecks.individualRationalityViolations === c.individualRationalityViolations
-        && claimedChecks.blockingCoalitions === c.blockingCoalitions;
-      process.stdout.write(toJson({ status: report.status, claimedStatus: claimed.status ?? null, agreesWithClaim: agrees, formatErrors: report.formatErrors, checks: c }));
-      process.stderr.write(`${report.status}: capacity ${c.capacityViolations}, IR ${c.individualRationalityViolations}, blocking ${c.blockingCoalitions}${agrees ? '' : ' (differs from the result\'s own checks)'}\n`);
-      if (report.status === 'INVALID' || !agrees) process.exitCode = EXIT_FAILURE;
+        && claimedChecks.blockingCoalitions === c.blockingCoalitions : null;
+      process.stdout.write(toJson({ status: report.status, claimedStatus: hasClaim ? claimed.status : null, agreesWithClaim: agrees, formatErrors: report.formatErrors, checks: c }));
+      process.stderr.write(`${report.status}: capacity ${c.capacityViolations}, IR ${c.individualRationalityViolations}, blocking ${c.blockingCoalitions}${agrees === false ? ' (differs from the result\'s own checks)' : ''}\n`);
+      // Exit 0 for a stable result, or an unstable one that honestly reports its blocking coalitions.
+      const acceptable = report.status === 'STABLE' || (report.status === 'UNSTABLE' && agrees === true);
+      if (!acceptable || agrees === false) process.exitCode = EXIT_FAILURE;
     }));
 
   daycare.command('generate')

@@ -145,3 +145,15 @@ describe('transfer applicants', () => {
     expect(r.checks.individualRationalityViolations).toBe(0);
   });
 });
+
+describe('time limit', () => {
+  it('still returns a verified result when the exact mode has almost no time', async () => {
+    const req = request([{ id: 'F1', seats: seatsIn(1, 1) }], [
+      single('A', { ageClass: 1, score: 10, preferences: ['F1'] }),
+      single('B', { ageClass: 1, score: 9, preferences: ['F1'] }),
+    ], { timeLimitMs: 1 });
+    const r = await allocate(req, { exact: 'always' });
+    expect(r.status).toBe('STABLE');
+    expect(r.audit.parameters.timeLimitMs).toBe(1);
+  });
+});
