@@ -16,9 +16,9 @@ import { isPresetName, PRESETS } from './generator/generator-presets.ts';
 const EXIT_FAILURE = 1;
 const EXIT_INVALID_INPUT = 2;
 
-/** Reading a file failed or its content is not acceptable: report and exit 2. */
+/** Reading a file failed or its content (or an argument) is not acceptable: report and exit 2. */
 class InputRejected extends Error {
-  constructor(readonly problems: InputProblem[], readonly file: string) { super(`invalid input ${file}`); }
+  constructor(readonly problems: InputProblem[], readonly source: string) { super(`invalid input ${source}`); }
 }
 
 function readJson(file: string): { bytes: Buffer; value: unknown } {
@@ -55,7 +55,7 @@ async function guarded(body: () => Promise<void> | void): Promise<void> {
     await body();
   } catch (err) {
     if (!(err instanceof InputRejected)) throw err;
-    process.stderr.write(`${err.file}: 入力が不正です / invalid input (${err.problems.length})\n`);
+    // Only the problem lines, one per line as `<JSON Pointer>: <message>` (format §"Input that does not conform").
     process.stderr.write(`${formatProblems(err.problems)}\n`);
     process.exitCode = EXIT_INVALID_INPUT;
   }
