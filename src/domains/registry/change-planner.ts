@@ -22,6 +22,8 @@ export interface PersonState {
   /** 異動日 of the latest snapshot. */
   lastEffectiveOn: string;
   pendingChangeId: string | null;
+  /** Highest 履歴番号 used, including withdrawn provisional snapshots (defaults to historyNo). */
+  maxHistoryNo?: number;
 }
 
 export interface HouseholdState {
@@ -499,7 +501,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   const snapshots: PlannedSnapshot[] = [...draft].map(([personId, record]) => ({
     personId,
     isNewPerson: newPersons.has(personId),
-    historyNo: (world.persons.get(personId)?.historyNo ?? 0) + 1,
+    historyNo: (world.persons.get(personId)?.maxHistoryNo ?? world.persons.get(personId)?.historyNo ?? 0) + 1,
     effectiveOn: retro.get(personId) ?? (input.kind === 'birth' ? occurredOn : occurredOn),
     record,
   }));

@@ -24,15 +24,17 @@ function chunks<T>(rows: T[], size = CHUNK): T[][] {
   return out;
 }
 
-function toPersonState(r: { personId: string; historyNo: number; record: unknown; effectiveOn: string | null; pendingChangeId: string | null }): PersonState {
-  return { personId: r.personId, historyNo: r.historyNo, record: r.record as PersonRecord, lastEffectiveOn: r.effectiveOn ?? '0000-01-01', pendingChangeId: r.pendingChangeId };
+function toPersonState(r: { personId: string; historyNo: number; record: unknown; effectiveOn: string | null; pendingChangeId: string | null; maxHistoryNo: number | null }): PersonState {
+  return { personId: r.personId, historyNo: r.historyNo, record: r.record as PersonRecord, lastEffectiveOn: r.effectiveOn ?? '0000-01-01', pendingChangeId: r.pendingChangeId,
+    maxHistoryNo: Number(r.maxHistoryNo ?? r.historyNo) };
 }
 
 /** Creates the registry repository. */
 export function createRegistryRepository() {
   const currentWithEffective = (trx: TenantTx) => trx.selectFrom('registry.personCurrent as c')
     .leftJoin('registry.personSnapshot as s', (j) => j.onRef('s.municipalityCode', '=', 'c.municipalityCode').onRef('s.personId', '=', 'c.personId').onRef('s.historyNo', '=', 'c.historyNo'))
-    .select(['c.personId', 'c.historyNo', 'c.record', 's.effectiveOn', 'c.pendingChangeId']);
+    .select(['c.personId', 'c.historyNo', 'c.record', 's.effectiveOn', 'c.pendingChangeId',
+      sql<number>`(SELECT max(x.history_no) FROM registry.person_snapshot x WHERE x.municipality_code = c.municipality_code AND x.person_id = c.person_id)`.as('maxHistoryNo')]);
 
   return {
     /** Serialises registry changes of one municipality (numbering, reservations) until commit. */
