@@ -10,7 +10,7 @@ export { validateRequest, formatProblems, type InputProblem } from './engine/req
 export { allocateNaive } from './engine/naive-reference.ts';
 export { expandSiblingPattern, SIBLING_PATTERN_NAMES, type SiblingChild } from './engine/sibling-patterns.ts';
 export { lotteryHash } from './engine/priority-order.ts';
-export { explainChild, cutoffTable } from './engine/result-views.ts';
+export { explainChild, explainChild as explain, cutoffTable } from './engine/result-views.ts';
 export { generateRequest as generate } from './generator/generate-request.ts';
 export { PRESETS, isPresetName, type PresetName, type GeneratorParameters } from './generator/generator-presets.ts';
 export { scoreApplication, type ScoredApplication, type ScoreItem } from './rules/rule-scoring.ts';
