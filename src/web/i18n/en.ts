@@ -7,7 +7,6 @@ export const en: Dictionary = {
   appTagline: 'Shared platform for municipalities',
   skipToContent: 'Skip to main content',
   languageSwitch: '日本語',
-  languageSwitchLabel: '日本語に切り替える',
   footer: 'Jichi (自治) — an open, shared smart-municipality platform',
   login: {
     title: 'Staff sign-in',
@@ -29,7 +28,6 @@ export const en: Dictionary = {
     chooseRequired: 'Choose your municipality',
     foreignOrigin: 'The form was not sent from this site and was refused. Please sign in again.',
     residentLink: 'Residents: go to the resident portal',
-    demoNote: 'In the demo, sign in to 塩尻市 (Shiojiri) as madoguchi, for example.',
   },
   console: {
     heading: 'Staff console',
@@ -46,7 +44,6 @@ export const en: Dictionary = {
     comingSoonTitle: (name: string) => `${name} (coming soon)`,
     comingSoonBody: 'This feature is being prepared and will be available soon.',
     backHome: 'Back to home',
-    openMenu: 'Menu',
     noCapabilities: 'No work is available to you. Ask an administrator to set your roles.',
   },
   nav: {

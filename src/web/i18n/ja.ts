@@ -5,7 +5,6 @@ export const ja = {
   appTagline: '自治体共同利用プラットフォーム',
   skipToContent: '本文へ移動',
   languageSwitch: 'English',
-  languageSwitchLabel: 'Switch to English',
   footer: 'Jichi（自治）— オープンな自治体共同利用プラットフォーム',
   login: {
     title: '職員ログイン',
@@ -27,7 +26,6 @@ export const ja = {
     chooseRequired: '自治体を選択してください',
     foreignOrigin: 'このページから送信されたフォームではないため、受け付けませんでした。もう一度ログインしてください。',
     residentLink: '住民の方はこちら（住民ポータル）',
-    demoNote: 'デモ環境では 塩尻市・職員ID madoguchi などでログインできます。',
   },
   console: {
     heading: '職員コンソール',
@@ -44,7 +42,6 @@ export const ja = {
     comingSoonTitle: (name: string) => `${name}（準備中）`,
     comingSoonBody: 'この機能は現在準備中です。利用できるようになるまでお待ちください。',
     backHome: 'ホームへ戻る',
-    openMenu: 'メニュー',
     noCapabilities: '利用できる業務がありません。管理者に役割の設定を依頼してください。',
   },
   nav: {

@@ -5,7 +5,15 @@ document.addEventListener('DOMContentLoaded', () => {
   const summary = document.querySelector('[data-error-summary]');
   if (summary instanceof HTMLElement) summary.focus();
   // Prevent double submission of forms (e.g. pressing Enter twice on the sign-in form).
-  for (const form of document.querySelectorAll('form[data-once]')) {
+  const forms = document.querySelectorAll('form[data-once]');
+  // A page restored from the back/forward cache must accept a new submission.
+  window.addEventListener('pageshow', () => {
+    for (const form of forms) {
+      delete form.dataset.submitted;
+      for (const button of form.querySelectorAll('button[type="submit"]')) button.removeAttribute('aria-disabled');
+    }
+  });
+  for (const form of forms) {
     form.addEventListener('submit', (event) => {
       if (form.dataset.submitted === 'true') { event.preventDefault(); return; }
       form.dataset.submitted = 'true';
