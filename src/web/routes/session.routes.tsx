@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import { DomainError } from '../../platform/http/errors.ts';
-import { clearSessionCookie, setSessionCookie } from '../../domains/identity/identity.routes.ts';
+import { clearSessionCookie, setSessionCookie } from '../../domains/identity/index.ts';
 import type { Services } from '../../services.ts';
 import { dictionary, requestLang } from '../i18n/i18n.ts';
 import { LoginPage, type FieldError, type LoginPageProps, type MunicipalityOption } from '../pages/login.page.tsx';
