@@ -107,6 +107,13 @@ describe('GET /login', () => {
     expect(html).toContain('href="/auth/oidc/start?municipality=202151"');
     expect(await (await t.app.request('/login')).text()).not.toContain('/auth/oidc/start');
   });
+
+  it('explains a failed external sign-in coming back with ?error=<code>, and ignores odd codes', async () => {
+    const html = await (await t.app.request('/login?error=oidc-account-not-linked')).text();
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('エラーコード: oidc-account-not-linked');
+    expect(await (await t.app.request('/login?error=%3Cscript%3E')).text()).not.toContain('role="alert"');
+  });
 });
 
 describe('POST /logout', () => {

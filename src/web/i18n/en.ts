@@ -21,6 +21,7 @@ export const en: Dictionary = {
     oidc: (label: string) => `Sign in with ${label}`,
     oidcLead: 'You can also sign in with your organisation account.',
     or: 'or',
+    externalFailed: (code: string) => `Sign-in through your organisation account failed (error code: ${code}). Try again or contact your administrator.`,
     errorSummary: 'Could not sign in',
     loggedOut: 'You have signed out.',
     sessionRequired: 'Please sign in. You will return to the page you asked for.',

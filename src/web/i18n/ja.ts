@@ -19,6 +19,7 @@ export const ja = {
     oidc: (label: string) => `${label}でログイン`,
     oidcLead: '庁内の認証基盤のアカウントでもログインできます。',
     or: 'または',
+    externalFailed: (code: string) => `認証基盤でのログインができませんでした（エラーコード: ${code}）。もう一度お試しいただくか、管理者にお問い合わせください。`,
     errorSummary: 'ログインできませんでした',
     loggedOut: 'ログアウトしました。',
     sessionRequired: 'ログインが必要です。ログイン後、元の画面に戻ります。',

@@ -41,7 +41,10 @@ export function sessionRoutes(services: Services, opts: WebOptions) {
     if (c.get('actor')) return c.redirect(next ?? '/console', 303);
     const t = dictionary(requestLang(c));
     const status = c.req.query('loggedOut') !== undefined ? t.login.loggedOut : next ? t.login.sessionRequired : undefined;
-    return show(c, { next, status, values: { municipalityCode: c.req.query('municipality') } });
+    // The OpenID Connect routes come back here with ?error=<code> when the external sign-in failed.
+    const error = c.req.query('error');
+    const formError = error && /^[a-z0-9-]{1,64}$/.test(error) ? t.login.externalFailed(error) : undefined;
+    return show(c, { next, status, formError, values: { municipalityCode: c.req.query('municipality') } });
   });
 
   app.post('/login', async (c) => {
