@@ -22,7 +22,7 @@ async function jichi(...args: string[]): Promise<{ code: number; stdout: string;
   }
 }
 
-describe('jichi daycare (CLI)', () => {
+describe('jichi daycare (CLI)', { timeout: 90_000 }, () => {
   it('rejects an invalid request with exit 2, JSON Pointers on stderr and no output file', async () => {
     const bad = request([{ id: 'F1', seats: [1, 1, 1, 1, 1] }], [
       single('A', { ageClass: 7, score: 1, preferences: ['F1', 'F999'] }),
@@ -63,7 +63,7 @@ describe('jichi daycare (CLI)', () => {
     result.assignments[0] = { childId: result.assignments[0].childId, status: 'OFFER', facilityId: 'F001', preferenceRank: 99 };
     writeFileSync(join(dir, 'tampered.json'), JSON.stringify(result));
     expect((await jichi('verify', '--input', 'req.json', '--result', 'tampered.json')).code).toBe(1);
-  }, 60_000);
+  });
 
   it('writes a small worked example that matches the format', async () => {
     writeFileSync(join(dir, 'ex1.json'), JSON.stringify(request([{ id: 'F1', seats: seatsIn(1, 1) }], [
