@@ -11,6 +11,7 @@ import { createStaffRepository } from './domains/identity/staff.repository.ts';
 import { createTenantRepository } from './domains/tenants/tenants.repository.ts';
 import { createTenantService } from './domains/tenants/tenants.service.ts';
 import { createRegistry } from './domains/registry/index.ts';
+import { createCertificates } from './domains/certificates/index.ts';
 
 /** Creates the services of the platform. */
 export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'>, clock: Clock = systemClock) {
@@ -24,7 +25,8 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   });
   const audit = createAuditService({ db, accessLog });
   const registry = createRegistry(db, clock);
-  return { db, clock, tenants, identity, audit, accessLog, registry };
+  const certificates = createCertificates(db, clock, tenants, accessLog);
+  return { db, clock, tenants, identity, audit, accessLog, registry, certificates };
 }
 
 export type Services = ReturnType<typeof createServices>;

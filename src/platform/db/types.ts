@@ -43,6 +43,30 @@ export interface AuditAccessLog {
   subjectType: Generated<string>;
 }
 
+export interface CertificatesIssuance {
+  alerts: Generated<string[]>;
+  asOf: Timestamp;
+  certificateKind: string;
+  feeYen: number;
+  householdId: string;
+  issuanceId: string;
+  issuedAt: Timestamp;
+  issueNo: number;
+  items: string[];
+  legalBasis: Generated<string>;
+  municipalityCode: string;
+  myNumberPrinted: boolean;
+  officialBody: Generated<string>;
+  pageCount: number;
+  pdfSha256: string;
+  personIds: string[];
+  purpose: Generated<string>;
+  requesterGround: Generated<string>;
+  requesterType: string;
+  staffId: string;
+  verificationCodeHash: string;
+}
+
 export interface PlatformMunicipality {
   class: string;
   code: string;
@@ -176,6 +200,7 @@ export interface RegistryPersonSnapshot {
 
 export interface DB {
   "audit.accessLog": AuditAccessLog;
+  "certificates.issuance": CertificatesIssuance;
   "platform.municipality": PlatformMunicipality;
   "platform.session": PlatformSession;
   "platform.staff": PlatformStaff;

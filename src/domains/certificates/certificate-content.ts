@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * What a certificate says, as labelled text rows (spec §20.1–20.2; domain brief §6.2): pure, so the
+ * printed items are decided and tested before any PDF is drawn. `certificate-pdf.ts` only lays them out.
+ */
+import type { CertificateKind, CertificatePerson, CertificateSubject, PrintItem } from './certificate-model.ts';
+import { KIND_TITLES } from './certificate-model.ts';
+import { formatLegalDate, toSeireki, toWareki } from './wareki.ts';
+
+/** One labelled line of a certificate. */
+export interface ContentRow {
+  label: string;
+  value: string;
+}
+
+/** One person's block. */
+export interface PersonBlock {
+  personId: string;
+  rows: ContentRow[];
+  /** 備考 (統合記載欄): history, removal, notes. */
+  remarks: string[];
+}
+
+/** The whole text of a certificate, ready to be laid out. */
+export interface CertificateContent {
+  kind: CertificateKind;
+  title: string;
+  /** 「公用」 marking (spec §5.7). */
+  official: boolean;
+  /** 世帯連記式 (up to 4 persons per page) or 個人票 (one person per page). */
+  layout: 'household' | 'individual';
+  header: ContentRow[];
+  persons: PersonBlock[];
+  /** e.g. 「令和5年4月1日現在」 for a 記載事項証明書 of a past day. */
+  asOfLine?: string;
+  /** 認証文, printed on the last page only (spec §5.1). */
+  certification: string;
+  /** 「令和7年4月1日」: the day of issue. */
+  issuedOnText: string;
+  /** 「長野県塩尻市長」 and the mayor's name. */
+  issuerTitle: string;
+  issuerName: string;
+}
+
+/** Context that comes from the tenant and the request, not from the registry. */
+export interface ContentContext {
+  kind: CertificateKind;
+  items: readonly PrintItem[];
+  /** 都道府県名 and 市区町村名 (the address and the issuer title carry both). */
+  prefectureName: string;
+  municipalityName: string;
+  mayorName: string;
+  official: boolean;
+  /** Whole household requested (changes the certification sentence). */
+  wholeHousehold: boolean;
+  /** The day the certificate speaks about, and today. */
+  day: string;
+  today: string;
+}
+
+const SEX = { male: '男', female: '女' } as const;
+const NO_READING = '********';
+
+/** Builds the content of a certificate for the persons of one household. */
+export function buildCertificateContent(subject: CertificateSubject, ctx: ContentContext): CertificateContent {
+  const has = (i: PrintItem) => ctx.items.includes(i);
+  const ref = subject.persons[0]!;
+  const head = subject.householdMembers.find((m) => m.relationship === '世帯主');
+  const header: ContentRow[] = [{ label: '住所', value: addressText(ctx, ref) }];
+  if (has('householdHead') && head) header.push({ label: '世帯主', value: displayName(head) });
+
+  const individual = ctx.kind === 'removed-copy' || (ctx.kind === 'residence-copy' && has('history'));
+  return {
+    kind: ctx.kind,
+    title: KIND_TITLES[ctx.kind],
+    official: ctx.official,
+    layout: individual ? 'individual' : 'household',
+    header,
+    persons: subject.persons.map((p) => personBlock(p, ctx)),
+    asOfLine: ctx.kind === 'residence-items' && ctx.day !== ctx.today ? `${toWareki(ctx.day)}現在` : undefined,
+    certification: certificationSentence(ctx),
+    issuedOnText: toWareki(ctx.today),
+    issuerTitle: `${ctx.prefectureName}${ctx.municipalityName}長`,
+    issuerName: ctx.mayorName,
+  };
+}
+
+/** 認証文 per kind (wording after common municipal forms; confirm against the standard's chapter 4). */
+function certificationSentence(ctx: ContentContext): string {
+  switch (ctx.kind) {
+    case 'residence-copy': return ctx.wholeHousehold ? 'この写しは、世帯全員の住民票の原本と相違ないことを証明する。' : 'この写しは、住民票の原本と相違ないことを証明する。';
+    case 'removed-copy': return 'この写しは、住民票の除票の原本と相違ないことを証明する。';
+    case 'residence-items': return '上記の事項は、住民票に記載されていることを証明する。';
+    case 'move-out': return '上記の者は、転出の届出をしたことを証明する。';
+  }
+}
+
+function addressText(ctx: ContentContext, p: CertificatePerson): string {
+  const katagaki = p.address.katagaki ? `　${p.address.katagaki}` : '';
+  return `${ctx.prefectureName}${ctx.municipalityName}${p.address.townName}${p.address.banchi}${katagaki}`;
+}
+
+/** The name as registered; foreign residents by their name in alphabet when no kanji name is kept. */
+function displayName(p: CertificatePerson): string {
+  const kanji = [p.familyName, p.givenName].filter(Boolean).join('　');
+  if (p.residentKind === 'foreign') return kanji || p.romanName || '';
+  return kanji;
+}
+
+function reading(p: CertificatePerson): string {
+  if (p.residentKind === 'foreign') return NO_READING; // no certified reading (residence cards carry none)
+  if (!p.familyNameKana && !p.givenNameKana) return NO_READING;
+  return `${p.familyNameKana || '【氏空欄】'}　${p.givenNameKana || '【名空欄】'}`;
+}
+
+function personBlock(p: CertificatePerson, ctx: ContentContext): PersonBlock {
+  const has = (i: PrintItem) => ctx.items.includes(i);
+  const wareki = (d: CertificatePerson['birthDate']) => formatLegalDate(d, 'wareki');
+  const rows: ContentRow[] = [];
+  const remarks: string[] = [];
+  const foreign = p.residentKind === 'foreign' ? p.foreign : undefined;
+  // A pending 転出 (planned day still ahead): items recorded from the 転出届 are omitted (spec §5.1).
+  const removed = !!p.removedOn && p.removedOn <= ctx.day;
+
+  if (p.residentKind === 'foreign' && p.romanName) rows.push({ label: '氏名（アルファベット）', value: p.romanName });
+  rows.push({ label: '氏名', value: displayName(p) });
+  rows.push({ label: 'フリガナ', value: reading(p) });
+  if (has('oldSurname') && p.oldSurname) rows.push({ label: '旧氏', value: p.oldSurnameKana ? `${p.oldSurname}（${p.oldSurnameKana}）` : p.oldSurname });
+  if (has('alias') && p.alias) rows.push({ label: '通称', value: p.aliasKana ? `${p.alias}（${p.aliasKana}）` : p.alias });
+  rows.push({ label: '生年月日', value: formatLegalDate(p.birthDate, foreign ? 'seireki' : 'wareki') });
+  rows.push({ label: '性別', value: SEX[p.sex] });
+  if (has('householdHead')) rows.push({ label: '続柄', value: p.relationship });
+
+  if (foreign) {
+    rows.push({ label: '国籍・地域', value: foreign.nationality });
+    rows.push({ label: '第30条の45に規定する区分', value: foreign.category });
+    rows.push({ label: '外国人住民となった年月日', value: wareki(foreign.foreignResidentSince) });
+    if (has('residenceDetails')) {
+      if (foreign.residenceStatus) rows.push({ label: '在留資格', value: foreign.residenceStatus });
+      if (foreign.residencePeriod) rows.push({ label: '在留期間', value: foreign.residencePeriod });
+      if (foreign.residenceExpiry) rows.push({ label: '在留期間の満了の日', value: toSeireki(foreign.residenceExpiry) });
+      if (foreign.residenceCardNo) rows.push({ label: '在留カード等の番号', value: foreign.residenceCardNo });
+    }
+  } else {
+    rows.push({ label: '住民となった年月日', value: wareki(p.becameResidentOn) });
+  }
+  // 住所を定めた年月日: blank unless the person moved within the municipality since becoming a resident.
+  const fixed = p.addressFixedOn.sortKey !== p.becameResidentOn.sortKey ? wareki(p.addressFixedOn) : '';
+  rows.push({ label: '住所を定めた年月日', value: fixed });
+  if (p.notifiedOn) rows.push({ label: '届出日', value: toWareki(p.notifiedOn) });
+  if (has('previousAddress') && p.previousAddress) rows.push({ label: '前住所', value: p.previousAddress });
+  if (has('honseki') && !foreign) {
+    rows.push({ label: '本籍', value: p.honseki ?? '' });
+    rows.push({ label: '筆頭者', value: p.hittosha ?? '' });
+  }
+  if (has('residentCode')) rows.push({ label: '住民票コード', value: p.residentCode ?? '' });
+  if (has('myNumber')) rows.push({ label: '個人番号', value: p.myNumber ?? '' });
+
+  if (ctx.kind === 'move-out' || removed) {
+    if (p.destination) rows.push({ label: ctx.kind === 'move-out' ? '転出先' : '転出先住所', value: p.destination });
+    if (p.removedOn) rows.push({ label: ctx.kind === 'move-out' ? '転出予定年月日' : '消除年月日', value: toWareki(p.removedOn) });
+    if (removed && p.removalReason) remarks.push(`${toWareki(p.removedOn!)}　${p.removalReason}`);
+  }
+  if (has('history')) {
+    for (const h of p.history.filter((e) => e.on <= ctx.day)) remarks.push(`${toWareki(h.on)}　${h.label}${h.detail ? `（${h.detail}）` : ''}`);
+  }
+  return { personId: p.personId, rows, remarks };
+}

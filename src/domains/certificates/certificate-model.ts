@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Vocabulary of the certificates domain (帳票, spec chapter 4 §20): certificate kinds, the items a requester
+ * may choose to print, requester types, and the record shape the domain reads from the registry.
+ */
+
+/** Certificate kinds: 住民票の写し, 住民票記載事項証明書, 除票の写し, 転出証明書 (spec §20.1.1–20.2.1). */
+export const CERTIFICATE_KINDS = ['residence-copy', 'residence-items', 'removed-copy', 'move-out'] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
+
+/** Japanese names of the kinds (titles printed on the form). */
+export const KIND_TITLES: Record<CertificateKind, string> = {
+  'residence-copy': '住民票の写し',
+  'residence-items': '住民票記載事項証明書',
+  'removed-copy': '住民票の除票の写し',
+  'move-out': '転出証明書',
+};
+
+/**
+ * Items the requester chooses to print or omit (spec §5.1 omission options; 住基法 12条 特別の請求).
+ * Items not listed here (氏名, 生年月日, 性別, 住所 with 方書, dates of becoming a resident) are always printed.
+ */
+export const PRINT_ITEMS = [
+  'householdHead', // 世帯主・続柄
+  'honseki', // 本籍・筆頭者
+  'myNumber', // 個人番号
+  'residentCode', // 住民票コード
+  'previousAddress', // 前住所（転入前住所）
+  'oldSurname', // 旧氏
+  'alias', // 通称
+  'residenceDetails', // 在留資格・在留期間・満了日・在留カード等番号 (外国人住民)
+  'history', // 異動履歴（統合記載欄）
+] as const;
+export type PrintItem = (typeof PRINT_ITEMS)[number];
+
+/** Japanese labels of the print items (UI, ledger export). */
+export const PRINT_ITEM_LABELS: Record<PrintItem, string> = {
+  householdHead: '世帯主・続柄',
+  honseki: '本籍・筆頭者',
+  myNumber: '個人番号',
+  residentCode: '住民票コード',
+  previousAddress: '前住所',
+  oldSurname: '旧氏',
+  alias: '通称',
+  residenceDetails: '在留資格等',
+  history: '異動履歴',
+};
+
+/** What is printed when the requester says nothing: sensitive items are omitted (spec §5.1, 番号法). */
+export const DEFAULT_ITEMS: readonly PrintItem[] = ['householdHead', 'previousAddress', 'oldSurname', 'alias'];
+
+/** Who asks (住基法 12条, 12条の2, 12条の3). */
+export const REQUESTER_TYPES = ['self', 'household', 'agent', 'third-party', 'official'] as const;
+export type RequesterType = (typeof REQUESTER_TYPES)[number];
+
+export const REQUESTER_LABELS: Record<RequesterType, string> = {
+  self: '本人',
+  household: '同一世帯員',
+  agent: '代理人（委任状）',
+  'third-party': '第三者',
+  official: '公用請求',
+};
+
+/** Legitimate needs of a third party (住基法 12条の3 第1項 1–3号). */
+export const THIRD_PARTY_GROUNDS = ['own-rights-duties', 'submit-to-public-body', 'other-legitimate'] as const;
+export type ThirdPartyGround = (typeof THIRD_PARTY_GROUNDS)[number];
+
+/** The request as the counter clerk records it (交付請求書). Never stored with names of the requester. */
+export interface CertificateRequester {
+  type: RequesterType;
+  /** 本人 / 同一世帯員: the requester's own person id (identity checked at the counter). */
+  personId?: string;
+  /** 代理人: the clerk has seen and checked a 委任状. */
+  powerOfAttorneyChecked?: boolean;
+  /** 第三者: the legal ground of the request. */
+  ground?: ThirdPartyGround;
+  /** 公用請求: the requesting body (e.g. 「○○税務署」) and the legal basis. */
+  officialBody?: string;
+  legalBasis?: string;
+}
+
+/** A legal date as the registry keeps it: sortable day key, precision and the text of vague dates. */
+export interface LegalDate {
+  sortKey: string;
+  precision: 'day' | 'month' | 'year' | 'unknown';
+  text?: string;
+}
+
+/** One entry of a person's change history as printed in the 統合記載欄 (final changes only). */
+export interface HistoryEntry {
+  /** 異動日 (ISO). */
+  on: string;
+  /** e.g. 「転居」「国内転入」. */
+  label: string;
+  /** e.g. the address before the change (異動前住所). */
+  detail?: string;
+}
+
+/** Items of foreign residents (住基法 30条の45). */
+export interface ForeignItems {
+  nationality: string;
+  category: string;
+  residenceStatus?: string;
+  residencePeriod?: string;
+  residenceExpiry?: string;
+  residenceCardNo?: string;
+  foreignResidentSince: LegalDate;
+}
+
+/** A person's final record as of the requested day, as the certificates domain needs it. */
+export interface CertificatePerson {
+  personId: string;
+  householdId: string;
+  relationship: string;
+  memberOrder: number;
+  residentKind: 'japanese' | 'foreign';
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+  romanName?: string;
+  oldSurname?: string;
+  oldSurnameKana?: string;
+  alias?: string;
+  aliasKana?: string;
+  birthDate: LegalDate;
+  sex: 'male' | 'female';
+  honseki?: string;
+  hittosha?: string;
+  /** 住所 including 方書 (the municipality's own name is prefixed by the domain). */
+  address: { townName: string; banchi: string; katagaki: string };
+  becameResidentOn: LegalDate;
+  addressFixedOn: LegalDate;
+  notifiedOn?: string;
+  previousAddress?: string;
+  /** 個人番号: provided by the source only when the request asks to print it. */
+  myNumber?: string;
+  residentCode?: string;
+  foreign?: ForeignItems;
+  /** Day the record was (or, for a pending 転出, will be) removed (除票). */
+  removedOn?: string;
+  removalReason?: string;
+  /** 転出先. */
+  destination?: string;
+  /** Under a DV等支援措置 (support measure) on the day of the request. */
+  supportMeasure: boolean;
+  history: HistoryEntry[];
+}
+
+/** The records a certificate is made from: the persons asked for and their household context. */
+export interface CertificateSubject {
+  householdId: string;
+  /** Every member of the household on the day (final records), in 世帯員の並び順. */
+  householdMembers: CertificatePerson[];
+  /** The persons to print, in 並び順. */
+  persons: CertificatePerson[];
+}

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** HTTP for certificates: previews, issuance (PDF), the issuance ledger and public verification. */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createRateLimiter } from '../../platform/auth/rate-limit.ts';
+import type { AppEnv } from '../../platform/http/app-env.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import { requireStaff } from '../../platform/http/middleware.ts';
+import { createRouter, problems, staffSecurity } from '../../platform/http/openapi.ts';
+import { KIND_TITLES, PRINT_ITEM_LABELS, REQUESTER_LABELS, type PrintItem } from './certificate-model.ts';
+import type { CertificateService } from './certificates.service.ts';
+import { CertificatePreview, CertificateRequestInput, IssuanceQuery, IssuanceView, VerificationParams, VerificationView } from './certificates.schema.ts';
+
+const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
+
+/** Mounts the certificate routes. */
+export function certificateRoutes(services: { certificates: CertificateService }) {
+  const app = createRouter();
+  // Public verification: generous for people, a wall for enumeration (100-bit codes make guessing futile anyway).
+  const verifyLimiter = createRateLimiter(60, 60_000);
+
+  app.use('/certificate-previews', requireStaff());
+  app.openapi(createRoute({
+    method: 'post', path: '/certificate-previews', tags: ['certificates'], security: staffSecurity,
+    summary: 'Preview a certificate (what would be printed, alerts, fee) without issuing it; the read is access-logged',
+    request: { body: { content: { 'application/json': { schema: CertificateRequestInput } }, required: true } },
+    responses: { 200: { description: 'Preview', content: { 'application/json': { schema: CertificatePreview } } }, ...problems(400, 401, 403, 404, 409, 422) },
+  }), async (c) => {
+    const { missing: _m, ...p } = await services.certificates.preview(c.var.actor, c.req.valid('json'), ctx(c));
+    return c.json(p, 200);
+  });
+
+  app.use('/certificates', requireStaff());
+  app.openapi(createRoute({
+    method: 'post', path: '/certificates', tags: ['certificates'], security: staffSecurity,
+    summary: 'Issue a certificate (交付): returns the PDF; recorded in the issuance ledger and the access log',
+    request: { body: { content: { 'application/json': { schema: CertificateRequestInput } }, required: true } },
+    responses: {
+      201: {
+        description: 'The certificate. Headers: X-Issuance-Id, X-Issue-Number (URI-encoded), X-Verification-Code, X-Fee-Yen, X-Page-Count',
+        content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
+      ...problems(400, 401, 403, 404, 409, 422),
+    },
+  }), async (c) => {
+    const issued = await services.certificates.issue(c.var.actor, c.req.valid('json'), ctx(c));
+    return c.body(issued.pdf as unknown as ArrayBuffer, 201, {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="certificate-${issued.issuanceId}.pdf"`,
+      'x-issuance-id': issued.issuanceId,
+      'x-issue-number': encodeURIComponent(issued.issueNumber),
+      'x-verification-code': issued.verificationCode,
+      'x-fee-yen': String(issued.feeYen),
+      'x-page-count': String(issued.pageCount),
+      'x-alerts': issued.alerts.join(','),
+    }) as never;
+  });
+
+  app.use('/certificate-issuances', requireStaff());
+  app.openapi(createRoute({
+    method: 'get', path: '/certificate-issuances', tags: ['certificates'], security: staffSecurity,
+    summary: 'The issuance ledger (交付記録), newest first; `format=csv` exports it',
+    request: { query: IssuanceQuery },
+    responses: {
+      200: { description: 'Ledger entries', content: { 'application/json': { schema: z.object({ items: z.array(IssuanceView) }) }, 'text/csv': { schema: z.string() } } },
+      ...problems(400, 401, 403),
+    },
+  }), async (c) => {
+    const q = c.req.valid('query');
+    const items = await services.certificates.listIssuances(c.var.actor, q);
+    if (q.format === 'csv') {
+      return c.body(`\uFEFF${ledgerCsv(items)}`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="certificate-issuances.csv"' }) as never;
+    }
+    return c.json({ items }, 200);
+  });
+
+  app.openapi(createRoute({
+    method: 'get', path: '/certificate-verifications/{code}', tags: ['certificates'],
+    summary: 'Public: whether a verification code (照合番号) is genuine, with the municipality, time and kind of issue only',
+    request: { params: VerificationParams },
+    responses: { 200: { description: 'Genuine', content: { 'application/json': { schema: VerificationView } } }, ...problems(400, 404, 429) },
+  }), async (c) => {
+    if (!verifyLimiter.take(c.var.clientIp)) throw new DomainError('rate-limited', '照会が多すぎます。しばらくしてから再度お試しください', 429, 'Too many verification requests');
+    return c.json(await services.certificates.verify(c.req.valid('param').code), 200);
+  });
+
+  return app;
+}
+
+/** The ledger as CSV with Japanese headers (for export to spreadsheets and 決算 reports). */
+export function ledgerCsv(items: Awaited<ReturnType<CertificateService['listIssuances']>>): string {
+  const esc = (v: unknown) => {
+    const s = String(v ?? '');
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const head = ['通番', '交付日時', '証明書', '請求者区分', '請求事由', '請求機関', '根拠法令', '利用目的', '世帯', '対象者', '記載事項', '基準日', '手数料', '職員', '頁数', '個人番号記載', '注意', 'PDF SHA-256'];
+  const lines = items.map((r) => [
+    r.issueNo, r.issuedAt, KIND_TITLES[r.certificateKind], REQUESTER_LABELS[r.requesterType], r.requesterGround, r.officialBody, r.legalBasis, r.purpose,
+    r.householdId, r.personIds.join(' '), r.items.map((i) => PRINT_ITEM_LABELS[i as PrintItem] ?? i).join('・'), r.asOf, r.feeYen, r.staffId, r.pageCount,
+    r.myNumberPrinted ? '有' : '無', r.alerts.join(' '), r.pdfSha256,
+  ].map(esc).join(','));
+  return [head.join(','), ...lines].join('\r\n') + '\r\n';
+}

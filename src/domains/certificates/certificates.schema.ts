@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Request and response schemas of certificate issuance, the issuance ledger and public verification. */
+import { z } from '@hono/zod-openapi';
+import { CERTIFICATE_KINDS, PRINT_ITEMS, REQUESTER_TYPES, THIRD_PARTY_GROUNDS } from './certificate-model.ts';
+
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const CertificateKindSchema = z.enum(CERTIFICATE_KINDS).openapi({
+  description: 'residence-copy=住民票の写し, residence-items=住民票記載事項証明書, removed-copy=住民票の除票の写し, move-out=転出証明書',
+});
+
+export const RequesterSchema = z.object({
+  /** self=本人, household=同一世帯員, agent=代理人（委任状）, third-party=第三者, official=公用請求. */
+  type: z.enum(REQUESTER_TYPES),
+  /** 本人・同一世帯員: the requester's person id (identity checked at the counter). */
+  personId: z.string().min(1).max(80).optional(),
+  /** 代理人: the clerk has checked the 委任状. */
+  powerOfAttorneyChecked: z.boolean().optional(),
+  /** 第三者: ground of the request (住基法12条の3 第1項 1–3号). */
+  ground: z.enum(THIRD_PARTY_GROUNDS).optional(),
+  /** 公用請求: requesting body and legal basis. */
+  officialBody: z.string().max(200).optional(),
+  legalBasis: z.string().max(200).optional(),
+}).openapi('CertificateRequester');
+
+export const CertificateRequestInput = z.object({
+  kind: CertificateKindSchema,
+  /** The household; without `personIds` every current member is printed (世帯全員). */
+  householdId: z.string().min(1).max(80).optional(),
+  /** The persons to print (some members); their household is looked up. */
+  personIds: z.array(z.string().min(1).max(80)).min(1).max(50).optional(),
+  requester: RequesterSchema,
+  /** 利用目的. */
+  purpose: z.string().max(500).optional(),
+  /** Items to print; omitted means the defaults (sensitive items omitted). */
+  items: z.array(z.enum(PRINT_ITEMS)).max(PRINT_ITEMS.length).optional(),
+  /** 記載事項証明書 only: the past day to certify (ISO). */
+  asOf: IsoDay.optional(),
+}).refine((v) => !!v.householdId || !!v.personIds, { message: 'householdId or personIds is required', path: ['householdId'] })
+  .openapi('CertificateRequest');
+export type CertificateRequestInput = z.infer<typeof CertificateRequestInput>;
+
+const Row = z.object({ label: z.string(), value: z.string() });
+
+export const CertificatePreview = z.object({
+  kind: CertificateKindSchema,
+  title: z.string(),
+  official: z.boolean(),
+  layout: z.enum(['household', 'individual']),
+  header: z.array(Row),
+  persons: z.array(z.object({ personId: z.string(), rows: z.array(Row), remarks: z.array(z.string()) })),
+  asOfLine: z.string().optional(),
+  certification: z.string(),
+  issuedOnText: z.string(),
+  issuerTitle: z.string(),
+  issuerName: z.string(),
+  /** Items that will be printed. */
+  items: z.array(z.enum(PRINT_ITEMS)),
+  /** Warnings for the clerk (e.g. a person under a support measure). */
+  alerts: z.array(z.string()),
+  feeYen: z.number().int(),
+}).openapi('CertificatePreview');
+
+export const IssuanceView = z.object({
+  issuanceId: z.string().uuid(),
+  issueNo: z.number().int(),
+  issuedAt: z.string().datetime(),
+  certificateKind: CertificateKindSchema,
+  requesterType: z.enum(REQUESTER_TYPES),
+  requesterGround: z.string(),
+  officialBody: z.string(),
+  legalBasis: z.string(),
+  purpose: z.string(),
+  householdId: z.string(),
+  personIds: z.array(z.string()),
+  items: z.array(z.string()),
+  asOf: IsoDay,
+  feeYen: z.number().int(),
+  staffId: z.string().uuid(),
+  pageCount: z.number().int(),
+  myNumberPrinted: z.boolean(),
+  alerts: z.array(z.string()),
+  pdfSha256: z.string(),
+}).openapi('CertificateIssuance');
+
+export const IssuanceQuery = z.object({
+  /** Issued on or after this day (JST). */
+  from: IsoDay.optional(),
+  /** Issued on or before this day (JST). */
+  to: IsoDay.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** `csv` returns the ledger as CSV (UTF-8 with BOM) for export. */
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const VerificationParams = z.object({
+  /** The 照合番号 printed on the certificate (hyphens optional). */
+  code: z.string().min(1).max(64).openapi({ param: { name: 'code', in: 'path' }, example: '7K3M-Q9XA-2B4C-D5E6-F7G8' }),
+});
+
+export const VerificationView = z.object({
+  genuine: z.literal(true),
+  municipalityCode: z.string(),
+  municipalityName: z.string(),
+  issuedAt: z.string().datetime(),
+  certificateKind: CertificateKindSchema,
+  certificateTitle: z.string(),
+  /** SHA-256 of the issued PDF: equal to the hash of an unaltered file. */
+  pdfSha256: z.string(),
+}).openapi('CertificateVerification');

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Public surface of the certificates domain: what other domains and the composition root may import. */
+export { createCertificateService, type CertificateService, CertificateRefusedError } from './certificates.service.ts';
+export { certificateRoutes } from './certificates.routes.ts';
+export type { CertificateSource } from './certificate-source.ts';
+
+import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { createMyNumberCipher, createRegistryRepository, loadMyNumberKeys } from '../registry/index.ts';
+import type { TenantService } from '../tenants/index.ts';
+import { verificationBaseUrl } from './certificates.config.ts';
+import { createCertificateRepository } from './certificates.repository.ts';
+import { createCertificateService } from './certificates.service.ts';
+import { createRegistryCertificateSource } from './registry-certificate-source.ts';
+
+/** Wires the certificates service over the resident registry for the composition root. */
+export function createCertificates(db: Database, clock: Clock, tenants: TenantService, accessLog: AccessLogRepository, env: Record<string, string | undefined> = process.env) {
+  const source = createRegistryCertificateSource({
+    db, registry: createRegistryRepository(), cipher: createMyNumberCipher(loadMyNumberKeys(env)), now: () => clock.now(),
+  });
+  return createCertificateService({
+    db, source, certificates: createCertificateRepository(), accessLog, tenants, clock, verificationBaseUrl: verificationBaseUrl(env),
+  });
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Adapts the resident registry to the certificates' `CertificateSource` through the registry's public
+ * surface (its repository and 個人番号 cipher from `registry/index.ts`): final records only — the registry's
+ * current-state table and its as-of view contain no provisional (仮登録) change — as they stood on the day.
+ * The certificates service writes the access-log entries for these reads (with whether a 個人番号 was read).
+ */
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
+import { createMyNumberCipher, createRegistryRepository } from '../registry/index.ts';
+import type { CertificatePerson, HistoryEntry } from './certificate-model.ts';
+import type { CertificateSource, HouseholdRef, SourceHousehold } from './certificate-source.ts';
+import { japanDay } from './wareki.ts';
+
+type RegistryRepository = ReturnType<typeof createRegistryRepository>;
+type MyNumberCipher = ReturnType<typeof createMyNumberCipher>;
+
+/** 異動事由 labels by the registry's internal reason code (registry-model.ts `reasonOf`). */
+const REASON_LABELS: Record<string, string> = {
+  A01: '国内転入', A02: '国外転入', A03: '出生', A04: '職権記載', B01: '国内転出', B02: '国外転出', B03: '死亡', B04: '職権消除',
+  C01: '転居', C02: '職権修正', C03: '誤記修正', C04: '世帯分離', C05: '世帯合併', C06: '世帯主変更', D01: '異動の取消し', D02: '異動の取消し', D03: '異動の取消し',
+};
+
+/** The registry's stored record (registry-model.ts `PersonRecord`), as far as certificates read it. */
+type StoredRecord = Omit<CertificatePerson, 'personId' | 'supportMeasure' | 'history' | 'myNumber'> & { myNumberIndex?: string };
+
+/** Creates the adapter. */
+export function createRegistryCertificateSource(deps: { db: Database; registry: RegistryRepository; cipher: MyNumberCipher; now?: () => Date }): CertificateSource {
+  const { db, registry, cipher } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function historyOf(trx: TenantTx, personId: string, day: string): Promise<HistoryEntry[]> {
+    const rows = await registry.history(trx, personId);
+    const entries: HistoryEntry[] = [];
+    let previous: StoredRecord | undefined;
+    for (const r of rows) {
+      if (r.status !== 'final') continue; // 仮登録 and withdrawn changes never appear on a certificate
+      const rec = r.record as unknown as StoredRecord;
+      if (r.effectiveOn <= day) {
+        const label = REASON_LABELS[r.reasonCode] ?? r.kind;
+        const moved = previous && (previous.address.townName !== rec.address.townName || previous.address.banchi !== rec.address.banchi || previous.address.katagaki !== rec.address.katagaki);
+        const detail = label === '転居' && moved && previous ? `${previous.address.townName}${previous.address.banchi}${previous.address.katagaki ? `　${previous.address.katagaki}` : ''}` : undefined;
+        entries.push({ on: r.effectiveOn, label, ...(detail ? { detail } : {}) });
+      }
+      previous = rec;
+    }
+    return entries;
+  }
+
+  return {
+    async loadHousehold(actor: Actor, ref: HouseholdRef, day: string, opts: { myNumberFor?: readonly string[] }): Promise<SourceHousehold | undefined> {
+      const today = japanDay(now());
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        let householdId: string | undefined;
+        if ('householdId' in ref) householdId = ref.householdId;
+        else {
+          const cur = day < today ? await registry.snapshotAsOf(trx, ref.personId, day) : await registry.current(trx, ref.personId);
+          householdId = (cur?.record as unknown as StoredRecord | undefined)?.householdId;
+        }
+        if (!householdId || !/^[0-9a-f-]{36}$/i.test(householdId)) return undefined;
+        const rows = await registry.householdMembers(trx, householdId, true);
+        const members: CertificatePerson[] = [];
+        for (const row of rows) {
+          let record = row.record as unknown as StoredRecord;
+          if (day < today) {
+            const s = await registry.snapshotAsOf(trx, row.personId, day);
+            if (!s) continue;
+            record = s.record as unknown as StoredRecord;
+            if (record.householdId !== householdId) continue;
+          }
+          let myNumber: string | undefined;
+          if (opts.myNumberFor?.includes(row.personId) && record.myNumberIndex) {
+            const v = await registry.vaultGet(trx, record.myNumberIndex);
+            if (v) myNumber = cipher.open({ keyId: v.keyId, ciphertext: v.ciphertext }, v.myNumberIndex);
+          }
+          const { myNumberIndex: _i, ...rest } = record;
+          members.push({
+            ...rest, personId: row.personId, myNumber, history: await historyOf(trx, row.personId, day),
+            // The registry keeps no DV等支援措置 data yet; until it does, no person is flagged here.
+            supportMeasure: false,
+          });
+        }
+        members.sort((a, b) => a.memberOrder - b.memberOrder);
+        return members.length > 0 ? { householdId, members } : undefined;
+      });
+    },
+  };
+}
