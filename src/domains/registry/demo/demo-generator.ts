@@ -79,12 +79,12 @@ export function generateDemoRegistry(o: DemoOptions): DemoDataset {
       return [{ relationship: '世帯主', sex: 'male', age: a, foreign: true }, { relationship: '妻', sex: 'female', age: Math.max(20, a - rnd.int(5)), foreign: true },
         ...Array.from({ length: kids }, () => ({ relationship: '子', sex: (rnd.chance(0.5) ? 'male' : 'female') as Sex, age: rnd.int(Math.max(1, a - 20)), foreign: true }))];
     }
-    const type = rnd.weighted([36, 21, 25, 8, 8, 2]);
+    const type = rnd.weighted([34, 24, 22, 8, 10, 2]);
     const sex = (): Sex => (rnd.chance(0.5) ? 'male' : 'female');
     const spouse = (headSex: Sex): Sex => (headSex === 'male' ? 'female' : 'male');
     if (type === 0) return [{ relationship: '世帯主', sex: sex(), age: ageOfBand(18, 100), foreign: false }];
     if (type === 1) {
-      const a = ageOfBand(22, 95);
+      const a = rnd.chance(0.75) ? ageOfBand(60, 95) : ageOfBand(22, 59);
       return [{ relationship: '世帯主', sex: 'male', age: a, foreign: false }, { relationship: '妻', sex: 'female', age: Math.max(20, a - rnd.int(6)), foreign: false }];
     }
     const children = (parentAge: number, n: number): MemberSpec[] => Array.from({ length: n }, () => ({ relationship: '子', sex: sex(), age: Math.max(0, parentAge - 22 - rnd.int(Math.max(1, Math.min(20, parentAge - 22)))), foreign: false }));

@@ -23,12 +23,7 @@ export async function seedDemoResidents(db: Database, cipher: MyNumberCipher, mu
   const written = await withTenant(db, municipalityCode, async (trx) => {
     const existing = await trx.selectFrom('registry.person').select('personId').limit(1).executeTakeFirst();
     if (existing) return false;
-    await repo.insertHouseholds(trx, municipalityCode, ds.households);
-    await repo.insertPersons(trx, municipalityCode, ds.persons);
-    await repo.insertChanges(trx, municipalityCode, ds.changes);
-    await repo.insertSnapshots(trx, municipalityCode, ds.snapshots);
-    await repo.upsertCurrent(trx, municipalityCode, ds.current);
-    await repo.vaultInsert(trx, municipalityCode, sealed);
+    await repo.bulkImport(trx, municipalityCode, { ...ds, vault: sealed });
     return true;
   });
   const t2 = performance.now();
