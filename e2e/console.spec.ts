@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The console shell: navigation by role, 準備中 pages, the English switch, small screens. */
 import { describe, expect, it } from 'vitest';
-import { assertClean, screenshot, signIn, useBrowser } from './support/browser.ts';
+import { assertAccessible, assertClean, screenshot, signIn, useBrowser } from './support/browser.ts';
 
 const browser = useBrowser();
 const navLinks = async (page: Awaited<ReturnType<typeof browser.newPage>>, name = '業務メニュー') =>
@@ -59,7 +59,17 @@ describe('console shell', () => {
     await page.waitForURL('**/console');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // The menu starts collapsed behind a disclosure button and opens on demand.
+    const toggle = page.getByRole('button', { name: 'メニュー' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const registry = page.getByRole('navigation', { name: '業務メニュー' }).getByRole('link', { name: '住民記録' });
+    expect(await registry.isVisible()).toBe(false);
     await screenshot(page, 'console-phone');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await registry.isVisible()).toBe(true);
+    await assertAccessible(page);
+    await screenshot(page, 'console-phone-menu');
     assertClean(page);
   });
 });

@@ -45,6 +45,7 @@ export const en: Dictionary = {
     comingSoonTitle: (name: string) => `${name} (coming soon)`,
     comingSoonBody: 'This feature is being prepared and will be available soon.',
     backHome: 'Back to home',
+    menu: 'Menu',
     noCapabilities: 'No work is available to you. Ask an administrator to set your roles.',
   },
   nav: {

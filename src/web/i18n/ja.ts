@@ -43,6 +43,7 @@ export const ja = {
     comingSoonTitle: (name: string) => `${name}（準備中）`,
     comingSoonBody: 'この機能は現在準備中です。利用できるようになるまでお待ちください。',
     backHome: 'ホームへ戻る',
+    menu: 'メニュー',
     noCapabilities: '利用できる業務がありません。管理者に役割の設定を依頼してください。',
   },
   nav: {

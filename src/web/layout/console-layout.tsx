@@ -69,7 +69,12 @@ export function ConsoleLayout(props: ConsoleLayoutProps) {
     <PageShell lang={lang} t={t} title={props.title} municipalityName={props.municipalityName} header={header} wide>
       <div class="flex flex-1 flex-col md:flex-row">
         <nav aria-label={t.console.navLabel} class="border-b border-solid-gray-420 bg-solid-gray-50 px-3 py-4 md:w-64 md:shrink-0 md:border-r md:border-b-0">
-          <ul class="flex flex-col gap-1">
+          {/* On phones, app.js turns the menu into a disclosure; without JavaScript it simply stays open. */}
+          <button type="button" class="button-secondary button-small mb-2 w-full md:hidden" hidden
+            aria-expanded="true" aria-controls="console-nav-list" data-nav-toggle>
+            {t.console.menu}
+          </button>
+          <ul id="console-nav-list" class="flex flex-col gap-1">
             <li>
               <a class="nav-link" href="/console" aria-current={props.current === 'home' ? 'page' : undefined}>{t.console.home}</a>
             </li>

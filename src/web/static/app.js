@@ -37,3 +37,17 @@ document.addEventListener('DOMContentLoaded', () => {
     update();
   }
 });
+
+// On phones the console menu becomes a disclosure button (collapsed); wider screens always show it.
+document.addEventListener('DOMContentLoaded', () => {
+  const toggle = document.querySelector('button[data-nav-toggle]');
+  const list = toggle && document.getElementById(toggle.getAttribute('aria-controls') ?? '');
+  if (!(toggle instanceof HTMLButtonElement) || !list) return;
+  const set = (open) => {
+    toggle.setAttribute('aria-expanded', String(open));
+    list.classList.toggle('nav-collapsed', !open);
+  };
+  toggle.hidden = false;
+  set(false);
+  toggle.addEventListener('click', () => set(toggle.getAttribute('aria-expanded') !== 'true'));
+});
