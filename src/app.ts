@@ -13,6 +13,7 @@ import { identityRoutes } from './domains/identity/identity.routes.ts';
 import { tenantRoutes } from './domains/tenants/tenants.routes.ts';
 import { auditRoutes } from './domains/audit/audit.routes.ts';
 import { registryRoutes } from './domains/registry/index.ts';
+import { daycareApiRoutes } from './domains/daycare/daycare.module.ts';
 import { certificateRoutes } from './domains/certificates/index.ts';
 import { oidcRoutes } from './domains/identity/oidc.routes.ts';
 import { webRoutes } from './web/web.routes.tsx';
@@ -36,6 +37,7 @@ export function buildApi(services: Services, secureCookies: boolean) {
   api.route('/', tenantRoutes(services));
   api.route('/', auditRoutes(services));
   api.route('/', registryRoutes(services));
+  api.route('/', daycareApiRoutes(services));
   api.route('/', certificateRoutes(services));
   return api;
 }

@@ -11,6 +11,7 @@ import { createStaffRepository } from './domains/identity/staff.repository.ts';
 import { createTenantRepository } from './domains/tenants/tenants.repository.ts';
 import { createTenantService } from './domains/tenants/tenants.service.ts';
 import { createRegistry } from './domains/registry/index.ts';
+import { createDaycare } from './domains/daycare/daycare.module.ts';
 import { createCertificates } from './domains/certificates/index.ts';
 
 /** Creates the services of the platform. */
@@ -25,8 +26,9 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   });
   const audit = createAuditService({ db, accessLog });
   const registry = createRegistry(db, clock);
+  const { daycare, daycareResults } = createDaycare(db, clock, tenants, accessLog);
   const certificates = createCertificates(db, clock, tenants, accessLog);
-  return { db, clock, tenants, identity, audit, accessLog, registry, certificates };
+  return { db, clock, tenants, identity, audit, accessLog, registry, certificates, daycare, daycareResults };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -67,6 +67,80 @@ export interface CertificatesIssuance {
   verificationCodeHash: string;
 }
 
+export interface DaycareAllocationRun {
+  algorithm: string;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  engineName: string;
+  engineVersion: string;
+  inputSha256: string;
+  metrics: Json;
+  municipalityCode: string;
+  requestJson: string;
+  resultJson: string;
+  resultSha256: string;
+  roundId: string;
+  runNo: number;
+  runtimeMs: number;
+  status: string;
+}
+
+export interface DaycareApplication {
+  ageClass: number;
+  childId: string;
+  childName: Generated<string>;
+  createdAt: Generated<Timestamp>;
+  currentFacilityId: string | null;
+  facts: Json | null;
+  householdId: string;
+  municipalityCode: string;
+  position: number;
+  preferences: string[];
+  roundId: string;
+  score: number;
+  scoreByFacility: Generated<Json>;
+  scoreItems: Json | null;
+  tieBreak: Generated<Json>;
+}
+
+export interface DaycareFacility {
+  facilityId: string;
+  municipalityCode: string;
+  name: Generated<string>;
+  position: number;
+  roundId: string;
+  seats: number[];
+}
+
+export interface DaycareHousehold {
+  carriedFromRound: string | null;
+  guardianName: Generated<string>;
+  householdId: string;
+  jointPreferences: Json | null;
+  municipalityCode: string;
+  position: number;
+  roundId: string;
+  siblingPattern: number | null;
+}
+
+export interface DaycareRound {
+  confirmedAt: Timestamp | null;
+  confirmedBy: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  currentRunNo: number | null;
+  kind: string;
+  meta: Json | null;
+  municipalityCode: string;
+  name: string;
+  policy: Json;
+  previousRoundId: string | null;
+  referenceDate: string;
+  roundId: string;
+  ruleTable: Json | null;
+  status: Generated<string>;
+}
+
 export interface PlatformMunicipality {
   class: string;
   code: string;
@@ -201,6 +275,11 @@ export interface RegistryPersonSnapshot {
 export interface DB {
   "audit.accessLog": AuditAccessLog;
   "certificates.issuance": CertificatesIssuance;
+  "daycare.allocationRun": DaycareAllocationRun;
+  "daycare.application": DaycareApplication;
+  "daycare.facility": DaycareFacility;
+  "daycare.household": DaycareHousehold;
+  "daycare.round": DaycareRound;
   "platform.municipality": PlatformMunicipality;
   "platform.session": PlatformSession;
   "platform.staff": PlatformStaff;
