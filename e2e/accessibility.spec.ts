@@ -31,7 +31,7 @@ describe('accessibility', () => {
     await page.waitForURL('**/console');
     await assertAccessible(page);
     await screenshot(page, 'console');
-    await page.goto('/console/certificates');
+    await page.goto('/console/procedures');
     await assertAccessible(page);
     await screenshot(page, 'console-coming-soon');
     assertClean(page);

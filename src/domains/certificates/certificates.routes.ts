@@ -9,7 +9,7 @@ import { requireStaff } from '../../platform/http/middleware.ts';
 import { createRouter, problems, staffSecurity } from '../../platform/http/openapi.ts';
 import { KIND_TITLES, PRINT_ITEM_LABELS, REQUESTER_LABELS, type PrintItem } from './certificate-model.ts';
 import type { CertificateService } from './certificates.service.ts';
-import { CertificatePreview, CertificateRequestInput, IssuanceQuery, IssuanceView, VerificationParams, VerificationView } from './certificates.schema.ts';
+import { CertificatePreview, CertificateRequestInput, CertificateSettingsInput, CertificateSettingsView, IssuanceQuery, IssuanceView, VerificationParams, VerificationView } from './certificates.schema.ts';
 
 const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
 
@@ -72,6 +72,17 @@ export function certificateRoutes(services: { certificates: CertificateService }
       return c.body(`\uFEFF${ledgerCsv(items)}`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="certificate-issuances.csv"' }) as never;
     }
     return c.json({ items }, 200);
+  });
+
+  app.use('/certificate-settings', requireStaff());
+  app.openapi(createRoute({
+    method: 'put', path: '/certificate-settings', tags: ['certificates'], security: staffSecurity,
+    summary: "Set the municipality's certificate settings: mayor's name, seal image, fees (administrators)",
+    request: { body: { content: { 'application/json': { schema: CertificateSettingsInput } }, required: true } },
+    responses: { 200: { description: 'The settings now in force', content: { 'application/json': { schema: CertificateSettingsView } } }, ...problems(400, 401, 403) },
+  }), async (c) => {
+    const s = await services.certificates.updateSettings(c.var.actor, c.req.valid('json'), ctx(c));
+    return c.json({ mayorName: s.mayorName ?? null, sealConfigured: !!s.sealPng, certificateFees: s.fees }, 200);
   });
 
   app.openapi(createRoute({

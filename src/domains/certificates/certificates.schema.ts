@@ -108,3 +108,18 @@ export const VerificationView = z.object({
   /** SHA-256 of the issued PDF: equal to the hash of an unaltered file. */
   pdfSha256: z.string(),
 }).openapi('CertificateVerification');
+
+export const CertificateSettingsInput = z.object({
+  /** 市区町村長名 as printed after the title (e.g. 「百瀬　敬」). */
+  mayorName: z.string().min(1).max(60).optional(),
+  /** 公印 image: PNG, base64; printed at most 25 mm wide. */
+  sealPngBase64: z.string().max(400_000).optional(),
+  /** 手数料 per certificate kind in yen (転出証明書 is free by law). */
+  certificateFees: z.record(CertificateKindSchema, z.number().int().min(0).max(10_000)).optional(),
+}).openapi('CertificateSettingsInput');
+
+export const CertificateSettingsView = z.object({
+  mayorName: z.string().nullable(),
+  sealConfigured: z.boolean(),
+  certificateFees: z.record(z.string(), z.number().int()),
+}).openapi('CertificateSettings');

@@ -47,7 +47,7 @@ export interface IssuedCertificate {
 /** Creates the certificates service. */
 export function createCertificateService(deps: {
   db: Database; source: CertificateSource; certificates: CertificateRepository; accessLog: AccessLogRepository;
-  tenants: Pick<TenantService, 'get'>; clock: Clock;
+  tenants: Pick<TenantService, 'get'> & Partial<Pick<TenantService, 'updateSettings'>>; clock: Clock;
   /** Base of the public verification URL encoded in the QR code, e.g. `https://jichi.example.jp/verify`. */
   verificationBaseUrl: string;
   font?: () => CertificateFont;
@@ -119,6 +119,26 @@ export function createCertificateService(deps: {
     '証明書のフォントで印字できない文字が含まれています（外字の登録または文字の同定が必要です）', 422, { missing });
 
   return {
+    /**
+     * Sets the certificate part of the tenant settings (administrators): mayor's name, seal PNG, fees.
+     * @throws ForbiddenError without 'tenant:configure'; DomainError 'invalid-seal' for a non-PNG seal
+     */
+    async updateSettings(actor: Actor, input: { mayorName?: string; sealPngBase64?: string; certificateFees?: Partial<Record<CertificateKind, number>> }, ctx: SourceContext) {
+      assertAllowed(actor, 'tenant:configure');
+      if (input.sealPngBase64 && !readCertificateSettings({ sealPngBase64: input.sealPngBase64 }).sealPng) {
+        throw new DomainError('invalid-seal', '公印の画像はPNG形式で指定してください', 400, 'The seal must be a PNG image');
+      }
+      const tenant = await deps.tenants.get(actor.municipalityCode);
+      if (!tenant || !deps.tenants.updateSettings) throw new DomainError('not-found', '自治体が見つかりません', 404, 'Tenant not found');
+      const next = { ...tenant.settings, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+      await deps.tenants.updateSettings(actor.municipalityCode, next);
+      await withTenant(db, actor.municipalityCode, (trx) => accessLog.append(trx, actor.municipalityCode, {
+        actorType: 'staff', actorId: actor.staffId, action: 'certificates.settings.update', subjectType: 'tenant', subjectId: actor.municipalityCode,
+        clientIp: ctx.clientIp, requestId: ctx.requestId,
+      }));
+      return readCertificateSettings(next);
+    },
+
     /** The content and fee of a certificate, without issuing it (the read is access-logged). */
     async preview(actor: Actor, input: CertificateRequestInput, ctx: SourceContext) {
       const p = await prepare(actor, input, ctx);

@@ -23,3 +23,8 @@ export function createCertificates(db: Database, clock: Clock, tenants: TenantSe
     db, source, certificates: createCertificateRepository(), accessLog, tenants, clock, verificationBaseUrl: verificationBaseUrl(env),
   });
 }
+export {
+  CERTIFICATE_KINDS, DEFAULT_ITEMS, KIND_TITLES, PRINT_ITEMS, PRINT_ITEM_LABELS, REQUESTER_LABELS, REQUESTER_TYPES, THIRD_PARTY_GROUNDS,
+  type CertificateKind, type PrintItem,
+} from './certificate-model.ts';
+export { CertificateRequestInput } from './certificates.schema.ts';

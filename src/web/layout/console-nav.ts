@@ -21,10 +21,10 @@ export interface NavItem {
 /** Every capability of the console (later capability routes set `ready` and replace the 準備中 page). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'registry', path: '/console/registry', anyOf: ['registry:read'], ready: false },
-  { key: 'certificates', path: '/console/certificates', anyOf: ['certificates:issue'], ready: false },
+  { key: 'certificates', path: '/console/certificates', anyOf: ['certificates:issue'], ready: true },
   { key: 'procedures', path: '/console/procedures', anyOf: ['cases:handle'], ready: false },
   { key: 'cases', path: '/console/cases', anyOf: ['cases:handle', 'cases:decide'], ready: false },
-  { key: 'daycare', path: '/console/daycare', anyOf: ['daycare:manage'], ready: false },
+  { key: 'daycare', path: '/console/daycare', anyOf: ['daycare:manage'], ready: true },
   { key: 'insights', path: '/console/insights', anyOf: ['insights:read'], ready: false },
   { key: 'admin', path: '/console/admin', anyOf: ['staff:manage', 'access-log:read', 'tenant:configure'], ready: false },
 ];
