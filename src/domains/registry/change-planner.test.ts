@@ -154,6 +154,6 @@ describe('planChange', () => {
         m.apply(plan);
         expect(invariantViolations(m.view().persons)).toEqual([]);
       });
-    }), { numRuns: 300 });
+    }), { numRuns: 1000 });
   });
 });

@@ -483,6 +483,10 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   for (const h of touched) {
     const ms = members(h);
     if (ms.length > 0 && ms.filter(([, r]) => r.relationship === HEAD).length !== 1) fail('household-head-required');
+    // …and all of them live at the household's address (a cancelled 転居 must not split a household that
+    // others joined since).
+    const addresses = new Set(ms.map(([, r]) => `${r.address.townCode}|${r.address.townName}|${r.address.banchi}|${r.address.katagaki}`));
+    if (addresses.size > 1) fail(input.kind === 'cancellation' ? 'cancellation-not-latest' : 'household-address-mismatch');
   }
 
   // Optimistic concurrency and 仮登録 reservations on every existing household and person touched.

@@ -34,12 +34,14 @@ function toPersonState(r: { personId: string; historyNo: number; record: unknown
  * faster than multi-row VALUES with thousands of bind parameters (PGlite and PostgreSQL alike).
  * Table and column names are fixed in this file, never from input.
  */
-async function bulkInsert(trx: TenantTx, table: string, columns: Array<[string, string]>, rows: Array<Record<string, unknown>>, size = 5000) {
+async function bulkInsert(trx: TenantTx, table: string, columns: Array<[string, string]>, rows: Array<Record<string, unknown>>, size = 5000): Promise<number> {
+  const started = performance.now();
   const names = sql.raw(columns.map(([n]) => n).join(', '));
   const defs = sql.raw(columns.map(([n, t]) => `${n} ${t}`).join(', '));
   for (const part of chunks(rows, size)) {
     await sql`INSERT INTO ${sql.raw(table)} (${names}) SELECT ${names} FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS x(${defs})`.execute(trx);
   }
+  return Math.round(performance.now() - started);
 }
 
 const SNAPSHOT_COLUMNS: Array<[string, string]> = [['municipality_code', 'char(6)'], ['person_id', 'uuid'], ['history_no', 'integer'], ['change_id', 'uuid'],
@@ -53,12 +55,20 @@ const CHANGE_COLUMNS: Array<[string, string]> = [['municipality_code', 'char(6)'
   ['occurred_on', 'text'], ['notified_on', 'text'], ['processed_on', 'text'], ['ex_officio', 'boolean'], ['notifier', 'text'], ['operator_id', 'text'],
   ['decided_by', 'text'], ['cancels_change_id', 'uuid'], ['person_ids', 'uuid[]'], ['household_ids', 'uuid[]'], ['alerts', 'jsonb'], ['note', 'text']];
 
+/**
+ * The municipality of the transaction as char(6). The RLS policy compares `municipality_code` (char(6)) with
+ * `platform.current_municipality()` (text), which casts the column and so cannot use an index; naming the
+ * tenant column again with this bpchar value lets every lookup use the (municipality_code, …) indexes.
+ */
+const TENANT = sql<string>`platform.current_municipality()::char(6)`;
+
 const snake = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 
 /** Creates the registry repository. */
 export function createRegistryRepository() {
   const currentWithEffective = (trx: TenantTx) => trx.selectFrom('registry.personCurrent as c')
     .leftJoin('registry.personSnapshot as s', (j) => j.onRef('s.municipalityCode', '=', 'c.municipalityCode').onRef('s.personId', '=', 'c.personId').onRef('s.historyNo', '=', 'c.historyNo'))
+    .where('c.municipalityCode', '=', TENANT)
     .select(['c.personId', 'c.historyNo', 'c.record', 's.effectiveOn', 'c.pendingChangeId',
       sql<number>`(SELECT max(x.history_no) FROM registry.person_snapshot x WHERE x.municipality_code = c.municipality_code AND x.person_id = c.person_id)`.as('maxHistoryNo')]);
 
@@ -68,10 +78,10 @@ export function createRegistryRepository() {
 
     lockHouseholds: async (trx: TenantTx, ids: string[]): Promise<HouseholdState[]> => ids.length === 0 ? [] :
       trx.selectFrom('registry.household').select(['householdId', 'householdNo', 'version', 'pendingChangeId'])
-        .where('householdId', 'in', ids).orderBy('householdId').forUpdate().execute(),
+        .where('municipalityCode', '=', TENANT).where('householdId', 'in', ids).orderBy('householdId').forUpdate().execute(),
 
     findHousehold: (trx: TenantTx, id: string) =>
-      trx.selectFrom('registry.household').select(['householdId', 'householdNo', 'version', 'pendingChangeId', 'createdAt']).where('householdId', '=', id).executeTakeFirst(),
+      trx.selectFrom('registry.household').select(['householdId', 'householdNo', 'version', 'pendingChangeId', 'createdAt']).where('municipalityCode', '=', TENANT).where('householdId', '=', id).executeTakeFirst(),
 
     personsByIds: async (trx: TenantTx, ids: string[]) => ids.length === 0 ? [] :
       (await currentWithEffective(trx).where('c.personId', 'in', ids).execute()).map(toPersonState),
@@ -98,12 +108,13 @@ export function createRegistryRepository() {
     /** True when a provisional change already carries this 個人番号. */
     pendingWithMyNumber: async (trx: TenantTx, index: string) => !!(await trx.selectFrom('registry.personSnapshot as s')
       .innerJoin('registry.change as ch', (j) => j.onRef('ch.municipalityCode', '=', 's.municipalityCode').onRef('ch.changeId', '=', 's.changeId'))
-      .select('s.personId').where('s.myNumberIndex', '=', index).where('ch.status', '=', 'provisional').executeTakeFirst()),
+      .select('s.personId').where('s.municipalityCode', '=', TENANT).where('s.myNumberIndex', '=', index).where('ch.status', '=', 'provisional').executeTakeFirst()),
 
     maxNumbers: async (trx: TenantTx) => {
+      // Numbers are fixed-width digits, so the highest sorts last: one step down each unique index.
       const r = await sql<{ a: number | null; h: number | null }>`SELECT
-        (SELECT max(substr(atena_no, 1, 9)::int) FROM registry.person) AS a,
-        (SELECT max(substr(household_no, 1, 9)::int) FROM registry.household) AS h`.execute(trx);
+        (SELECT substr(atena_no, 1, 9)::int FROM registry.person WHERE municipality_code = platform.current_municipality()::char(6) ORDER BY atena_no DESC LIMIT 1) AS a,
+        (SELECT substr(household_no, 1, 9)::int FROM registry.household WHERE municipality_code = platform.current_municipality()::char(6) ORDER BY household_no DESC LIMIT 1) AS h`.execute(trx);
       return { atena: Number(r.rows[0]?.a ?? 0), household: Number(r.rows[0]?.h ?? 0) };
     },
 
@@ -136,17 +147,19 @@ export function createRegistryRepository() {
       households: Array<{ householdId: string; householdNo: string }>; persons: Array<{ personId: string; atenaNo: string }>; changes: ChangeRow[];
       snapshots: SnapshotRow[]; current: Array<{ personId: string; historyNo: number; record: PersonRecord }>; vault: Array<{ myNumberIndex: string; keyId: string; ciphertext: string }>;
     }) => {
-      await bulkInsert(trx, 'registry.household', [['municipality_code', 'char(6)'], ['household_id', 'uuid'], ['household_no', 'text']],
+      const ms: Record<string, number> = {};
+      ms.household = await bulkInsert(trx, 'registry.household', [['municipality_code', 'char(6)'], ['household_id', 'uuid'], ['household_no', 'text']],
         d.households.map((h) => ({ municipality_code: m, household_id: h.householdId, household_no: h.householdNo })));
-      await bulkInsert(trx, 'registry.person', [['municipality_code', 'char(6)'], ['person_id', 'uuid'], ['atena_no', 'text']],
+      ms.person = await bulkInsert(trx, 'registry.person', [['municipality_code', 'char(6)'], ['person_id', 'uuid'], ['atena_no', 'text']],
         d.persons.map((p) => ({ municipality_code: m, person_id: p.personId, atena_no: p.atenaNo })));
-      await bulkInsert(trx, 'registry.change', CHANGE_COLUMNS, d.changes.map((c) => snake({ municipalityCode: m, ...c, decidedAt: undefined })));
-      await bulkInsert(trx, 'registry.person_snapshot', SNAPSHOT_COLUMNS, d.snapshots.map((s) => snake({
+      ms.change = await bulkInsert(trx, 'registry.change', CHANGE_COLUMNS, d.changes.map((c) => snake({ municipalityCode: m, ...c, decidedAt: undefined })));
+      ms.personSnapshot = await bulkInsert(trx, 'registry.person_snapshot', SNAPSHOT_COLUMNS, d.snapshots.map((s) => snake({
         municipalityCode: m, personId: s.personId, historyNo: s.historyNo, changeId: s.changeId, effectiveOn: s.effectiveOn, ...snapshotColumns(s.record), record: s.record })));
-      await bulkInsert(trx, 'registry.person_current', CURRENT_COLUMNS, d.current.map((r) => snake({
+      ms.personCurrent = await bulkInsert(trx, 'registry.person_current', CURRENT_COLUMNS, d.current.map((r) => snake({
         municipalityCode: m, personId: r.personId, ...currentColumns(r.record, r.historyNo), record: r.record })));
-      await bulkInsert(trx, 'registry.my_number_vault', [['municipality_code', 'char(6)'], ['my_number_index', 'text'], ['key_id', 'text'], ['ciphertext', 'text']],
+      ms.myNumberVault = await bulkInsert(trx, 'registry.my_number_vault', [['municipality_code', 'char(6)'], ['my_number_index', 'text'], ['key_id', 'text'], ['ciphertext', 'text']],
         d.vault.map((v) => ({ municipality_code: m, my_number_index: v.myNumberIndex, key_id: v.keyId, ciphertext: v.ciphertext })));
+      return ms;
     },
 
     /** Writes the current final state of persons (insert or replace). */
@@ -168,36 +181,36 @@ export function createRegistryRepository() {
 
     /** Bumps versions and sets (or clears) the provisional reservation of households. */
     reserveHouseholds: (trx: TenantTx, ids: string[], changeId: string | null) => ids.length === 0 ? Promise.resolve() :
-      trx.updateTable('registry.household').set({ version: sql`version + 1`, pendingChangeId: changeId }).where('householdId', 'in', ids).execute().then(() => undefined),
+      trx.updateTable('registry.household').set({ version: sql`version + 1`, pendingChangeId: changeId }).where('municipalityCode', '=', TENANT).where('householdId', 'in', ids).execute().then(() => undefined),
 
     releaseHouseholds: (trx: TenantTx, changeId: string) =>
       trx.updateTable('registry.household').set({ pendingChangeId: null }).where('pendingChangeId', '=', changeId).execute(),
 
     reservePersons: (trx: TenantTx, ids: string[], changeId: string | null) => ids.length === 0 ? Promise.resolve() :
-      trx.updateTable('registry.personCurrent').set({ pendingChangeId: changeId }).where('personId', 'in', ids).execute().then(() => undefined),
+      trx.updateTable('registry.personCurrent').set({ pendingChangeId: changeId }).where('municipalityCode', '=', TENANT).where('personId', 'in', ids).execute().then(() => undefined),
 
     releasePersons: (trx: TenantTx, changeId: string) =>
       trx.updateTable('registry.personCurrent').set({ pendingChangeId: null }).where('pendingChangeId', '=', changeId).execute(),
 
     findChange: (trx: TenantTx, id: string, lock = false) => {
-      const q = trx.selectFrom('registry.change').selectAll().where('changeId', '=', id);
+      const q = trx.selectFrom('registry.change').selectAll().where('municipalityCode', '=', TENANT).where('changeId', '=', id);
       return (lock ? q.forUpdate() : q).executeTakeFirst();
     },
 
     setChangeStatus: (trx: TenantTx, id: string, status: 'final' | 'withdrawn', by: string) =>
-      trx.updateTable('registry.change').set({ status, decidedBy: by, decidedAt: sql`now()` }).where('changeId', '=', id).execute(),
+      trx.updateTable('registry.change').set({ status, decidedBy: by, decidedAt: sql`now()` }).where('municipalityCode', '=', TENANT).where('changeId', '=', id).execute(),
 
     listProvisional: (trx: TenantTx, limit: number) =>
       trx.selectFrom('registry.change').selectAll().where('status', '=', 'provisional').orderBy('processedAt').limit(limit).execute(),
 
     snapshotsOfChange: (trx: TenantTx, changeId: string) =>
-      trx.selectFrom('registry.personSnapshot').select(['personId', 'historyNo', 'effectiveOn', 'record']).where('changeId', '=', changeId).orderBy('personId').execute(),
+      trx.selectFrom('registry.personSnapshot').select(['personId', 'historyNo', 'effectiveOn', 'record']).where('municipalityCode', '=', TENANT).where('changeId', '=', changeId).orderBy('personId').execute(),
 
     /** The snapshot before `historyNo` that belongs to a final change. */
     previousFinalSnapshot: (trx: TenantTx, personId: string, historyNo: number) =>
       trx.selectFrom('registry.personSnapshot as s')
         .innerJoin('registry.change as ch', (j) => j.onRef('ch.municipalityCode', '=', 's.municipalityCode').onRef('ch.changeId', '=', 's.changeId'))
-        .select(['s.historyNo', 's.record']).where('s.personId', '=', personId).where('s.historyNo', '<', historyNo).where('ch.status', '=', 'final')
+        .select(['s.historyNo', 's.record']).where('s.municipalityCode', '=', TENANT).where('s.personId', '=', personId).where('s.historyNo', '<', historyNo).where('ch.status', '=', 'final')
         .orderBy('s.historyNo', 'desc').limit(1).executeTakeFirst(),
 
     /** Every snapshot of a person with its change (履歴), oldest first. */
@@ -206,20 +219,20 @@ export function createRegistryRepository() {
         .innerJoin('registry.change as ch', (j) => j.onRef('ch.municipalityCode', '=', 's.municipalityCode').onRef('ch.changeId', '=', 's.changeId'))
         .select(['s.historyNo', 's.effectiveOn', 's.record', 'ch.changeId', 'ch.kind', 'ch.reasonCode', 'ch.status', 'ch.occurredOn', 'ch.notifiedOn',
           'ch.processedOn', 'ch.operatorId', 'ch.decidedBy', 'ch.notifier', 'ch.exOfficio', 'ch.cancelsChangeId'])
-        .where('s.personId', '=', personId).orderBy('s.historyNo').execute(),
+        .where('s.municipalityCode', '=', TENANT).where('s.personId', '=', personId).orderBy('s.historyNo').execute(),
 
     /** The final snapshot in force on a date (as-of view). */
     snapshotAsOf: (trx: TenantTx, personId: string, asOf: string) =>
       trx.selectFrom('registry.personSnapshot as s')
         .innerJoin('registry.change as ch', (j) => j.onRef('ch.municipalityCode', '=', 's.municipalityCode').onRef('ch.changeId', '=', 's.changeId'))
-        .select(['s.historyNo', 's.record']).where('s.personId', '=', personId).where('ch.status', '=', 'final').where('s.effectiveOn', '<=', asOf)
+        .select(['s.historyNo', 's.record']).where('s.municipalityCode', '=', TENANT).where('s.personId', '=', personId).where('ch.status', '=', 'final').where('s.effectiveOn', '<=', asOf)
         .orderBy('s.historyNo', 'desc').limit(1).executeTakeFirst(),
 
     current: (trx: TenantTx, personId: string) =>
-      trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'pendingChangeId', 'householdId']).where('personId', '=', personId).executeTakeFirst(),
+      trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'pendingChangeId', 'householdId']).where('municipalityCode', '=', TENANT).where('personId', '=', personId).executeTakeFirst(),
 
     householdMembers: (trx: TenantTx, householdId: string, includeRemoved: boolean) => {
-      let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn']).where('householdId', '=', householdId);
+      let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn']).where('municipalityCode', '=', TENANT).where('householdId', '=', householdId);
       if (!includeRemoved) q = q.where('removedOn', 'is', null);
       return q.orderBy('memberOrder').orderBy('personId').execute();
     },
@@ -228,7 +241,7 @@ export function createRegistryRepository() {
       for (const part of chunks(rows, 2000)) await trx.insertInto('registry.myNumberVault').values(part.map((r) => ({ municipalityCode: m, ...r }))).onConflict((oc) => oc.doNothing()).execute();
     },
     vaultGet: (trx: TenantTx, index: string) =>
-      trx.selectFrom('registry.myNumberVault').select(['keyId', 'ciphertext', 'myNumberIndex']).where('myNumberIndex', '=', index).executeTakeFirst(),
+      trx.selectFrom('registry.myNumberVault').select(['keyId', 'ciphertext', 'myNumberIndex']).where('municipalityCode', '=', TENANT).where('myNumberIndex', '=', index).executeTakeFirst(),
     vaultNotUnder: (trx: TenantTx, keyId: string, limit: number) =>
       trx.selectFrom('registry.myNumberVault').select(['keyId', 'ciphertext', 'myNumberIndex']).where('keyId', '<>', keyId).limit(limit).execute(),
     vaultUpdate: (trx: TenantTx, index: string, keyId: string, ciphertext: string) =>
@@ -236,14 +249,17 @@ export function createRegistryRepository() {
 
     /** Name / birth / address / identifier search over the current state. */
     search: (trx: TenantTx, f: SearchFilter) => {
-      let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn', 'householdId']);
+      let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn', 'householdId']).where('municipalityCode', '=', TENANT);
       const like = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
       if (f.nameKey) {
         const p = f.mode === 'partial' ? `%${like(f.nameKey)}%` : f.mode === 'exact' ? f.nameKey : `${like(f.nameKey)}%`;
         const op = f.mode === 'exact' ? '=' : 'like';
+        // Prefix and exact searches use the text_pattern_ops indexes; 旧氏・通称・アルファベット氏名 (other_key)
+        // are matched in partial mode and for Latin queries, which scan the key column.
+        const other = f.mode === 'partial' || f.latin;
         q = f.kana
-          ? q.where((eb) => eb.or([eb('kanaKey', op, p), eb('givenKanaKey', op, p), eb('otherKey', 'like', `%${like(f.nameKey!)}%`)]))
-          : q.where((eb) => eb.or([eb('nameKey', op, p), eb('givenKey', op, p), eb('otherKey', 'like', `%${like(f.nameKey!)}%`)]));
+          ? q.where((eb) => eb.or([eb('kanaKey', op, p), eb('givenKanaKey', op, p), ...(other ? [eb('otherKey', 'like', `%${like(f.nameKey!)}%`)] : [])]))
+          : q.where((eb) => eb.or([eb('nameKey', op, p), eb('givenKey', op, p), ...(other ? [eb('otherKey', 'like', `%${like(f.nameKey!)}%`)] : [])]));
       }
       if (f.birthFrom) q = q.where('birthSort', '>=', f.birthFrom).where('birthSort', '<=', f.birthTo!);
       if (f.townCode) q = q.where('townCode', '=', f.townCode);
@@ -253,7 +269,7 @@ export function createRegistryRepository() {
       if (f.myNumberIndex) q = q.where('myNumberIndex', '=', f.myNumberIndex);
       if (f.residenceCardNo) q = q.where('residenceCardNo', '=', f.residenceCardNo);
       if (!f.includeRemoved) q = q.where((eb) => eb.or([eb('removedOn', 'is', null), eb('removedOn', '>', f.today)]));
-      return q.orderBy('kanaKey').orderBy('personId').limit(f.limit).execute();
+      return q.limit(f.limit).execute();
     },
 
     /** Snapshots in force on a date for every person (for statistics), counted in SQL. */
@@ -262,7 +278,7 @@ export function createRegistryRepository() {
         SELECT DISTINCT ON (s.person_id) s.person_id, s.household_id, s.town_code, s.sex, s.resident_kind, s.birth_sort, s.removed_on
         FROM registry.person_snapshot s
         JOIN registry.change ch ON ch.municipality_code = s.municipality_code AND ch.change_id = s.change_id AND ch.status = 'final'
-        WHERE s.effective_on <= ${asOf}
+        WHERE s.municipality_code = platform.current_municipality()::char(6) AND s.effective_on <= ${asOf}
         ORDER BY s.person_id, s.history_no DESC
       )
       SELECT town_code AS "townCode", sex, resident_kind AS "residentKind",
@@ -277,7 +293,7 @@ export function createRegistryRepository() {
         SELECT DISTINCT ON (s.person_id) s.person_id, s.household_id, s.town_code, s.removed_on
         FROM registry.person_snapshot s
         JOIN registry.change ch ON ch.municipality_code = s.municipality_code AND ch.change_id = s.change_id AND ch.status = 'final'
-        WHERE s.effective_on <= ${asOf}
+        WHERE s.municipality_code = platform.current_municipality()::char(6) AND s.effective_on <= ${asOf}
         ORDER BY s.person_id, s.history_no DESC
       )
       SELECT town_code AS "townCode", count(DISTINCT household_id)::int AS households
@@ -289,6 +305,8 @@ export function createRegistryRepository() {
 export interface SearchFilter {
   nameKey?: string;
   kana?: boolean;
+  /** The query is in Latin letters (foreign residents' names). */
+  latin?: boolean;
   mode: 'prefix' | 'partial' | 'exact';
   birthFrom?: string;
   birthTo?: string;

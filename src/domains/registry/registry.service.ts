@@ -332,14 +332,15 @@ export function createRegistryService(deps: RegistryDeps) {
       if (q.myNumber && !isValidMyNumber(q.myNumber)) fail('invalid-my-number');
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const rows = await repo.search(trx, {
-          nameKey: name ? (kana ? foldKana(name) : foldName(name)) : undefined, kana, mode: q.mode ?? 'prefix',
+          nameKey: name ? (kana ? foldKana(name) : foldName(name)) : undefined, kana, latin: !!name && /^[A-Za-zＡ-Ｚａ-ｚ\s'.-]+$/.test(name), mode: q.mode ?? 'prefix',
           birthFrom: range?.from, birthTo: range?.to, townCode: q.townCode, addressKey: q.address ? foldName(q.address) : undefined,
           householdId: q.householdId, residentCode: q.residentCode, residenceCardNo: q.residenceCardNo,
           myNumberIndex: q.myNumber ? cipher.blindIndex(q.myNumber) : undefined,
           includeRemoved: !!q.includeRemoved, today, limit: Math.min(q.limit ?? 50, 200),
         });
         for (const r of rows) await log(trx, actor, 'registry.person.search', r.personId, ctx, { purpose: q.purpose ?? '', myNumberAccessed: !!q.myNumber });
-        return rows.map((r) => presentHit(r.personId, r.record as unknown as PersonRecord, today));
+        return rows.map((r) => presentHit(r.personId, r.record as unknown as PersonRecord, today))
+          .sort((a, b) => a.nameKana.localeCompare(b.nameKana, 'ja') || a.personId.localeCompare(b.personId));
       });
     },
 

@@ -41,8 +41,10 @@ export function generateDemoRegistry(o: DemoOptions): DemoDataset {
   const rnd = seededRandom(o.seed ?? 'jichi-demo-202151');
   const asOf = o.asOf ?? '2026-04-01';
   const refYear = Number(asOf.slice(0, 4));
+  // Time-ordered ids (like UUIDv7): a counter in the leading bits keeps index inserts local.
+  let serial = 0;
   const uuid = () => {
-    const h = Array.from({ length: 32 }, () => '0123456789abcdef'[rnd.int(16)]).join('');
+    const h = (++serial).toString(16).padStart(12, '0') + Array.from({ length: 20 }, () => '0123456789abcdef'[rnd.int(16)]).join('');
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[rnd.int(4)]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   };
   const digits = (n: number) => Array.from({ length: n }, () => rnd.int(10)).join('');

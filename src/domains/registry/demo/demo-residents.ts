@@ -23,11 +23,12 @@ export async function seedDemoResidents(db: Database, cipher: MyNumberCipher, mu
   const written = await withTenant(db, municipalityCode, async (trx) => {
     const existing = await trx.selectFrom('registry.person').select('personId').limit(1).executeTakeFirst();
     if (existing) return false;
-    await repo.bulkImport(trx, municipalityCode, { ...ds, vault: sealed });
-    return true;
+    // Sorted by key so that primary-key inserts append instead of splitting random index pages.
+    const byPerson = <T extends { personId: string }>(xs: T[]) => [...xs].sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+    return repo.bulkImport(trx, municipalityCode, { ...ds, persons: byPerson(ds.persons), snapshots: byPerson(ds.snapshots), current: byPerson(ds.current), vault: sealed });
   });
   const t2 = performance.now();
   const rows = ds.households.length + ds.persons.length + ds.changes.length + ds.snapshots.length + ds.current.length + sealed.length;
-  return { written, living: ds.living, persons: ds.persons.length, households: ds.households.length, changes: ds.changes.length, snapshots: ds.snapshots.length,
+  return { written: !!written, tables: written || {}, living: ds.living, persons: ds.persons.length, households: ds.households.length, changes: ds.changes.length, snapshots: ds.snapshots.length,
     rows, generateMs: Math.round(t1 - t0), writeMs: Math.round(t2 - t1) };
 }
