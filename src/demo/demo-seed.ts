@@ -27,5 +27,6 @@ export async function seedDemo(services: Services): Promise<boolean> {
   for (const s of DEMO_STAFF) {
     await services.identity.addStaff({ type: 'operator', id: 'demo-seed' }, DEMO_MUNICIPALITY_CODE, { ...s, password: DEMO_PASSWORD }, ctx);
   }
+  await services.registry.seedDemo(DEMO_MUNICIPALITY_CODE);
   return true;
 }
