@@ -163,6 +163,32 @@ describe('daycare office tool', () => {
     expect((await t.anonymous().request('GET', '/api/v1/daycare-rounds')).status).toBe(401);
   });
 
+  it('serves the console pages to the daycare officer only, and shows rejected CSV rows on the page', async () => {
+    const clerkStaff = await t.staff(SHIOJIRI, ['counter']);
+    const clerk = await rawClient(t.app, SHIOJIRI, clerkStaff.loginId);
+    expect((await clerk.request('GET', '/console/daycare')).status).toBe(403);
+    const { client } = await officer();
+    await primaryRound(client, 'WEB');
+    const home = await client.request('GET', '/console/daycare');
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('WEB');
+    const form = new FormData();
+    form.set('_csrf', client.csrfToken);
+    form.set('csv', new File(['householdId,childId,ageClass,preferences,score\nH1,C1,9,F1,1\n'], 'a.csv', { type: 'text/csv' }));
+    const res = await client.raw('POST', '/console/daycare/rounds/WEB/application-imports', form, undefined);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('CSVに 1 件の誤りがあるため、何も登録しませんでした。');
+    expect(html).toContain('年齢クラスは0〜5の数字で入力してください');
+    for (const path of ['facilities', 'applications', 'what-if', 'comparison']) {
+      expect((await client.request('GET', `/console/daycare/rounds/WEB/${path}`)).status).toBe(200);
+    }
+    // Without a run, the result pages explain that the allocation has not been run.
+    const cut = await client.request('GET', '/console/daycare/rounds/WEB/cutoffs');
+    expect(cut.status).toBe(409);
+    expect(await cut.text()).toContain('この回はまだ選考を実行していません');
+  });
+
   it('does not let another municipality see a round', async () => {
     const a = await officer(SHIOJIRI);
     await primaryRound(a.client, 'ISO');
@@ -216,7 +242,7 @@ describe('daycare office tool', () => {
 
 /** A signed-in client that sends JSON bodies, or raw ones (CSV, uploaded files) with their content type. */
 interface RawClient extends Client {
-  raw(method: string, path: string, body: string | Uint8Array, type: string): Promise<Response>;
+  raw(method: string, path: string, body: string | Uint8Array | FormData, type: string | undefined): Promise<Response>;
 }
 
 async function rawClient(app: { request(path: string, init: RequestInit): Response | Promise<Response> }, code: string, loginId: string): Promise<RawClient> {

@@ -1,0 +1,112 @@
+// Unit tests of the pure modules of the daycare office's tool: CSV import, request building, round 2 seats,
+// what-if, comparison, summary and the explanation script.
+import { describe, expect, it } from 'vitest';
+import { compareAllocations, parseReference } from './allocation-comparison.ts';
+import { importApplicationsCsv, parseCsv } from './application-csv.ts';
+import { explanationScript } from './explanation-script.ts';
+import { allocate, HACHIOJI_STYLE, type AllocationRequest } from './index.ts';
+import { buildRequest, carriedHouseholds, recordsFromRequest, remainingSeats, serializeRequest, type RoundRecord } from './round-request.ts';
+import { summariseResult } from './round-summary.ts';
+import { applyWhatIf, diffResults } from './what-if.ts';
+
+const request = (): AllocationRequest => ({
+  schemaVersion: '1',
+  round: { id: 'T', municipalityCode: '202151', referenceDate: '2027-04-01', kind: 'primary' },
+  policy: { tieBreak: [{ key: 'priorityCategory', order: 'asc' }], lotterySeed: 's', reuseVacatedSeats: true },
+  facilities: [{ id: 'F1', name: 'さくら', seats: [0, 1, 0, 0, 0, 0] }, { id: 'F2', name: 'ひまわり', seats: [0, 1, 0, 0, 0, 0] }],
+  households: [
+    { id: 'H1', children: [{ id: 'A', ageClass: 1, currentFacilityId: null, score: 10, tieBreak: { priorityCategory: 1 }, preferences: ['F1', 'F2'] }] },
+    { id: 'H2', children: [{ id: 'B', ageClass: 1, currentFacilityId: null, score: 9, tieBreak: { priorityCategory: 1 }, preferences: ['F1'] }] },
+    { id: 'H3', children: [{ id: 'C', ageClass: 1, currentFacilityId: null, score: 8, tieBreak: { priorityCategory: 1 }, preferences: ['F1', 'F2'] }] },
+  ],
+});
+
+describe('parseCsv', () => {
+  it('reads quoted fields, doubled quotes, CRLF and a BOM', () => {
+    expect(parseCsv('\ufeffa,"b,c","d ""e"""\r\n1,2,3\n')).toEqual([['a', 'b,c', 'd "e"'], ['1', '2', '3']]);
+  });
+});
+
+describe('importApplicationsCsv', () => {
+  const ctx = { facilityIds: new Set(['F1', 'F2']), existingChildIds: new Set(['OLD']), existingHouseholdIds: new Set<string>(), ruleTable: HACHIOJI_STYLE, tieBreakKeys: ['priorityCategory'] };
+  it('scores facts with the rule table and keeps the breakdown', () => {
+    const out = importApplicationsCsv('世帯番号,児童番号,年齢クラス,希望施設,保護者1事由,保護者1就労時間,加点事由,きょうだい在園施設,優先区分\nH1,C1,1,F1 F2,就労,40,ひとり親,F2,3\n', ctx);
+    if (!out.ok) throw new Error(JSON.stringify(out.problems));
+    const c = out.households[0]!.children[0]!;
+    // One parent: employed 40 h (10) + the absent parent (10) + single parent (3); +2 at F2 where a sibling is enrolled.
+    expect(c.score).toBe(23);
+    expect(c.scoreByFacility).toEqual({ F2: 25 });
+    expect(c.tieBreak).toEqual({ priorityCategory: 3 });
+    expect(c.scoreItems!.map((i) => i.code)).toEqual(['base:employed', 'base:absent', 'single-parent', 'sibling-enrolled']);
+  });
+  it('reports every bad row with its column and stores nothing', () => {
+    const out = importApplicationsCsv('householdId,childId,ageClass,preferences,score,siblingPattern\nH1,OLD,1,F1,3,\nH2,C2,1,F3,3,\nH3,C3,1,F1,3,2\n', ctx);
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.problems.map((p) => [p.row, p.column])).toEqual([[2, 'childId'], [3, 'preferences'], [4, 'siblingPattern']]);
+  });
+  it('refuses unknown columns in the header', () => {
+    const out = importApplicationsCsv('householdId,childId,ageClass,preferences,shoeSize\nH1,C1,1,F1,40\n', ctx);
+    expect(out.ok ? [] : out.problems.map((p) => p.message)).toEqual(['不明な列「shoeSize」です']);
+  });
+});
+
+describe('buildRequest', () => {
+  it('round-trips a request through records to the same canonical bytes', () => {
+    const req = request();
+    const { facilities, households } = recordsFromRequest(req);
+    const round: RoundRecord = { roundId: 'T', name: 't', kind: 'primary', referenceDate: '2027-04-01', status: 'open', policy: req.policy, ruleTable: null, previousRoundId: null, meta: null, currentRunNo: null };
+    const built = buildRequest('202151', round, facilities, households);
+    expect(serializeRequest(built)).toBe(serializeRequest(buildRequest('202151', round, structuredClone(facilities), structuredClone(households))));
+    expect(built.households.map((h) => h.children[0]!.id)).toEqual(['A', 'B', 'C']);
+  });
+});
+
+describe('round 2 from a confirmed round 1', () => {
+  it('keeps round-1 offers frozen: their seats are used and their children are not carried', async () => {
+    const req = request();
+    const result = await allocate(req);
+    expect(result.assignments.map((a) => a.status)).toEqual(['OFFER', 'HOLD', 'OFFER']);
+    expect(remainingSeats(req, result).map((f) => f.seats[1])).toEqual([0, 0]);
+    const carried = carriedHouseholds(recordsFromRequest(req).households, result, 'T');
+    expect(carried.map((h) => [h.children[0]!.childId, h.carriedFromRound])).toEqual([['B', 'T']]);
+  });
+});
+
+describe('what-if and comparison', () => {
+  it('lists who moves when one facility gets a seat fewer', async () => {
+    const req = request();
+    const base = await allocate(req);
+    const { request: changed } = applyWhatIf(req, { kind: 'facility', facilityId: 'F2', seats: [0, 0, 0, 0, 0, 0] });
+    const diff = diffResults(base, await allocate(changed));
+    expect(diff.moves).toEqual([{ childId: 'C', before: { status: 'OFFER', facilityId: 'F2', preferenceRank: 2 }, after: { status: 'HOLD', facilityId: null, preferenceRank: null }, direction: 'lost', changedInput: false }]);
+    expect(req.facilities[1]!.seats[1]).toBe(1);
+  });
+
+  it('measures agreement with a CSV reference and explains the differences', async () => {
+    const req = request();
+    const ours = await allocate(req);
+    const ref = parseReference('児童番号,結果,施設\nA,内定,F1\nB,内定,F2\nC,保留,\n');
+    const report = compareAllocations(req, ours, ref);
+    expect(report.same).toBe(1);
+    expect(report.agreementRate).toBeCloseTo(1 / 3);
+    expect(report.differences.map((x) => x.childId)).toEqual(['B', 'C']);
+    expect(report.referenceCheck.status).toBe('INVALID');
+  });
+});
+
+describe('summary and explanation', () => {
+  it('counts per age class and writes a hold explanation without other children', async () => {
+    const req = request();
+    req.facilities[1]!.seats = [0, 0, 0, 0, 0, 0];
+    const result = await allocate(req);
+    const s = summariseResult(req, result);
+    expect(s.total).toMatchObject({ applicants: 3, offers: 1, holds: 2 });
+    expect(s.byAgeClass[1]!.postedSeats).toBe(1);
+    const script = explanationScript(req, result, 'B')!;
+    expect(script.summary).toContain('保留');
+    expect(script.lines[0]!.text).toContain('最も低い指数は10点');
+    expect(explanationScript(req, result, 'C')!.lines.map((l) => l.reason)).toEqual(['CUTOFF_HIGHER', 'NO_SEATS_IN_CLASS']);
+    expect(JSON.stringify(script)).not.toContain('"A"');
+  });
+});
