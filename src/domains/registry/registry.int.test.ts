@@ -145,6 +145,31 @@ describe('registry API', () => {
     expect(after.address.townName).toBe('大字広丘吉田');
   });
 
+  it('lets exactly one of two simultaneous changes to a household through', async () => {
+    const { householdIds, personIds } = await enter(11);
+    const h = await household(householdIds[0]!);
+    const v = { [householdIds[0]!]: h.version };
+    const [a, b] = await Promise.all([
+      counter.request('POST', '/api/v1/changes', { kind: 'move-within', occurredOn: today, personIds, address: { townName: '大字広丘吉田', banchi: '11番地' }, expectedVersions: v }),
+      counter2.request('POST', '/api/v1/changes', { kind: 'move-within', occurredOn: today, personIds, address: { townName: '大字洗馬', banchi: '11番地' }, expectedVersions: v }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+  });
+
+  it('finds residents by 個人番号 and 住民票コード, logging the 個人番号 use', async () => {
+    const input = moveIn(12);
+    const { personIds } = await enter(12);
+    const p = (input.persons as Array<{ myNumber: string; residentCode: string }>)[0]!;
+    const byNumber = await json<{ items: Array<{ personId: string }> }>(await counter.request('GET', `/api/v1/persons?myNumber=${p.myNumber}`));
+    expect(byNumber.items.map((i) => i.personId)).toEqual([personIds[0]]);
+    const byCode = await json<{ items: Array<{ personId: string }> }>(await counter.request('GET', `/api/v1/persons?residentCode=${p.residentCode}`));
+    expect(byCode.items.map((i) => i.personId)).toEqual([personIds[0]]);
+    const bad = await counter.request('GET', '/api/v1/persons?myNumber=123456789017');
+    expect(bad.status).toBe(422);
+    const log = await json<{ items: Array<{ action: string; myNumberAccessed: boolean }> }>(await admin.request('GET', `/api/v1/access-log-entries?subjectType=person&subjectId=${personIds[0]}`));
+    expect(log.items.some((e) => e.action === 'registry.person.search' && e.myNumberAccessed)).toBe(true);
+  });
+
   it('approves provisional changes in bulk and refuses self-approval', async () => {
     const a = await json<{ changeId: string }>(await counter.request('POST', '/api/v1/changes', moveIn(6)));
     const b = await json<{ changeId: string }>(await counter.request('POST', '/api/v1/changes', moveIn(7)));
