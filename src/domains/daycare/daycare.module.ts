@@ -6,7 +6,7 @@
 import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
-import type { TenantService } from '../tenants/tenants.service.ts';
+import type { TenantService } from '../tenants/index.ts';
 import { createDaycareResultsService } from './daycare-results.service.ts';
 import { createDaycareRepository } from './daycare.repository.ts';
 import { daycareRoutes } from './daycare.routes.ts';
