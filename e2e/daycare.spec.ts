@@ -91,6 +91,10 @@ describe('daycare allocation (保育所等利用調整)', () => {
     expect(await page.getByRole('heading', { name: '結果が変わる児童' }).isVisible()).toBe(true);
     await assertAccessible(page);
 
+    await page.goto('/console/daycare/rounds/DEMO-E2E/applications/new');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('申込の登録');
+    await assertAccessible(page);
+
     await page.goto('/console/daycare/rounds/DEMO-E2E/comparison');
     await page.getByRole('button', { name: /簡易方式/ }).click();
     await page.waitForURL('**/comparison');

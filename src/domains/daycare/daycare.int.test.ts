@@ -180,7 +180,17 @@ describe('daycare office tool', () => {
     const html = await res.text();
     expect(html).toContain('CSVに 1 件の誤りがあるため、何も登録しませんでした。');
     expect(html).toContain('年齢クラスは0〜5の数字で入力してください');
-    for (const path of ['facilities', 'applications', 'what-if', 'comparison']) {
+    // One application entered on screen, scored from its facts by the round's rule table.
+    const entry = new URLSearchParams({ _csrf: client.csrfToken, householdId: 'HW1', childId: 'CW1', ageClass: '1', preferences: 'F1 F2', parent1Need: 'employed', parent1Hours: '40', parent2Need: 'employed', parent2Hours: '35', 'tb-priorityCategory': '2' });
+    entry.append('flags', 'returningFromChildcareLeave');
+    const saved = await client.raw('POST', '/console/daycare/rounds/WEB/applications/new', entry.toString(), 'application/x-www-form-urlencoded');
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe('/console/daycare/rounds/WEB/applications/CW1');
+    const detail = await (await client.request('GET', '/api/v1/daycare-rounds/WEB/applications/CW1')).json() as { score: number; scoreItems: Array<{ code: string }>; tieBreak: Record<string, number> };
+    expect(detail).toMatchObject({ score: 21, tieBreak: { priorityCategory: 2 } });
+    expect(detail.scoreItems.map((i) => i.code)).toEqual(['base:employed', 'base:employed', 'leave-return']);
+    expect(await (await client.request('GET', '/console/daycare/rounds/WEB/applications/CW1')).text()).toContain('育休明け');
+    for (const path of ['facilities', 'applications', 'applications/new', 'what-if', 'comparison']) {
       expect((await client.request('GET', `/console/daycare/rounds/WEB/${path}`)).status).toBe(200);
     }
     // Without a run, the result pages explain that the allocation has not been run.

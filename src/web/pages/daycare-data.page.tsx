@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Daycare data pages: facilities and places, the application list with CSV import, one application with its score breakdown. */
 import { CSV_COLUMNS } from '../../domains/daycare/application-csv.ts';
+import { tieBreakLabel } from '../../domains/daycare/explanation-script.ts';
 import { Banner, count, DataTable, Field, PostForm, RoundFrame, roundPath, SelectField, type DaycareContext, type RoundHeader } from './daycare-layout.tsx';
 
 /** A facility row. */
@@ -82,6 +83,7 @@ export function DaycareApplicationsPage(props: DaycareContext & {
         {query.offset > 0 ? <a class="link" href={page(Math.max(0, query.offset - query.limit))}>{d.prev}</a> : null}
         {query.offset + query.limit < props.total ? <a class="link" href={page(query.offset + query.limit)}>{d.next}</a> : null}
       </nav>
+      {round.status === 'confirmed' ? null : <p><a class="button-secondary" href={roundPath(round.roundId, '/applications/new')}>{d.enter}</a></p>}
       {round.status === 'confirmed' ? null : (
         <section class="card" aria-labelledby="import-heading">
           <h2 id="import-heading" class="text-std-20B-150">{d.importCsv}</h2>
@@ -145,7 +147,7 @@ export function DaycareApplicationPage(props: DaycareContext & {
           <ul class="mt-2 list-disc pl-6">{Object.entries(app.scoreByFacility).map(([f, s]) => <li>{name(f)}: {s}</li>)}</ul>
         ) : null}
         <h3 class="mt-4 text-std-16B-170">{d.tieBreak}</h3>
-        <ul class="mt-1 list-disc pl-6">{Object.entries(app.tieBreak).map(([k, v]) => <li>{k}: {v.toLocaleString('ja-JP')}</li>)}</ul>
+        <ul class="mt-1 list-disc pl-6">{Object.entries(app.tieBreak).map(([k, v]) => <li>{tieBreakLabel(k, props.lang)}: {v.toLocaleString('ja-JP')}</li>)}</ul>
       </section>
     </RoundFrame>
   );

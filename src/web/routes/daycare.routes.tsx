@@ -12,9 +12,9 @@ import { can } from '../../platform/auth/permissions.ts';
 import type { Services } from '../../services.ts';
 import { EXAMPLE_RULE_TABLES } from '../../domains/daycare/index.ts';
 import { filterApplications, presentApplication } from '../../domains/daycare/daycare.presenter.ts';
-import { WhatIfInput } from '../../domains/daycare/daycare.schema.ts';
+import { HouseholdInput, WhatIfInput } from '../../domains/daycare/daycare.schema.ts';
 import { NoResultError } from '../../domains/daycare/daycare.service.ts';
-import { tieBreakPhrase } from '../../domains/daycare/explanation-script.ts';
+import { tieBreakLabel, tieBreakPhrase } from '../../domains/daycare/explanation-script.ts';
 import { consoleContext } from './console.routes.tsx';
 import { currentPath, renderPage } from '../render.ts';
 import { requestLang } from '../i18n/i18n.ts';
@@ -22,6 +22,7 @@ import { daycareText } from '../pages/daycare-i18n.ts';
 import { roundPath, type DaycareContext, type RoundHeader } from '../pages/daycare-layout.tsx';
 import { DaycareRoundPage, DaycareRoundsPage, type RunOverview } from '../pages/daycare-rounds.page.tsx';
 import { DaycareApplicationPage, DaycareApplicationsPage, DaycareFacilitiesPage } from '../pages/daycare-data.page.tsx';
+import { DaycareEntryPage } from '../pages/daycare-entry.page.tsx';
 import { DaycareComparisonPage, DaycareCutoffsPage, DaycareExplanationPage, DaycareWhatIfPage } from '../pages/daycare-results.page.tsx';
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -217,6 +218,42 @@ export function daycareWebRoutes(services: Services) {
       const rows = problems.filter((p) => typeof p.row === 'number');
       return applicationsPage(c, roundId, { importNotice: { kind: 'error', text: rows.length > 0 ? d.csvErrors(Number(err.extra?.problemCount ?? rows.length)) : errorText(err, 'ja') }, problems: rows }, err.status as Status);
     }
+  });
+
+  const entryPage = async (c: Context<AppEnv>, roundId: string, extra: { values?: Record<string, string>; flags?: string[]; error?: string } = {}, status: Status = 200) => {
+    const h = await header(c, roundId);
+    const base = await page(c);
+    return renderPage(c, DaycareEntryPage({
+      ...base, round: h, csrf: c.var.actor.csrfToken, hasRuleTable: h.r.round.ruleTable !== null,
+      tieBreakKeys: h.r.round.policy.tieBreak.map((k) => [k.key, tieBreakLabel(k.key, base.lang)]),
+      values: extra.values ?? { ageClass: '1' }, flags: extra.flags ?? [], error: extra.error,
+    }), status);
+  };
+  app.get('/console/daycare/rounds/:roundId/applications/new', (c) => entryPage(c, c.req.param('roundId')));
+  app.post('/console/daycare/rounds/:roundId/applications/new', async (c) => {
+    const roundId = c.req.param('roundId');
+    const body = await c.req.parseBody({ all: true });
+    assertCsrf(c.var.actor, str(body._csrf) || undefined);
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(body)) if (k !== 'flags' && k !== '_csrf') values[k] = str(v);
+    const flags = ([] as unknown[]).concat(body.flags ?? []).map(str).filter(Boolean);
+    const num = (s: string | undefined) => (s ? Number(s) : undefined);
+    const parents = ([1, 2] as const).filter((n) => values[`parent${n}Need`]).map((n) => ({ need: values[`parent${n}Need`], ...(values[`parent${n}Hours`] ? { weeklyHours: num(values[`parent${n}Hours`]) } : {}) }));
+    const tieBreak = Object.fromEntries(Object.entries(values).filter(([k, v]) => k.startsWith('tb-') && v !== '').map(([k, v]) => [k.slice(3), Number(v)]));
+    const parsed = HouseholdInput.safeParse({
+      householdId: values.householdId, guardianName: values.guardianName ?? '',
+      children: [{
+        childId: values.childId, childName: values.childName ?? '', ageClass: num(values.ageClass), currentFacilityId: values.currentFacilityId || null,
+        preferences: (values.preferences ?? '').split(/[\s,、]+/).filter(Boolean), score: num(values.score), tieBreak,
+        ...(parents.length > 0 ? { facts: { parents, flags: Object.fromEntries(flags.map((f) => [f, true])), ...(values.waitingMonths ? { waitingMonths: num(values.waitingMonths) } : {}) } } : {}),
+      }],
+    });
+    const d = (await page(c)).d;
+    if (!parsed.success) return entryPage(c, roundId, { values, flags, error: `${d.invalidForm}（${parsed.error.issues.map((i) => i.path.join('.')).join('、')}）` }, 400);
+    return attempt(c, (m, s) => entryPage(c, roundId, { values, flags, error: m }, s), async () => {
+      await daycare.addHousehold(c.var.actor, roundId, parsed.data, ctx(c));
+      return c.redirect(roundPath(roundId, `/applications/${encodeURIComponent(parsed.data.children[0]!.childId)}`), 303);
+    });
   });
 
   app.get('/console/daycare/rounds/:roundId/applications/:childId', async (c) => {
