@@ -96,6 +96,17 @@ describe('daycare office tool', () => {
     expect(rerun).toMatchObject({ runNo: 2, inputSha256: summary.inputSha256, resultSha256: summary.resultSha256 });
     expect(await (await client.request('GET', '/api/v1/daycare-rounds/R1/allocation-result')).text()).toBe(firstResult);
 
+    // The exported request, imported elsewhere under another id, allocates to the same outcome.
+    const copy = await client.request('POST', '/api/v1/daycare-round-imports', { name: 'R1 の再現', roundId: 'R1-COPY', request: JSON.parse(exported) });
+    expect(copy.status).toBe(201);
+    await client.request('POST', '/api/v1/daycare-rounds/R1-COPY/allocation-runs');
+    const copied = JSON.parse(await (await client.request('GET', '/api/v1/daycare-rounds/R1-COPY/allocation-result')).text()) as { assignments: unknown; cutoffs: unknown };
+    expect(copied.assignments).toEqual(JSON.parse(firstResult).assignments);
+    expect(copied.cutoffs).toEqual(JSON.parse(firstResult).cutoffs);
+    const invalid = await client.request('POST', '/api/v1/daycare-round-imports', { name: 'x', request: { schemaVersion: '1', round: {}, policy: {}, facilities: [], households: [] } });
+    expect(invalid.status).toBe(422);
+    expect(((await invalid.json()) as { problems: Array<{ pointer: string }> }).problems.map((p) => p.pointer)).toContain('/round/id');
+
     // Confirm round 1: it is frozen, and round 2 starts from its remaining seats and children without an offer.
     expect((await client.request('POST', '/api/v1/daycare-rounds/R1/confirmations')).status).toBe(204);
     const frozen = await client.request('PUT', '/api/v1/daycare-rounds/R1/facilities/F1', { name: 'x', seats: [9, 9, 9, 9, 9, 9] });

@@ -50,11 +50,11 @@ export function daycareRoutes(services: { daycare: DaycareService; daycareResult
 
   app.openapi(createRoute({
     method: 'post', path: '/daycare-round-imports', tags, summary: '入出力形式v1の選考データから回を作成 (import an exported request)', security: staffSecurity,
-    request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1).max(100), request: z.record(z.string(), z.unknown()) }) } }, required: true } },
+    request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1).max(100), roundId: RoundParams.shape.roundId.optional(), request: z.record(z.string(), z.unknown()) }) } }, required: true } },
     responses: { 201: json(RoundView, 'Created'), ...problems(400, 401, 403, 409, 413, 422) },
   }), async (c) => {
     const body = c.req.valid('json');
-    const round = await daycare.importRound(c.var.actor, body.name, body.request);
+    const round = await daycare.importRound(c.var.actor, body.name, body.request, body.roundId);
     return c.json(presentRound(await daycare.getRound(c.var.actor, round.roundId)), 201);
   });
 

@@ -175,8 +175,8 @@ export function createDaycareService(deps: { db: Database; repo: DaycareReposito
       return round;
     },
 
-    /** Imports a v1 request as a new round (e.g. to re-run an exported round). @throws InvalidRoundDataError, RoundExistsError */
-    async importRound(actor: Actor, name: string, value: unknown) {
+    /** Imports a v1 request as a new round (e.g. to re-run an exported round), optionally under another id. @throws InvalidRoundDataError, RoundExistsError */
+    async importRound(actor: Actor, name: string, value: unknown, roundId?: string) {
       assertAllowed(actor, 'daycare:manage');
       const problems = validateRequest(value);
       if (problems.length > 0) throw new InvalidRoundDataError(problems);
@@ -185,7 +185,7 @@ export function createDaycareService(deps: { db: Database; repo: DaycareReposito
       const { facilities, households } = recordsFromRequest(request);
       const round: RoundRecord = {
         // An imported round stands alone: it has no earlier round here to freeze offers from.
-        roundId: request.round.id, name, kind: 'primary', referenceDate: request.round.referenceDate,
+        roundId: roundId ?? request.round.id, name, kind: 'primary', referenceDate: request.round.referenceDate,
         status: 'open', policy: request.policy, ruleTable: null, previousRoundId: null, meta: request.meta ?? null, currentRunNo: null,
       };
       await withTenant(db, actor.municipalityCode, (trx) => createWithContents(trx, actor, round, facilities, households));
