@@ -13,6 +13,7 @@ import { dictionary, LANG_COOKIE, requestLang } from './i18n/i18n.ts';
 import { ErrorPage } from './pages/error.page.tsx';
 import { currentPath, renderPage, safeNextPath } from './render.ts';
 import { consoleNotFound, consoleRoutes } from './routes/console.routes.tsx';
+import { daycareWebRoutes } from './routes/daycare.routes.tsx';
 import { certificateWebRoutes } from './routes/certificates.routes.tsx';
 import { portalRoutes } from './routes/portal.routes.tsx';
 import { sessionRoutes } from './routes/session.routes.tsx';
@@ -60,6 +61,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', sessionRoutes(services, opts));
   app.route('/', portalRoutes(services));
   app.route('/', certificateWebRoutes(services));
+  app.route('/', daycareWebRoutes(services));
   app.route('/', consoleRoutes(services));
   app.route('/', consoleNotFound(services));
   return app;
