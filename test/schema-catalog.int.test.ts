@@ -1,6 +1,7 @@
 // Reads the catalog: every tenant-owned table must be ready for isolation and for distribution (Citus).
 import { sql } from 'kysely';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../src/platform/tenancy/tenant-transaction.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -72,5 +73,15 @@ describe('schema catalog', () => {
     };
     const cyclic = fks.filter((f) => reaches(f.parent, f.child));
     expect(cyclic.filter((f) => !f.deferrable).map((f) => `${f.child}.${f.name}`)).toEqual([]);
+  });
+
+  it('lets the row-level security predicate use the primary-key index (no cast of municipality_code)', async () => {
+    const plan = await withTenant(db, '202151', async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const rows = (await sql`EXPLAIN SELECT * FROM platform.staff WHERE staff_id = '00000000-0000-0000-0000-000000000000'`.execute(trx)).rows;
+      return rows.map((r) => String(Object.values(r as object)[0])).join('\n');
+    });
+    expect(plan).toMatch(/Index Cond: \(\(municipality_code = /);
+    expect(plan).not.toMatch(/municipality_code\)::text/);
   });
 });

@@ -14,9 +14,12 @@ GRANT USAGE ON SCHEMA platform TO jichi_app;
 
 -- The municipality of the current transaction, set by the application with
 -- set_config('app.municipality_code', code, true). NULL when unset: every policy then matches nothing.
-CREATE FUNCTION platform.current_municipality() RETURNS text
+-- It returns bpchar, the type of every municipality_code column, so that the policies' predicate
+-- `municipality_code = platform.current_municipality()` is an index condition (a text result would cast the
+-- column and turn the predicate into a filter evaluated row by row).
+CREATE FUNCTION platform.current_municipality() RETURNS bpchar
   LANGUAGE sql STABLE PARALLEL SAFE
-  AS $$ SELECT nullif(current_setting('app.municipality_code', true), '') $$;
+  AS $$ SELECT nullif(current_setting('app.municipality_code', true), '')::bpchar $$;
 GRANT EXECUTE ON FUNCTION platform.current_municipality() TO jichi_app;
 
 -- 全国地方公共団体コード: national reference data (not tenant-owned, no personal data).
