@@ -99,8 +99,9 @@ const repo = createRegistryRepository();
 const today = japanToday(services.clock);
 const svcTimes: number[] = [];
 const sqlTimes: number[] = [];
+const byKind: Record<string, number[]> = { 'kanji prefix': [], 'kana prefix': [], 'partial (given name)': [] };
 let hits = 0;
-for (const q of queries) {
+for (const [i, q] of queries.entries()) {
   let s = performance.now();
   hits += (await services.registry.search(clerk, { ...q, limit: 50 }, ctx)).length;
   svcTimes.push(performance.now() - s);
@@ -108,8 +109,10 @@ for (const q of queries) {
   s = performance.now();
   await withTenant(db, M, (trx) => repo.search(trx, { nameKey: kana ? foldKana(q.name) : foldName(q.name), kana, mode: q.mode ?? 'prefix', includeRemoved: false, today, limit: 50 }));
   sqlTimes.push(performance.now() - s);
+  byKind[['kanji prefix', 'kana prefix', 'partial (given name)'][i % 3]!]!.push(performance.now() - s);
 }
-console.log(`name search (${queries.length} queries, ${hits} hits, limit 50): service ms ${JSON.stringify(stats(svcTimes))}; SQL only ms ${JSON.stringify(stats(sqlTimes))}`);
+console.log(`name search (${queries.length} queries, ${hits} hits, limit 50): service ms ${JSON.stringify(stats(svcTimes))}; SQL only ms ${JSON.stringify(stats(sqlTimes))};`
+  + ` SQL by kind ${Object.entries(byKind).map(([k, v]) => `${k} ${JSON.stringify(stats(v))}`).join(', ')}`);
 
 // 3. 転居 latency.
 const households = await withTenant(db, M, (trx) => trx.selectFrom('registry.household as h')

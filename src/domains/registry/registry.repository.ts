@@ -252,14 +252,18 @@ export function createRegistryRepository() {
       let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn', 'householdId']).where('municipalityCode', '=', TENANT);
       const like = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
       if (f.nameKey) {
-        const p = f.mode === 'partial' ? `%${like(f.nameKey)}%` : f.mode === 'exact' ? f.nameKey : `${like(f.nameKey)}%`;
-        const op = f.mode === 'exact' ? '=' : 'like';
-        // Prefix and exact searches use the text_pattern_ops indexes; 旧氏・通称・アルファベット氏名 (other_key)
-        // are matched in partial mode and for Latin queries, which scan the key column.
-        const other = f.mode === 'partial' || f.latin;
-        q = f.kana
-          ? q.where((eb) => eb.or([eb('kanaKey', op, p), eb('givenKanaKey', op, p), ...(other ? [eb('otherKey', 'like', `%${like(f.nameKey!)}%`)] : [])]))
-          : q.where((eb) => eb.or([eb('nameKey', op, p), eb('givenKey', op, p), ...(other ? [eb('otherKey', 'like', `%${like(f.nameKey!)}%`)] : [])]));
+        // Prefix search is a range on the text_pattern_ops indexes written with ~>=~ / ~<~: unlike LIKE these
+        // operators are leakproof, so PostgreSQL may use the index under row-level security. Partial search
+        // (and 旧氏・通称・アルファベット氏名 in other_key) scans the key columns.
+        const key = f.nameKey;
+        const cps = Array.from(key);
+        const upper = cps.slice(0, -1).join('') + String.fromCodePoint(cps[cps.length - 1]!.codePointAt(0)! + 1);
+        const [a, b] = f.kana ? (['kanaKey', 'givenKanaKey'] as const) : (['nameKey', 'givenKey'] as const);
+        const match = (col: typeof a | typeof b) => f.mode === 'exact' ? sql<boolean>`${sql.ref(col)} = ${key}`
+          : f.mode === 'partial' ? sql<boolean>`${sql.ref(col)} LIKE ${`%${like(key)}%`}`
+          : sql<boolean>`(${sql.ref(col)} ~>=~ ${key} AND ${sql.ref(col)} ~<~ ${upper})`;
+        const other = f.mode === 'partial' || f.latin ? [sql<boolean>`other_key LIKE ${`%${like(key)}%`}`] : [];
+        q = q.where(sql<boolean>`(${sql.join([match(a), match(b), ...other], sql` OR `)})`);
       }
       if (f.birthFrom) q = q.where('birthSort', '>=', f.birthFrom).where('birthSort', '<=', f.birthTo!);
       if (f.townCode) q = q.where('townCode', '=', f.townCode);
