@@ -61,6 +61,12 @@ describe('demo residents', () => {
     expect(mismatches).toBe(0);
   });
 
+  it('keeps history append-only for the application role', async () => {
+    await expect(withTenant(services.db, M, (trx) => sql`UPDATE registry.person_snapshot SET relationship = '妻'`.execute(trx))).rejects.toThrow(/permission denied/);
+    await expect(withTenant(services.db, M, (trx) => sql`DELETE FROM registry.change`.execute(trx))).rejects.toThrow(/permission denied/);
+    await expect(withTenant(services.db, M, (trx) => sql`UPDATE registry.change SET kind = 'death'`.execute(trx))).rejects.toThrow(/permission denied/);
+  });
+
   it('accepts ordinary changes on seeded records', async () => {
     const h = await withTenant(services.db, M, (trx) => trx.selectFrom('registry.household as h')
       .innerJoin('registry.personCurrent as c', (j) => j.onRef('c.municipalityCode', '=', 'h.municipalityCode').onRef('c.householdId', '=', 'h.householdId'))

@@ -170,6 +170,30 @@ describe('registry API', () => {
     expect(log.items.some((e) => e.action === 'registry.person.search' && e.myNumberAccessed)).toBe(true);
   });
 
+  it('registers a foreign resident from abroad, shown in 西暦, and re-admits them by 在留カード番号', async () => {
+    const foreigner = newPerson(130, '世帯主', '1995-03-04', { residentKind: 'foreign', familyName: '', givenName: '', familyNameKana: '', givenNameKana: '',
+      romanName: 'NGUYEN VAN AN', honseki: undefined, myNumber: undefined,
+      foreign: { nationality: 'ベトナム', category: '中長期在留者', residenceStatus: '技能実習', residencePeriod: '1年', residenceExpiry: addDays(today, 300), residenceCardNo: 'AB12345678CD' } });
+    const res = await counter.request('POST', '/api/v1/changes', { ...moveIn(13), fromAbroad: true, previousAddress: 'ベトナム', persons: [foreigner] });
+    expect(res.status).toBe(201);
+    const rec = await json<{ changeId: string; personIds: string[]; reasonLabel: string }>(res);
+    expect(rec.reasonLabel).toBe('国外転入');
+    await approver.request('POST', `/api/v1/changes/${rec.changeId}/approvals`);
+    const p = await json<{ birthDate: { display: string }; becameResidentOn: string; foreign: { residenceExpiry: string } }>(await counter.request('GET', `/api/v1/persons/${rec.personIds[0]}`));
+    expect(p.birthDate.display).toBe('1995年3月4日');
+    expect(p.foreign.residenceExpiry).toMatch(/^\d{4}年/);
+    const hits = await json<{ items: Array<{ personId: string }> }>(await counter.request('GET', '/api/v1/persons?name=nguyen'));
+    expect(hits.items.map((h) => h.personId)).toContain(rec.personIds[0]);
+    const { householdId } = await json<{ householdId: string }>(await counter.request('GET', `/api/v1/persons/${rec.personIds[0]}`));
+    const h = await household(householdId);
+    const out = await json<{ changeId: string }>(await counter.request('POST', '/api/v1/changes', { kind: 'move-out', occurredOn: today, personIds: rec.personIds, abroad: true,
+      destination: 'ベトナム', expectedVersions: { [householdId]: h.version } }));
+    await approver.request('POST', `/api/v1/changes/${out.changeId}/approvals`);
+    const back = await json<{ personIds: string[]; alerts: Array<{ code: string }> }>(await counter.request('POST', '/api/v1/changes', { ...moveIn(14), fromAbroad: true, persons: [foreigner] }));
+    expect(back.personIds).toEqual(rec.personIds);
+    expect(back.alerts.map((a) => a.code)).toContain('readmitted');
+  });
+
   it('approves provisional changes in bulk and refuses self-approval', async () => {
     const a = await json<{ changeId: string }>(await counter.request('POST', '/api/v1/changes', moveIn(6)));
     const b = await json<{ changeId: string }>(await counter.request('POST', '/api/v1/changes', moveIn(7)));
