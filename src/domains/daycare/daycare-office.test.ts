@@ -108,5 +108,23 @@ describe('summary and explanation', () => {
     expect(script.lines[0]!.text).toContain('最も低い指数は10点');
     expect(explanationScript(req, result, 'C')!.lines.map((l) => l.reason)).toEqual(['CUTOFF_HIGHER', 'NO_SEATS_IN_CLASS']);
     expect(JSON.stringify(script)).not.toContain('"A"');
+    expect(explanationScript(req, result, 'B', 'en')!.summary).toContain('on hold');
+  });
+});
+
+describe('renderNoticePdf', () => {
+  it('prints the hold notice with its reasons and the instruction on 審査請求', async () => {
+    const { renderNoticePdf } = await import('./notice-pdf.ts');
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const req = request();
+    req.facilities[1]!.seats = [0, 0, 0, 0, 0, 0];
+    const script = explanationScript(req, await allocate(req), 'B')!;
+    const data = { municipalityName: '塩尻市', issuedOn: new Date('2027-02-01T09:00:00+09:00'), roundName: '令和9年4月入所 一次利用調整', guardianName: '塩尻 花子', childName: '塩尻 二郎', script };
+    const pdf = await renderNoticePdf(data);
+    const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
+    const text = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('').replace(/[\s\u3000]/g, '');
+    await doc.destroy();
+    for (const s of ['保育所等利用保留通知書', '令和9年2月1日', '塩尻花子様', '塩尻二郎', '児童番号B', '第1希望さくら', '最も低い指数は10点', '教示', '審査請求']) expect(text).toContain(s);
+    expect(text).not.toContain('児童番号A');
   });
 });
