@@ -4,7 +4,7 @@
  * households a change touches, either a plan of new snapshots (and alerts) or a RegistryRuleError. No I/O;
  * the service loads the state, applies the plan and owns the transaction. Spec §4.0–§4.6, §5.
  */
-import type { ChangeInput, ChangeInputOf, NewPersonInput, PersonPatch, AddressInput } from './registry.schema.ts';
+import type { ChangeInput, NewPersonInput, PersonPatch, AddressInput } from './registry.schema.ts';
 import type { Address, ChangeKind, PersonRecord, RemovalReason } from './registry-model.ts';
 import { reasonOf } from './registry-model.ts';
 import { addDays, InvalidLegalDateError, parseCalendarDate, parseLegalDate, type LegalDate } from './jp-date.ts';
@@ -515,6 +515,3 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     occurredOn, notifiedOn, snapshots, newHouseholds, touchedHouseholdIds: existing, myNumbers, alerts, cancelsChangeId,
   };
 }
-
-/** Convenience for callers that hold a typed input of one kind. */
-export type PlanInput<K extends ChangeKind> = ChangeInputOf<K>;

@@ -39,13 +39,12 @@ export function buildStatistics(municipalityCode: string, asOf: string, rows: Co
 export type RegistryStatistics = ReturnType<typeof buildStatistics>;
 
 /** CSV (UTF-8 with BOM for spreadsheet software): one row per 町字 × age band, then totals. */
-export function statisticsCsv(s: RegistryStatistics, rows?: CountRow[]): string {
+export function statisticsCsv(s: RegistryStatistics): string {
   const lines = ['基準日,町字コード,町字,世帯数,人口,男,女,日本人,外国人'];
   for (const t of s.byTown) lines.push([s.asOf, t.townCode ?? '', csv(t.townName), t.households, t.persons, t.male, t.female, t.japanese, t.foreign].join(','));
   lines.push([s.asOf, '', '合計', s.total.households, s.total.persons, s.total.male, s.total.female, s.total.japanese, s.total.foreign].join(','));
   lines.push('', '基準日,年齢階級,男,女,日本人,外国人');
   for (const a of s.byAgeBand) lines.push([s.asOf, a.label, a.male, a.female, a.japanese, a.foreign].join(','));
-  void rows;
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

@@ -121,9 +121,6 @@ export function createRegistryRepository() {
     insertChange: (trx: TenantTx, m: string, c: ChangeRow) =>
       trx.insertInto('registry.change').values({ municipalityCode: m, ...c, alerts: JSON.stringify(c.alerts) }).execute(),
 
-    insertChanges: async (trx: TenantTx, m: string, rows: ChangeRow[]) => {
-      for (const part of chunks(rows)) await trx.insertInto('registry.change').values(part.map((c) => ({ municipalityCode: m, ...c, alerts: JSON.stringify(c.alerts) }))).execute();
-    },
 
     insertHouseholds: async (trx: TenantTx, m: string, rows: Array<{ householdId: string; householdNo: string; pendingChangeId?: string | null }>) => {
       for (const part of chunks(rows, 2000)) await trx.insertInto('registry.household').values(part.map((h) => ({ municipalityCode: m, ...h }))).execute();

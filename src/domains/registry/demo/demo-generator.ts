@@ -11,7 +11,7 @@ import { reasonOf } from '../registry-model.ts';
 import type { ChangeRow, SnapshotRow } from '../registry.repository.ts';
 import type { Town } from '../address-reference.ts';
 import { AGE_BAND_WEIGHTS, FOREIGN, GIVEN, SURNAMES } from './demo-names.ts';
-import { seededRandom, type Random } from './seeded-random.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface DemoOptions {
   /** Approximate number of living residents. */
@@ -219,6 +219,3 @@ export function generateDemoRegistry(o: DemoOptions): DemoDataset {
   }
   return ds;
 }
-
-/** Random source re-exported for tests that build their own data. */
-export type { Random };
