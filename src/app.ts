@@ -61,7 +61,10 @@ export function createApp(services: Services, opts: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(opts.log));
   app.use('*', securityHeaders());
-  app.use('*', bodyLimit({ maxSize: 1024 * 1024 }));
+  // 1 MiB for ordinary requests; daycare rounds (a city's request or result, CSV imports) are larger.
+  const smallBody = bodyLimit({ maxSize: 1024 * 1024 });
+  const largeBody = bodyLimit({ maxSize: 32 * 1024 * 1024 });
+  app.use('*', (c, next) => (/^\/(api\/v1|console)\/daycare/.test(c.req.path) ? largeBody : smallBody)(c, next));
   app.use('*', loadActor((cookie) => services.identity.resolveSession(cookie), secureCookies));
 
   app.onError((err, c) => {

@@ -129,6 +129,11 @@ describe('health', () => {
     expect(await (await t.app.request('/healthz')).json()).toEqual({ status: 'ok' });
     expect(await (await t.app.request('/readyz')).json()).toMatchObject({ status: 'ready' });
   });
+  it('refuses a body over 1 MiB with 413 and a problem', async () => {
+    const res = await t.app.request('/api/v1/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'x'.repeat(1_100_000) }) });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { code: string }).code).toBe('payload-too-large');
+  });
   it('answers unknown routes with a problem', async () => {
     const res = await t.app.request('/api/v1/nothing-here');
     expect(res.status).toBe(404);

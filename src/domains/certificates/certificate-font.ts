@@ -1,12 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-/**
- * The Mincho font of certificates (BIZ UDP明朝, SIL Open Font License), parsed once per process: parsing the
- * 7 MB TrueType file costs far more than laying out a page, so every document reuses the same fontkit font
- * and pdfkit embeds only the glyphs used (subset).
- */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+/** The Mincho font of certificates: the platform's shared, once-parsed BIZ UDP明朝 (see platform/pdf). */
+import type * as fontkit from 'fontkit';
+import { fontParseCount, minchoFont } from '../../platform/pdf/japanese-fonts.ts';
 
 /** A parsed font with its name, shared by all documents. */
 export interface CertificateFont {
@@ -14,21 +9,9 @@ export interface CertificateFont {
   font: fontkit.Font;
 }
 
-let cached: CertificateFont | undefined;
-let parseCount = 0;
-
 /** The certificate font, parsed on first use and then reused. */
 export function certificateFont(): CertificateFont {
-  if (!cached) {
-    const require = createRequire(import.meta.url);
-    const file = require.resolve('@expo-google-fonts/biz-udpmincho/400Regular/BIZUDPMincho_400Regular.ttf');
-    cached = { name: 'BIZUDPMincho', font: fontkit.create(fs.readFileSync(file)) };
-    parseCount += 1;
-  }
-  return cached;
+  return { name: 'BIZUDPMincho', font: minchoFont('regular') };
 }
 
-/** How many times the font file was parsed in this process (the benchmark asserts 1). */
-export function fontParseCount(): number {
-  return parseCount;
-}
+export { fontParseCount };

@@ -4,23 +4,14 @@
  * reasons from the explanation script and, for a hold, the instruction on 審査請求. Pure: data → bytes, with
  * the issue date passed in (the PDF's dates are set from it, so the same input gives the same text).
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { minchoFont } from '../../platform/pdf/japanese-fonts.ts';
 import PDFDocument from 'pdfkit';
 import type { ExplanationScript } from './explanation-script.ts';
 
-const require = createRequire(import.meta.url);
-let fontCache: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
-
-/**
- * BIZ UDPMincho (SIL OFL), read and parsed once per process; each document embeds the subset it uses.
- * (The certificates domain keeps its own parsed copy of the regular weight; a shared platform helper would save one parse.)
- */
+/** BIZ UDPMincho (SIL OFL), shared with every other PDF of the platform and parsed once per process. */
 function fonts(): { regular: fontkit.Font; bold: fontkit.Font } {
-  const load = (file: string) => fontkit.create(fs.readFileSync(require.resolve(`@expo-google-fonts/biz-udpmincho/${file}`)));
-  fontCache ??= { regular: load('400Regular/BIZUDPMincho_400Regular.ttf'), bold: load('700Bold/BIZUDPMincho_700Bold.ttf') };
-  return fontCache;
+  return { regular: minchoFont('regular'), bold: minchoFont('bold') };
 }
 
 /** Everything a notice shows. */
