@@ -225,6 +225,21 @@ describe('registry API', () => {
     expect(asOf).toMatchObject({ status: 'resident', historyNo: 1 });
   });
 
+  it('keeps a resident with a planned 転出 until the move-out date, then counts them as 除票', async () => {
+    const { householdIds, personIds } = await enter(15);
+    const h = await household(householdIds[0]!);
+    const planned = addDays(today, 10);
+    const out = await json<{ changeId: string }>(await counter.request('POST', '/api/v1/changes', {
+      kind: 'move-out', occurredOn: planned, personIds, destination: '長野県松本市', expectedVersions: { [householdIds[0]!]: h.version } }));
+    await approver.request('POST', `/api/v1/changes/${out.changeId}/approvals`);
+    const rec = await json<{ status: string; removedOn: string }>(await counter.request('GET', `/api/v1/persons/${personIds[0]}`));
+    expect(rec).toMatchObject({ status: 'leaving', removedOn: planned });
+    const stat = async (d: string) => (await json<{ byTown: Array<{ townName: string; persons: number }> }>(await analyst.request('GET', `/api/v1/registry-statistics?asOf=${d}`)));
+    const before = (await stat(addDays(planned, -1))).byTown.find((x) => x.townName === '大字広丘野村')!.persons;
+    const after = (await stat(planned)).byTown.find((x) => x.townName === '大字広丘野村')?.persons ?? 0;
+    expect(before - after).toBe(2);
+  });
+
   it('cancels a change by appending (異動の取消し)', async () => {
     const { householdIds, personIds } = await enter(10);
     const h = await household(householdIds[0]!);
