@@ -16,6 +16,8 @@ import { consoleNotFound, consoleRoutes } from './routes/console.routes.tsx';
 import { daycareWebRoutes } from './routes/daycare.routes.tsx';
 import { certificateWebRoutes } from './routes/certificates.routes.tsx';
 import { portalRoutes } from './routes/portal.routes.tsx';
+import { registryChangeRoutes } from './routes/registry-changes.routes.tsx';
+import { registryWebRoutes } from './routes/registry.routes.tsx';
 import { sessionRoutes } from './routes/session.routes.tsx';
 import { staticRoutes, warnIfStylesheetMissing } from './static-files.ts';
 
@@ -62,6 +64,8 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', portalRoutes(services));
   app.route('/', certificateWebRoutes(services));
   app.route('/', daycareWebRoutes(services));
+  app.route('/', registryWebRoutes(services));
+  app.route('/', registryChangeRoutes(services));
   app.route('/', consoleRoutes(services));
   app.route('/', consoleNotFound(services));
   return app;

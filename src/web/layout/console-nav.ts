@@ -20,7 +20,7 @@ export interface NavItem {
 
 /** Every capability of the console (later capability routes set `ready` and replace the 準備中 page). */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: 'registry', path: '/console/registry', anyOf: ['registry:read'], ready: false },
+  { key: 'registry', path: '/console/registry', anyOf: ['registry:read'], ready: true },
   { key: 'certificates', path: '/console/certificates', anyOf: ['certificates:issue'], ready: true },
   { key: 'procedures', path: '/console/procedures', anyOf: ['cases:handle'], ready: false },
   { key: 'cases', path: '/console/cases', anyOf: ['cases:handle', 'cases:decide'], ready: false },
