@@ -21,6 +21,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-e2e-'));
   // The port is chosen by the OS, so a PUBLIC_URL from the environment would be wrong: drop it.
+  // A small demo population keeps the browser tests fast (the default is the whole of 塩尻市, 66,000);
+  // the registry reads the count from the process environment when the server seeds.
+  process.env.JICHI_DEMO_RESIDENTS ??= '300';
   const { PUBLIC_URL: _publicUrl, ...env } = process.env;
   const config = loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', JICHI_DATA_DIR: dataDir, LOG_LEVEL: env.LOG_LEVEL ?? 'warn', JICHI_SEED_DEMO: 'true' });
   const quiet = new Writable({ write(_chunk, _enc, done) { done(); } });

@@ -358,6 +358,7 @@ export function ChangeResultPage(p: ConsoleContext & {
       ) : null}
       <section class="mt-6" aria-labelledby="records-heading">
         <h2 id="records-heading" class="text-std-20B-150">対象の記録</h2>
+        {['move-in', 'birth', 'ex-officio-entry'].includes(p.kind) ? <p class="mt-2">新たに記載した住民の個人票は、本登録の後に表示できます。</p> : null}
         <ul class="mt-2 flex flex-col gap-1">
           {r.personIds.map((id, i) => <li><a class="link" href={`/console/registry/persons/${id}`} autofocus={i === 0}>{p.names[id] || id}の個人票</a></li>)}
           {r.householdIds.map((id) => <li><a class="link" href={`/console/registry/households/${id}`}>世帯票</a></li>)}
