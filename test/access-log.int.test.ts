@@ -58,3 +58,15 @@ describe('access log', () => {
     expect((await clerk.request('GET', '/api/v1/access-log-entries')).status).toBe(403);
   });
 });
+
+describe('access log, several entries in one statement', () => {
+  const t = useTestApp();
+  it('chains a multi-row append in the given order', async () => {
+    await t.tenant(CODE);
+    await withTenant(t.services.db, CODE, (trx) => t.services.accessLog.appendMany(trx, CODE,
+      ['a', 'b', 'c'].map((id) => ({ actorType: 'system' as const, actorId: 'test', action: 'registry.person.search', subjectType: 'person', subjectId: id }))));
+    const rows = await withTenant(t.services.db, CODE, (trx) => trx.selectFrom('audit.accessLog').select(['seq', 'subjectId']).where('actorId', '=', 'test').orderBy('seq').execute());
+    expect(rows.map((r) => r.subjectId)).toEqual(['a', 'b', 'c']);
+    expect((await t.services.audit.verify()).breaks).toEqual([]);
+  });
+});

@@ -74,6 +74,11 @@ export function createRegistryService(deps: RegistryDeps) {
   const log = (trx: TenantTx, actor: Actor, action: string, personId: string, ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean } = {}) =>
     accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx, ...extra });
 
+  /** One access-log entry per person, written in one statement. */
+  const logMany = (trx: TenantTx, actor: Actor, action: string, personIds: string[], ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean } = {}) =>
+    accessLog.appendMany(trx, actor.municipalityCode, personIds.map((personId) => (
+      { actorType: 'staff' as const, actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx, ...extra })));
+
   /** Loads every person and household the change touches, with the households locked. */
   async function loadWorld(trx: TenantTx, m: string, input: ChangeInput, today: string): Promise<World> {
     const ids = involvedIds(input);
@@ -164,7 +169,7 @@ export function createRegistryService(deps: RegistryDeps) {
     await repo.upsertCurrent(trx, m, snaps.map((s) => ({ personId: s.personId, historyNo: s.historyNo, record: s.record as unknown as PersonRecord })));
     await repo.releaseHouseholds(trx, changeId);
     await repo.setChangeStatus(trx, changeId, 'final', actor.staffId);
-    for (const s of snaps) await log(trx, actor, 'registry.change.approve', s.personId, ctx);
+    await logMany(trx, actor, 'registry.change.approve', snaps.map((s) => s.personId), ctx);
   }
 
   return {
@@ -179,7 +184,7 @@ export function createRegistryService(deps: RegistryDeps) {
       return withTenant(db, m, async (trx) => {
         const plan = await planIn(trx, m, input, today);
         const changeId = await writePlan(trx, m, plan, input, actor, today, 'provisional');
-        for (const s of plan.snapshots) await log(trx, actor, 'registry.change.record', s.personId, ctx, { myNumberAccessed: plan.myNumbers.length > 0 });
+        await logMany(trx, actor, 'registry.change.record', plan.snapshots.map((s) => s.personId), ctx, { myNumberAccessed: plan.myNumbers.length > 0 });
         return {
           changeId, status: 'provisional' as const, kind: plan.kind, reasonCode: plan.reason.code, reasonLabel: plan.reason.label,
           alerts: plan.alerts, personIds: plan.snapshots.map((s) => s.personId),
@@ -223,7 +228,7 @@ export function createRegistryService(deps: RegistryDeps) {
         await repo.releaseHouseholds(trx, changeId);
         await repo.releasePersons(trx, changeId);
         await repo.setChangeStatus(trx, changeId, 'withdrawn', actor.staffId);
-        for (const p of c.personIds) await log(trx, actor, 'registry.change.withdraw', p, ctx);
+        await logMany(trx, actor, 'registry.change.withdraw', c.personIds, ctx);
         return { changeId, status: 'withdrawn' as const };
       });
     },
@@ -237,7 +242,7 @@ export function createRegistryService(deps: RegistryDeps) {
         const out = [];
         for (const c of rows) {
           const snaps = await repo.snapshotsOfChange(trx, c.changeId);
-          for (const s of snaps) await log(trx, actor, 'registry.provisional.read', s.personId, ctx);
+          await logMany(trx, actor, 'registry.provisional.read', snaps.map((s) => s.personId), ctx);
           out.push({ ...presentChange(c), persons: snaps.map((s) => presentPerson(s.personId, s.historyNo, s.record as unknown as PersonRecord, { today })) });
         }
         return out;
@@ -311,7 +316,7 @@ export function createRegistryService(deps: RegistryDeps) {
         const h = await repo.findHousehold(trx, householdId);
         if (!h) fail('household-not-found');
         const members = await repo.householdMembers(trx, householdId, !!opts.includeRemoved);
-        for (const mb of members) await log(trx, actor, 'registry.person.read', mb.personId, ctx, { purpose: 'household' });
+        await logMany(trx, actor, 'registry.person.read', members.map((mb) => mb.personId), ctx, { purpose: 'household' });
         const presented = members.map((mb) => presentPerson(mb.personId, mb.historyNo, mb.record as unknown as PersonRecord, { today }));
         const head = presented.find((p) => p.relationship === '世帯主' && p.status !== 'removed');
         return {
@@ -338,7 +343,7 @@ export function createRegistryService(deps: RegistryDeps) {
           myNumberIndex: q.myNumber ? cipher.blindIndex(q.myNumber) : undefined,
           includeRemoved: !!q.includeRemoved, today, limit: Math.min(q.limit ?? 50, 200),
         });
-        for (const r of rows) await log(trx, actor, 'registry.person.search', r.personId, ctx, { purpose: q.purpose ?? '', myNumberAccessed: !!q.myNumber });
+        await logMany(trx, actor, 'registry.person.search', rows.map((r) => r.personId), ctx, { purpose: q.purpose ?? '', myNumberAccessed: !!q.myNumber });
         return rows.map((r) => presentHit(r.personId, r.record as unknown as PersonRecord, today))
           .sort((a, b) => a.nameKana.localeCompare(b.nameKana, 'ja') || a.personId.localeCompare(b.personId));
       });

@@ -45,21 +45,17 @@ export function createAccessLogRepository() {
   return {
     /** Appends an entry in the tenant transaction (the municipality comes from the transaction). */
     async append(trx: TenantTx, municipalityCode: string, e: AccessLogEntry): Promise<void> {
-      await trx.insertInto('audit.accessLog').values({
-        municipalityCode,
-        actorType: e.actorType,
-        actorId: e.actorId,
-        action: e.action,
-        subjectType: e.subjectType ?? '',
-        subjectId: e.subjectId ?? '',
-        purpose: e.purpose ?? '',
-        myNumberAccessed: e.myNumberAccessed ?? false,
-        clientIp: e.clientIp ?? '',
-        requestId: e.requestId ?? '',
-        outcome: e.outcome ?? 'ok',
-        // Filled in by the trigger audit.chain_access_log().
-        seq: 0, occurredAt: sql<Date>`clock_timestamp()`, prevHash: '', hash: '',
-      }).execute();
+      await trx.insertInto('audit.accessLog').values(toInsert(municipalityCode, e)).execute();
+    },
+
+    /**
+     * Appends several entries in one statement (e.g. one per search hit). The chain trigger still runs row
+     * by row and sees the rows inserted before it in the same statement, so the order is the given order.
+     */
+    async appendMany(trx: TenantTx, municipalityCode: string, entries: AccessLogEntry[]): Promise<void> {
+      for (let i = 0; i < entries.length; i += 1000) {
+        await trx.insertInto('audit.accessLog').values(entries.slice(i, i + 1000).map((e) => toInsert(municipalityCode, e))).execute();
+      }
     },
 
     /** Lists entries newest first, optionally for one subject. */
@@ -90,6 +86,24 @@ export function createAccessLogRepository() {
 }
 
 export type AccessLogRepository = ReturnType<typeof createAccessLogRepository>;
+
+function toInsert(municipalityCode: string, e: AccessLogEntry) {
+  return {
+    municipalityCode,
+    actorType: e.actorType,
+    actorId: e.actorId,
+    action: e.action,
+    subjectType: e.subjectType ?? '',
+    subjectId: e.subjectId ?? '',
+    purpose: e.purpose ?? '',
+    myNumberAccessed: e.myNumberAccessed ?? false,
+    clientIp: e.clientIp ?? '',
+    requestId: e.requestId ?? '',
+    outcome: e.outcome ?? 'ok',
+    // Filled in by the trigger audit.chain_access_log().
+    seq: 0, occurredAt: sql<Date>`clock_timestamp()`, prevHash: '', hash: '',
+  };
+}
 
 function toRow(r: Record<string, unknown>): AccessLogRow {
   return { ...(r as unknown as AccessLogRow), seq: Number(r.seq), municipalityCode: String(r.municipalityCode).trim() };
