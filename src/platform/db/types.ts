@@ -213,6 +213,22 @@ export interface RegistryHousehold {
   version: Generated<number>;
 }
 
+export interface RegistryImportJob {
+  append: Generated<boolean>;
+  batchesDone: Generated<number>;
+  fileName: Generated<string>;
+  fileSha256: string;
+  finishedAt: Timestamp | null;
+  jobId: string;
+  municipalityCode: string;
+  operatorId: string;
+  rowsDone: Generated<number>;
+  rowsTotal: number;
+  startedAt: Generated<Timestamp>;
+  status: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface RegistryMyNumberVault {
   ciphertext: string;
   keyId: string;
@@ -286,6 +302,7 @@ export interface DB {
   "platform.tenant": PlatformTenant;
   "registry.change": RegistryChange;
   "registry.household": RegistryHousehold;
+  "registry.importJob": RegistryImportJob;
   "registry.myNumberVault": RegistryMyNumberVault;
   "registry.person": RegistryPerson;
   "registry.personCurrent": RegistryPersonCurrent;
