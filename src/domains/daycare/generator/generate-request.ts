@@ -12,7 +12,7 @@ import { expandSiblingPattern } from '../engine/sibling-patterns.ts';
 import { scoreApplication } from '../rules/rule-scoring.ts';
 import type { ApplicationFacts, ParentFacts } from '../rules/rule-table.ts';
 import { PRESETS, type GeneratorParameters, type PresetName } from './generator-presets.ts';
-import { createRandom, type Random } from './seeded-random.ts';
+import { createRandom, type Random } from '../../../platform/random/seeded-random.ts';
 
 interface Facility { id: string; x: number; y: number; logPop: number; size: number }
 

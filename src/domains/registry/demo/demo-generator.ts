@@ -11,7 +11,7 @@ import { reasonOf } from '../registry-model.ts';
 import type { ChangeRow, SnapshotRow } from '../registry.repository.ts';
 import type { Town } from '../address-reference.ts';
 import { AGE_BAND_WEIGHTS, FOREIGN, GIVEN, SURNAMES } from './demo-names.ts';
-import { seededRandom } from './seeded-random.ts';
+import { createRandom as seededRandom } from '../../../platform/random/seeded-random.ts';
 
 export interface DemoOptions {
   /** Approximate number of living residents. */

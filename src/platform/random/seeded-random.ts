@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-/** A small seeded pseudo-random generator (mulberry32) so generated instances are reproducible. */
+/** A small seeded pseudo-random generator (mulberry32) so generated data (demo residents, daycare instances) is reproducible. */
 import { createHash } from 'node:crypto';
 
 /** Deterministic random source. */
@@ -12,6 +12,8 @@ export interface Random {
   chance(p: number): boolean;
   /** Standard normal (Box–Muller). */
   normal(): number;
+  /** One element of a non-empty list, uniformly. */
+  pick<T>(xs: readonly T[]): T;
   /** Index drawn with the given non-negative weights. */
   weighted(weights: readonly number[]): number;
 }
@@ -30,6 +32,7 @@ export function createRandom(seed: string): Random {
     next,
     int: (n) => Math.floor(next() * n),
     chance: (p) => next() < p,
+    pick: (xs) => xs[Math.floor(next() * xs.length)]!,
     normal: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
     weighted: (weights) => {
       let total = 0;
