@@ -7,6 +7,7 @@ import { createLogger } from './platform/logger.ts';
 import { openConfiguredDatabase } from './platform/db/open-from-config.ts';
 import { createServices } from './services.ts';
 import { DEMO_MUNICIPALITY_CODE, DEMO_PASSWORD, DEMO_STAFF, seedDemo } from './demo/demo-seed.ts';
+import { loadMyNumberKeys } from './domains/registry/index.ts';
 
 /** A running server and how to stop it. */
 export interface Running {
@@ -31,6 +32,10 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   const ms = Math.round(performance.now() - started);
   log.info({ database: db.kind, migrationsApplied: db.applied.length, seeded, ms }, 'ready');
+  if (loadMyNumberKeys(process.env).devKeys) {
+    log.warn('JICHI_MY_NUMBER_KEYS / JICHI_MY_NUMBER_INDEX_KEY are not set: 個人番号 is encrypted with development keys');
+    out.write('  注意 / warning: 個人番号の暗号鍵が未設定のため開発用の鍵を使用しています（本番では JICHI_MY_NUMBER_KEYS と JICHI_MY_NUMBER_INDEX_KEY を設定してください）\n');
+  }
   if (config.seedDemo) {
     out.write([
       '',
