@@ -291,6 +291,9 @@ export function registryChangeRoutes(services: Services) {
     const { input, errors } = buildChange(kind, values, subject);
     if (!input) return page(c, kind, values, subject, errors, undefined, 400);
     if (step === 'confirm') {
+      // Pin the versions the clerk confirms, so a change by another clerk before 仮登録する is a conflict.
+      if (subject.household && !val(values, 'version')) values.version = String(subject.household.version);
+      if (subject.target && !val(values, 'toVersion')) values.toVersion = String(subject.target.version);
       return renderPage(c, ChangeConfirmPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), kind, values, subject, summary: summarize(kind, values, subject), csrfToken: c.var.actor.csrfToken }));
     }
     try {
