@@ -20,6 +20,8 @@ type MyNumberCipher = ReturnType<typeof createMyNumberCipher>;
 const REASON_LABELS: Record<string, string> = {
   A01: '国内転入', A02: '国外転入', A03: '出生', A04: '職権記載', B01: '国内転出', B02: '国外転出', B03: '死亡', B04: '職権消除',
   C01: '転居', C02: '職権修正', C03: '誤記修正', C04: '世帯分離', C05: '世帯合併', C06: '世帯主変更', D01: '異動の取消し', D02: '異動の取消し', D03: '異動の取消し',
+  C07: '旧氏の記載', C08: '旧氏の削除', C09: '通称の記載', C10: '通称の削除', C11: '在留資格等の変更', C12: '帰化', C13: '国籍喪失', C14: '世帯変更', C15: '軽微な修正',
+  C16: '転入通知の受理', C17: '住居表示の実施', C18: '区画整理',
 };
 
 /** The registry's stored record (registry-model.ts `PersonRecord`), as far as certificates read it. */

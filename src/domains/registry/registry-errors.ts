@@ -55,6 +55,27 @@ export const ERRORS = {
   'empty-patch': [422, '修正する項目を入力してください'],
   'purpose-required': [422, '個人番号を表示するには利用目的を入力してください'],
   'too-many-changes': [422, '一括決裁は一度に100件までです'],
+  'old-surname-japanese-only': [422, '旧氏は日本人住民にのみ記載できます'],
+  'old-surname-required': [422, '記載する旧氏を入力してください'],
+  'old-surname-same-as-surname': [422, '旧氏が現在の氏と同じです。戸籍に記載されている過去の氏を入力してください'],
+  'old-surname-not-recorded': [422, '旧氏が記載されていないため削除できません'],
+  'alias-foreign-only': [422, '通称は外国人住民にのみ記載できます'],
+  'alias-required': [422, '記載する通称を入力してください'],
+  'alias-already-recorded': [422, '既に通称が記載されています。変更する場合は先に通称の削除を行ってください'],
+  'alias-not-recorded': [422, '通称が記載されていないため削除できません'],
+  'not-foreign-resident': [422, '外国人住民ではありません（在留資格等の変更・帰化は外国人住民についてのみ行えます）'],
+  'not-japanese-resident': [422, '日本人住民ではありません（国籍喪失は日本人住民についてのみ行えます）'],
+  'residence-expiry-before-change': [422, '在留期間の満了日が異動日（許可日）より前です。満了日を確認してください'],
+  'no-residence-period': [422, '特別永住者には在留資格・在留期間がありません。第30条の45区分を確認してください'],
+  'household-change-address-differs': [422, '住所の異なる世帯には世帯変更で加わることはできません。転居として処理してください'],
+  'head-change-required': [422, '世帯主の続柄は世帯変更では変更できません。世帯主変更を行ってください'],
+  'no-move-out-record': [422, '国内転出の記録がない住民です。転入通知は国内転出した方についてのみ受理できます'],
+  'move-in-notice-date-order': [422, '転出年月日（確定）が転入通知の受理日より後です。日付を確認してください'],
+  'address-rule-invalid': [422, '住所一括変更の対応表が正しくありません（変更前の町字と番地の範囲、変更後の町字を確認してください）'],
+  'too-many-households': [422, '住所一括変更は一度に2,000世帯までです。対応表を分けて実行してください'],
+  'support-measure-not-found': [404, '支援措置が見つかりません'],
+  'support-measure-ended': [409, 'この支援措置は既に終了しています'],
+  'support-measure-dates': [422, '支援措置の終了日が開始日より前です。期間を確認してください'],
 } as const satisfies Record<string, readonly [ErrorStatus, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -80,6 +101,11 @@ export const ALERTS = {
   'residence-period-expired': '在留期間の満了日を過ぎています。在留資格を確認してください',
   'town-unlisted': '町字一覧にない町字で登録します',
   'head-set-ex-officio': '残る世帯員が一人のため、その方を世帯主としました（世帯主変更通知書を作成してください）',
+  'alias-deleted-on-naturalization': '帰化により通称を削除しました（通称の削除として履歴に残ります）',
+  'old-surname-deleted-on-nationality-loss': '国籍喪失により旧氏を削除しました',
+  'move-in-notice-replaced': '既に受理した転入通知があります。新しい通知の内容で記録します（以前の通知は履歴に残ります）',
+  'support-measure-subject': 'この住民は支援措置（DV等）の対象者です。写しの交付・閲覧・住所の回答に注意してください',
+  'support-measure-expiring': '支援措置の終了日が近い（1か月以内）又は過ぎています。延長の申出又は終了の手続を確認してください',
 } as const;
 
 /** Builds an alert from the catalogue. */

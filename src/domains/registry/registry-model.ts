@@ -85,6 +85,28 @@ export interface PersonRecord {
   removalReason?: RemovalReason;
   /** 転出先 (planned). */
   destination?: string;
+  /** 通称の記載及び削除に関する事項 (住基法施行令 30条の26): every entry and deletion, oldest first. */
+  aliasHistory?: AliasEvent[];
+  /** 転入通知 received from the new municipality (spec §4.1.3.1.1); the planned 転出 items stay as they were. */
+  moveInNotice?: MoveInNotice;
+}
+
+/** One entry or deletion of a 通称, with the date and the municipality that recorded it. */
+export interface AliasEvent {
+  action: 'entered' | 'deleted';
+  alias: string;
+  aliasKana?: string;
+  on: string;
+  municipalityCode: string;
+}
+
+/** 転入通知 (住基法 9条1項) as recorded on the 除票: 転入通知日, 転出先住所（確定）, 転出年月日（確定）. */
+export interface MoveInNotice {
+  receivedOn: string;
+  destination: string;
+  movedOn: string;
+  /** 転出予定年月日 as it stood before the notice (the 除票's removal date becomes the earlier of the two). */
+  plannedOn: string;
 }
 
 /** 消除事由. */
@@ -94,6 +116,8 @@ export type RemovalReason = '国内転出' | '国外転出' | '死亡' | '職権
 export const CHANGE_KINDS = [
   'move-in', 'birth', 'ex-officio-entry', 'move-within', 'move-out', 'death', 'ex-officio-removal',
   'household-split', 'household-merge', 'head-change', 'ex-officio-correction', 'clerical-correction', 'cancellation',
+  'old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'household-change', 'minor-correction',
+  'move-in-notice', 'address-renaming',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -101,8 +125,17 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
  * 異動事由 (spec §1.2.2) per kind: internal code, Japanese label and class (記載/消除/修正). Internal codes
  * map to the J-LIS 異動事由コード at the linkage boundary (the numeric list was not available).
  */
-export function reasonOf(kind: ChangeKind, opts: { abroad?: boolean; cancelledClass?: '記載' | '消除' | '修正' } = {}) {
+export function reasonOf(kind: ChangeKind, opts: { abroad?: boolean; cancelledClass?: '記載' | '消除' | '修正'; deleted?: boolean; cause?: '住居表示' | '区画整理' } = {}) {
   switch (kind) {
+    case 'old-surname': return opts.deleted ? { code: 'C08', label: '旧氏の削除', class: '修正' } : { code: 'C07', label: '旧氏の記載', class: '修正' };
+    case 'alias': return opts.deleted ? { code: 'C10', label: '通称の削除', class: '修正' } : { code: 'C09', label: '通称の記載', class: '修正' };
+    case 'residence-status-change': return { code: 'C11', label: '在留資格等の変更', class: '修正' };
+    case 'naturalization': return { code: 'C12', label: '帰化', class: '修正' };
+    case 'nationality-loss': return { code: 'C13', label: '国籍喪失', class: '修正' };
+    case 'household-change': return { code: 'C14', label: '世帯変更', class: '修正' };
+    case 'minor-correction': return { code: 'C15', label: '軽微な修正', class: '修正' };
+    case 'move-in-notice': return { code: 'C16', label: '転入通知の受理', class: '修正' };
+    case 'address-renaming': return opts.cause === '区画整理' ? { code: 'C18', label: '区画整理', class: '修正' } : { code: 'C17', label: '住居表示の実施', class: '修正' };
     case 'move-in': return opts.abroad ? { code: 'A02', label: '国外転入', class: '記載' } : { code: 'A01', label: '国内転入', class: '記載' };
     case 'birth': return { code: 'A03', label: '出生', class: '記載' };
     case 'ex-officio-entry': return { code: 'A04', label: '職権記載', class: '記載' };

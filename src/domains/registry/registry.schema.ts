@@ -75,6 +75,14 @@ export const PersonPatch = z.object({
 }).openapi('RegistryPersonPatch');
 export type PersonPatch = z.infer<typeof PersonPatch>;
 
+/** New name items on 帰化 (the name may change). */
+const NameChange = z.object({
+  familyName: Name.optional(), givenName: Name.optional(), familyNameKana: Kana.optional(), givenNameKana: Kana.optional(),
+}).openapi('RegistryNameChange');
+
+/** 軽微な修正 grounds (住基法施行規則 11条3項2号 as listed in spec §4.2.3.2). */
+export const MINOR_CORRECTION_GROUNDS = ['常用平易な文字への置換', '文字の同定', '町字の名称変更', '地番の変更', '住居表示の実施', '方書の変更', 'その他大臣が認めるもの'] as const;
+
 const Relationships = z.record(z.string().uuid(), z.string().min(1).max(30)).openapi({ description: 'personId → 続柄' });
 
 const Common = {
@@ -110,6 +118,26 @@ export const ChangeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ex-officio-correction'), ...Common, personId: Id, patch: PersonPatch }),
   z.object({ kind: z.literal('clerical-correction'), ...Common, personId: Id, patch: PersonPatch }),
   z.object({ kind: z.literal('cancellation'), ...Common, changeId: Id }),
+  /** 旧氏の記載・変更 (`action: enter`) or 削除 (住基法施行令 30条の13–30条の16; Japanese residents only). */
+  z.object({ kind: z.literal('old-surname'), ...Common, personId: Id, action: z.enum(['enter', 'delete']), oldSurname: Name.optional(), oldSurnameKana: Kana.optional() }),
+  /** 通称の記載 or 削除 (施行令 30条の26; foreign residents only); the history is kept on the record. */
+  z.object({ kind: z.literal('alias'), ...Common, personId: Id, action: z.enum(['enter', 'delete']), alias: Name.optional(), aliasKana: Kana.optional() }),
+  /** 在留資格・在留期間の変更 (foreign residents; from the 入管 notice or the card). */
+  z.object({ kind: z.literal('residence-status-change'), ...Common, personId: Id, residenceStatus: z.string().min(1).max(100), residencePeriod: z.string().min(1).max(50),
+    residenceExpiry: DateText, residenceCardNo: z.string().max(20).optional(), category: z.enum(FOREIGN_CATEGORIES).optional() }),
+  /** 帰化 (foreign → Japanese): 本籍 required, the 30条の45 items end, the name may change. */
+  z.object({ kind: z.literal('naturalization'), ...Common, personId: Id, honseki: z.string().min(1).max(200), hittosha: Name.optional(), name: NameChange.default({}) }),
+  /** 国籍喪失 (Japanese → foreign): the 30条の45 items are required. */
+  z.object({ kind: z.literal('nationality-loss'), ...Common, personId: Id, foreign: ForeignInput, romanName: z.string().max(200).optional() }),
+  /** 世帯変更: members join another household at the same address, and/or 続柄 change, without a move. */
+  z.object({ kind: z.literal('household-change'), ...Common, householdId: Id, personIds: z.array(Id).default([]), relationships: Relationships.default({}),
+    remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
+  /** 軽微な修正 (施行規則 11条3項2号): characters of the name or the notation of the household's address; always 職権. */
+  z.object({ kind: z.literal('minor-correction'), ...Common, personId: Id, ground: z.enum(MINOR_CORRECTION_GROUNDS), name: NameChange.optional(), address: AddressInput.optional() }),
+  /** 転入通知の受理: the new municipality's notice for a person who moved out (recorded on the 除票). */
+  z.object({ kind: z.literal('move-in-notice'), ...Common, personId: Id, destination: z.string().min(1).max(300), movedOn: DateText }),
+  /** 住所の変更 by 住居表示の実施 or 区画整理 for one household (usually written by POST /address-changes). */
+  z.object({ kind: z.literal('address-renaming'), ...Common, householdId: Id, cause: z.enum(['住居表示', '区画整理']), address: AddressInput }),
 ]).openapi('RegistryChangeInput');
 export type ChangeInput = z.infer<typeof ChangeInput>;
 export type ChangeInputOf<K extends ChangeInput['kind']> = Extract<ChangeInput, { kind: K }>;

@@ -130,7 +130,7 @@ export function createRegistryService(deps: RegistryDeps) {
     const householdIds = [...new Set([...plan.touchedHouseholdIds, ...plan.newHouseholds.map((h) => h.householdId)])];
     await repo.insertChange(trx, m, {
       changeId, kind: plan.kind, reasonCode: plan.reason.code, status, occurredOn: plan.occurredOn, notifiedOn: plan.notifiedOn,
-      processedOn: today, exOfficio: input.exOfficio, notifier: input.notifier, operatorId: actor.staffId, cancelsChangeId: plan.cancelsChangeId,
+      processedOn: today, exOfficio: plan.exOfficio, notifier: input.notifier, operatorId: actor.staffId, cancelsChangeId: plan.cancelsChangeId,
       personIds: plan.snapshots.map((s) => s.personId), householdIds, alerts: plan.alerts, note: input.note,
       ...(status === 'final' ? { decidedBy: actor.staffId, decidedAt: new Date() } : {}),
     });
