@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * `jichi registry import|export|generate-csv`: moving a municipality in and out with the registry CSV layout
+ * (docs/registry-csv-layout.md). Progress goes to stderr (rows, rows/s, ETA; never personal data).
+ * Exit codes: 0 ok, 1 failure, 2 invalid input (nothing imported; the reject report lists every rejected row).
+ */
+import fs from 'node:fs';
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { systemClock } from '../../platform/clock.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { openConfiguredDatabase } from '../../platform/db/open-from-config.ts';
+import { isValidMunicipalityCode } from '../../platform/tenancy/municipality-code.ts';
+import { createServices } from '../../services.ts';
+import { createMyNumberCipher } from './my-number-cipher.ts';
+import { loadMyNumberKeys } from './registry.config.ts';
+import { csvLine } from './registry-csv-format.ts';
+import { generateRegistryCsv } from './registry-csv-generate.ts';
+import { createRegistryCsvService, CsvImportRefused } from './registry-csv.service.ts';
+
+const EXIT_FAILURE = 1;
+const EXIT_INVALID_INPUT = 2;
+
+class Refused extends Error {
+  constructor(message: string, readonly exitCode: number) { super(message); }
+}
+
+/** A one-line progress display on stderr, redrawn at most 5 times a second (a new line every 10 s when not a TTY). */
+function progressBar(label: string) {
+  const started = performance.now();
+  let lastDraw = 0;
+  const tty = process.stderr.isTTY;
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const clock = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+  return {
+    update(done: number, total?: number, unit = '行', force = false) {
+      const now = performance.now();
+      if (!force && now - lastDraw < (tty ? 200 : 10_000)) return;
+      lastDraw = now;
+      const secs = (now - started) / 1000;
+      const rate = secs > 0 ? done / secs : 0;
+      const width = 24;
+      const frac = total ? Math.min(1, done / total) : 0;
+      const bar = total ? `[${'#'.repeat(Math.round(frac * width)).padEnd(width, '.')}] ${(frac * 100).toFixed(1).padStart(5)}% ` : '';
+      const eta = total && rate > 0 ? ` 残り ${clock((total - done) / rate)}` : '';
+      const text = `${label} ${bar}${fmt(done)}${total ? `/${fmt(total)}` : ''} ${unit} ${fmt(Math.round(rate))} ${unit}/秒${eta}`;
+      process.stderr.write(tty ? `\r${text}\x1b[K` : `${text}\n`);
+    },
+    done() { if (tty) process.stderr.write('\n'); },
+  };
+}
+
+async function withCsv<T>(municipality: string, fn: (csv: ReturnType<typeof createRegistryCsvService>) => Promise<T>): Promise<T> {
+  if (!isValidMunicipalityCode(municipality)) throw new Refused(`全国地方公共団体コードが正しくありません: ${municipality}`, EXIT_INVALID_INPUT);
+  const config = loadConfig();
+  const db = await openConfiguredDatabase(config);
+  try {
+    const tenants = await createServices(db, config).tenants.list();
+    if (!tenants.some((t) => t.municipalityCode === municipality)) throw new Refused(`自治体 ${municipality} は登録されていません（jichi tenant add ${municipality}）`, EXIT_INVALID_INPUT);
+    return await fn(createRegistryCsvService({ db, cipher: createMyNumberCipher(loadMyNumberKeys(process.env)), clock: systemClock }));
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs a command body; refusals print one Japanese message and set the exit code. */
+async function guarded(body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    if (err instanceof Refused) {
+      process.stderr.write(`エラー: ${err.message}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    if (err instanceof CsvImportRefused) {
+      process.stderr.write(`エラー: ${err.message}\n`);
+      process.exitCode = EXIT_INVALID_INPUT;
+      return;
+    }
+    throw err;
+  }
+}
+
+/** A file writer that respects back-pressure. */
+function fileWriter(file: string) {
+  const out = fs.createWriteStream(file);
+  return {
+    async write(s: string) { if (!out.write(s)) await once(out, 'drain'); },
+    async close() { out.end(); await once(out, 'finish'); },
+  };
+}
+
+/** Registers `jichi registry …`. */
+export function registerRegistryCommands(program: Command): void {
+  const registry = program.command('registry').description('住民記録 / resident registry: CSV の取込・出力 (docs/registry-csv-layout.md)');
+
+  registry.command('import')
+    .description('CSV を取り込む（全件検査し、誤りが1行でもあれば何も取り込まない。中断しても --resume で続きから） / import a CSV file')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
+    .requiredOption('--input <file>', '取り込む CSV（UTF-8、docs/registry-csv-layout.md の形式）')
+    .option('--report <file>', '不備のある行の報告（CSV: 行番号,列,理由）の出力先（既定: <input>.rejects.csv）')
+    .option('--resume', '中断した取込を、最後に確定したバッチの次から再開する')
+    .option('--append', '既に住民がいる自治体に追加で取り込む（宛名番号・世帯番号・個人番号・住民票コード・在留カード番号の重複を検査）')
+    .option('--batch-size <rows>', '1バッチ（1トランザクション）の行数の目安', '5000')
+    .action((opts: { municipality: string; input: string; report?: string; resume?: boolean; append?: boolean; batchSize: string }) => guarded(async () => {
+      if (!fs.existsSync(opts.input)) throw new Refused(`ファイルがありません: ${opts.input}`, EXIT_INVALID_INPUT);
+      const batchSize = Number(opts.batchSize);
+      if (!Number.isInteger(batchSize) || batchSize < 1) throw new Refused('--batch-size は正の整数で指定してください', EXIT_INVALID_INPUT);
+      const reportFile = opts.report ?? `${opts.input}.rejects.csv`;
+      const size = fs.statSync(opts.input).size;
+      await withCsv(opts.municipality, async (csv) => {
+        const report = fs.openSync(reportFile, 'w');
+        fs.writeSync(report, csvLine(['行番号', '列', '理由']));
+        const check = progressBar('検査');
+        const load = progressBar('取込');
+        let phase = 'validate' as 'validate' | 'import';
+        try {
+          const r = await csv.importCsv(opts.municipality, () => fs.createReadStream(opts.input, { highWaterMark: 1 << 20 }), {
+            fileName: opts.input, resume: opts.resume, append: opts.append, batchSize, operatorId: `cli:${process.env.USER ?? 'operator'}`,
+            onProblem: (p) => { fs.writeSync(report, csvLine([String(p.line), p.column, p.reason])); },
+            onProgress: (p) => {
+              if (p.phase === 'validate') check.update(p.bytes ?? 0, size, 'バイト');
+              else {
+                if (phase === 'validate') { check.update(size, size, 'バイト', true); check.done(); phase = 'import'; }
+                load.update(p.rows, p.totalRows);
+              }
+            },
+          });
+          if (phase === 'import') { load.update(r.rows, r.rows, '行', true); load.done(); }
+          process.stdout.write(`取り込みました / imported: ${r.rows.toLocaleString('en-US')} 行（今回 ${r.written.toLocaleString('en-US')} 行${r.resumedFrom ? `、${r.resumedFrom.toLocaleString('en-US')} 行目の次から再開` : ''}）, ${r.batches} バッチ, ${Math.round(r.written / Math.max(0.001, r.loadMs / 1000)).toLocaleString('en-US')} 行/秒, sha256 ${r.sha256}\n`);
+        } catch (err) {
+          if (phase === 'validate') check.done();
+          if (err instanceof CsvImportRefused && err.code === 'rejected-rows') {
+            throw new CsvImportRefused(`${err.message}。報告: ${reportFile}`, err.code);
+          }
+          throw err;
+        } finally {
+          fs.closeSync(report);
+        }
+      });
+    }));
+
+  registry.command('export')
+    .description('住民記録を CSV に書き出す（現在又は指定日時点） / export the registry as CSV')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
+    .requiredOption('--output <file>', '出力する CSV')
+    .option('--as-of <date>', 'この日（YYYY-MM-DD）時点の記録を出力する')
+    .option('--include-removed', '除票（転出・死亡等で消除された住民）も出力する')
+    .action((opts: { municipality: string; output: string; asOf?: string; includeRemoved?: boolean }) => guarded(async () => {
+      if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new Refused('--as-of は YYYY-MM-DD で指定してください', EXIT_INVALID_INPUT);
+      await withCsv(opts.municipality, async (csv) => {
+        const out = fileWriter(opts.output);
+        const bar = progressBar('出力');
+        const r = await csv.exportCsv(opts.municipality, (s) => out.write(s), { asOf: opts.asOf, includeRemoved: opts.includeRemoved, onProgress: (n, t) => bar.update(n, t) });
+        await out.close();
+        bar.update(r.rows, r.rows, '行', true);
+        bar.done();
+        process.stdout.write(`書き出しました / exported: ${r.rows.toLocaleString('en-US')} 行 → ${opts.output}\n`);
+      });
+    }));
+
+  registry.command('generate-csv')
+    .description('デモ用の大きな CSV を生成する（決定的: 同じ指定なら同じ内容） / generate a large demo CSV')
+    .requiredOption('--persons <n>', '住民数（おおよそ、除票を除く）')
+    .requiredOption('--output <file>', '出力する CSV')
+    .option('--municipality <code>', '町字一覧を使う自治体', '202151')
+    .option('--seed <text>', '乱数の種', 'jichi-csv')
+    .option('--as-of <date>', '生成する履歴の基準日（YYYY-MM-DD）', '2026-04-01')
+    .option('--no-removed', '除票を含めない')
+    .action((opts: { persons: string; output: string; municipality: string; seed: string; asOf: string; removed: boolean }) => guarded(async () => {
+      const persons = Number(opts.persons);
+      if (!Number.isInteger(persons) || persons < 1) throw new Refused('--persons は正の整数で指定してください', EXIT_INVALID_INPUT);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new Refused('--as-of は YYYY-MM-DD で指定してください', EXIT_INVALID_INPUT);
+      const out = fileWriter(opts.output);
+      const bar = progressBar('生成');
+      let bytes = 0;
+      try {
+        const gen = generateRegistryCsv({ municipalityCode: opts.municipality, persons, seed: opts.seed, asOf: opts.asOf, includeRemoved: opts.removed });
+        let step = gen.next();
+        while (!step.done) { bytes += Buffer.byteLength(step.value); await out.write(step.value); bar.update(bytes, undefined, 'バイト'); step = gen.next(); }
+        await out.close();
+        bar.done();
+        process.stdout.write(`生成しました / generated: ${step.value.rows.toLocaleString('en-US')} 行, ${bytes.toLocaleString('en-US')} バイト → ${opts.output}\n`);
+      } catch (err) {
+        if (err instanceof Error && /no 町字 list/.test(err.message)) throw new Refused(`町字一覧のない自治体です: ${opts.municipality}`, EXIT_INVALID_INPUT);
+        throw err;
+      }
+    }));
+}
