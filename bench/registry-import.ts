@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Registry CSV import benchmark (issue #3 "Measured"), per size on a fresh database:
+ *  1. generate N persons as CSV (`jichi registry generate-csv`, a child process so its memory is not counted);
+ *  2. import it (`createRegistryCsvService().importCsv`: pass 1 validation + pass 2 batched load) and sample this
+ *     process's RSS every 100 ms; print rows/s and max RSS vs file size;
+ *  3. baseline in the same run: the same file into an unindexed table of text columns — PostgreSQL: psql `\copy`
+ *     (client-side COPY FROM STDIN); PGlite: `COPY … FROM '/dev/blob'` in a second PGlite instance (PGlite runs
+ *     in-process, so this is the like-for-like COPY); ratio = import rows/s ÷ COPY rows/s;
+ * and at the largest size:
+ *  4. name search through the service: 1,000 queries (kana prefix, kanji prefix, exact), median / p95;
+ *  5. 転居 from request to committed history (仮登録 + 本登録) from 8 concurrent clients: median / p95, changes/s.
+ *
+ *   npx tsx bench/registry-import.ts [--persons 200000,1000000] [--searches 1000] [--moves 400] [--clients 8]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/registry-import.ts   (server; a database per size, dropped after)
+ */
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { Actor } from '../src/platform/auth/actor.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { openDatabase, type Database } from '../src/platform/db/database.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { withTenant } from '../src/platform/tenancy/tenant-transaction.ts';
+import { createServices } from '../src/services.ts';
+import { createMyNumberCipher } from '../src/domains/registry/my-number-cipher.ts';
+import { loadMyNumberKeys } from '../src/domains/registry/registry.config.ts';
+import { createRegistryCsvService } from '../src/domains/registry/registry-csv.service.ts';
+import { CSV_COLUMNS } from '../src/domains/registry/registry-csv-format.ts';
+import type { PersonRecord } from '../src/domains/registry/registry-model.ts';
+import { japanToday } from '../src/domains/registry/registry.service.ts';
+import { ChangeInput } from '../src/domains/registry/registry.schema.ts';
+
+const argv = (name: string, def: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : def;
+};
+const sizes = argv('persons', '1000000').split(',').map(Number);
+const searches = Number(argv('searches', '1000'));
+const moves = Number(argv('moves', '400'));
+const clients = Number(argv('clients', '8'));
+const M = '202151';
+const url = process.env.DATABASE_URL;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-bench-csv-'));
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { n: s.length, median: +q(0.5).toFixed(2), p95: +q(0.95).toFixed(2), max: +s[s.length - 1]!.toFixed(2) };
+};
+const mb = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function freshDatabase(): Promise<{ db: Database; url?: string; drop(): Promise<void> }> {
+  if (!url) {
+    const db = await openDatabase({});
+    await migrate(db);
+    return { db, drop: () => db.close() };
+  }
+  const pg = (await import('pg')).default;
+  const name = `jichi_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const u = Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+  const db = await openDatabase({ databaseUrl: u, poolSize: clients + 2 });
+  await migrate(db);
+  return {
+    db, url: u,
+    async drop() {
+      await db.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/** The same rows into an unindexed table of text columns with COPY; returns ms. */
+async function copyBaseline(file: string, target: { db: Database; url?: string }): Promise<number> {
+  const cols = CSV_COLUMNS.map((c) => `"${c}" text`).join(', ');
+  if (target.url) {
+    await sql.raw(`CREATE TABLE public.bench_plain (${cols})`).execute(target.db.owner);
+    const t = performance.now();
+    execFileSync('psql', [target.url, '-qc', `\\copy public.bench_plain FROM '${file}' WITH (FORMAT csv, HEADER true)`]);
+    const ms = performance.now() - t;
+    await sql`DROP TABLE public.bench_plain`.execute(target.db.owner);
+    return ms;
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pgl = await PGlite.create();
+  await pgl.exec(`CREATE TABLE bench_plain (${cols})`);
+  const blob = new Blob([fs.readFileSync(file)]);
+  const t = performance.now();
+  await pgl.query(`COPY bench_plain FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob });
+  const ms = performance.now() - t;
+  await pgl.close();
+  return ms;
+}
+
+console.log(`registry CSV import bench on ${url ? 'PostgreSQL server' : 'PGlite'}; sizes ${sizes.join(', ')}; node ${process.version}, ${os.cpus().length} cpus`);
+for (const [si, persons] of sizes.entries()) {
+  const file = path.join(dir, `registry-${persons}.csv`);
+  let t = performance.now();
+  execFileSync(process.execPath, ['bin/jichi.js', 'registry', 'generate-csv', '--persons', String(persons), '--output', file], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const bytes = fs.statSync(file).size;
+  console.log(`\n[${persons}] generated ${mb(bytes)} in ${fmt(performance.now() - t)} ms`);
+
+  const target = await freshDatabase();
+  const services = createServices(target.db, { sessionIdleSeconds: 3600, sessionMaxSeconds: 3600 });
+  await services.tenants.loadReferenceData();
+  await services.tenants.onboard(M);
+  const csv = createRegistryCsvService({ db: target.db, cipher: createMyNumberCipher(loadMyNumberKeys({})), clock: systemClock });
+
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let rssMax = rssBefore;
+  const samples: number[] = [];
+  const timer = setInterval(() => { const r = process.memoryUsage().rss; samples.push(r); if (r > rssMax) rssMax = r; }, 100);
+  t = performance.now();
+  const r = await csv.importCsv(M, () => fs.createReadStream(file, { highWaterMark: 1 << 20 }), { batchSize: Number(argv('batch-size', '5000')) });
+  const importMs = performance.now() - t;
+  const validateMs = importMs - r.loadMs;
+  clearInterval(timer);
+  const copyMs = await copyBaseline(file, target);
+  const importRate = r.rows / (importMs / 1000);
+  const loadRate = r.rows / (r.loadMs / 1000);
+  const copyRate = r.rows / (copyMs / 1000);
+  console.log(`[${persons}] import ${fmt(r.rows)} rows in ${fmt(importMs)} ms (hash + validate ${fmt(validateMs)} ms, load ${fmt(r.loadMs)} ms, ${r.batches} batches) → ${fmt(importRate)} rows/s end to end, ${fmt(loadRate)} rows/s load only`);
+  console.log(`[${persons}] COPY baseline (unindexed text table, same rows): ${fmt(copyMs)} ms → ${fmt(copyRate)} rows/s; ratio import/COPY ${(importRate / copyRate).toFixed(2)} (load only ${(loadRate / copyRate).toFixed(2)})`);
+  console.log(`[${persons}] RSS of this process: before ${mb(rssBefore)}, max during import ${mb(rssMax)} (+${mb(rssMax - rssBefore)}), file ${mb(bytes)}; ${samples.length} samples`);
+
+  if (si === sizes.length - 1) {
+    const actor = (roles: Actor['roles'], id: string): Actor => ({ type: 'staff', municipalityCode: M, staffId: id, loginId: id, displayName: id, roles, csrfToken: '', sessionTokenHash: '', authMethod: 'password' });
+    const clerk = actor(['counter'], 'bench-clerk');
+    const boss = actor(['approver'], 'bench-boss');
+    const ctx = { clientIp: '127.0.0.1', requestId: 'bench' };
+    const sample = await withTenant(target.db, M, (trx) => trx.selectFrom('registry.personCurrent').select(['record']).where('removedOn', 'is', null).where('residentKind', '=', 'japanese')
+      .orderBy(sql`md5(person_id::text)`).limit(searches).execute());
+    const kinds: Record<string, number[]> = { 'kana prefix': [], 'kanji prefix': [], exact: [] };
+    const all: number[] = [];
+    let hits = 0;
+    for (const [i, s] of sample.entries()) {
+      const rec = s.record as unknown as PersonRecord;
+      const [kind, q] = i % 3 === 0 ? ['kana prefix', { name: `${rec.familyNameKana}${rec.givenNameKana}`.slice(0, 4), mode: 'prefix' as const }]
+        : i % 3 === 1 ? ['kanji prefix', { name: `${rec.familyName}${rec.givenName.slice(0, 1)}`, mode: 'prefix' as const }]
+        : ['exact', { name: `${rec.familyName}${rec.givenName}`, mode: 'exact' as const }];
+      const s0 = performance.now();
+      hits += (await services.registry.search(clerk, { ...q, limit: 50 }, ctx)).length;
+      const d = performance.now() - s0;
+      kinds[kind]!.push(d);
+      all.push(d);
+    }
+    console.log(`[${persons}] name search via the service (${all.length} queries, limit 50, ${fmt(hits)} hits, access-logged): ms ${JSON.stringify(stats(all))}; ${Object.entries(kinds).map(([k, v]) => `${k} ${JSON.stringify(stats(v))}`).join('; ')}`);
+
+    const households = await withTenant(target.db, M, (trx) => trx.selectFrom('registry.household as h')
+      .innerJoin('registry.personCurrent as c', (j) => j.onRef('c.municipalityCode', '=', 'h.municipalityCode').onRef('c.householdId', '=', 'h.householdId'))
+      .select(['h.householdId', 'h.version', sql<string[]>`array_agg(c.person_id)`.as('personIds')]).where('c.removedOn', 'is', null)
+      .groupBy(['h.householdId', 'h.version']).orderBy(sql`md5(h.household_id::text)`).limit(moves).execute());
+    const today = japanToday(systemClock);
+    const lat: number[] = [];
+    let next = 0;
+    let failures = 0;
+    t = performance.now();
+    await Promise.all(Array.from({ length: clients }, async () => {
+      for (let i = next++; i < households.length; i = next++) {
+        const h = households[i]!;
+        const input = ChangeInput.parse({ kind: 'move-within', occurredOn: today, personIds: h.personIds, address: { townName: '大字広丘野村', banchi: `${i + 1}番地` }, expectedVersions: { [h.householdId]: h.version } });
+        const s0 = performance.now();
+        try {
+          const rc = await services.registry.recordChange(clerk, input, ctx);
+          await services.registry.approve(boss, [rc.changeId], ctx);
+          lat.push(performance.now() - s0);
+        } catch (e) {
+          failures++;
+          if (failures <= 3) console.log(`  転居 failed: ${(e as Error).message}`);
+        }
+      }
+    }));
+    const wall = performance.now() - t;
+    console.log(`[${persons}] 転居 request → committed history (仮登録 + 本登録), ${clients} concurrent clients (service calls), ${lat.length} changes${failures ? `, ${failures} failed` : ''}: ms ${JSON.stringify(stats(lat))}; ${(lat.length / (wall / 1000)).toFixed(1)} changes/s`);
+  }
+  await target.drop();
+  fs.rmSync(file, { force: true });
+}
+fs.rmSync(dir, { recursive: true, force: true });
