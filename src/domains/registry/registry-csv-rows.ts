@@ -6,10 +6,10 @@
  * no trimming). Household rules (one 世帯主, one address, contiguous and ascending 世帯番号) are checked per
  * household by `createHouseholdChecker`. Pure. Messages never quote the values (they are personal data).
  */
-import { matchTown } from './address-reference.ts';
+import { townsOf, type Town } from './address-reference.ts';
 import { parseLegalDate, type LegalDate } from './jp-date.ts';
 import { atenaCheckDigit, isValidMyNumber, isValidResidentCode } from './my-number.ts';
-import { hasForbiddenNameSymbols } from './name-folding.ts';
+import { foldName, hasForbiddenNameSymbols } from './name-folding.ts';
 import { FOREIGN_CATEGORIES, type PersonRecord, type RemovalReason } from './registry-model.ts';
 import { HEAD, isValidRelationship } from './relationship.ts';
 import { CSV_COLUMNS, type CsvColumn, type CsvRow } from './registry-csv-format.ts';
@@ -30,6 +30,17 @@ export interface ParsedRow {
   myNumber?: string;
   /** 世帯主氏名 as written (checked against the head's row). */
   headName: string;
+}
+
+/** The municipality's 町字 list indexed by code and by folded name (matchTown folds the whole list per lookup). */
+const townIndexes = new Map<string, { byCode: Map<string, Town>; byName: Map<string, Town> } | null>();
+const townKey = (name: string) => foldName(name).replace(/^大字/, '');
+function townIndex(m: string) {
+  if (!townIndexes.has(m)) {
+    const towns = townsOf(m);
+    townIndexes.set(m, towns ? { byCode: new Map(towns.map((t) => [t.code, t])), byName: new Map(towns.map((t) => [townKey(t.name), t])) } : null);
+  }
+  return townIndexes.get(m)!;
 }
 
 const REMOVAL_REASONS: RemovalReason[] = ['国内転出', '国外転出', '死亡', '職権消除', '異動の取消し'];
@@ -145,14 +156,13 @@ export function parseRow(line: number, row: CsvRow, municipalityCode: string, to
   } else if (!row['住所_町字コード'] && !row['住所_町字']) {
     bad('住所_町字', '町字コード又は町字が必須です');
   } else {
-    const m = matchTown(municipalityCode, { townCode: row['住所_町字コード'] || undefined, townName: row['住所_町字'] || undefined });
-    if (m.kind === 'unlisted') bad(row['住所_町字コード'] ? '住所_町字コード' : '住所_町字', '町字一覧にありません。町字を確認するか、住所_町字一覧外に「1」を記入してください');
-    else if (m.kind === 'listed') {
-      if (row['住所_町字コード'] && row['住所_町字'] && matchTown(municipalityCode, { townName: row['住所_町字'] }).kind === 'listed'
-        && (matchTown(municipalityCode, { townName: row['住所_町字'] }) as { town: { code: string } }).town.code !== m.town.code) {
-        bad('住所_町字', '町字コードと町字が一致しません');
-      }
-      address = { townCode: m.town.code, townName: m.town.name, banchi, katagaki: row['住所_方書'], check: 'listed' };
+    const idx = townIndex(municipalityCode);
+    const code = row['住所_町字コード'];
+    const town = idx ? (code ? idx.byCode.get(code) : idx.byName.get(townKey(row['住所_町字']))) : undefined;
+    if (idx && !town) bad(code ? '住所_町字コード' : '住所_町字', '町字一覧にありません。町字を確認するか、住所_町字一覧外に「1」を記入してください');
+    else if (town) {
+      if (code && row['住所_町字'] && townKey(row['住所_町字']) !== townKey(town.name)) bad('住所_町字', '町字コードと町字が一致しません');
+      address = { townCode: town.code, townName: town.name, banchi, katagaki: row['住所_方書'], check: 'listed' };
     } else address = { townCode: null, townName: row['住所_町字'], banchi, katagaki: row['住所_方書'], check: 'no-list' };
   }
 
