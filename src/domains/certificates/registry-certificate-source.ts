@@ -8,7 +8,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
-import { createMyNumberCipher, createRegistryRepository } from '../registry/index.ts';
+import { createMyNumberCipher, createRegistryRepository, personsUnderSupportMeasure } from '../registry/index.ts';
 import type { CertificatePerson, HistoryEntry } from './certificate-model.ts';
 import type { CertificateSource, HouseholdRef, SourceHousehold } from './certificate-source.ts';
 import { japanDay } from './wareki.ts';
@@ -62,6 +62,8 @@ export function createRegistryCertificateSource(deps: { db: Database; registry: 
         }
         if (!householdId || !/^[0-9a-f-]{36}$/i.test(householdId)) return undefined;
         const rows = await registry.householdMembers(trx, householdId, true);
+        // DV等支援措置 in force today protect a person whatever day the certificate speaks about.
+        const protectedIds = await personsUnderSupportMeasure(trx, rows.map((r) => r.personId), today);
         const members: CertificatePerson[] = [];
         for (const row of rows) {
           let record = row.record as unknown as StoredRecord;
@@ -79,8 +81,7 @@ export function createRegistryCertificateSource(deps: { db: Database; registry: 
           const { myNumberIndex: _i, ...rest } = record;
           members.push({
             ...rest, personId: row.personId, myNumber, history: await historyOf(trx, row.personId, day),
-            // The registry keeps no DV等支援措置 data yet; until it does, no person is flagged here.
-            supportMeasure: false,
+            supportMeasure: protectedIds.has(row.personId),
           });
         }
         members.sort((a, b) => a.memberOrder - b.memberOrder);

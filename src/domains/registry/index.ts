@@ -10,6 +10,8 @@ export { ChangeInput } from './registry.schema.ts';
 export { InvalidLegalDateError, parseLegalDate, toWareki } from './jp-date.ts';
 export { TOWN_LIST_ATTRIBUTION, townsOf } from './address-reference.ts';
 export { FOREIGN_CATEGORIES } from './registry-model.ts';
+// DV等支援措置: which of these persons a measure protects on a day (for the certificates' refusal), inside the caller's tenant transaction.
+export { personsUnderSupportMeasure } from './support-measure.repository.ts';
 
 import { createAccessLogRepository } from '../../platform/audit/access-log.repository.ts';
 import type { Clock } from '../../platform/clock.ts';

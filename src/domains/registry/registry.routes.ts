@@ -8,6 +8,7 @@ import { createRouter, problems, staffSecurity } from '../../platform/http/opena
 import { assertAllowed } from '../../platform/auth/permissions.ts';
 import { TOWN_LIST_ATTRIBUTION, townsOf } from './address-reference.ts';
 import type { RegistryService } from './registry.service.ts';
+import { mountSupportMeasureRoutes } from './support-measure.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeInput, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView, TownsView,
@@ -21,9 +22,11 @@ export function registryRoutes(services: { registry: RegistryService }) {
   const app = createRouter();
   const svc = services.registry;
   const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
-  for (const p of ['/persons', '/persons/*', '/households/*', '/changes', '/changes/*', '/provisional-changes', '/provisional-changes/*', '/registry-statistics', '/registry-towns']) {
+  for (const p of ['/persons', '/persons/*', '/households/*', '/changes', '/changes/*', '/provisional-changes', '/provisional-changes/*', '/registry-statistics', '/registry-towns',
+    '/support-measures', '/support-measures/*']) {
     app.use(p, requireStaff());
   }
+  mountSupportMeasureRoutes(app, svc, ctx);
 
   app.openapi(createRoute({
     method: 'get', path: '/persons', tags, security: staffSecurity, summary: 'Search residents (住民検索); each hit is access-logged',

@@ -24,6 +24,7 @@ import type { RegistryRepository } from './registry.repository.ts';
 import type { ChangeInput } from './registry.schema.ts';
 import { buildStatistics, statisticsCsv } from './registry-statistics.ts';
 import { seedDemoResidents } from './demo/demo-residents.ts';
+import { createSupportMeasureUseCases } from './support-measure.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -173,6 +174,8 @@ export function createRegistryService(deps: RegistryDeps) {
   }
 
   return {
+    ...createSupportMeasureUseCases({ db, registry: repo, accessLog, clock, today: () => japanToday(clock) }),
+
     /**
      * Records a change as 仮登録 (provisional): invisible to reads and certificates until approved.
      * @throws RegistryRuleError for every blocking rule; 'household-version-conflict' when another clerk changed a household first

@@ -28,6 +28,9 @@ export const ACTIONS = {
   'registry:review': ['reviewer'],
   'registry:approve': ['approver'],
   'registry:unmask-my-number': ['approver'],
+  // DV等支援措置: the decision on a victim's request (with the 相談機関's opinion) and the most sensitive data in the
+  // registry; 決裁 only — not 窓口 (who serve requesters, possibly the 加害者) nor 管理者 (a system role).
+  'registry:support-measure': ['approver'],
   'certificates:issue': ['counter'],
   'cases:handle': ['counter', 'reviewer'],
   'cases:decide': ['approver'],

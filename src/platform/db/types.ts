@@ -288,6 +288,23 @@ export interface RegistryPersonSnapshot {
   townCode: string | null;
 }
 
+export interface RegistrySupportMeasure {
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  endedAt: Timestamp | null;
+  endedBy: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  endsOn: string;
+  kind: string;
+  municipalityCode: string;
+  note: Generated<string>;
+  personId: string;
+  requestingBody: string;
+  startsOn: string;
+  supportMeasureId: string;
+}
+
 export interface DB {
   "audit.accessLog": AuditAccessLog;
   "certificates.issuance": CertificatesIssuance;
@@ -307,4 +324,5 @@ export interface DB {
   "registry.person": RegistryPerson;
   "registry.personCurrent": RegistryPersonCurrent;
   "registry.personSnapshot": RegistryPersonSnapshot;
+  "registry.supportMeasure": RegistrySupportMeasure;
 }
