@@ -9,6 +9,7 @@ import { assertAllowed } from '../../platform/auth/permissions.ts';
 import { TOWN_LIST_ATTRIBUTION, townsOf } from './address-reference.ts';
 import type { RegistryService } from './registry.service.ts';
 import { mountSupportMeasureRoutes } from './support-measure.routes.ts';
+import { mountAddressChangeRoutes } from './address-change.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeInput, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView, TownsView,
@@ -23,10 +24,11 @@ export function registryRoutes(services: { registry: RegistryService }) {
   const svc = services.registry;
   const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
   for (const p of ['/persons', '/persons/*', '/households/*', '/changes', '/changes/*', '/provisional-changes', '/provisional-changes/*', '/registry-statistics', '/registry-towns',
-    '/support-measures', '/support-measures/*']) {
+    '/support-measures', '/support-measures/*', '/address-changes']) {
     app.use(p, requireStaff());
   }
   mountSupportMeasureRoutes(app, svc, ctx);
+  mountAddressChangeRoutes(app, svc, ctx);
 
   app.openapi(createRoute({
     method: 'get', path: '/persons', tags, security: staffSecurity, summary: 'Search residents (住民検索); each hit is access-logged',

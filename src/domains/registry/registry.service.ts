@@ -25,6 +25,7 @@ import type { ChangeInput } from './registry.schema.ts';
 import { buildStatistics, statisticsCsv } from './registry-statistics.ts';
 import { seedDemoResidents } from './demo/demo-residents.ts';
 import { createSupportMeasureUseCases } from './support-measure.service.ts';
+import { createAddressChangeUseCases } from './address-change.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -175,6 +176,8 @@ export function createRegistryService(deps: RegistryDeps) {
 
   return {
     ...createSupportMeasureUseCases({ db, registry: repo, accessLog, clock, today: () => japanToday(clock) }),
+    ...createAddressChangeUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock), plan: planIn,
+      write: (trx, m, plan, input, actor, today) => writePlan(trx, m, plan, input, actor, today, 'provisional') }),
 
     /**
      * Records a change as 仮登録 (provisional): invisible to reads and certificates until approved.
