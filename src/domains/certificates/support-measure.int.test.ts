@@ -1,6 +1,6 @@
 // DV等支援措置: a protected person is never on an agent's or third party's certificate; the clerk sees the
-// reason, the attempt is logged, nothing is issued. Runs the service over an in-memory source, because the
-// registry keeps no support-measure data yet.
+// reason, the attempt is logged, nothing is issued. Runs the service over an in-memory source (the same refusal
+// over the real registry is in support-measure-registry.int.test.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/test-app.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
