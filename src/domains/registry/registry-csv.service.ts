@@ -180,7 +180,11 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
     let batches = job.batchesDone;
     let batch: ParsedRow[] = [];
     let householdNo: string | undefined;
-    const write = async (rows: ParsedRow[], last: boolean) => {
+    // Rows and batches through the last prepared batch (the checkpoint that batch will write).
+    let preparedRows = job.rowsDone;
+    let preparedBatches = job.batchesDone;
+    /** Encodes a batch (no database) and returns the function that writes it with its checkpoint. */
+    const prepare = (rows: ParsedRow[], last: boolean) => {
       const changeId = newId();
       const households = new Map<string, string>();
       const persons: Array<{ personId: string; atenaNo: string }> = [];
@@ -200,38 +204,60 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
         snapshots.push({ personId, historyNo: 1, changeId, effectiveOn: record.becameResidentOn.sortKey, record });
         current.push({ personId, historyNo: 1, record });
       }
+      preparedBatches++;
+      preparedRows += rows.length;
       const change: ChangeRow = {
         changeId, kind: 'ex-officio-entry', reasonCode: reasonOf('ex-officio-entry').code, status: 'final', occurredOn: day, notifiedOn: null, processedOn: day,
         exOfficio: true, notifier: '', operatorId: o.operatorId ?? 'csv-import', cancelsChangeId: null, personIds: persons.map((p) => p.personId),
-        householdIds: [...households.values()], alerts: [], note: `移行（CSV取込 ${job.jobId} 第${batches + 1}バッチ）`, decidedBy: o.operatorId ?? 'csv-import', decidedAt: null,
+        householdIds: [...households.values()], alerts: [], note: `移行（CSV取込 ${job.jobId} 第${preparedBatches}バッチ）`, decidedBy: o.operatorId ?? 'csv-import', decidedAt: null,
       };
-      await withTenant(db, m, async (trx) => {
-        await repo.bulkImport(trx, m, {
-          households: [...households].map(([no, id]) => ({ householdId: id, householdNo: no })), persons, changes: [change], snapshots, current, vault,
-        });
-        await csvRepo.advanceJob(trx, job.jobId, done + rows.length, last);
+      const statements = repo.prepareBulkImport(m, {
+        households: [...households].map(([no, id]) => ({ householdId: id, householdNo: no })), persons, changes: [change], snapshots, current, vault,
       });
-      done += rows.length;
-      batches++;
-      o.onProgress?.({ phase: 'import', rows: done, totalRows: job.rowsTotal });
-      o.afterBatch?.(batches, done);
+      const rowsDone = preparedRows;
+      return async () => {
+        await withTenant(db, m, async (trx) => {
+          await repo.writeBulkImport(trx, statements);
+          await csvRepo.advanceJob(trx, job.jobId, rowsDone, last);
+        });
+        done = rowsDone;
+        batches++;
+        o.onProgress?.({ phase: 'import', rows: done, totalRows: job.rowsTotal });
+        o.afterBatch?.(batches, done);
+      };
     };
-    const it = rowsOf(source, m, day);
-    let res = await it.next();
-    while (!res.done) {
-      const r = res.value;
-      seen++;
-      if (seen > job.rowsDone) {
-        if (!r.parsed) throw new Error(`row ${r.line} no longer validates; the file changed after validation`);
-        if (batch.length >= size && r.householdNo !== householdNo) { await write(batch, false); batch = []; }
-        batch.push(r.parsed);
-        householdNo = r.householdNo;
+    // One batch in flight: while its transaction runs on the server, the next batch is read, parsed and
+    // encoded here. Batches still commit one after another, in file order, each with its checkpoint.
+    let inFlight: Promise<void> | undefined;
+    const submit = async (rows: ParsedRow[], last: boolean) => {
+      const commit = prepare(rows, last);
+      if (inFlight) await inFlight;
+      const p = commit();
+      p.catch(() => { /* awaited before the next batch or at the end */ });
+      inFlight = p;
+    };
+    try {
+      const it = rowsOf(source, m, day);
+      let res = await it.next();
+      while (!res.done) {
+        const r = res.value;
+        seen++;
+        if (seen > job.rowsDone) {
+          if (!r.parsed) throw new Error(`row ${r.line} no longer validates; the file changed after validation`);
+          if (batch.length >= size && r.householdNo !== householdNo) { await submit(batch, false); batch = []; }
+          batch.push(r.parsed);
+          householdNo = r.householdNo;
+        }
+        res = await it.next();
       }
-      res = await it.next();
+      if (inFlight) await inFlight;
+      if (res.value.sha256 !== expectSha) throw new CsvImportRefused('取込中にファイルが変更されました', 'invalid-file');
+      if (batch.length > 0) await prepare(batch, true)();
+      else await withTenant(db, m, (trx) => csvRepo.finishJob(trx, job.jobId));
+    } finally {
+      // Never leave a batch transaction running behind an error.
+      if (inFlight) await inFlight.catch(() => undefined);
     }
-    if (res.value.sha256 !== expectSha) throw new CsvImportRefused('取込中にファイルが変更されました', 'invalid-file');
-    if (batch.length > 0) await write(batch, true);
-    else await withTenant(db, m, (trx) => csvRepo.finishJob(trx, job.jobId));
     return { rows: done, batches };
   }
 

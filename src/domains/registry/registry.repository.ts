@@ -5,6 +5,7 @@ import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import type { PersonRecord } from './registry-model.ts';
 import type { HouseholdState, PersonState } from './change-planner.ts';
 import { currentColumns, snapshotColumns } from './person-row.ts';
+import { prepareBulkImport, writeBulkImport, type BulkImportData } from './registry-bulk.repository.ts';
 
 /** A new change row. */
 export interface ChangeRow {
@@ -30,39 +31,11 @@ function toPersonState(r: { personId: string; historyNo: number; record: unknown
 }
 
 /**
- * Bulk insert through one JSON parameter (`jsonb_to_recordset`): one statement per few thousand rows, far
- * faster than multi-row VALUES with thousands of bind parameters (PGlite and PostgreSQL alike).
- * Table and column names are fixed in this file, never from input.
- */
-async function bulkInsert(trx: TenantTx, table: string, columns: Array<[string, string]>, rows: Array<Record<string, unknown>>, size = 5000): Promise<number> {
-  const started = performance.now();
-  const names = sql.raw(columns.map(([n]) => n).join(', '));
-  const defs = sql.raw(columns.map(([n, t]) => `${n} ${t}`).join(', '));
-  for (const part of chunks(rows, size)) {
-    await sql`INSERT INTO ${sql.raw(table)} (${names}) SELECT ${names} FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS x(${defs})`.execute(trx);
-  }
-  return Math.round(performance.now() - started);
-}
-
-const SNAPSHOT_COLUMNS: Array<[string, string]> = [['municipality_code', 'char(6)'], ['person_id', 'uuid'], ['history_no', 'integer'], ['change_id', 'uuid'],
-  ['effective_on', 'text'], ['household_id', 'uuid'], ['relationship', 'text'], ['member_order', 'integer'], ['resident_kind', 'text'], ['removed_on', 'text'],
-  ['removal_reason', 'text'], ['birth_sort', 'text'], ['sex', 'text'], ['town_code', 'text'], ['my_number_index', 'text'], ['record', 'jsonb']];
-const CURRENT_COLUMNS: Array<[string, string]> = [['municipality_code', 'char(6)'], ['person_id', 'uuid'], ['history_no', 'integer'], ['household_id', 'uuid'],
-  ['relationship', 'text'], ['member_order', 'integer'], ['resident_kind', 'text'], ['removed_on', 'text'], ['removal_reason', 'text'], ['name_key', 'text'],
-  ['given_key', 'text'], ['kana_key', 'text'], ['given_kana_key', 'text'], ['other_key', 'text'], ['birth_sort', 'text'], ['sex', 'text'], ['town_code', 'text'],
-  ['address_key', 'text'], ['resident_code', 'text'], ['my_number_index', 'text'], ['residence_card_no', 'text'], ['record', 'jsonb']];
-const CHANGE_COLUMNS: Array<[string, string]> = [['municipality_code', 'char(6)'], ['change_id', 'uuid'], ['kind', 'text'], ['reason_code', 'text'], ['status', 'text'],
-  ['occurred_on', 'text'], ['notified_on', 'text'], ['processed_on', 'text'], ['ex_officio', 'boolean'], ['notifier', 'text'], ['operator_id', 'text'],
-  ['decided_by', 'text'], ['cancels_change_id', 'uuid'], ['person_ids', 'uuid[]'], ['household_ids', 'uuid[]'], ['alerts', 'jsonb'], ['note', 'text']];
-
-/**
  * The municipality of the transaction as char(6). The RLS policy compares `municipality_code` (char(6)) with
  * `platform.current_municipality()` (text), which casts the column and so cannot use an index; naming the
  * tenant column again with this bpchar value lets every lookup use the (municipality_code, …) indexes.
  */
 const TENANT = sql<string>`platform.current_municipality()::char(6)`;
-
-const snake = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 
 /** Creates the registry repository. */
 export function createRegistryRepository() {
@@ -139,25 +112,15 @@ export function createRegistryRepository() {
       }
     },
 
-    /** Bulk import (demo data, migration): households, persons, changes, snapshots, current rows, vault rows. */
-    bulkImport: async (trx: TenantTx, m: string, d: {
-      households: Array<{ householdId: string; householdNo: string }>; persons: Array<{ personId: string; atenaNo: string }>; changes: ChangeRow[];
-      snapshots: SnapshotRow[]; current: Array<{ personId: string; historyNo: number; record: PersonRecord }>; vault: Array<{ myNumberIndex: string; keyId: string; ciphertext: string }>;
-    }) => {
-      const ms: Record<string, number> = {};
-      ms.household = await bulkInsert(trx, 'registry.household', [['municipality_code', 'char(6)'], ['household_id', 'uuid'], ['household_no', 'text']],
-        d.households.map((h) => ({ municipality_code: m, household_id: h.householdId, household_no: h.householdNo })));
-      ms.person = await bulkInsert(trx, 'registry.person', [['municipality_code', 'char(6)'], ['person_id', 'uuid'], ['atena_no', 'text']],
-        d.persons.map((p) => ({ municipality_code: m, person_id: p.personId, atena_no: p.atenaNo })));
-      ms.change = await bulkInsert(trx, 'registry.change', CHANGE_COLUMNS, d.changes.map((c) => snake({ municipalityCode: m, ...c, decidedAt: undefined })));
-      ms.personSnapshot = await bulkInsert(trx, 'registry.person_snapshot', SNAPSHOT_COLUMNS, d.snapshots.map((s) => snake({
-        municipalityCode: m, personId: s.personId, historyNo: s.historyNo, changeId: s.changeId, effectiveOn: s.effectiveOn, ...snapshotColumns(s.record), record: s.record })));
-      ms.personCurrent = await bulkInsert(trx, 'registry.person_current', CURRENT_COLUMNS, d.current.map((r) => snake({
-        municipalityCode: m, personId: r.personId, ...currentColumns(r.record, r.historyNo), record: r.record })));
-      ms.myNumberVault = await bulkInsert(trx, 'registry.my_number_vault', [['municipality_code', 'char(6)'], ['my_number_index', 'text'], ['key_id', 'text'], ['ciphertext', 'text']],
-        d.vault.map((v) => ({ municipality_code: m, my_number_index: v.myNumberIndex, key_id: v.keyId, ciphertext: v.ciphertext })));
-      return ms;
-    },
+    /**
+     * Bulk import (demo data, migration): households, persons, changes, snapshots, current rows, vault rows
+     * (registry-bulk.repository.ts). Returns ms per table.
+     */
+    bulkImport: (trx: TenantTx, m: string, d: BulkImportData) => writeBulkImport(trx, prepareBulkImport(m, d)),
+
+    /** The two halves of `bulkImport`: encode (no database; may run while another batch is written), then write. */
+    prepareBulkImport,
+    writeBulkImport,
 
     /** Writes the current final state of persons (insert or replace). */
     upsertCurrent: async (trx: TenantTx, m: string, rows: Array<{ personId: string; historyNo: number; record: PersonRecord }>) => {
