@@ -184,7 +184,8 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
     let preparedRows = job.rowsDone;
     let preparedBatches = job.batchesDone;
     /** Encodes a batch (no database) and returns the function that writes it with its checkpoint. */
-    const prepare = (rows: ParsedRow[], last: boolean) => {
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    const prepare = async (rows: ParsedRow[], last: boolean) => {
       const changeId = newId();
       const households = new Map<string, string>();
       const persons: Array<{ personId: string; atenaNo: string }> = [];
@@ -206,6 +207,7 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
       }
       preparedBatches++;
       preparedRows += rows.length;
+      await tick(); // let the in-flight batch progress between the two halves of the encoding
       const change: ChangeRow = {
         changeId, kind: 'ex-officio-entry', reasonCode: reasonOf('ex-officio-entry').code, status: 'final', occurredOn: day, notifiedOn: null, processedOn: day,
         exOfficio: true, notifier: '', operatorId: o.operatorId ?? 'csv-import', cancelsChangeId: null, personIds: persons.map((p) => p.personId),
@@ -215,6 +217,7 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
         households: [...households].map(([no, id]) => ({ householdId: id, householdNo: no })), persons, changes: [change], snapshots, current, vault,
       });
       const rowsDone = preparedRows;
+      await tick();
       return async () => {
         await withTenant(db, m, async (trx) => {
           await repo.writeBulkImport(trx, statements);
@@ -230,7 +233,7 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
     // encoded here. Batches still commit one after another, in file order, each with its checkpoint.
     let inFlight: Promise<void> | undefined;
     const submit = async (rows: ParsedRow[], last: boolean) => {
-      const commit = prepare(rows, last);
+      const commit = await prepare(rows, last);
       if (inFlight) await inFlight;
       const p = commit();
       p.catch(() => { /* awaited before the next batch or at the end */ });
@@ -247,12 +250,15 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
           if (batch.length >= size && r.householdNo !== householdNo) { await submit(batch, false); batch = []; }
           batch.push(r.parsed);
           householdNo = r.householdNo;
+          // Parsing runs on microtasks; let the event loop flush the in-flight batch's statements and read
+          // its replies now and then, or the server waits on this loop.
+          if (inFlight && batch.length % 256 === 0) await tick();
         }
         res = await it.next();
       }
       if (inFlight) await inFlight;
       if (res.value.sha256 !== expectSha) throw new CsvImportRefused('取込中にファイルが変更されました', 'invalid-file');
-      if (batch.length > 0) await prepare(batch, true)();
+      if (batch.length > 0) await (await prepare(batch, true))();
       else await withTenant(db, m, (trx) => csvRepo.finishJob(trx, job.jobId));
     } finally {
       // Never leave a batch transaction running behind an error.
