@@ -30,7 +30,16 @@ export async function openTestDatabase(): Promise<Database & { drop(): Promise<v
       await db.close();
       const a = new pg.Client({ connectionString: url });
       await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // Wait for the pool's sockets to close rather than killing them (a killed idle client raises 57P01).
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await a.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 20 ? ' WITH (FORCE)' : ''}`);
+          break;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '55006' || attempt >= 20) throw err;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await a.end();
     },
   });

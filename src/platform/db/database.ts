@@ -55,6 +55,11 @@ async function openServer(url: string, appUrl: string | undefined, poolSize: num
   // Without a separate login for the application role, connections start as `jichi_app` via the startup
   // option `role`; every tenant transaction also switches to it with SET LOCAL, so the owner is never used.
   const appPool = new pg.Pool(appUrl ? { connectionString: appUrl, max: poolSize } : { connectionString: url, max: poolSize, options: '-c role=jichi_app' });
+  // An idle connection that the server ends (restart, DROP DATABASE … WITH (FORCE), admin command) emits
+  // 'error' on its pool; without a listener Node would crash. The pool discards the client; log and go on.
+  for (const pool of [ownerPool, appPool]) {
+    pool.on('error', (err: Error & { code?: string }) => process.emitWarning(`PostgreSQL connection lost (${err.code ?? err.message})`, 'JichiDatabase'));
+  }
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }), plugins });
   const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }), plugins });
   return {
