@@ -161,6 +161,23 @@ describe('certificates API', () => {
     expect(before.status).toBe(404);
   });
 
+  it('certifies a household as of a past day with a member who has since left it (世帯分離 after that day)', async () => {
+    const rec = await change({ kind: 'move-in', occurredOn: daysAgo(60), previousAddress: '長野県岡谷市幸町8-1', address: { townName: '大字大門', banchi: '12番地' },
+      persons: [newPerson(11, '世帯主', '1970-05-05', { familyName: '百瀬', givenName: '一', familyNameKana: 'モモセ', givenNameKana: 'ハジメ' }),
+        newPerson(12, '子', '1999-09-09', { familyName: '百瀬', givenName: '二郎', familyNameKana: 'モモセ', givenNameKana: 'ジロウ' })] });
+    const h = rec.householdIds[0]!;
+    await change({ kind: 'household-split', occurredOn: daysAgo(5), personIds: [rec.personIds[1]], newHeadPersonId: rec.personIds[1], expectedVersions: { [h]: await version(h) } });
+    const now = await counter.request('POST', '/api/v1/certificates', { kind: 'residence-items', householdId: h, requester: { type: 'household', personId: rec.personIds[0] }, purpose: '確認' });
+    expect(now.status, await now.clone().text()).toBe(201);
+    expect((await pdfPageTexts(await pdfOf(now))).join('')).not.toContain(squash('百瀬　二郎'));
+    const past = await counter.request('POST', '/api/v1/certificates', { kind: 'residence-items', householdId: h, asOf: daysAgo(20), requester: { type: 'household', personId: rec.personIds[0] }, purpose: '確認' });
+    expect(past.status, await past.clone().text()).toBe(201);
+    const text = (await pdfPageTexts(await pdfOf(past))).join('');
+    expect(text).toContain(squash('百瀬　一'));
+    expect(text).toContain(squash('百瀬　二郎'));
+    expect(text).toContain(`${toWareki(daysAgo(20))}現在`);
+  });
+
   it('issues a 転出証明書 in the 転出 flow and a 除票の写し after the move', async () => {
     const rec = await change({ kind: 'move-in', occurredOn: daysAgo(30), previousAddress: '長野県松本市丸の内3-7', address: { townName: '大字広丘吉田', banchi: '7番地' },
       persons: [newPerson(7, '世帯主', '1960-01-20', { familyName: '小松', givenName: '正', familyNameKana: 'コマツ', givenNameKana: 'タダシ' })] });

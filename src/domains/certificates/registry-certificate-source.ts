@@ -61,7 +61,14 @@ export function createRegistryCertificateSource(deps: { db: Database; registry: 
           householdId = (cur?.record as unknown as StoredRecord | undefined)?.householdId;
         }
         if (!householdId || !/^[0-9a-f-]{36}$/i.test(householdId)) return undefined;
-        const rows = await registry.householdMembers(trx, householdId, true);
+        const rows: Array<{ personId: string; record: unknown }> = await registry.householdMembers(trx, householdId, true);
+        if (day < today) {
+          // As of a past day the household may have held persons who have since moved to another household.
+          const known = new Set(rows.map((r) => r.personId));
+          for (const personId of await registry.personIdsEverInHousehold(trx, householdId)) {
+            if (!known.has(personId)) rows.push({ personId, record: undefined });
+          }
+        }
         // DV等支援措置 in force today protect a person whatever day the certificate speaks about.
         const protectedIds = await personsUnderSupportMeasure(trx, rows.map((r) => r.personId), today);
         const members: CertificatePerson[] = [];

@@ -197,6 +197,11 @@ export function createRegistryRepository() {
       return q.orderBy('memberOrder').orderBy('personId').execute();
     },
 
+    /** Every person who has a snapshot in the household (any time, any status): candidates for an as-of view. */
+    personIdsEverInHousehold: async (trx: TenantTx, householdId: string) =>
+      (await trx.selectFrom('registry.personSnapshot').select('personId').distinct()
+        .where('municipalityCode', '=', TENANT).where('householdId', '=', householdId).execute()).map((r) => r.personId),
+
     vaultInsert: async (trx: TenantTx, m: string, rows: Array<{ myNumberIndex: string; keyId: string; ciphertext: string }>) => {
       for (const part of chunks(rows, 2000)) await trx.insertInto('registry.myNumberVault').values(part.map((r) => ({ municipalityCode: m, ...r }))).onConflict((oc) => oc.doNothing()).execute();
     },
