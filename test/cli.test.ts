@@ -1,28 +1,13 @@
 // The `jichi` operator command, run as a real process on a fresh embedded database.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runJichi } from './run-jichi.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-cli-'));
 
-/** Runs `jichi` asynchronously (a blocking spawn would starve the test worker). */
-function jichi(args: string[], input?: string): Promise<{ code: number | null; out: string; err: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, JICHI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  delete env.DATABASE_APP_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/jichi.js', ...args], { env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-    child.stdin.end(input ?? '');
-  });
-}
+const jichi = (args: string[], input?: string) => runJichi(args, { dataDir, input });
 
 describe('jichi CLI', async () => {
   it('explains itself with --help', async () => {

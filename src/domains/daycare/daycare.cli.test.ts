@@ -1,25 +1,19 @@
 // SPDX-License-Identifier: EUPL-1.2
 // `jichi daycare …` run as a child process: exit codes, JSON Pointer listings, nothing written on bad input,
 // byte-identical re-runs.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runJichi } from '../../../test/run-jichi.ts';
 import { request, seatsIn, single } from '../../../test/fixtures/daycare/request-builder.ts';
 
-const bin = resolve(import.meta.dirname, '../../../bin/jichi.js');
 const dir = mkdtempSync(join(tmpdir(), 'jichi-daycare-cli-'));
 
+/** `jichi daycare …` in the scratch folder (relative paths resolve there). */
 async function jichi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'daycare', ...args], { cwd: dir });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  const r = await runJichi(['daycare', ...args], { dataDir: join(dir, 'data'), cwd: dir });
+  return { code: r.code ?? -1, stdout: r.out, stderr: r.err };
 }
 
 describe('jichi daycare (CLI)', { timeout: 90_000 }, () => {

@@ -1,27 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 // `jichi registry import|export|generate-csv` as real processes on a fresh embedded database: exit codes.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runJichi } from '../../../test/run-jichi.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-csv-cli-'));
 
-function jichi(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, JICHI_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  delete env.DATABASE_APP_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/jichi.js', ...args], { env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const jichi = (args: string[]) => runJichi(args, { dataDir: path.join(dir, 'data') });
 
 describe('jichi registry (CSV)', () => {
   const good = path.join(dir, 'good.csv');
