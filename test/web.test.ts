@@ -166,6 +166,18 @@ describe('GET /console', () => {
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('ページが見つかりません');
   });
+
+  it('answers other unknown pages with an HTML 404 for browsers and problem+json for API clients', async () => {
+    const page = await t.app.request('/no-such-page', { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('ページが見つかりません');
+    const api = await t.app.request('/api/v1/no-such-resource', { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    const plain = await t.app.request('/no-such-page');
+    expect(((await plain.json()) as { code: string }).code).toBe('not-found');
+  });
 });
 
 describe('language and static files', () => {

@@ -68,5 +68,14 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', registryChangeRoutes(services));
   app.route('/', consoleRoutes(services));
   app.route('/', consoleNotFound(services));
+
+  // Any other page a browser asks for: an HTML 404 instead of the API's problem+json.
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/') || !(c.req.header('accept') ?? '').includes('text/html')) return next();
+    const lang = requestLang(c);
+    const t = dictionary(lang);
+    return renderPage(c, ErrorPage({ lang, t, currentPath: currentPath(c), title: t.errors.notFoundTitle, body: t.errors.notFoundBody,
+      requestId: c.var.requestId, homeHref: c.get('actor') ? '/console' : '/portal' }), 404);
+  });
   return app;
 }
