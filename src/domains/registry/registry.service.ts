@@ -70,6 +70,12 @@ export interface SearchQuery {
 }
 
 /** Creates the registry service. */
+/** Kinds that enter new persons: planned under the municipality lock from the start. */
+const NEW_PERSON_KINDS = new Set<ChangeInput['kind']>(['move-in', 'ex-officio-entry', 'birth']);
+
+/** An optimistic plan asked for a new 宛名番号 or 世帯番号 (see planIn). */
+class NeedsNumbers extends Error {}
+
 export function createRegistryService(deps: RegistryDeps) {
   const { db, registry: repo, accessLog, cipher, clock } = deps;
 
@@ -102,9 +108,18 @@ export function createRegistryService(deps: RegistryDeps) {
       const kindClass = c.reasonCode.startsWith('A') ? '記載' : c.reasonCode.startsWith('B') ? '消除' : '修正';
       cancel = { changeId: c.changeId, kind: c.kind as CancelTarget['kind'], status: c.status, reasonClass: kindClass, items };
     }
-    const first = await repo.personsByIds(trx, [...personIds]);
+    // Lock every household involved (row locks, in id order), then read the persons again: without the
+    // municipality lock, a change committed in between may have moved a person into another household.
+    let first = await repo.personsByIds(trx, [...personIds]);
     for (const p of first) householdIds.add(p.record.householdId);
-    const households = await repo.lockHouseholds(trx, [...householdIds]);
+    let households = await repo.lockHouseholds(trx, [...householdIds]);
+    for (let round = 0; round < 5 && first.length > 0; round++) {
+      first = await repo.personsByIds(trx, [...personIds]);
+      const missing = first.map((p) => p.record.householdId).filter((h) => !householdIds.has(h));
+      if (missing.length === 0) break;
+      for (const h of missing) householdIds.add(h);
+      households = await repo.lockHouseholds(trx, [...householdIds]);
+    }
     const members = await repo.membersOf(trx, [...householdIds]);
     const persons = new Map([...first, ...members].map((p) => [p.personId, p]));
     const identityMatches: World['identityMatches'] = new Map();
@@ -147,18 +162,48 @@ export function createRegistryService(deps: RegistryDeps) {
     return changeId;
   }
 
+  /**
+   * Plans a change with the locks it needs. Changes of existing persons and households are planned under their
+   * households' row locks only, so changes of different households run side by side. A change that enters new
+   * persons (転入, 出生, 職権記載: 再転入 and identity checks) or needs a new 宛名番号 or 世帯番号 (e.g. a 転居 that
+   * splits a household) is planned under the municipality's registry lock, taken before any household lock. When
+   * an optimistic plan turns out to need a number, its household locks are released (savepoint) and the change is
+   * planned again under the municipality lock, so the lock order is always municipality → households.
+   */
   async function planIn(trx: TenantTx, m: string, input: ChangeInput, today: string) {
-    await repo.lockMunicipality(trx, m);
-    const world = await loadWorld(trx, m, input, today);
-    const n = await repo.maxNumbers(trx);
-    const ctx: PlanContext = {
+    const plan = async () => {
+      const world = await loadWorld(trx, m, input, today);
+      const n = await repo.maxNumbers(trx);
+      return planChange(input, world, numberingContext(n));
+    };
+    if (NEW_PERSON_KINDS.has(input.kind)) {
+      await repo.lockMunicipality(trx, m);
+      return plan();
+    }
+    await repo.savepoint(trx, 'registry_plan');
+    try {
+      const world = await loadWorld(trx, m, input, today);
+      const result = planChange(input, world, numberingContext(null));
+      await repo.releaseSavepoint(trx, 'registry_plan');
+      return result;
+    } catch (e) {
+      if (!(e instanceof NeedsNumbers)) throw e;
+      await repo.rollbackToSavepoint(trx, 'registry_plan');
+      await repo.releaseSavepoint(trx, 'registry_plan');
+      await repo.lockMunicipality(trx, m);
+      return plan();
+    }
+  }
+
+  /** Id and number sources of a plan; without numbers (optimistic plan), asking for one throws NeedsNumbers. */
+  function numberingContext(n: { atena: number; household: number } | null): PlanContext {
+    return {
       newId: () => crypto.randomUUID(),
-      nextAtenaNo: () => formatRegistryNumber(++n.atena),
-      nextHouseholdNo: () => formatRegistryNumber(++n.household),
+      nextAtenaNo: () => { if (!n) throw new NeedsNumbers(); return formatRegistryNumber(++n.atena); },
+      nextHouseholdNo: () => { if (!n) throw new NeedsNumbers(); return formatRegistryNumber(++n.household); },
       newResidentCode: () => randomResidentCode(),
       myNumberIndex: (x) => cipher.blindIndex(x),
     };
-    return planChange(input, world, ctx);
   }
 
   async function approveIn(trx: TenantTx, actor: Actor, changeId: string, ctx: RequestContext) {
@@ -217,8 +262,9 @@ export function createRegistryService(deps: RegistryDeps) {
       assertAllowed(actor, 'registry:approve');
       if (changeIds.length > 100) fail('too-many-changes');
       return withTenant(db, actor.municipalityCode, async (trx) => {
-        await repo.lockMunicipality(trx, actor.municipalityCode);
-        for (const id of changeIds) await approveIn(trx, actor, id, ctx);
+        // Row locks only (the change rows, then their households), taken in id order so that two approvers of
+        // overlapping lists cannot deadlock; a pending change's persons and households are reserved to it.
+        for (const id of [...new Set(changeIds)].sort()) await approveIn(trx, actor, id, ctx);
         return { approved: changeIds };
       });
     },
@@ -227,7 +273,6 @@ export function createRegistryService(deps: RegistryDeps) {
     async withdraw(actor: Actor, changeId: string, ctx: RequestContext) {
       if (!can(actor, 'registry:approve') && !can(actor, 'registry:review') && !can(actor, 'registry:change')) throw new ForbiddenError('registry:change');
       return withTenant(db, actor.municipalityCode, async (trx) => {
-        await repo.lockMunicipality(trx, actor.municipalityCode);
         const c = await repo.findChange(trx, changeId, true);
         if (!c) fail('change-not-found');
         if (c.status !== 'provisional') fail('change-not-provisional');
