@@ -20,19 +20,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { Actor } from '../src/platform/auth/actor.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { withTenant } from '../src/platform/tenancy/tenant-transaction.ts';
 import { createServices } from '../src/services.ts';
 import { createMyNumberCipher } from '../src/domains/registry/my-number-cipher.ts';
 import { loadMyNumberKeys } from '../src/domains/registry/registry.config.ts';
 import { createRegistryCsvService } from '../src/domains/registry/registry-csv.service.ts';
 import { CSV_COLUMNS } from '../src/domains/registry/registry-csv-format.ts';
-import type { PersonRecord } from '../src/domains/registry/registry-model.ts';
-import { japanToday } from '../src/domains/registry/registry.service.ts';
-import { ChangeInput } from '../src/domains/registry/registry.schema.ts';
+import { registryWorkload } from './registry-workload.ts';
 
 const argv = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,11 +42,6 @@ const M = '202151';
 const url = process.env.DATABASE_URL;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-bench-csv-'));
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return { n: s.length, median: +q(0.5).toFixed(2), p95: +q(0.95).toFixed(2), max: +s[s.length - 1]!.toFixed(2) };
-};
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -135,56 +126,7 @@ for (const [si, persons] of sizes.entries()) {
   console.log(`[${persons}] COPY baseline (unindexed text table, same rows): ${fmt(copyMs)} ms → ${fmt(copyRate)} rows/s; ratio import/COPY ${(importRate / copyRate).toFixed(2)} (load only ${(loadRate / copyRate).toFixed(2)})`);
   console.log(`[${persons}] RSS of this process: before ${mb(rssBefore)}, max during import ${mb(rssMax)} (+${mb(rssMax - rssBefore)}), file ${mb(bytes)}; ${samples.length} samples`);
 
-  if (si === sizes.length - 1) {
-    const actor = (roles: Actor['roles'], id: string): Actor => ({ type: 'staff', municipalityCode: M, staffId: id, loginId: id, displayName: id, roles, csrfToken: '', sessionTokenHash: '', authMethod: 'password' });
-    const clerk = actor(['counter'], 'bench-clerk');
-    const boss = actor(['approver'], 'bench-boss');
-    const ctx = { clientIp: '127.0.0.1', requestId: 'bench' };
-    const sample = await withTenant(target.db, M, (trx) => trx.selectFrom('registry.personCurrent').select(['record']).where('removedOn', 'is', null).where('residentKind', '=', 'japanese')
-      .orderBy(sql`md5(person_id::text)`).limit(searches).execute());
-    const kinds: Record<string, number[]> = { 'kana prefix': [], 'kanji prefix': [], exact: [] };
-    const all: number[] = [];
-    let hits = 0;
-    for (const [i, s] of sample.entries()) {
-      const rec = s.record as unknown as PersonRecord;
-      const [kind, q] = i % 3 === 0 ? ['kana prefix', { name: `${rec.familyNameKana}${rec.givenNameKana}`.slice(0, 4), mode: 'prefix' as const }]
-        : i % 3 === 1 ? ['kanji prefix', { name: `${rec.familyName}${rec.givenName.slice(0, 1)}`, mode: 'prefix' as const }]
-        : ['exact', { name: `${rec.familyName}${rec.givenName}`, mode: 'exact' as const }];
-      const s0 = performance.now();
-      hits += (await services.registry.search(clerk, { ...q, limit: 50 }, ctx)).length;
-      const d = performance.now() - s0;
-      kinds[kind]!.push(d);
-      all.push(d);
-    }
-    console.log(`[${persons}] name search via the service (${all.length} queries, limit 50, ${fmt(hits)} hits, access-logged): ms ${JSON.stringify(stats(all))}; ${Object.entries(kinds).map(([k, v]) => `${k} ${JSON.stringify(stats(v))}`).join('; ')}`);
-
-    const households = await withTenant(target.db, M, (trx) => trx.selectFrom('registry.household as h')
-      .innerJoin('registry.personCurrent as c', (j) => j.onRef('c.municipalityCode', '=', 'h.municipalityCode').onRef('c.householdId', '=', 'h.householdId'))
-      .select(['h.householdId', 'h.version', sql<string[]>`array_agg(c.person_id)`.as('personIds')]).where('c.removedOn', 'is', null)
-      .groupBy(['h.householdId', 'h.version']).orderBy(sql`md5(h.household_id::text)`).limit(moves).execute());
-    const today = japanToday(systemClock);
-    const lat: number[] = [];
-    let next = 0;
-    let failures = 0;
-    t = performance.now();
-    await Promise.all(Array.from({ length: clients }, async () => {
-      for (let i = next++; i < households.length; i = next++) {
-        const h = households[i]!;
-        const input = ChangeInput.parse({ kind: 'move-within', occurredOn: today, personIds: h.personIds, address: { townName: '大字広丘野村', banchi: `${i + 1}番地` }, expectedVersions: { [h.householdId]: h.version } });
-        const s0 = performance.now();
-        try {
-          const rc = await services.registry.recordChange(clerk, input, ctx);
-          await services.registry.approve(boss, [rc.changeId], ctx);
-          lat.push(performance.now() - s0);
-        } catch (e) {
-          failures++;
-          if (failures <= 3) console.log(`  転居 failed: ${(e as Error).message}`);
-        }
-      }
-    }));
-    const wall = performance.now() - t;
-    console.log(`[${persons}] 転居 request → committed history (仮登録 + 本登録), ${clients} concurrent clients (service calls), ${lat.length} changes${failures ? `, ${failures} failed` : ''}: ms ${JSON.stringify(stats(lat))}; ${(lat.length / (wall / 1000)).toFixed(1)} changes/s`);
-  }
+  if (si === sizes.length - 1) await registryWorkload(target.db, services, { label: String(persons), searches, moves, clients });
   await target.drop();
   fs.rmSync(file, { force: true });
 }

@@ -68,6 +68,18 @@ describe('registry API', () => {
     expect(byBirth.items[0]!.birthDate).toBe('昭和50年4月1日');
   });
 
+  it('returns the first matches in key order when a prefix matches more than the limit', async () => {
+    const a = await enter(41, { persons: [newPerson(411, '世帯主', '1960-01-01', { familyName: '鈴鹿', givenName: '三郎', familyNameKana: 'スズカ', givenNameKana: 'サブロウ' })] });
+    await enter(42, { persons: [newPerson(421, '世帯主', '1961-01-01', { familyName: '鈴鹿', givenName: '次郎', familyNameKana: 'スズカ', givenNameKana: 'ジロウ' })] });
+    const b = await enter(43, { persons: [newPerson(431, '世帯主', '1962-01-01', { familyName: '鈴鹿', givenName: '一郎', familyNameKana: 'スズカ', givenNameKana: 'イチロウ' })] });
+    const top = async (q: string, limit: number) => (await json<{ items: Array<{ personId: string }> }>(
+      await counter.request('GET', `/api/v1/persons?name=${encodeURIComponent(q)}&limit=${limit}`))).items.map((h) => h.personId);
+    // スズカイチロウ < スズカサブロウ < スズカジロウ: the first one by kana, whichever was entered first.
+    expect(await top('スズカ', 1)).toEqual([b.personIds[0]]);
+    expect(await top('スズカ', 2)).toEqual([b.personIds[0], a.personIds[0]]);
+    expect(await top('すずか　さ', 5)).toEqual([a.personIds[0]]);
+  });
+
   it('masks the 個人番号 unless the role and a purpose allow, and logs every read and unmasking', async () => {
     const { personIds } = await enter(2);
     const id = personIds[0]!;

@@ -215,33 +215,51 @@ export function createRegistryRepository() {
     vaultUpdate: (trx: TenantTx, index: string, keyId: string, ciphertext: string) =>
       trx.updateTable('registry.myNumberVault').set({ keyId, ciphertext }).where('myNumberIndex', '=', index).execute(),
 
-    /** Name / birth / address / identifier search over the current state. */
-    search: (trx: TenantTx, f: SearchFilter) => {
-      let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn', 'householdId']).where('municipalityCode', '=', TENANT);
+    /**
+     * Name / birth / address / identifier search over the current state. A prefix or exact name search reads each
+     * key's index in key order, one query per key, and stops at `limit` rows each (a bitmap OR of the two ranges
+     * would visit every match of a common prefix such as タカハシ before the limit applies); the rows are merged
+     * without duplicates. Partial search scans the key columns.
+     */
+    search: async (trx: TenantTx, f: SearchFilter) => {
       const like = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
-      if (f.nameKey) {
-        // Prefix search is a range on the text_pattern_ops indexes written with ~>=~ / ~<~: unlike LIKE these
-        // operators are leakproof, so PostgreSQL may use the index under row-level security. Partial search
-        // (and 旧氏・通称・アルファベット氏名 in other_key) scans the key columns.
-        const key = f.nameKey;
-        const cps = Array.from(key);
-        const upper = cps.slice(0, -1).join('') + String.fromCodePoint(cps[cps.length - 1]!.codePointAt(0)! + 1);
-        const [a, b] = f.kana ? (['kanaKey', 'givenKanaKey'] as const) : (['nameKey', 'givenKey'] as const);
-        const match = (col: typeof a | typeof b) => f.mode === 'exact' ? sql<boolean>`${sql.ref(col)} = ${key}`
-          : f.mode === 'partial' ? sql<boolean>`${sql.ref(col)} LIKE ${`%${like(key)}%`}`
-          : sql<boolean>`(${sql.ref(col)} ~>=~ ${key} AND ${sql.ref(col)} ~<~ ${upper})`;
-        const other = f.mode === 'partial' || f.latin ? [sql<boolean>`other_key LIKE ${`%${like(key)}%`}`] : [];
-        q = q.where(sql<boolean>`(${sql.join([match(a), match(b), ...other], sql` OR `)})`);
+      const base = () => {
+        let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn', 'householdId']).where('municipalityCode', '=', TENANT);
+        if (f.birthFrom) q = q.where('birthSort', '>=', f.birthFrom).where('birthSort', '<=', f.birthTo!);
+        if (f.townCode) q = q.where('townCode', '=', f.townCode);
+        if (f.addressKey) q = q.where('addressKey', 'like', `%${like(f.addressKey)}%`);
+        if (f.householdId) q = q.where('householdId', '=', f.householdId);
+        if (f.residentCode) q = q.where('residentCode', '=', f.residentCode);
+        if (f.myNumberIndex) q = q.where('myNumberIndex', '=', f.myNumberIndex);
+        if (f.residenceCardNo) q = q.where('residenceCardNo', '=', f.residenceCardNo);
+        if (!f.includeRemoved) q = q.where((eb) => eb.or([eb('removedOn', 'is', null), eb('removedOn', '>', f.today)]));
+        return q;
+      };
+      if (!f.nameKey) return base().limit(f.limit).execute();
+      const key = f.nameKey;
+      const [a, b] = f.kana ? (['kanaKey', 'givenKanaKey'] as const) : (['nameKey', 'givenKey'] as const);
+      if (f.mode === 'partial') {
+        // 旧氏・通称・アルファベット氏名 are in other_key.
+        const pattern = `%${like(key)}%`;
+        return base().where(sql<boolean>`(${sql.ref(a)} LIKE ${pattern} OR ${sql.ref(b)} LIKE ${pattern} OR other_key LIKE ${pattern})`).limit(f.limit).execute();
       }
-      if (f.birthFrom) q = q.where('birthSort', '>=', f.birthFrom).where('birthSort', '<=', f.birthTo!);
-      if (f.townCode) q = q.where('townCode', '=', f.townCode);
-      if (f.addressKey) q = q.where('addressKey', 'like', `%${like(f.addressKey)}%`);
-      if (f.householdId) q = q.where('householdId', '=', f.householdId);
-      if (f.residentCode) q = q.where('residentCode', '=', f.residentCode);
-      if (f.myNumberIndex) q = q.where('myNumberIndex', '=', f.myNumberIndex);
-      if (f.residenceCardNo) q = q.where('residenceCardNo', '=', f.residenceCardNo);
-      if (!f.includeRemoved) q = q.where((eb) => eb.or([eb('removedOn', 'is', null), eb('removedOn', '>', f.today)]));
-      return q.limit(f.limit).execute();
+      // Prefix search is a range on the text_pattern_ops indexes written with ~>=~ / ~<~ and read in that order
+      // (ORDER BY … USING ~<~): unlike LIKE these operators are leakproof, so PostgreSQL may use the index under
+      // row-level security.
+      const cps = Array.from(key);
+      const upper = cps.slice(0, -1).join('') + String.fromCodePoint(cps[cps.length - 1]!.codePointAt(0)! + 1);
+      const branch = (col: typeof a | typeof b) => base()
+        .where(f.mode === 'exact' ? sql<boolean>`${sql.ref(col)} = ${key}` : sql<boolean>`(${sql.ref(col)} ~>=~ ${key} AND ${sql.ref(col)} ~<~ ${upper})`)
+        .orderBy(sql`${sql.ref(col)} USING ~<~`).orderBy('personId').limit(f.limit).execute();
+      const parts = [await branch(a), await branch(b)];
+      if (f.latin) parts.push(await base().where('otherKey', 'like', `%${like(key)}%`).limit(f.limit).execute());
+      const seen = new Set<string>();
+      const out: Awaited<ReturnType<typeof branch>> = [];
+      for (const r of parts.flat()) {
+        if (out.length >= f.limit) break;
+        if (!seen.has(r.personId)) { seen.add(r.personId); out.push(r); }
+      }
+      return out;
     },
 
     /** Snapshots in force on a date for every person (for statistics), counted in SQL. */
