@@ -316,7 +316,8 @@ export function ChangeFormPage(p: FormProps) {
 }
 
 /** The confirmation step: what will be recorded; Enter records it as 仮登録. */
-export function ChangeConfirmPage(p: ConsoleContext & { kind: ChangeKind; values: FormValues; summary: Array<[string, string]>; subject: ChangeSubject; csrfToken: string; canChange: boolean; canReview: boolean }) {
+export function ChangeConfirmPage(p: ConsoleContext & { kind: ChangeKind; values: FormValues; summary: Array<[string, string]>; subject: ChangeSubject; csrfToken: string; canChange: boolean; canReview: boolean;
+  alerts?: Array<{ code: string; message: string }> }) {
   const title = `${CHANGE_KIND_LABELS[p.kind]}の確認`;
   const json = JSON.stringify(p.values);
   return (
@@ -327,7 +328,13 @@ export function ChangeConfirmPage(p: ConsoleContext & { kind: ChangeKind; values
         <h2 id="confirm-heading" class="text-std-20B-150">記録する内容</h2>
         <div class="mt-4"><Facts rows={p.summary} /></div>
       </section>
-      <p class="mt-4 max-w-4xl">記録すると仮登録になります。決裁者が本登録するまで、検索・証明書・統計には反映されません。届出期間の経過等のアラートは記録後に表示され、仮登録一覧でも確認できます。</p>
+      <p class="mt-4 max-w-4xl">記録すると仮登録になります。決裁者が本登録するまで、検索・証明書・統計には反映されません。アラートは仮登録一覧でも確認できます。</p>
+      {p.alerts && p.alerts.length > 0 ? (
+        <div class="banner-warning mt-6 max-w-4xl" role="region" aria-labelledby="preview-alerts-heading" data-testid="preview-alerts">
+          <h2 id="preview-alerts-heading" class="text-std-18B-160">アラート（記録できますが、確認してください）</h2>
+          <ul class="mt-2 list-disc pl-6">{p.alerts.map((a) => <li data-alert-code={a.code}>{a.message}</li>)}</ul>
+        </div>
+      ) : null}
       <form method="post" action={`/console/registry/changes/${p.kind}`} class="mt-6 flex flex-wrap items-center gap-4" data-once>
         <input type="hidden" name="_csrf" value={p.csrfToken} />
         <input type="hidden" name="form" value={json} />
