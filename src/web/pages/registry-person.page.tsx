@@ -8,6 +8,7 @@ import type { ConsoleContext } from '../layout/console-layout.tsx';
 import {
   CHANGE_KIND_LABELS, CHANGE_STATUS_LABELS, ErrorSummary, Facts, PERSON_STATUS_LABELS, RegistryLayout, SEX_LABELS, td, th, wareki, type ChangeKind,
 } from './registry-ui.tsx';
+import { HouseholdSupportNotice, PersonSupportNotice, SUPPORT_NOTICE_TEXT, type SupportNotices } from './registry-support-notice.tsx';
 
 export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
 export type HistoryItem = Awaited<ReturnType<RegistryService['getHistory']>>[number];
@@ -42,6 +43,8 @@ export interface PersonPageProps extends ConsoleContext {
   canIssue: boolean;
   purpose: string;
   error?: { message: string; code?: string };
+  /** DV等支援措置 protecting the person today (period only). */
+  supportMeasures?: SupportNotices;
 }
 
 /** The 個人票. */
@@ -59,6 +62,7 @@ export function PersonPage(p: PersonPageProps) {
         {p.asOf ? <span class="badge">{wareki(p.asOf)}現在の記録（履歴番号 {r.historyNo}）</span> : null}
         {r.pendingChangeId ? <span class="badge" data-testid="pending">審査中の異動（仮登録）があります</span> : null}
       </p>
+      <PersonSupportNotice notices={p.supportMeasures?.[r.personId]} />
       <div class="mt-4 flex flex-wrap items-center gap-4">
         {p.canIssue ? <a class="button-primary" href={`/console/certificates?personId=${r.personId}`}>証明書を交付する</a> : null}
         <a class="link" href={`/console/registry/households/${r.householdId}`}>世帯票（世帯番号 {r.householdNo}）</a>
@@ -151,6 +155,8 @@ const FOREIGN_LABELS: Record<string, string> = {
 
 export interface HouseholdPageProps extends ConsoleContext {
   household: HouseholdView;
+  /** DV等支援措置 protecting members today (period only). */
+  supportMeasures?: SupportNotices;
   canChange: boolean;
   canReview: boolean;
   canIssue: boolean;
@@ -172,6 +178,7 @@ export function HouseholdPage(p: HouseholdPageProps) {
           ['審査中の異動', h.pendingChangeId ? 'あり（仮登録）' : 'なし'],
         ]} />
       </div>
+      <HouseholdSupportNotice notices={p.supportMeasures ?? {}} members={h.members.map((m) => ({ personId: m.personId, name: `${m.familyName}　${m.givenName}`.trim() || m.romanName || '' }))} />
       <div class="mt-4 flex flex-wrap gap-4">
         {p.canIssue ? <a class="button-primary" href={`/console/certificates?householdId=${h.householdId}`}>世帯の証明書を交付する</a> : null}
         <a class="link" href={`/console/registry/households/${h.householdId}?includeRemoved=true`}>除票の世帯員も表示</a>
@@ -194,7 +201,8 @@ export function HouseholdPage(p: HouseholdPageProps) {
               {h.members.map((m) => (
                 <tr>
                   <td class={td}>{m.relationship}</td>
-                  <td class={td}><a class="link" href={`/console/registry/persons/${m.personId}`}>{`${m.familyName}　${m.givenName}`.trim() || m.romanName}</a></td>
+                  <td class={td}><a class="link" href={`/console/registry/persons/${m.personId}`}>{`${m.familyName}　${m.givenName}`.trim() || m.romanName}</a>
+                    {p.supportMeasures?.[m.personId] ? <span class="badge ml-2" data-testid="support-measure-badge">{SUPPORT_NOTICE_TEXT.badge}</span> : null}</td>
                   <td class={td}>{`${m.familyNameKana}　${m.givenNameKana}`.trim()}</td>
                   <td class={`${td} whitespace-nowrap`}>{m.birthDate.display}</td>
                   <td class={td}>{SEX_LABELS[m.sex]}</td>
