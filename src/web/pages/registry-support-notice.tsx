@@ -5,22 +5,15 @@
  * Only the period is shown; the kind, 相談機関 and note stay with `registry:support-measure` (spec §1.1.16).
  */
 import type { RegistryService } from '../../domains/registry/index.ts';
+import { registryText } from './registry-i18n.ts';
 import { wareki } from './registry-ui.tsx';
 
 /** Person id → the active measures' notices (persons without a measure are absent). */
 export type SupportNotices = Awaited<ReturnType<RegistryService['supportMeasureNoticesOf']>>;
 type Notice = SupportNotices[string][number];
 
-/** Text of the notice (Japanese). */
-export const SUPPORT_NOTICE_TEXT = {
-  heading: '支援措置対象者です。証明書の交付・閲覧に注意してください',
-  householdHeading: '支援措置対象者がいます。証明書の交付・閲覧に注意してください',
-  lead: 'DV等支援措置により、加害者等からの住民票の写し等の交付・閲覧の請求は拒否されます。第三者・代理人からの請求は厳格に審査してください。',
-  period: (from: string, to: string) => `支援措置期間: ${from}〜${to}`,
-  overdue: '終了日を過ぎていますが、終了の手続が行われるまで保護は続きます。延長の申出又は終了の手続を確認してください。',
-  expiring: '終了日が近づいています（1か月以内）。延長の申出を確認してください。',
-  badge: '支援措置対象',
-};
+/** Text of the notice (from the registry dictionary; Japanese by default). */
+export const SUPPORT_NOTICE_TEXT = registryText('ja').supportMeasure;
 export type SupportNoticeText = typeof SUPPORT_NOTICE_TEXT;
 
 function Periods(p: { notices: Notice[]; t: SupportNoticeText }) {
