@@ -11,7 +11,7 @@ import type { RegistryService } from './registry.service.ts';
 import { mountSupportMeasureRoutes } from './support-measure.routes.ts';
 import { mountAddressChangeRoutes } from './address-change.routes.ts';
 import {
-  BulkApprovalInput, ChangeIdParams, ChangeInput, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
+  BulkApprovalInput, ChangeIdParams, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView, TownsView,
 } from './registry.schema.ts';
 
@@ -62,6 +62,13 @@ export function registryRoutes(services: { registry: RegistryService }) {
     request: { body: { content: { 'application/json': { schema: ChangeInput } }, required: true } },
     responses: { 201: json(ChangeRecorded, 'Recorded as provisional'), ...problems(400, 401, 403, 404, 409, 422) },
   }), async (c) => c.json(await svc.recordChange(c.var.actor, c.req.valid('json'), ctx(c)), 201));
+
+  app.openapi(createRoute({
+    method: 'post', path: '/changes/preview', tags, security: staffSecurity,
+    summary: 'Preview a change (異動の事前確認): its alerts and proposed records, or the refusal recording it would get; writes nothing but the access log',
+    request: { body: { content: { 'application/json': { schema: ChangeInput } }, required: true } },
+    responses: { 200: json(ChangePreview, 'What recording this change would do now'), ...problems(400, 401, 403, 404, 409, 422) },
+  }), async (c) => c.json(await svc.previewChange(c.var.actor, c.req.valid('json'), ctx(c)) as z.infer<typeof ChangePreview>, 200));
 
   app.openapi(createRoute({
     method: 'get', path: '/changes/{changeId}', tags, security: staffSecurity, summary: 'A change (異動)',

@@ -219,6 +219,15 @@ export const ChangeRecorded = z.object({
   alerts: z.array(AlertView), personIds: z.array(z.string().uuid()), householdIds: z.array(z.string().uuid()),
 }).openapi('RegistryChangeRecorded');
 
+/** Response of POST /changes/preview: what recording the same body would do now; nothing is written. */
+export const ChangePreview = z.object({
+  kind: z.string(), reasonCode: z.string(), reasonLabel: z.string(), exOfficio: z.boolean(), occurredOn: z.string(), notifiedOn: z.string().nullable(),
+  /** Warnings that do not block the change (e.g. late notification); the same the change would carry. */
+  alerts: z.array(AlertView),
+  /** Each affected person's proposed record; a new person's ids and 宛名番号 are what it would get now, not reserved. */
+  persons: z.array(z.object({ isNewPerson: z.boolean(), effectiveOn: z.string(), record: PersonView })),
+}).openapi('RegistryChangePreview');
+
 export const HistoryEntry = z.object({
   historyNo: z.number().int(), effectiveOn: z.string(),
   change: z.object({ changeId: z.string().uuid(), kind: z.string(), reasonCode: z.string(), status: z.string(), occurredOn: z.string(), notifiedOn: z.string().nullable(),

@@ -26,6 +26,7 @@ import { buildStatistics, statisticsCsv } from './registry-statistics.ts';
 import { seedDemoResidents } from './demo/demo-residents.ts';
 import { createSupportMeasureUseCases } from './support-measure.service.ts';
 import { createAddressChangeUseCases } from './address-change.service.ts';
+import { createChangePreviewUseCases } from './change-preview.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -223,6 +224,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createSupportMeasureUseCases({ db, registry: repo, accessLog, clock, today: () => japanToday(clock) }),
     ...createAddressChangeUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock), plan: planIn,
       write: (trx, m, plan, input, actor, today) => writePlan(trx, m, plan, input, actor, today, 'provisional') }),
+    ...createChangePreviewUseCases({ db, accessLog, today: () => japanToday(clock), plan: planIn }),
 
     /**
      * Records a change as 仮登録 (provisional): invisible to reads and certificates until approved.

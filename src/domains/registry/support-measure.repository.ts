@@ -28,6 +28,8 @@ export function createSupportMeasureRepository() {
     },
     ofPerson: (trx: TenantTx, personId: string) =>
       trx.selectFrom('registry.supportMeasure').select([...COLUMNS]).where('municipalityCode', '=', TENANT).where('personId', '=', personId).orderBy('startsOn').orderBy('createdAt').execute(),
+    ofPersons: (trx: TenantTx, personIds: readonly string[]) => personIds.length === 0 ? Promise.resolve([]) :
+      trx.selectFrom('registry.supportMeasure').select([...COLUMNS]).where('municipalityCode', '=', TENANT).where('personId', 'in', [...personIds]).orderBy('startsOn').orderBy('createdAt').execute(),
     end: (trx: TenantTx, id: string, e: { endedOn: string; endReason: string; endedBy: string }) =>
       trx.updateTable('registry.supportMeasure').set({ ...e, endedAt: sql`now()` }).where('municipalityCode', '=', TENANT).where('supportMeasureId', '=', id).execute(),
   };

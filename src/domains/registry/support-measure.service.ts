@@ -14,7 +14,9 @@ import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transac
 import { fail } from './registry-errors.ts';
 import type { RegistryRepository } from './registry.repository.ts';
 import { createSupportMeasureRepository } from './support-measure.repository.ts';
-import { planEnding, planSupportMeasure, SUPPORT_MEASURE_LABELS, supportMeasureAlerts, type SupportMeasure, type SupportMeasureKind } from './support-measure.ts';
+import {
+  planEnding, planSupportMeasure, SUPPORT_MEASURE_LABELS, supportMeasureAlerts, supportMeasureNotices, type SupportMeasure, type SupportMeasureKind, type SupportMeasureNotice,
+} from './support-measure.ts';
 
 interface Ctx { clientIp: string; requestId: string }
 
@@ -85,6 +87,28 @@ export function createSupportMeasureUseCases(deps: { db: Database; registry: Reg
         await repo.end(trx, supportMeasureId, { endedOn, endReason: input.reason, endedBy: actor.staffId });
         await log(trx, actor, 'registry.support-measure.end', m.personId, ctx);
         return present((await repo.find(trx, supportMeasureId)) as Row);
+      });
+    },
+
+    /**
+     * For the registry views: which of these persons a measure protects today, with each active measure's period
+     * only (no kind, 相談機関 or note, which need `registry:support-measure`). Any registry reader; every person
+     * asked about is logged (`registry.support-measure.status-read`).
+     */
+    async supportMeasureNoticesOf(actor: Actor, personIds: readonly string[], ctx: Ctx): Promise<Record<string, SupportMeasureNotice[]>> {
+      assertAllowed(actor, 'registry:read');
+      const ids = [...new Set(personIds)];
+      if (ids.length === 0) return {};
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const rows = (await repo.ofPersons(trx, ids)) as Row[];
+        await accessLog.appendMany(trx, actor.municipalityCode, ids.map((personId) => (
+          { actorType: 'staff' as const, actorId: actor.staffId, action: 'registry.support-measure.status-read', subjectType: 'person', subjectId: personId, ...ctx })));
+        const out: Record<string, SupportMeasureNotice[]> = {};
+        for (const id of ids) {
+          const notices = supportMeasureNotices(rows.filter((r) => r.personId === id), deps.today());
+          if (notices.length > 0) out[id] = notices;
+        }
+        return out;
       });
     },
 

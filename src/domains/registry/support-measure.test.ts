@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultEndsOn, isSupportMeasureActive, planEnding, planSupportMeasure, supportMeasureAlerts } from './support-measure.ts';
+import { defaultEndsOn, isSupportMeasureActive, planEnding, planSupportMeasure, supportMeasureAlerts, supportMeasureNotices } from './support-measure.ts';
 import { RegistryRuleError } from './registry-errors.ts';
 
 const code = (f: () => unknown) => {
@@ -45,5 +45,14 @@ describe('support measures (DV等支援措置)', () => {
     expect(supportMeasureAlerts([m], '2026-05-05').map((a) => a.code)).toEqual(['support-measure-subject', 'support-measure-expiring']);
     expect(supportMeasureAlerts([{ ...m, endedOn: '2025-06-01' }], '2025-07-01')).toEqual([]);
     expect(supportMeasureAlerts([], '2025-07-01')).toEqual([]);
+  });
+
+  it('gives the registry views the period of each active measure, flagged when ending soon or overdue', () => {
+    const m = { startsOn: '2025-04-01', endsOn: '2026-03-31', endedOn: null };
+    expect(supportMeasureNotices([m], '2025-05-01')).toEqual([{ startsOn: '2025-04-01', endsOn: '2026-03-31', expiring: false, overdue: false }]);
+    expect(supportMeasureNotices([m], '2026-03-05')).toEqual([{ startsOn: '2025-04-01', endsOn: '2026-03-31', expiring: true, overdue: false }]);
+    expect(supportMeasureNotices([m], '2026-05-05')).toEqual([{ startsOn: '2025-04-01', endsOn: '2026-03-31', expiring: false, overdue: true }]);
+    expect(supportMeasureNotices([{ ...m, endedOn: '2025-06-01' }], '2025-07-01')).toEqual([]);
+    expect(supportMeasureNotices([{ ...m, startsOn: '2025-08-01' }], '2025-07-01')).toEqual([]);
   });
 });

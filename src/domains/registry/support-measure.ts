@@ -74,3 +74,20 @@ export function supportMeasureAlerts(measures: ReadonlyArray<Pick<SupportMeasure
   if (active.some((m) => addDays(today, 31) >= m.endsOn)) out.push(alert('support-measure-expiring'));
   return out;
 }
+
+/** What a registry view shows of an active measure: its period and whether it ends soon or has passed its end date. */
+export interface SupportMeasureNotice {
+  startsOn: string;
+  endsOn: string;
+  /** The end date is within a month (延長の申出 may be due). */
+  expiring: boolean;
+  /** The end date has passed without an explicit ending: still protected (the measure never lapses by itself). */
+  overdue: boolean;
+}
+
+/** The measures protecting a person on `today`, as notices for the registry views (period only, no details). */
+export function supportMeasureNotices(measures: ReadonlyArray<Pick<SupportMeasure, 'startsOn' | 'endsOn' | 'endedOn'>>, today: string): SupportMeasureNotice[] {
+  return measures.filter((m) => isSupportMeasureActive(m, today)).map((m) => ({
+    startsOn: m.startsOn, endsOn: m.endsOn, overdue: m.endsOn < today, expiring: m.endsOn >= today && addDays(today, 31) >= m.endsOn,
+  }));
+}

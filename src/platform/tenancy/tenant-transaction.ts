@@ -28,3 +28,19 @@ export async function withPlatform<T>(db: Database, fn: (trx: TenantTx) => Promi
     return fn(trx);
   });
 }
+
+/**
+ * Runs `fn` inside a savepoint of `trx` that is always rolled back: whatever `fn` writes is undone, while the
+ * surrounding transaction stays usable (e.g. to write the access log of a trial run and commit it).
+ * Returns what `fn` returned, or rethrows what it threw, after the rollback.
+ */
+export async function inRolledBackSavepoint<T>(trx: TenantTx, name: string, fn: () => Promise<T>): Promise<T> {
+  if (!/^[a-z_]+$/.test(name)) throw new Error('invalid savepoint name');
+  await sql.raw(`SAVEPOINT ${name}`).execute(trx);
+  try {
+    return await fn();
+  } finally {
+    await sql.raw(`ROLLBACK TO SAVEPOINT ${name}`).execute(trx);
+    await sql.raw(`RELEASE SAVEPOINT ${name}`).execute(trx);
+  }
+}

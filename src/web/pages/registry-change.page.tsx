@@ -10,6 +10,10 @@ import type { HouseholdView, HistoryItem, PersonView } from './registry-person.p
 import {
   CHANGE_KIND_LABELS, CheckField, ErrorSummary, Facts, RegistryLayout, SelectField, SEX_LABELS, TextField, wareki, type ChangeKind, type FieldErrors,
 } from './registry-ui.tsx';
+import { registryText } from './registry-i18n.ts';
+
+/** UI text of the change pages in the page's language (untranslated text falls back to Japanese). */
+const text = (p: ConsoleContext) => { const d = registryText(p.lang); return { ...d.change, kind: (k: ChangeKind) => d.kinds[k] ?? CHANGE_KIND_LABELS[k] }; };
 
 /** The posted form: strings, and lists for the checkbox groups. */
 export type FormValues = Record<string, string | string[]>;
@@ -292,7 +296,8 @@ function SubjectHidden(p: { v: FormValues; subject: ChangeSubject }) {
 
 /** The form of one kind of change. */
 export function ChangeFormPage(p: FormProps) {
-  const title = `${CHANGE_KIND_LABELS[p.kind]}の入力`;
+  const t = text(p);
+  const title = t.formTitle(t.kind(p.kind));
   return (
     <RegistryLayout {...p} title={title} sub={p.kind === 'move-in' && !p.subject.household ? 'move-in' : undefined}>
       <h1 class="text-std-32B-150">{title}</h1>
@@ -309,30 +314,38 @@ export function ChangeFormPage(p: FormProps) {
         <TextField name="note" label="備考" value={val(p.values, 'note')} error={p.errors.note} />
         <datalist id="town-list">{p.towns.map((t) => <option value={t} />)}</datalist>
         <datalist id="relationship-list">{RELATIONSHIPS.map((r) => <option value={r} />)}</datalist>
-        <div><button class="button-primary" type="submit">確認へ進む</button></div>
+        <div><button class="button-primary" type="submit">{t.toConfirm}</button></div>
       </form>
     </RegistryLayout>
   );
 }
 
 /** The confirmation step: what will be recorded; Enter records it as 仮登録. */
-export function ChangeConfirmPage(p: ConsoleContext & { kind: ChangeKind; values: FormValues; summary: Array<[string, string]>; subject: ChangeSubject; csrfToken: string; canChange: boolean; canReview: boolean }) {
-  const title = `${CHANGE_KIND_LABELS[p.kind]}の確認`;
+export function ChangeConfirmPage(p: ConsoleContext & { kind: ChangeKind; values: FormValues; summary: Array<[string, string]>; subject: ChangeSubject; csrfToken: string; canChange: boolean; canReview: boolean;
+  alerts?: Array<{ code: string; message: string }> }) {
+  const t = text(p);
+  const title = t.confirmTitle(t.kind(p.kind));
   const json = JSON.stringify(p.values);
   return (
     <RegistryLayout {...p} title={title}>
       <h1 class="text-std-32B-150">{title}</h1>
       <SubjectLine subject={p.subject} />
       <section class="card mt-6 max-w-4xl" aria-labelledby="confirm-heading" data-testid="confirm">
-        <h2 id="confirm-heading" class="text-std-20B-150">記録する内容</h2>
+        <h2 id="confirm-heading" class="text-std-20B-150">{t.content}</h2>
         <div class="mt-4"><Facts rows={p.summary} /></div>
       </section>
-      <p class="mt-4 max-w-4xl">記録すると仮登録になります。決裁者が本登録するまで、検索・証明書・統計には反映されません。届出期間の経過等のアラートは記録後に表示され、仮登録一覧でも確認できます。</p>
+      <p class="mt-4 max-w-4xl">{t.confirmLead}</p>
+      {p.alerts && p.alerts.length > 0 ? (
+        <div class="banner-warning mt-6 max-w-4xl" role="region" aria-labelledby="preview-alerts-heading" data-testid="preview-alerts">
+          <h2 id="preview-alerts-heading" class="text-std-18B-160">{t.previewAlerts}</h2>
+          <ul class="mt-2 list-disc pl-6">{p.alerts.map((a) => <li data-alert-code={a.code}>{a.message}</li>)}</ul>
+        </div>
+      ) : null}
       <form method="post" action={`/console/registry/changes/${p.kind}`} class="mt-6 flex flex-wrap items-center gap-4" data-once>
         <input type="hidden" name="_csrf" value={p.csrfToken} />
         <input type="hidden" name="form" value={json} />
-        <button class="button-primary" type="submit" name="step" value="record" autofocus>仮登録する</button>
-        <button class="button-secondary" type="submit" name="step" value="edit">入力を修正する</button>
+        <button class="button-primary" type="submit" name="step" value="record" autofocus>{t.record}</button>
+        <button class="button-secondary" type="submit" name="step" value="edit">{t.edit}</button>
       </form>
     </RegistryLayout>
   );
@@ -344,29 +357,30 @@ export function ChangeResultPage(p: ConsoleContext & {
   names: Record<string, string>; canChange: boolean; canReview: boolean;
 }) {
   const r = p.result;
+  const t = text(p);
   return (
-    <RegistryLayout {...p} title={`${CHANGE_KIND_LABELS[p.kind]}を仮登録しました`}>
-      <h1 class="text-std-32B-150">{CHANGE_KIND_LABELS[p.kind]}を仮登録しました</h1>
+    <RegistryLayout {...p} title={t.resultTitle(t.kind(p.kind))}>
+      <h1 class="text-std-32B-150">{t.resultTitle(t.kind(p.kind))}</h1>
       <div class="banner-success mt-6" role="status" data-testid="result">
-        <p class="text-std-18B-160">仮登録しました（{r.reasonLabel}・異動事由コード {r.reasonCode}）。決裁者の本登録を待っています。</p>
+        <p class="text-std-18B-160">{t.recorded(r.reasonLabel, r.reasonCode)}</p>
       </div>
       {r.alerts.length > 0 ? (
         <div class="banner-error mt-6" role="alert" data-testid="alerts">
-          <h2 class="text-std-18B-160 text-error-2">アラート（確認してください）</h2>
+          <h2 class="text-std-18B-160 text-error-2">{t.alerts}</h2>
           <ul class="mt-2 list-disc pl-6">{r.alerts.map((a) => <li>{a.message}</li>)}</ul>
         </div>
       ) : null}
       <section class="mt-6" aria-labelledby="records-heading">
-        <h2 id="records-heading" class="text-std-20B-150">対象の記録</h2>
-        {['move-in', 'birth', 'ex-officio-entry'].includes(p.kind) ? <p class="mt-2">新たに記載した住民の個人票は、本登録の後に表示できます。</p> : null}
+        <h2 id="records-heading" class="text-std-20B-150">{t.records}</h2>
+        {['move-in', 'birth', 'ex-officio-entry'].includes(p.kind) ? <p class="mt-2">{t.newPersonsLater}</p> : null}
         <ul class="mt-2 flex flex-col gap-1">
-          {r.personIds.map((id, i) => <li><a class="link" href={`/console/registry/persons/${id}`} autofocus={i === 0}>{p.names[id] || id}の個人票</a></li>)}
-          {r.householdIds.map((id) => <li><a class="link" href={`/console/registry/households/${id}`}>世帯票</a></li>)}
+          {r.personIds.map((id, i) => <li><a class="link" href={`/console/registry/persons/${id}`} autofocus={i === 0}>{t.personRecord(p.names[id] || id)}</a></li>)}
+          {r.householdIds.map((id) => <li><a class="link" href={`/console/registry/households/${id}`}>{t.householdRecord}</a></li>)}
         </ul>
       </section>
       <p class="mt-6 flex flex-wrap gap-6">
-        <a class="link" href="/console/registry">住民検索へ</a>
-        {p.canReview ? <a class="link" href="/console/registry/provisional">仮登録一覧へ</a> : null}
+        <a class="link" href="/console/registry">{t.toSearch}</a>
+        {p.canReview ? <a class="link" href="/console/registry/provisional">{t.toProvisional}</a> : null}
       </p>
     </RegistryLayout>
   );

@@ -6,8 +6,10 @@
 import type { RegistryService } from '../../domains/registry/index.ts';
 import type { ConsoleContext } from '../layout/console-layout.tsx';
 import {
-  CHANGE_KIND_LABELS, CHANGE_STATUS_LABELS, ErrorSummary, Facts, PERSON_STATUS_LABELS, RegistryLayout, SEX_LABELS, td, th, wareki, type ChangeKind,
+  CHANGE_KIND_LABELS, ErrorSummary, Facts, RegistryLayout, td, th, wareki, type ChangeKind,
 } from './registry-ui.tsx';
+import { registryText } from './registry-i18n.ts';
+import { HouseholdSupportNotice, PersonSupportNotice, type SupportNotices } from './registry-support-notice.tsx';
 
 export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
 export type HistoryItem = Awaited<ReturnType<RegistryService['getHistory']>>[number];
@@ -17,15 +19,15 @@ export type HouseholdView = Awaited<ReturnType<RegistryService['getHousehold']>>
 const PERSON_CHANGES: ChangeKind[] = ['death', 'move-out', 'clerical-correction', 'ex-officio-correction', 'ex-officio-removal', 'cancellation'];
 const HOUSEHOLD_CHANGES: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'move-in'];
 
-const kindLabel = (k: string) => (CHANGE_KIND_LABELS as Record<string, string>)[k] ?? k;
+const kindLabel = (k: string, kinds: Record<string, string> = {}) => kinds[k] ?? (CHANGE_KIND_LABELS as Record<string, string>)[k] ?? k;
 
 /** The links to the change screens. */
-function ChangeLinks(p: { kinds: ChangeKind[]; query: string; label: string }) {
+function ChangeLinks(p: { kinds: ChangeKind[]; query: string; label: string; moveInHere: string; labels: Record<string, string> }) {
   return (
     <nav aria-label={p.label}>
       <ul class="flex flex-wrap gap-2">
         {p.kinds.map((k) => (
-          <li><a class="button-secondary button-small" href={`/console/registry/changes/${k}?${p.query}`}>{k === 'move-in' ? '転入（この世帯に加わる）' : CHANGE_KIND_LABELS[k]}</a></li>
+          <li><a class="button-secondary button-small" href={`/console/registry/changes/${k}?${p.query}`}>{k === 'move-in' ? p.moveInHere : kindLabel(k, p.labels)}</a></li>
         ))}
       </ul>
     </nav>
@@ -42,6 +44,8 @@ export interface PersonPageProps extends ConsoleContext {
   canIssue: boolean;
   purpose: string;
   error?: { message: string; code?: string };
+  /** DV等支援措置 protecting the person today (period only). */
+  supportMeasures?: SupportNotices;
 }
 
 /** The 個人票. */
@@ -50,74 +54,79 @@ export function PersonPage(p: PersonPageProps) {
   const name = `${r.familyName}　${r.givenName}`.trim() || r.romanName || '';
   const cancelled = new Set(p.history.map((h) => h.change.cancelsChangeId).filter(Boolean));
   const a = r.address;
+  const dict = registryText(p.lang);
+  const t = dict.person;
+  const f = t.fields;
+  const hc = t.historyColumns;
   return (
-    <RegistryLayout {...p} title={`個人票: ${name}`}>
-      <h1 class="text-std-32B-150">個人票: {name}</h1>
-      {p.error ? <ErrorSummary title="表示できませんでした" message={p.error.message} code={p.error.code} /> : null}
+    <RegistryLayout {...p} title={t.title(name)}>
+      <h1 class="text-std-32B-150">{t.title(name)}</h1>
+      {p.error ? <ErrorSummary title={t.failed} message={p.error.message} code={p.error.code} /> : null}
       <p class="mt-2 flex flex-wrap gap-2">
-        <span class="badge" data-testid="person-status">{PERSON_STATUS_LABELS[r.status]}</span>
-        {p.asOf ? <span class="badge">{wareki(p.asOf)}現在の記録（履歴番号 {r.historyNo}）</span> : null}
-        {r.pendingChangeId ? <span class="badge" data-testid="pending">審査中の異動（仮登録）があります</span> : null}
+        <span class="badge" data-testid="person-status">{dict.personStatus[r.status] ?? r.status}</span>
+        {p.asOf ? <span class="badge">{t.asOfBadge(wareki(p.asOf), r.historyNo)}</span> : null}
+        {r.pendingChangeId ? <span class="badge" data-testid="pending">{t.pending}</span> : null}
       </p>
+      <PersonSupportNotice notices={p.supportMeasures?.[r.personId]} t={dict.supportMeasure} />
       <div class="mt-4 flex flex-wrap items-center gap-4">
-        {p.canIssue ? <a class="button-primary" href={`/console/certificates?personId=${r.personId}`}>証明書を交付する</a> : null}
-        <a class="link" href={`/console/registry/households/${r.householdId}`}>世帯票（世帯番号 {r.householdNo}）</a>
+        {p.canIssue ? <a class="button-primary" href={`/console/certificates?personId=${r.personId}`}>{t.issue}</a> : null}
+        <a class="link" href={`/console/registry/households/${r.householdId}`}>{t.householdLink(r.householdNo)}</a>
       </div>
       {p.canChange && r.status !== 'removed' && !p.asOf ? (
         <section class="mt-6" aria-labelledby="changes-heading">
-          <h2 id="changes-heading" class="text-std-20B-150">異動を入力する</h2>
-          <div class="mt-2"><ChangeLinks kinds={PERSON_CHANGES} query={`personId=${r.personId}`} label="この住民の異動" /></div>
+          <h2 id="changes-heading" class="text-std-20B-150">{t.changes}</h2>
+          <div class="mt-2"><ChangeLinks kinds={PERSON_CHANGES} query={`personId=${r.personId}`} label={t.personChanges} moveInHere={t.moveInHere} labels={dict.kinds} /></div>
         </section>
       ) : null}
       <section class="card mt-6 max-w-5xl" aria-labelledby="record-heading">
-        <h2 id="record-heading" class="text-std-20B-150">住民票の記載事項</h2>
+        <h2 id="record-heading" class="text-std-20B-150">{t.record}</h2>
         <div class="mt-4">
           <Facts testid="person-record" rows={[
-            ['氏名', name], ['フリガナ', `${r.familyNameKana}　${r.givenNameKana}`.trim()],
-            ...(r.romanName ? [['アルファベット氏名', r.romanName] as [string, string]] : []),
-            ...(r.oldSurname ? [['旧氏', `${r.oldSurname}（${r.oldSurnameKana ?? ''}）`] as [string, string]] : []),
-            ...(r.alias ? [['通称', `${r.alias}（${r.aliasKana ?? ''}）`] as [string, string]] : []),
-            ['生年月日', r.birthDate.display], ['性別', SEX_LABELS[r.sex] ?? r.sex], ['続柄', r.relationship],
-            ['住所', `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}${a.check === 'unlisted' ? '（町字一覧外）' : ''}`],
-            ['住民となった年月日', r.becameResidentOn], ['住所を定めた年月日', r.addressFixedOn], ['届出日', r.notifiedOn ?? ''],
-            ['前住所', r.previousAddress ?? ''],
-            ...(r.residentKind === 'japanese' ? [['本籍', r.honseki ?? ''] as [string, string], ['筆頭者', r.hittosha ?? ''] as [string, string]] : []),
-            ['個人番号', <span data-testid="my-number">{r.myNumber ?? '（なし）'}</span>], ['住民票コード', r.residentCode ?? ''],
-            ['宛名番号', r.atenaNo], ['住民の種別', r.residentKind === 'japanese' ? '日本人住民' : '外国人住民'],
-            ...(r.foreign ? Object.entries(FOREIGN_LABELS).map(([k, l]) => [l, String((r.foreign as Record<string, unknown>)[k] ?? '')] as [string, string]) : []),
-            ...(r.removedOn ? [['消除日', wareki(r.removedOn)] as [string, string], ['消除事由', r.removalReason ?? ''] as [string, string], ['転出先', r.destination ?? ''] as [string, string]] : []),
+            [f.name, name], [f.kana, `${r.familyNameKana}　${r.givenNameKana}`.trim()],
+            ...(r.romanName ? [[f.romanName, r.romanName] as [string, string]] : []),
+            ...(r.oldSurname ? [[f.oldSurname, `${r.oldSurname}（${r.oldSurnameKana ?? ''}）`] as [string, string]] : []),
+            ...(r.alias ? [[f.alias, `${r.alias}（${r.aliasKana ?? ''}）`] as [string, string]] : []),
+            [f.birthDate, r.birthDate.display], [f.sex, dict.sex[r.sex] ?? r.sex], [f.relationship, r.relationship],
+            [f.address, `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}${a.check === 'unlisted' ? f.unlisted : ''}`],
+            [f.becameResidentOn, r.becameResidentOn], [f.addressFixedOn, r.addressFixedOn], [f.notifiedOn, r.notifiedOn ?? ''],
+            [f.previousAddress, r.previousAddress ?? ''],
+            ...(r.residentKind === 'japanese' ? [[f.honseki, r.honseki ?? ''] as [string, string], [f.hittosha, r.hittosha ?? ''] as [string, string]] : []),
+            [f.myNumber, <span data-testid="my-number">{r.myNumber ?? f.noMyNumber}</span>], [f.residentCode, r.residentCode ?? ''],
+            [f.atenaNo, r.atenaNo], [f.residentKind, t.residentKinds[r.residentKind] ?? r.residentKind],
+            ...(r.foreign ? Object.entries(t.foreign).map(([k, l]) => [l, String((r.foreign as Record<string, unknown>)[k] ?? '')] as [string, string]) : []),
+            ...(r.removedOn ? [[f.removedOn, wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, r.destination ?? ''] as [string, string]] : []),
           ]} />
         </div>
         {p.canUnmask && r.myNumber && !r.myNumberUnmasked ? (
-          <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-4 flex flex-wrap items-end gap-4" aria-label="個人番号の表示">
+          <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-4 flex flex-wrap items-end gap-4" aria-label={t.unmaskLabel}>
             <input type="hidden" name="unmask" value="my-number" />
             {p.asOf ? <input type="hidden" name="asOf" value={p.asOf} /> : null}
             <div class="form-field">
-              <label class="form-label" for="unmask-purpose">個人番号を表示する利用目的</label>
+              <label class="form-label" for="unmask-purpose">{t.unmaskPurpose}</label>
               <input class="form-control" id="unmask-purpose" name="purpose" value={p.purpose} autocomplete="off" />
             </div>
-            <button class="button-secondary" type="submit">個人番号を表示（記録されます）</button>
+            <button class="button-secondary" type="submit">{t.unmask}</button>
           </form>
         ) : null}
       </section>
       <section class="mt-8 max-w-5xl" aria-labelledby="asof-heading">
-        <h2 id="asof-heading" class="text-std-20B-150">過去の時点の記録</h2>
+        <h2 id="asof-heading" class="text-std-20B-150">{t.asOf}</h2>
         <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-2 flex flex-wrap items-end gap-4">
           <div class="form-field">
-            <label class="form-label" for="asOf">基準日</label>
+            <label class="form-label" for="asOf">{t.asOfDate}</label>
             <input class="form-control" id="asOf" name="asOf" type="date" value={p.asOf} />
           </div>
-          <button class="button-secondary" type="submit">この日の記録を表示</button>
-          {p.asOf ? <a class="link" href={`/console/registry/persons/${r.personId}`}>現在の記録に戻る</a> : null}
+          <button class="button-secondary" type="submit">{t.showAsOf}</button>
+          {p.asOf ? <a class="link" href={`/console/registry/persons/${r.personId}`}>{t.backToCurrent}</a> : null}
         </form>
       </section>
       <section class="mt-8" aria-labelledby="history-heading">
-        <h2 id="history-heading" class="text-std-20B-150">履歴</h2>
+        <h2 id="history-heading" class="text-std-20B-150">{t.history}</h2>
         <div class="mt-2 overflow-x-auto">
           <table class="w-full border-collapse" data-testid="history">
             <thead><tr>
-              <th scope="col" class={th}>履歴番号</th><th scope="col" class={th}>異動事由</th><th scope="col" class={th}>異動日</th><th scope="col" class={th}>届出日</th>
-              <th scope="col" class={th}>処理日</th><th scope="col" class={th}>状態</th><th scope="col" class={th}>取消</th><th scope="col" class={th}>住所・続柄（この時点）</th>
+              <th scope="col" class={th}>{hc.historyNo}</th><th scope="col" class={th}>{hc.reason}</th><th scope="col" class={th}>{hc.occurredOn}</th><th scope="col" class={th}>{hc.notifiedOn}</th>
+              <th scope="col" class={th}>{hc.processedOn}</th><th scope="col" class={th}>{hc.status}</th><th scope="col" class={th}>{hc.cancel}</th><th scope="col" class={th}>{hc.state}</th>
             </tr></thead>
             <tbody>
               {[...p.history].reverse().map((h) => {
@@ -126,12 +135,12 @@ export function PersonPage(p: PersonPageProps) {
                 return (
                   <tr class={c.status === 'withdrawn' ? 'text-solid-gray-600' : ''}>
                     <td class={td}>{h.historyNo}</td>
-                    <td class={td}>{kindLabel(c.kind)}{c.exOfficio ? '（職権）' : ''} <span class="text-std-14N-170 text-solid-gray-700">{c.reasonCode}</span></td>
+                    <td class={td}>{kindLabel(c.kind, dict.kinds)}{c.exOfficio ? t.exOfficio : ''} <span class="text-std-14N-170 text-solid-gray-700">{c.reasonCode}</span></td>
                     <td class={`${td} whitespace-nowrap`}>{wareki(c.occurredOn)}</td>
                     <td class={`${td} whitespace-nowrap`}>{wareki(c.notifiedOn)}</td>
                     <td class={`${td} whitespace-nowrap`}>{wareki(c.processedOn)}</td>
-                    <td class={td}>{c.status === 'provisional' ? '仮登録' : CHANGE_STATUS_LABELS[c.status] ?? c.status}</td>
-                    <td class={td}>{cancelled.has(c.changeId) ? '取消済' : c.cancelsChangeId ? '取消し' : ''}</td>
+                    <td class={td}>{t.changeStatus[c.status] ?? c.status}</td>
+                    <td class={td}>{cancelled.has(c.changeId) ? t.cancelled : c.cancelsChangeId ? t.cancels : ''}</td>
                     <td class={td}>{ra.townName}{ra.banchi}・{h.record.relationship}</td>
                   </tr>
                 );
@@ -144,13 +153,10 @@ export function PersonPage(p: PersonPageProps) {
   );
 }
 
-const FOREIGN_LABELS: Record<string, string> = {
-  nationality: '国籍・地域', category: '第30条の45に規定する区分', residenceStatus: '在留資格', residencePeriod: '在留期間',
-  residenceExpiry: '在留期間の満了の日', residenceCardNo: '在留カード等の番号', foreignResidentSince: '外国人住民となった年月日',
-};
-
 export interface HouseholdPageProps extends ConsoleContext {
   household: HouseholdView;
+  /** DV等支援措置 protecting members today (period only). */
+  supportMeasures?: SupportNotices;
   canChange: boolean;
   canReview: boolean;
   canIssue: boolean;
@@ -161,44 +167,49 @@ export function HouseholdPage(p: HouseholdPageProps) {
   const h = p.household;
   const head = h.members.find((m) => m.personId === h.headPersonId);
   const a = h.address;
+  const dict = registryText(p.lang);
+  const t = dict.household;
   return (
-    <RegistryLayout {...p} title={`世帯票: 世帯番号 ${h.householdNo}`}>
-      <h1 class="text-std-32B-150">世帯票: 世帯番号 {h.householdNo}</h1>
+    <RegistryLayout {...p} title={t.title(h.householdNo)}>
+      <h1 class="text-std-32B-150">{t.title(h.householdNo)}</h1>
       <div class="mt-4">
         <Facts testid="household-facts" rows={[
-          ['世帯主', head ? `${head.familyName}　${head.givenName}`.trim() || head.romanName || '' : '（世帯主なし）'],
-          ['住所', a ? `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}` : ''],
-          ['世帯の版', String(h.version)],
-          ['審査中の異動', h.pendingChangeId ? 'あり（仮登録）' : 'なし'],
+          [t.head, head ? `${head.familyName}　${head.givenName}`.trim() || head.romanName || '' : t.noHead],
+          [t.address, a ? `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}` : ''],
+          [t.version, String(h.version)],
+          [t.pending, h.pendingChangeId ? t.pendingYes : t.pendingNo],
         ]} />
       </div>
+      <HouseholdSupportNotice notices={p.supportMeasures ?? {}} t={dict.supportMeasure}
+        members={h.members.map((m) => ({ personId: m.personId, name: `${m.familyName}　${m.givenName}`.trim() || m.romanName || '' }))} />
       <div class="mt-4 flex flex-wrap gap-4">
-        {p.canIssue ? <a class="button-primary" href={`/console/certificates?householdId=${h.householdId}`}>世帯の証明書を交付する</a> : null}
-        <a class="link" href={`/console/registry/households/${h.householdId}?includeRemoved=true`}>除票の世帯員も表示</a>
+        {p.canIssue ? <a class="button-primary" href={`/console/certificates?householdId=${h.householdId}`}>{t.issue}</a> : null}
+        <a class="link" href={`/console/registry/households/${h.householdId}?includeRemoved=true`}>{t.includeRemoved}</a>
       </div>
       {p.canChange && !h.pendingChangeId ? (
         <section class="mt-6" aria-labelledby="hh-changes-heading">
-          <h2 id="hh-changes-heading" class="text-std-20B-150">異動を入力する</h2>
-          <div class="mt-2"><ChangeLinks kinds={HOUSEHOLD_CHANGES} query={`householdId=${h.householdId}`} label="この世帯の異動" /></div>
+          <h2 id="hh-changes-heading" class="text-std-20B-150">{dict.person.changes}</h2>
+          <div class="mt-2"><ChangeLinks kinds={HOUSEHOLD_CHANGES} query={`householdId=${h.householdId}`} label={dict.person.householdChanges} moveInHere={dict.person.moveInHere} labels={dict.kinds} /></div>
         </section>
       ) : null}
       <section class="mt-8" aria-labelledby="members-heading">
-        <h2 id="members-heading" class="text-std-20B-150">世帯員</h2>
+        <h2 id="members-heading" class="text-std-20B-150">{t.members}</h2>
         <div class="mt-2 overflow-x-auto">
           <table class="w-full border-collapse" data-keynav data-testid="members">
             <thead><tr>
-              <th scope="col" class={th}>続柄</th><th scope="col" class={th}>氏名</th><th scope="col" class={th}>読み</th>
-              <th scope="col" class={th}>生年月日</th><th scope="col" class={th}>性別</th><th scope="col" class={th}>状態</th>
+              <th scope="col" class={th}>{t.columns.relationship}</th><th scope="col" class={th}>{t.columns.name}</th><th scope="col" class={th}>{t.columns.kana}</th>
+              <th scope="col" class={th}>{t.columns.birthDate}</th><th scope="col" class={th}>{t.columns.sex}</th><th scope="col" class={th}>{t.columns.status}</th>
             </tr></thead>
             <tbody>
               {h.members.map((m) => (
                 <tr>
                   <td class={td}>{m.relationship}</td>
-                  <td class={td}><a class="link" href={`/console/registry/persons/${m.personId}`}>{`${m.familyName}　${m.givenName}`.trim() || m.romanName}</a></td>
+                  <td class={td}><a class="link" href={`/console/registry/persons/${m.personId}`}>{`${m.familyName}　${m.givenName}`.trim() || m.romanName}</a>
+                    {p.supportMeasures?.[m.personId] ? <span class="badge ml-2" data-testid="support-measure-badge">{dict.supportMeasure.badge}</span> : null}</td>
                   <td class={td}>{`${m.familyNameKana}　${m.givenNameKana}`.trim()}</td>
                   <td class={`${td} whitespace-nowrap`}>{m.birthDate.display}</td>
-                  <td class={td}>{SEX_LABELS[m.sex]}</td>
-                  <td class={td}>{PERSON_STATUS_LABELS[m.status]}</td>
+                  <td class={td}>{dict.sex[m.sex] ?? m.sex}</td>
+                  <td class={td}>{dict.personStatus[m.status] ?? m.status}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,7 +6,9 @@
 import type { Child } from 'hono/jsx';
 import { toWareki } from '../../domains/registry/index.ts';
 import { ConsoleLayout, type ConsoleContext } from '../layout/console-layout.tsx';
+import type { Lang } from '../i18n/i18n.ts';
 import { assetUrl } from '../static-files.ts';
+import { registryText } from './registry-i18n.ts';
 
 /** Field name → message (Japanese, from the service or the form check). */
 export type FieldErrors = Record<string, string>;
@@ -43,15 +45,16 @@ export function wareki(iso: string | null | undefined): string {
 }
 
 /** The sub-navigation of the registry pages. */
-export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statistics' | 'move-in' | undefined; canReview: boolean; canChange: boolean }) {
+export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statistics' | 'move-in' | undefined; canReview: boolean; canChange: boolean; lang?: Lang }) {
+  const t = registryText(p.lang ?? 'ja').menu;
   const items: Array<[typeof p.current, string, string, boolean]> = [
-    ['search', '/console/registry', '住民検索', true],
-    ['move-in', '/console/registry/changes/move-in', '転入（新しい世帯）', p.canChange],
-    ['provisional', '/console/registry/provisional', '仮登録一覧', p.canReview],
-    ['statistics', '/console/registry/statistics', '人口統計', true],
+    ['search', '/console/registry', t.search, true],
+    ['move-in', '/console/registry/changes/move-in', t.moveIn, p.canChange],
+    ['provisional', '/console/registry/provisional', t.provisional, p.canReview],
+    ['statistics', '/console/registry/statistics', t.statistics, true],
   ];
   return (
-    <nav aria-label="住民記録のメニュー" class="mb-6">
+    <nav aria-label={t.label} class="mb-6">
       <ul class="flex flex-wrap gap-x-6 gap-y-2">
         {items.filter(([, , , show]) => show).map(([key, href, label]) => (
           <li><a class="link" href={href} aria-current={p.current === key ? 'page' : undefined}>{label}</a></li>
@@ -65,7 +68,7 @@ export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statist
 export function RegistryLayout(p: ConsoleContext & { title: string; sub?: 'search' | 'provisional' | 'statistics' | 'move-in'; canReview: boolean; canChange: boolean; children?: Child }) {
   return (
     <ConsoleLayout {...p} title={p.title} current="registry">
-      <RegistrySubnav current={p.sub} canReview={p.canReview} canChange={p.canChange} />
+      <RegistrySubnav current={p.sub} canReview={p.canReview} canChange={p.canChange} lang={p.lang} />
       {p.children}
       <script src={assetUrl('registry.js')} defer></script>
     </ConsoleLayout>

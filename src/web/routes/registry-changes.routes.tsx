@@ -2,7 +2,8 @@
 /**
  * The change screens of the resident registry: GET shows the form of a kind of change for a person or
  * household; POST step=confirm checks the form and shows what will be recorded, step=edit returns to the
- * form, step=record calls the registry service (仮登録). Refusals of the service re-render the form with
+ * form, step=record calls the registry service (仮登録). The confirmation previews the change with the service
+ * (its alerts shown before 仮登録する). Refusals of the service, at either step, re-render the form with
  * every value kept; a household changed by another clerk shows the conflict message with the fresh household.
  */
 import { Hono, type Context } from 'hono';
@@ -268,6 +269,21 @@ export function registryChangeRoutes(services: Services) {
   const page = async (c: Context<AppEnv>, kind: ChangeKind, values: FormValues, subject: ChangeSubject, errors: FieldErrors = {}, error?: { message: string; code?: string }, status: 200 | 400 | 403 | 404 | 409 | 422 = 200) =>
     renderPage(c, ChangeFormPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), kind, values, subject, errors, error, csrfToken: c.var.actor.csrfToken, towns: towns(c) }), status);
 
+  /** A refusal of the service (at confirm or at 仮登録): the form again, the error at its field; other errors are rethrown. */
+  async function refused(c: Context<AppEnv>, kind: ChangeKind, err: unknown, values: FormValues, subject: ChangeSubject, ids: Parameters<typeof loadSubject>[2]) {
+    if (!(err instanceof DomainError) || err.status >= 500 || err.status === 401 || (err.status === 403 && err.code !== 'self-approval')) throw err;
+    const fieldErrors: FieldErrors = {};
+    const field = ERROR_FIELD[err.code];
+    if (field) fieldErrors[field] = err.title;
+    if (err.code === 'household-version-conflict' || err.code === 'household-version-required') {
+      // Show the household as it is now and keep every entered value; the clerk checks and submits again.
+      const fresh = await loadSubject(c, kind, ids);
+      const { version: _v, toVersion: _t, ...kept } = values;
+      return page(c, kind, kept, fresh, {}, { message: `${err.title}（世帯の最新の内容を表示しています。確認してから、もう一度送信してください）`, code: err.code }, 409);
+    }
+    return page(c, kind, values, subject, fieldErrors, { message: err.title, code: err.code }, err.status as 422);
+  }
+
   app.get('/console/registry/changes/:kind', async (c) => {
     const kind = c.req.param('kind');
     if (!isChangeKind(kind)) return c.notFound();
@@ -294,7 +310,11 @@ export function registryChangeRoutes(services: Services) {
       // Pin the versions the clerk confirms, so a change by another clerk before 仮登録する is a conflict.
       if (subject.household && !val(values, 'version')) values.version = String(subject.household.version);
       if (subject.target && !val(values, 'toVersion')) values.toVersion = String(subject.target.version);
-      return renderPage(c, ChangeConfirmPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), kind, values, subject, summary: summarize(kind, values, subject), csrfToken: c.var.actor.csrfToken }));
+      // Plan the change without recording it: its alerts now, and a refusal on the form as at 仮登録.
+      let preview: Awaited<ReturnType<typeof svc.previewChange>>;
+      try { preview = await svc.previewChange(c.var.actor, input, requestCtx(c)); } catch (err) { return refused(c, kind, err, values, subject, ids); }
+      return renderPage(c, ChangeConfirmPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), kind, values, subject, summary: summarize(kind, values, subject),
+        alerts: preview.alerts, csrfToken: c.var.actor.csrfToken }));
     }
     try {
       const result = await svc.recordChange(c.var.actor, input, requestCtx(c));
@@ -302,17 +322,7 @@ export function registryChangeRoutes(services: Services) {
       for (const m of subject.household?.members ?? []) names[m.personId] = `${m.familyName}　${m.givenName}`.trim();
       return renderPage(c, ChangeResultPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), kind, result, names }), 201);
     } catch (err) {
-      if (!(err instanceof DomainError) || err.status >= 500 || err.status === 401 || (err.status === 403 && err.code !== 'self-approval')) throw err;
-      const fieldErrors: FieldErrors = {};
-      const field = ERROR_FIELD[err.code];
-      if (field) fieldErrors[field] = err.title;
-      if (err.code === 'household-version-conflict' || err.code === 'household-version-required') {
-        // Show the household as it is now and keep every entered value; the clerk checks and submits again.
-        const fresh = await loadSubject(c, kind, ids);
-        const { version: _v, toVersion: _t, ...kept } = values;
-        return page(c, kind, kept, fresh, {}, { message: `${err.title}（世帯の最新の内容を表示しています。確認してから、もう一度送信してください）`, code: err.code }, 409);
-      }
-      return page(c, kind, values, subject, fieldErrors, { message: err.title, code: err.code }, err.status as 422);
+      return refused(c, kind, err, values, subject, ids);
     }
   });
 

@@ -116,14 +116,16 @@ export function registryWebRoutes(services: Services) {
       person = await svc.getPerson(c.var.actor, id, { asOf: asOf || undefined }, requestCtx(c));
     }
     const history = await svc.getHistory(c.var.actor, id, requestCtx(c));
-    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, purpose, error }), error ? 422 : 200);
+    const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, [id], requestCtx(c));
+    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, purpose, error, supportMeasures }), error ? 422 : 200);
   });
 
   app.get('/console/registry/households/:id', async (c) => {
     const id = c.req.param('id');
     if (!UUID.test(id)) return c.notFound();
     const household = await svc.getHousehold(c.var.actor, id, { includeRemoved: c.req.query('includeRemoved') === 'true' }, requestCtx(c));
-    return renderPage(c, HouseholdPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), household }));
+    const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, household.members.map((m) => m.personId), requestCtx(c));
+    return renderPage(c, HouseholdPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), household, supportMeasures }));
   });
 
   const provisional = async (c: Context<AppEnv>, extra: { done?: string; error?: { message: string; code: string } } = {}, status: 200 | 400 | 403 | 404 | 409 | 422 = 200) => {
