@@ -26,6 +26,15 @@ export const CHANGE_KIND_LABELS = {
   'ex-officio-entry': '職権記載',
   'ex-officio-removal': '職権消除',
   'cancellation': '異動の取消し',
+  'old-surname': '旧氏の記載・削除',
+  'alias': '通称の記載・削除',
+  'residence-status-change': '在留資格・在留期間の変更',
+  'naturalization': '帰化',
+  'nationality-loss': '国籍喪失',
+  'household-change': '世帯変更',
+  'minor-correction': '軽微な修正',
+  'move-in-notice': '転入通知の受理',
+  'address-renaming': '住居表示・区画整理による住所変更',
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KIND_LABELS;
 export const isChangeKind = (k: string): k is ChangeKind => Object.hasOwn(CHANGE_KIND_LABELS, k);
