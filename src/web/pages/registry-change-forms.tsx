@@ -64,7 +64,7 @@ function ForeignFields(p: { v: FormValues; e: FieldErrors; loss?: boolean }) {
       <TextField name="residencePeriod" label="在留期間" value={val(v, 'residencePeriod')} error={e.residencePeriod} required={!p.loss} hint="例: 3年" />
       <TextField name="residenceExpiry" label="在留期間の満了日" value={val(v, 'residenceExpiry')} error={e.residenceExpiry} required={!p.loss} hint={DATE_HINT} />
       <TextField name="residenceCardNo" label="在留カード番号" value={val(v, 'residenceCardNo')} error={e.residenceCardNo}
-        hint={p.loss ? '英字2桁・数字8桁・英字2桁' : '新しいカードの場合に入力します（英字2桁・数字8桁・英字2桁）'} />
+        hint={p.loss ? '英字2桁・数字8桁・英字2桁' : 'カードが新しくなった場合は書き換えます（英字2桁・数字8桁・英字2桁）'} />
     </Box>
   );
 }
