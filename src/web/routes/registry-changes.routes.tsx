@@ -221,6 +221,7 @@ function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject): Arr
     if (raw === '1' && ['exOfficio', 'unlisted', 'fromAbroad', 'abroad'].includes(k)) text = 'はい';
     if (/(occurredOn|notifiedOn|birthDate)$/.test(k)) text = dateText(text);
     if (k.endsWith('myNumber')) text = '（入力あり）';
+    if (k.endsWith('residenceCardNo')) text = text.replace(/\s/g, '').toUpperCase(); // as recorded
     if (ITEM_VALUE_LABELS[k]) text = ITEM_VALUE_LABELS[k]![text] ?? text;
     if (['movedOn', 'residenceExpiry'].includes(k)) text = dateText(text);
     rows.push([label, text]);
