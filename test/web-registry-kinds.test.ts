@@ -261,7 +261,9 @@ describe('世帯変更 (household-change)', () => {
   });
 
   it('records a member joining another household at the same address', async () => {
-    await drive('household-change', `householdId=${ids.h3}`, { occurredOn: '令和7年7月1日', toHouseholdId: ids.h1, personIds: [ids.jiro], [`rel-${ids.jiro}`]: '父' });
+    const confirm = await drive('household-change', `householdId=${ids.h3}`, { occurredOn: '令和7年7月1日', toHouseholdId: ids.h1, personIds: [ids.jiro], [`rel-${ids.jiro}`]: '父' });
+    expect(confirm).toMatch(/>加わる世帯の世帯ID<\/dt>/);
+    expect(confirm).toMatch(/>別居　次郎の続柄<\/dt><dd[^>]*>父</);
     const c = await recordedFor(ids.jiro, 'household-change');
     expect(person(c, ids.jiro)).toMatchObject({ householdId: ids.h1, relationship: '父' });
     expect(c.householdIds.sort()).toEqual([ids.h1, ids.h3].sort());
@@ -288,8 +290,12 @@ describe('軽微な修正 (minor-correction)', () => {
     const form = await (await get(clerk, `/console/registry/changes/minor-correction?personId=${ids.ichiro}`)).text();
     expect(form).toContain('value="髙橋"');
     expect(form).toContain('value="1-1"');
-    await drive('minor-correction', `personId=${ids.ichiro}`, { occurredOn: '令和7年8月1日', ground: '常用平易な文字への置換', 'new-familyName': '高橋', 'new-givenName': '一郎',
+    const confirm = await drive('minor-correction', `personId=${ids.ichiro}`, { occurredOn: '令和7年8月1日', ground: '常用平易な文字への置換', 'new-familyName': '高橋', 'new-givenName': '一郎',
       'new-familyNameKana': 'タカハシ', 'new-givenNameKana': 'イチロウ', townName: '大字広丘野村', banchi: '1-1', katagaki: '' });
+    // The confirmation shows only what is corrected.
+    expect(confirm).toMatch(/>氏<\/dt><dd[^>]*>高橋</);
+    expect(confirm).not.toMatch(/>番地・号<\/dt>/);
+    expect(confirm).not.toMatch(/>名<\/dt>/);
     const c = await recordedFor(ids.ichiro, 'minor-correction');
     expect(c.exOfficio).toBe(true);
     expect(c.personIds).toEqual([ids.ichiro]);

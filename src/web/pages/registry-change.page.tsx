@@ -34,7 +34,7 @@ const RELATIONSHIPS = ['世帯主', '妻', '夫', '子', '子の妻', '子の夫
 export const DATE_HINT = '和暦又は西暦（例: 令和7年4月1日、R7.4.1、2025-04-01）';
 
 /** Labels of the form fields (for the error summary and the confirmation). */
-export function fieldLabels(): Record<string, string> {
+export function fieldLabels(kind?: ChangeKind): Record<string, string> {
   const l: Record<string, string> = {
     occurredOn: '異動日', notifiedOn: '届出日', notifier: '届出人', note: '備考', previousAddress: '前住所', townName: '町字', banchi: '番地・号', katagaki: '方書',
     destination: '転出先', newHeadPersonId: '新しい世帯主', remainingHeadPersonId: '残る世帯の世帯主', toHouseholdId: '合併先の世帯ID', changeId: '取り消す異動',
@@ -44,7 +44,7 @@ export function fieldLabels(): Record<string, string> {
     for (const [k, t] of Object.entries(PERSON_FIELD_LABELS)) l[`p${i}-${k}`] = `${PERSON_ROWS > 1 && i > 0 ? `${i + 1}人目の` : ''}${t}`;
   }
   for (const [k, t] of Object.entries(PATCH_LABELS)) l[`patch-${k}`] = `修正後の${t}`;
-  return { ...l, ...ITEM_FIELD_LABELS };
+  return { ...l, ...ITEM_FIELD_LABELS, ...(kind === 'household-change' ? { toHouseholdId: '加わる世帯の世帯ID', personIds: '別の世帯に加わる世帯員' } : {}) };
 }
 
 const PERSON_FIELD_LABELS: Record<string, string> = {
@@ -301,7 +301,7 @@ export function ChangeFormPage(p: FormProps) {
       <h1 class="text-std-32B-150">{title}</h1>
       <SubjectLine subject={p.subject} />
       <div class="mt-6">
-        <ErrorSummary message={p.error?.message} code={p.error?.code} errors={p.errors} labels={fieldLabels()} />
+        <ErrorSummary message={p.error?.message} code={p.error?.code} errors={p.errors} labels={fieldLabels(p.kind)} />
       </div>
       <form method="post" action={`/console/registry/changes/${p.kind}`} class="flex max-w-4xl flex-col gap-5" novalidate data-testid="change-form">
         <input type="hidden" name="_csrf" value={p.csrfToken} />

@@ -205,13 +205,16 @@ function initialValues(kind: ChangeKind, subject: ChangeSubject, personId: strin
 
 /** A readable summary of the form for the confirmation step. */
 function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject): Array<[string, string]> {
-  const labels = fieldLabels();
+  const labels = fieldLabels(kind);
+  // 軽微な修正 starts from the current name and address: show only what is corrected.
+  const unchanged = kind === 'minor-correction' ? itemInitialValues(kind, subject) : {};
   const names = new Map([...(subject.household?.members ?? []), ...(subject.target?.members ?? [])].map((m) => [m.personId, `${m.familyName}　${m.givenName}`.trim() || m.romanName || '']));
   const rows: Array<[string, string]> = [['異動の種類', CHANGE_KIND_LABELS[kind]]];
   const dateText = (s: string) => { try { const d = parseLegalDate(s, { allowNonCalendar: true }); return d.precision === 'day' && !d.text ? `${s}（${d.sortKey}）` : s; } catch { return s; } };
   for (const [k, raw] of Object.entries(v)) {
     if (['personId', 'householdId', 'version', 'toVersion'].includes(k) || raw === '' || (Array.isArray(raw) && raw.length === 0)) continue;
     if (k.endsWith('residentKind') && raw === 'japanese') continue;
+    if (k in unchanged && unchanged[k] === raw) continue;
     if (k.startsWith('rel-')) { rows.push([`${names.get(k.slice(4)) ?? ''}の続柄`, String(raw)]); continue; }
     const label = labels[k] ?? ({ exOfficio: '職権', unlisted: '町字一覧外', fromAbroad: '国外からの転入', abroad: '国外への転出' } as Record<string, string>)[k] ?? k;
     let text = Array.isArray(raw) ? raw.map((id) => names.get(id) ?? id).join('、') : raw;
