@@ -2,7 +2,8 @@
 /**
  * The change screens of a person's items from the keyboard: a counter clerk records a 旧氏の記載 for a
  * Japanese demo resident and a 在留資格・在留期間の変更 for a foreign one (after a refused first try), both
- * left as 仮登録 and shown on the person's page; axe on the form, the error, the confirmation and the result.
+ * left as 仮登録 and shown on the person's page; axe on the form, the error, the confirmation and the result;
+ * then a 住所一括変更 trial run (nothing written).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -102,5 +103,20 @@ describe('registry: changes of a person\'s items', () => {
     expect(await page.getByTestId('pending').isVisible()).toBe(true);
     expect(await page.getByTestId('history').textContent()).toMatch(/在留資格・在留期間の変更.*仮登録/);
     await screenshot(page, 'registry-person-after-residence-change');
+
+    // 住所一括変更: a trial run from the keyboard (writes nothing); the form and the trial pass axe.
+    await page.getByRole('link', { name: '住所一括変更' }).click();
+    await page.waitForURL('**/console/registry/address-changes');
+    await assertAccessible(page);
+    await page.keyboard.type(`R${y - 2018}.${m}.${d}`);
+    await page.getByLabel('変更の事由').selectOption('住居表示');
+    await page.locator('#r0-fromTown').fill('大字大門');
+    await page.locator('#r0-toTown').fill('大字大門');
+    await page.locator('#r0-toTown').press('Enter');
+    await page.getByTestId('batch-trial').waitFor();
+    expect(await page.getByTestId('batch-items').textContent()).toContain('大字大門');
+    await assertAccessible(page);
+    await screenshot(page, 'registry-address-batch-trial');
+    assertClean(page, [400]);
   });
 });

@@ -52,10 +52,11 @@ export function wareki(iso: string | null | undefined): string {
 }
 
 /** The sub-navigation of the registry pages. */
-export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statistics' | 'move-in' | undefined; canReview: boolean; canChange: boolean }) {
+export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statistics' | 'move-in' | 'address-changes' | undefined; canReview: boolean; canChange: boolean }) {
   const items: Array<[typeof p.current, string, string, boolean]> = [
     ['search', '/console/registry', '住民検索', true],
     ['move-in', '/console/registry/changes/move-in', '転入（新しい世帯）', p.canChange],
+    ['address-changes', '/console/registry/address-changes', '住所一括変更', p.canChange],
     ['provisional', '/console/registry/provisional', '仮登録一覧', p.canReview],
     ['statistics', '/console/registry/statistics', '人口統計', true],
   ];
@@ -71,7 +72,7 @@ export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statist
 }
 
 /** The frame of every registry page: console layout, sub-navigation and the page script. */
-export function RegistryLayout(p: ConsoleContext & { title: string; sub?: 'search' | 'provisional' | 'statistics' | 'move-in'; canReview: boolean; canChange: boolean; children?: Child }) {
+export function RegistryLayout(p: ConsoleContext & { title: string; sub?: 'search' | 'provisional' | 'statistics' | 'move-in' | 'address-changes'; canReview: boolean; canChange: boolean; children?: Child }) {
   return (
     <ConsoleLayout {...p} title={p.title} current="registry">
       <RegistrySubnav current={p.sub} canReview={p.canReview} canChange={p.canChange} />
