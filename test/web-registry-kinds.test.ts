@@ -189,6 +189,11 @@ describe('通称の記載・削除 (alias)', () => {
       { status: 400, field: 'alias', message: '通称を入力してください', personId: ids.mary });
   });
 
+  it('refuses a 通称 for a Japanese resident (a screen reached by its address, not linked)', async () => {
+    await refused('alias', `personId=${ids.ichiro}`, { occurredOn: '令和7年4月1日', action: 'enter', alias: '通名' },
+      { status: 422, field: 'action', message: '通称は外国人住民にのみ記載できます', personId: ids.ichiro });
+  });
+
   it('records the 通称 of a foreign resident', async () => {
     await drive('alias', `personId=${ids.mary}`, { occurredOn: '令和7年4月1日', action: 'enter', alias: '佐藤 真理', aliasKana: 'サトウ マリ' }, { expectInForm: '通称の記載・削除の入力' });
     const c = await recordedFor(ids.mary, 'alias');

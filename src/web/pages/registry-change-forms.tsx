@@ -116,13 +116,12 @@ export function ItemKindFields(p: FormProps & { kind: ItemKind }) {
             <TextField name="honseki" label="本籍" value={val(v, 'honseki')} error={e.honseki} required hint="帰化の届出又は通知に記載された本籍" />
             <TextField name="hittosha" label="筆頭者" value={val(v, 'hittosha')} error={e.hittosha} />
           </Box>
-          <NameFields v={v} e={e} legend="帰化後の氏名" hint="氏名が変わる項目だけ入力します。通称と第30条の45の記載事項は削除されます" />
+          <NameFields v={v} e={e} legend="帰化後の氏名" hint="氏名が変わる項目だけ入力します（アルファベット氏名だけが記載されている方は、氏名を入力します）。通称と第30条の45の記載事項は削除されます" />
         </>
       );
     case 'nationality-loss':
       return <ForeignFields v={v} e={e} loss />;
     case 'household-change': {
-      const others = members.filter((m) => m.personId !== subject.household?.headPersonId);
       return (
         <>
           <TextField name="toHouseholdId" label="加わる世帯の世帯ID" value={val(v, 'toHouseholdId')} error={e.toHouseholdId}
@@ -131,8 +130,8 @@ export function ItemKindFields(p: FormProps & { kind: ItemKind }) {
           <MemberChecks name="personIds" legend="別の世帯に加わる世帯員" members={members} selected={list(v, 'personIds')} error={e.personIds} />
           <MemberSelect name="remainingHeadPersonId" label="残る世帯の世帯主" members={members} value={val(v, 'remainingHeadPersonId')} error={e.remainingHeadPersonId}
             hint="世帯主が別の世帯に加わり、2人以上が残る場合に指定します" />
-          <RelationshipFields v={v} e={e} members={val(v, 'toHouseholdId') ? members : others} legend="変更後の続柄"
-            hint="別の世帯に加わる世帯員は、加わる世帯の世帯主から見た続柄を入力します。この世帯の中で続柄が変わる場合は、その世帯員の続柄を書き換えます" />
+          <RelationshipFields v={v} e={e} members={members} legend="変更後の続柄"
+            hint="別の世帯に加わる世帯員は、加わる世帯の世帯主から見た続柄を入力します。この世帯の中で続柄が変わる場合は、その世帯員の続柄を書き換えます（世帯主の欄は、世帯主が別の世帯に加わる場合だけ入力します）" />
         </>
       );
     }

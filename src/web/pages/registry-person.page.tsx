@@ -175,6 +175,7 @@ export function HouseholdPage(p: HouseholdPageProps) {
         <Facts testid="household-facts" rows={[
           ['世帯主', head ? `${head.familyName}　${head.givenName}`.trim() || head.romanName || '' : '（世帯主なし）'],
           ['住所', a ? `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}` : ''],
+          ['世帯ID', <span class="break-all" data-testid="household-id">{h.householdId}</span>],
           ['世帯の版', String(h.version)],
           ['審査中の異動', h.pendingChangeId ? 'あり（仮登録）' : 'なし'],
         ]} />

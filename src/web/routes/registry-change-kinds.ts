@@ -31,10 +31,10 @@ export const ITEM_ERROR_FIELD: Record<string, string> = {
   'old-surname-required': 'oldSurname', 'old-surname-same-as-surname': 'oldSurname', 'old-surname-not-recorded': 'action', 'old-surname-japanese-only': 'action',
   'alias-required': 'alias', 'alias-already-recorded': 'action', 'alias-not-recorded': 'action', 'alias-foreign-only': 'action',
   'residence-expiry-before-change': 'residenceExpiry', 'no-residence-period': 'category', 'invalid-residence-card-no': 'residenceCardNo',
-  'foreign-items-required': 'nationality', 'not-foreign-resident': 'occurredOn', 'not-japanese-resident': 'occurredOn',
+  'foreign-items-required': 'nationality',
   'name-required': 'new-familyName', 'forbidden-name-symbol': 'new-familyName', 'empty-patch': 'new-familyName',
   'household-change-address-differs': 'toHouseholdId', 'same-household': 'toHouseholdId', 'head-change-required': 'personIds', 'relationship-required': 'personIds',
-  'no-move-out-record': 'occurredOn', 'move-in-notice-date-order': 'movedOn',
+  'move-in-notice-date-order': 'movedOn',
 };
 
 const NAME_KEYS = ['familyName', 'givenName', 'familyNameKana', 'givenNameKana'] as const;
