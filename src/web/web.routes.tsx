@@ -17,6 +17,7 @@ import { daycareWebRoutes } from './routes/daycare.routes.tsx';
 import { certificateWebRoutes } from './routes/certificates.routes.tsx';
 import { portalRoutes } from './routes/portal.routes.tsx';
 import { registryChangeRoutes } from './routes/registry-changes.routes.tsx';
+import { registryAddressChangeRoutes } from './routes/registry-address-changes.routes.tsx';
 import { registryWebRoutes } from './routes/registry.routes.tsx';
 import { sessionRoutes } from './routes/session.routes.tsx';
 import { staticRoutes, warnIfStylesheetMissing } from './static-files.ts';
@@ -66,6 +67,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', daycareWebRoutes(services));
   app.route('/', registryWebRoutes(services));
   app.route('/', registryChangeRoutes(services));
+  app.route('/', registryAddressChangeRoutes(services));
   app.route('/', consoleRoutes(services));
   app.route('/', consoleNotFound(services));
 

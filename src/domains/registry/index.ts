@@ -6,7 +6,7 @@ export { registryRoutes } from './registry.routes.ts';
 export { createMyNumberCipher } from './my-number-cipher.ts';
 export { loadMyNumberKeys } from './registry.config.ts';
 // For the web UI (src/web/routes/registry*.tsx): the change schema, 和暦 dates, the 町字 list.
-export { ChangeInput } from './registry.schema.ts';
+export { ChangeInput, MINOR_CORRECTION_GROUNDS } from './registry.schema.ts';
 export { InvalidLegalDateError, parseLegalDate, toWareki } from './jp-date.ts';
 export { TOWN_LIST_ATTRIBUTION, townsOf } from './address-reference.ts';
 export { FOREIGN_CATEGORIES } from './registry-model.ts';

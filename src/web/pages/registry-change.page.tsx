@@ -10,6 +10,7 @@ import type { HouseholdView, HistoryItem, PersonView } from './registry-person.p
 import {
   CHANGE_KIND_LABELS, CheckField, ErrorSummary, Facts, RegistryLayout, SelectField, SEX_LABELS, TextField, wareki, type ChangeKind, type FieldErrors,
 } from './registry-ui.tsx';
+import { ALWAYS_EX_OFFICIO, isItemKind, ITEM_DATE_LABELS, ITEM_FIELD_LABELS, ItemKindFields } from './registry-change-forms.tsx';
 import { registryText } from './registry-i18n.ts';
 
 /** UI text of the change pages in the page's language (untranslated text falls back to Japanese). */
@@ -34,10 +35,10 @@ export interface ChangeSubject {
 export const PERSON_ROWS = 4;
 
 const RELATIONSHIPS = ['世帯主', '妻', '夫', '子', '子の妻', '子の夫', '父', '母', '兄', '姉', '弟', '妹', '妻（未届）', '夫（未届）', '縁故者', '同居人'];
-const DATE_HINT = '和暦又は西暦（例: 令和7年4月1日、R7.4.1、2025-04-01）';
+export const DATE_HINT = '和暦又は西暦（例: 令和7年4月1日、R7.4.1、2025-04-01）';
 
 /** Labels of the form fields (for the error summary and the confirmation). */
-export function fieldLabels(): Record<string, string> {
+export function fieldLabels(kind?: ChangeKind): Record<string, string> {
   const l: Record<string, string> = {
     occurredOn: '異動日', notifiedOn: '届出日', notifier: '届出人', note: '備考', previousAddress: '前住所', townName: '町字', banchi: '番地・号', katagaki: '方書',
     destination: '転出先', newHeadPersonId: '新しい世帯主', remainingHeadPersonId: '残る世帯の世帯主', toHouseholdId: '合併先の世帯ID', changeId: '取り消す異動',
@@ -47,7 +48,7 @@ export function fieldLabels(): Record<string, string> {
     for (const [k, t] of Object.entries(PERSON_FIELD_LABELS)) l[`p${i}-${k}`] = `${PERSON_ROWS > 1 && i > 0 ? `${i + 1}人目の` : ''}${t}`;
   }
   for (const [k, t] of Object.entries(PATCH_LABELS)) l[`patch-${k}`] = `修正後の${t}`;
-  return l;
+  return { ...l, ...ITEM_FIELD_LABELS, ...(kind === 'household-change' ? { toHouseholdId: '加わる世帯の世帯ID', personIds: '別の世帯に加わる世帯員' } : {}) };
 }
 
 const PERSON_FIELD_LABELS: Record<string, string> = {
@@ -59,9 +60,9 @@ export const PATCH_LABELS: Record<string, string> = {
   familyName: '氏', givenName: '名', familyNameKana: '氏（フリガナ）', givenNameKana: '名（フリガナ）', birthDate: '生年月日', sex: '性別', honseki: '本籍', hittosha: '筆頭者', banchi: '番地・号', katagaki: '方書',
 };
 
-const memberName = (m: PersonView) => `${m.familyName}　${m.givenName}`.trim() || m.romanName || '';
+export const memberName = (m: PersonView) => `${m.familyName}　${m.givenName}`.trim() || m.romanName || '';
 
-interface FormProps extends ConsoleContext {
+export interface FormProps extends ConsoleContext {
   kind: ChangeKind;
   values: FormValues;
   subject: ChangeSubject;
@@ -78,16 +79,17 @@ function CommonFields(p: { v: FormValues; e: FieldErrors; kind: ChangeKind }) {
   return (
     <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4">
       <legend class="px-1 text-std-16B-170">異動日・届出</legend>
-      <TextField name="occurredOn" label={p.kind === 'move-out' ? '異動日（転出予定日）' : p.kind === 'cancellation' ? '処理の基準日' : '異動日'} value={val(p.v, 'occurredOn')} hint={DATE_HINT} error={p.e.occurredOn} autofocus required />
+      <TextField name="occurredOn" label={p.kind === 'move-out' ? '異動日（転出予定日）' : p.kind === 'cancellation' ? '処理の基準日' : (isItemKind(p.kind) && ITEM_DATE_LABELS[p.kind]) || '異動日'} value={val(p.v, 'occurredOn')} hint={DATE_HINT} error={p.e.occurredOn} autofocus required />
       <TextField name="notifiedOn" label="届出日" value={val(p.v, 'notifiedOn')} hint={`空欄の場合は本日。${DATE_HINT}`} error={p.e.notifiedOn} />
       <TextField name="notifier" label="届出人" value={val(p.v, 'notifier')} hint="例: 本人、世帯主、代理人 氏名" error={p.e.notifier} />
-      <CheckField name="exOfficio" label="職権で処理する（届出によらない）" checked={val(p.v, 'exOfficio') === '1'} />
+      {isItemKind(p.kind) && ALWAYS_EX_OFFICIO.includes(p.kind) ? <p class="form-hint">この異動は職権で処理します。</p>
+        : <CheckField name="exOfficio" label="職権で処理する（届出によらない）" checked={val(p.v, 'exOfficio') === '1'} />}
     </fieldset>
   );
 }
 
 /** 町字 (datalist of the town list), 番地, 方書. */
-function AddressFields(p: { v: FormValues; e: FieldErrors; legend: string }) {
+export function AddressFields(p: { v: FormValues; e: FieldErrors; legend: string }) {
   return (
     <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4">
       <legend class="px-1 text-std-16B-170">{p.legend}</legend>
@@ -135,7 +137,7 @@ function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birth?: boo
 }
 
 /** Checkboxes of the members of a household. */
-function MemberChecks(p: { name: string; legend: string; members: PersonView[]; selected: string[]; error?: string }) {
+export function MemberChecks(p: { name: string; legend: string; members: PersonView[]; selected: string[]; error?: string }) {
   return (
     <fieldset class="flex flex-col gap-2 border border-solid-gray-420 p-4" id={p.name} aria-describedby={p.error ? `${p.name}-error` : undefined}>
       <legend class="px-1 text-std-16B-170">{p.legend}</legend>
@@ -146,13 +148,13 @@ function MemberChecks(p: { name: string; legend: string; members: PersonView[]; 
 }
 
 /** A select of household members. */
-function MemberSelect(p: { name: string; label: string; members: PersonView[]; value: string; hint?: string; error?: string; required?: boolean }) {
+export function MemberSelect(p: { name: string; label: string; members: PersonView[]; value: string; hint?: string; error?: string; required?: boolean }) {
   return <SelectField name={p.name} label={p.label} value={p.value} hint={p.hint} error={p.error} required={p.required}
     options={[['', p.required ? '選択してください' : '指定しない'], ...p.members.map((m): [string, string] => [m.personId, `${memberName(m)}（${m.relationship}）`])]} />;
 }
 
 /** The 続柄 after the change, one field per member. */
-function RelationshipFields(p: { v: FormValues; e: FieldErrors; members: PersonView[]; legend: string; hint: string }) {
+export function RelationshipFields(p: { v: FormValues; e: FieldErrors; members: PersonView[]; legend: string; hint: string }) {
   if (p.members.length === 0) return null;
   return (
     <fieldset class="flex flex-col gap-3 border border-solid-gray-420 p-4">
@@ -169,6 +171,7 @@ function RelationshipFields(p: { v: FormValues; e: FieldErrors; members: PersonV
 function KindFields(p: FormProps) {
   const { kind, values: v, errors: e, subject } = p;
   const members = (subject.household?.members ?? []).filter((m) => m.status !== 'removed');
+  if (isItemKind(kind)) return <ItemKindFields {...p} kind={kind} />;
   switch (kind) {
     case 'move-in':
     case 'ex-officio-entry': {
@@ -303,7 +306,7 @@ export function ChangeFormPage(p: FormProps) {
       <h1 class="text-std-32B-150">{title}</h1>
       <SubjectLine subject={p.subject} />
       <div class="mt-6">
-        <ErrorSummary message={p.error?.message} code={p.error?.code} errors={p.errors} labels={fieldLabels()} />
+        <ErrorSummary message={p.error?.message} code={p.error?.code} errors={p.errors} labels={fieldLabels(p.kind)} />
       </div>
       <form method="post" action={`/console/registry/changes/${p.kind}`} class="flex max-w-4xl flex-col gap-5" novalidate data-testid="change-form">
         <input type="hidden" name="_csrf" value={p.csrfToken} />

@@ -8,7 +8,7 @@
 import type { Lang } from '../i18n/i18n.ts';
 
 const ja = {
-  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', provisional: '仮登録一覧', statistics: '人口統計' },
+  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', addressChanges: '住所一括変更', provisional: '仮登録一覧', statistics: '人口統計' },
   required: '（必須）',
   checkInput: '入力内容を確認してください',
   none: '—',
@@ -32,7 +32,7 @@ const ja = {
     title: (name: string) => `個人票: ${name}`, failed: '表示できませんでした',
     asOfBadge: (date: string, no: number) => `${date}現在の記録（履歴番号 ${no}）`, pending: '審査中の異動（仮登録）があります',
     issue: '証明書を交付する', householdLink: (no: string) => `世帯票（世帯番号 ${no}）`,
-    changes: '異動を入力する', personChanges: 'この住民の異動', householdChanges: 'この世帯の異動', moveInHere: '転入（この世帯に加わる）',
+    changes: '異動を入力する', personChanges: 'この住民の異動', householdChanges: 'この世帯の異動', moveInHere: '転入（この世帯に加わる）', itemChanges: 'この住民の記載事項の変更', moveInNotice: '転出先からの通知',
     record: '住民票の記載事項',
     fields: {
       name: '氏名', kana: 'フリガナ', romanName: 'アルファベット氏名', oldSurname: '旧氏', alias: '通称', birthDate: '生年月日', sex: '性別', relationship: '続柄',
@@ -54,7 +54,7 @@ const ja = {
   },
   household: {
     title: (no: string) => `世帯票: 世帯番号 ${no}`,
-    head: '世帯主', noHead: '（世帯主なし）', address: '住所', version: '世帯の版', pending: '審査中の異動', pendingYes: 'あり（仮登録）', pendingNo: 'なし',
+    head: '世帯主', noHead: '（世帯主なし）', address: '住所', householdId: '世帯ID', version: '世帯の版', pending: '審査中の異動', pendingYes: 'あり（仮登録）', pendingNo: 'なし',
     issue: '世帯の証明書を交付する', includeRemoved: '除票の世帯員も表示', members: '世帯員',
     columns: { relationship: '続柄', name: '氏名', kana: '読み', birthDate: '生年月日', sex: '性別', status: '状態' },
   },
@@ -100,7 +100,7 @@ export type RegistryDictionary = typeof ja;
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 const en: DeepPartial<RegistryDictionary> = {
-  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', provisional: 'Provisional changes', statistics: 'Population statistics' },
+  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', provisional: 'Provisional changes', statistics: 'Population statistics' },
   required: ' (required)',
   checkInput: 'Please check your input',
   personStatus: { resident: 'Resident', leaving: 'Moving out', removed: 'Removed (除票)' },
@@ -128,7 +128,7 @@ const en: DeepPartial<RegistryDictionary> = {
     title: (name: string) => `Resident record: ${name}`, failed: 'Could not show',
     asOfBadge: (date: string, no: number) => `Record as of ${date} (history no. ${no})`, pending: 'A change awaits approval (provisional)',
     issue: 'Issue a certificate', householdLink: (no: string) => `Household record (household no. ${no})`,
-    changes: 'Record a change', personChanges: 'Changes of this resident', householdChanges: 'Changes of this household', moveInHere: 'Move-in (join this household)',
+    changes: 'Record a change', personChanges: 'Changes of this resident', householdChanges: 'Changes of this household', moveInHere: 'Move-in (join this household)', itemChanges: 'Changes of this resident\'s entries', moveInNotice: 'Notice from the new municipality',
     record: 'Items of the resident record',
     fields: {
       name: 'Name', kana: 'Reading (furigana)', romanName: 'Name in alphabet', oldSurname: 'Former surname (旧氏)', alias: 'Alias (通称)', birthDate: 'Date of birth', sex: 'Sex',
@@ -151,7 +151,7 @@ const en: DeepPartial<RegistryDictionary> = {
   },
   household: {
     title: (no: string) => `Household record: household no. ${no}`,
-    head: 'Head of household', noHead: '(no head)', address: 'Address', version: 'Household version', pending: 'Change awaiting approval', pendingYes: 'Yes (provisional)', pendingNo: 'None',
+    head: 'Head of household', noHead: '(no head)', address: 'Address', householdId: 'Household ID', version: 'Household version', pending: 'Change awaiting approval', pendingYes: 'Yes (provisional)', pendingNo: 'None',
     issue: 'Issue a household certificate', includeRemoved: 'Also show removed members', members: 'Members',
     columns: { relationship: 'Relationship', name: 'Name', kana: 'Reading', birthDate: 'Date of birth', sex: 'Sex', status: 'Status' },
   },

@@ -17,7 +17,12 @@ export type HouseholdView = Awaited<ReturnType<RegistryService['getHousehold']>>
 
 /** Kinds of change started from a person, and from a household. */
 const PERSON_CHANGES: ChangeKind[] = ['death', 'move-out', 'clerical-correction', 'ex-officio-correction', 'ex-officio-removal', 'cancellation'];
-const HOUSEHOLD_CHANGES: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'move-in'];
+/** Changes of a person's items, by kind of resident: 旧氏 and 国籍喪失 for Japanese residents; 通称, 在留資格 and 帰化 for foreign residents. */
+const ITEM_CHANGES: Record<PersonView['residentKind'], ChangeKind[]> = {
+  japanese: ['old-surname', 'minor-correction', 'nationality-loss'],
+  foreign: ['alias', 'residence-status-change', 'minor-correction', 'naturalization'],
+};
+const HOUSEHOLD_CHANGES: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'household-change', 'address-renaming', 'move-in'];
 
 const kindLabel = (k: string, kinds: Record<string, string> = {}) => kinds[k] ?? (CHANGE_KIND_LABELS as Record<string, string>)[k] ?? k;
 
@@ -72,10 +77,12 @@ export function PersonPage(p: PersonPageProps) {
         {p.canIssue ? <a class="button-primary" href={`/console/certificates?personId=${r.personId}`}>{t.issue}</a> : null}
         <a class="link" href={`/console/registry/households/${r.householdId}`}>{t.householdLink(r.householdNo)}</a>
       </div>
-      {p.canChange && r.status !== 'removed' && !p.asOf ? (
+      {p.canChange && !p.asOf && (r.status !== 'removed' || r.removalReason === '国内転出') ? (
         <section class="mt-6" aria-labelledby="changes-heading">
           <h2 id="changes-heading" class="text-std-20B-150">{t.changes}</h2>
-          <div class="mt-2"><ChangeLinks kinds={PERSON_CHANGES} query={`personId=${r.personId}`} label={t.personChanges} moveInHere={t.moveInHere} labels={dict.kinds} /></div>
+          {r.status !== 'removed' ? <div class="mt-2"><ChangeLinks kinds={PERSON_CHANGES} query={`personId=${r.personId}`} label={t.personChanges} moveInHere={t.moveInHere} labels={dict.kinds} /></div> : null}
+          {r.status !== 'removed' ? <div class="mt-2"><ChangeLinks kinds={ITEM_CHANGES[r.residentKind]} query={`personId=${r.personId}`} label={t.itemChanges} moveInHere={t.moveInHere} labels={dict.kinds} /></div> : null}
+          {r.removalReason === '国内転出' ? <div class="mt-2"><ChangeLinks kinds={['move-in-notice']} query={`personId=${r.personId}`} label={t.moveInNotice} moveInHere={t.moveInHere} labels={dict.kinds} /></div> : null}
         </section>
       ) : null}
       <section class="card mt-6 max-w-5xl" aria-labelledby="record-heading">
@@ -176,6 +183,7 @@ export function HouseholdPage(p: HouseholdPageProps) {
         <Facts testid="household-facts" rows={[
           [t.head, head ? `${head.familyName}　${head.givenName}`.trim() || head.romanName || '' : t.noHead],
           [t.address, a ? `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}` : ''],
+          [t.householdId, <span class="break-all" data-testid="household-id">{h.householdId}</span>],
           [t.version, String(h.version)],
           [t.pending, h.pendingChangeId ? t.pendingYes : t.pendingNo],
         ]} />

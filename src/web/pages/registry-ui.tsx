@@ -28,6 +28,15 @@ export const CHANGE_KIND_LABELS = {
   'ex-officio-entry': '職権記載',
   'ex-officio-removal': '職権消除',
   'cancellation': '異動の取消し',
+  'old-surname': '旧氏の記載・削除',
+  'alias': '通称の記載・削除',
+  'residence-status-change': '在留資格・在留期間の変更',
+  'naturalization': '帰化',
+  'nationality-loss': '国籍喪失',
+  'household-change': '世帯変更',
+  'minor-correction': '軽微な修正',
+  'move-in-notice': '転入通知の受理',
+  'address-renaming': '住居表示・区画整理による住所変更',
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KIND_LABELS;
 export const isChangeKind = (k: string): k is ChangeKind => Object.hasOwn(CHANGE_KIND_LABELS, k);
@@ -45,11 +54,12 @@ export function wareki(iso: string | null | undefined): string {
 }
 
 /** The sub-navigation of the registry pages. */
-export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statistics' | 'move-in' | undefined; canReview: boolean; canChange: boolean; lang?: Lang }) {
+export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statistics' | 'move-in' | 'address-changes' | undefined; canReview: boolean; canChange: boolean; lang?: Lang }) {
   const t = registryText(p.lang ?? 'ja').menu;
   const items: Array<[typeof p.current, string, string, boolean]> = [
     ['search', '/console/registry', t.search, true],
     ['move-in', '/console/registry/changes/move-in', t.moveIn, p.canChange],
+    ['address-changes', '/console/registry/address-changes', t.addressChanges, p.canChange],
     ['provisional', '/console/registry/provisional', t.provisional, p.canReview],
     ['statistics', '/console/registry/statistics', t.statistics, true],
   ];
@@ -65,7 +75,7 @@ export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statist
 }
 
 /** The frame of every registry page: console layout, sub-navigation and the page script. */
-export function RegistryLayout(p: ConsoleContext & { title: string; sub?: 'search' | 'provisional' | 'statistics' | 'move-in'; canReview: boolean; canChange: boolean; children?: Child }) {
+export function RegistryLayout(p: ConsoleContext & { title: string; sub?: 'search' | 'provisional' | 'statistics' | 'move-in' | 'address-changes'; canReview: boolean; canChange: boolean; children?: Child }) {
   return (
     <ConsoleLayout {...p} title={p.title} current="registry">
       <RegistrySubnav current={p.sub} canReview={p.canReview} canChange={p.canChange} lang={p.lang} />

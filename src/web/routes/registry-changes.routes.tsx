@@ -12,18 +12,23 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
-import { ChangeInput, InvalidLegalDateError, parseLegalDate, townsOf } from '../../domains/registry/index.ts';
+import { ChangeInput, parseLegalDate, townsOf } from '../../domains/registry/index.ts';
 import {
   ChangeConfirmPage, ChangeFormPage, ChangeResultPage, fieldLabels, list, PATCH_LABELS, PERSON_ROWS, val, type ChangeSubject, type FormValues,
 } from '../pages/registry-change.page.tsx';
+import { isItemKind, ITEM_VALUE_LABELS } from '../pages/registry-change-forms.tsx';
 import { CHANGE_KIND_LABELS, isChangeKind, SEX_LABELS, type ChangeKind, type FieldErrors } from '../pages/registry-ui.tsx';
 import { currentPath, renderPage } from '../render.ts';
 import { consoleContext } from './console.routes.tsx';
 import { registryFlags, requestCtx } from './registry.routes.tsx';
+import { buildItemChange, checkDate, itemInitialValues, ITEM_ERROR_FIELD, opt } from './registry-change-kinds.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PERSON_KINDS: ChangeKind[] = ['death', 'ex-officio-removal', 'clerical-correction', 'ex-officio-correction', 'cancellation'];
-const HOUSEHOLD_KINDS: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge'];
+const PERSON_KINDS: ChangeKind[] = ['death', 'ex-officio-removal', 'clerical-correction', 'ex-officio-correction', 'cancellation',
+  'old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice'];
+const HOUSEHOLD_KINDS: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'household-change', 'address-renaming'];
+/** Kinds whose form names another household (by 世帯ID) to join or merge into. */
+const TARGET_KINDS: ChangeKind[] = ['household-merge', 'household-change'];
 const LIST_FIELDS = new Set(['personIds', 'parentPersonIds']);
 
 /** Service error code → the field it is about. */
@@ -46,22 +51,6 @@ function formValues(body: Record<string, unknown>): FormValues {
   }
   return out;
 }
-
-/** Checks a date field (和暦 or 西暦); vague dates allowed for birth dates. */
-function checkDate(v: FormValues, name: string, errors: FieldErrors, opts: { required?: boolean; legal?: boolean } = {}) {
-  const s = val(v, name);
-  if (!s) { if (opts.required) errors[name] = '日付を入力してください'; return undefined; }
-  try {
-    const d = parseLegalDate(s, { allowNonCalendar: opts.legal });
-    if (!opts.legal && (d.precision !== 'day' || d.text)) { errors[name] = '年月日をすべて入力してください'; return undefined; }
-    return d;
-  } catch (err) {
-    if (err instanceof InvalidLegalDateError) { errors[name] = `${err.reason}（例: 令和7年4月1日、2025-04-01）`; return undefined; }
-    throw err;
-  }
-}
-
-const opt = (s: string) => (s ? s : undefined);
 
 /** A new person from row `i` of the form, or undefined when the row is empty. */
 function personFromRow(v: FormValues, i: number, errors: FieldErrors, required: boolean) {
@@ -115,8 +104,9 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
   const selected = list(v, 'personIds');
   const newHead = opt(val(v, 'newHeadPersonId'));
   const remainingHead = opt(val(v, 'remainingHeadPersonId'));
-  let input: Record<string, unknown>;
-  switch (kind) {
+  let input: Record<string, unknown> = common;
+  if (isItemKind(kind)) input = { ...common, ...buildItemChange(kind, v, subject, errors) };
+  else switch (kind) {
     case 'move-in':
     case 'ex-officio-entry': {
       const persons = Array.from({ length: PERSON_ROWS }, (_, i) => personFromRow(v, i, errors, i === 0)).filter(Boolean);
@@ -181,7 +171,8 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String);
-      const name = path[0] === 'persons' || path[0] === 'person' ? `p${path[0] === 'persons' ? path[1] : 0}-${path[path.length - 1]}` : path[0] === 'address' ? path[1]! : path[0] === 'patch' ? `patch-${path[1]}` : path[0]!;
+      const name = path[0] === 'persons' || path[0] === 'person' ? `p${path[0] === 'persons' ? path[1] : 0}-${path[path.length - 1]}` : path[0] === 'address' || path[0] === 'foreign' ? path[1]!
+        : path[0] === 'patch' ? `patch-${path[1]}` : path[0] === 'name' ? `new-${path[1]}` : path[0]!;
       errors[name] ??= '入力内容を確認してください';
     }
     return { errors };
@@ -201,6 +192,7 @@ function correctionDefaults(p: NonNullable<ChangeSubject['person']>): Record<str
 /** The values a form starts with. */
 function initialValues(kind: ChangeKind, subject: ChangeSubject, personId: string | undefined): FormValues {
   const members = (subject.household?.members ?? []).filter((m) => m.status !== 'removed');
+  if (isItemKind(kind)) return itemInitialValues(kind, subject);
   const rels = Object.fromEntries(members.map((m) => [`rel-${m.personId}`, kind === 'head-change' && m.relationship === '世帯主' ? '' : m.relationship === '世帯主' ? '' : m.relationship]));
   switch (kind) {
     case 'birth': return { 'p0-relationship': '子', 'p0-familyName': members[0]?.familyName ?? '', 'p0-familyNameKana': members[0]?.familyNameKana ?? '', 'p0-honseki': members.find((m) => m.relationship === '世帯主')?.honseki ?? '', 'p0-hittosha': members.find((m) => m.relationship === '世帯主')?.hittosha ?? '' };
@@ -214,13 +206,16 @@ function initialValues(kind: ChangeKind, subject: ChangeSubject, personId: strin
 
 /** A readable summary of the form for the confirmation step. */
 function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject): Array<[string, string]> {
-  const labels = fieldLabels();
+  const labels = fieldLabels(kind);
+  // 軽微な修正 starts from the current name and address: show only what is corrected.
+  const unchanged = kind === 'minor-correction' ? itemInitialValues(kind, subject) : {};
   const names = new Map([...(subject.household?.members ?? []), ...(subject.target?.members ?? [])].map((m) => [m.personId, `${m.familyName}　${m.givenName}`.trim() || m.romanName || '']));
   const rows: Array<[string, string]> = [['異動の種類', CHANGE_KIND_LABELS[kind]]];
   const dateText = (s: string) => { try { const d = parseLegalDate(s, { allowNonCalendar: true }); return d.precision === 'day' && !d.text ? `${s}（${d.sortKey}）` : s; } catch { return s; } };
   for (const [k, raw] of Object.entries(v)) {
     if (['personId', 'householdId', 'version', 'toVersion'].includes(k) || raw === '' || (Array.isArray(raw) && raw.length === 0)) continue;
     if (k.endsWith('residentKind') && raw === 'japanese') continue;
+    if (k in unchanged && unchanged[k] === raw) continue;
     if (k.startsWith('rel-')) { rows.push([`${names.get(k.slice(4)) ?? ''}の続柄`, String(raw)]); continue; }
     const label = labels[k] ?? ({ exOfficio: '職権', unlisted: '町字一覧外', fromAbroad: '国外からの転入', abroad: '国外への転出' } as Record<string, string>)[k] ?? k;
     let text = Array.isArray(raw) ? raw.map((id) => names.get(id) ?? id).join('、') : raw;
@@ -230,6 +225,9 @@ function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject): Arr
     if (raw === '1' && ['exOfficio', 'unlisted', 'fromAbroad', 'abroad'].includes(k)) text = 'はい';
     if (/(occurredOn|notifiedOn|birthDate)$/.test(k)) text = dateText(text);
     if (k.endsWith('myNumber')) text = '（入力あり）';
+    if (k.endsWith('residenceCardNo')) text = text.replace(/\s/g, '').toUpperCase(); // as recorded
+    if (ITEM_VALUE_LABELS[k]) text = ITEM_VALUE_LABELS[k]![text] ?? text;
+    if (['movedOn', 'residenceExpiry'].includes(k)) text = dateText(text);
     rows.push([label, text]);
   }
   return rows;
@@ -257,7 +255,7 @@ export function registryChangeRoutes(services: Services) {
       if (kind === 'cancellation') subject.history = await svc.getHistory(c.var.actor, personId, requestCtx(c));
     }
     if (householdId) subject.household = await svc.getHousehold(c.var.actor, householdId, {}, requestCtx(c));
-    if (kind === 'household-merge' && ids.toHouseholdId && UUID.test(ids.toHouseholdId)) {
+    if (TARGET_KINDS.includes(kind) && ids.toHouseholdId && UUID.test(ids.toHouseholdId)) {
       try { subject.target = await svc.getHousehold(c.var.actor, ids.toHouseholdId, {}, requestCtx(c)); } catch (err) { if (!(err instanceof DomainError) || err.status !== 404) throw err; }
     }
     if (PERSON_KINDS.includes(kind) && !subject.person) throw new DomainError('person-required', '対象の住民を個人票から選んでください', 400);
@@ -273,7 +271,7 @@ export function registryChangeRoutes(services: Services) {
   async function refused(c: Context<AppEnv>, kind: ChangeKind, err: unknown, values: FormValues, subject: ChangeSubject, ids: Parameters<typeof loadSubject>[2]) {
     if (!(err instanceof DomainError) || err.status >= 500 || err.status === 401 || (err.status === 403 && err.code !== 'self-approval')) throw err;
     const fieldErrors: FieldErrors = {};
-    const field = ERROR_FIELD[err.code];
+    const field = (isItemKind(kind) ? ITEM_ERROR_FIELD[err.code] : undefined) ?? ERROR_FIELD[err.code];
     if (field) fieldErrors[field] = err.title;
     if (err.code === 'household-version-conflict' || err.code === 'household-version-required') {
       // Show the household as it is now and keep every entered value; the clerk checks and submits again.
