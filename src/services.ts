@@ -15,13 +15,13 @@ import { createDaycare } from './domains/daycare/daycare.module.ts';
 import { createCertificates } from './domains/certificates/index.ts';
 
 /** Creates the services of the platform. */
-export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'>, clock: Clock = systemClock) {
+export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min'>>, clock: Clock = systemClock) {
   const accessLog = createAccessLogRepository();
   const tenants = createTenantService({ db, tenants: createTenantRepository() });
   const identity = createIdentityService({
     db, staff: createStaffRepository(), accessLog, tenants, clock,
-    // 20 attempts per address per 5 minutes; accounts lock after 5 failures on their own.
-    loginLimiter: createRateLimiter(20, 5 * 60_000),
+    // 20 attempts per address per 5 minutes unless configured; accounts lock after 5 failures on their own.
+    loginLimiter: createRateLimiter(config.loginAttemptsPer5Min ?? 20, 5 * 60_000),
     sessionIdleSeconds: config.sessionIdleSeconds, sessionMaxSeconds: config.sessionMaxSeconds,
   });
   const audit = createAuditService({ db, accessLog });

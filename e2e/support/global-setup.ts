@@ -25,7 +25,9 @@ export default async function setup(project: TestProject) {
   // the registry reads the count from the process environment when the server seeds.
   process.env.JICHI_DEMO_RESIDENTS ??= '300';
   const { PUBLIC_URL: _publicUrl, ...env } = process.env;
-  const config = loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', JICHI_DATA_DIR: dataDir, LOG_LEVEL: env.LOG_LEVEL ?? 'warn', JICHI_SEED_DEMO: 'true' });
+  const config = loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', JICHI_DATA_DIR: dataDir, LOG_LEVEL: env.LOG_LEVEL ?? 'warn', JICHI_SEED_DEMO: 'true',
+    // Every browser test signs in from 127.0.0.1; the limit per address is tested in test/web-lockout.test.ts.
+    LOGIN_ATTEMPTS_PER_5_MIN: env.LOGIN_ATTEMPTS_PER_5_MIN ?? '200' });
   const quiet = new Writable({ write(_chunk, _enc, done) { done(); } });
   const running = await startServer(config, quiet);
   project.provide('baseUrl', running.url);

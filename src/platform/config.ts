@@ -20,6 +20,8 @@ export interface Config {
   /** Session idle timeout and absolute lifetime in seconds. */
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
+  /** Sign-in attempts allowed per client address per 5 minutes (accounts also lock after 5 failures). */
+  loginAttemptsPer5Min: number;
 }
 
 /** Reads the configuration from an environment (defaults suit a developer's machine). */
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     sessionIdleSeconds: Number(env.SESSION_IDLE_SECONDS ?? 2 * 3600),
     sessionMaxSeconds: Number(env.SESSION_MAX_SECONDS ?? 12 * 3600),
+    loginAttemptsPer5Min: Number(env.LOGIN_ATTEMPTS_PER_5_MIN ?? 20),
   };
 }
