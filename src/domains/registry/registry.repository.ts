@@ -147,13 +147,13 @@ export function createRegistryRepository() {
       trx.updateTable('registry.household').set({ version: sql`version + 1`, pendingChangeId: changeId }).where('municipalityCode', '=', TENANT).where('householdId', 'in', ids).execute().then(() => undefined),
 
     releaseHouseholds: (trx: TenantTx, changeId: string) =>
-      trx.updateTable('registry.household').set({ pendingChangeId: null }).where('pendingChangeId', '=', changeId).execute(),
+      trx.updateTable('registry.household').set({ pendingChangeId: null }).where('municipalityCode', '=', TENANT).where('pendingChangeId', '=', changeId).execute(),
 
     reservePersons: (trx: TenantTx, ids: string[], changeId: string | null) => ids.length === 0 ? Promise.resolve() :
       trx.updateTable('registry.personCurrent').set({ pendingChangeId: changeId }).where('municipalityCode', '=', TENANT).where('personId', 'in', ids).execute().then(() => undefined),
 
     releasePersons: (trx: TenantTx, changeId: string) =>
-      trx.updateTable('registry.personCurrent').set({ pendingChangeId: null }).where('pendingChangeId', '=', changeId).execute(),
+      trx.updateTable('registry.personCurrent').set({ pendingChangeId: null }).where('municipalityCode', '=', TENANT).where('pendingChangeId', '=', changeId).execute(),
 
     findChange: (trx: TenantTx, id: string, lock = false) => {
       const q = trx.selectFrom('registry.change').selectAll().where('municipalityCode', '=', TENANT).where('changeId', '=', id);
