@@ -47,9 +47,12 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function freshDatabase(): Promise<{ db: Database; url?: string; drop(): Promise<void> }> {
   if (!url) {
-    const db = await openDatabase({});
+    // On disk, as `npm start` runs it (an in-memory PGlite would hold a 1,000,000-resident registry in the
+    // WebAssembly heap).
+    const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-bench-pglite-'));
+    const db = await openDatabase({ pgliteDir });
     await migrate(db);
-    return { db, drop: () => db.close() };
+    return { db, async drop() { await db.close(); fs.rmSync(pgliteDir, { recursive: true, force: true }); } };
   }
   const pg = (await import('pg')).default;
   const name = `jichi_bench_${crypto.randomBytes(4).toString('hex')}`;
