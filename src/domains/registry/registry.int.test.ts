@@ -53,6 +53,8 @@ describe('registry API', () => {
 
     const list = await json<{ items: Array<{ changeId: string; persons: unknown[] }> }>(await reviewer.request('GET', '/api/v1/provisional-changes'));
     expect(list.items.map((c) => c.changeId)).toContain(rec.changeId);
+    // The reviewer sees the household in its order: 世帯主 first, then the members as entered.
+    expect(list.items.find((c) => c.changeId === rec.changeId)!.persons.map((p) => (p as { relationship: string }).relationship)).toEqual(['世帯主', '妻']);
     expect((await counter.request('POST', `/api/v1/changes/${rec.changeId}/approvals`)).status).toBe(403);
     expect((await approver.request('POST', `/api/v1/changes/${rec.changeId}/approvals`)).status).toBe(201);
     expect((await approver.request('POST', `/api/v1/changes/${rec.changeId}/approvals`)).status).toBe(409);

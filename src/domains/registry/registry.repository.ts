@@ -166,8 +166,9 @@ export function createRegistryRepository() {
     listProvisional: (trx: TenantTx, limit: number) =>
       trx.selectFrom('registry.change').selectAll().where('status', '=', 'provisional').orderBy('processedAt').limit(limit).execute(),
 
+    /** The snapshots written by a change, household by household in member order (世帯主 first). */
     snapshotsOfChange: (trx: TenantTx, changeId: string) =>
-      trx.selectFrom('registry.personSnapshot').select(['personId', 'historyNo', 'effectiveOn', 'record']).where('municipalityCode', '=', TENANT).where('changeId', '=', changeId).orderBy('personId').execute(),
+      trx.selectFrom('registry.personSnapshot').select(['personId', 'historyNo', 'effectiveOn', 'record']).where('municipalityCode', '=', TENANT).where('changeId', '=', changeId).orderBy('householdId').orderBy('memberOrder').orderBy('personId').execute(),
 
     /** The snapshot before `historyNo` that belongs to a final change. */
     previousFinalSnapshot: (trx: TenantTx, personId: string, historyNo: number) =>
