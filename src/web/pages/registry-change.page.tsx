@@ -10,11 +10,15 @@ import type { HouseholdView, HistoryItem, PersonView } from './registry-person.p
 import {
   CHANGE_KIND_LABELS, CheckField, ErrorSummary, Facts, RegistryLayout, SelectField, SEX_LABELS, TextField, wareki, type ChangeKind, type FieldErrors,
 } from './registry-ui.tsx';
-import { ALWAYS_EX_OFFICIO, isItemKind, ITEM_DATE_LABELS, ITEM_FIELD_LABELS, ItemKindFields } from './registry-change-forms.tsx';
+import { ALWAYS_EX_OFFICIO, isItemKind, ItemKindFields } from './registry-change-forms.tsx';
 import { registryText } from './registry-i18n.ts';
+import { changeFormText, type ChangeFormDictionary } from './registry-change-i18n.ts';
+import type { Lang } from '../i18n/i18n.ts';
 
 /** UI text of the change pages in the page's language (untranslated text falls back to Japanese). */
 const text = (p: ConsoleContext) => { const d = registryText(p.lang); return { ...d.change, kind: (k: ChangeKind) => d.kinds[k] ?? CHANGE_KIND_LABELS[k] }; };
+/** Text of the form fields (labels, hints, options). */
+type T = ChangeFormDictionary;
 
 /** The posted form: strings, and lists for the checkbox groups. */
 export type FormValues = Record<string, string | string[]>;
@@ -35,30 +39,22 @@ export interface ChangeSubject {
 export const PERSON_ROWS = 4;
 
 const RELATIONSHIPS = ['世帯主', '妻', '夫', '子', '子の妻', '子の夫', '父', '母', '兄', '姉', '弟', '妹', '妻（未届）', '夫（未届）', '縁故者', '同居人'];
-export const DATE_HINT = '和暦又は西暦（例: 令和7年4月1日、R7.4.1、2025-04-01）';
+/** Hint of the date fields (和暦 or 西暦) in a language. */
+export const dateHint = (lang: Lang) => changeFormText(lang).dateHint;
 
 /** Labels of the form fields (for the error summary and the confirmation). */
-export function fieldLabels(kind?: ChangeKind): Record<string, string> {
-  const l: Record<string, string> = {
-    occurredOn: '異動日', notifiedOn: '届出日', notifier: '届出人', note: '備考', previousAddress: '前住所', townName: '町字', banchi: '番地・号', katagaki: '方書',
-    destination: '転出先', newHeadPersonId: '新しい世帯主', remainingHeadPersonId: '残る世帯の世帯主', toHouseholdId: '合併先の世帯ID', changeId: '取り消す異動',
-    personIds: '対象の世帯員', parentPersonIds: '父母',
-  };
+export function fieldLabels(kind: ChangeKind | undefined, lang: Lang): Record<string, string> {
+  const t = changeFormText(lang);
+  const l: Record<string, string> = { ...t.fields };
   for (let i = 0; i < PERSON_ROWS; i++) {
-    for (const [k, t] of Object.entries(PERSON_FIELD_LABELS)) l[`p${i}-${k}`] = `${PERSON_ROWS > 1 && i > 0 ? `${i + 1}人目の` : ''}${t}`;
+    for (const [k, label] of Object.entries(t.person)) l[`p${i}-${k}`] = PERSON_ROWS > 1 && i > 0 ? t.nthPerson(i + 1, label) : label;
   }
-  for (const [k, t] of Object.entries(PATCH_LABELS)) l[`patch-${k}`] = `修正後の${t}`;
-  return { ...l, ...ITEM_FIELD_LABELS, ...(kind === 'household-change' ? { toHouseholdId: '加わる世帯の世帯ID', personIds: '別の世帯に加わる世帯員' } : {}) };
+  for (const [k, label] of Object.entries(t.patch)) l[`patch-${k}`] = t.corrected(label);
+  return { ...l, ...t.items, ...(kind === 'household-change' ? t.householdChangeFields : {}) };
 }
 
-const PERSON_FIELD_LABELS: Record<string, string> = {
-  familyName: '氏', givenName: '名', familyNameKana: '氏（フリガナ）', givenNameKana: '名（フリガナ）', birthDate: '生年月日', sex: '性別', relationship: '続柄',
-  residentKind: '住民の種別', honseki: '本籍', hittosha: '筆頭者', myNumber: '個人番号', residentCode: '住民票コード', romanName: 'アルファベット氏名',
-  nationality: '国籍・地域', category: '第30条の45区分', residenceStatus: '在留資格', residencePeriod: '在留期間', residenceExpiry: '在留期間の満了日', residenceCardNo: '在留カード番号',
-};
-export const PATCH_LABELS: Record<string, string> = {
-  familyName: '氏', givenName: '名', familyNameKana: '氏（フリガナ）', givenNameKana: '名（フリガナ）', birthDate: '生年月日', sex: '性別', honseki: '本籍', hittosha: '筆頭者', banchi: '番地・号', katagaki: '方書',
-};
+/** The items a correction (誤記修正・職権修正) can change, in the order of the form. */
+export const PATCH_KEYS = Object.keys(changeFormText('ja').patch) as Array<keyof T['patch']>;
 
 export const memberName = (m: PersonView) => `${m.familyName}　${m.givenName}`.trim() || m.romanName || '';
 
@@ -75,61 +71,69 @@ export interface FormProps extends ConsoleContext {
 }
 
 /** Shared fields of every change: dates, notifier, 職権, note. */
-function CommonFields(p: { v: FormValues; e: FieldErrors; kind: ChangeKind }) {
+function CommonFields(p: { v: FormValues; e: FieldErrors; kind: ChangeKind; t: T }) {
+  const { t } = p;
   return (
     <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4">
-      <legend class="px-1 text-std-16B-170">異動日・届出</legend>
-      <TextField name="occurredOn" label={p.kind === 'move-out' ? '異動日（転出予定日）' : p.kind === 'cancellation' ? '処理の基準日' : (isItemKind(p.kind) && ITEM_DATE_LABELS[p.kind]) || '異動日'} value={val(p.v, 'occurredOn')} hint={DATE_HINT} error={p.e.occurredOn} autofocus required />
-      <TextField name="notifiedOn" label="届出日" value={val(p.v, 'notifiedOn')} hint={`空欄の場合は本日。${DATE_HINT}`} error={p.e.notifiedOn} />
-      <TextField name="notifier" label="届出人" value={val(p.v, 'notifier')} hint="例: 本人、世帯主、代理人 氏名" error={p.e.notifier} />
-      {isItemKind(p.kind) && ALWAYS_EX_OFFICIO.includes(p.kind) ? <p class="form-hint">この異動は職権で処理します。</p>
-        : <CheckField name="exOfficio" label="職権で処理する（届出によらない）" checked={val(p.v, 'exOfficio') === '1'} />}
+      <legend class="px-1 text-std-16B-170">{t.common.legend}</legend>
+      <TextField name="occurredOn" label={(t.dates as Record<string, string>)[p.kind] ?? t.fields.occurredOn} value={val(p.v, 'occurredOn')} hint={t.dateHint} error={p.e.occurredOn} autofocus required />
+      <TextField name="notifiedOn" label={t.fields.notifiedOn} value={val(p.v, 'notifiedOn')} hint={t.common.notifiedHint(t.dateHint)} error={p.e.notifiedOn} />
+      <TextField name="notifier" label={t.fields.notifier} value={val(p.v, 'notifier')} hint={t.common.notifierHint} error={p.e.notifier} />
+      {isItemKind(p.kind) && ALWAYS_EX_OFFICIO.includes(p.kind) ? <p class="form-hint">{t.common.alwaysExOfficio}</p>
+        : <CheckField name="exOfficio" label={t.common.exOfficio} checked={val(p.v, 'exOfficio') === '1'} />}
     </fieldset>
   );
 }
 
 /** 町字 (datalist of the town list), 番地, 方書. */
-export function AddressFields(p: { v: FormValues; e: FieldErrors; legend: string }) {
+export function AddressFields(p: { v: FormValues; e: FieldErrors; legend: string; t: T }) {
+  const { t } = p;
   return (
     <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4">
       <legend class="px-1 text-std-16B-170">{p.legend}</legend>
-      <TextField name="townName" label="町字" value={val(p.v, 'townName')} list="town-list" hint="町字一覧から選ぶか入力します（例: 大字広丘野村）" error={p.e.townName} required />
-      <CheckField name="unlisted" label="町字一覧にない町字として登録する" checked={val(p.v, 'unlisted') === '1'} />
-      <TextField name="banchi" label="番地・号" value={val(p.v, 'banchi')} error={p.e.banchi} required />
-      <TextField name="katagaki" label="方書" value={val(p.v, 'katagaki')} error={p.e.katagaki} />
+      <TextField name="townName" label={t.fields.townName} value={val(p.v, 'townName')} list="town-list" hint={t.address.townHint} error={p.e.townName} required />
+      <CheckField name="unlisted" label={t.address.unlisted} checked={val(p.v, 'unlisted') === '1'} />
+      <TextField name="banchi" label={t.fields.banchi} value={val(p.v, 'banchi')} error={p.e.banchi} required />
+      <TextField name="katagaki" label={t.fields.katagaki} value={val(p.v, 'katagaki')} error={p.e.katagaki} />
     </fieldset>
   );
 }
 
+/** Options of the 第30条の45 categories (the value is the legal term; other languages add a translation). */
+export const categoryOptions = (t: T, first: string): Array<[string, string]> => [['', first], ...FOREIGN_CATEGORIES.map((c): [string, string] => [c, t.categories[c] ?? c])];
+
 /** The fields of one new person (転入, 出生, 職権記載). */
-function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birth?: boolean }) {
+function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birth?: boolean; t: T; lang: Lang }) {
+  const tt = p.t;
+  const l = tt.person;
+  const { sex, person: { residentKinds: kinds } } = registryText(p.lang);
   const f = (k: string) => `p${p.i}-${k}`;
   const t = (k: string) => val(p.v, f(k));
   const foreignOpen = t('residentKind') === 'foreign' || ['romanName', 'nationality', 'residenceCardNo'].some((k) => t(k) || p.e[f(k)]);
   return (
     <div class="grid grid-cols-1 gap-4 md:grid-cols-2">
-      <TextField name={f('familyName')} label="氏" value={t('familyName')} error={p.e[f('familyName')]} required={p.i === 0} />
-      <TextField name={f('givenName')} label="名" value={t('givenName')} error={p.e[f('givenName')]} />
-      <TextField name={f('familyNameKana')} label="氏（フリガナ）" value={t('familyNameKana')} error={p.e[f('familyNameKana')]} />
-      <TextField name={f('givenNameKana')} label="名（フリガナ）" value={t('givenNameKana')} error={p.e[f('givenNameKana')]} />
-      <TextField name={f('birthDate')} label="生年月日" value={t('birthDate')} hint="和暦又は西暦（例: 昭和55年3月1日、S55.3.1）" error={p.e[f('birthDate')]} required={p.i === 0} />
-      <SelectField name={f('sex')} label="性別" value={t('sex')} options={[['', '選択してください'], ['male', '男'], ['female', '女']]} error={p.e[f('sex')]} required={p.i === 0} />
-      <TextField name={f('relationship')} label="続柄" value={t('relationship')} list="relationship-list" hint={p.birth ? '世帯主から見た続柄（例: 子）' : '新しい世帯では一人を「世帯主」にします'} error={p.e[f('relationship')]} required={p.i === 0} />
-      <SelectField name={f('residentKind')} label="住民の種別" value={t('residentKind') || 'japanese'} options={[['japanese', '日本人住民'], ['foreign', '外国人住民']]} />
-      <TextField name={f('honseki')} label="本籍（日本人住民）" value={t('honseki')} hint="ない場合は「なし」、不明の場合は「不明」" error={p.e[f('honseki')]} />
-      <TextField name={f('hittosha')} label="筆頭者" value={t('hittosha')} error={p.e[f('hittosha')]} />
-      {p.birth ? null : <TextField name={f('myNumber')} label="個人番号" value={t('myNumber')} inputmode="numeric" hint="12桁（ある場合）" error={p.e[f('myNumber')]} />}
-      {p.birth ? null : <TextField name={f('residentCode')} label="住民票コード" value={t('residentCode')} inputmode="numeric" hint="11桁。空欄なら新たに付番します" error={p.e[f('residentCode')]} />}
+      <TextField name={f('familyName')} label={l.familyName} value={t('familyName')} error={p.e[f('familyName')]} required={p.i === 0} />
+      <TextField name={f('givenName')} label={l.givenName} value={t('givenName')} error={p.e[f('givenName')]} />
+      <TextField name={f('familyNameKana')} label={l.familyNameKana} value={t('familyNameKana')} error={p.e[f('familyNameKana')]} />
+      <TextField name={f('givenNameKana')} label={l.givenNameKana} value={t('givenNameKana')} error={p.e[f('givenNameKana')]} />
+      <TextField name={f('birthDate')} label={l.birthDate} value={t('birthDate')} hint={tt.personForm.birthHint} error={p.e[f('birthDate')]} required={p.i === 0} />
+      <SelectField name={f('sex')} label={l.sex} value={t('sex')} options={[['', tt.choose], ['male', sex.male!], ['female', sex.female!]]} error={p.e[f('sex')]} required={p.i === 0} />
+      <TextField name={f('relationship')} label={l.relationship} value={t('relationship')} list="relationship-list" hint={p.birth ? tt.personForm.relationshipBirthHint : tt.personForm.relationshipHint} error={p.e[f('relationship')]} required={p.i === 0} />
+      <SelectField name={f('residentKind')} label={l.residentKind} value={t('residentKind') || 'japanese'} options={[['japanese', kinds.japanese!], ['foreign', kinds.foreign!]]} />
+      <TextField name={f('honseki')} label={tt.personForm.honseki} value={t('honseki')} hint={tt.personForm.honsekiHint} error={p.e[f('honseki')]} />
+      <TextField name={f('hittosha')} label={l.hittosha} value={t('hittosha')} error={p.e[f('hittosha')]} />
+      {p.birth ? null : <TextField name={f('myNumber')} label={l.myNumber} value={t('myNumber')} inputmode="numeric" hint={tt.personForm.myNumberHint} error={p.e[f('myNumber')]} />}
+      {p.birth ? null : <TextField name={f('residentCode')} label={l.residentCode} value={t('residentCode')} inputmode="numeric" hint={tt.personForm.residentCodeHint} error={p.e[f('residentCode')]} />}
       <details class="md:col-span-2" open={foreignOpen}>
-        <summary class="cursor-pointer text-std-16B-170">外国人住民の記載事項（第30条の45）</summary>
+        <summary class="cursor-pointer text-std-16B-170">{tt.personForm.foreign}</summary>
         <div class="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2">
-          <TextField name={f('romanName')} label="アルファベット氏名" value={t('romanName')} error={p.e[f('romanName')]} />
-          <TextField name={f('nationality')} label="国籍・地域" value={t('nationality')} error={p.e[f('nationality')]} />
-          <SelectField name={f('category')} label="第30条の45区分" value={t('category')} options={[['', '—'], ...FOREIGN_CATEGORIES.map((c): [string, string] => [c, c])]} error={p.e[f('category')]} />
-          <TextField name={f('residenceStatus')} label="在留資格" value={t('residenceStatus')} error={p.e[f('residenceStatus')]} />
-          <TextField name={f('residencePeriod')} label="在留期間" value={t('residencePeriod')} hint="例: 3年" error={p.e[f('residencePeriod')]} />
-          <TextField name={f('residenceExpiry')} label="在留期間の満了日" value={t('residenceExpiry')} hint="西暦（例: 2027-03-31）" error={p.e[f('residenceExpiry')]} />
-          <TextField name={f('residenceCardNo')} label="在留カード番号" value={t('residenceCardNo')} hint="英字2桁・数字8桁・英字2桁" error={p.e[f('residenceCardNo')]} />
+          <TextField name={f('romanName')} label={l.romanName} value={t('romanName')} error={p.e[f('romanName')]} />
+          <TextField name={f('nationality')} label={l.nationality} value={t('nationality')} error={p.e[f('nationality')]} />
+          <SelectField name={f('category')} label={l.category} value={t('category')} options={categoryOptions(tt, '—')} error={p.e[f('category')]} />
+          <TextField name={f('residenceStatus')} label={l.residenceStatus} value={t('residenceStatus')} error={p.e[f('residenceStatus')]} />
+          <TextField name={f('residencePeriod')} label={l.residencePeriod} value={t('residencePeriod')} hint={tt.personForm.periodHint} error={p.e[f('residencePeriod')]} />
+          <TextField name={f('residenceExpiry')} label={l.residenceExpiry} value={t('residenceExpiry')} hint={tt.personForm.expiryHint} error={p.e[f('residenceExpiry')]} />
+          <TextField name={f('residenceCardNo')} label={l.residenceCardNo} value={t('residenceCardNo')} hint={tt.personForm.cardHint} error={p.e[f('residenceCardNo')]} />
         </div>
       </details>
     </div>
@@ -137,31 +141,31 @@ function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birth?: boo
 }
 
 /** Checkboxes of the members of a household. */
-export function MemberChecks(p: { name: string; legend: string; members: PersonView[]; selected: string[]; error?: string }) {
+export function MemberChecks(p: { name: string; legend: string; members: PersonView[]; selected: string[]; error?: string; t: T }) {
   return (
     <fieldset class="flex flex-col gap-2 border border-solid-gray-420 p-4" id={p.name} aria-describedby={p.error ? `${p.name}-error` : undefined}>
       <legend class="px-1 text-std-16B-170">{p.legend}</legend>
       {p.error ? <p class="form-error" id={`${p.name}-error`}>{p.error}</p> : null}
-      {p.members.map((m) => <CheckField name={p.name} id={`${p.name}-${m.personId}`} value={m.personId} label={`${memberName(m)}（${m.relationship}・${m.birthDate.display}）`} checked={p.selected.includes(m.personId)} />)}
+      {p.members.map((m) => <CheckField name={p.name} id={`${p.name}-${m.personId}`} value={m.personId} label={p.t.member.check(memberName(m), m.relationship, m.birthDate.display)} checked={p.selected.includes(m.personId)} />)}
     </fieldset>
   );
 }
 
 /** A select of household members. */
-export function MemberSelect(p: { name: string; label: string; members: PersonView[]; value: string; hint?: string; error?: string; required?: boolean }) {
+export function MemberSelect(p: { name: string; label: string; members: PersonView[]; value: string; hint?: string; error?: string; required?: boolean; t: T }) {
   return <SelectField name={p.name} label={p.label} value={p.value} hint={p.hint} error={p.error} required={p.required}
-    options={[['', p.required ? '選択してください' : '指定しない'], ...p.members.map((m): [string, string] => [m.personId, `${memberName(m)}（${m.relationship}）`])]} />;
+    options={[['', p.required ? p.t.choose : p.t.noChoice], ...p.members.map((m): [string, string] => [m.personId, p.t.member.option(memberName(m), m.relationship)])]} />;
 }
 
 /** The 続柄 after the change, one field per member. */
-export function RelationshipFields(p: { v: FormValues; e: FieldErrors; members: PersonView[]; legend: string; hint: string }) {
+export function RelationshipFields(p: { v: FormValues; e: FieldErrors; members: PersonView[]; legend: string; hint: string; t: T }) {
   if (p.members.length === 0) return null;
   return (
     <fieldset class="flex flex-col gap-3 border border-solid-gray-420 p-4">
       <legend class="px-1 text-std-16B-170">{p.legend}</legend>
       <p class="form-hint">{p.hint}</p>
       <div class="grid grid-cols-1 gap-4 md:grid-cols-2">
-        {p.members.map((m) => <TextField name={`rel-${m.personId}`} label={`${memberName(m)}の続柄`} value={val(p.v, `rel-${m.personId}`)} list="relationship-list" error={p.e[`rel-${m.personId}`]} />)}
+        {p.members.map((m) => <TextField name={`rel-${m.personId}`} label={p.t.member.relationshipOf(memberName(m))} value={val(p.v, `rel-${m.personId}`)} list="relationship-list" error={p.e[`rel-${m.personId}`]} />)}
       </div>
     </fieldset>
   );
@@ -170,25 +174,27 @@ export function RelationshipFields(p: { v: FormValues; e: FieldErrors; members: 
 /** The kind-specific part of the form. */
 function KindFields(p: FormProps) {
   const { kind, values: v, errors: e, subject } = p;
+  const t = changeFormText(p.lang);
+  const k = t.kind;
   const members = (subject.household?.members ?? []).filter((m) => m.status !== 'removed');
-  if (isItemKind(kind)) return <ItemKindFields {...p} kind={kind} />;
+  if (isItemKind(kind)) return <ItemKindFields {...p} kind={kind} ft={t} />;
   switch (kind) {
     case 'move-in':
     case 'ex-officio-entry': {
       const rows = Array.from({ length: PERSON_ROWS }, (_, i) => i);
       return (
         <>
-          {subject.household ? <p class="card">この世帯（世帯主: {memberName(members.find((m) => m.relationship === '世帯主') ?? members[0]!)}）に加わります。住所は世帯の住所になります。</p> : (
-            <AddressFields v={v} e={e} legend="住所（新しい世帯）" />
+          {subject.household ? <p class="card">{k.joinHousehold(memberName(members.find((m) => m.relationship === '世帯主') ?? members[0]!))}</p> : (
+            <AddressFields v={v} e={e} legend={k.newHouseholdAddress} t={t} />
           )}
-          <TextField name="previousAddress" label="前住所" value={val(v, 'previousAddress')} error={e.previousAddress} />
-          {kind === 'move-in' ? <CheckField name="fromAbroad" label="国外からの転入" checked={val(v, 'fromAbroad') === '1'} /> : null}
+          <TextField name="previousAddress" label={t.fields.previousAddress} value={val(v, 'previousAddress')} error={e.previousAddress} />
+          {kind === 'move-in' ? <CheckField name="fromAbroad" label={k.fromAbroad} checked={val(v, 'fromAbroad') === '1'} /> : null}
           {rows.map((i) => i === 0 ? (
-            <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4"><legend class="px-1 text-std-16B-170">転入する人（1人目）</legend><PersonFields i={0} v={v} e={e} /></fieldset>
+            <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4"><legend class="px-1 text-std-16B-170">{k.firstPerson}</legend><PersonFields i={0} v={v} e={e} t={t} lang={p.lang} /></fieldset>
           ) : (
             <details class="border border-solid-gray-420 p-4" open={Object.keys(v).some((k) => k.startsWith(`p${i}-`) && val(v, k) && !k.endsWith('residentKind')) || Object.keys(e).some((k) => k.startsWith(`p${i}-`))}>
-              <summary class="cursor-pointer text-std-16B-170">{i + 1}人目を追加</summary>
-              <div class="mt-4"><PersonFields i={i} v={v} e={e} /></div>
+              <summary class="cursor-pointer text-std-16B-170">{k.addPerson(i + 1)}</summary>
+              <div class="mt-4"><PersonFields i={i} v={v} e={e} t={t} lang={p.lang} /></div>
             </details>
           ))}
         </>
@@ -197,8 +203,8 @@ function KindFields(p: FormProps) {
     case 'birth':
       return (
         <>
-          <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4"><legend class="px-1 text-std-16B-170">生まれた子</legend><PersonFields i={0} v={v} e={e} birth /></fieldset>
-          <MemberChecks name="parentPersonIds" legend="父母（世帯員の場合）" members={members} selected={list(v, 'parentPersonIds')} error={e.parentPersonIds} />
+          <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4"><legend class="px-1 text-std-16B-170">{k.child}</legend><PersonFields i={0} v={v} e={e} birth t={t} lang={p.lang} /></fieldset>
+          <MemberChecks name="parentPersonIds" legend={k.parents} members={members} selected={list(v, 'parentPersonIds')} error={e.parentPersonIds} t={t} />
         </>
       );
     case 'move-within':
@@ -206,19 +212,19 @@ function KindFields(p: FormProps) {
     case 'household-split':
       return (
         <>
-          <MemberChecks name="personIds" legend={kind === 'household-split' ? '新しい世帯に移る世帯員' : kind === 'move-out' ? '転出する世帯員' : '転居する世帯員'} members={members} selected={list(v, 'personIds')} error={e.personIds} />
-          {kind === 'move-within' ? <AddressFields v={v} e={e} legend="新しい住所" /> : null}
+          <MemberChecks name="personIds" legend={kind === 'household-split' ? k.splitMembers : kind === 'move-out' ? k.moveOutMembers : k.moveWithinMembers} members={members} selected={list(v, 'personIds')} error={e.personIds} t={t} />
+          {kind === 'move-within' ? <AddressFields v={v} e={e} legend={k.newAddress} t={t} /> : null}
           {kind === 'move-out' ? (
             <>
-              <TextField name="destination" label="転出先" value={val(v, 'destination')} error={e.destination} required />
-              <CheckField name="abroad" label="国外への転出" checked={val(v, 'abroad') === '1'} />
+              <TextField name="destination" label={t.fields.destination} value={val(v, 'destination')} error={e.destination} required />
+              <CheckField name="abroad" label={k.abroad} checked={val(v, 'abroad') === '1'} />
             </>
           ) : null}
-          {kind !== 'move-out' ? <MemberSelect name="newHeadPersonId" label="移る世帯員の新しい世帯主" members={members} value={val(v, 'newHeadPersonId')} error={e.newHeadPersonId}
-            hint={kind === 'move-within' ? '世帯の一部が転居する場合に指定します（全員の場合は不要）' : undefined} required={kind === 'household-split'} /> : null}
-          <MemberSelect name="remainingHeadPersonId" label="残る世帯の世帯主" members={members} value={val(v, 'remainingHeadPersonId')} error={e.remainingHeadPersonId}
-            hint="世帯主が世帯を離れ、2人以上が残る場合に指定します" />
-          <RelationshipFields v={v} e={e} members={members} legend="異動後の続柄" hint="世帯が分かれる場合、新しい世帯主から見た続柄を入力します（世帯主になる人は空欄で構いません）" />
+          {kind !== 'move-out' ? <MemberSelect name="newHeadPersonId" label={k.movingHead} members={members} value={val(v, 'newHeadPersonId')} error={e.newHeadPersonId}
+            hint={kind === 'move-within' ? k.movingHeadHint : undefined} required={kind === 'household-split'} t={t} /> : null}
+          <MemberSelect name="remainingHeadPersonId" label={t.fields.remainingHeadPersonId} members={members} value={val(v, 'remainingHeadPersonId')} error={e.remainingHeadPersonId}
+            hint={k.remainingHeadHint} t={t} />
+          <RelationshipFields v={v} e={e} members={members} legend={k.relationshipsAfter} hint={k.relationshipsAfterHint} t={t} />
         </>
       );
     case 'death':
@@ -226,58 +232,62 @@ function KindFields(p: FormProps) {
       const rest = members.filter((m) => m.personId !== subject.person?.personId);
       return (
         <>
-          <MemberSelect name="remainingHeadPersonId" label="残る世帯の世帯主" members={rest} value={val(v, 'remainingHeadPersonId')} error={e.remainingHeadPersonId} hint="世帯主の死亡等で2人以上が残る場合に指定します" />
-          <RelationshipFields v={v} e={e} members={rest} legend="残る世帯員の続柄" hint="新しい世帯主から見た続柄（世帯主が変わる場合のみ）" />
+          <MemberSelect name="remainingHeadPersonId" label={t.fields.remainingHeadPersonId} members={rest} value={val(v, 'remainingHeadPersonId')} error={e.remainingHeadPersonId} hint={k.deathHeadHint} t={t} />
+          <RelationshipFields v={v} e={e} members={rest} legend={k.remainingRelationships} hint={k.remainingRelationshipsHint} t={t} />
         </>
       );
     }
     case 'head-change':
       return (
         <>
-          <MemberSelect name="newHeadPersonId" label="新しい世帯主" members={members} value={val(v, 'newHeadPersonId')} error={e.newHeadPersonId} required />
-          <RelationshipFields v={v} e={e} members={members} legend="新しい世帯主から見た続柄" hint="新しい世帯主になる人の欄は空欄にします。前の世帯主の続柄を必ず入力してください（例: 夫、父）" />
+          <MemberSelect name="newHeadPersonId" label={t.fields.newHeadPersonId} members={members} value={val(v, 'newHeadPersonId')} error={e.newHeadPersonId} required t={t} />
+          <RelationshipFields v={v} e={e} members={members} legend={k.headChangeRelationships} hint={k.headChangeHint} t={t} />
         </>
       );
     case 'household-merge':
       return (
         <>
-          <TextField name="toHouseholdId" label="合併先の世帯ID" value={val(v, 'toHouseholdId')} error={e.toHouseholdId} required hint="合併先の世帯票に表示される世帯ID" />
-          {subject.target ? <p class="card">合併先: 世帯番号 {subject.target.householdNo}（{subject.target.members.map(memberName).join('、')}）</p> : null}
-          <RelationshipFields v={v} e={e} members={members} legend="合併先の世帯主から見た続柄" hint="この世帯の全員について入力します" />
+          <TextField name="toHouseholdId" label={t.fields.toHouseholdId} value={val(v, 'toHouseholdId')} error={e.toHouseholdId} required hint={k.mergeHint} />
+          {subject.target ? <p class="card">{k.mergeTarget(subject.target.householdNo, subject.target.members.map(memberName).join(t.listSeparator))}</p> : null}
+          <RelationshipFields v={v} e={e} members={members} legend={k.mergeRelationships} hint={k.mergeRelationshipsHint} t={t} />
         </>
       );
     case 'clerical-correction':
-    case 'ex-officio-correction':
+    case 'ex-officio-correction': {
+      const sex = registryText(p.lang).sex;
       return (
         <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4">
-          <legend class="px-1 text-std-16B-170">修正後の記載（変更する項目だけ書き換えます）</legend>
+          <legend class="px-1 text-std-16B-170">{k.correction}</legend>
           <div class="grid grid-cols-1 gap-4 md:grid-cols-2">
-            {Object.entries(PATCH_LABELS).map(([k, l]) => k === 'sex'
-              ? <SelectField name="patch-sex" label={l} value={val(v, 'patch-sex')} options={[['male', '男'], ['female', '女']]} error={e['patch-sex']} />
-              : <TextField name={`patch-${k}`} label={l} value={val(v, `patch-${k}`)} error={e[`patch-${k}`]} hint={k === 'birthDate' ? '和暦又は西暦' : undefined} />)}
+            {PATCH_KEYS.map((key) => key === 'sex'
+              ? <SelectField name="patch-sex" label={t.patch.sex} value={val(v, 'patch-sex')} options={[['male', sex.male!], ['female', sex.female!]]} error={e['patch-sex']} />
+              : <TextField name={`patch-${key}`} label={t.patch[key]} value={val(v, `patch-${key}`)} error={e[`patch-${key}`]} hint={key === 'birthDate' ? k.birthDateHint : undefined} />)}
           </div>
         </fieldset>
       );
+    }
     case 'cancellation': {
       const finals = [...(subject.history ?? [])].reverse().filter((h) => h.change.status === 'final');
-      return <SelectField name="changeId" label="取り消す異動" value={val(v, 'changeId')} error={e.changeId} required hint="直近の異動から順に取り消せます"
-        options={[['', '選択してください'], ...finals.map((h): [string, string] => [h.change.changeId, `${wareki(h.change.occurredOn)} ${(CHANGE_KIND_LABELS as Record<string, string>)[h.change.kind] ?? h.change.kind}（履歴番号 ${h.historyNo}）`])]} />;
+      const kindLabel = (x: string) => registryText(p.lang).kinds[x] ?? (CHANGE_KIND_LABELS as Record<string, string>)[x] ?? x;
+      return <SelectField name="changeId" label={t.fields.changeId} value={val(v, 'changeId')} error={e.changeId} required hint={k.cancelHint}
+        options={[['', t.choose], ...finals.map((h): [string, string] => [h.change.changeId, k.cancelOption(wareki(h.change.occurredOn), kindLabel(h.change.kind), h.historyNo)])]} />;
     }
   }
 }
 
 /** Who the form is about, above the form. */
-function SubjectLine(p: { subject: ChangeSubject }) {
+function SubjectLine(p: { subject: ChangeSubject; t: T }) {
   const { person, household } = p.subject;
+  const t = p.t.subject;
   if (!person && !household) return null;
   const head = household?.members.find((m) => m.personId === household.headPersonId);
   return (
     <div class="card mt-4 max-w-4xl" data-testid="change-subject">
       <Facts rows={[
-        ...(person ? [['対象者', <a class="link" href={`/console/registry/persons/${person.personId}`}>{memberName(person)}（{person.birthDate.display}）</a>] as [string, unknown]] : []),
+        ...(person ? [[t.person, <a class="link" href={`/console/registry/persons/${person.personId}`}>{t.personLine(memberName(person), person.birthDate.display)}</a>] as [string, unknown]] : []),
         ...(household ? [
-          ['世帯', <a class="link" href={`/console/registry/households/${household.householdId}`}>世帯番号 {household.householdNo}（世帯主: {head ? memberName(head) : 'なし'}）</a>] as [string, unknown],
-          ['住所', household.address ? `${household.address.townName}${household.address.banchi}` : ''] as [string, unknown],
+          [t.household, <a class="link" href={`/console/registry/households/${household.householdId}`}>{t.householdLine(household.householdNo, head ? memberName(head) : p.t.none)}</a>] as [string, unknown],
+          [t.address, household.address ? `${household.address.townName}${household.address.banchi}` : ''] as [string, unknown],
         ] : []),
       ] as Array<[string, string]>} />
     </div>
@@ -300,21 +310,22 @@ function SubjectHidden(p: { v: FormValues; subject: ChangeSubject }) {
 /** The form of one kind of change. */
 export function ChangeFormPage(p: FormProps) {
   const t = text(p);
+  const f = changeFormText(p.lang);
   const title = t.formTitle(t.kind(p.kind));
   return (
     <RegistryLayout {...p} title={title} sub={p.kind === 'move-in' && !p.subject.household ? 'move-in' : undefined}>
       <h1 class="text-std-32B-150">{title}</h1>
-      <SubjectLine subject={p.subject} />
+      <SubjectLine subject={p.subject} t={f} />
       <div class="mt-6">
-        <ErrorSummary message={p.error?.message} code={p.error?.code} errors={p.errors} labels={fieldLabels(p.kind)} />
+        <ErrorSummary message={p.error?.message} code={p.error?.code} errors={p.errors} labels={fieldLabels(p.kind, p.lang)} />
       </div>
       <form method="post" action={`/console/registry/changes/${p.kind}`} class="flex max-w-4xl flex-col gap-5" novalidate data-testid="change-form">
         <input type="hidden" name="_csrf" value={p.csrfToken} />
         <input type="hidden" name="step" value="confirm" />
         <SubjectHidden v={p.values} subject={p.subject} />
-        <CommonFields v={p.values} e={p.errors} kind={p.kind} />
+        <CommonFields v={p.values} e={p.errors} kind={p.kind} t={f} />
         <KindFields {...p} />
-        <TextField name="note" label="備考" value={val(p.values, 'note')} error={p.errors.note} />
+        <TextField name="note" label={f.fields.note} value={val(p.values, 'note')} error={p.errors.note} />
         <datalist id="town-list">{p.towns.map((t) => <option value={t} />)}</datalist>
         <datalist id="relationship-list">{RELATIONSHIPS.map((r) => <option value={r} />)}</datalist>
         <div><button class="button-primary" type="submit">{t.toConfirm}</button></div>
@@ -332,7 +343,7 @@ export function ChangeConfirmPage(p: ConsoleContext & { kind: ChangeKind; values
   return (
     <RegistryLayout {...p} title={title}>
       <h1 class="text-std-32B-150">{title}</h1>
-      <SubjectLine subject={p.subject} />
+      <SubjectLine subject={p.subject} t={changeFormText(p.lang)} />
       <section class="card mt-6 max-w-4xl" aria-labelledby="confirm-heading" data-testid="confirm">
         <h2 id="confirm-heading" class="text-std-20B-150">{t.content}</h2>
         <div class="mt-4"><Facts rows={p.summary} /></div>

@@ -3,7 +3,7 @@
  * Fixed UI text of the resident registry pages (住民記録), Japanese first with English. Stored data (names,
  * addresses, 続柄, 異動事由 labels from the service, messages of the service) is never translated. The English
  * dictionary may leave anything out: a missing English text falls back to the Japanese one, so new screens
- * stay usable before they are translated.
+ * stay usable before they are translated. The fields of the change forms are in registry-change-i18n.ts.
  */
 import type { Lang } from '../i18n/i18n.ts';
 
@@ -73,7 +73,7 @@ const ja = {
     ageColumns: ['年齢', '男', '女', '計', '日本人', '外国人'], chart: '男 ／ 女', chartSr: 'グラフ（表の数値と同じ）',
     byTown: '町字別', townColumns: ['町字', '世帯数', '人口', '男', '女', '日本人', '外国人'],
   },
-  /** The change screens: page titles, headings and buttons (the fields of each kind stay Japanese until translated). */
+  /** The change screens: page titles, headings and buttons (their fields, hints and summaries: registry-change-i18n.ts). */
   change: {
     formTitle: (kind: string) => `${kind}の入力`, confirmTitle: (kind: string) => `${kind}の確認`, resultTitle: (kind: string) => `${kind}を仮登録しました`,
     toConfirm: '確認へ進む', content: '記録する内容',
@@ -97,7 +97,8 @@ const ja = {
 /** The registry dictionary (Japanese is complete; every other language is checked against it). */
 export type RegistryDictionary = typeof ja;
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+/** A dictionary with any entry left out (typos in keys are still type errors). */
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 const en: DeepPartial<RegistryDictionary> = {
   menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', provisional: 'Provisional changes', statistics: 'Population statistics' },
@@ -190,15 +191,16 @@ const en: DeepPartial<RegistryDictionary> = {
   },
 };
 
-function merge<T>(base: T, over: DeepPartial<T> | undefined): T {
+/** A dictionary with the entries of `over` replacing those of `base`; what `over` leaves out stays from `base`. */
+export function mergeDictionary<T>(base: T, over: DeepPartial<T> | undefined): T {
   if (over === undefined) return base;
   if (typeof base !== 'object' || base === null || typeof over !== 'object' || over === null || Array.isArray(over)) return over as T;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(over)) out[k] = merge((base as Record<string, unknown>)[k], v as never);
+  for (const [k, v] of Object.entries(over)) out[k] = mergeDictionary((base as Record<string, unknown>)[k], v as never);
   return out as T;
 }
 
-const english = merge(ja, en);
+const english = mergeDictionary(ja, en);
 
 /** The registry dictionary of a language; English falls back to Japanese for anything not translated. */
 export function registryText(lang: Lang): RegistryDictionary {

@@ -3,14 +3,14 @@
  * Building blocks shared by the resident registry pages (/console/registry/*): the sub-navigation, the
  * error summary, form fields with their errors, labels of change kinds, statuses and dates in 和暦.
  */
-import type { Child } from 'hono/jsx';
+import { createContext, useContext, type Child } from 'hono/jsx';
 import { toWareki } from '../../domains/registry/index.ts';
 import { ConsoleLayout, type ConsoleContext } from '../layout/console-layout.tsx';
 import type { Lang } from '../i18n/i18n.ts';
 import { assetUrl } from '../static-files.ts';
 import { registryText } from './registry-i18n.ts';
 
-/** Field name → message (Japanese, from the service or the form check). */
+/** Field name → message (from the form check in the page's language, or the service's message in Japanese). */
 export type FieldErrors = Record<string, string>;
 
 /** Labels of the change kinds (異動の種類) in the order of the menu. */
@@ -74,12 +74,19 @@ export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statist
   );
 }
 
+/**
+ * The language of the page being rendered (set by RegistryLayout), so the field blocks below show the （必須） marker
+ * and the error summary heading in it without a language prop on every field.
+ */
+const PageLang = createContext<Lang>('ja');
+const pageText = () => registryText(useContext(PageLang));
+
 /** The frame of every registry page: console layout, sub-navigation and the page script. */
 export function RegistryLayout(p: ConsoleContext & { title: string; sub?: 'search' | 'provisional' | 'statistics' | 'move-in' | 'address-changes'; canReview: boolean; canChange: boolean; children?: Child }) {
   return (
     <ConsoleLayout {...p} title={p.title} current="registry">
       <RegistrySubnav current={p.sub} canReview={p.canReview} canChange={p.canChange} lang={p.lang} />
-      {p.children}
+      <PageLang.Provider value={p.lang}>{p.children}</PageLang.Provider>
       <script src={assetUrl('registry.js')} defer></script>
     </ConsoleLayout>
   );
@@ -91,7 +98,7 @@ export function ErrorSummary(p: { title?: string; message?: string; code?: strin
   if (!p.message && fields.length === 0) return null;
   return (
     <div class="banner-error mb-6" role="alert" tabindex={-1} data-error-summary data-testid="error-summary">
-      <h2 class="text-std-18B-160 text-error-2">{p.title ?? '入力内容を確認してください'}</h2>
+      <h2 class="text-std-18B-160 text-error-2">{p.title ?? pageText().checkInput}</h2>
       {p.message ? <p class="mt-2">{p.message}{p.code ? <span class="ml-2 text-std-14N-170">（{p.code}）</span> : null}</p> : null}
       {fields.length > 0 ? (
         <ul class="mt-2 list-disc pl-6">
@@ -108,7 +115,7 @@ const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id
 export function TextField(p: { name: string; label: string; value?: string; hint?: string; error?: string; autofocus?: boolean; list?: string; required?: boolean; type?: string; inputmode?: 'numeric' | 'text'; autocomplete?: string; class?: string }) {
   return (
     <div class={`form-field ${p.class ?? ''}`}>
-      <label class="form-label" for={p.name}>{p.label}{p.required ? <span class="ml-1 text-error-1">（必須）</span> : null}</label>
+      <label class="form-label" for={p.name}>{p.label}{p.required ? <span class="ml-1 text-error-1">{pageText().required}</span> : null}</label>
       {p.hint ? <p class="form-hint" id={`${p.name}-hint`}>{p.hint}</p> : null}
       {p.error ? <p class="form-error" id={`${p.name}-error`}>{p.error}</p> : null}
       <input class="form-control" id={p.name} name={p.name} type={p.type ?? 'text'} value={p.value ?? ''} autofocus={p.autofocus} list={p.list}
@@ -121,7 +128,7 @@ export function TextField(p: { name: string; label: string; value?: string; hint
 export function SelectField(p: { name: string; label: string; value?: string; options: Array<[string, string]>; hint?: string; error?: string; autofocus?: boolean; required?: boolean }) {
   return (
     <div class="form-field">
-      <label class="form-label" for={p.name}>{p.label}{p.required ? <span class="ml-1 text-error-1">（必須）</span> : null}</label>
+      <label class="form-label" for={p.name}>{p.label}{p.required ? <span class="ml-1 text-error-1">{pageText().required}</span> : null}</label>
       {p.hint ? <p class="form-hint" id={`${p.name}-hint`}>{p.hint}</p> : null}
       {p.error ? <p class="form-error" id={`${p.name}-error`}>{p.error}</p> : null}
       <select class="form-control" id={p.name} name={p.name} autofocus={p.autofocus} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, p.error)}>

@@ -15,6 +15,8 @@ import {
   AddressBatchFormPage, AddressBatchResultPage, AddressBatchTrialPage, RULE_ROWS, type AddressBatchResult,
 } from '../pages/registry-address-change.page.tsx';
 import { val, type FormValues } from '../pages/registry-change.page.tsx';
+import { changeFormText } from '../pages/registry-change-i18n.ts';
+import { requestLang, type Lang } from '../i18n/i18n.ts';
 import type { FieldErrors } from '../pages/registry-ui.tsx';
 import { currentPath, renderPage } from '../render.ts';
 import { consoleContext } from './console.routes.tsx';
@@ -36,32 +38,33 @@ function formValues(body: Record<string, unknown>): FormValues {
 }
 
 /** The rules of the form; field errors for what the form itself can tell (the service checks the rest). */
-export function buildRules(v: FormValues, errors: FieldErrors): Rule[] {
+export function buildRules(v: FormValues, errors: FieldErrors, lang: Lang = 'ja'): Rule[] {
+  const m = changeFormText(lang).batch.errors;
   const rules: Rule[] = [];
   const lot = (name: string) => {
     const s = val(v, name).replace(/番地?$/, '');
     if (!s) return undefined;
-    if (!/^\d+$/.test(s)) { errors[name] = '番地は数字で入力してください'; return undefined; }
+    if (!/^\d+$/.test(s)) { errors[name] = m.lot; return undefined; }
     return Number(s);
   };
   for (let i = 0; i < RULE_ROWS; i++) {
     const f = (k: string) => `r${i}-${k}`;
     const used = ['fromTown', 'banchiFrom', 'banchiTo', 'fromBanchi', 'toTown', 'toBanchi'].some((k) => val(v, f(k)));
     if (!used) continue;
-    if (!val(v, f('fromTown'))) errors[f('fromTown')] = '変更前の町字を入力してください';
-    if (!val(v, f('toTown'))) errors[f('toTown')] = '変更後の町字を入力してください';
+    if (!val(v, f('fromTown'))) errors[f('fromTown')] = m.fromTown;
+    if (!val(v, f('toTown'))) errors[f('toTown')] = m.toTown;
     const banchiFrom = lot(f('banchiFrom'));
     const banchiTo = lot(f('banchiTo'));
     if ((banchiFrom === undefined) !== (banchiTo === undefined) && !errors[f('banchiFrom')] && !errors[f('banchiTo')]) {
-      errors[f(banchiFrom === undefined ? 'banchiFrom' : 'banchiTo')] = '番地の範囲は最初と最後の両方を入力してください';
+      errors[f(banchiFrom === undefined ? 'banchiFrom' : 'banchiTo')] = m.range;
     }
-    if (banchiFrom !== undefined && banchiTo !== undefined && banchiTo < banchiFrom) errors[f('banchiTo')] = '範囲の最後が最初より小さくなっています';
+    if (banchiFrom !== undefined && banchiTo !== undefined && banchiTo < banchiFrom) errors[f('banchiTo')] = m.rangeOrder;
     rules.push({
       from: { townName: val(v, f('fromTown')), banchiFrom, banchiTo, banchi: opt(val(v, f('fromBanchi'))) },
       to: { townName: val(v, f('toTown')), banchi: opt(val(v, f('toBanchi'))), unlisted: val(v, f('unlisted')) === '1' || undefined },
     });
   }
-  if (rules.length === 0) errors['r0-fromTown'] = '対応表を1行以上入力してください';
+  if (rules.length === 0) errors['r0-fromTown'] = m.noRules;
   return rules;
 }
 
@@ -89,14 +92,16 @@ export function registryAddressChangeRoutes(services: Services) {
     const values = formValues(parse(body.form) ?? (body as Record<string, unknown>));
     const step = body.step === 'run' ? 'run' : body.step === 'edit' ? 'edit' : 'trial';
     if (step === 'edit') return form(c, values);
+    const lang = requestLang(c);
+    const t = changeFormText(lang);
     const errors: FieldErrors = {};
-    const on = checkDate(values, 'occurredOn', errors, { required: true });
+    const on = checkDate(values, 'occurredOn', errors, { required: true }, t.errors);
     const cause = val(values, 'cause');
-    if (cause !== '住居表示' && cause !== '区画整理') errors.cause = '住居表示の実施か区画整理かを選択してください';
-    const rules = buildRules(values, errors);
+    if (cause !== '住居表示' && cause !== '区画整理') errors.cause = t.errors.cause;
+    const rules = buildRules(values, errors, lang);
     if (Object.keys(errors).length > 0) return form(c, values, errors, undefined, 400);
     const versions = step === 'run' ? Object.fromEntries(Object.entries(parse(body.versions) ?? {}).filter(([, n]) => Number.isInteger(n))) as Record<string, number> : undefined;
-    if (step === 'run' && !versions) return form(c, values, {}, { message: '試行の結果がありません。もう一度試行してください' }, 400);
+    if (step === 'run' && !versions) return form(c, values, {}, { message: t.batch.errors.noTrial }, 400);
     let result: AddressBatchResult;
     try {
       result = await svc.changeAddresses(c.var.actor, { dryRun: step === 'trial', cause: cause as '住居表示', occurredOn: val(values, 'occurredOn'), rules,
@@ -106,8 +111,9 @@ export function registryAddressChangeRoutes(services: Services) {
       return form(c, values, err.code === 'invalid-date' ? { occurredOn: err.title } : {}, { message: err.title, code: err.code }, err.status as 422);
     }
     if (step === 'run') return renderPage(c, AddressBatchResultPage({ ...(await props(c)), result }), 201);
-    const summary: Array<[string, string]> = [['実施日', `${val(values, 'occurredOn')}（${on?.sortKey ?? ''}）`], ['変更の事由', cause === '住居表示' ? '住居表示の実施' : '土地区画整理事業等'],
-      ...rules.map((r, i): [string, string] => [`対応表 ${i + 1}行目`, `${r.from.townName}${r.from.banchi ?? (r.from.banchiFrom !== undefined || r.from.banchiTo !== undefined ? ` ${r.from.banchiFrom ?? ''}〜${r.from.banchiTo ?? ''}番地` : '（全域）')} → ${r.to.townName}${r.to.banchi ?? ''}`])];
+    const b = t.batch;
+    const summary: Array<[string, string]> = [[b.occurredOn, t.summary.date(val(values, 'occurredOn'), on?.sortKey ?? '')], [t.items.cause, t.itemValues.cause[cause === '住居表示' ? '住居表示' : '区画整理']],
+      ...rules.map((r, i): [string, string] => [b.rule(i + 1), `${r.from.townName}${r.from.banchi ?? (r.from.banchiFrom !== undefined || r.from.banchiTo !== undefined ? b.range(String(r.from.banchiFrom ?? ''), String(r.from.banchiTo ?? '')) : b.wholeTown)} → ${r.to.townName}${r.to.banchi ?? ''}`])];
     return renderPage(c, AddressBatchTrialPage({ ...(await props(c)), result, values, summary }));
   });
 

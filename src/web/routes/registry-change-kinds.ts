@@ -8,20 +8,24 @@
 import { InvalidLegalDateError, MINOR_CORRECTION_GROUNDS, parseLegalDate } from '../../domains/registry/index.ts';
 import { list, val, type ChangeSubject, type FormValues } from '../pages/registry-change.page.tsx';
 import type { ItemKind } from '../pages/registry-change-forms.tsx';
+import { changeFormText, type ChangeFormDictionary } from '../pages/registry-change-i18n.ts';
 import type { FieldErrors } from '../pages/registry-ui.tsx';
 
 export const opt = (s: string) => (s ? s : undefined);
 
+/** Messages of the form check in the page's language (Japanese unless given). */
+type Messages = ChangeFormDictionary['errors'];
+
 /** Checks a date field (和暦 or 西暦); vague dates allowed for birth dates. */
-export function checkDate(v: FormValues, name: string, errors: FieldErrors, opts: { required?: boolean; legal?: boolean } = {}) {
+export function checkDate(v: FormValues, name: string, errors: FieldErrors, opts: { required?: boolean; legal?: boolean } = {}, m: Messages = changeFormText('ja').errors) {
   const s = val(v, name);
-  if (!s) { if (opts.required) errors[name] = '日付を入力してください'; return undefined; }
+  if (!s) { if (opts.required) errors[name] = m.date; return undefined; }
   try {
     const d = parseLegalDate(s, { allowNonCalendar: opts.legal });
-    if (!opts.legal && (d.precision !== 'day' || d.text)) { errors[name] = '年月日をすべて入力してください'; return undefined; }
+    if (!opts.legal && (d.precision !== 'day' || d.text)) { errors[name] = m.fullDate; return undefined; }
     return d;
   } catch (err) {
-    if (err instanceof InvalidLegalDateError) { errors[name] = `${err.reason}（例: 令和7年4月1日、2025-04-01）`; return undefined; }
+    if (err instanceof InvalidLegalDateError) { errors[name] = m.invalidDate(err.reason); return undefined; }
     throw err;
   }
 }
@@ -40,9 +44,9 @@ export const ITEM_ERROR_FIELD: Record<string, string> = {
 const NAME_KEYS = ['familyName', 'givenName', 'familyNameKana', 'givenNameKana'] as const;
 
 /** The address fields of the form as the service's AddressInput. */
-function addressOf(v: FormValues, errors: FieldErrors) {
-  if (!val(v, 'townName')) errors.townName = '町字を入力してください';
-  if (!val(v, 'banchi')) errors.banchi = '番地・号を入力してください';
+export function addressOf(v: FormValues, errors: FieldErrors, m: Messages) {
+  if (!val(v, 'townName')) errors.townName = m.townName;
+  if (!val(v, 'banchi')) errors.banchi = m.banchi;
   return { townName: val(v, 'townName'), banchi: val(v, 'banchi'), katagaki: val(v, 'katagaki'), unlisted: val(v, 'unlisted') === '1' };
 }
 
@@ -87,33 +91,33 @@ export function itemInitialValues(kind: ItemKind, subject: ChangeSubject): FormV
  * The kind-specific part of the service input; field errors for what the form itself can tell.
  * @returns the fields to add to the common part (dates, notifier, versions)
  */
-export function buildItemChange(kind: ItemKind, v: FormValues, subject: ChangeSubject, errors: FieldErrors): Record<string, unknown> {
+export function buildItemChange(kind: ItemKind, v: FormValues, subject: ChangeSubject, errors: FieldErrors, m: Messages = changeFormText('ja').errors): Record<string, unknown> {
   const personId = subject.person?.personId;
   const action = val(v, 'action');
   switch (kind) {
     case 'old-surname':
-      if (action !== 'enter' && action !== 'delete') errors.action = '記載か削除かを選択してください';
-      if (action === 'enter' && !val(v, 'oldSurname')) errors.oldSurname = '旧氏を入力してください';
+      if (action !== 'enter' && action !== 'delete') errors.action = m.action;
+      if (action === 'enter' && !val(v, 'oldSurname')) errors.oldSurname = m.oldSurname;
       return { personId, action, ...(action === 'enter' ? { oldSurname: val(v, 'oldSurname'), oldSurnameKana: opt(val(v, 'oldSurnameKana')) } : {}) };
     case 'alias':
-      if (action !== 'enter' && action !== 'delete') errors.action = '記載か削除かを選択してください';
-      if (action === 'enter' && !val(v, 'alias')) errors.alias = '通称を入力してください';
+      if (action !== 'enter' && action !== 'delete') errors.action = m.action;
+      if (action === 'enter' && !val(v, 'alias')) errors.alias = m.alias;
       return { personId, action, ...(action === 'enter' ? { alias: val(v, 'alias'), aliasKana: opt(val(v, 'aliasKana')) } : {}) };
     case 'residence-status-change':
-      if (!val(v, 'residenceStatus')) errors.residenceStatus = '在留資格を入力してください';
-      if (!val(v, 'residencePeriod')) errors.residencePeriod = '在留期間を入力してください';
-      checkDate(v, 'residenceExpiry', errors, { required: true });
+      if (!val(v, 'residenceStatus')) errors.residenceStatus = m.residenceStatus;
+      if (!val(v, 'residencePeriod')) errors.residencePeriod = m.residencePeriod;
+      checkDate(v, 'residenceExpiry', errors, { required: true }, m);
       return { personId, residenceStatus: val(v, 'residenceStatus'), residencePeriod: val(v, 'residencePeriod'), residenceExpiry: val(v, 'residenceExpiry'),
         residenceCardNo: opt(val(v, 'residenceCardNo').replace(/\s/g, '').toUpperCase()), category: opt(val(v, 'category')) };
     case 'naturalization': {
-      if (!val(v, 'honseki')) errors.honseki = '本籍を入力してください';
+      if (!val(v, 'honseki')) errors.honseki = m.honseki;
       const name = Object.fromEntries(NAME_KEYS.map((k) => [k, opt(val(v, `new-${k}`))]).filter(([, x]) => x !== undefined));
       return { personId, honseki: val(v, 'honseki'), hittosha: opt(val(v, 'hittosha')), name };
     }
     case 'nationality-loss': {
-      if (!val(v, 'nationality')) errors.nationality = '国籍・地域を入力してください';
-      if (!val(v, 'category')) errors.category = '第30条の45区分を選択してください';
-      checkDate(v, 'residenceExpiry', errors);
+      if (!val(v, 'nationality')) errors.nationality = m.nationality;
+      if (!val(v, 'category')) errors.category = m.category;
+      checkDate(v, 'residenceExpiry', errors, {}, m);
       const foreign = {
         nationality: val(v, 'nationality'), category: val(v, 'category'), residenceStatus: opt(val(v, 'residenceStatus')), residencePeriod: opt(val(v, 'residencePeriod')),
         residenceExpiry: opt(val(v, 'residenceExpiry')), residenceCardNo: opt(val(v, 'residenceCardNo').replace(/\s/g, '').toUpperCase()),
@@ -130,13 +134,13 @@ export function buildItemChange(kind: ItemKind, v: FormValues, subject: ChangeSu
       const toId = val(v, 'toHouseholdId');
       if (!toId) {
         const relationships = relationshipsOf(v, ids, [h?.headPersonId ?? undefined], before);
-        if (Object.keys(relationships).length === 0) errors.toHouseholdId = '加わる世帯の世帯IDを入力するか、続柄を書き換えてください';
+        if (Object.keys(relationships).length === 0) errors.toHouseholdId = m.householdChange;
         return { householdId: h?.householdId, personIds: [], relationships };
       }
-      if (!subject.target) errors.toHouseholdId = '加わる世帯が見つかりません。世帯IDを確認してください';
+      if (!subject.target) errors.toHouseholdId = m.joinTargetMissing;
       const selected = list(v, 'personIds');
-      if (selected.length === 0) errors.personIds = '加わる世帯員を選択してください';
-      for (const id of selected) if (!val(v, `rel-${id}`)) errors[`rel-${id}`] = '加わる世帯の世帯主から見た続柄を入力してください';
+      if (selected.length === 0) errors.personIds = m.joiningMembers;
+      for (const id of selected) if (!val(v, `rel-${id}`)) errors[`rel-${id}`] = m.joiningRelationship;
       const remainingHead = opt(val(v, 'remainingHeadPersonId'));
       const rest = ids.filter((id) => !selected.includes(id));
       return { householdId: toId, personIds: selected, relationships: relationshipsOf(v, selected, []), remainingHeadPersonId: remainingHead,
@@ -144,20 +148,20 @@ export function buildItemChange(kind: ItemKind, v: FormValues, subject: ChangeSu
     }
     case 'minor-correction': {
       const p = subject.person;
-      if (!(MINOR_CORRECTION_GROUNDS as readonly string[]).includes(val(v, 'ground'))) errors.ground = '軽微な修正の事由を選択してください';
+      if (!(MINOR_CORRECTION_GROUNDS as readonly string[]).includes(val(v, 'ground'))) errors.ground = m.ground;
       const name = Object.fromEntries(NAME_KEYS.map((k) => [k, val(v, `new-${k}`)]).filter(([k, x]) => x !== (p?.[k as (typeof NAME_KEYS)[number]] ?? '')));
       const a = subject.household?.address ?? p?.address;
       const addressChanged = !a || val(v, 'townName') !== a.townName || val(v, 'banchi') !== a.banchi || val(v, 'katagaki') !== a.katagaki;
-      if (Object.keys(name).length === 0 && !addressChanged) errors['new-familyName'] = '修正する氏名又は住所の表記を書き換えてください';
-      if (name.familyName === '' && p?.residentKind === 'japanese') errors['new-familyName'] = '氏を入力してください';
-      return { personId, ground: val(v, 'ground'), name: Object.keys(name).length > 0 ? name : undefined, address: addressChanged ? addressOf(v, errors) : undefined };
+      if (Object.keys(name).length === 0 && !addressChanged) errors['new-familyName'] = m.minorCorrection;
+      if (name.familyName === '' && p?.residentKind === 'japanese') errors['new-familyName'] = m.familyName;
+      return { personId, ground: val(v, 'ground'), name: Object.keys(name).length > 0 ? name : undefined, address: addressChanged ? addressOf(v, errors, m) : undefined };
     }
     case 'move-in-notice':
-      if (!val(v, 'destination')) errors.destination = '転入通知に記載された住所を入力してください';
-      checkDate(v, 'movedOn', errors, { required: true });
+      if (!val(v, 'destination')) errors.destination = m.noticeDestination;
+      checkDate(v, 'movedOn', errors, { required: true }, m);
       return { personId, destination: val(v, 'destination'), movedOn: val(v, 'movedOn') };
     case 'address-renaming':
-      if (val(v, 'cause') !== '住居表示' && val(v, 'cause') !== '区画整理') errors.cause = '住居表示の実施か区画整理かを選択してください';
-      return { householdId: subject.household?.householdId, cause: val(v, 'cause'), address: addressOf(v, errors) };
+      if (val(v, 'cause') !== '住居表示' && val(v, 'cause') !== '区画整理') errors.cause = m.cause;
+      return { householdId: subject.household?.householdId, cause: val(v, 'cause'), address: addressOf(v, errors, m) };
   }
 }

@@ -14,14 +14,19 @@ import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
 import { ChangeInput, parseLegalDate, townsOf } from '../../domains/registry/index.ts';
 import {
-  ChangeConfirmPage, ChangeFormPage, ChangeResultPage, fieldLabels, list, PATCH_LABELS, PERSON_ROWS, val, type ChangeSubject, type FormValues,
+  ChangeConfirmPage, ChangeFormPage, ChangeResultPage, fieldLabels, list, PATCH_KEYS, PERSON_ROWS, val, type ChangeSubject, type FormValues,
 } from '../pages/registry-change.page.tsx';
-import { isItemKind, ITEM_VALUE_LABELS } from '../pages/registry-change-forms.tsx';
-import { CHANGE_KIND_LABELS, isChangeKind, SEX_LABELS, type ChangeKind, type FieldErrors } from '../pages/registry-ui.tsx';
+import { isItemKind } from '../pages/registry-change-forms.tsx';
+import { changeFormText, type ChangeFormDictionary } from '../pages/registry-change-i18n.ts';
+import { registryText } from '../pages/registry-i18n.ts';
+import { CHANGE_KIND_LABELS, isChangeKind, type ChangeKind, type FieldErrors } from '../pages/registry-ui.tsx';
+import { requestLang, type Lang } from '../i18n/i18n.ts';
 import { currentPath, renderPage } from '../render.ts';
 import { consoleContext } from './console.routes.tsx';
 import { registryFlags, requestCtx } from './registry.routes.tsx';
-import { buildItemChange, checkDate, itemInitialValues, ITEM_ERROR_FIELD, opt } from './registry-change-kinds.ts';
+import { addressOf, buildItemChange, checkDate, itemInitialValues, ITEM_ERROR_FIELD, opt } from './registry-change-kinds.ts';
+
+type Messages = ChangeFormDictionary['errors'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PERSON_KINDS: ChangeKind[] = ['death', 'ex-officio-removal', 'clerical-correction', 'ex-officio-correction', 'cancellation',
@@ -53,17 +58,17 @@ function formValues(body: Record<string, unknown>): FormValues {
 }
 
 /** A new person from row `i` of the form, or undefined when the row is empty. */
-function personFromRow(v: FormValues, i: number, errors: FieldErrors, required: boolean) {
+function personFromRow(v: FormValues, i: number, errors: FieldErrors, required: boolean, m: Messages) {
   const f = (k: string) => val(v, `p${i}-${k}`);
   const used = ['familyName', 'givenName', 'familyNameKana', 'birthDate', 'romanName'].some((k) => f(k));
   if (!used && !required) return undefined;
   const foreign = f('residentKind') === 'foreign';
-  if (!foreign && !f('familyName')) errors[`p${i}-familyName`] = '氏を入力してください';
-  if (foreign && !f('romanName') && !f('familyName')) errors[`p${i}-romanName`] = 'アルファベット氏名を入力してください';
-  checkDate(v, `p${i}-birthDate`, errors, { required: true, legal: true });
-  if (!f('sex')) errors[`p${i}-sex`] = '性別を選択してください';
-  if (!f('relationship')) errors[`p${i}-relationship`] = '続柄を入力してください';
-  if (foreign) checkDate(v, `p${i}-residenceExpiry`, errors);
+  if (!foreign && !f('familyName')) errors[`p${i}-familyName`] = m.familyName;
+  if (foreign && !f('romanName') && !f('familyName')) errors[`p${i}-romanName`] = m.romanName;
+  checkDate(v, `p${i}-birthDate`, errors, { required: true, legal: true }, m);
+  if (!f('sex')) errors[`p${i}-sex`] = m.sex;
+  if (!f('relationship')) errors[`p${i}-relationship`] = m.relationship;
+  if (foreign) checkDate(v, `p${i}-residenceExpiry`, errors, {}, m);
   return {
     residentKind: foreign ? 'foreign' : 'japanese', familyName: f('familyName'), givenName: f('givenName'), familyNameKana: f('familyNameKana'), givenNameKana: f('givenNameKana'),
     romanName: opt(f('romanName')), birthDate: f('birthDate'), sex: f('sex'), honseki: opt(f('honseki')), hittosha: opt(f('hittosha')),
@@ -83,10 +88,11 @@ function relationships(v: FormValues, ids: string[], exclude: Array<string | und
 }
 
 /** Builds the service input from the form; field errors for what the form itself can tell. */
-export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubject): { input?: ChangeInput; errors: FieldErrors } {
+export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubject, lang: Lang = 'ja'): { input?: ChangeInput; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  checkDate(v, 'occurredOn', errors, { required: true, legal: kind === 'birth' || kind === 'death' });
-  checkDate(v, 'notifiedOn', errors);
+  const m = changeFormText(lang).errors;
+  checkDate(v, 'occurredOn', errors, { required: true, legal: kind === 'birth' || kind === 'death' }, m);
+  checkDate(v, 'notifiedOn', errors, {}, m);
   const h = subject.household;
   const members = (h?.members ?? []).filter((m) => m.status !== 'removed').map((m) => m.personId);
   const expectedVersions: Record<string, number> = {};
@@ -96,40 +102,36 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
     kind, occurredOn: val(v, 'occurredOn'), notifiedOn: opt(val(v, 'notifiedOn')), exOfficio: val(v, 'exOfficio') === '1',
     notifier: val(v, 'notifier'), note: val(v, 'note'), expectedVersions,
   };
-  const address = () => {
-    if (!val(v, 'townName')) errors.townName = '町字を入力してください';
-    if (!val(v, 'banchi')) errors.banchi = '番地・号を入力してください';
-    return { townName: val(v, 'townName'), banchi: val(v, 'banchi'), katagaki: val(v, 'katagaki'), unlisted: val(v, 'unlisted') === '1' };
-  };
+  const address = () => addressOf(v, errors, m);
   const selected = list(v, 'personIds');
   const newHead = opt(val(v, 'newHeadPersonId'));
   const remainingHead = opt(val(v, 'remainingHeadPersonId'));
   let input: Record<string, unknown> = common;
-  if (isItemKind(kind)) input = { ...common, ...buildItemChange(kind, v, subject, errors) };
+  if (isItemKind(kind)) input = { ...common, ...buildItemChange(kind, v, subject, errors, m) };
   else switch (kind) {
     case 'move-in':
     case 'ex-officio-entry': {
-      const persons = Array.from({ length: PERSON_ROWS }, (_, i) => personFromRow(v, i, errors, i === 0)).filter(Boolean);
+      const persons = Array.from({ length: PERSON_ROWS }, (_, i) => personFromRow(v, i, errors, i === 0, m)).filter(Boolean);
       input = { ...common, persons, previousAddress: val(v, 'previousAddress'), ...(kind === 'move-in' ? { fromAbroad: val(v, 'fromAbroad') === '1' } : {}),
         ...(h ? { householdId: h.householdId } : { address: address() }) };
       break;
     }
     case 'birth':
-      input = { ...common, householdId: h?.householdId, person: personFromRow(v, 0, errors, true), parentPersonIds: list(v, 'parentPersonIds').slice(0, 2) };
+      input = { ...common, householdId: h?.householdId, person: personFromRow(v, 0, errors, true, m), parentPersonIds: list(v, 'parentPersonIds').slice(0, 2) };
       break;
     case 'move-within':
     case 'move-out':
     case 'household-split': {
-      if (selected.length === 0) errors.personIds = '対象の世帯員を選択してください';
+      if (selected.length === 0) errors.personIds = m.personIds;
       const whole = members.every((id) => selected.includes(id));
       const rest = members.filter((id) => !selected.includes(id));
       const split = { relationships: whole ? {} : relationships(v, selected, [newHead]), remainingHeadPersonId: remainingHead, remainingRelationships: relationships(v, rest, [remainingHead]) };
       if (kind === 'move-within') input = { ...common, personIds: selected, address: address(), newHeadPersonId: whole ? undefined : newHead, ...split };
       else if (kind === 'household-split') {
-        if (!newHead) errors.newHeadPersonId = '新しい世帯主を選択してください';
+        if (!newHead) errors.newHeadPersonId = m.newHead;
         input = { ...common, personIds: selected, newHeadPersonId: newHead, ...split };
       } else {
-        if (!val(v, 'destination')) errors.destination = '転出先を入力してください';
+        if (!val(v, 'destination')) errors.destination = m.destination;
         input = { ...common, personIds: selected, destination: val(v, 'destination'), abroad: val(v, 'abroad') === '1', remainingHeadPersonId: remainingHead, remainingRelationships: split.remainingRelationships };
       }
       break;
@@ -141,13 +143,13 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
       break;
     }
     case 'head-change':
-      if (!newHead) errors.newHeadPersonId = '新しい世帯主を選択してください';
-      for (const id of members) if (id !== newHead && !val(v, `rel-${id}`)) errors[`rel-${id}`] = '続柄を入力してください';
+      if (!newHead) errors.newHeadPersonId = m.newHead;
+      for (const id of members) if (id !== newHead && !val(v, `rel-${id}`)) errors[`rel-${id}`] = m.relationship;
       input = { ...common, householdId: h?.householdId, newHeadPersonId: newHead, relationships: relationships(v, members, [newHead]) };
       break;
     case 'household-merge':
-      if (!UUID.test(val(v, 'toHouseholdId'))) errors.toHouseholdId = '合併先の世帯IDを入力してください';
-      for (const id of members) if (!val(v, `rel-${id}`)) errors[`rel-${id}`] = '続柄を入力してください';
+      if (!UUID.test(val(v, 'toHouseholdId'))) errors.toHouseholdId = m.mergeTarget;
+      for (const id of members) if (!val(v, `rel-${id}`)) errors[`rel-${id}`] = m.relationship;
       input = { ...common, fromHouseholdId: h?.householdId, toHouseholdId: val(v, 'toHouseholdId'), relationships: relationships(v, members, []) };
       break;
     case 'clerical-correction':
@@ -155,14 +157,14 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
       const p = subject.person;
       const before = p ? correctionDefaults(p) : {};
       const patch: Record<string, string> = {};
-      for (const k of Object.keys(PATCH_LABELS)) if (val(v, `patch-${k}`) !== (before[`patch-${k}`] ?? '')) patch[k] = val(v, `patch-${k}`);
-      if (patch.birthDate) checkDate(v, 'patch-birthDate', errors, { required: true, legal: true });
-      if (Object.keys(patch).length === 0) errors['patch-familyName'] = '修正する項目を書き換えてください';
+      for (const k of PATCH_KEYS) if (val(v, `patch-${k}`) !== (before[`patch-${k}`] ?? '')) patch[k] = val(v, `patch-${k}`);
+      if (patch.birthDate) checkDate(v, 'patch-birthDate', errors, { required: true, legal: true }, m);
+      if (Object.keys(patch).length === 0) errors['patch-familyName'] = m.patch;
       input = { ...common, personId: p?.personId, patch };
       break;
     }
     case 'cancellation':
-      if (!val(v, 'changeId')) errors.changeId = '取り消す異動を選択してください';
+      if (!val(v, 'changeId')) errors.changeId = m.changeId;
       input = { ...common, changeId: val(v, 'changeId') };
       break;
   }
@@ -173,7 +175,7 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
       const path = issue.path.map(String);
       const name = path[0] === 'persons' || path[0] === 'person' ? `p${path[0] === 'persons' ? path[1] : 0}-${path[path.length - 1]}` : path[0] === 'address' || path[0] === 'foreign' ? path[1]!
         : path[0] === 'patch' ? `patch-${path[1]}` : path[0] === 'name' ? `new-${path[1]}` : path[0]!;
-      errors[name] ??= '入力内容を確認してください';
+      errors[name] ??= m.checkInput;
     }
     return { errors };
   }
@@ -205,28 +207,33 @@ function initialValues(kind: ChangeKind, subject: ChangeSubject, personId: strin
 }
 
 /** A readable summary of the form for the confirmation step. */
-function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject): Array<[string, string]> {
-  const labels = fieldLabels(kind);
+function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject, lang: Lang): Array<[string, string]> {
+  const labels = fieldLabels(kind, lang);
+  const t = changeFormText(lang);
+  const d = registryText(lang);
+  const itemValues: Record<string, Record<string, string>> = t.itemValues;
   // 軽微な修正 starts from the current name and address: show only what is corrected.
   const unchanged = kind === 'minor-correction' ? itemInitialValues(kind, subject) : {};
   const names = new Map([...(subject.household?.members ?? []), ...(subject.target?.members ?? [])].map((m) => [m.personId, `${m.familyName}　${m.givenName}`.trim() || m.romanName || '']));
-  const rows: Array<[string, string]> = [['異動の種類', CHANGE_KIND_LABELS[kind]]];
-  const dateText = (s: string) => { try { const d = parseLegalDate(s, { allowNonCalendar: true }); return d.precision === 'day' && !d.text ? `${s}（${d.sortKey}）` : s; } catch { return s; } };
+  const rows: Array<[string, string]> = [[t.summary.kind, d.kinds[kind] ?? CHANGE_KIND_LABELS[kind]]];
+  const dateText = (s: string) => { try { const x = parseLegalDate(s, { allowNonCalendar: true }); return x.precision === 'day' && !x.text ? t.summary.date(s, x.sortKey) : s; } catch { return s; } };
   for (const [k, raw] of Object.entries(v)) {
     if (['personId', 'householdId', 'version', 'toVersion'].includes(k) || raw === '' || (Array.isArray(raw) && raw.length === 0)) continue;
     if (k.endsWith('residentKind') && raw === 'japanese') continue;
     if (k in unchanged && unchanged[k] === raw) continue;
-    if (k.startsWith('rel-')) { rows.push([`${names.get(k.slice(4)) ?? ''}の続柄`, String(raw)]); continue; }
-    const label = labels[k] ?? ({ exOfficio: '職権', unlisted: '町字一覧外', fromAbroad: '国外からの転入', abroad: '国外への転出' } as Record<string, string>)[k] ?? k;
-    let text = Array.isArray(raw) ? raw.map((id) => names.get(id) ?? id).join('、') : raw;
+    if (k.startsWith('rel-')) { rows.push([t.member.relationshipOf(names.get(k.slice(4)) ?? ''), String(raw)]); continue; }
+    const label = labels[k] ?? ({ exOfficio: t.summary.exOfficio, unlisted: t.summary.unlisted, fromAbroad: t.summary.fromAbroad, abroad: t.summary.abroad } as Record<string, string>)[k] ?? k;
+    let text = Array.isArray(raw) ? raw.map((id) => names.get(id) ?? id).join(t.listSeparator) : raw;
     if (/HeadPersonId$/.test(k)) text = names.get(raw as string) ?? text;
-    if (k.endsWith('sex')) text = SEX_LABELS[text] ?? text;
-    if (k.endsWith('residentKind')) text = '外国人住民';
-    if (raw === '1' && ['exOfficio', 'unlisted', 'fromAbroad', 'abroad'].includes(k)) text = 'はい';
+    if (k.endsWith('sex')) text = d.sex[text] ?? text;
+    if (k.endsWith('residentKind')) text = t.summary.foreignResident;
+    if (raw === '1' && ['exOfficio', 'unlisted', 'fromAbroad', 'abroad'].includes(k)) text = t.yes;
     if (/(occurredOn|notifiedOn|birthDate)$/.test(k)) text = dateText(text);
-    if (k.endsWith('myNumber')) text = '（入力あり）';
+    if (k.endsWith('myNumber')) text = t.summary.entered;
     if (k.endsWith('residenceCardNo')) text = text.replace(/\s/g, '').toUpperCase(); // as recorded
-    if (ITEM_VALUE_LABELS[k]) text = ITEM_VALUE_LABELS[k]![text] ?? text;
+    if (itemValues[k]) text = itemValues[k]![text] ?? text;
+    if (k.endsWith('category')) text = t.categories[text] ?? text;
+    if (k === 'ground') text = t.grounds[text] ?? text;
     if (['movedOn', 'residenceExpiry'].includes(k)) text = dateText(text);
     rows.push([label, text]);
   }
@@ -277,7 +284,7 @@ export function registryChangeRoutes(services: Services) {
       // Show the household as it is now and keep every entered value; the clerk checks and submits again.
       const fresh = await loadSubject(c, kind, ids);
       const { version: _v, toVersion: _t, ...kept } = values;
-      return page(c, kind, kept, fresh, {}, { message: `${err.title}（世帯の最新の内容を表示しています。確認してから、もう一度送信してください）`, code: err.code }, 409);
+      return page(c, kind, kept, fresh, {}, { message: changeFormText(requestLang(c)).errors.conflict(err.title), code: err.code }, 409);
     }
     return page(c, kind, values, subject, fieldErrors, { message: err.title, code: err.code }, err.status as 422);
   }
@@ -302,7 +309,7 @@ export function registryChangeRoutes(services: Services) {
     const ids = { personId: val(values, 'personId') || undefined, householdId: val(values, 'householdId') || undefined, toHouseholdId: val(values, 'toHouseholdId') || undefined };
     const subject = await loadSubject(c, kind, ids);
     if (step === 'edit') return page(c, kind, values, subject);
-    const { input, errors } = buildChange(kind, values, subject);
+    const { input, errors } = buildChange(kind, values, subject, requestLang(c));
     if (!input) return page(c, kind, values, subject, errors, undefined, 400);
     if (step === 'confirm') {
       // Pin the versions the clerk confirms, so a change by another clerk before 仮登録する is a conflict.
@@ -311,7 +318,7 @@ export function registryChangeRoutes(services: Services) {
       // Plan the change without recording it: its alerts now, and a refusal on the form as at 仮登録.
       let preview: Awaited<ReturnType<typeof svc.previewChange>>;
       try { preview = await svc.previewChange(c.var.actor, input, requestCtx(c)); } catch (err) { return refused(c, kind, err, values, subject, ids); }
-      return renderPage(c, ChangeConfirmPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), kind, values, subject, summary: summarize(kind, values, subject),
+      return renderPage(c, ChangeConfirmPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), kind, values, subject, summary: summarize(kind, values, subject, requestLang(c)),
         alerts: preview.alerts, csrfToken: c.var.actor.csrfToken }));
     }
     try {
