@@ -37,7 +37,7 @@ export interface BatchItem {
   to: { townCode?: string; townName?: string; banchi: string; katagaki: string; unlisted: boolean };
 }
 
-export interface BatchConflict { householdId: string; code: 'ambiguous-rule' | 'provisional-change-pending' | 'household-version-conflict' | string }
+export interface BatchConflict { householdId: string; code: 'ambiguous-rule' | 'provisional-change-pending' | 'household-version-conflict' | string; message?: string }
 
 /** The leading lot number of a 番地 (「1234番地5」→ 1234, full-width digits too); null when it has none. */
 export function lotNumber(banchi: string): number | null {

@@ -34,6 +34,22 @@ describe('address changes and item changes API', () => {
     reviewer = await mk(['reviewer']);
   });
 
+  it('lists every household whose change the rules refuse, with the reason, and goes on with the others', async () => {
+    const c = await enter('4370番地');
+    const d = await enter('4371番地');
+    // Both moved in 30 days ago: a batch dated 40 days ago would put a change before their last one.
+    const res = await counter.request('POST', '/api/v1/address-changes', { cause: '住居表示', occurredOn: addDays(today, -40), dryRun: true,
+      rules: [{ from: { townName: '広丘堅石', banchiFrom: 4370, banchiTo: 4371 }, to: { townName: '広丘吉田', banchi: '7番1号' } }] });
+    expect(res.status).toBe(200);
+    const tr = await json<{ items: unknown[]; conflicts: Array<{ householdId: string; code: string; message?: string }> }>(res);
+    expect(tr.items).toEqual([]);
+    expect(tr.conflicts.map((x) => x.householdId).sort()).toEqual([c.householdId, d.householdId].sort());
+    for (const x of tr.conflicts) {
+      expect(x.code).toBe('change-date-before-last');
+      expect(x.message).toMatch(/異動日/);
+    }
+  });
+
   it('runs a 住居表示 batch: trial writes nothing, the real run records 仮登録 per household, approved in bulk', async () => {
     const a = await enter('4100番地');
     const b = await enter('4150番地2');

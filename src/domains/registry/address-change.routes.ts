@@ -31,7 +31,7 @@ export const AddressChangeResult = z.object({
   items: z.array(z.object({ householdId: z.string().uuid(), householdNo: z.string(), version: z.number().int(), personIds: z.array(z.string().uuid()), ruleIndex: z.number().int(),
     from: AddressView, to: AddressView, changeId: z.string().uuid().nullable(), alerts: z.array(z.object({ code: z.string(), message: z.string() })) })),
   /** Households skipped: matched by two rules, reserved by a 仮登録, changed since the trial, or refused by a rule (code). */
-  conflicts: z.array(z.object({ householdId: z.string().uuid(), code: z.string() })),
+  conflicts: z.array(z.object({ householdId: z.string().uuid(), code: z.string(), message: z.string().optional() })),
   /** Indexes of rules that matched no household. */
   unusedRules: z.array(z.number().int()),
 }).openapi('RegistryAddressChangeResult');

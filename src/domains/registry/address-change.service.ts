@@ -78,7 +78,7 @@ export function createAddressChangeUseCases(deps: {
             plan = await deps.plan(trx, m, change, today);
           } catch (e) {
             if (!(e instanceof RegistryRuleError)) throw e;
-            conflicts.push({ householdId: item.householdId, code: e.code });
+            conflicts.push({ householdId: item.householdId, code: e.code, message: e.title });
             continue;
           }
           const changeId = input.dryRun ? null : await deps.write(trx, m, plan, change, actor, today);

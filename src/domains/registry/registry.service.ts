@@ -188,9 +188,10 @@ export function createRegistryService(deps: RegistryDeps) {
       await repo.releaseSavepoint(trx, 'registry_plan');
       return result;
     } catch (e) {
-      if (!(e instanceof NeedsNumbers)) throw e;
+      // Release the row locks of a refused plan too: a batch (住所一括変更) goes on with its other households.
       await repo.rollbackToSavepoint(trx, 'registry_plan');
       await repo.releaseSavepoint(trx, 'registry_plan');
+      if (!(e instanceof NeedsNumbers)) throw e;
       await repo.lockMunicipality(trx, m);
       return plan();
     }

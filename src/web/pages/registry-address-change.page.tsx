@@ -19,7 +19,7 @@ export interface AddressBatchResult {
   dryRun: boolean; households: number; persons: number; unusedRules: number[];
   items: Array<{ householdId: string; householdNo: string; version: number; personIds: string[]; ruleIndex: number; changeId: string | null;
     from: { townName: string; banchi: string; katagaki: string }; to: { townName: string; banchi: string; katagaki: string } }>;
-  conflicts: Array<{ householdId: string; code: string }>;
+  conflicts: Array<{ householdId: string; code: string; message?: string }>;
 }
 
 /** Labels of the fields (error summary). */
@@ -107,7 +107,7 @@ function BatchTables(p: { result: AddressBatchResult; lang: Lang }) {
         <section class="mt-6" aria-labelledby="batch-conflicts-heading" data-testid="batch-conflicts">
           <h2 id="batch-conflicts-heading" class="text-std-20B-150">{b.skipped(r.conflicts.length)}</h2>
           <ul class="mt-2 list-disc pl-6">
-            {r.conflicts.map((c) => <li><a class="link" href={`/console/registry/households/${c.householdId}`}>{registryText(p.lang).change.householdRecord}</a>: {b.conflicts[c.code] ?? c.code}</li>)}
+            {r.conflicts.map((c) => <li><a class="link" href={`/console/registry/households/${c.householdId}`}>{registryText(p.lang).change.householdRecord}</a>: {b.conflicts[c.code] ?? c.message ?? c.code}</li>)}
           </ul>
         </section>
       ) : null}

@@ -141,7 +141,7 @@ const ja = {
     skipped: (n: number) => `変更しない世帯（${n}世帯）`, unused: (rows: string) => `該当する世帯がない行: ${rows}`,
     conflicts: {
       'ambiguous-rule': '対応表の二つ以上の行に該当します', 'provisional-change-pending': '審査中（仮登録）の異動があります',
-      'household-version-conflict': '試行の後に世帯が更新されました', 'household-address-mismatch': '世帯員の住所が一致しません', 'change-date-before-last': '実施日より後の異動があります',
+      'household-version-conflict': '試行の後に世帯が更新されました', 'household-address-mismatch': '世帯員の住所が一致しません', 'change-date-before-last': '実施日より後の異動があります', 'unknown-town': '新しい町字が町字一覧にありません',
     } as Record<string, string>,
     trialTitle: '住所一括変更の試行結果', trialLead: '試行では何も記録していません。一括で仮登録すると、世帯ごとの異動が決裁者の本登録を待ちます。試行の後に更新された世帯は変更しません。',
     run: (n: number) => `${n}世帯を一括で仮登録する`, edit: '対応表を修正する',
@@ -291,6 +291,7 @@ const en: DeepPartial<ChangeFormDictionary> = {
     conflicts: {
       'ambiguous-rule': 'Matches two or more rows of the table', 'provisional-change-pending': 'A change awaits approval (provisional)',
       'household-version-conflict': 'The household was updated after the trial', 'household-address-mismatch': 'The members\' addresses differ', 'change-date-before-last': 'There is a change after the date of effect',
+      'unknown-town': 'The new town (町字) is not in the town list',
     },
     trialTitle: 'Address changes in bulk: trial', trialLead: 'Nothing has been recorded by the trial. Recorded in bulk, each household\'s change awaits an approver. Households updated after the trial are not changed.',
     run: (n: number) => `Record ${n} ${n === 1 ? 'household' : 'households'} as provisional`, edit: 'Edit the table',
