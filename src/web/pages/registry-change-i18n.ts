@@ -116,6 +116,7 @@ const ja = {
   },
   /** Field errors of the form check (the service's own messages stay as they are). */
   errors: {
+    personRequired: '対象の住民を個人票から選んでください', householdRequired: '対象の世帯を世帯票から選んでください',
     date: '日付を入力してください', fullDate: '年月日をすべて入力してください', invalidDate: (reason: string) => `${reason}（例: 令和7年4月1日、2025-04-01）`,
     townName: '町字を入力してください', banchi: '番地・号を入力してください', familyName: '氏を入力してください', romanName: 'アルファベット氏名を入力してください',
     sex: '性別を選択してください', relationship: '続柄を入力してください', personIds: '対象の世帯員を選択してください', newHead: '新しい世帯主を選択してください',
@@ -264,6 +265,7 @@ const en: DeepPartial<ChangeFormDictionary> = {
     foreignResident: 'Foreign resident', entered: '(entered)', date: (text: string, iso: string) => `${text} (${iso})`,
   },
   errors: {
+    personRequired: 'Choose the resident from a resident record first', householdRequired: 'Choose the household from a household record first',
     date: 'Enter a date', fullDate: 'Enter the year, month and day', invalidDate: (reason: string) => `${reason} (e.g. 令和7年4月1日, 2025-04-01)`,
     townName: 'Enter the town (町字)', banchi: 'Enter the lot and number (番地・号)', familyName: 'Enter the surname', romanName: 'Enter the name in alphabet',
     sex: 'Choose the sex', relationship: 'Enter the relationship (続柄)', personIds: 'Choose the members concerned', newHead: 'Choose the new head of household',

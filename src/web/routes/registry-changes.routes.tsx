@@ -265,8 +265,9 @@ export function registryChangeRoutes(services: Services) {
     if (TARGET_KINDS.includes(kind) && ids.toHouseholdId && UUID.test(ids.toHouseholdId)) {
       try { subject.target = await svc.getHousehold(c.var.actor, ids.toHouseholdId, {}, requestCtx(c)); } catch (err) { if (!(err instanceof DomainError) || err.status !== 404) throw err; }
     }
-    if (PERSON_KINDS.includes(kind) && !subject.person) throw new DomainError('person-required', '対象の住民を個人票から選んでください', 400);
-    if (HOUSEHOLD_KINDS.includes(kind) && !subject.household) throw new DomainError('household-required', '対象の世帯を世帯票から選んでください', 400);
+    const m = changeFormText(requestLang(c)).errors;
+    if (PERSON_KINDS.includes(kind) && !subject.person) throw new DomainError('person-required', m.personRequired, 400);
+    if (HOUSEHOLD_KINDS.includes(kind) && !subject.household) throw new DomainError('household-required', m.householdRequired, 400);
     return subject;
   }
 
