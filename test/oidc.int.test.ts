@@ -91,7 +91,7 @@ describe('OpenID Connect staff sign-in', () => {
 
     expect(trip.stoppedAt).toBe(`${appUrl}/console/cases?tab=open`);
     expect(browser.cookie('jichi_session')).toMatch(/^202151\./);
-    expect(browser.cookie('jichi_oidc')).toBeUndefined();
+    expect(browser.cookie('jichi_oidc_*')).toBeUndefined();
 
     const res = await browser.fetch(`${appUrl}/api/v1/sessions/current`);
     expect(res.status).toBe(200);
@@ -100,6 +100,31 @@ describe('OpenID Connect staff sign-in', () => {
 
     const log = await accessLog();
     expect(log.find((e) => e.action === 'auth.login.oidc' && e.outcome === 'ok')?.actorId).toBe(linkedStaffId);
+  });
+
+  it('completes two sign-ins started in two tabs of one browser, in either order', async () => {
+    const browser = new Browser();
+    /** Follows the flow up to the provider's redirect back to Jichi, without taking it. */
+    const untilCallback = async (start: string) => {
+      let url = start;
+      for (let hop = 0; hop < 20; hop++) {
+        const res = await browser.fetch(url);
+        await res.arrayBuffer();
+        url = new URL(res.headers.get('location')!, url).href;
+        if (url.startsWith(`${appUrl}/auth/oidc/callback`)) return url;
+      }
+      throw new Error('no callback');
+    };
+    const first = await untilCallback(`${appUrl}/auth/oidc/start?municipality=${MUNICIPALITY}&next=/console/registry`);
+    const second = await untilCallback(`${appUrl}/auth/oidc/start?municipality=${MUNICIPALITY}&next=/console/daycare`);
+    expect(browser.cookieNames('jichi_oidc_')).toHaveLength(2);
+    const b = await browser.fetch(second);
+    expect([b.status, b.headers.get('location')]).toEqual([303, '/console/daycare']);
+    const a = await browser.fetch(first);
+    expect([a.status, a.headers.get('location')]).toEqual([303, '/console/registry']);
+    expect(browser.cookieNames('jichi_oidc_')).toHaveLength(0);
+    // Each flow is single use: taking the first callback again finds no flow.
+    expect(await problemCode(await browser.fetch(first))).toBe('oidc-flow-missing');
   });
 
   it('returns to /console when the requested page is not a same-origin path', async () => {
@@ -146,7 +171,7 @@ describe('OpenID Connect staff sign-in', () => {
   it('refuses a flow cookie that was altered', async () => {
     const browser = new Browser();
     const trip = await browser.navigate(`${appUrl}/auth/oidc/start?municipality=${MUNICIPALITY}`, (url) => {
-      if (url.startsWith(`${appUrl}/auth/oidc/callback`)) browser.set('jichi_oidc', `${browser.cookie('jichi_oidc')!.slice(0, -4)}AAAA`);
+      if (url.startsWith(`${appUrl}/auth/oidc/callback`)) browser.set('jichi_oidc_*', `${browser.cookie('jichi_oidc_*')!.slice(0, -4)}AAAA`);
       return url;
     });
     expect(await problemCode(trip.response)).toBe('oidc-flow-missing');
@@ -174,7 +199,7 @@ describe('OpenID Connect staff sign-in', () => {
     const other = await browser.fetch(`${appUrl}/auth/oidc/start?municipality=${NOT_ONBOARDED}`);
     expect(other.status).toBe(404);
     expect(await problemCode(other)).toBe('tenant-not-found');
-    expect(browser.cookie('jichi_oidc')).toBeUndefined();
+    expect(browser.cookie('jichi_oidc_*')).toBeUndefined();
   });
 
   it('shows browsers a Japanese error page instead of JSON', async () => {
@@ -249,16 +274,23 @@ async function completeInteraction(provider: Provider, req: http.IncomingMessage
 }
 
 /** Minimal browser: a cookie jar (host, path, expiry) and manual redirect following. */
+const matches = (cookieName: string, pattern: string) => pattern.endsWith('*') ? cookieName.startsWith(pattern.slice(0, -1)) : cookieName === pattern;
+
 class Browser {
   private jar = new Map<string, { value: string; host: string; path: string }>();
 
+  /** A cookie's value; a name ending in `*` matches by prefix (the flow cookies are named per flow). */
   cookie(name: string): string | undefined {
-    for (const [key, c] of this.jar) if (key.split('|')[2] === name) return c.value;
+    for (const [key, c] of this.jar) if (matches(key.split('|')[2]!, name)) return c.value;
     return undefined;
   }
 
+  cookieNames(prefix: string): string[] {
+    return [...this.jar.keys()].map((key) => key.split('|')[2]!).filter((n) => n.startsWith(prefix));
+  }
+
   set(name: string, value: string): void {
-    for (const [key, c] of this.jar) if (key.split('|')[2] === name) c.value = value;
+    for (const [key, c] of this.jar) if (matches(key.split('|')[2]!, name)) c.value = value;
   }
 
   async fetch(url: string, headers: Record<string, string> = {}): Promise<Response> {

@@ -4,6 +4,7 @@
  * redirects browsers here). Refusals are problem+json for API-style clients and a minimal Japanese page
  * for browsers (Accept: text/html).
  */
+import crypto from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
@@ -37,9 +38,14 @@ export interface OidcRouteOptions {
 /** Path under which the routes are mounted, and therefore the flow cookie's path. */
 export const OIDC_BASE_PATH = '/auth/oidc';
 
-/** Name of the short-lived flow cookie (`__Secure-` over https; not `__Host-`, which would need Path=/). */
-export function flowCookieName(secure: boolean): string {
-  return secure ? '__Secure-jichi_oidc' : 'jichi_oidc';
+/**
+ * Name of the short-lived cookie of one sign-in flow (`__Secure-` over https; not `__Host-`, which would need
+ * Path=/). Each flow has its own cookie, named after a hash of its `state`, so that sign-ins started in two tabs
+ * do not overwrite each other's flow.
+ */
+export function flowCookieName(secure: boolean, state: string): string {
+  const tag = crypto.createHash('sha256').update(state).digest('base64url').slice(0, 16);
+  return `${secure ? '__Secure-' : ''}jichi_oidc_${tag}`;
 }
 
 /** Mounts GET /start and GET /callback; without configuration every path answers 404 `oidc-not-configured`. */
@@ -60,21 +66,29 @@ export function oidcRoutes(
     redirectUri: `${opts.publicUrl}${OIDC_BASE_PATH}/callback`,
   });
   const oidc = createOidcLoginService({ ...services, rp });
-  const cookieName = flowCookieName(opts.secureCookies);
+  const flowPrefix = `${opts.secureCookies ? '__Secure-' : ''}jichi_oidc_`;
   const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
 
   app.get('/start', async (c) => {
     const { authorizationUrl, sealedFlow } = await oidc.start(c.req.query('municipality'), c.req.query('next'));
-    setCookie(c, cookieName, sealedFlow, {
+    setCookie(c, flowCookieName(opts.secureCookies, authorizationUrl.searchParams.get('state') ?? ''), sealedFlow, {
       httpOnly: true, secure: opts.secureCookies, sameSite: 'Lax', path: OIDC_BASE_PATH, maxAge: 600,
     });
     return c.redirect(authorizationUrl.href, 302);
   });
 
   app.get('/callback', async (c) => {
-    const sealed = getCookie(c, cookieName);
-    // Single use: the flow cookie goes whatever the outcome.
-    deleteCookie(c, cookieName, { path: OIDC_BASE_PATH, secure: opts.secureCookies });
+    const state = c.req.query('state') ?? '';
+    const cookieName = flowCookieName(opts.secureCookies, state);
+    let sealed = getCookie(c, cookieName);
+    if (sealed) {
+      // Single use: the flow's cookie goes whatever the outcome.
+      deleteCookie(c, cookieName, { path: OIDC_BASE_PATH, secure: opts.secureCookies });
+    } else {
+      // No flow with this state: if another flow is under way, its check reports the mismatch (and logs it);
+      // that flow's cookie stays for its own callback.
+      sealed = Object.entries(getCookie(c)).find(([name]) => name.startsWith(flowPrefix))?.[1];
+    }
     const { session, next } = await oidc.finish(sealed, new URL(c.req.url).searchParams, ctx(c));
     setSessionCookie(c, session, opts.secureCookies);
     return c.redirect(next, 303);
