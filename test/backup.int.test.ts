@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { restoreBackup, writeBackup, BackupInvalidError } from '../src/platform/backup/backup.ts';
 import { withTenant } from '../src/platform/tenancy/tenant-transaction.ts';
 import { useTestApp } from './test-app.ts';
@@ -13,6 +13,7 @@ const CODE = '202151';
 describe('backup and restore', () => {
   const t = useTestApp();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-backup-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, 'a.jichi-backup');
 
   const staffIds = () => withTenant(t.services.db, CODE, async (trx) => (await trx.selectFrom('platform.staff').select('staffId').orderBy('staffId').execute()).map((r) => r.staffId));

@@ -2,10 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runJichi } from './run-jichi.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-cli-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 const jichi = (args: string[], input?: string) => runJichi(args, { dataDir, input });
 

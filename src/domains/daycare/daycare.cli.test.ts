@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 // `jichi daycare …` run as a child process: exit codes, JSON Pointer listings, nothing written on bad input,
 // byte-identical re-runs.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runJichi } from '../../../test/run-jichi.ts';
 import { request, seatsIn, single } from '../../../test/fixtures/daycare/request-builder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jichi-daycare-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `jichi daycare …` in the scratch folder (relative paths resolve there). */
 async function jichi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

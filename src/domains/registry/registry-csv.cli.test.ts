@@ -3,10 +3,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runJichi } from '../../../test/run-jichi.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-csv-cli-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const jichi = (args: string[]) => runJichi(args, { dataDir: path.join(dir, 'data') });
 
