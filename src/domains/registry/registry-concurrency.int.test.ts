@@ -4,6 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/test-app.ts';
 import { newPerson } from '../../../test/fixtures/registry/change-generator.ts';
+import crypto from 'node:crypto';
+import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
+import { createRegistryRepository } from './registry.repository.ts';
 import { japanToday } from './registry.service.ts';
 import { addDays } from './jp-date.ts';
 
@@ -93,5 +96,18 @@ describe('registry changes under concurrency', () => {
     const provisional = await json<{ items: Array<{ changeId: string; persons: Array<{ personId: string }> }> }>(await approver.request('GET', '/api/v1/provisional-changes'));
     const mine = provisional.items.filter((c) => c.persons.some((p) => h.personIds.includes(p.personId)));
     expect(mine).toHaveLength(1);
+  });
+
+  it('never lets a second change take over a person already reserved by another', async () => {
+    const h = await enter(51);
+    const repo = createRegistryRepository();
+    const rollback = new Error('rollback');
+    await expect(withTenant(t.services.db, M, async (trx) => {
+      expect(await repo.reservePersons(trx, h.personIds, crypto.randomUUID())).toBe(3);
+      // The write path of a change compares this count with its persons and refuses with provisional-change-pending.
+      expect(await repo.reservePersons(trx, h.personIds, crypto.randomUUID())).toBe(0);
+      expect(await repo.reservePersons(trx, [], crypto.randomUUID())).toBe(0);
+      throw rollback;
+    })).rejects.toBe(rollback);
   });
 });

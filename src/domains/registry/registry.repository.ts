@@ -149,8 +149,10 @@ export function createRegistryRepository() {
     releaseHouseholds: (trx: TenantTx, changeId: string) =>
       trx.updateTable('registry.household').set({ pendingChangeId: null }).where('municipalityCode', '=', TENANT).where('pendingChangeId', '=', changeId).execute(),
 
-    reservePersons: (trx: TenantTx, ids: string[], changeId: string | null) => ids.length === 0 ? Promise.resolve() :
-      trx.updateTable('registry.personCurrent').set({ pendingChangeId: changeId }).where('municipalityCode', '=', TENANT).where('personId', 'in', ids).execute().then(() => undefined),
+    /** Reserves the persons to a provisional change; returns how many were free (a person already reserved is not taken over). */
+    reservePersons: async (trx: TenantTx, ids: string[], changeId: string): Promise<number> => ids.length === 0 ? 0 :
+      Number((await trx.updateTable('registry.personCurrent').set({ pendingChangeId: changeId }).where('municipalityCode', '=', TENANT)
+        .where('personId', 'in', ids).where('pendingChangeId', 'is', null).executeTakeFirst()).numUpdatedRows),
 
     releasePersons: (trx: TenantTx, changeId: string) =>
       trx.updateTable('registry.personCurrent').set({ pendingChangeId: null }).where('municipalityCode', '=', TENANT).where('pendingChangeId', '=', changeId).execute(),

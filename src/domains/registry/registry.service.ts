@@ -70,13 +70,16 @@ export interface SearchQuery {
   purpose?: string;
 }
 
-/** Creates the registry service. */
-/** Kinds that enter new persons: planned under the municipality lock from the start. */
-const NEW_PERSON_KINDS = new Set<ChangeInput['kind']>(['move-in', 'ex-officio-entry', 'birth']);
+/**
+ * Kinds planned under the municipality lock from the start: those that enter new persons (再転入 and identity
+ * checks) and 異動の取消し, which may bring a removed person back (as a 再転入 might).
+ */
+const LOCKED_KINDS = new Set<ChangeInput['kind']>(['move-in', 'ex-officio-entry', 'birth', 'cancellation']);
 
 /** An optimistic plan asked for a new 宛名番号 or 世帯番号 (see planIn). */
 class NeedsNumbers extends Error {}
 
+/** Creates the registry service. */
 export function createRegistryService(deps: RegistryDeps) {
   const { db, registry: repo, accessLog, cipher, clock } = deps;
 
@@ -158,7 +161,11 @@ export function createRegistryService(deps: RegistryDeps) {
     await repo.vaultInsert(trx, m, plan.myNumbers.map((n) => ({ myNumberIndex: n.index, ...cipher.seal(n.myNumber, n.index) })));
     await repo.insertSnapshots(trx, m, plan.snapshots.map((s) => ({ personId: s.personId, historyNo: s.historyNo, changeId, effectiveOn: s.effectiveOn, record: s.record })));
     await repo.reserveHouseholds(trx, plan.touchedHouseholdIds, pending);
-    if (status === 'provisional') await repo.reservePersons(trx, plan.snapshots.filter((s) => !s.isNewPerson).map((s) => s.personId), changeId);
+    if (status === 'provisional') {
+      // The plan saw these persons free; a change that reserved one since (a race the locks should prevent) wins.
+      const existing = [...new Set(plan.snapshots.filter((s) => !s.isNewPerson).map((s) => s.personId))];
+      if ((await repo.reservePersons(trx, existing, changeId)) !== existing.length) fail('provisional-change-pending');
+    }
     else await repo.upsertCurrent(trx, m, plan.snapshots);
     return changeId;
   }
@@ -166,7 +173,7 @@ export function createRegistryService(deps: RegistryDeps) {
   /**
    * Plans a change with the locks it needs. Changes of existing persons and households are planned under their
    * households' row locks only, so changes of different households run side by side. A change that enters new
-   * persons (転入, 出生, 職権記載: 再転入 and identity checks) or needs a new 宛名番号 or 世帯番号 (e.g. a 転居 that
+   * persons (転入, 出生, 職権記載: 再転入 and identity checks), cancels one (異動の取消し) or needs a new 宛名番号 or 世帯番号 (e.g. a 転居 that
    * splits a household) is planned under the municipality's registry lock, taken before any household lock. When
    * an optimistic plan turns out to need a number, its household locks are released (savepoint) and the change is
    * planned again under the municipality lock, so the lock order is always municipality → households.
@@ -177,7 +184,7 @@ export function createRegistryService(deps: RegistryDeps) {
       const n = await repo.maxNumbers(trx);
       return planChange(input, world, numberingContext(n));
     };
-    if (NEW_PERSON_KINDS.has(input.kind)) {
+    if (LOCKED_KINDS.has(input.kind)) {
       await repo.lockMunicipality(trx, m);
       return plan();
     }
