@@ -37,7 +37,18 @@ export function toProblem(err: unknown, requestId: string): Problem {
     const title = status === 413 ? 'リクエストが大きすぎます' : 'リクエストを処理できません';
     return { type: 'about:blank', title, status, detail: err.message, code, ...base };
   }
+  if (isConcurrencyFailure(err)) {
+    // PostgreSQL chose this transaction as the victim of a deadlock or a serialisation conflict: nothing was
+    // written, and the same request made again normally succeeds.
+    return { type: 'about:blank', title: '他の操作と同時に行われたため処理できませんでした。もう一度操作してください', status: 409, detail: 'Concurrent update', code: 'concurrent-update', ...base };
+  }
   return { type: 'about:blank', title: 'サーバー内部でエラーが発生しました', status: 500, detail: 'Internal server error', code: 'internal-error', ...base };
+}
+
+/** A PostgreSQL deadlock (40P01) or serialisation failure (40001), from the server or PGlite. */
+function isConcurrencyFailure(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return code === '40P01' || code === '40001';
 }
 
 /** Converts zod issues to the Zaken-API style `invalidParams`. */
