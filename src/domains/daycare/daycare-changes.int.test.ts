@@ -18,7 +18,10 @@ describe('daycare applications: correction, withdrawal, decline', () => {
       const text = await r.text();
       return { status: r.status, body: (text.startsWith('{') ? JSON.parse(text) : {}) as Json & { code?: string } };
     };
-    return { call, staffId: s.staffId };
+    /** A browser form post: the session cookie and the form's fields only (no CSRF header). */
+    const post = (path: string, fields: Record<string, string>) => t.app.request(path, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    const get = async (path: string) => { const r = await t.app.request(path, { headers: { cookie } }); return { status: r.status, html: await r.text() }; };
+    return { call, post, get, csrfToken, staffId: s.staffId };
   }
 
   /** Two class-1 seats (one at F1, one at F2) and two children who both put F1 first. */
@@ -136,5 +139,55 @@ describe('daycare applications: correction, withdrawal, decline', () => {
     expect((await call('POST', '/daycare-rounds', { roundId: 'N2', name: '二次', kind: 'secondary', referenceDate: '2027-04-01', previousRoundId: 'N1' })).status).toBe(201);
     expect(await offers(call, 'N2')).toEqual({ CA: 'HOLD' });
     expect((await call('POST', '/daycare-rounds/N1/applications/CB/declines')).body.code).toBe('daycare-secondary-round-exists');
+  });
+
+  it('web: 修正, 取下げ (with a confirmation step) and 辞退を記録 on the application page, CSRF-protected', async () => {
+    const { call, post, get, csrfToken } = await officer();
+    await round(call, 'WEB', { F1: [0, 1, 0, 0, 0, 0], F2: [0, 1, 0, 0, 0, 0] });
+    const base = '/console/daycare/rounds/WEB/applications';
+    const detail = await get(`${base}/CB`);
+    expect(detail.html).toContain(`href="${base}/CB/edit"`);
+    expect(detail.html).toContain(`href="${base}/CB/withdraw"`);
+    expect(detail.html).not.toContain('辞退を記録');
+
+    const edit = await get(`${base}/CB/edit`);
+    expect(edit.status).toBe(200);
+    expect(edit.html).toContain('申込の修正');
+    expect(edit.html).toContain('value="F1 F2"');
+    expect(edit.html).toContain('value="20"');
+    expect((await post(`${base}/CB/edit`, { ageClass: '1', preferences: 'F2', score: '20' })).status).toBe(403);
+    expect((await call('GET', '/daycare-rounds/WEB/applications/CB')).body.preferences).toEqual(['F1', 'F2']);
+    const bad = await post(`${base}/CB/edit`, { _csrf: csrfToken, ageClass: '1', preferences: 'NOPE', score: '20' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('value="NOPE"');
+    const saved = await post(`${base}/CB/edit`, { _csrf: csrfToken, ageClass: '1', preferences: 'F2', score: '25' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`${base}/CB?done=corrected`);
+    expect((await call('GET', '/daycare-rounds/WEB/applications/CB')).body).toMatchObject({ preferences: ['F2'], score: 25 });
+    expect((await get(`${base}/CB?done=corrected`)).html).toContain('申込を修正しました。');
+
+    const confirm = await get(`${base}/CA/withdraw`);
+    expect(confirm.html).toContain('取下げた申込は記録として残りますが');
+    expect(confirm.html).toContain(`action="${base}/CA/withdraw"`);
+    expect((await post(`${base}/CA/withdraw`, {})).status).toBe(403);
+    expect((await call('GET', '/daycare-rounds/WEB/applications/CA')).body.withdrawnAt).toBeNull();
+    expect((await post(`${base}/CA/withdraw`, { _csrf: csrfToken })).status).toBe(303);
+    const withdrawn = await get(`${base}/CA?done=withdrawn`);
+    expect(withdrawn.html).toContain('取下げ済み');
+    expect(withdrawn.html).not.toContain(`href="${base}/CA/edit"`);
+    expect((await get(base)).html).toContain('取下げ');
+
+    // After confirmation: no 修正/取下げ, and 辞退を記録 for the child with an offer.
+    expect((await call('POST', '/daycare-rounds/WEB/allocation-runs')).status).toBe(201);
+    expect((await call('POST', '/daycare-rounds/WEB/confirmations')).status).toBe(204);
+    const frozen = await get(`${base}/CB`);
+    expect(frozen.html).not.toContain(`href="${base}/CB/edit"`);
+    expect(frozen.html).toContain(`href="${base}/CB/decline"`);
+    const refused = await post(`${base}/CB/edit`, { _csrf: csrfToken, ageClass: '1', preferences: 'F1', score: '1' });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('この回は決定済みのため変更できません');
+    expect((await post(`${base}/CB/decline`, { _csrf: csrfToken })).status).toBe(303);
+    expect((await get(`${base}/CB?done=declined`)).html).toContain('辞退を記録しました。');
+    expect((await call('GET', '/daycare-rounds/WEB/applications/CB')).body.declinedAt).toEqual(expect.any(String));
   });
 });
