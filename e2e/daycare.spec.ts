@@ -108,8 +108,8 @@ describe('daycare allocation (保育所等利用調整)', () => {
     await signIn(page, 'hoiku');
     await page.waitForURL('**/console');
     await page.goto('/console/daycare/rounds/DEMO-E2E/applications');
-    const links = page.getByRole('table').locator('tbody tr td:first-child a');
-    const [first, second] = [await links.nth(0).textContent(), await links.nth(1).textContent()];
+    const childLink = (n: number) => page.getByRole('table').locator('tbody tr').nth(n).locator('a').first();
+    const [first, second] = [await childLink(0).textContent(), await childLink(1).textContent()];
     await page.goto(`/console/daycare/rounds/DEMO-E2E/applications/${first}`);
     await page.getByRole('link', { name: '修正' }).focus();
     await page.keyboard.press('Enter');

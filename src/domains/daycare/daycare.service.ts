@@ -156,7 +156,8 @@ export function createDaycareService(deps: { db: Database; repo: DaycareReposito
         let policy = defaultPolicy(input, ruleTable, actor.municipalityCode);
         if (input.kind === 'secondary') {
           if (!input.previousRoundId) throw new DomainError('daycare-previous-round-required', '二次利用調整には元になる一次の回が必要です', 422, 'previousRoundId is required for a secondary round');
-          const prev = await requireRound(trx, input.previousRoundId);
+          // Locked: a decline (辞退) recorded on it at the same time must not be lost to this round.
+          const prev = await requireRound(trx, input.previousRoundId, true);
           if (prev.status !== 'confirmed' || prev.currentRunNo === null) {
             throw new DomainError('daycare-previous-round-not-confirmed', '元になる回の結果が決定されていません', 409, 'The previous round must be confirmed first');
           }
