@@ -102,4 +102,38 @@ describe('daycare allocation (保育所等利用調整)', () => {
     await assertAccessible(page);
     assertClean(page);
   });
+
+  it('corrects an application and withdraws another, by keyboard, with a confirmation step', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'hoiku');
+    await page.waitForURL('**/console');
+    await page.goto('/console/daycare/rounds/DEMO-E2E/applications');
+    const childLink = (n: number) => page.getByRole('table').locator('tbody tr').nth(n).locator('a').first();
+    const [first, second] = [await childLink(0).textContent(), await childLink(1).textContent()];
+    await page.goto(`/console/daycare/rounds/DEMO-E2E/applications/${first}`);
+    await page.getByRole('link', { name: '修正' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/edit');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('申込の修正');
+    expect(await page.getByLabel(/^指数/).inputValue()).not.toBe('');
+    await assertAccessible(page);
+    await page.getByLabel(/^指数/).fill('99');
+    await page.getByRole('button', { name: '修正を保存する' }).press('Enter');
+    await page.waitForURL('**?done=corrected');
+    expect(await page.getByRole('status').first().textContent()).toContain('申込を修正しました');
+    await assertAccessible(page);
+
+    await page.goto(`/console/daycare/rounds/DEMO-E2E/applications/${second}`);
+    await page.getByRole('link', { name: '取下げ' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/withdraw');
+    expect(await page.getByRole('main').textContent()).toContain('記録として残ります');
+    await assertAccessible(page);
+    await page.getByRole('button', { name: '取下げる' }).press('Enter');
+    await page.waitForURL('**?done=withdrawn');
+    expect(await page.getByRole('main').textContent()).toContain('取下げ済み');
+    expect(await page.getByRole('link', { name: '修正' }).count()).toBe(0);
+    await assertAccessible(page);
+    assertClean(page);
+  });
 });

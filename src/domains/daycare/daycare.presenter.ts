@@ -21,20 +21,21 @@ export function presentRound(r: { row: Selectable<DaycareRound>; round: RoundRec
 }
 
 /** API shape of one application. */
-export function presentApplication(h: HouseholdRecord, c: ChildRecord, outcome: Assignment | undefined) {
+export function presentApplication(h: HouseholdRecord, c: ChildRecord, outcome: Assignment | undefined, declinedAt: Date | null = null) {
   return {
     childId: c.childId, householdId: h.householdId, childName: c.childName, guardianName: h.guardianName, ageClass: c.ageClass,
     currentFacilityId: c.currentFacilityId, preferences: c.preferences, score: c.score, scoreByFacility: c.scoreByFacility,
     tieBreak: c.tieBreak, scoreItems: c.scoreItems, siblings: h.children.filter((s) => s.childId !== c.childId).map((s) => s.childId),
     carriedFromRound: h.carriedFromRound,
     outcome: outcome ? { status: outcome.status, facilityId: outcome.facilityId, preferenceRank: outcome.preferenceRank } : null,
+    withdrawnAt: c.withdrawn?.at.toISOString() ?? null, declinedAt: declinedAt?.toISOString() ?? null,
   };
 }
 
 /** Filters and pages the applications of a round. */
-export function filterApplications(households: HouseholdRecord[], run: StoredRun | undefined, q: ApplicationQuery) {
+export function filterApplications(households: HouseholdRecord[], run: StoredRun | undefined, q: ApplicationQuery, declines: ReadonlyMap<string, Date> = new Map()) {
   const outcomes = new Map((run?.result.assignments ?? []).map((a) => [a.childId, a]));
-  const all = households.flatMap((h) => h.children.map((c) => presentApplication(h, c, outcomes.get(c.childId))));
+  const all = households.flatMap((h) => h.children.map((c) => presentApplication(h, c, outcomes.get(c.childId), declines.get(c.childId) ?? null)));
   const needle = q.q?.trim().toLowerCase();
   const items = all.filter((a) => (!needle || a.childId.toLowerCase().startsWith(needle) || a.householdId.toLowerCase().startsWith(needle))
     && (q.status === undefined || a.outcome?.status === q.status)

@@ -2,7 +2,7 @@
 /** SQL of the daycare allocation domain (schema `daycare`). Queries only; the executor is passed in. */
 import { sql, type Insertable } from 'kysely';
 import type {
-  DaycareAllocationRun, DaycareApplication, DaycareFacility, DaycareHousehold, DaycareRound,
+  DaycareAllocationRun, DaycareApplication, DaycareFacility, DaycareHousehold, DaycareOfferDecline, DaycareRound,
 } from '../../platform/db/types.ts';
 import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 
@@ -37,7 +37,7 @@ export function createDaycareRepository() {
       .select((eb) => [
         'r.roundId',
         eb.selectFrom('daycare.facility as f').whereRef('f.municipalityCode', '=', 'r.municipalityCode').whereRef('f.roundId', '=', 'r.roundId').select(sql<number>`count(*)::int`.as('n')).as('facilities'),
-        eb.selectFrom('daycare.application as a').whereRef('a.municipalityCode', '=', 'r.municipalityCode').whereRef('a.roundId', '=', 'r.roundId').select(sql<number>`count(*)::int`.as('n')).as('children'),
+        eb.selectFrom('daycare.application as a').whereRef('a.municipalityCode', '=', 'r.municipalityCode').whereRef('a.roundId', '=', 'r.roundId').where('a.status', '=', 'active').select(sql<number>`count(*)::int`.as('n')).as('children'),
       ]).execute(),
 
     listFacilities: (trx: TenantTx, roundId: string) =>
@@ -71,6 +71,24 @@ export function createDaycareRepository() {
       insertChunked(rows, (chunk) => trx.insertInto('daycare.application').values(chunk.map((r) => ({
         ...r, scoreByFacility: json(r.scoreByFacility)!, tieBreak: json(r.tieBreak)!, facts: json(r.facts), scoreItems: json(r.scoreItems),
       }))).execute()),
+
+    /** Replaces a child's application fields (a correction). */
+    updateApplication: (trx: TenantTx, roundId: string, childId: string, patch: {
+      childName: string; ageClass: number; currentFacilityId: string | null; preferences: string[]; score: number;
+      scoreByFacility: unknown; tieBreak: unknown; facts: unknown; scoreItems: unknown; updatedAt: Date; updatedBy: string;
+    }) => trx.updateTable('daycare.application').set({
+      ...patch, scoreByFacility: json(patch.scoreByFacility)!, tieBreak: json(patch.tieBreak)!, facts: json(patch.facts), scoreItems: json(patch.scoreItems),
+    }).where('roundId', '=', roundId).where('childId', '=', childId).executeTakeFirst(),
+
+    /** Marks a child's application withdrawn (取下げ); the row stays for the record. */
+    withdrawApplication: (trx: TenantTx, roundId: string, childId: string, at: Date, by: string) =>
+      trx.updateTable('daycare.application').set({ status: 'withdrawn', withdrawnAt: at, withdrawnBy: by })
+        .where('roundId', '=', roundId).where('childId', '=', childId).where('status', '=', 'active').executeTakeFirst(),
+
+    listDeclines: (trx: TenantTx, roundId: string) =>
+      trx.selectFrom('daycare.offerDecline').selectAll().where('roundId', '=', roundId).orderBy('childId').execute(),
+
+    insertDecline: (trx: TenantTx, row: Insertable<DaycareOfferDecline>) => trx.insertInto('daycare.offerDecline').values(row).execute(),
 
     nextRunNo: async (trx: TenantTx, roundId: string) =>
       ((await trx.selectFrom('daycare.allocationRun').select(sql<number | null>`max(run_no)`.as('max')).where('roundId', '=', roundId).executeTakeFirst())?.max ?? 0) + 1,

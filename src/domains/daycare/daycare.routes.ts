@@ -8,7 +8,7 @@ import { createRouter, problems, staffSecurity } from '../../platform/http/opena
 import type { DaycareResultsService } from './daycare-results.service.ts';
 import { filterApplications, presentApplication, presentResult, presentRound } from './daycare.presenter.ts';
 import {
-  ApplicationQuery, ApplicationView, ChildParams, ComparisonView, CsvImportView, CutoffView, ExplanationView, FacilityInput,
+  ApplicationCorrection, ApplicationQuery, ApplicationView, ChildParams, ComparisonView, CsvImportView, CutoffView, ExplanationView, FacilityInput,
   FacilityParams, FacilityView, GeneratedRoundInput, HouseholdInput, ResultView, RoundInput, RoundParams, RoundView,
   WhatIfInput, WhatIfView,
 } from './daycare.schema.ts';
@@ -95,8 +95,8 @@ export function daycareRoutes(services: { daycare: DaycareService; daycareResult
     request: { params: RoundParams, query: ApplicationQuery },
     responses: { 200: json(z.object({ total: z.number().int(), items: z.array(ApplicationView) }), 'Applications'), ...problems(400, 401, 403, 404) },
   }), async (c) => {
-    const { households, run } = await daycare.listApplications(c.var.actor, c.req.valid('param').roundId, ctx(c));
-    return c.json(filterApplications(households, run, c.req.valid('query')), 200);
+    const { households, run, declines } = await daycare.listApplications(c.var.actor, c.req.valid('param').roundId, ctx(c));
+    return c.json(filterApplications(households, run, c.req.valid('query'), declines), 200);
   });
 
   app.openapi(createRoute({
@@ -114,8 +114,41 @@ export function daycareRoutes(services: { daycare: DaycareService; daycareResult
     responses: { 200: json(ApplicationView, 'The application'), ...problems(401, 403, 404) },
   }), async (c) => {
     const { roundId, childId } = c.req.valid('param');
-    const { household, child, run } = await daycare.getApplication(c.var.actor, roundId, childId, ctx(c));
-    return c.json(presentApplication(household, child, run?.result.assignments.find((a) => a.childId === childId)), 200);
+    const { household, child, run, declinedAt } = await daycare.getApplication(c.var.actor, roundId, childId, ctx(c));
+    return c.json(presentApplication(household, child, run?.result.assignments.find((a) => a.childId === childId), declinedAt), 200);
+  });
+
+  app.openapi(createRoute({
+    method: 'put', path: '/daycare-rounds/{roundId}/applications/{childId}', tags,
+    summary: '申込の修正（1児童の申込を置き換える。決定前のみ。選考済みなら再実行が必要）', security: staffSecurity,
+    request: { params: ChildParams, body: { content: { 'application/json': { schema: ApplicationCorrection } }, required: true } },
+    responses: { 200: json(ApplicationView, 'Corrected'), ...problems(400, 401, 403, 404, 409, 422) },
+  }), async (c) => {
+    const { roundId, childId } = c.req.valid('param');
+    const h = await daycare.correctApplication(c.var.actor, roundId, childId, c.req.valid('json'), ctx(c));
+    return c.json(presentApplication(h, h.children.find((ch) => ch.childId === childId)!, undefined), 200);
+  });
+
+  app.openapi(createRoute({
+    method: 'post', path: '/daycare-rounds/{roundId}/applications/{childId}/withdrawals', tags,
+    summary: '申込の取下げ（記録は残し、選考・書き出しから除く。決定前のみ）', security: staffSecurity,
+    request: { params: ChildParams },
+    responses: { 204: { description: 'Withdrawn' }, ...problems(401, 403, 404, 409) },
+  }), async (c) => {
+    const { roundId, childId } = c.req.valid('param');
+    await daycare.withdrawApplication(c.var.actor, roundId, childId, ctx(c));
+    return c.body(null, 204);
+  });
+
+  app.openapi(createRoute({
+    method: 'post', path: '/daycare-rounds/{roundId}/applications/{childId}/declines', tags,
+    summary: '内定の辞退の記録（決定済みの回。以後に作る二次の回では席が戻り、児童は引き継がれない）', security: staffSecurity,
+    request: { params: ChildParams },
+    responses: { 201: json(z.object({ childId: z.string(), declinedAt: z.string() }), 'Recorded'), ...problems(401, 403, 404, 409) },
+  }), async (c) => {
+    const { roundId, childId } = c.req.valid('param');
+    const { declinedAt } = await daycare.declineOffer(c.var.actor, roundId, childId, ctx(c));
+    return c.json({ childId, declinedAt: declinedAt.toISOString() }, 201);
   });
 
   app.openapi(createRoute({

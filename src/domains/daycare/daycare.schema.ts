@@ -83,6 +83,10 @@ export const ApplicationView = z.object({
   siblings: z.array(z.string()),
   carriedFromRound: z.string().nullable(),
   outcome: Outcome.nullable(),
+  /** 取下げ: when the application was withdrawn (it is then left out of runs and exports). */
+  withdrawnAt: z.string().nullable(),
+  /** 辞退: when the offer of a confirmed round was declined. */
+  declinedAt: z.string().nullable(),
 }).openapi('DaycareApplication');
 
 const ParentFacts = z.object({
@@ -98,24 +102,30 @@ export const FactsInput = z.object({
   siblingEnrolledAt: z.array(Id).max(10).optional(),
 });
 
+/** One child's application as entered (the child id aside). */
+const ChildFields = {
+  childName: z.string().max(100).default(''),
+  ageClass: z.number().int().min(0).max(5),
+  currentFacilityId: Id.nullable().default(null),
+  preferences: z.array(Id).min(1).max(30),
+  /** Entered index; omit to score `facts` with the round's rule table. */
+  score: z.number().optional(),
+  facts: FactsInput.optional(),
+  tieBreak: z.record(z.string(), z.number()).default({}),
+};
+
 /** Body of POST /daycare-rounds/{roundId}/applications: one household with its children. */
 export const HouseholdInput = z.object({
   householdId: Id,
   guardianName: z.string().max(100).default(''),
   siblingPattern: z.number().int().min(1).max(7).optional(),
-  children: z.array(z.object({
-    childId: Id,
-    childName: z.string().max(100).default(''),
-    ageClass: z.number().int().min(0).max(5),
-    currentFacilityId: Id.nullable().default(null),
-    preferences: z.array(Id).min(1).max(30),
-    /** Entered index; omit to score `facts` with the round's rule table. */
-    score: z.number().optional(),
-    facts: FactsInput.optional(),
-    tieBreak: z.record(z.string(), z.number()).default({}),
-  })).min(1).max(6),
+  children: z.array(z.object({ childId: Id, ...ChildFields })).min(1).max(6),
 }).openapi('DaycareHouseholdInput');
 export type HouseholdInput = z.infer<typeof HouseholdInput>;
+
+/** Body of PUT /daycare-rounds/{roundId}/applications/{childId}: the child's application, replaced whole (修正). */
+export const ApplicationCorrection = z.object(ChildFields).openapi('DaycareApplicationCorrection');
+export type ApplicationCorrection = z.infer<typeof ApplicationCorrection>;
 
 /** Query of the application list. */
 export const ApplicationQuery = z.object({

@@ -14,14 +14,14 @@ import { DomainError, NotFoundError } from '../../platform/http/errors.ts';
 import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import { decodeCsvBytes, importApplicationsCsv, type CsvRowProblem } from './application-csv.ts';
 import type { DaycareRepository } from './daycare.repository.ts';
-import type { FacilityInput, GeneratedRoundInput, HouseholdInput, RoundInput } from './daycare.schema.ts';
+import type { ApplicationCorrection, FacilityInput, GeneratedRoundInput, HouseholdInput, RoundInput } from './daycare.schema.ts';
 import {
   allocate, EXAMPLE_RULE_TABLES, generate, scoreApplication, validateRequest,
   type AllocationPolicy, type AllocationRequest, type InputProblem, type RuleTable, type SiblingPattern,
 } from './index.ts';
 import {
   buildRequest, carriedHouseholds, recordsFromRequest, remainingSeats, serializeRequest,
-  type FacilityRecord, type HouseholdRecord, type RoundRecord,
+  type ChildRecord, type FacilityRecord, type HouseholdRecord, type RoundRecord,
 } from './round-request.ts';
 import { createRoundStore, roundRecord, sha256, type StoredRun } from './round-store.ts';
 
@@ -57,6 +57,22 @@ export class CsvRejectedError extends DomainError {
 }
 
 const notFoundRound = () => new NotFoundError('Daycare round', '利用調整の回');
+const notFoundApplication = () => new NotFoundError('Application', '申込');
+/** The application was withdrawn (取下げ): it can no longer be corrected or withdrawn. */
+export class ApplicationWithdrawnError extends DomainError {
+  constructor() { super('daycare-application-withdrawn', 'この申込は取下げ済みです', 409, 'The application was withdrawn'); }
+}
+
+/** One entered child → its record, scored by the round's rule table when no index is given. @throws InvalidRoundDataError */
+function childRecord(round: RoundRecord, childId: string, c: ApplicationCorrection): ChildRecord {
+  const scored = c.score === undefined && c.facts && round.ruleTable ? scoreApplication(round.ruleTable, { ...c.facts, tieBreak: c.tieBreak }) : null;
+  if (c.score === undefined && !scored) throw new InvalidRoundDataError([{ pointer: `/children/${childId}/score`, message: 'score, or facts with a rule table, is required' }]);
+  return {
+    childId, childName: c.childName, ageClass: c.ageClass, currentFacilityId: c.currentFacilityId,
+    preferences: c.preferences, score: scored ? scored.score : c.score!, scoreByFacility: scored?.scoreByFacility ?? {},
+    tieBreak: c.tieBreak, facts: c.facts ?? null, scoreItems: scored?.items ?? null,
+  };
+}
 
 /** Default policy of a new round: the rule table's tie-break order, a published lottery seed. */
 function defaultPolicy(input: RoundInput, table: RuleTable | null, municipalityCode: string): AllocationPolicy {
@@ -140,14 +156,18 @@ export function createDaycareService(deps: { db: Database; repo: DaycareReposito
         let policy = defaultPolicy(input, ruleTable, actor.municipalityCode);
         if (input.kind === 'secondary') {
           if (!input.previousRoundId) throw new DomainError('daycare-previous-round-required', '二次利用調整には元になる一次の回が必要です', 422, 'previousRoundId is required for a secondary round');
-          const prev = await requireRound(trx, input.previousRoundId);
+          // Locked: a decline (辞退) recorded on it at the same time must not be lost to this round.
+          const prev = await requireRound(trx, input.previousRoundId, true);
           if (prev.status !== 'confirmed' || prev.currentRunNo === null) {
             throw new DomainError('daycare-previous-round-not-confirmed', '元になる回の結果が決定されていません', 409, 'The previous round must be confirmed first');
           }
           const run = (await store.loadRun(trx, actor.municipalityCode, prev.roundId, prev.currentRunNo))!;
           const prevContents = await store.loadContents(trx, prev.roundId);
-          facilities = remainingSeats(run.request, run.result);
-          households = carriedHouseholds(prevContents.households, run.result, prev.roundId);
+          // 辞退: a declined offer is released (its seat returns to the pool) and the child is not carried.
+          const declined = new Set((await repo.listDeclines(trx, prev.roundId)).map((d) => d.childId));
+          const held = { assignments: run.result.assignments.map((a) => (declined.has(a.childId) ? { ...a, status: 'HOLD' as const, facilityId: null } : a)) };
+          facilities = remainingSeats(run.request, held);
+          households = carriedHouseholds(prevContents.households, held, prev.roundId, declined);
           ruleTable = table ?? prev.ruleTable;
           if (!input.tieBreak) policy = { ...policy, tieBreak: prev.policy.tieBreak };
         }
@@ -237,10 +257,11 @@ export function createDaycareService(deps: { db: Database; repo: DaycareReposito
       assertAllowed(actor, 'daycare:manage');
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const round = await requireRound(trx, roundId);
-        const { households, facilities } = await store.loadContents(trx, roundId);
+        const { households, facilities } = await store.loadContents(trx, roundId, true);
         const run = round.currentRunNo === null ? undefined : await store.loadRun(trx, actor.municipalityCode, roundId, round.currentRunNo);
+        const declines = new Map((await repo.listDeclines(trx, roundId)).map((d) => [d.childId, d.declinedAt]));
         await log(trx, actor, ctx, 'daycare.application.list', 'daycare-round', roundId);
-        return { round, households, facilities, run };
+        return { round, households, facilities, run, declines };
       });
     },
 
@@ -250,12 +271,13 @@ export function createDaycareService(deps: { db: Database; repo: DaycareReposito
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const round = await requireRound(trx, roundId);
         const app = await repo.findApplication(trx, roundId, childId);
-        if (!app) throw new NotFoundError('Application', '申込');
-        const { households, facilities } = await store.loadContents(trx, roundId);
+        if (!app) throw notFoundApplication();
+        const { households, facilities } = await store.loadContents(trx, roundId, true);
         const household = households.find((h) => h.householdId === app.householdId)!;
         const run = round.currentRunNo === null ? undefined : await store.loadRun(trx, actor.municipalityCode, roundId, round.currentRunNo);
+        const declinedAt = (await repo.listDeclines(trx, roundId)).find((d) => d.childId === childId)?.declinedAt ?? null;
         await log(trx, actor, ctx, 'daycare.application.read', 'daycare-child', `${roundId}/${childId}`);
-        return { round, household, child: household.children.find((c) => c.childId === childId)!, facilities, run };
+        return { round, household, child: household.children.find((c) => c.childId === childId)!, facilities, run, declinedAt };
       });
     },
 
@@ -268,25 +290,88 @@ export function createDaycareService(deps: { db: Database; repo: DaycareReposito
         const household: HouseholdRecord = {
           householdId: input.householdId, guardianName: input.guardianName, jointPreferences: null,
           siblingPattern: (input.siblingPattern as SiblingPattern | undefined) ?? null, carriedFromRound: null,
-          children: input.children.map((c) => {
-            const scored = c.score === undefined && c.facts && round.ruleTable ? scoreApplication(round.ruleTable, { ...c.facts, tieBreak: c.tieBreak }) : null;
-            if (c.score === undefined && !scored) throw new InvalidRoundDataError([{ pointer: `/children/${c.childId}/score`, message: 'score, or facts with a rule table, is required' }]);
-            return {
-              childId: c.childId, childName: c.childName, ageClass: c.ageClass, currentFacilityId: c.currentFacilityId,
-              preferences: c.preferences, score: scored ? scored.score : c.score!, scoreByFacility: scored?.scoreByFacility ?? {},
-              tieBreak: c.tieBreak, facts: c.facts ?? null, scoreItems: scored?.items ?? null,
-            };
-          }),
+          children: input.children.map((c) => childRecord(round, c.childId, c)),
         };
         const contents = await store.loadContents(trx, roundId);
-        if (contents.households.some((h) => h.householdId === household.householdId)) throw new DomainError('daycare-household-exists', 'この世帯番号は登録済みです', 409, 'Household exists');
-        const ids = new Set(contents.households.flatMap((h) => h.children.map((c) => c.childId)));
+        // Ids stay taken by withdrawn applications (kept for the record).
+        const all = await store.loadContents(trx, roundId, true);
+        if ((await repo.findHousehold(trx, roundId, household.householdId))) throw new DomainError('daycare-household-exists', 'この世帯番号は登録済みです', 409, 'Household exists');
+        const ids = new Set(all.households.flatMap((h) => h.children.map((c) => c.childId)));
         if (household.children.some((c) => ids.has(c.childId))) throw new DomainError('daycare-child-exists', 'この児童番号は登録済みです', 409, 'Child exists');
         const problems = validateRequest(buildRequest(actor.municipalityCode, round, contents.facilities, [...contents.households, household]));
         if (problems.length > 0) throw new InvalidRoundDataError(problems);
         await store.insertContents(trx, actor.municipalityCode, roundId, [], [household]);
         await log(trx, actor, ctx, 'daycare.application.create', 'daycare-child', `${roundId}/${household.children.map((c) => c.childId).join(',')}`.slice(0, 200));
         return household;
+      });
+    },
+
+    /**
+     * Corrects (修正) one child's application: replaced whole, validated as on entry; nothing changes on a
+     * refusal. A result already run becomes outdated (re-run needed), as after any data change.
+     * @throws RoundFrozenError, NotFoundError, ApplicationWithdrawnError, InvalidRoundDataError
+     */
+    async correctApplication(actor: Actor, roundId: string, childId: string, input: ApplicationCorrection, ctx: RequestContext) {
+      assertAllowed(actor, 'daycare:manage');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const round = await requireRound(trx, roundId, true);
+        requireOpen(round);
+        const app = await repo.findApplication(trx, roundId, childId);
+        if (!app) throw notFoundApplication();
+        if (app.status === 'withdrawn') throw new ApplicationWithdrawnError();
+        const child = childRecord(round, childId, input);
+        const contents = await store.loadContents(trx, roundId);
+        const households = contents.households.map((h) => (h.householdId !== app.householdId ? h
+          : { ...h, children: h.children.map((c) => (c.childId === childId ? child : c)) }));
+        const problems = validateRequest(buildRequest(actor.municipalityCode, round, contents.facilities, households));
+        if (problems.length > 0) throw new InvalidRoundDataError(problems);
+        await repo.updateApplication(trx, roundId, childId, {
+          childName: child.childName, ageClass: child.ageClass, currentFacilityId: child.currentFacilityId, preferences: child.preferences,
+          score: child.score, scoreByFacility: child.scoreByFacility, tieBreak: child.tieBreak, facts: child.facts, scoreItems: child.scoreItems,
+          updatedAt: deps.clock.now(), updatedBy: actor.staffId,
+        });
+        await log(trx, actor, ctx, 'daycare.application.correct', 'daycare-child', `${roundId}/${childId}`);
+        return households.find((h) => h.householdId === app.householdId)!;
+      });
+    },
+
+    /**
+     * Withdraws (取下げ) one child's application: kept for the record (who, when) and left out of runs,
+     * exports, cut-offs and summaries from now on. @throws RoundFrozenError, NotFoundError, ApplicationWithdrawnError
+     */
+    async withdrawApplication(actor: Actor, roundId: string, childId: string, ctx: RequestContext) {
+      assertAllowed(actor, 'daycare:manage');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        requireOpen(await requireRound(trx, roundId, true));
+        const app = await repo.findApplication(trx, roundId, childId);
+        if (!app) throw notFoundApplication();
+        if (app.status === 'withdrawn') throw new ApplicationWithdrawnError();
+        await repo.withdrawApplication(trx, roundId, childId, deps.clock.now(), actor.staffId);
+        await log(trx, actor, ctx, 'daycare.application.withdraw', 'daycare-child', `${roundId}/${childId}`);
+      });
+    },
+
+    /**
+     * Records that a child offered a place in a confirmed round declines it (辞退). A 二次 round created from
+     * this round afterwards releases the seat and does not carry the child.
+     * @throws NotFoundError, DomainError daycare-round-not-confirmed | daycare-no-offer | daycare-offer-declined | daycare-secondary-round-exists
+     */
+    async declineOffer(actor: Actor, roundId: string, childId: string, ctx: RequestContext) {
+      assertAllowed(actor, 'daycare:manage');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const round = await requireRound(trx, roundId, true);
+        if (round.status !== 'confirmed' || round.currentRunNo === null) throw new DomainError('daycare-round-not-confirmed', '辞退は決定済みの回の内定についてのみ記録できます', 409, 'A decline needs a confirmed round');
+        if (!(await repo.findApplication(trx, roundId, childId))) throw notFoundApplication();
+        const run = (await store.loadRun(trx, actor.municipalityCode, roundId, round.currentRunNo))!;
+        if (run.result.assignments.find((a) => a.childId === childId)?.status !== 'OFFER') throw new DomainError('daycare-no-offer', 'この児童には内定がありません', 409, 'The child has no offer');
+        if ((await repo.listDeclines(trx, roundId)).some((d) => d.childId === childId)) throw new DomainError('daycare-offer-declined', 'この内定の辞退は記録済みです', 409, 'The decline is recorded already');
+        if ((await repo.listRounds(trx)).some((r) => r.previousRoundId === roundId)) {
+          throw new DomainError('daycare-secondary-round-exists', 'この回から二次利用調整の回が作成済みのため、辞退を反映できません', 409, 'A secondary round was created from this round already');
+        }
+        const declinedAt = deps.clock.now();
+        await repo.insertDecline(trx, { municipalityCode: actor.municipalityCode, roundId, childId, declinedAt, declinedBy: actor.staffId });
+        await log(trx, actor, ctx, 'daycare.offer.decline', 'daycare-child', `${roundId}/${childId}`);
+        return { declinedAt };
       });
     },
 
@@ -303,10 +388,11 @@ export function createDaycareService(deps: { db: Database; repo: DaycareReposito
         const round = await requireRound(trx, roundId, true);
         requireOpen(round);
         const contents = await store.loadContents(trx, roundId);
+        const all = await store.loadContents(trx, roundId, true);
         const outcome = importApplicationsCsv(text, {
           facilityIds: new Set(contents.facilities.map((f) => f.facilityId)),
-          existingChildIds: new Set(contents.households.flatMap((h) => h.children.map((c) => c.childId))),
-          existingHouseholdIds: new Set(contents.households.map((h) => h.householdId)),
+          existingChildIds: new Set(all.households.flatMap((h) => h.children.map((c) => c.childId))),
+          existingHouseholdIds: new Set((await repo.listHouseholds(trx, roundId)).map((h) => h.householdId)),
           ruleTable: round.ruleTable, tieBreakKeys: round.policy.tieBreak.map((k) => k.key),
         });
         if (!outcome.ok) throw new CsvRejectedError(outcome.problems, outcome.rows);

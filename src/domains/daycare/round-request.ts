@@ -50,6 +50,8 @@ export interface ChildRecord {
   facts: ApplicationFacts | null;
   /** Itemised breakdown (内訳) of the score, when computed from a rule table. */
   scoreItems: ScoreItem[] | null;
+  /** Set when the application was withdrawn (取下げ); such children are only loaded for the record. */
+  withdrawn?: { at: Date; by: string } | null;
 }
 
 /** A household with its children in order. */
@@ -159,12 +161,13 @@ export function remainingSeats(request: AllocationRequest, result: Pick<Allocati
  * household keeps its joint preferences only when none of its children was placed.
  */
 export function carriedHouseholds(
-  previous: HouseholdRecord[], result: Pick<AllocationResult, 'assignments'>, previousRoundId: string,
+  previous: HouseholdRecord[], result: Pick<AllocationResult, 'assignments'>, previousRoundId: string, declined: ReadonlySet<string> = new Set(),
 ): HouseholdRecord[] {
   const outcome = new Map(result.assignments.map((a) => [a.childId, a.status]));
   const out: HouseholdRecord[] = [];
   for (const h of previous) {
-    const left = h.children.filter((c) => outcome.get(c.childId) !== 'OFFER');
+    // A child who declined (辞退) an offer is not carried: a new application is needed to be placed again.
+    const left = h.children.filter((c) => outcome.get(c.childId) !== 'OFFER' && !declined.has(c.childId));
     if (left.length === 0) continue;
     const whole = left.length === h.children.length;
     out.push({

@@ -24,23 +24,30 @@ export function roundRecord(row: Selectable<DaycareRound>): RoundRecord {
   };
 }
 
-/** Groups application rows under their households, in stored order. */
-export function householdRecords(households: Selectable<DaycareHousehold>[], applications: Selectable<DaycareApplication>[]): HouseholdRecord[] {
+/**
+ * Groups application rows under their households, in stored order. Withdrawn applications (取下げ) are left
+ * out unless `includeWithdrawn`; a household that lost a child that way loses its joint preferences and
+ * sibling pattern too (their tuples name every child), as a carried household does.
+ */
+export function householdRecords(households: Selectable<DaycareHousehold>[], applications: Selectable<DaycareApplication>[], includeWithdrawn = false): HouseholdRecord[] {
   const byHousehold = new Map<string, Selectable<DaycareApplication>[]>();
+  const partial = new Set<string>();
   for (const a of applications) {
+    if (a.status === 'withdrawn' && !includeWithdrawn) { partial.add(a.householdId); continue; }
     const list = byHousehold.get(a.householdId) ?? [];
     list.push(a);
     byHousehold.set(a.householdId, list);
   }
   return households.map((h) => ({
     householdId: h.householdId, guardianName: h.guardianName, carriedFromRound: h.carriedFromRound,
-    jointPreferences: (h.jointPreferences as (string | null)[][] | null) ?? null,
-    siblingPattern: (h.siblingPattern as SiblingPattern | null) ?? null,
+    jointPreferences: partial.has(h.householdId) ? null : (h.jointPreferences as (string | null)[][] | null) ?? null,
+    siblingPattern: partial.has(h.householdId) ? null : (h.siblingPattern as SiblingPattern | null) ?? null,
     children: (byHousehold.get(h.householdId) ?? []).sort((a, b) => a.position - b.position).map((a) => ({
       childId: a.childId, childName: a.childName, ageClass: a.ageClass, currentFacilityId: a.currentFacilityId,
       preferences: a.preferences, score: a.score,
       scoreByFacility: (a.scoreByFacility as Record<string, number>) ?? {}, tieBreak: (a.tieBreak as Record<string, number>) ?? {},
       facts: (a.facts as unknown as ApplicationFacts | null) ?? null, scoreItems: (a.scoreItems as unknown as ScoreItem[] | null) ?? null,
+      ...(a.status === 'withdrawn' ? { withdrawn: { at: a.withdrawnAt!, by: a.withdrawnBy ?? '' } } : {}),
     })),
   })).filter((h) => h.children.length > 0);
 }
@@ -63,14 +70,14 @@ const CACHE_SIZE = 4;
 /** Creates the round store over a repository. */
 export function createRoundStore(repo: DaycareRepository) {
   return {
-    /** The round's facilities and households (with children) in stored order. */
-    async loadContents(trx: TenantTx, roundId: string): Promise<{ facilities: FacilityRecord[]; households: HouseholdRecord[] }> {
+    /** The round's facilities and households (with children) in stored order; withdrawn applications only with `includeWithdrawn`. */
+    async loadContents(trx: TenantTx, roundId: string, includeWithdrawn = false): Promise<{ facilities: FacilityRecord[]; households: HouseholdRecord[] }> {
       const [facilities, households, applications] = await Promise.all([
         repo.listFacilities(trx, roundId), repo.listHouseholds(trx, roundId), repo.listApplications(trx, roundId),
       ]);
       return {
         facilities: facilities.map((f) => ({ facilityId: f.facilityId, name: f.name, seats: f.seats })),
-        households: householdRecords(households, applications),
+        households: householdRecords(households, applications, includeWithdrawn),
       };
     },
 

@@ -100,7 +100,12 @@ export interface DaycareApplication {
   score: number;
   scoreByFacility: Generated<Json>;
   scoreItems: Json | null;
+  status: Generated<string>;
   tieBreak: Generated<Json>;
+  updatedAt: Timestamp | null;
+  updatedBy: string | null;
+  withdrawnAt: Timestamp | null;
+  withdrawnBy: string | null;
 }
 
 export interface DaycareFacility {
@@ -121,6 +126,14 @@ export interface DaycareHousehold {
   position: number;
   roundId: string;
   siblingPattern: number | null;
+}
+
+export interface DaycareOfferDecline {
+  childId: string;
+  declinedAt: Generated<Timestamp>;
+  declinedBy: string;
+  municipalityCode: string;
+  roundId: string;
 }
 
 export interface DaycareRound {
@@ -312,6 +325,7 @@ export interface DB {
   "daycare.application": DaycareApplication;
   "daycare.facility": DaycareFacility;
   "daycare.household": DaycareHousehold;
+  "daycare.offerDecline": DaycareOfferDecline;
   "daycare.round": DaycareRound;
   "platform.municipality": PlatformMunicipality;
   "platform.session": PlatformSession;

@@ -47,6 +47,7 @@ export function DaycareFacilitiesPage(props: DaycareContext & { round: RoundHead
 export interface ApplicationRow {
   childId: string; householdId: string; ageClass: number; score: number; preferences: string[]; currentFacilityId: string | null;
   outcome: { status: string; facilityId: string | null; preferenceRank: number | null } | null;
+  withdrawnAt?: string | null;
 }
 
 /** The application list with filters, paging and the CSV import form. */
@@ -74,7 +75,7 @@ export function DaycareApplicationsPage(props: DaycareContext & {
       <DataTable caption={d.tabs.applications} captionHidden numeric={[3]}
         head={[d.childId, d.householdId, d.byAge, d.score, d.preferences, d.outcome, d.explanation]}
         rows={props.items.map((a) => [
-          <a class="link" href={roundPath(round.roundId, `/applications/${encodeURIComponent(a.childId)}`)}>{a.childId}</a>,
+          <><a class="link" href={roundPath(round.roundId, `/applications/${encodeURIComponent(a.childId)}`)}>{a.childId}</a>{a.withdrawnAt ? <span class="badge ml-2">{d.withdrawnMark}</span> : null}</>,
           a.householdId, d.ageClass(a.ageClass), String(a.score), a.preferences.join(' → ') + (a.currentFacilityId ? `（${d.current}: ${a.currentFacilityId}）` : ''),
           a.outcome ? `${d.outcomes[a.outcome.status]}${a.outcome.facilityId ? ` ${a.outcome.facilityId}` : ''}${a.outcome.preferenceRank ? `（${d.rank(a.outcome.preferenceRank)}）` : ''}` : '—',
           a.outcome ? <a class="link" href={roundPath(round.roundId, `/explanations/${encodeURIComponent(a.childId)}`)}>{d.explain}<span class="sr-only">（{a.childId}）</span></a> : '—',
@@ -116,12 +117,27 @@ export function DaycareApplicationPage(props: DaycareContext & {
     preferences: string[]; score: number; scoreByFacility: Record<string, number>; tieBreak: Record<string, number>;
     scoreItems: Array<{ label: string; points: number; facilityId?: string }> | null; siblings: string[]; carriedFromRound: string | null;
     outcome: { status: string; facilityId: string | null; preferenceRank: number | null } | null;
+    withdrawnAt: string | null; declinedAt: string | null;
   };
+  notice?: string;
 }) {
   const { d, round, app } = props;
   const name = (f: string) => props.facilityNames.get(f) ?? f;
+  const base = roundPath(round.roundId, `/applications/${encodeURIComponent(app.childId)}`);
+  const editable = round.status !== 'confirmed' && !app.withdrawnAt;
+  const declinable = round.status === 'confirmed' && app.outcome?.status === 'OFFER' && !app.declinedAt;
   return (
     <RoundFrame {...props} tab="applications" title={`${d.application}（${app.childId}）`}>
+      {props.notice ? <Banner kind="success">{props.notice}</Banner> : null}
+      {app.withdrawnAt ? <p class="badge">{d.withdrawnAt(app.withdrawnAt.slice(0, 16).replace('T', ' '))}</p> : null}
+      {app.declinedAt ? <p class="badge">{d.declinedAt(app.declinedAt.slice(0, 16).replace('T', ' '))}</p> : null}
+      {editable || declinable ? (
+        <nav aria-label={d.changes} class="flex flex-wrap gap-4">
+          {editable ? <a class="button-secondary" href={`${base}/edit`}>{d.correct}</a> : null}
+          {editable ? <a class="button-secondary" href={`${base}/withdraw`}>{d.withdraw}</a> : null}
+          {declinable ? <a class="button-secondary" href={`${base}/decline`}>{d.decline}</a> : null}
+        </nav>
+      ) : null}
       <dl class="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
         <dt class="text-std-16B-170">{d.childName}</dt><dd>{app.childName || '—'}</dd>
         <dt class="text-std-16B-170">{d.householdId}</dt><dd>{app.householdId}{app.guardianName ? `（${app.guardianName}）` : ''}{app.carriedFromRound ? `・${d.carried(app.carriedFromRound)}` : ''}</dd>
@@ -149,6 +165,25 @@ export function DaycareApplicationPage(props: DaycareContext & {
         <h3 class="mt-4 text-std-16B-170">{d.tieBreak}</h3>
         <ul class="mt-1 list-disc pl-6">{Object.entries(app.tieBreak).map(([k, v]) => <li>{tieBreakLabel(k, props.lang)}: {v.toLocaleString('ja-JP')}</li>)}</ul>
       </section>
+    </RoundFrame>
+  );
+}
+
+/** The confirmation step of a withdrawal (取下げ) or a decline (辞退): says what happens, then posts. */
+export function DaycareConfirmChangePage(props: DaycareContext & { round: RoundHeader; csrf: string; childId: string; kind: 'withdraw' | 'decline'; error?: string }) {
+  const { d, round } = props;
+  const base = roundPath(round.roundId, `/applications/${encodeURIComponent(props.childId)}`);
+  const w = props.kind === 'withdraw';
+  return (
+    <RoundFrame {...props} tab="applications" title={`${w ? d.withdrawTitle : d.declineTitle}（${props.childId}）`}>
+      {props.error ? <Banner kind="error">{props.error}</Banner> : null}
+      <p>{w ? d.withdrawLead : d.declineLead}</p>
+      <PostForm action={`${base}/${props.kind}`} csrf={props.csrf}>
+        <p class="flex flex-wrap gap-4">
+          <button type="submit" class="button-primary">{w ? d.withdrawConfirm : d.declineConfirm}</button>
+          <a class="button-secondary" href={base}>{d.cancel}</a>
+        </p>
+      </PostForm>
     </RoundFrame>
   );
 }

@@ -14,18 +14,29 @@ export const FLAG_OPTIONS: Array<[string, string]> = [
   ['childDisability', '児童に障害'], ['grandparentAvailable', '祖父母が保育可能'], ['acceptsLeaveExtension', '保留時は育休延長可'],
 ];
 
-/** The entry form of one child's application. */
-export function DaycareEntryPage(props: DaycareContext & { round: RoundHeader; csrf: string; tieBreakKeys: Array<[string, string]>; hasRuleTable: boolean; values: Record<string, string>; flags: string[]; error?: string }) {
-  const { round, values: v } = props;
+/**
+ * The entry form of one child's application; with `edit` the correction form (修正) of an entered one,
+ * prefilled, whose household and child ids stay as they are.
+ */
+export function DaycareEntryPage(props: DaycareContext & { round: RoundHeader; csrf: string; tieBreakKeys: Array<[string, string]>; hasRuleTable: boolean; values: Record<string, string>; flags: string[]; error?: string; edit?: { childId: string; householdId: string } }) {
+  const { round, values: v, edit, d } = props;
   const ja = props.lang === 'ja';
   return (
-    <RoundFrame {...props} tab="applications" title={ja ? '申込の登録' : 'Enter an application'}>
+    <RoundFrame {...props} tab="applications" title={edit ? `${d.correctTitle}（${edit.childId}）` : ja ? '申込の登録' : 'Enter an application'}>
       {props.error ? <Banner kind="error">{props.error}</Banner> : null}
-      <PostForm action={roundPath(round.roundId, '/applications/new')} csrf={props.csrf}>
+      {edit ? <p>{d.correctLead}</p> : null}
+      <PostForm action={roundPath(round.roundId, edit ? `/applications/${encodeURIComponent(edit.childId)}/edit` : '/applications/new')} csrf={props.csrf}>
         <div class="grid gap-4 md:grid-cols-2">
-          <Field id="householdId" label={ja ? '世帯番号' : 'Household id'} value={v.householdId} required />
-          <Field id="guardianName" label={ja ? '保護者氏名' : 'Guardian name'} value={v.guardianName} />
-          <Field id="childId" label={ja ? '児童番号' : 'Child id'} value={v.childId} required />
+          {edit ? (
+            <dl class="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 md:col-span-2">
+              <dt class="text-std-16B-170">{d.householdId}</dt><dd>{edit.householdId}</dd>
+              <dt class="text-std-16B-170">{d.childId}</dt><dd>{edit.childId}</dd>
+            </dl>
+          ) : <>
+            <Field id="householdId" label={ja ? '世帯番号' : 'Household id'} value={v.householdId} required />
+            <Field id="guardianName" label={ja ? '保護者氏名' : 'Guardian name'} value={v.guardianName} />
+            <Field id="childId" label={ja ? '児童番号' : 'Child id'} value={v.childId} required />
+          </>}
           <Field id="childName" label={ja ? '児童氏名' : 'Child name'} value={v.childName} />
           <SelectField id="ageClass" label={ja ? '年齢クラス（基準日時点）' : 'Age class (at the reference date)'} value={v.ageClass} options={[0, 1, 2, 3, 4, 5].map((a) => [String(a), ja ? `${a}歳児` : `Age ${a}`])} />
           <Field id="currentFacilityId" label={ja ? '在園施設（転園希望のとき）' : 'Current facility (transfer)'} value={v.currentFacilityId} />
@@ -53,7 +64,10 @@ export function DaycareEntryPage(props: DaycareContext & { round: RoundHeader; c
             {props.tieBreakKeys.map(([k, label]) => <Field id={`tb-${k}`} label={label} value={v[`tb-${k}`]} inputmode="numeric" />)}
           </fieldset>
         ) : null}
-        <p><button type="submit" class="button-primary">{ja ? '登録する' : 'Save'}</button></p>
+        <p class="flex flex-wrap gap-4">
+          <button type="submit" class="button-primary">{edit ? d.saveCorrection : ja ? '登録する' : 'Save'}</button>
+          {edit ? <a class="button-secondary" href={roundPath(round.roundId, `/applications/${encodeURIComponent(edit.childId)}`)}>{d.cancel}</a> : null}
+        </p>
       </PostForm>
     </RoundFrame>
   );

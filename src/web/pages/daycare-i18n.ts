@@ -65,6 +65,14 @@ const ja = {
   referenceCheck: '参照結果の検証', reasonAtReference: '参照の施設に入れなかった理由',
   back: '回の一覧へ', backRound: 'この回の概要へ',
   invalidForm: '入力内容に誤りがあります。',
+  changes: '申込の修正・取下げ・辞退', correct: '修正', correctTitle: '申込の修正', saveCorrection: '修正を保存する',
+  correctLead: '保存すると、この児童の申込が入力した内容に置き換わります。選考済みの場合は再実行が必要になります。',
+  withdraw: '取下げ', withdrawTitle: '申込の取下げ', withdrawConfirm: '取下げる',
+  withdrawLead: '取下げた申込は記録として残りますが、選考・書き出し・最低指数・集計には含まれません。決定後は取り下げられません。元に戻すことはできません。',
+  decline: '辞退を記録', declineTitle: '内定の辞退の記録', declineConfirm: '辞退を記録する',
+  declineLead: 'この回の内定の辞退を記録します。この後に作成する二次利用調整の回では、この席が空きとして戻り、この児童は引き継がれません（再度の申込が必要です）。',
+  cancel: '戻る', corrected: '申込を修正しました。', withdrawnDone: '申込を取り下げました。', declinedDone: '辞退を記録しました。',
+  withdrawnAt: (at: string) => `取下げ済み（${at}）`, declinedAt: (at: string) => `内定辞退（${at}）`, withdrawnMark: '取下げ',
 };
 
 /** The shape of the daycare dictionary. */
@@ -125,6 +133,14 @@ const en: DaycareDictionary = {
   agreement: 'Agreement', same: 'Same', differences: 'Differences', missing: 'Not in the reference', unknown: 'Not in the applications', ours: 'This result', reference: 'Reference',
   referenceCheck: 'Verification of the reference', reasonAtReference: 'Why not the reference facility',
   back: 'All rounds', backRound: 'Round overview', invalidForm: 'Please correct the form.',
+  changes: 'Correct, withdraw or decline', correct: 'Correct', correctTitle: 'Correct the application', saveCorrection: 'Save the correction',
+  correctLead: 'Saving replaces this child\'s application with what is entered. A result already run must be run again.',
+  withdraw: 'Withdraw', withdrawTitle: 'Withdraw the application', withdrawConfirm: 'Withdraw',
+  withdrawLead: 'A withdrawn application is kept for the record but left out of runs, exports, cut-offs and summaries. Not possible after confirmation. This cannot be undone.',
+  decline: 'Record a decline', declineTitle: 'Record that the offer is declined', declineConfirm: 'Record the decline',
+  declineLead: 'Records that the family declines this round\'s offer. A secondary round created afterwards gets the place back, and this child is not carried over (a new application is needed).',
+  cancel: 'Back', corrected: 'The application was corrected.', withdrawnDone: 'The application was withdrawn.', declinedDone: 'The decline was recorded.',
+  withdrawnAt: (at: string) => `Withdrawn (${at})`, declinedAt: (at: string) => `Offer declined (${at})`, withdrawnMark: 'Withdrawn',
 };
 
 /** The daycare dictionary of a language. */

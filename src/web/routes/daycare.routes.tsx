@@ -12,7 +12,7 @@ import { can } from '../../platform/auth/permissions.ts';
 import type { Services } from '../../services.ts';
 import { EXAMPLE_RULE_TABLES } from '../../domains/daycare/index.ts';
 import { filterApplications, presentApplication } from '../../domains/daycare/daycare.presenter.ts';
-import { HouseholdInput, WhatIfInput } from '../../domains/daycare/daycare.schema.ts';
+import { ApplicationCorrection, HouseholdInput, WhatIfInput } from '../../domains/daycare/daycare.schema.ts';
 import { NoResultError } from '../../domains/daycare/daycare.service.ts';
 import { tieBreakLabel, tieBreakPhrase } from '../../domains/daycare/explanation-script.ts';
 import { consoleContext } from './console.routes.tsx';
@@ -21,7 +21,7 @@ import { requestLang } from '../i18n/i18n.ts';
 import { daycareText } from '../pages/daycare-i18n.ts';
 import { roundPath, type DaycareContext, type RoundHeader } from '../pages/daycare-layout.tsx';
 import { DaycareRoundPage, DaycareRoundsPage, type RunOverview } from '../pages/daycare-rounds.page.tsx';
-import { DaycareApplicationPage, DaycareApplicationsPage, DaycareFacilitiesPage } from '../pages/daycare-data.page.tsx';
+import { DaycareApplicationPage, DaycareApplicationsPage, DaycareConfirmChangePage, DaycareFacilitiesPage } from '../pages/daycare-data.page.tsx';
 import { DaycareEntryPage } from '../pages/daycare-entry.page.tsx';
 import { DaycareComparisonPage, DaycareCutoffsPage, DaycareExplanationPage, DaycareWhatIfPage } from '../pages/daycare-results.page.tsx';
 
@@ -191,11 +191,11 @@ export function daycareWebRoutes(services: Services) {
   const applicationsPage = async (c: Context<AppEnv>, roundId: string, extra: { importNotice?: { kind: 'success' | 'error'; text: string }; problems?: Array<{ row: number; column: string; message: string }> } = {}, status: Status = 200) => {
     const h = await header(c, roundId);
     const q = { q: (c.req.query('q') ?? '').slice(0, 64), status: c.req.query('status') ?? '', ageClass: c.req.query('ageClass') ?? '', offset: Math.max(0, Number(c.req.query('offset') ?? 0) || 0), limit: 100 };
-    const { households, run } = await daycare.listApplications(c.var.actor, roundId, ctx(c));
+    const { households, run, declines } = await daycare.listApplications(c.var.actor, roundId, ctx(c));
     const { items, total } = filterApplications(households, run, {
       q: q.q || undefined, status: ['OFFER', 'HOLD', 'STAY'].includes(q.status) ? q.status as 'OFFER' : undefined,
       ageClass: /^[0-5]$/.test(q.ageClass) ? Number(q.ageClass) : undefined, offset: q.offset, limit: q.limit,
-    });
+    }, declines);
     return renderPage(c, DaycareApplicationsPage({ ...(await page(c)), round: h, items, total, query: q, csrf: c.var.actor.csrfToken, ...extra }), status);
   };
   app.get('/console/daycare/rounds/:roundId/applications', (c) => {
@@ -220,33 +220,39 @@ export function daycareWebRoutes(services: Services) {
     }
   });
 
-  const entryPage = async (c: Context<AppEnv>, roundId: string, extra: { values?: Record<string, string>; flags?: string[]; error?: string } = {}, status: Status = 200) => {
+  const entryPage = async (c: Context<AppEnv>, roundId: string, extra: { values?: Record<string, string>; flags?: string[]; error?: string; edit?: { childId: string; householdId: string } } = {}, status: Status = 200) => {
     const h = await header(c, roundId);
     const base = await page(c);
     return renderPage(c, DaycareEntryPage({
       ...base, round: h, csrf: c.var.actor.csrfToken, hasRuleTable: h.r.round.ruleTable !== null,
       tieBreakKeys: h.r.round.policy.tieBreak.map((k) => [k.key, tieBreakLabel(k.key, base.lang)]),
-      values: extra.values ?? { ageClass: '1' }, flags: extra.flags ?? [], error: extra.error,
+      values: extra.values ?? { ageClass: '1' }, flags: extra.flags ?? [], error: extra.error, edit: extra.edit,
     }), status);
   };
-  app.get('/console/daycare/rounds/:roundId/applications/new', (c) => entryPage(c, c.req.param('roundId')));
-  app.post('/console/daycare/rounds/:roundId/applications/new', async (c) => {
-    const roundId = c.req.param('roundId');
+  /** The entry form's fields → one child's application (the API's shape; validated by the caller). */
+  const childFromForm = (values: Record<string, string>, flags: string[]) => {
+    const num = (s: string | undefined) => (s ? Number(s) : undefined);
+    const parents = ([1, 2] as const).filter((n) => values[`parent${n}Need`]).map((n) => ({ need: values[`parent${n}Need`], ...(values[`parent${n}Hours`] ? { weeklyHours: num(values[`parent${n}Hours`]) } : {}) }));
+    const tieBreak = Object.fromEntries(Object.entries(values).filter(([k, v]) => k.startsWith('tb-') && v !== '').map(([k, v]) => [k.slice(3), Number(v)]));
+    return {
+      childName: values.childName ?? '', ageClass: num(values.ageClass), currentFacilityId: values.currentFacilityId || null,
+      preferences: (values.preferences ?? '').split(/[\s,、]+/).filter(Boolean), score: num(values.score), tieBreak,
+      ...(parents.length > 0 ? { facts: { parents, flags: Object.fromEntries(flags.map((f) => [f, true])), ...(values.waitingMonths ? { waitingMonths: num(values.waitingMonths) } : {}) } } : {}),
+    };
+  };
+  const readForm = async (c: Context<AppEnv>) => {
     const body = await c.req.parseBody({ all: true });
     assertCsrf(c.var.actor, str(body._csrf) || undefined);
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) if (k !== 'flags' && k !== '_csrf') values[k] = str(v);
-    const flags = ([] as unknown[]).concat(body.flags ?? []).map(str).filter(Boolean);
-    const num = (s: string | undefined) => (s ? Number(s) : undefined);
-    const parents = ([1, 2] as const).filter((n) => values[`parent${n}Need`]).map((n) => ({ need: values[`parent${n}Need`], ...(values[`parent${n}Hours`] ? { weeklyHours: num(values[`parent${n}Hours`]) } : {}) }));
-    const tieBreak = Object.fromEntries(Object.entries(values).filter(([k, v]) => k.startsWith('tb-') && v !== '').map(([k, v]) => [k.slice(3), Number(v)]));
+    return { values, flags: ([] as unknown[]).concat(body.flags ?? []).map(str).filter(Boolean) };
+  };
+  app.get('/console/daycare/rounds/:roundId/applications/new', (c) => entryPage(c, c.req.param('roundId')));
+  app.post('/console/daycare/rounds/:roundId/applications/new', async (c) => {
+    const roundId = c.req.param('roundId');
+    const { values, flags } = await readForm(c);
     const parsed = HouseholdInput.safeParse({
-      householdId: values.householdId, guardianName: values.guardianName ?? '',
-      children: [{
-        childId: values.childId, childName: values.childName ?? '', ageClass: num(values.ageClass), currentFacilityId: values.currentFacilityId || null,
-        preferences: (values.preferences ?? '').split(/[\s,、]+/).filter(Boolean), score: num(values.score), tieBreak,
-        ...(parents.length > 0 ? { facts: { parents, flags: Object.fromEntries(flags.map((f) => [f, true])), ...(values.waitingMonths ? { waitingMonths: num(values.waitingMonths) } : {}) } } : {}),
-      }],
+      householdId: values.householdId, guardianName: values.guardianName ?? '', children: [{ childId: values.childId, ...childFromForm(values, flags) }],
     });
     const d = (await page(c)).d;
     if (!parsed.success) return entryPage(c, roundId, { values, flags, error: `${d.invalidForm}（${parsed.error.issues.map((i) => i.path.join('.')).join('、')}）` }, 400);
@@ -259,10 +265,59 @@ export function daycareWebRoutes(services: Services) {
   app.get('/console/daycare/rounds/:roundId/applications/:childId', async (c) => {
     const { roundId, childId } = c.req.param();
     const h = await header(c, roundId);
-    const { household, child, run, facilities } = await daycare.getApplication(c.var.actor, roundId, childId, ctx(c));
-    const appView = presentApplication(household, child, run?.result.assignments.find((a) => a.childId === childId));
-    return renderPage(c, DaycareApplicationPage({ ...(await page(c)), round: h, app: appView, facilityNames: new Map(facilities.map((f) => [f.facilityId, f.name || f.facilityId])) }));
+    const { household, child, run, facilities, declinedAt } = await daycare.getApplication(c.var.actor, roundId, childId, ctx(c));
+    const appView = presentApplication(household, child, run?.result.assignments.find((a) => a.childId === childId), declinedAt);
+    const base = await page(c);
+    const done = c.req.query('done');
+    const notice = done === 'corrected' ? base.d.corrected : done === 'withdrawn' ? base.d.withdrawnDone : done === 'declined' ? base.d.declinedDone : undefined;
+    return renderPage(c, DaycareApplicationPage({ ...base, round: h, app: appView, notice, facilityNames: new Map(facilities.map((f) => [f.facilityId, f.name || f.facilityId])) }));
   });
+
+  // 修正: the entry form prefilled with the stored application; saving replaces it.
+  app.get('/console/daycare/rounds/:roundId/applications/:childId/edit', async (c) => {
+    const { roundId, childId } = c.req.param();
+    const { household, child } = await daycare.getApplication(c.var.actor, roundId, childId, ctx(c));
+    const f = child.facts;
+    const values: Record<string, string> = {
+      childName: child.childName, ageClass: String(child.ageClass), currentFacilityId: child.currentFacilityId ?? '', preferences: child.preferences.join(' '),
+      score: f ? '' : String(child.score), waitingMonths: f?.waitingMonths === undefined ? '' : String(f.waitingMonths),
+      ...Object.fromEntries(Object.entries(child.tieBreak).map(([k, v]) => [`tb-${k}`, String(v)])),
+    };
+    (f?.parents ?? []).forEach((p, i) => { values[`parent${i + 1}Need`] = p.need; values[`parent${i + 1}Hours`] = p.weeklyHours === undefined ? '' : String(p.weeklyHours); });
+    const flags = Object.entries(f?.flags ?? {}).filter(([, on]) => on).map(([k]) => k);
+    return entryPage(c, roundId, { values, flags, edit: { childId, householdId: household.householdId } });
+  });
+  app.post('/console/daycare/rounds/:roundId/applications/:childId/edit', async (c) => {
+    const { roundId, childId } = c.req.param();
+    const { values, flags } = await readForm(c);
+    const current = await daycare.getApplication(c.var.actor, roundId, childId, ctx(c));
+    const edit = { childId, householdId: current.household.householdId };
+    const parsed = ApplicationCorrection.safeParse(childFromForm(values, flags));
+    const d = (await page(c)).d;
+    if (!parsed.success) return entryPage(c, roundId, { values, flags, edit, error: `${d.invalidForm}（${parsed.error.issues.map((i) => i.path.join('.')).join('、')}）` }, 400);
+    return attempt(c, (m, s) => entryPage(c, roundId, { values, flags, edit, error: m }, s), async () => {
+      await daycare.correctApplication(c.var.actor, roundId, childId, parsed.data, ctx(c));
+      return c.redirect(`${roundPath(roundId, `/applications/${encodeURIComponent(childId)}`)}?done=corrected`, 303);
+    });
+  });
+
+  // 取下げ and 辞退: a confirmation step (GET), then the change (POST with the CSRF token).
+  for (const kind of ['withdraw', 'decline'] as const) {
+    const confirmPage = async (c: Context<AppEnv>, error?: string, status: Status = 200) => {
+      const { roundId, childId } = c.req.param() as { roundId: string; childId: string };
+      return renderPage(c, DaycareConfirmChangePage({ ...(await page(c)), round: await header(c, roundId), csrf: c.var.actor.csrfToken, childId, kind, error }), status);
+    };
+    app.get(`/console/daycare/rounds/:roundId/applications/:childId/${kind}`, (c) => confirmPage(c));
+    app.post(`/console/daycare/rounds/:roundId/applications/:childId/${kind}`, async (c) => {
+      const { roundId, childId } = c.req.param() as { roundId: string; childId: string };
+      await form(c);
+      return attempt(c, (m, s) => confirmPage(c, m, s), async () => {
+        if (kind === 'withdraw') await daycare.withdrawApplication(c.var.actor, roundId, childId, ctx(c));
+        else await daycare.declineOffer(c.var.actor, roundId, childId, ctx(c));
+        return c.redirect(`${roundPath(roundId, `/applications/${encodeURIComponent(childId)}`)}?done=${kind === 'withdraw' ? 'withdrawn' : 'declined'}`, 303);
+      });
+    });
+  }
 
   app.get('/console/daycare/rounds/:roundId/explanations/:childId', async (c) => {
     const { roundId, childId } = c.req.param();
