@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { assertAccessible, assertClean, screenshot, signIn, useBrowser } from './support/browser.ts';
+import { assertAccessible, assertClean, focusLanded, screenshot, signIn, useBrowser } from './support/browser.ts';
 
 const browser = useBrowser();
 
@@ -57,6 +57,7 @@ describe('registry: changes of a person\'s items', () => {
     await page.waitForURL('**/console/registry/changes/old-surname?personId=*');
     await assertAccessible(page);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('occurredOn');
+    await focusLanded(page);
     await page.keyboard.type(`R${y - 2018}.${m}.${d}`);
     await page.getByLabel('届出人').fill('本人');
     expect(await page.locator('#action').inputValue()).toBe('enter');
@@ -81,6 +82,7 @@ describe('registry: changes of a person\'s items', () => {
     await page.waitForURL('**/console/registry/changes/residence-status-change?personId=*');
     await assertAccessible(page);
     expect(await page.locator('#residenceStatus').inputValue()).not.toBe('');
+    await focusLanded(page);
     await page.keyboard.type(`${y}-${m}-${d}`);
     await page.getByLabel('在留資格（必須）', { exact: true }).fill('技術・人文知識・国際業務');
     await page.getByLabel('在留期間（必須）', { exact: true }).fill('3年');
@@ -108,6 +110,7 @@ describe('registry: changes of a person\'s items', () => {
     await page.getByRole('link', { name: '住所一括変更' }).click();
     await page.waitForURL('**/console/registry/address-changes');
     await assertAccessible(page);
+    await focusLanded(page);
     await page.keyboard.type(`R${y - 2018}.${m}.${d}`);
     await page.getByLabel('変更の事由').selectOption('住居表示');
     await page.locator('#r0-fromTown').fill('大字大門');

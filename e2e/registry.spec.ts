@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { assertAccessible, assertClean, screenshot, signIn, useBrowser } from './support/browser.ts';
+import { assertAccessible, assertClean, focusLanded, screenshot, signIn, useBrowser } from './support/browser.ts';
 
 const browser = useBrowser();
 
@@ -102,6 +102,7 @@ describe('registry', () => {
     await assertAccessible(page);
     await page.getByRole('link', { name: '転居', exact: true }).click();
     await page.waitForURL('**/console/registry/changes/move-within?householdId=*');
+    await focusLanded(page);
     await page.keyboard.type('2025-06-01');
     await page.locator('#townName').fill('大字大門');
     await page.getByLabel('番地・号').fill('88-8');
@@ -123,6 +124,7 @@ describe('registry', () => {
     await page.waitForURL('**/console/registry/changes/head-change?householdId=*');
     await assertAccessible(page);
     await screenshot(page, 'registry-head-change-form');
+    await focusLanded(page);
     await page.keyboard.type('令和7年7月1日');
     await page.getByLabel('新しい世帯主').selectOption({ label: '検証　花子（妻）' });
     await page.getByLabel('検証　花子の続柄').fill('');
@@ -148,6 +150,7 @@ describe('registry', () => {
     await signIn(page, 'madoguchi');
     await page.waitForURL('**/console');
     await page.goto('/console/registry/changes/move-in');
+    await focusLanded(page);
     await page.keyboard.type('昭和99年13月1日');
     await page.keyboard.press('Enter');
     await page.getByTestId('error-summary').waitFor();

@@ -85,3 +85,12 @@ export async function signIn(page: Page, loginId: string, password: string = DEM
   await page.getByLabel('パスワード').fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
 }
+
+/**
+ * Waits until the page's autofocus has put the caret in the field (`occurredOn`, the first field of every change
+ * form). Navigation resolves at the load event, which can come before autofocus is applied; typing before that
+ * would go nowhere. Times out, failing the test, when the field never gets the focus.
+ */
+export async function focusLanded(page: Page, id = 'occurredOn'): Promise<void> {
+  await page.waitForFunction((i) => document.activeElement?.id === i, id, { timeout: 5000 });
+}
