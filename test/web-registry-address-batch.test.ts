@@ -5,32 +5,21 @@
  * table without the new 町字 is refused at its field.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../src/platform/auth/permissions.ts';
-import { TEST_PASSWORD, useTestApp, type Client } from './test-app.ts';
+import { useTestApp, type Client } from './test-app.ts';
+import { consoleSessions, type ConsoleSession as Session } from './web-console-session.ts';
 
 const CODE = '202151';
 const t = useTestApp();
 
-interface Session { cookie: string; csrf: string }
 interface Provisional { changeId: string; kind: string; exOfficio: boolean; householdIds: string[]; persons: Array<{ personId: string; address: { townName: string; banchi: string } }> }
 
-async function signIn(roles: Role[]): Promise<Session> {
-  const { loginId } = await t.staff(CODE, roles);
-  const res = await t.app.request('/login', {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
-    body: new URLSearchParams({ municipalityCode: CODE, loginId, password: TEST_PASSWORD }).toString(),
-  });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const page = await (await t.app.request('/console', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };
-}
+const pages = consoleSessions(t, CODE);
+const signIn = pages.signIn;
 
 let clerk: Session, approver: Session, api: Client;
 const PATH = '/console/registry/address-changes';
-const get = (s: Session, path: string) => t.app.request(path, { headers: { cookie: s.cookie } });
-const post = (s: Session, fields: Record<string, string>) => t.app.request(PATH, {
-  method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' }, body: new URLSearchParams(fields).toString(),
-});
+const get = pages.get;
+const post = (s: Session, fields: Record<string, string>) => pages.post(s, PATH, fields);
 const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 const hidden = (html: string, name: string) => unescape(new RegExp(`name="${name}" value="([^"]+)"`).exec(html)![1]!);
 const provisional = async () => ((await (await api.request('GET', '/api/v1/provisional-changes')).json()) as { items: Provisional[] }).items;

@@ -5,36 +5,18 @@
  * the 仮登録 is checked through the API (then approved), and a refused input records nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../src/platform/auth/permissions.ts';
-import { TEST_PASSWORD, useTestApp, type Client } from './test-app.ts';
+import { useTestApp, type Client } from './test-app.ts';
+import { consoleSessions, type ConsoleSession as Session } from './web-console-session.ts';
 
 const CODE = '202151';
 const t = useTestApp();
 
-interface Session { cookie: string; csrf: string }
 interface Provisional { changeId: string; kind: string; reasonCode: string; exOfficio: boolean; notifier: string; personIds: string[]; householdIds: string[];
   alerts: Array<{ code: string }>; persons: Array<Record<string, unknown> & { personId: string }> }
 
-/** Signs in through the login form; returns the cookie and the CSRF token of the console page. */
-async function signIn(roles: Role[]): Promise<Session> {
-  const { loginId } = await t.staff(CODE, roles);
-  const res = await t.app.request('/login', {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
-    body: new URLSearchParams({ municipalityCode: CODE, loginId, password: TEST_PASSWORD }).toString(),
-  });
-  expect(res.status).toBe(303);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const page = await (await t.app.request('/console', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };
-}
+const { signIn, get, post } = consoleSessions(t, CODE);
 
 let clerk: Session, approver: Session, api: Client;
-const get = (s: Session, path: string) => t.app.request(path, { headers: { cookie: s.cookie } });
-const post = (s: Session, path: string, fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return t.app.request(path, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' }, body: body.toString() });
-};
 const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** The hidden subject fields of a form (person, household, version). */

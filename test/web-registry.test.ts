@@ -1,33 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** HTTP-level tests of the registry pages: roles, CSRF, form errors that change nothing, the 転入 → 本登録 flow. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../src/platform/auth/permissions.ts';
-import { TEST_PASSWORD, useTestApp } from './test-app.ts';
+import { useTestApp } from './test-app.ts';
+import { consoleSessions, type ConsoleSession as Session } from './web-console-session.ts';
 
 const CODE = '202151';
 const t = useTestApp();
 
-interface Session { cookie: string; csrf: string; staffId: string }
-
-/** Signs in through the login form; returns the cookie and the CSRF token of the console page. */
-async function signIn(roles: Role[]): Promise<Session> {
-  const { loginId, staffId } = await t.staff(CODE, roles);
-  const res = await t.app.request('/login', {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
-    body: new URLSearchParams({ municipalityCode: CODE, loginId, password: TEST_PASSWORD }).toString(),
-  });
-  expect(res.status).toBe(303);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const page = await (await t.app.request('/console', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]!, staffId };
-}
-
-const get = (s: Session, path: string) => t.app.request(path, { headers: { cookie: s.cookie } });
-const post = (s: Session, path: string, fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return t.app.request(path, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' }, body: body.toString() });
-};
+const { signIn, get, post } = consoleSessions(t, CODE);
 
 let clerk: Session, approver: Session, analyst: Session, daycare: Session;
 let headId: string, householdId: string;

@@ -1,34 +1,15 @@
 // Unit tests of the change kinds added for issue #3's second half: 旧氏・通称, 在留資格等の変更, 帰化, 国籍喪失,
 // 世帯変更, 軽微な修正, 転入通知の受理 and 住居表示/区画整理 — each rule and each refusal.
 import { describe, expect, it } from 'vitest';
-import { planChange } from './change-planner.ts';
-import { RegistryRuleError } from './registry-errors.ts';
 import { ChangeInput } from './registry.schema.ts';
-import { createModel, newPerson } from '../../../test/fixtures/registry/change-generator.ts';
+import { createPlannerHarness, newPerson } from '../../../test/fixtures/registry/change-generator.ts';
 
 const TODAY = '2026-04-01';
 const ADDRESS = { townName: '広丘野村', banchi: '1番地' };
 const FOREIGN = { nationality: 'ベトナム', category: '中長期在留者', residenceStatus: '技術・人文知識・国際業務', residencePeriod: '3年', residenceExpiry: '2028-01-01', residenceCardNo: 'AB12345678CD' };
 
 function setup() {
-  const m = createModel('202151', TODAY);
-  const parse = (o: Record<string, unknown>) => ChangeInput.parse({ expectedVersions: m.view().versions, ...o });
-  const run = (o: Record<string, unknown>) => {
-    const input = parse(o);
-    const plan = planChange(input, m.world(input), m.ctx);
-    m.apply(plan);
-    return plan;
-  };
-  const attempt = (o: Record<string, unknown>) => {
-    const input = parse(o);
-    try {
-      planChange(input, m.world(input), m.ctx);
-      return 'ok';
-    } catch (e) {
-      if (e instanceof RegistryRuleError) return e.code;
-      throw e;
-    }
-  };
+  const { m, run, attempt } = createPlannerHarness('202151', TODAY);
   const latest = (id: string) => m.history.get(id)!.at(-1)!;
   let serial = 0;
   const family = (banchi = '1番地') => {

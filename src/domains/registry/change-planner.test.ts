@@ -2,30 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planChange } from './change-planner.ts';
 import { RegistryRuleError } from './registry-errors.ts';
-import { ChangeInput } from './registry.schema.ts';
 import { addDays } from './jp-date.ts';
-import { createModel, generateChange, invariantViolations, newPerson } from '../../../test/fixtures/registry/change-generator.ts';
+import { createModel, createPlannerHarness, generateChange, invariantViolations, newPerson } from '../../../test/fixtures/registry/change-generator.ts';
 
 const TODAY = '2026-04-01';
 
 function setup() {
-  const m = createModel('202151', TODAY);
-  const run = (o: Record<string, unknown>) => {
-    const input = ChangeInput.parse({ expectedVersions: m.view().versions, ...o });
-    const plan = planChange(input, m.world(input), m.ctx);
-    m.apply(plan);
-    return plan;
-  };
-  const attempt = (o: Record<string, unknown>) => {
-    const input = ChangeInput.parse({ expectedVersions: m.view().versions, ...o });
-    try {
-      planChange(input, m.world(input), m.ctx);
-      return 'ok';
-    } catch (e) {
-      if (e instanceof RegistryRuleError) return e.code;
-      throw e;
-    }
-  };
+  const { m, run, attempt } = createPlannerHarness('202151', TODAY);
   const family = () => {
     const plan = run({ kind: 'move-in', occurredOn: '2026-03-01', address: { townName: '広丘野村', banchi: '1番地' }, previousAddress: '東京都新宿区',
       persons: [newPerson(1, '世帯主', '1980-05-05'), newPerson(2, '妻', '1982-06-06'), newPerson(3, '子', '2010-07-07')] });
