@@ -26,15 +26,13 @@ export const stats = (xs: number[]) => {
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 export async function registryWorkload(db: Database, services: Services, o: { label: string; searches: number; moves: number; clients: number }) {
-  const target = { db };
   const persons = o.label;
   const { searches, moves, clients } = o;
-  let t = 0;
   const actor = (roles: Actor['roles'], id: string): Actor => ({ type: 'staff', municipalityCode: M, staffId: id, loginId: id, displayName: id, roles, csrfToken: '', sessionTokenHash: '', authMethod: 'password' });
   const clerk = actor(['counter'], 'bench-clerk');
   const boss = actor(['approver'], 'bench-boss');
   const ctx = { clientIp: '127.0.0.1', requestId: 'bench' };
-  const sample = await withTenant(target.db, M, (trx) => trx.selectFrom('registry.personCurrent').select(['record']).where('removedOn', 'is', null).where('residentKind', '=', 'japanese')
+  const sample = await withTenant(db, M, (trx) => trx.selectFrom('registry.personCurrent').select(['record']).where('removedOn', 'is', null).where('residentKind', '=', 'japanese')
     .orderBy(sql`md5(person_id::text)`).limit(searches).execute());
   const kinds: Record<string, number[]> = { 'kana prefix': [], 'kanji prefix': [], exact: [] };
   const all: number[] = [];
@@ -55,7 +53,7 @@ export async function registryWorkload(db: Database, services: Services, o: { la
     // The same search's SQL alone (same transaction setup, no access log, no presentation).
     const kana = isKanaQuery(q.name);
     const s1 = performance.now();
-    await withTenant(target.db, M, (trx) => repo.search(trx, { nameKey: kana ? foldKana(q.name) : foldName(q.name), kana, mode: q.mode, includeRemoved: false, today, limit: 50 }));
+    await withTenant(db, M, (trx) => repo.search(trx, { nameKey: kana ? foldKana(q.name) : foldName(q.name), kana, mode: q.mode, includeRemoved: false, today, limit: 50 }));
     sqlOnly.push(performance.now() - s1);
   }
   console.log(`[${persons}] the same searches' SQL alone (tenant transaction, no access log): ms ${JSON.stringify(stats(sqlOnly))}`);
@@ -72,14 +70,14 @@ export async function registryWorkload(db: Database, services: Services, o: { la
   }
   console.log(`[${persons}] partial (infix) kana search via the service (${partial.length} queries of 3 kana from inside a given name, limit 50, ${fmt(partialHits)} hits): ms ${JSON.stringify(stats(partial))}`);
 
-  const households = await withTenant(target.db, M, (trx) => trx.selectFrom('registry.household as h')
+  const households = await withTenant(db, M, (trx) => trx.selectFrom('registry.household as h')
     .innerJoin('registry.personCurrent as c', (j) => j.onRef('c.municipalityCode', '=', 'h.municipalityCode').onRef('c.householdId', '=', 'h.householdId'))
     .select(['h.householdId', 'h.version', sql<string[]>`array_agg(c.person_id)`.as('personIds')]).where('c.removedOn', 'is', null)
     .groupBy(['h.householdId', 'h.version']).orderBy(sql`md5(h.household_id::text)`).limit(moves).execute());
   const lat: number[] = [];
   let next = 0;
   let failures = 0;
-  t = performance.now();
+  const t = performance.now();
   await Promise.all(Array.from({ length: clients }, async () => {
     for (let i = next++; i < households.length; i = next++) {
       const h = households[i]!;

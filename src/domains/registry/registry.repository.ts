@@ -48,9 +48,6 @@ export function createRegistryRepository() {
   return {
     /** Serialises registry changes of one municipality (numbering, reservations) until commit. */
     lockMunicipality: (trx: TenantTx, m: string) => sql`SELECT pg_advisory_xact_lock(hashtextextended(${'registry:' + m}, 0))`.execute(trx),
-    savepoint: (trx: TenantTx, name: 'registry_plan') => sql`SAVEPOINT ${sql.raw(name)}`.execute(trx),
-    rollbackToSavepoint: (trx: TenantTx, name: 'registry_plan') => sql`ROLLBACK TO SAVEPOINT ${sql.raw(name)}`.execute(trx),
-    releaseSavepoint: (trx: TenantTx, name: 'registry_plan') => sql`RELEASE SAVEPOINT ${sql.raw(name)}`.execute(trx),
 
     lockHouseholds: async (trx: TenantTx, ids: string[]): Promise<HouseholdState[]> => ids.length === 0 ? [] :
       trx.selectFrom('registry.household').select(['householdId', 'householdNo', 'version', 'pendingChangeId'])

@@ -11,7 +11,7 @@ import type { AccessLogRepository } from '../../platform/audit/access-log.reposi
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
-import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
+import { inSavepoint, withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import { involvedIds, planChange, type CancelTarget, type Plan, type PlanContext, type World } from './change-planner.ts';
 import { fail } from './registry-errors.ts';
 import { formatRegistryNumber, isValidMyNumber, residentCodeCheckDigit } from './my-number.ts';
@@ -179,29 +179,17 @@ export function createRegistryService(deps: RegistryDeps) {
    * planned again under the municipality lock, so the lock order is always municipality → households.
    */
   async function planIn(trx: TenantTx, m: string, input: ChangeInput, today: string) {
-    const plan = async () => {
-      const world = await loadWorld(trx, m, input, today);
-      const n = await repo.maxNumbers(trx);
-      return planChange(input, world, numberingContext(n));
-    };
-    if (LOCKED_KINDS.has(input.kind)) {
-      await repo.lockMunicipality(trx, m);
-      return plan();
+    const plan = async (numbers: { atena: number; household: number } | null) => planChange(input, await loadWorld(trx, m, input, today), numberingContext(numbers));
+    if (!LOCKED_KINDS.has(input.kind)) {
+      try {
+        // A refused plan's savepoint is rolled back too, releasing its row locks: a batch (住所一括変更) goes on.
+        return await inSavepoint(trx, 'registry_plan', () => plan(null));
+      } catch (e) {
+        if (!(e instanceof NeedsNumbers)) throw e;
+      }
     }
-    await repo.savepoint(trx, 'registry_plan');
-    try {
-      const world = await loadWorld(trx, m, input, today);
-      const result = planChange(input, world, numberingContext(null));
-      await repo.releaseSavepoint(trx, 'registry_plan');
-      return result;
-    } catch (e) {
-      // Release the row locks of a refused plan too: a batch (住所一括変更) goes on with its other households.
-      await repo.rollbackToSavepoint(trx, 'registry_plan');
-      await repo.releaseSavepoint(trx, 'registry_plan');
-      if (!(e instanceof NeedsNumbers)) throw e;
-      await repo.lockMunicipality(trx, m);
-      return plan();
-    }
+    await repo.lockMunicipality(trx, m);
+    return plan(await repo.maxNumbers(trx));
   }
 
   /** Id and number sources of a plan; without numbers (optimistic plan), asking for one throws NeedsNumbers. */

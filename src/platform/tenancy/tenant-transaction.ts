@@ -30,17 +30,28 @@ export async function withPlatform<T>(db: Database, fn: (trx: TenantTx) => Promi
 }
 
 /**
- * Runs `fn` inside a savepoint of `trx` that is always rolled back: whatever `fn` writes is undone, while the
- * surrounding transaction stays usable (e.g. to write the access log of a trial run and commit it).
+ * Runs `fn` inside a savepoint of `trx`: kept when `fn` succeeds (unless `alwaysRollBack`), rolled back when it
+ * throws — undoing its writes and releasing the row locks it took — while the surrounding transaction stays usable.
  * Returns what `fn` returned, or rethrows what it threw, after the rollback.
  */
-export async function inRolledBackSavepoint<T>(trx: TenantTx, name: string, fn: () => Promise<T>): Promise<T> {
+export async function inSavepoint<T>(trx: TenantTx, name: string, fn: () => Promise<T>, opts: { alwaysRollBack?: boolean } = {}): Promise<T> {
   if (!/^[a-z_]+$/.test(name)) throw new Error('invalid savepoint name');
   await sql.raw(`SAVEPOINT ${name}`).execute(trx);
+  let keep = false;
   try {
-    return await fn();
+    const result = await fn();
+    keep = !opts.alwaysRollBack;
+    return result;
   } finally {
-    await sql.raw(`ROLLBACK TO SAVEPOINT ${name}`).execute(trx);
+    if (!keep) await sql.raw(`ROLLBACK TO SAVEPOINT ${name}`).execute(trx);
     await sql.raw(`RELEASE SAVEPOINT ${name}`).execute(trx);
   }
+}
+
+/**
+ * Runs `fn` inside a savepoint that is always rolled back: whatever `fn` writes is undone (e.g. a trial run whose
+ * access log is then written and committed).
+ */
+export function inRolledBackSavepoint<T>(trx: TenantTx, name: string, fn: () => Promise<T>): Promise<T> {
+  return inSavepoint(trx, name, fn, { alwaysRollBack: true });
 }
