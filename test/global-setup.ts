@@ -7,7 +7,8 @@ import pg from 'pg';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 
-export const TEMPLATE_DB = 'jichi_test_template';
+/** The template's name; JICHI_TEST_TEMPLATE_DB lets two checkouts run the server tests at once. */
+export const TEMPLATE_DB = process.env.JICHI_TEST_TEMPLATE_DB ?? 'jichi_test_template';
 
 export default async function setup() {
   const url = process.env.DATABASE_URL;

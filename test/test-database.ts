@@ -5,7 +5,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 
-const TEMPLATE_DB = 'jichi_test_template';
+import { TEMPLATE_DB } from './global-setup.ts';
 
 /** Opens a fresh database; `drop()` removes it (server mode). */
 export async function openTestDatabase(): Promise<Database & { drop(): Promise<void> }> {
