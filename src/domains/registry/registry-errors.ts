@@ -4,6 +4,7 @@
  * message that states the cause and the remedy (spec §11.1). Messages never contain personal data.
  */
 import { DomainError, type ErrorStatus } from '../../platform/http/errors.ts';
+import { READING_FIELDS, type ReadingField } from './readings.ts';
 
 /** A rule of the registry refused the change. */
 export class RegistryRuleError extends DomainError {
@@ -24,7 +25,12 @@ export const ERRORS = {
   'person-removed': [422, '消除された住民（死亡・転出等）は異動できません。記録を確認してください'],
   'person-not-in-household': [422, '指定した住民はこの世帯の世帯員ではありません'],
   'persons-in-different-households': [422, '異なる世帯の住民を一度に処理することはできません。世帯ごとに処理してください'],
-  'household-head-required': [422, '世帯主のいない世帯になります。残る世帯員から新しい世帯主を指定してください（世帯主変更）'],
+  'household-head-required': [422, '一つの世帯に世帯主が二人以上になります。世帯主は一人だけ指定してください'],
+  'new-household-head-required': [422, '転居する方で新しい世帯を作ります。新しい世帯の世帯主を転居する方の中から指定してください'],
+  'notification-before-change': [422, '届出日が異動日より前です。転出以外の届出は異動の後に行われます。届出日と異動日を確認してください'],
+  'move-out-date-confirm': [422, '転出予定日が14日より先の日付です。予定日に誤りがないか確認し、よければ「この転出予定日で登録する」を選んでください'],
+  'birth-after-change-date': [422, '生年月日が異動日より後です。生年月日と異動日を確認してください'],
+  'invalid-reading': [422, 'フリガナはカタカナで入力してください（ひらがな・半角カナは自動でカタカナにします。英字・漢字は使えません）'],
   'head-must-be-member': [422, '世帯主に指定した住民がこの世帯の世帯員ではありません'],
   'relationship-required': [422, '続柄が入力されていない世帯員がいます。全員の続柄を入力してください'],
   'invalid-relationship': [422, '続柄が標準仕様で認められていません（例: 世帯主、妻、子、子の妻、父、母、縁故者、同居人。祖父・孫等は使用できません）'],
@@ -86,6 +92,11 @@ export function fail(code: ErrorCode, extra?: Record<string, unknown>): never {
   throw new RegistryRuleError(code, title, status, extra);
 }
 
+/** Throws `invalid-reading` naming the reading field (「氏のフリガナはカタカナで…」); `field` in the problem says which. */
+export function failReading(field: ReadingField): never {
+  throw new RegistryRuleError('invalid-reading', `${READING_FIELDS[field]}は${ERRORS['invalid-reading'][1].replace(/^フリガナは/, '')}`, 422, { field });
+}
+
 /** A warning that does not block the change (spec §11.1 アラート). */
 export interface Alert {
   code: string;
@@ -100,6 +111,8 @@ export const ALERTS = {
   'possible-readmission': '氏名・性別・生年月日が一致する除票があります。再転入でないか確認してください',
   'residence-period-expired': '在留期間の満了日を過ぎています。在留資格を確認してください',
   'town-unlisted': '町字一覧にない町字で登録します',
+  'household-head-missing': '世帯主のいない世帯になりました。残る世帯員の届出により世帯主変更を行ってください（世帯主変更依頼通知書）',
+  'non-calendar-date': '暦にない日付（2月29日等）を戸籍の記載どおりに記録しました',
   'head-set-ex-officio': '残る世帯員が一人のため、その方を世帯主としました（世帯主変更通知書を作成してください）',
   'alias-deleted-on-naturalization': '帰化により通称を削除しました（通称の削除として履歴に残ります）',
   'old-surname-deleted-on-nationality-loss': '国籍喪失により旧氏を削除しました',

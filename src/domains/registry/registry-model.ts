@@ -82,6 +82,8 @@ export interface PersonRecord {
   foreign?: ForeignItems;
   /** Set when the record is (or will become, for a pending 転出) a 除票. */
   removedOn?: string;
+  /** The legal text of a vague 死亡・失踪 date (「令和6年頃」「推定令和6年3月1日」); `removedOn` is its first day. */
+  removedOnText?: string;
   removalReason?: RemovalReason;
   /** 転出先 (planned). */
   destination?: string;

@@ -122,7 +122,11 @@ describe('registry API', () => {
       [moveIn(41, { persons: [newPerson(410, '世帯主', '1980-01-01', { myNumber: '123456789017' })] }), 422, 'invalid-my-number'],
       [moveIn(42, { address: { townName: '霞が関', banchi: '1' } }), 422, 'unknown-town'],
       [moveIn(43, { persons: [newPerson(430, '世帯主', '1980-01-01'), newPerson(431, '孫', '2010-01-01')] }), 422, 'invalid-relationship'],
-      [{ kind: 'death', occurredOn: today, exOfficio: true, personId: before.headPersonId, expectedVersions: { [householdIds[0]!]: before.version } }, 422, 'household-head-required'],
+      // issue #9: a non-calendar or out-of-era birth date, a 届出日 before the event, a Latin reading.
+      [moveIn(46, { persons: [newPerson(460, '世帯主', '令和7年2月29日')] }), 422, 'invalid-date'],
+      [moveIn(47, { persons: [newPerson(470, '世帯主', '昭和64年1月8日')] }), 422, 'invalid-date'],
+      [{ ...moveIn(48), notifiedOn: addDays(today, -4) }, 422, 'notification-before-change'],
+      [moveIn(49, { persons: [newPerson(490, '世帯主', '1980-01-01', { familyNameKana: 'Takahashi' })] }), 422, 'invalid-reading'],
       [{ kind: 'birth', occurredOn: today, householdId: householdIds[0], parentPersonIds: [before.headPersonId], person: newPerson(44, '子', '1960-01-01'),
         expectedVersions: { [householdIds[0]!]: before.version } }, 422, 'birth-before-parent'],
       [{ kind: 'head-change', occurredOn: today, householdId: householdIds[0], newHeadPersonId: before.members[1]!.personId, relationships: { [before.headPersonId]: '夫', [before.members[2]!.personId]: '子' } }, 400, 'household-version-required'],
@@ -137,6 +141,60 @@ describe('registry API', () => {
     }
     expect(await household(householdIds[0]!)).toEqual(before);
     expect((await json<{ items: unknown[] }>(await reviewer.request('GET', '/api/v1/provisional-changes'))).items.length).toBe(provisionalBefore);
+  });
+
+  // issue #9 (reproduced through the API first): a member who moves alone within the city failed with
+  // household-head-required; the head dying with two members left was refused. Both are accepted now: the mover
+  // heads their new household; the household left without a head is flagged until a 世帯主変更.
+  it('accepts a one-person 転居 and a head leaving several members, flags the headless household, and a 世帯主変更 resolves it', async () => {
+    const base = moveIn(56).persons as unknown[];
+    const { householdIds, personIds } = await enter(56, { persons: [...base, newPerson(565, '子', '2012-02-02')] });
+    let h = await household(householdIds[0]!);
+    const child = personIds[2]!;
+    const alone = await counter.request('POST', '/api/v1/changes', { kind: 'move-within', occurredOn: today, personIds: [child],
+      address: { townName: '大字広丘吉田', banchi: '6番地' }, expectedVersions: { [householdIds[0]!]: h.version } });
+    expect(alone.status).toBe(201);
+    expect((await approver.request('POST', `/api/v1/changes/${(await json<{ changeId: string }>(alone)).changeId}/approvals`)).status).toBe(201);
+    const moved = await json<{ relationship: string; householdId: string }>(await counter.request('GET', `/api/v1/persons/${child}`));
+    expect(moved.relationship).toBe('世帯主');
+    expect(moved.householdId).not.toBe(householdIds[0]);
+    // Back to a household of three, then the head dies.
+    const merge = await counter.request('POST', '/api/v1/changes', { kind: 'household-merge', occurredOn: today, fromHouseholdId: moved.householdId, toHouseholdId: householdIds[0],
+      relationships: { [child]: '子' }, expectedVersions: { [householdIds[0]!]: (await household(householdIds[0]!)).version, [moved.householdId]: (await household(moved.householdId)).version } });
+    expect(merge.status).toBe(201);
+    expect((await approver.request('POST', `/api/v1/changes/${(await json<{ changeId: string }>(merge)).changeId}/approvals`)).status).toBe(201);
+    h = await household(householdIds[0]!);
+    const death = await counter.request('POST', '/api/v1/changes', { kind: 'death', occurredOn: today, exOfficio: true, personId: h.headPersonId, expectedVersions: { [householdIds[0]!]: h.version } });
+    expect(death.status).toBe(201);
+    const rec = await json<{ changeId: string; alerts: Array<{ code: string }> }>(death);
+    expect(rec.alerts.map((a) => a.code)).toContain('household-head-missing');
+    expect((await approver.request('POST', `/api/v1/changes/${rec.changeId}/approvals`)).status).toBe(201);
+    h = await household(householdIds[0]!);
+    expect(h.headPersonId).toBeNull();
+    expect((h as unknown as { address: unknown }).address).not.toBeNull();
+    const wife = personIds[1]!;
+    const head = await counter.request('POST', '/api/v1/changes', { kind: 'head-change', occurredOn: today, householdId: householdIds[0], newHeadPersonId: wife,
+      relationships: { [child]: '子' }, expectedVersions: { [householdIds[0]!]: h.version } });
+    expect(head.status).toBe(201);
+    const headRec = await json<{ changeId: string; alerts: Array<{ code: string }> }>(head);
+    expect(headRec.alerts.map((a) => a.code)).not.toContain('household-head-missing');
+    expect((await approver.request('POST', `/api/v1/changes/${headRec.changeId}/approvals`)).status).toBe(201);
+    expect((await household(householdIds[0]!)).headPersonId).toBe(wife);
+  });
+
+  // issue #9: invalid dates in query parameters were read as dates (「令和8年13月45日」 on the statistics).
+  it('refuses an invalid date in a query parameter with a 400 in Japanese', async () => {
+    const { personIds } = await enter(57);
+    for (const path of [`/api/v1/persons/${personIds[0]}?asOf=2026-13-45`, '/api/v1/registry-statistics?asOf=2026-13-45', '/api/v1/registry-statistics?asOf=2025-02-29', '/api/v1/registry-statistics?asOf=abc']) {
+      const res = await analyst.request('GET', path);
+      expect(res.status, path).toBe(400);
+      const problem = await json<{ code: string; title: string }>(res);
+      expect(problem.code).toBe('invalid-params');
+      expect(problem.title).toMatch(/基準日が正しい日付ではありません/);
+    }
+    expect((await analyst.request('GET', '/api/v1/registry-statistics?asOf=令和7年4月1日')).status).toBe(200);
+    const ok = await json<{ asOf: string }>(await analyst.request('GET', '/api/v1/registry-statistics?asOf=2025-04-01'));
+    expect(ok.asOf).toBe('2025-04-01');
   });
 
   it('gives the second of two clerks editing one household a conflict, and loses nothing', async () => {

@@ -2,11 +2,27 @@
 /** Request and response schemas of the resident registry (住民記録) API; the single source of its types. */
 import { z } from '@hono/zod-openapi';
 import { FOREIGN_CATEGORIES } from './registry-model.ts';
+import { normalizeCardNo, normalizeDigits, normalizeKana } from './readings.ts';
+import { isCalendarDate, parseLegalDate } from '../../platform/dates/jp-date.ts';
 
 const Id = z.string().uuid();
 const DateText = z.string().min(4).max(40).openapi({ description: '日付（西暦 YYYY-MM-DD 又は和暦「令和7年4月1日」）' });
 const Name = z.string().max(100);
-const Kana = z.string().max(200).openapi({ description: 'フリガナ（カタカナ）' });
+/** フリガナ: hiragana and half-width katakana become full-width katakana; the planner refuses anything else (issue #9). */
+const Kana = z.string().max(200).transform(normalizeKana).openapi({ description: 'フリガナ（カタカナ。ひらがな・半角カナはカタカナに変換）' });
+/** 個人番号 / 住民票コード: full-width digits, spaces and hyphens accepted, normalised to ASCII digits (issue #9). */
+const Digits = z.string().max(30).transform(normalizeDigits).openapi({ description: '数字（全角数字も可）' });
+/** 在留カード等番号: full-width letters and digits accepted, normalised to ASCII upper case. */
+const CardNo = z.string().max(30).transform(normalizeCardNo).openapi({ description: '在留カード等番号（例: AB12345678CD）' });
+/** A day in a query parameter: a real calendar day in 西暦 (YYYY-MM-DD) or 和暦, read by the one parser (issue #9). */
+const QueryDay = z.string().max(40).transform((v, ctx) => {
+  try {
+    const d = parseLegalDate(v);
+    if (d.precision === 'day' && !d.text && isCalendarDate(d.sortKey)) return d.sortKey;
+  } catch { /* reported below */ }
+  ctx.addIssue({ code: 'custom', message: '基準日が正しい日付ではありません（例: 令和7年4月1日、2025-04-01）' });
+  return z.NEVER;
+}).openapi({ description: '日付（西暦 YYYY-MM-DD 又は和暦「令和7年4月1日」）' });
 
 /** 住所 as entered: 町字 by code or name, 番地, 方書. */
 export const AddressInput = z.object({
@@ -30,7 +46,7 @@ export const ForeignInput = z.object({
   residenceStatus: z.string().max(100).optional(),
   residencePeriod: z.string().max(50).optional(),
   residenceExpiry: DateText.optional(),
-  residenceCardNo: z.string().max(20).optional(),
+  residenceCardNo: CardNo.optional(),
   /** 外国人住民となった年月日 (defaults to the date of the change). */
   foreignResidentSince: DateText.optional(),
 }).openapi('RegistryForeignInput');
@@ -54,10 +70,10 @@ export const NewPersonInput = z.object({
   honseki: z.string().max(200).optional(),
   /** 筆頭者. */
   hittosha: Name.optional(),
-  /** 個人番号 (12 digits with check digit). */
-  myNumber: z.string().max(20).optional(),
-  /** 住民票コード (11 digits); assigned when omitted. */
-  residentCode: z.string().max(20).optional(),
+  /** 個人番号 (12 digits with check digit; full-width digits accepted). */
+  myNumber: Digits.optional(),
+  /** 住民票コード (11 digits; full-width digits accepted); assigned when omitted. */
+  residentCode: Digits.optional(),
   foreign: ForeignInput.optional(),
   /** 続柄 (e.g. 世帯主, 妻, 子, 子の妻, 同居人). */
   relationship: z.string().min(1).max(30),
@@ -69,8 +85,8 @@ export const PersonPatch = z.object({
   familyName: Name.optional(), givenName: Name.optional(), familyNameKana: Kana.optional(), givenNameKana: Kana.optional(),
   romanName: z.string().max(200).optional(), oldSurname: Name.optional(), oldSurnameKana: Kana.optional(),
   alias: Name.optional(), aliasKana: Kana.optional(), birthDate: DateText.optional(), sex: z.enum(['male', 'female']).optional(),
-  honseki: z.string().max(200).optional(), hittosha: Name.optional(), myNumber: z.string().max(20).optional(),
-  residentCode: z.string().max(20).optional(), foreign: ForeignInput.optional(),
+  honseki: z.string().max(200).optional(), hittosha: Name.optional(), myNumber: Digits.optional(),
+  residentCode: Digits.optional(), foreign: ForeignInput.optional(),
   banchi: z.string().min(1).max(100).optional(), katagaki: z.string().max(200).optional(),
 }).openapi('RegistryPersonPatch');
 export type PersonPatch = z.infer<typeof PersonPatch>;
@@ -108,6 +124,8 @@ export const ChangeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('move-within'), ...Common, personIds: z.array(Id).min(1), address: AddressInput.optional(), householdId: Id.optional(),
     newHeadPersonId: Id.optional(), relationships: Relationships.default({}), remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('move-out'), ...Common, personIds: z.array(Id).min(1), destination: z.string().min(1).max(300), abroad: z.boolean().default(false),
+    /** The clerk confirmed a 転出予定日 more than 14 days ahead (otherwise such a date is refused with `move-out-date-confirm`). */
+    confirmPlannedDate: z.boolean().default(false),
     remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('death'), ...Common, personId: Id, remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('ex-officio-removal'), ...Common, personId: Id, remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
@@ -124,7 +142,7 @@ export const ChangeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('alias'), ...Common, personId: Id, action: z.enum(['enter', 'delete']), alias: Name.optional(), aliasKana: Kana.optional() }),
   /** 在留資格・在留期間の変更 (foreign residents; from the 入管 notice or the card). */
   z.object({ kind: z.literal('residence-status-change'), ...Common, personId: Id, residenceStatus: z.string().min(1).max(100), residencePeriod: z.string().min(1).max(50),
-    residenceExpiry: DateText, residenceCardNo: z.string().max(20).optional(), category: z.enum(FOREIGN_CATEGORIES).optional() }),
+    residenceExpiry: DateText, residenceCardNo: CardNo.optional(), category: z.enum(FOREIGN_CATEGORIES).optional() }),
   /** 帰化 (foreign → Japanese): 本籍 required, the 30条の45 items end, the name may change. */
   z.object({ kind: z.literal('naturalization'), ...Common, personId: Id, honseki: z.string().min(1).max(200), hittosha: Name.optional(), name: NameChange.default({}) }),
   /** 国籍喪失 (Japanese → foreign): the 30条の45 items are required. */
@@ -151,7 +169,7 @@ const Bool = z.enum(['true', 'false']).optional().transform((v) => v === 'true')
 
 export const PersonQuery = z.object({
   /** A date (YYYY-MM-DD): show the record in force on that day. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  asOf: QueryDay.optional(),
   /** `my-number` to show the 個人番号 (needs the permission and a purpose; logged). */
   unmask: z.enum(['my-number']).optional(),
   /** 利用目的, recorded in the access log. */
@@ -168,9 +186,9 @@ export const SearchQuerySchema = z.object({
   /** Part of the address (町字, 番地, 方書). */
   address: z.string().max(200).optional(),
   householdId: z.string().uuid().optional(),
-  residentCode: z.string().max(20).optional(),
-  myNumber: z.string().max(20).optional(),
-  residenceCardNo: z.string().max(20).optional(),
+  residentCode: Digits.optional(),
+  myNumber: Digits.optional(),
+  residenceCardNo: CardNo.optional(),
   /** Include 除票 (removed records). */
   includeRemoved: Bool,
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -179,7 +197,8 @@ export const SearchQuerySchema = z.object({
 
 export const HouseholdQuery = z.object({ includeRemoved: Bool });
 export const StatisticsQuery = z.object({
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** 基準日 (西暦 or 和暦); must be a real calendar day. */
+  asOf: QueryDay.optional(),
   format: z.enum(['json', 'csv']).optional(),
 });
 export const BulkApprovalInput = z.object({ changeIds: z.array(z.string().uuid()).min(1).max(100) }).openapi('RegistryBulkApproval');

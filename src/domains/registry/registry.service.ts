@@ -368,9 +368,11 @@ export function createRegistryService(deps: RegistryDeps) {
         await logMany(trx, actor, 'registry.person.read', members.map((mb) => mb.personId), ctx, { purpose: 'household' });
         const presented = members.map((mb) => presentPerson(mb.personId, mb.historyNo, mb.record as unknown as PersonRecord, { today }));
         const head = presented.find((p) => p.relationship === '世帯主' && p.status !== 'removed');
+        // A household may be without a head for a while (spec §1.1.10): its address is every living member's.
+        const living = presented.find((p) => p.status !== 'removed');
         return {
           householdId: h.householdId, householdNo: h.householdNo, version: h.version, pendingChangeId: h.pendingChangeId,
-          headPersonId: head?.personId ?? null, address: head?.address ?? null, members: presented,
+          headPersonId: head?.personId ?? null, address: (head ?? living)?.address ?? null, members: presented,
         };
       });
     },

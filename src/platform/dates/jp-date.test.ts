@@ -23,6 +23,29 @@ describe('parseLegalDate', () => {
     expect(() => parseLegalDate('昭和40年13月1日')).toThrow();
     expect(() => parseLegalDate('きのう')).toThrow();
   });
+  // issue #9: 令和7年2月29日 and 昭和64年1月8日 were accepted; an era ends on its last day; nothing before 明治.
+  it('ends each era on its last day and starts the next on its first (issue #9)', () => {
+    for (const last of ['昭和64年1月7日', '平成31年4月30日', '明治45年7月29日', '大正15年12月24日']) expect(parseLegalDate(last).precision).toBe('day');
+    for (const first of ['平成元年1月8日', '令和元年5月1日', '大正元年7月30日', '昭和元年12月25日']) expect(parseLegalDate(first).precision).toBe('day');
+    for (const after of ['昭和64年1月8日', '平成31年5月1日', '明治45年7月30日', '大正15年12月25日', '昭和65年頃', '平成31年5月']) {
+      expect(() => parseLegalDate(after), after).toThrow(/終わった後/);
+    }
+    expect(() => parseLegalDate('大正元年7月29日')).toThrow(/始まる前/);
+    expect(() => parseLegalDate('令和7年2月29日')).toThrow(/暦にない/);
+    // Eras whose change fell on the same day: the old-era form is a non-calendar date kept as written (spec §1.1.8).
+    expect(parseLegalDate('明治45年7月30日', { allowNonCalendar: true })).toEqual({ sortKey: '1912-07-30', precision: 'day', text: '明治45年7月30日' });
+    expect(() => parseLegalDate('昭和64年1月8日', { allowNonCalendar: true })).toThrow();
+    // Year and month precision within the era: 平成元年 and 平成元年1月 began in the middle.
+    expect(parseLegalDate('平成元年').sortKey).toBe('1989-01-01');
+    expect(parseLegalDate('昭和64年頃').text).toBe('昭和64年頃');
+  });
+  it('refuses dates before 明治, the earliest era (issue #9)', () => {
+    expect(() => parseLegalDate('1800-01-01')).toThrow(/明治より前/);
+    expect(() => parseLegalDate('1867年')).toThrow(/明治より前/);
+    expect(() => parseLegalDate('明治0年1月1日')).toThrow();
+    expect(() => parseLegalDate('0000-01-01')).toThrow();
+    expect(parseLegalDate('明治元年1月25日').sortKey).toBe('1868-01-25');
+  });
   it('parseCalendarDate wants a full real day', () => {
     expect(parseCalendarDate('令和7年4月1日')).toBe('2025-04-01');
     expect(() => parseCalendarDate('令和7年4月')).toThrow();

@@ -106,10 +106,24 @@ function eraYear(eraToken: string, y: number) {
 
 const VAGUE_MARKERS = /(頃|ごろ|推定|上旬|中旬|下旬|春|夏|秋|冬|以前|以降|から|までの間|不詳|不明)/;
 
+/** The first day of the earliest era (明治元年1月1日 = 1868-01-25): no legal date lies before it. */
+export const EARLIEST_DAY = ERAS[ERAS.length - 1]!.start;
+
+/**
+ * Era changes that fell on the same day: that day is both the old era's last and the new era's first day in
+ * old 戸籍 (明治45年7月30日 = 大正元年7月30日, 大正15年12月25日 = 昭和元年12月25日). On the calendar the old era
+ * ended the day before (明治45年7月29日, 大正15年12月24日), so the old-era form is a non-calendar date (spec §1.1.8).
+ */
+const SAME_DAY_BOUNDARIES = new Set(['明治', '大正']);
+
 /**
  * Parses a legal date: ISO `1965-01-02`, 和暦 `昭和40年1月2日` (元年, full-width digits), `S40.1.2`, or a vague
- * form (`昭和40年頃`, `昭和40年1月`, `推定昭和40年1月2日`, `年月日不詳`). Non-calendar days (2月29日 of a
- * common year, 明治45年7月30日) are allowed only when `allowNonCalendar` (spec §1.1.8: birth and residence dates).
+ * form (`昭和40年頃`, `昭和40年1月`, `推定昭和40年1月2日`, `年月日不詳`). A date lies within its era (昭和64年1月7日
+ * and 平成31年4月30日 are the last days of theirs) and not before 明治 (the earliest era).
+ *
+ * Non-calendar days (2月29日 of a common year, the same-day boundary 明治45年7月30日) are allowed only when
+ * `allowNonCalendar`: spec §1.1.8 keeps them for dates already recorded that way (生年月日 etc. from 戸籍 or a
+ * former system, i.e. imports and corrections); a vague date (「頃」「推定」…) is kept as its legal text.
  * @throws InvalidLegalDateError
  */
 export function parseLegalDate(input: string, opts: { allowNonCalendar?: boolean } = {}): LegalDate {
@@ -136,20 +150,27 @@ export function parseLegalDate(input: string, opts: { allowNonCalendar?: boolean
   if (d !== undefined && (d < 1 || d > 31)) throw new InvalidLegalDateError(raw, '日が正しくありません');
   const precision = d !== undefined ? 'day' : m !== undefined ? 'month' : 'year';
   const sortKey = `${pad(y!, 4)}-${pad(m ?? 1)}-${pad(d ?? 1)}`;
-  if (precision === 'day' && !isCalendarDate(sortKey) && !opts.allowNonCalendar) {
-    throw new InvalidLegalDateError(raw, '暦にない日付です');
-  }
-  if (precision === 'day' && !isCalendarDate(sortKey) && d! > daysInMonth(y!, m!) + 1) {
-    throw new InvalidLegalDateError(raw, '暦にない日付です');
-  }
-  if (eraCheck && precision === 'day' && !vague) {
-    // An era date before its era began is an error, except the legal boundary days (明治45年7月30日 = 大正元年7月30日).
+  /** The last day the date can mean (for month and year precision, the end of the period). */
+  const lastKey = precision === 'day' ? sortKey : precision === 'month' ? `${sortKey.slice(0, 8)}31` : `${pad(y!, 4)}-12-31`;
+  if (lastKey < EARLIEST_DAY) throw new InvalidLegalDateError(raw, '明治より前の日付は入力できません');
+  let boundary = false;
+  if (eraCheck) {
     const next = ERAS[ERAS.indexOf(eraCheck) - 1];
-    if (sortKey < eraCheck.start || (next && sortKey > next.start && !opts.allowNonCalendar)) {
-      throw new InvalidLegalDateError(raw, '元号の期間外の日付です');
+    // The date (or some day of its month or year) lies within the era: from its first day to the day before the next era.
+    if (lastKey < eraCheck.start) throw new InvalidLegalDateError(raw, `${eraCheck.name}の始まる前の日付です`);
+    if (next && sortKey >= next.start) {
+      boundary = precision === 'day' && sortKey === next.start && SAME_DAY_BOUNDARIES.has(eraCheck.name);
+      if (!boundary || !opts.allowNonCalendar) {
+        throw new InvalidLegalDateError(raw, `${eraCheck.name}の終わった後の日付です（${eraCheck.name}は${toWareki(addDays(next.start, -1))}まで）`);
+      }
     }
   }
+  if (precision === 'day' && !isCalendarDate(sortKey) && (!opts.allowNonCalendar || d! > daysInMonth(y!, m!) + 1)) {
+    throw new InvalidLegalDateError(raw, '暦にない日付です');
+  }
   if (vague) return { sortKey, precision, text: raw };
+  // A same-day boundary date keeps its era as written (明治45年7月30日, not 大正元年7月30日).
+  if (boundary) return { sortKey, precision, text: `${eraCheck!.name}${y! - Number(eraCheck!.start.slice(0, 4)) + 1}年${m}月${d}日` };
   return { sortKey, precision };
 }
 

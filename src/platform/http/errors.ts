@@ -46,6 +46,8 @@ export class ForbiddenError extends DomainError {
 /** The request body or parameters failed validation. */
 export class ValidationError extends DomainError {
   constructor(readonly invalidParams: Array<{ name: string; code: string; reason: string }>) {
-    super('invalid-params', '入力内容に誤りがあります', 400, 'Request validation failed');
+    // A rule's own Japanese message (a zod `custom` issue, e.g. an invalid 基準日) is the title; otherwise the generic one.
+    const own = invalidParams.find((p) => p.code === 'custom' && /[^\x00-\x7F]/.test(p.reason));
+    super('invalid-params', own ? own.reason : '入力内容に誤りがあります', 400, 'Request validation failed');
   }
 }

@@ -8,12 +8,13 @@ import type { ChangeInput, NewPersonInput, PersonPatch, AddressInput } from '../
 import type { Address, ChangeKind, PersonRecord, RemovalReason } from '../registry-model.ts';
 import { aliasEvent, planItemChange } from './change-planner-items.ts';
 import { reasonOf } from '../registry-model.ts';
-import { addDays, InvalidLegalDateError, parseCalendarDate, parseLegalDate, type LegalDate } from '../../../platform/dates/jp-date.ts';
+import { addDays, InvalidLegalDateError, isCalendarDate, parseCalendarDate, parseLegalDate, type LegalDate } from '../../../platform/dates/jp-date.ts';
 import { isValidMyNumber, isValidResidentCode } from '../numbers/my-number.ts';
 import { hasForbiddenNameSymbols } from '../name-folding.ts';
 import { HEAD, isValidRelationship, relationshipRank } from '../relationship.ts';
 import { matchTown } from '../addresses/address-reference.ts';
-import { alert, fail, type Alert } from '../registry-errors.ts';
+import { alert, fail, failReading, type Alert } from '../registry-errors.ts';
+import { isKatakanaReading, READING_FIELDS, type ReadingField } from '../readings.ts';
 
 import type { HouseholdState, PersonState, World } from './planner-state.ts';
 export type { CancelTarget, HouseholdState, PersonState, World } from './planner-state.ts';
@@ -81,9 +82,14 @@ function date(text: string | undefined, calendar = true): string | undefined {
   }
 }
 
-function legal(text: string): LegalDate {
+/**
+ * A legal date (生年月日 …): a calendar day or a vague date (「昭和40年頃」「年月日不詳」). Non-calendar days
+ * (令和7年2月29日, 明治45年7月30日) only where the standard keeps them as recorded (`nonCalendar`: corrections
+ * to what the 戸籍 says, and the 異動日 of 出生・死亡・失踪, spec §1.1.8); never for a new entry (issue #9).
+ */
+function legal(text: string, opts: { nonCalendar?: boolean } = {}): LegalDate {
   try {
-    return parseLegalDate(text, { allowNonCalendar: true });
+    return parseLegalDate(text, { allowNonCalendar: opts.nonCalendar });
   } catch (e) {
     if (e instanceof InvalidLegalDateError) fail('invalid-date', { reason: e.reason });
     throw e;
@@ -93,6 +99,10 @@ function legal(text: string): LegalDate {
 const NOTIFIED_KINDS: ChangeKind[] = ['move-in', 'move-within', 'move-out', 'household-split', 'household-merge', 'head-change', 'household-change'];
 /** Made on request (請求・申出) without a statutory deadline: 届出日 defaults to today, no late alert. */
 const REQUESTED_KINDS: ChangeKind[] = ['old-surname', 'alias'];
+/** Kinds whose 異動日 may be vague or estimated (「推定」「頃」「不詳」) or non-calendar (spec §1.1.8: 出生・死亡・失踪). */
+const VAGUE_DATE_KINDS: ChangeKind[] = ['birth', 'death', 'ex-officio-removal'];
+/** A planned 転出 further ahead than this many days needs the clerk's confirmation. */
+export const MOVE_OUT_CONFIRM_DAYS = 14;
 /** Always 職権 (never a notification by the resident). */
 const EX_OFFICIO_KINDS: ChangeKind[] = ['naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'address-renaming'];
 
@@ -102,7 +112,12 @@ const EX_OFFICIO_KINDS: ChangeKind[] = ['naturalization', 'nationality-loss', 'm
  */
 export function planChange(input: ChangeInput, world: World, ctx: PlanContext): Plan {
   const today = world.today;
-  const occurredOn = date(input.occurredOn)!;
+  // 異動日: a calendar day, except 出生・死亡・失踪 whose date may be vague (kept as text on the record). A vague
+  // date sorts by its first day, a wholly unknown one (年月日不詳) by the day it is recorded.
+  const occurred = VAGUE_DATE_KINDS.includes(input.kind) ? legal(input.occurredOn, { nonCalendar: true }) : { sortKey: date(input.occurredOn)!, precision: 'day' as const };
+  const occurredOn = occurred.precision === 'unknown' ? (date(input.notifiedOn) ?? today) : occurred.sortKey;
+  /** The last day a vague 異動日 can mean (for order checks against earlier changes). */
+  const occurredEnd = occurred.precision === 'year' ? `${occurredOn.slice(0, 4)}-12-31` : occurred.precision === 'month' ? `${occurredOn.slice(0, 8)}31` : occurred.precision === 'unknown' ? today : occurredOn;
   const exOfficio = input.exOfficio || EX_OFFICIO_KINDS.includes(input.kind);
   const notifiedOn = exOfficio ? (date(input.notifiedOn) ?? null)
     : (date(input.notifiedOn) ?? (NOTIFIED_KINDS.includes(input.kind) || REQUESTED_KINDS.includes(input.kind) ? today : null));
@@ -110,6 +125,10 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   // spec §4.0.3: 異動日 ≤ today except 転出 (planned move-out date); 届出日 ≤ today.
   if (occurredOn > today && input.kind !== 'move-out') fail('change-date-in-future');
   if (notifiedOn && notifiedOn > today) fail('notification-date-in-future');
+  // 届出日 comes after the event (a 転出 is notified in advance; an unknown date cannot be compared) (issue #9).
+  if (notifiedOn && input.kind !== 'move-out' && occurred.precision !== 'unknown' && notifiedOn < occurredOn) fail('notification-before-change');
+  // A planned 転出 far ahead is most often a typing error: the clerk confirms it (issue #9).
+  if (input.kind === 'move-out' && occurredOn > addDays(today, MOVE_OUT_CONFIRM_DAYS) && !input.confirmPlannedDate) fail('move-out-date-confirm');
   if (notifiedOn && NOTIFIED_KINDS.includes(input.kind) && !exOfficio && notifiedOn > addDays(occurredOn, 14)) {
     alerts.push(alert(input.kind === 'move-out' ? 'move-out-ex-officio' : 'late-notification'));
   }
@@ -135,7 +154,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   const active = (id: string) => {
     const p = person(id);
     if (p.record.removedOn) fail('person-removed');
-    if (occurredOn < p.lastEffectiveOn && input.kind !== 'clerical-correction') fail('change-date-before-last');
+    if (occurredEnd < p.lastEffectiveOn && input.kind !== 'clerical-correction') fail('change-date-before-last');
     return p;
   };
   /** Active members of a household after the draft so far (world persons and new persons). */
@@ -164,8 +183,9 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   const nextOrder = (householdId: string) => Math.max(0, ...members(householdId).map(([, r]) => r.memberOrder)) + 1;
 
   /**
-   * The rule for a head who leaves (spec §4.0.4–4.0.5): no one left → nothing; one left → that member
-   * becomes head ex officio (with an alert); several left → a new head and their 続柄 must be given.
+   * The rule for a head who leaves (spec §4.0.4–4.0.5, §1.1.10): no one left → nothing; one left → that member
+   * becomes head ex officio (with an alert); several left → the new head and their 続柄 when given, otherwise the
+   * household stays without a head (alert `household-head-missing`) until a 世帯主変更 (issue #9).
    */
   const afterLeaving = (householdId: string, headId?: string, rels: Record<string, string> = {}) => {
     const rest = members(householdId);
@@ -179,7 +199,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       alerts.push(alert('head-set-ex-officio'));
       return;
     }
-    if (!headId) fail('household-head-required');
+    if (!headId) return; // left without a head: flagged below, resolved by a 世帯主変更
     if (!rest.some(([id]) => id === headId)) fail('head-must-be-member');
     for (const [id, r] of rest) {
       put(id, { ...r, relationship: id === headId ? HEAD : relationshipOf(rels, id) });
@@ -227,6 +247,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     if (!isValidRelationship(p.relationship)) fail('invalid-relationship');
     const birthDate = legal(p.birthDate);
     if (birthDate.precision !== 'unknown' && birthDate.sortKey > today) fail('birth-date-in-future');
+    // No one is born after the change that enters them (for 出生: after the 異動日, the day of birth) (issue #9).
+    if (birthDate.precision !== 'unknown' && occurred.precision !== 'unknown' && birthDate.sortKey > occurredEnd) fail('birth-after-change-date');
     const matches = world.identityMatches.get(index) ?? [];
     if (matches.some((m) => !m.record.removedOn)) fail('duplicate-resident');
     const readmit = matches[0];
@@ -278,7 +300,11 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     for (const k of ['familyName', 'givenName', 'familyNameKana', 'givenNameKana', 'romanName', 'oldSurname', 'oldSurnameKana', 'alias', 'aliasKana', 'honseki', 'hittosha', 'sex', 'residentCode'] as const) {
       if (patch[k] !== undefined) (r as Record<string, unknown>)[k] = patch[k];
     }
-    if (patch.birthDate !== undefined) r.birthDate = legal(patch.birthDate);
+    // A correction records what the 戸籍 says, which may be a non-calendar day (spec §1.1.8).
+    if (patch.birthDate !== undefined) {
+      r.birthDate = legal(patch.birthDate, { nonCalendar: true });
+      if (r.birthDate.precision === 'day' && (!isCalendarDate(r.birthDate.sortKey) || r.birthDate.text)) alerts.push(alert('non-calendar-date'));
+    }
     if (patch.banchi !== undefined || patch.katagaki !== undefined) r.address = { ...r.address, banchi: patch.banchi ?? r.address.banchi, katagaki: patch.katagaki ?? r.address.katagaki };
     if (patch.foreign !== undefined) r.foreign = foreignItems(patch.foreign, r.foreign?.foreignResidentSince ?? r.becameResidentOn);
     if (patch.myNumber) {
@@ -321,7 +347,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     }
     case 'birth': {
       const h = household(input.householdId);
-      const head = members(h.householdId).find(([, r]) => r.relationship === HEAD);
+      // The household's address is every member's (a household may be without a head for a while).
+      const head = members(h.householdId).find(([, r]) => r.relationship === HEAD) ?? members(h.householdId)[0];
       if (!head) fail('household-not-found');
       if (input.person.relationship === HEAD) fail('head-in-existing-household');
       const birth = legal(input.person.birthDate);
@@ -343,7 +370,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       if (input.householdId) {
         if (input.address) fail('address-not-allowed');
         const h = household(input.householdId);
-        const head = members(h.householdId).find(([, r]) => r.relationship === HEAD);
+        const head = members(h.householdId).find(([, r]) => r.relationship === HEAD) ?? members(h.householdId)[0];
         if (!head) fail('household-not-found');
         for (const m of movers) {
           put(m.personId, { ...current(m.personId), householdId: h.householdId, householdNo: h.householdNo, relationship: relationshipOf(input.relationships, m.personId),
@@ -353,14 +380,17 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
         if (!input.address) fail('address-required');
         const addr = address(input.address);
         let target = { householdId: fromId, householdNo: household(fromId).householdNo };
+        // Part of a household moving to a new address forms a new household; one person alone is its head.
+        const newHeadId = input.newHeadPersonId ?? (input.personIds.length === 1 ? input.personIds[0] : undefined);
         if (!wholeHousehold) {
-          if (!input.newHeadPersonId || !input.personIds.includes(input.newHeadPersonId)) fail('household-head-required');
+          if (!newHeadId) fail('new-household-head-required');
+          if (!input.personIds.includes(newHeadId)) fail('head-must-be-member');
           target = newHousehold();
         }
         let order = 0;
         for (const m of [...movers].sort((a, b) => a.record.memberOrder - b.record.memberOrder)) {
           const r = current(m.personId);
-          const relationship = wholeHousehold ? r.relationship : m.personId === input.newHeadPersonId ? HEAD : relationshipOf(input.relationships, m.personId);
+          const relationship = wholeHousehold ? r.relationship : m.personId === newHeadId ? HEAD : relationshipOf(input.relationships, m.personId);
           put(m.personId, { ...r, ...target, relationship, address: addr, addressFixedOn: { sortKey: occurredOn, precision: 'day' },
             memberOrder: wholeHousehold ? r.memberOrder : relationship === HEAD ? 0 : ++order, notifiedOn: notifiedOn ?? undefined });
         }
@@ -377,7 +407,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     }
     case 'death':
     case 'ex-officio-removal': {
-      const h = removeFromHousehold([input.personId], input.kind === 'death' ? '死亡' : '職権消除');
+      const h = removeFromHousehold([input.personId], input.kind === 'death' ? '死亡' : '職権消除', occurred.text ? { removedOnText: occurred.text } : {});
       afterLeaving(h, input.remainingHeadPersonId, input.remainingRelationships);
       break;
     }
@@ -402,7 +432,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       if (input.fromHouseholdId === input.toHouseholdId) fail('same-household');
       const to = household(input.toHouseholdId);
       household(input.fromHouseholdId);
-      const head = members(to.householdId).find(([, r]) => r.relationship === HEAD);
+      const head = members(to.householdId).find(([, r]) => r.relationship === HEAD) ?? members(to.householdId)[0];
       const incoming = members(input.fromHouseholdId);
       if (!head || incoming.length === 0) fail('household-not-found');
       for (const [id] of incoming) active(id);
@@ -464,10 +494,16 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     }
   }
 
-  // Invariant of every plan: each household that still has active members has exactly one head.
+  // Invariant of every plan: each household that still has active members has at most one head. A household
+  // left without one is allowed (spec §1.1.10) and flagged until a 世帯主変更 gives it a head (issue #9).
   for (const h of touched) {
     const ms = members(h);
-    if (ms.length > 0 && ms.filter(([, r]) => r.relationship === HEAD).length !== 1) fail('household-head-required');
+    const heads = ms.filter(([, r]) => r.relationship === HEAD).length;
+    if (heads > 1) fail('household-head-required');
+    if (ms.length > 0 && heads === 0) {
+      if (newHouseholds.some((n) => n.householdId === h)) fail('single-head-required');
+      if (!alerts.some((a) => a.code === 'household-head-missing')) alerts.push(alert('household-head-missing'));
+    }
     // …and all of them live at the household's address (a cancelled 転居 must not split a household that
     // others joined since).
     const addresses = new Set(ms.map(([, r]) => `${r.address.townCode}|${r.address.townName}|${r.address.banchi}|${r.address.katagaki}`));
@@ -487,11 +523,22 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     if (world.persons.get(id)?.pendingChangeId) fail('provisional-change-pending');
   }
 
+  // フリガナ entered by this change must be katakana (hiragana and half-width kana were converted by the schema);
+  // readings already on record are not re-checked, so an old record does not block an unrelated change (issue #9).
+  for (const [id, r] of draft) {
+    const before = world.persons.get(id)?.record;
+    for (const f of Object.keys(READING_FIELDS) as ReadingField[]) {
+      const v = r[f];
+      if (v && v !== before?.[f] && !isKatakanaReading(v)) failReading(f);
+    }
+  }
+
   const snapshots: PlannedSnapshot[] = [...draft].map(([personId, record]) => ({
     personId,
     isNewPerson: newPersons.has(personId),
     historyNo: (world.persons.get(personId)?.maxHistoryNo ?? world.persons.get(personId)?.historyNo ?? 0) + 1,
-    effectiveOn: retro.get(personId) ?? (input.kind === 'birth' ? occurredOn : occurredOn),
+    // A vague 異動日 may begin before the person's last change; the snapshot then takes effect with it.
+    effectiveOn: retro.get(personId) ?? (occurred.precision !== 'day' && world.persons.get(personId) && world.persons.get(personId)!.lastEffectiveOn > occurredOn ? world.persons.get(personId)!.lastEffectiveOn : occurredOn),
     record,
   }));
   return {

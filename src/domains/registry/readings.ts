@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * フリガナ and number fields as entered at the counter (spec §1.1.18): readings are katakana; hiragana and
+ * half-width katakana are converted on input (a friendly counter), Latin letters and kanji are refused. Number
+ * fields (個人番号, 住民票コード, 在留カード番号) accept full-width digits, normalised to ASCII before validation.
+ * The legal names themselves (氏名, 旧氏, 通称, 番地) are never normalised. Pure.
+ */
+
+/** Hiragana → katakana, half-width katakana → full-width (NFKC, which also composes ｶﾞ → ガ); spaces kept as one full-width space. */
+export function normalizeKana(input: string): string {
+  const s = input.trim().replace(/[\uFF61-\uFF9F]+/g, (m) => m.normalize('NFKC'));
+  return s.replace(/[\u3041-\u3096\u309D\u309E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60)).replace(/[ \u3000]+/g, '\u3000');
+}
+
+/** True when a reading is katakana only (with ー, ・, ヽヾ and spaces between words). Empty is not checked here. */
+export function isKatakanaReading(s: string): boolean {
+  return /^[\u30A1-\u30FA\u30FC\u30FB\u30FD\u30FE\u3000 ]*$/.test(s);
+}
+
+/** Full-width digits and Latin letters → ASCII. */
+export function toAsciiAlnum(s: string): string {
+  return s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** A number field as entered (「１２３４ ５６７８ ９０１２」) → its ASCII digits, spaces and hyphens removed. */
+export function normalizeDigits(s: string): string {
+  return toAsciiAlnum(s).replace(/[\s\u3000\-－‐ー]/g, '');
+}
+
+/** 在留カード等番号 as entered → ASCII upper case without spaces (AB12345678CD). */
+export function normalizeCardNo(s: string): string {
+  return normalizeDigits(s).toUpperCase();
+}
+
+/** The reading fields of a person record and their names on screen. */
+export const READING_FIELDS = {
+  familyNameKana: '氏のフリガナ', givenNameKana: '名のフリガナ', oldSurnameKana: '旧氏のフリガナ', aliasKana: '通称のフリガナ',
+} as const;
+export type ReadingField = keyof typeof READING_FIELDS;
