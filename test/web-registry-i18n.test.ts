@@ -109,7 +109,7 @@ describe('registry pages in English', () => {
     expect(res.status).toBe(200);
     expect(page).toContain('Move within the municipality: confirm');
     expect(page).toContain('<dt class="text-std-16B-170 text-solid-gray-800">Kind of change</dt><dd class="mb-2 sm:mb-0">Move within the municipality</dd>');
-    expect(page).toContain('>Date of change</dt><dd class="mb-2 sm:mb-0">2025-04-01 (2025-04-01)</dd>');
+    expect(page).toContain('>Date of change</dt><dd class="mb-2 sm:mb-0">令和7年4月1日</dd>'); // issue #9: 和暦 only
     expect(page).toContain('>Ex officio (職権)</dt><dd class="mb-2 sm:mb-0">Yes</dd>');
     expect(page).toContain('>Town (町字)</dt><dd class="mb-2 sm:mb-0">大字広丘野村</dd>');
     expect(page).toContain('>Members concerned</dt><dd class="mb-2 sm:mb-0">英語　太郎</dd>');
@@ -177,7 +177,7 @@ describe('registry pages in English', () => {
       step: 'confirm', ...hiddenOf(within), occurredOn: '2025-04-01', notifiedOn: '2025-04-01', exOfficio: '1', townName: '大字広丘野村', banchi: '1-2', personIds: membersOf(within),
     }, 'ja')).text();
     expect(confirm).toContain('>異動の種類</dt><dd class="mb-2 sm:mb-0">転居</dd>');
-    expect(confirm).toContain('>異動日</dt><dd class="mb-2 sm:mb-0">2025-04-01（2025-04-01）</dd>');
+    expect(confirm).toContain('>異動日</dt><dd class="mb-2 sm:mb-0">令和7年4月1日</dd>'); // issue #9: 和暦 only, no 西暦 beside it
     expect(confirm).toContain('>職権</dt><dd class="mb-2 sm:mb-0">はい</dd>');
     const residence = await (await get(clerk, `/console/registry/changes/residence-status-change?personId=${foreignId}`)).text();
     expect(residence).toContain('異動日（許可の日）');

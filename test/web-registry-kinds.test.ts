@@ -154,7 +154,9 @@ describe('旧氏の記載・削除 (old-surname)', () => {
     const confirm = await drive('old-surname', `personId=${ids.hanako}`, { occurredOn: '令和7年4月1日', notifier: '本人', action: 'enter', oldSurname: '山田', oldSurnameKana: 'ヤマダ' },
       { expectInForm: '旧氏の記載・削除の入力' });
     expect(confirm).toContain('記載（変更）');
-    expect(confirm).toContain('令和7年4月1日（2025-04-01）');
+    // issue #9: 和暦 only for a Japanese resident, never side by side with 西暦.
+    expect(confirm).toContain('令和7年4月1日');
+    expect(confirm).not.toContain('（2025-04-01）');
     const entered = await recordedFor(ids.hanako, 'old-surname');
     expect(person(entered, ids.hanako)).toMatchObject({ oldSurname: '山田', oldSurnameKana: 'ヤマダ', familyName: '髙橋' });
     expect(entered.notifier).toBe('本人');

@@ -88,7 +88,7 @@ describe('change forms', () => {
     const html = await res.text();
     expect(html).toContain('role="alert"');
     expect(html).toMatch(/id="occurredOn"[^>]*aria-invalid="true"/);
-    expect(html).toMatch(/id="occurredOn"[^>]*aria-describedby="occurredOn-hint occurredOn-error"/);
+    expect(html).toMatch(/id="occurredOn"[^>]*aria-describedby="occurredOn-hint occurredOn-error occurredOn-reading"/);
     expect(html).toContain('value="新規"');
     const list = await (await get(approver, '/console/registry/provisional')).text();
     expect(list).not.toContain('新規');

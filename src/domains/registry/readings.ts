@@ -6,10 +6,10 @@
  * The legal names themselves (氏名, 旧氏, 通称, 番地) are never normalised. Pure.
  */
 
-/** Hiragana → katakana, half-width katakana → full-width (NFKC, which also composes ｶﾞ → ガ); spaces kept as one full-width space. */
+/** Hiragana → katakana, half-width katakana → full-width (NFKC, which also composes ｶﾞ → ガ); spaces kept as entered. */
 export function normalizeKana(input: string): string {
   const s = input.trim().replace(/[\uFF61-\uFF9F]+/g, (m) => m.normalize('NFKC'));
-  return s.replace(/[\u3041-\u3096\u309D\u309E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60)).replace(/[ \u3000]+/g, '\u3000');
+  return s.replace(/[\u3041-\u3096\u309D\u309E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
 }
 
 /** True when a reading is katakana only (with ー, ・, ヽヾ and spaces between words). Empty is not checked here. */

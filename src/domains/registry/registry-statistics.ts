@@ -5,8 +5,12 @@ import { townsOf } from './addresses/address-reference.ts';
 /** One counted group from SQL. */
 export interface CountRow { townCode: string | null; sex: string; residentKind: string; ageBand: number; persons: number }
 
-/** Label of a 5-year age band (0 → 0〜4歳, 20 → 100歳以上). */
+/** The age band of residents whose birth date is wholly unknown (年月日不詳): they have no age. */
+export const UNKNOWN_AGE_BAND = -1;
+
+/** Label of a 5-year age band (0 → 0〜4歳, 20 → 100歳以上, −1 → 年月日不詳). */
 export function ageBandLabel(band: number): string {
+  if (band === UNKNOWN_AGE_BAND) return '年月日不詳';
   return band >= 20 ? '100歳以上' : `${band * 5}〜${band * 5 + 4}歳`;
 }
 
@@ -28,7 +32,8 @@ export function buildStatistics(municipalityCode: string, asOf: string, rows: Co
       japanese: sum((r) => r.townCode === code && r.residentKind === 'japanese'), foreign: sum((r) => r.townCode === code && r.residentKind === 'foreign'),
       households: households.find((h) => h.townCode === code)?.households ?? 0,
     })),
-    byAgeBand: Array.from({ length: 21 }, (_, band) => ({
+    // 0〜4歳 … 100歳以上, then 年月日不詳 (never counted as 100歳以上, issue #9).
+    byAgeBand: [...Array.from({ length: 21 }, (_, band) => band), UNKNOWN_AGE_BAND].map((band) => ({
       band, label: ageBandLabel(band),
       male: sum((r) => r.ageBand === band && r.sex === 'male'), female: sum((r) => r.ageBand === band && r.sex === 'female'),
       japanese: sum((r) => r.ageBand === band && r.residentKind === 'japanese'), foreign: sum((r) => r.ageBand === band && r.residentKind === 'foreign'),

@@ -333,7 +333,8 @@ describe('registry API', () => {
     expect(stats.total.persons).toBeGreaterThan(0);
     expect(stats.total.households).toBeGreaterThan(0);
     expect(stats.byTown.find((x) => x.townName === '大字広丘野村')!.persons).toBeGreaterThan(0);
-    expect(stats.byAgeBand).toHaveLength(21);
+    expect(stats.byAgeBand).toHaveLength(22);
+    expect(stats.byAgeBand.map((b) => b.label).slice(-2)).toEqual(['100歳以上', '年月日不詳']);
     const past = await json<{ total: { persons: number } }>(await analyst.request('GET', '/api/v1/registry-statistics?asOf=2000-01-01'));
     expect(past.total.persons).toBe(0);
     const csv = await analyst.request('GET', '/api/v1/registry-statistics?format=csv');

@@ -28,10 +28,11 @@ export function presentPerson(personId: string, historyNo: number, r: PersonReco
     foreign: r.foreign ? {
       ...r.foreign,
       residenceExpiry: r.foreign.residenceExpiry ? formatLegalDate({ sortKey: r.foreign.residenceExpiry, precision: 'day' }, 'seireki') : null,
-      foreignResidentSince: formatLegalDate(r.foreign.foreignResidentSince, 'seireki'),
+      // 西暦 only for the birth date and the 在留期間満了日 of a foreign resident (spec §1.1.9); this date in 和暦.
+      foreignResidentSince: formatLegalDate(r.foreign.foreignResidentSince, 'wareki'),
     } : null,
     status: removed ? 'removed' as const : r.removedOn ? 'leaving' as const : 'resident' as const,
-    removedOn: r.removedOn ?? null, removalReason: r.removalReason ?? null, destination: r.destination ?? null,
+    removedOn: r.removedOn ?? null, removedOnText: r.removedOnText ?? null, removalReason: r.removalReason ?? null, destination: r.destination ?? null,
     pendingChangeId: opts.pendingChangeId ?? null,
   };
 }

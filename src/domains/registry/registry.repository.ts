@@ -264,8 +264,9 @@ export function createRegistryRepository() {
         ORDER BY s.person_id, s.history_no DESC
       )
       SELECT town_code AS "townCode", sex, resident_kind AS "residentKind",
-        least(20, greatest(0, ((substr(${asOf}, 1, 4)::int - substr(birth_sort, 1, 4)::int
-          - CASE WHEN substr(${asOf}, 6) < substr(birth_sort, 6) THEN 1 ELSE 0 END) / 5)))::int AS "ageBand",
+        CASE WHEN birth_sort = '0000-01-01' THEN -1 -- 年月日不詳: no age, its own row (issue #9)
+          ELSE least(20, greatest(0, ((substr(${asOf}, 1, 4)::int - substr(birth_sort, 1, 4)::int
+          - CASE WHEN substr(${asOf}, 6) < substr(birth_sort, 6) THEN 1 ELSE 0 END) / 5))) END::int AS "ageBand",
         count(*)::int AS persons
       FROM in_force WHERE removed_on IS NULL OR removed_on > ${asOf}
       GROUP BY 1, 2, 3, 4`.execute(trx),

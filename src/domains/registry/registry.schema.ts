@@ -217,7 +217,9 @@ export const PersonView = z.object({
   /** Masked (`************`) unless unmasked with permission and purpose. */
   myNumber: z.string().nullable(), myNumberUnmasked: z.boolean(), residentCode: z.string().nullable(),
   foreign: z.record(z.string(), z.unknown()).nullable(),
-  status: z.enum(['resident', 'leaving', 'removed']), removedOn: z.string().nullable(), removalReason: z.string().nullable(), destination: z.string().nullable(),
+  status: z.enum(['resident', 'leaving', 'removed']), removedOn: z.string().nullable(),
+  /** The legal text of a vague 死亡・失踪 date (「推定令和6年3月」); `removedOn` is then its first day. */
+  removedOnText: z.string().nullable(), removalReason: z.string().nullable(), destination: z.string().nullable(),
   pendingChangeId: z.string().uuid().nullable(),
 }).openapi('RegistryPerson');
 

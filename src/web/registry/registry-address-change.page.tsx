@@ -9,7 +9,7 @@ import type { Lang } from '../ui/i18n.ts';
 import { val, type FormValues } from './registry-change.page.tsx';
 import { changeFormText } from './registry-change-i18n.ts';
 import { registryText } from './registry-i18n.ts';
-import { CheckField, ErrorSummary, Facts, RegistryLayout, SelectField, td, TextField, th, type FieldErrors } from './registry-ui.tsx';
+import { CheckField, DateField, ErrorSummary, Facts, RegistryLayout, SelectField, td, TextField, th, type FieldErrors } from './registry-ui.tsx';
 
 /** Number of rule rows on the form. */
 export const RULE_ROWS = 5;
@@ -51,7 +51,7 @@ export function AddressBatchFormPage(p: Props & { values: FormValues; errors: Fi
         <input type="hidden" name="step" value="trial" />
         <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4">
           <legend class="px-1 text-std-16B-170">{b.dateAndCause}</legend>
-          <TextField name="occurredOn" label={b.occurredOn} value={val(v, 'occurredOn')} hint={t.dateHint} error={e.occurredOn} autofocus required />
+          <DateField name="occurredOn" label={b.occurredOn} value={val(v, 'occurredOn')} error={e.occurredOn} autofocus required />
           <SelectField name="cause" label={t.items.cause} value={val(v, 'cause')} error={e.cause} required
             options={[['', t.choose], ['住居表示', t.itemValues.cause.住居表示], ['区画整理', t.itemValues.cause.区画整理]]} />
         </fieldset>

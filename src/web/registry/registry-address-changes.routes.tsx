@@ -10,7 +10,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
-import { townsOf } from '../../domains/registry/index.ts';
+import { townsOf, toWareki } from '../../domains/registry/index.ts';
 import {
   AddressBatchFormPage, AddressBatchResultPage, AddressBatchTrialPage, RULE_ROWS, type AddressBatchResult,
 } from './registry-address-change.page.tsx';
@@ -112,7 +112,7 @@ export function registryAddressChangeRoutes(services: Services) {
     }
     if (step === 'run') return renderPage(c, AddressBatchResultPage({ ...(await props(c)), result }), 201);
     const b = t.batch;
-    const summary: Array<[string, string]> = [[b.occurredOn, t.summary.date(val(values, 'occurredOn'), on?.sortKey ?? '')], [t.items.cause, t.itemValues.cause[cause === '住居表示' ? '住居表示' : '区画整理']],
+    const summary: Array<[string, string]> = [[b.occurredOn, on ? toWareki(on.sortKey) : val(values, 'occurredOn')], [t.items.cause, t.itemValues.cause[cause === '住居表示' ? '住居表示' : '区画整理']],
       ...rules.map((r, i): [string, string] => [b.rule(i + 1), `${r.from.townName}${r.from.banchi ?? (r.from.banchiFrom !== undefined || r.from.banchiTo !== undefined ? b.range(String(r.from.banchiFrom ?? ''), String(r.from.banchiTo ?? '')) : b.wholeTown)} → ${r.to.townName}${r.to.banchi ?? ''}`])];
     return renderPage(c, AddressBatchTrialPage({ ...(await props(c)), result, values, summary }));
   });

@@ -9,7 +9,7 @@ import {
   AddressFields, categoryOptions, list, MemberChecks, MemberSelect, memberName, RelationshipFields, val, type FormProps, type FormValues,
 } from './registry-form-parts.tsx';
 import type { ChangeFormDictionary as T } from './registry-change-i18n.ts';
-import { SelectField, TextField, type ChangeKind, type FieldErrors } from './registry-ui.tsx';
+import { DateField, SelectField, TextField, type ChangeKind, type FieldErrors } from './registry-ui.tsx';
 
 /** The kinds whose fields are here. */
 export const ITEM_KINDS = ['old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'household-change', 'minor-correction',
@@ -44,7 +44,7 @@ function ForeignFields(p: { v: FormValues; e: FieldErrors; loss?: boolean; t: T 
         options={categoryOptions(t, p.loss ? t.choose : t.keep)} />
       <TextField name="residenceStatus" label={l.residenceStatus} value={val(v, 'residenceStatus')} error={e.residenceStatus} required={!p.loss} hint={t.item.statusHint} />
       <TextField name="residencePeriod" label={l.residencePeriod} value={val(v, 'residencePeriod')} error={e.residencePeriod} required={!p.loss} hint={t.personForm.periodHint} />
-      <TextField name="residenceExpiry" label={l.residenceExpiry} value={val(v, 'residenceExpiry')} error={e.residenceExpiry} required={!p.loss} hint={t.dateHint} />
+      <DateField name="residenceExpiry" label={l.residenceExpiry} value={val(v, 'residenceExpiry')} error={e.residenceExpiry} required={!p.loss} />
       <TextField name="residenceCardNo" label={l.residenceCardNo} value={val(v, 'residenceCardNo')} error={e.residenceCardNo}
         hint={p.loss ? t.personForm.cardHint : t.item.cardHint} />
     </Box>
@@ -133,7 +133,7 @@ export function ItemKindFields(p: FormProps & { kind: ItemKind; ft: T }) {
       return (
         <Box legend={it.notice}>
           <TextField name="destination" label={it.noticeDestination} value={val(v, 'destination')} error={e.destination} required hint={it.noticeDestinationHint} />
-          <TextField name="movedOn" label={l.movedOn} value={val(v, 'movedOn')} error={e.movedOn} required hint={it.movedOnHint(t.dateHint)} />
+          <DateField name="movedOn" label={l.movedOn} value={val(v, 'movedOn')} error={e.movedOn} required hint={it.movedOnHint(t.dateHint)} />
         </Box>
       );
     case 'address-renaming':

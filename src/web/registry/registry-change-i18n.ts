@@ -59,6 +59,8 @@ const ja = {
   common: {
     legend: '異動日・届出', notifiedHint: (hint: string) => `空欄の場合は本日。${hint}`, notifierHint: '例: 本人、世帯主、代理人 氏名',
     alwaysExOfficio: 'この異動は職権で処理します。', exOfficio: '職権で処理する（届出によらない）',
+    vagueDateHint: '和暦又は西暦（例: 令和7年4月1日、R7.4.1）。戸籍等で日が分からない場合は「推定令和7年3月」「令和7年頃」「年月日不詳」',
+    confirmPlannedDate: 'この転出予定日で登録する（14日より先の予定日であることを確認しました）',
   },
   address: { townHint: '町字一覧から選ぶか入力します（例: 大字広丘野村）', unlisted: '町字一覧にない町字として登録する' },
   personForm: {
@@ -78,7 +80,7 @@ const ja = {
     child: '生まれた子', parents: '父母（世帯員の場合）',
     splitMembers: '新しい世帯に移る世帯員', moveOutMembers: '転出する世帯員', moveWithinMembers: '転居する世帯員', newAddress: '新しい住所', abroad: '国外への転出',
     movingHead: '移る世帯員の新しい世帯主', movingHeadHint: '世帯の一部が転居する場合に指定します（全員の場合は不要）',
-    remainingHeadHint: '世帯主が世帯を離れ、2人以上が残る場合に指定します', relationshipsAfter: '異動後の続柄',
+    remainingHeadHint: '世帯主が世帯を離れ、2人以上が残る場合に指定します。指定しない場合は世帯主のいない世帯となり、後で世帯主変更を行います', relationshipsAfter: '異動後の続柄',
     relationshipsAfterHint: '世帯が分かれる場合、新しい世帯主から見た続柄を入力します（世帯主になる人は空欄で構いません）',
     deathHeadHint: '世帯主の死亡等で2人以上が残る場合に指定します', remainingRelationships: '残る世帯員の続柄', remainingRelationshipsHint: '新しい世帯主から見た続柄（世帯主が変わる場合のみ）',
     headChangeRelationships: '新しい世帯主から見た続柄', headChangeHint: '新しい世帯主になる人の欄は空欄にします。前の世帯主の続柄を必ず入力してください（例: 夫、父）',
@@ -112,7 +114,6 @@ const ja = {
   /** The confirmation summary. */
   summary: {
     kind: '異動の種類', exOfficio: '職権', unlisted: '町字一覧外', fromAbroad: '国外からの転入', abroad: '国外への転出', foreignResident: '外国人住民', entered: '（入力あり）',
-    date: (text: string, iso: string) => `${text}（${iso}）`,
   },
   /** Field errors of the form check (the service's own messages stay as they are). */
   errors: {
@@ -210,6 +211,8 @@ const en: DeepPartial<ChangeFormDictionary> = {
   common: {
     legend: 'Dates and notification', notifiedHint: (hint: string) => `Today if left empty. ${hint}`, notifierHint: 'e.g. 本人 (the resident), 世帯主 (head of household), 代理人 and name',
     alwaysExOfficio: 'This change is processed ex officio (職権).', exOfficio: 'Process ex officio (職権; not on a notification)',
+    vagueDateHint: 'Japanese era or Western calendar (e.g. 令和7年4月1日, R7.4.1); if the day is not known 「推定令和7年3月」「令和7年頃」「年月日不詳」',
+    confirmPlannedDate: 'Record with this planned move-out date (confirmed: more than 14 days ahead)',
   },
   address: { townHint: 'Choose from the town list or type it (e.g. 大字広丘野村)', unlisted: 'Register as a town not in the town list' },
   personForm: {
@@ -262,7 +265,7 @@ const en: DeepPartial<ChangeFormDictionary> = {
   },
   summary: {
     kind: 'Kind of change', exOfficio: 'Ex officio (職権)', unlisted: 'Not in the town list', fromAbroad: 'Moving in from abroad', abroad: 'Moving abroad',
-    foreignResident: 'Foreign resident', entered: '(entered)', date: (text: string, iso: string) => `${text} (${iso})`,
+    foreignResident: 'Foreign resident', entered: '(entered)',
   },
   errors: {
     personRequired: 'Choose the resident from a resident record first', householdRequired: 'Choose the household from a household record first',

@@ -16,12 +16,16 @@ export const opt = (s: string) => (s ? s : undefined);
 /** Messages of the form check in the page's language (Japanese unless given). */
 type Messages = ChangeFormDictionary['errors'];
 
-/** Checks a date field (和暦 or 西暦); vague dates allowed for birth dates. */
-export function checkDate(v: FormValues, name: string, errors: FieldErrors, opts: { required?: boolean; legal?: boolean } = {}, m: Messages = changeFormText('ja').errors) {
+/**
+ * Checks a date field (和暦 or 西暦) with the one parser: `legal` allows vague dates (生年月日, the 異動日 of
+ * 出生・死亡・失踪); `nonCalendar` also the non-calendar days the standard keeps as recorded (corrections, those
+ * 異動日). A new birth date is a calendar day or vague (issue #9); the planner applies the same rules.
+ */
+export function checkDate(v: FormValues, name: string, errors: FieldErrors, opts: { required?: boolean; legal?: boolean; nonCalendar?: boolean } = {}, m: Messages = changeFormText('ja').errors) {
   const s = val(v, name);
   if (!s) { if (opts.required) errors[name] = m.date; return undefined; }
   try {
-    const d = parseLegalDate(s, { allowNonCalendar: opts.legal });
+    const d = parseLegalDate(s, { allowNonCalendar: opts.nonCalendar });
     if (!opts.legal && (d.precision !== 'day' || d.text)) { errors[name] = m.fullDate; return undefined; }
     return d;
   } catch (err) {

@@ -5,8 +5,9 @@
  * Errors: a summary (role="alert") linking to each field, and the message at the field (aria-describedby).
  */
 import type { ConsoleContext } from '../ui/console-layout.tsx';
+import { VAGUE_DATE_KINDS } from '../../domains/registry/index.ts';
 import {
-  CHANGE_KIND_LABELS, CheckField, ErrorSummary, Facts, RegistryLayout, SelectField, SEX_LABELS, TextField, wareki, type ChangeKind, type FieldErrors,
+  CHANGE_KIND_LABELS, CheckField, DateField, ErrorSummary, Facts, RegistryLayout, SelectField, SEX_LABELS, TextField, wareki, type ChangeKind, type FieldErrors,
 } from './registry-ui.tsx';
 import { ALWAYS_EX_OFFICIO, isItemKind, ItemKindFields } from './registry-change-forms.tsx';
 import { registryText } from './registry-i18n.ts';
@@ -32,8 +33,9 @@ function CommonFields(p: { v: FormValues; e: FieldErrors; kind: ChangeKind; t: T
   return (
     <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4">
       <legend class="px-1 text-std-16B-170">{t.common.legend}</legend>
-      <TextField name="occurredOn" label={(t.dates as Record<string, string>)[p.kind] ?? t.fields.occurredOn} value={val(p.v, 'occurredOn')} hint={t.dateHint} error={p.e.occurredOn} autofocus required />
-      <TextField name="notifiedOn" label={t.fields.notifiedOn} value={val(p.v, 'notifiedOn')} hint={t.common.notifiedHint(t.dateHint)} error={p.e.notifiedOn} />
+      <DateField name="occurredOn" label={(t.dates as Record<string, string>)[p.kind] ?? t.fields.occurredOn} value={val(p.v, 'occurredOn')} error={p.e.occurredOn} autofocus required
+        vague={VAGUE_DATE_KINDS.includes(p.kind)} hint={VAGUE_DATE_KINDS.includes(p.kind) ? t.common.vagueDateHint : undefined} />
+      <DateField name="notifiedOn" label={t.fields.notifiedOn} value={val(p.v, 'notifiedOn')} hint={t.common.notifiedHint(t.dateHint)} error={p.e.notifiedOn} />
       <TextField name="notifier" label={t.fields.notifier} value={val(p.v, 'notifier')} hint={t.common.notifierHint} error={p.e.notifier} />
       {isItemKind(p.kind) && ALWAYS_EX_OFFICIO.includes(p.kind) ? <p class="form-hint">{t.common.alwaysExOfficio}</p>
         : <CheckField name="exOfficio" label={t.common.exOfficio} checked={val(p.v, 'exOfficio') === '1'} />}
@@ -88,6 +90,9 @@ function KindFields(p: FormProps) {
             <>
               <TextField name="destination" label={t.fields.destination} value={val(v, 'destination')} error={e.destination} required />
               <CheckField name="abroad" label={k.abroad} checked={val(v, 'abroad') === '1'} />
+              {/* A planned date far ahead is confirmed explicitly (issue #9); the box appears when the planner asks. */}
+              {e.confirmPlannedDate || val(v, 'confirmPlannedDate') === '1'
+                ? <CheckField name="confirmPlannedDate" label={t.common.confirmPlannedDate} checked={val(v, 'confirmPlannedDate') === '1'} error={e.confirmPlannedDate} /> : null}
             </>
           ) : null}
           {kind !== 'move-out' ? <MemberSelect name="newHeadPersonId" label={k.movingHead} members={members} value={val(v, 'newHeadPersonId')} error={e.newHeadPersonId}
@@ -131,7 +136,8 @@ function KindFields(p: FormProps) {
           <div class="grid grid-cols-1 gap-4 md:grid-cols-2">
             {PATCH_KEYS.map((key) => key === 'sex'
               ? <SelectField name="patch-sex" label={t.patch.sex} value={val(v, 'patch-sex')} options={[['male', sex.male!], ['female', sex.female!]]} error={e['patch-sex']} />
-              : <TextField name={`patch-${key}`} label={t.patch[key]} value={val(v, `patch-${key}`)} error={e[`patch-${key}`]} hint={key === 'birthDate' ? k.birthDateHint : undefined} />)}
+              : key === 'birthDate' ? <DateField name={`patch-${key}`} label={t.patch[key]} value={val(v, `patch-${key}`)} error={e[`patch-${key}`]} hint={k.birthDateHint} vague />
+              : <TextField name={`patch-${key}`} label={t.patch[key]} value={val(v, `patch-${key}`)} error={e[`patch-${key}`]} />)}
           </div>
         </fieldset>
       );

@@ -12,7 +12,8 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
-import { ChangeInput, parseLegalDate, townsOf } from '../../domains/registry/index.ts';
+import { ChangeInput, parseLegalDate, townsOf, VAGUE_DATE_KINDS } from '../../domains/registry/index.ts';
+import { formatLegalDate } from '../../platform/dates/jp-date.ts';
 import {
   ChangeConfirmPage, ChangeFormPage, ChangeResultPage, fieldLabels, list, PATCH_KEYS, PERSON_ROWS, val, type ChangeSubject, type FormValues,
 } from './registry-change.page.tsx';
@@ -44,7 +45,18 @@ const ERROR_FIELD: Record<string, string> = {
   'birth-date-in-future': 'p0-birthDate', 'single-head-required': 'p0-relationship', 'head-in-existing-household': 'p0-relationship',
   'household-head-required': 'remainingHeadPersonId', 'head-must-be-member': 'newHeadPersonId', 'invalid-residence-card-no': 'p0-residenceCardNo',
   'foreign-items-required': 'p0-nationality', 'same-household': 'toHouseholdId', 'empty-patch': 'patch-familyName',
+  'notification-before-change': 'notifiedOn', 'move-out-date-confirm': 'confirmPlannedDate', 'birth-after-change-date': 'p0-birthDate',
+  'new-household-head-required': 'newHeadPersonId', 'invalid-date': 'p0-birthDate',
 };
+
+/** The form field of a reading the planner refused (`invalid-reading` names the record field, e.g. familyNameKana). */
+function readingField(kind: ChangeKind, field: unknown): string | undefined {
+  if (typeof field !== 'string') return undefined;
+  if (kind === 'clerical-correction' || kind === 'ex-officio-correction') return `patch-${field}`;
+  if (kind === 'naturalization' || kind === 'minor-correction') return `new-${field}`;
+  if (kind === 'old-surname' || kind === 'alias') return field;
+  return `p0-${field}`;
+}
 
 /** Normalises a parsed form body: strings trimmed, the checkbox groups as lists. */
 function formValues(body: Record<string, unknown>): FormValues {
@@ -91,7 +103,8 @@ function relationships(v: FormValues, ids: string[], exclude: Array<string | und
 export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubject, lang: Lang = 'ja'): { input?: ChangeInput; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const m = changeFormText(lang).errors;
-  checkDate(v, 'occurredOn', errors, { required: true, legal: kind === 'birth' || kind === 'death' }, m);
+  const vagueDate = VAGUE_DATE_KINDS.includes(kind);
+  checkDate(v, 'occurredOn', errors, { required: true, legal: vagueDate, nonCalendar: vagueDate }, m);
   checkDate(v, 'notifiedOn', errors, {}, m);
   const h = subject.household;
   const members = (h?.members ?? []).filter((m) => m.status !== 'removed').map((m) => m.personId);
@@ -132,7 +145,8 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
         input = { ...common, personIds: selected, newHeadPersonId: newHead, ...split };
       } else {
         if (!val(v, 'destination')) errors.destination = m.destination;
-        input = { ...common, personIds: selected, destination: val(v, 'destination'), abroad: val(v, 'abroad') === '1', remainingHeadPersonId: remainingHead, remainingRelationships: split.remainingRelationships };
+        input = { ...common, personIds: selected, destination: val(v, 'destination'), abroad: val(v, 'abroad') === '1', confirmPlannedDate: val(v, 'confirmPlannedDate') === '1',
+          remainingHeadPersonId: remainingHead, remainingRelationships: split.remainingRelationships };
       }
       break;
     }
@@ -158,7 +172,7 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
       const before = p ? correctionDefaults(p) : {};
       const patch: Record<string, string> = {};
       for (const k of PATCH_KEYS) if (val(v, `patch-${k}`) !== (before[`patch-${k}`] ?? '')) patch[k] = val(v, `patch-${k}`);
-      if (patch.birthDate) checkDate(v, 'patch-birthDate', errors, { required: true, legal: true }, m);
+      if (patch.birthDate) checkDate(v, 'patch-birthDate', errors, { required: true, legal: true, nonCalendar: true }, m);
       if (Object.keys(patch).length === 0) errors['patch-familyName'] = m.patch;
       input = { ...common, personId: p?.personId, patch };
       break;
@@ -216,7 +230,16 @@ function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject, lang
   const unchanged = kind === 'minor-correction' ? itemInitialValues(kind, subject) : {};
   const names = new Map([...(subject.household?.members ?? []), ...(subject.target?.members ?? [])].map((m) => [m.personId, `${m.familyName}　${m.givenName}`.trim() || m.romanName || '']));
   const rows: Array<[string, string]> = [[t.summary.kind, d.kinds[kind] ?? CHANGE_KIND_LABELS[kind]]];
-  const dateText = (s: string) => { try { const x = parseLegalDate(s, { allowNonCalendar: true }); return x.precision === 'day' && !x.text ? t.summary.date(s, x.sortKey) : s; } catch { return s; } };
+  // Dates as they will be recorded, never side by side with 西暦 (spec §1.1.9, issue #9): 和暦, except a foreign
+  // resident's birth date and 在留期間満了日 in 西暦.
+  const foreignSubject = subject.person?.residentKind === 'foreign';
+  const calendarOf = (k: string): 'wareki' | 'seireki' => {
+    if (/residenceExpiry$/.test(k)) return 'seireki';
+    const row = /^p(\d+)-birthDate$/.exec(k);
+    if (row) return v[`p${row[1]}-residentKind`] === 'foreign' ? 'seireki' : 'wareki';
+    return k === 'patch-birthDate' && foreignSubject ? 'seireki' : 'wareki';
+  };
+  const dateText = (s: string, k: string) => { try { return formatLegalDate(parseLegalDate(s, { allowNonCalendar: true }), calendarOf(k)); } catch { return s; } };
   for (const [k, raw] of Object.entries(v)) {
     if (['personId', 'householdId', 'version', 'toVersion'].includes(k) || raw === '' || (Array.isArray(raw) && raw.length === 0)) continue;
     if (k.endsWith('residentKind') && raw === 'japanese') continue;
@@ -228,13 +251,13 @@ function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject, lang
     if (k.endsWith('sex')) text = d.sex[text] ?? text;
     if (k.endsWith('residentKind')) text = t.summary.foreignResident;
     if (raw === '1' && ['exOfficio', 'unlisted', 'fromAbroad', 'abroad'].includes(k)) text = t.yes;
-    if (/(occurredOn|notifiedOn|birthDate)$/.test(k)) text = dateText(text);
+    if (/(occurredOn|notifiedOn|birthDate)$/.test(k)) text = dateText(text, k);
     if (k.endsWith('myNumber')) text = t.summary.entered;
     if (k.endsWith('residenceCardNo')) text = text.replace(/\s/g, '').toUpperCase(); // as recorded
     if (itemValues[k]) text = itemValues[k]![text] ?? text;
     if (k.endsWith('category')) text = t.categories[text] ?? text;
     if (k === 'ground') text = t.grounds[text] ?? text;
-    if (['movedOn', 'residenceExpiry'].includes(k)) text = dateText(text);
+    if (/(movedOn|residenceExpiry)$/.test(k)) text = dateText(text, k);
     rows.push([label, text]);
   }
   return rows;
@@ -279,7 +302,8 @@ export function registryChangeRoutes(services: Services) {
   async function refused(c: Context<AppEnv>, kind: ChangeKind, err: unknown, values: FormValues, subject: ChangeSubject, ids: Parameters<typeof loadSubject>[2]) {
     if (!(err instanceof DomainError) || err.status >= 500 || err.status === 401 || (err.status === 403 && err.code !== 'self-approval')) throw err;
     const fieldErrors: FieldErrors = {};
-    const field = (isItemKind(kind) ? ITEM_ERROR_FIELD[err.code] : undefined) ?? ERROR_FIELD[err.code];
+    const field = err.code === 'invalid-reading' ? readingField(kind, err.extra?.field)
+      : (isItemKind(kind) ? ITEM_ERROR_FIELD[err.code] : undefined) ?? ERROR_FIELD[err.code];
     if (field) fieldErrors[field] = err.title;
     if (err.code === 'household-version-conflict' || err.code === 'household-version-required') {
       // Show the household as it is now and keep every entered value; the clerk checks and submits again.

@@ -4,7 +4,7 @@ import { FOREIGN_CATEGORIES } from '../../domains/registry/index.ts';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import type { HouseholdView, HistoryItem, PersonView } from './registry-person.page.tsx';
 import {
-  CheckField, SelectField, TextField, type ChangeKind, type FieldErrors,
+  CheckField, DateField, SelectField, TextField, type ChangeKind, type FieldErrors,
 } from './registry-ui.tsx';
 import { registryText } from './registry-i18n.ts';
 import { changeFormText, type ChangeFormDictionary } from './registry-change-i18n.ts';
@@ -94,7 +94,7 @@ export function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birt
       <TextField name={f('givenName')} label={l.givenName} value={t('givenName')} error={p.e[f('givenName')]} />
       <TextField name={f('familyNameKana')} label={l.familyNameKana} value={t('familyNameKana')} error={p.e[f('familyNameKana')]} />
       <TextField name={f('givenNameKana')} label={l.givenNameKana} value={t('givenNameKana')} error={p.e[f('givenNameKana')]} />
-      <TextField name={f('birthDate')} label={l.birthDate} value={t('birthDate')} hint={tt.personForm.birthHint} error={p.e[f('birthDate')]} required={p.i === 0} />
+      <DateField name={f('birthDate')} label={l.birthDate} value={t('birthDate')} hint={tt.personForm.birthHint} error={p.e[f('birthDate')]} required={p.i === 0} vague />
       <SelectField name={f('sex')} label={l.sex} value={t('sex')} options={[['', tt.choose], ['male', sex.male!], ['female', sex.female!]]} error={p.e[f('sex')]} required={p.i === 0} />
       <TextField name={f('relationship')} label={l.relationship} value={t('relationship')} list="relationship-list" hint={p.birth ? tt.personForm.relationshipBirthHint : tt.personForm.relationshipHint} error={p.e[f('relationship')]} required={p.i === 0} />
       <SelectField name={f('residentKind')} label={l.residentKind} value={t('residentKind') || 'japanese'} options={[['japanese', kinds.japanese!], ['foreign', kinds.foreign!]]} />
@@ -110,7 +110,7 @@ export function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birt
           <SelectField name={f('category')} label={l.category} value={t('category')} options={categoryOptions(tt, '—')} error={p.e[f('category')]} />
           <TextField name={f('residenceStatus')} label={l.residenceStatus} value={t('residenceStatus')} error={p.e[f('residenceStatus')]} />
           <TextField name={f('residencePeriod')} label={l.residencePeriod} value={t('residencePeriod')} hint={tt.personForm.periodHint} error={p.e[f('residencePeriod')]} />
-          <TextField name={f('residenceExpiry')} label={l.residenceExpiry} value={t('residenceExpiry')} hint={tt.personForm.expiryHint} error={p.e[f('residenceExpiry')]} />
+          <DateField name={f('residenceExpiry')} label={l.residenceExpiry} value={t('residenceExpiry')} hint={tt.personForm.expiryHint} error={p.e[f('residenceExpiry')]} />
           <TextField name={f('residenceCardNo')} label={l.residenceCardNo} value={t('residenceCardNo')} hint={tt.personForm.cardHint} error={p.e[f('residenceCardNo')]} />
         </div>
       </details>

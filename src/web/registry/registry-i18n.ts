@@ -56,6 +56,7 @@ const ja = {
     title: (no: string) => `世帯票: 世帯番号 ${no}`,
     head: '世帯主', noHead: '（世帯主なし）', address: '住所', householdId: '世帯ID', version: '世帯の版', pending: '審査中の異動', pendingYes: 'あり（仮登録）', pendingNo: 'なし',
     issue: '世帯の証明書を交付する', includeRemoved: '除票の世帯員も表示', members: '世帯員',
+    headMissing: '世帯主のいない世帯です。残る世帯員の届出により世帯主変更を行ってください。', headChange: '世帯主変更を入力する',
     columns: { relationship: '続柄', name: '氏名', kana: '読み', birthDate: '生年月日', sex: '性別', status: '状態' },
   },
   provisional: {
@@ -68,7 +69,7 @@ const ja = {
     done: { '本登録しました。': '本登録しました。', '取り下げました。': '取り下げました。' } as Record<string, string>,
   },
   statistics: {
-    title: '人口統計', asOf: '基準日', show: '表示', csv: 'CSVをダウンロード', asOfLine: (wareki: string, iso: string) => `${wareki}（${iso}）現在`,
+    title: '人口統計', asOf: '基準日', show: '表示', csv: 'CSVをダウンロード', asOfLine: (wareki: string) => `${wareki}現在`,
     total: '総数', totalColumns: ['人口', '男', '女', '日本人', '外国人', '世帯数'], byAge: '年齢（5歳階級）・男女別',
     ageColumns: ['年齢', '男', '女', '計', '日本人', '外国人'], chart: '男 ／ 女', chartSr: 'グラフ（表の数値と同じ）',
     byTown: '町字別', townColumns: ['町字', '世帯数', '人口', '男', '女', '日本人', '外国人'],
@@ -154,6 +155,7 @@ const en: DeepPartial<RegistryDictionary> = {
     title: (no: string) => `Household record: household no. ${no}`,
     head: 'Head of household', noHead: '(no head)', address: 'Address', householdId: 'Household ID', version: 'Household version', pending: 'Change awaiting approval', pendingYes: 'Yes (provisional)', pendingNo: 'None',
     issue: 'Issue a household certificate', includeRemoved: 'Also show removed members', members: 'Members',
+    headMissing: 'This household has no head. Record a change of head (世帯主変更) on the notification of a remaining member.', headChange: 'Enter a change of head',
     columns: { relationship: 'Relationship', name: 'Name', kana: 'Reading', birthDate: 'Date of birth', sex: 'Sex', status: 'Status' },
   },
   provisional: {
@@ -166,7 +168,7 @@ const en: DeepPartial<RegistryDictionary> = {
     done: { '本登録しました。': 'Approved.', '取り下げました。': 'Withdrawn.' },
   },
   statistics: {
-    title: 'Population statistics', asOf: 'Reference date', show: 'Show', csv: 'Download CSV', asOfLine: (wareki: string, iso: string) => `As of ${iso} (${wareki})`,
+    title: 'Population statistics', asOf: 'Reference date', show: 'Show', csv: 'Download CSV', asOfLine: (wareki: string) => `As of ${wareki}`,
     total: 'Totals', totalColumns: ['Population', 'Male', 'Female', 'Japanese', 'Foreign', 'Households'], byAge: 'By age (5-year bands) and sex',
     ageColumns: ['Age', 'Male', 'Female', 'Total', 'Japanese', 'Foreign'], chart: 'Male / Female', chartSr: 'Chart (same figures as the table)',
     byTown: 'By town', townColumns: ['Town', 'Households', 'Population', 'Male', 'Female', 'Japanese', 'Foreign'],

@@ -6,7 +6,7 @@
 import type { RegistryService } from '../../domains/registry/index.ts';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import {
-  CHANGE_KIND_LABELS, ErrorSummary, Facts, RegistryLayout, td, th, wareki, type ChangeKind,
+  CHANGE_KIND_LABELS, DateField, ErrorSummary, Facts, RegistryLayout, td, th, wareki, type ChangeKind,
 } from './registry-ui.tsx';
 import { registryText } from './registry-i18n.ts';
 import { HouseholdSupportNotice, PersonSupportNotice, type SupportNotices } from './registry-support-notice.tsx';
@@ -43,6 +43,9 @@ export interface PersonPageProps extends ConsoleContext {
   person: PersonView;
   history: HistoryItem[];
   asOf: string;
+  /** The 基準日 as typed, and its error when it is no calendar day. */
+  asOfInput?: string;
+  asOfError?: string;
   canUnmask: boolean;
   canChange: boolean;
   canReview: boolean;
@@ -101,7 +104,7 @@ export function PersonPage(p: PersonPageProps) {
             [f.myNumber, <span data-testid="my-number">{r.myNumber ?? f.noMyNumber}</span>], [f.residentCode, r.residentCode ?? ''],
             [f.atenaNo, r.atenaNo], [f.residentKind, t.residentKinds[r.residentKind] ?? r.residentKind],
             ...(r.foreign ? Object.entries(t.foreign).map(([k, l]) => [l, String((r.foreign as Record<string, unknown>)[k] ?? '')] as [string, string]) : []),
-            ...(r.removedOn ? [[f.removedOn, wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, r.destination ?? ''] as [string, string]] : []),
+            ...(r.removedOn ? [[f.removedOn, r.removedOnText ?? wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, r.destination ?? ''] as [string, string]] : []),
           ]} />
         </div>
         {p.canUnmask && r.myNumber && !r.myNumberUnmasked ? (
@@ -119,10 +122,7 @@ export function PersonPage(p: PersonPageProps) {
       <section class="mt-8 max-w-5xl" aria-labelledby="asof-heading">
         <h2 id="asof-heading" class="text-std-20B-150">{t.asOf}</h2>
         <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-2 flex flex-wrap items-end gap-4">
-          <div class="form-field">
-            <label class="form-label" for="asOf">{t.asOfDate}</label>
-            <input class="form-control" id="asOf" name="asOf" type="date" value={p.asOf} />
-          </div>
+          <DateField name="asOf" label={t.asOfDate} value={p.asOfError ? p.asOfInput : p.asOf ? wareki(p.asOf) : ''} error={p.asOfError} />
           <button class="button-secondary" type="submit">{t.showAsOf}</button>
           {p.asOf ? <a class="link" href={`/console/registry/persons/${r.personId}`}>{t.backToCurrent}</a> : null}
         </form>
@@ -188,6 +188,13 @@ export function HouseholdPage(p: HouseholdPageProps) {
           [t.pending, h.pendingChangeId ? t.pendingYes : t.pendingNo],
         ]} />
       </div>
+      {!head && h.members.some((m) => m.status !== 'removed') ? (
+        // A household left without a head (spec §1.1.10): flagged until a 世帯主変更 (issue #9).
+        <div class="banner-warning mt-4 max-w-5xl" role="status" data-testid="household-head-missing">
+          <p class="text-std-16B-170">{t.headMissing}</p>
+          {p.canChange && !h.pendingChangeId ? <p class="mt-2"><a class="link" href={`/console/registry/changes/head-change?householdId=${h.householdId}`}>{t.headChange}</a></p> : null}
+        </div>
+      ) : null}
       <HouseholdSupportNotice notices={p.supportMeasures ?? {}} t={dict.supportMeasure}
         members={h.members.map((m) => ({ personId: m.personId, name: `${m.familyName}　${m.givenName}`.trim() || m.romanName || '' }))} />
       <div class="mt-4 flex flex-wrap gap-4">

@@ -6,7 +6,7 @@
 import type { RegistryService } from '../../domains/registry/index.ts';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import { registryText } from './registry-i18n.ts';
-import { CHANGE_KIND_LABELS, ErrorSummary, RegistryLayout, td, th, wareki } from './registry-ui.tsx';
+import { CHANGE_KIND_LABELS, DateField, ErrorSummary, RegistryLayout, td, th, wareki } from './registry-ui.tsx';
 
 export type ProvisionalItem = Awaited<ReturnType<RegistryService['listProvisional']>>[number];
 type Stats = Exclude<Awaited<ReturnType<RegistryService['statistics']>>, string>;
@@ -99,14 +99,11 @@ export function StatisticsPage(p: StatisticsPageProps) {
       <h1 class="text-std-32B-150">{t.title}</h1>
       {p.error ? <ErrorSummary message={p.error.message} errors={{ asOf: p.error.message }} labels={{ asOf: t.asOf }} /> : null}
       <form method="get" action="/console/registry/statistics" class="mt-4 flex flex-wrap items-end gap-4">
-        <div class="form-field">
-          <label class="form-label" for="asOf">{t.asOf}</label>
-          <input class="form-control" id="asOf" name="asOf" type="date" value={p.asOfInput} aria-invalid={p.error ? 'true' : undefined} />
-        </div>
+        <DateField name="asOf" label={t.asOf} value={p.error ? p.asOfInput : p.asOfInput ? wareki(s.asOf) : ''} error={p.error?.message} />
         <button class="button-primary" type="submit">{t.show}</button>
         <a class="link" href={`/console/registry/statistics.csv?asOf=${s.asOf}`} download>{t.csv}</a>
       </form>
-      <p class="mt-4 text-std-18B-160" data-testid="stats-asof">{t.asOfLine(wareki(s.asOf), s.asOf)}</p>
+      <p class="mt-4 text-std-18B-160" data-testid="stats-asof">{t.asOfLine(wareki(s.asOf))}</p>
       <section class="mt-4" aria-labelledby="total-heading">
         <h2 id="total-heading" class="text-std-20B-150">{t.total}</h2>
         <table class="mt-2 border-collapse" data-testid="stats-total">

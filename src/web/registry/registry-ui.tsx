@@ -8,6 +8,7 @@ import { toWareki } from '../../domains/registry/index.ts';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
 import type { Lang } from '../ui/i18n.ts';
 import { assetUrl } from '../ui/static-files.ts';
+import { DateInput, type DateInputProps } from '../ui/date-input.tsx';
 import { registryText } from './registry-i18n.ts';
 
 /** Field name → message (from the form check in the page's language, or the service's message in Japanese). */
@@ -124,6 +125,12 @@ export function TextField(p: { name: string; label: string; value?: string; hint
   );
 }
 
+/** The one date input (ui/date-input.tsx) in the page's language: 和暦 or 西暦, a hint and the live 和暦 reading. */
+export function DateField(p: Omit<DateInputProps, 'lang' | 'requiredMark'>) {
+  const lang = useContext(PageLang);
+  return <DateInput {...p} lang={lang} requiredMark={registryText(lang).required} />;
+}
+
 /** A select with its label and error. */
 export function SelectField(p: { name: string; label: string; value?: string; options: Array<[string, string]>; hint?: string; error?: string; autofocus?: boolean; required?: boolean }) {
   return (
@@ -139,14 +146,16 @@ export function SelectField(p: { name: string; label: string; value?: string; op
 }
 
 /** A checkbox with its label. */
-export function CheckField(p: { name: string; label: string; checked?: boolean; value?: string; id?: string }) {
+export function CheckField(p: { name: string; label: string; checked?: boolean; value?: string; id?: string; error?: string }) {
   const id = p.id ?? p.name;
-  return (
+  const box = (
     <div class="flex items-center gap-2">
-      <input type="checkbox" class="size-5" id={id} name={p.name} value={p.value ?? '1'} checked={p.checked} />
+      <input type="checkbox" class="size-5" id={id} name={p.name} value={p.value ?? '1'} checked={p.checked}
+        aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${id}-error` : undefined} />
       <label for={id}>{p.label}</label>
     </div>
   );
+  return p.error ? <div class="form-field"><p class="form-error" id={`${id}-error`}>{p.error}</p>{box}</div> : box;
 }
 
 /** A definition list of label/value rows. */

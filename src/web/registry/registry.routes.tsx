@@ -11,7 +11,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
-import { townsOf } from '../../domains/registry/index.ts';
+import { InvalidLegalDateError, parseCalendarDate, townsOf } from '../../domains/registry/index.ts';
 import { HouseholdPage, PersonPage } from './registry-person.page.tsx';
 import { ProvisionalPage, StatisticsPage } from './registry-review.page.tsx';
 import { RegistrySearchPage, type PersonHit, type SearchForm } from './registry-search.page.tsx';
@@ -19,7 +19,6 @@ import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The permissions the registry pages show or hide things by. */
 export function registryFlags(actor: Actor) {
@@ -43,6 +42,24 @@ export function refusal(err: unknown): { message: string; code: string; status: 
 
 const toAscii = (s: string) => s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 const DATE_LIKE = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr]\s*\d)|^\d{4}([-/.年]|$)|^\d{8}$/;
+
+/** The message for a 基準日 that is no calendar day (query parameters of the console pages). */
+export const INVALID_QUERY_DAY = '基準日が正しい日付ではありません（例: 令和7年4月1日、2025-04-01）';
+
+/**
+ * Reads a day from a query parameter (基準日) with the one parser: 西暦 or 和暦, a real calendar day. Empty → no
+ * day; anything else that is no day → `error` (the page answers 400 with the field's error, issue #9).
+ */
+export function queryDay(raw: string | undefined): { input: string; day?: string; error?: string } {
+  const input = (raw ?? '').trim().slice(0, 40);
+  if (!input) return { input };
+  try {
+    return { input, day: parseCalendarDate(input) };
+  } catch (err) {
+    if (err instanceof InvalidLegalDateError) return { input, error: INVALID_QUERY_DAY };
+    throw err;
+  }
+}
 
 /** Reads the one search box: identifiers, a birth date, a 町字, a name, or a name followed by a birth date. */
 export function interpretSearch(q: string, municipalityCode: string): { query: { name?: string; birthDate?: string; address?: string; myNumber?: string; residentCode?: string; residenceCardNo?: string }; as: string } {
@@ -99,7 +116,9 @@ export function registryWebRoutes(services: Services) {
   app.get('/console/registry/persons/:id', async (c) => {
     const id = c.req.param('id');
     if (!UUID.test(id)) return c.notFound();
-    const asOf = ISO.test(c.req.query('asOf') ?? '') ? c.req.query('asOf')! : '';
+    // 基準日 in 和暦 or 西暦, read by the one parser; an invalid one is a 400 with the page and the field's error (issue #9).
+    const asOfQuery = queryDay(c.req.query('asOf'));
+    const asOf = asOfQuery.day ?? '';
     const unmask = c.req.query('unmask') === 'my-number';
     const purpose = (c.req.query('purpose') ?? '').slice(0, 200);
     const flags = registryFlags(c.var.actor);
@@ -117,7 +136,8 @@ export function registryWebRoutes(services: Services) {
     }
     const history = await svc.getHistory(c.var.actor, id, requestCtx(c));
     const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, [id], requestCtx(c));
-    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, purpose, error, supportMeasures }), error ? 422 : 200);
+    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures }),
+      asOfQuery.error ? 400 : error ? 422 : 200);
   });
 
   app.get('/console/registry/households/:id', async (c) => {
@@ -173,25 +193,21 @@ export function registryWebRoutes(services: Services) {
     });
   }
 
-  const statsDate = (c: Context<AppEnv>) => {
-    const v = (c.req.query('asOf') ?? '').trim();
-    return { input: v, valid: v === '' || ISO.test(v) };
-  };
-
   app.get('/console/registry/statistics', async (c) => {
-    const d = statsDate(c);
-    const stats = await svc.statistics(c.var.actor, d.valid && d.input ? d.input : undefined, 'json');
+    const d = queryDay(c.req.query('asOf'));
+    const stats = await svc.statistics(c.var.actor, d.day, 'json');
     if (typeof stats === 'string') throw new Error('unexpected CSV');
     return renderPage(c, StatisticsPage({
       ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), stats, asOfInput: d.input,
-      error: d.valid ? undefined : { message: '基準日は「2025-04-01」の形式で入力してください' },
-    }), d.valid ? 200 : 400);
+      error: d.error ? { message: d.error } : undefined,
+    }), d.error ? 400 : 200);
   });
 
   app.get('/console/registry/statistics.csv', async (c) => {
-    const d = statsDate(c);
-    const csv = await svc.statistics(c.var.actor, d.valid && d.input ? d.input : undefined, 'csv');
-    return c.body(String(csv), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="registry-statistics-${d.valid && d.input ? d.input : 'today'}.csv"` });
+    const d = queryDay(c.req.query('asOf'));
+    if (d.error) throw new DomainError('invalid-date', d.error, 400);
+    const csv = await svc.statistics(c.var.actor, d.day, 'csv');
+    return c.body(String(csv), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="registry-statistics-${d.day ?? 'today'}.csv"` });
   });
 
   return app;

@@ -34,6 +34,7 @@ export function PageShell(props: ShellProps) {
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <script src={assetUrl('app.js')} defer></script>
+        <script src={assetUrl('date-input.js')} defer></script>
       </head>
       <body>
         <a class="skip-link" href="#main">{props.t.skipToContent}</a>

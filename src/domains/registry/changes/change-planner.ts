@@ -100,7 +100,7 @@ const NOTIFIED_KINDS: ChangeKind[] = ['move-in', 'move-within', 'move-out', 'hou
 /** Made on request (請求・申出) without a statutory deadline: 届出日 defaults to today, no late alert. */
 const REQUESTED_KINDS: ChangeKind[] = ['old-surname', 'alias'];
 /** Kinds whose 異動日 may be vague or estimated (「推定」「頃」「不詳」) or non-calendar (spec §1.1.8: 出生・死亡・失踪). */
-const VAGUE_DATE_KINDS: ChangeKind[] = ['birth', 'death', 'ex-officio-removal'];
+export const VAGUE_DATE_KINDS: readonly ChangeKind[] = ['birth', 'death', 'ex-officio-removal'];
 /** A planned 転出 further ahead than this many days needs the clerk's confirmation. */
 export const MOVE_OUT_CONFIRM_DAYS = 14;
 /** Always 職権 (never a notification by the resident). */
