@@ -4,6 +4,7 @@
  * fee → issue → result with the PDF, issue number and verification code. Works without JavaScript;
  * Enter moves forward at each step (the primary button of each step has focus first).
  */
+import { DateInput } from '../ui/date-input.tsx';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
 import {
   CERTIFICATE_KINDS, DEFAULT_ITEMS, KIND_TITLES, PRINT_ITEMS, PRINT_ITEM_LABELS, REQUESTER_LABELS, REQUESTER_TYPES, THIRD_PARTY_GROUNDS,
@@ -102,7 +103,7 @@ export function CertificateFormPage(p: ConsoleContext & { values: CertificateFor
             </div>
           ))}
         </fieldset>
-        <Text id="asOf" label="基準日（記載事項証明書のみ）" type="date" value={v.asOf} />
+        <DateInput name="asOf" label="基準日（記載事項証明書のみ）" value={v.asOf} />
         <div><button class="button-primary" type="submit">プレビュー</button></div>
       </form>
     </ConsoleLayout>

@@ -4,6 +4,7 @@
  * and the public verification page /verify. Deep links from person or household views:
  * `/console/certificates?householdId=…` or `?personId=…` prefill the form with the subject.
  */
+import { parseCalendarDate } from '../../platform/dates/jp-date.ts';
 import { Hono, type Context } from 'hono';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
@@ -31,6 +32,11 @@ function formValues(body: Record<string, unknown>): CertificateFormValues {
   });
 }
 
+/** A 基準日 typed in 和暦 or 西暦 as its ISO day (the one parser); text that is no day goes on to the schema, which refuses it. */
+function isoDay(text: string): string {
+  try { return parseCalendarDate(text); } catch { return text; }
+}
+
 /** The API request from the form values (validated by the same schema as the API). */
 function toRequest(v: CertificateFormValues) {
   const personIds = v.personIds.split(/[,、\s]+/).filter(Boolean);
@@ -40,7 +46,7 @@ function toRequest(v: CertificateFormValues) {
       type: v.requesterType, personId: v.requesterPersonId || undefined, powerOfAttorneyChecked: v.powerOfAttorneyChecked || undefined,
       ground: v.ground || undefined, officialBody: v.officialBody || undefined, legalBasis: v.legalBasis || undefined,
     },
-    purpose: v.purpose || undefined, items: v.items, asOf: v.asOf || undefined,
+    purpose: v.purpose || undefined, items: v.items, asOf: v.asOf ? isoDay(v.asOf) : undefined,
   });
 }
 

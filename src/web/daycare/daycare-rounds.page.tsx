@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The daycare office's start page (rounds, create, generate a demo round) and a round's overview (run, summary, confirm). */
 import { ConsoleLayout } from '../ui/console-layout.tsx';
+import { DateInput } from '../ui/date-input.tsx';
 import { Banner, count, DataTable, Field, percent, PostForm, RoundFrame, roundPath, SelectField, type DaycareContext, type RoundHeader } from './daycare-layout.tsx';
 
 /** A round in the list. */
@@ -51,7 +52,7 @@ export function DaycareRoundsPage(props: DaycareContext & { rounds: RoundItem[];
             <PostForm action="/console/daycare/rounds" csrf={props.csrf}>
               <Field id="roundId" label={d.roundId} hint={d.roundIdHint} value={props.suggestedId} required />
               <Field id="name" label={d.roundName} value="令和9年4月入所 一次利用調整" required />
-              <Field id="referenceDate" label={d.referenceDate} type="date" value="2027-04-01" required />
+              <DateInput name="referenceDate" label={d.referenceDate} value="令和9年4月1日" required />
               <SelectField id="ruleTableId" label={d.ruleTable} value={props.ruleTables[0]?.[0]} options={[...props.ruleTables, ['', d.ruleTableNone]]} />
               <p><button type="submit" class="button-secondary">{d.create}</button></p>
             </PostForm>

@@ -18,6 +18,10 @@ import { tieBreakLabel, tieBreakPhrase } from '../../domains/daycare/explanation
 import { consoleContext } from '../console/console.routes.tsx';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { requestLang } from '../ui/i18n.ts';
+import { parseCalendarDate } from '../../platform/dates/jp-date.ts';
+
+/** A day typed in 和暦 or 西暦 (the one date input) as its ISO day; text that is no day goes on to the schema, which refuses it. */
+const isoDay = (text: string) => { try { return parseCalendarDate(text); } catch { return text; } };
 import { daycareText } from './daycare-i18n.ts';
 import { roundPath, type DaycareContext, type RoundHeader } from './daycare-layout.tsx';
 import { DaycareRoundPage, DaycareRoundsPage, type RunOverview } from './daycare-rounds.page.tsx';
@@ -85,7 +89,7 @@ export function daycareWebRoutes(services: Services) {
     return attempt(c, (m, s) => roundsPage(c, m, s), async () => {
       const ruleTableId = str(body.ruleTableId);
       const round = await daycare.createRound(c.var.actor, {
-        roundId: str(body.roundId), name: str(body.name), kind: 'primary', referenceDate: str(body.referenceDate), ...(ruleTableId ? { ruleTableId } : {}),
+        roundId: str(body.roundId), name: str(body.name), kind: 'primary', referenceDate: isoDay(str(body.referenceDate)), ...(ruleTableId ? { ruleTableId } : {}),
       });
       return c.redirect(roundPath(round.roundId), 303);
     });
