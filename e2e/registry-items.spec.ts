@@ -65,7 +65,9 @@ describe('registry: changes of a person\'s items', () => {
     await page.locator('#oldSurnameKana').fill('キュウノ');
     await page.locator('#oldSurnameKana').press('Enter');
     const summary = await page.getByTestId('confirm').textContent();
-    expect(summary).toContain(`（${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}）`);
+    // 和暦 only (issue #9): the date as recorded, no 西暦 beside it.
+    expect(summary).toContain(`令和${y - 2018}年${m}月${d}日`);
+    expect(summary).not.toContain(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     expect(summary).toContain('旧野');
     await screenshot(page, 'registry-old-surname-confirm');
     await confirmAndRecord(page, 'old-surname');
@@ -97,7 +99,8 @@ describe('registry: changes of a person\'s items', () => {
     await page.locator('#residenceCardNo').fill('qz11112222kv');
     await page.locator('#residenceCardNo').press('Enter');
     const confirm = await page.getByTestId('confirm').textContent();
-    expect(confirm).toContain(`令和${y - 2018 + 3}年6月30日（${y + 3}-06-30）`);
+    // A foreign resident's 在留期間満了日 in 西暦, as the standard says (spec §1.1.9, issue #9).
+    expect(confirm).toContain(`${y + 3}年6月30日`);
     expect(confirm).toContain('QZ11112222KV');
     await confirmAndRecord(page, 'residence-status-change');
     assertClean(page, [400]);

@@ -64,7 +64,9 @@ describe('registry', () => {
     await page.locator('#p1-relationship').fill('妻');
     await page.locator('#p1-honseki').fill('長野県塩尻市大門七番町1');
     await page.locator('#p1-honseki').press('Enter');
-    expect(await page.getByTestId('confirm').textContent()).toContain('令和7年4月1日（2025-04-01）');
+    // 和暦 only for Japanese residents, never side by side with 西暦 (issue #9, spec §1.1.9).
+    expect(await page.getByTestId('confirm').textContent()).toContain('令和7年4月1日');
+    expect(await page.getByTestId('confirm').textContent()).not.toContain('2025-04-01');
     await screenshot(page, 'registry-move-in-confirm');
     await confirmAndRecord(page, 'move-in');
     await screenshot(page, 'registry-move-in-result');

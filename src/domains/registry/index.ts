@@ -9,6 +9,7 @@ export { loadMyNumberKeys } from './registry.config.ts';
 export { ChangeInput, MINOR_CORRECTION_GROUNDS } from './registry.schema.ts';
 export { InvalidLegalDateError, parseCalendarDate, parseLegalDate, toWareki } from '../../platform/dates/jp-date.ts';
 export { MOVE_OUT_CONFIRM_DAYS, VAGUE_DATE_KINDS } from './changes/change-planner.ts';
+export { normalizeCardNo, normalizeKana } from './readings.ts';
 export { TOWN_LIST_ATTRIBUTION, townsOf } from './addresses/address-reference.ts';
 export { FOREIGN_CATEGORIES } from './registry-model.ts';
 // DV等支援措置: which of these persons a measure protects on a day (for the certificates' refusal), inside the caller's tenant transaction.

@@ -117,7 +117,7 @@ export const EARLIEST_DAY = ERAS[ERAS.length - 1]!.start;
 const SAME_DAY_BOUNDARIES = new Set(['明治', '大正']);
 
 /**
- * Parses a legal date: ISO `1965-01-02`, 和暦 `昭和40年1月2日` (元年, full-width digits), `S40.1.2`, or a vague
+ * Parses a legal date: 西暦 `1965-01-02` (also `1965-1-2`, `1965/1/2`, `19650102`), 和暦 `昭和40年1月2日` (元年, full-width digits), `S40.1.2`, or a vague
  * form (`昭和40年頃`, `昭和40年1月`, `推定昭和40年1月2日`, `年月日不詳`). A date lies within its era (昭和64年1月7日
  * and 平成31年4月30日 are the last days of theirs) and not before 明治 (the earliest era).
  *
@@ -134,7 +134,8 @@ export function parseLegalDate(input: string, opts: { allowNonCalendar?: boolean
   let y: number | undefined, m: number | undefined, d: number | undefined;
   let eraCheck: (typeof ERAS)[number] | undefined;
   let mt: RegExpExecArray | null;
-  if ((mt = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s))) {
+  if ((mt = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s))) {
+    // 西暦 as typed at the counter: 2025-04-01, 2025-4-1, 2025/4/1, 20250401.
     [y, m, d] = [Number(mt[1]), Number(mt[2]), mt[3] ? Number(mt[3]) : undefined];
   } else if ((mt = /(明治|大正|昭和|平成|令和|[MTSHRmtshr])\s*(\d{1,2})(?:[年.\/\-]\s*(?:(\d{1,2})\s*[月.\/\-]?\s*(?:(\d{1,2})\s*日?)?)?)?/.exec(s))) {
     const ey = eraYear(mt[1]!, Number(mt[2]));

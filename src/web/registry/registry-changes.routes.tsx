@@ -14,6 +14,7 @@ import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
 import { ChangeInput, parseLegalDate, townsOf, VAGUE_DATE_KINDS } from '../../domains/registry/index.ts';
 import { formatLegalDate } from '../../platform/dates/jp-date.ts';
+import { normalizeCardNo, normalizeKana } from '../../domains/registry/index.ts';
 import {
   ChangeConfirmPage, ChangeFormPage, ChangeResultPage, fieldLabels, list, PATCH_KEYS, PERSON_ROWS, val, type ChangeSubject, type FormValues,
 } from './registry-change.page.tsx';
@@ -46,7 +47,7 @@ const ERROR_FIELD: Record<string, string> = {
   'household-head-required': 'remainingHeadPersonId', 'head-must-be-member': 'newHeadPersonId', 'invalid-residence-card-no': 'p0-residenceCardNo',
   'foreign-items-required': 'p0-nationality', 'same-household': 'toHouseholdId', 'empty-patch': 'patch-familyName',
   'notification-before-change': 'notifiedOn', 'move-out-date-confirm': 'confirmPlannedDate', 'birth-after-change-date': 'p0-birthDate',
-  'new-household-head-required': 'newHeadPersonId', 'invalid-date': 'p0-birthDate',
+  'new-household-head-required': 'newHeadPersonId',
 };
 
 /** The form field of a reading the planner refused (`invalid-reading` names the record field, e.g. familyNameKana). */
@@ -253,7 +254,8 @@ function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject, lang
     if (raw === '1' && ['exOfficio', 'unlisted', 'fromAbroad', 'abroad'].includes(k)) text = t.yes;
     if (/(occurredOn|notifiedOn|birthDate)$/.test(k)) text = dateText(text, k);
     if (k.endsWith('myNumber')) text = t.summary.entered;
-    if (k.endsWith('residenceCardNo')) text = text.replace(/\s/g, '').toUpperCase(); // as recorded
+    if (k.endsWith('residenceCardNo')) text = normalizeCardNo(text); // as recorded
+    if (k.endsWith('Kana')) text = normalizeKana(text); // as recorded: hiragana and half-width kana become katakana (issue #9)
     if (itemValues[k]) text = itemValues[k]![text] ?? text;
     if (k.endsWith('category')) text = t.categories[text] ?? text;
     if (k === 'ground') text = t.grounds[text] ?? text;
@@ -302,8 +304,10 @@ export function registryChangeRoutes(services: Services) {
   async function refused(c: Context<AppEnv>, kind: ChangeKind, err: unknown, values: FormValues, subject: ChangeSubject, ids: Parameters<typeof loadSubject>[2]) {
     if (!(err instanceof DomainError) || err.status >= 500 || err.status === 401 || (err.status === 403 && err.code !== 'self-approval')) throw err;
     const fieldErrors: FieldErrors = {};
+    // The form checks every date with the same parser first; a date the planner still refuses is a birth date of a new person.
     const field = err.code === 'invalid-reading' ? readingField(kind, err.extra?.field)
-      : (isItemKind(kind) ? ITEM_ERROR_FIELD[err.code] : undefined) ?? ERROR_FIELD[err.code];
+      : err.code === 'invalid-date' ? (['move-in', 'birth', 'ex-officio-entry'].includes(kind) ? 'p0-birthDate' : undefined)
+        : (isItemKind(kind) ? ITEM_ERROR_FIELD[err.code] : undefined) ?? ERROR_FIELD[err.code];
     if (field) fieldErrors[field] = err.title;
     if (err.code === 'household-version-conflict' || err.code === 'household-version-required') {
       // Show the household as it is now and keep every entered value; the clerk checks and submits again.

@@ -153,7 +153,8 @@ export function planItemChange(input: ItemChangeInput, t: PlanTools): { deleted:
       // 世帯変更 (住基法 25条): members join another household at the same address and/or 続柄 change, no move.
       const h = household(input.householdId);
       const targetMembers = members(h.householdId);
-      const head = targetMembers.find(([, r]) => r.relationship === HEAD);
+      // The household's address is every member's (it may be without a head for a while, issue #9).
+      const head = targetMembers.find(([, r]) => r.relationship === HEAD) ?? targetMembers[0];
       if (!head) fail('household-not-found');
       if (input.personIds.length === 0 && Object.keys(input.relationships).length === 0) fail('empty-patch');
       const movers = input.personIds.map((id) => active(id));
