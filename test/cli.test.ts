@@ -86,4 +86,11 @@ describe('jichi CLI', async () => {
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/正常 \/ ok: \d+ entries/);
   });
+
+  it('proves a backup with --verify: restored into a scratch database, checksums compared (issue #15)', async () => {
+    const file = path.join(dataDir, 'v.jichi-backup');
+    const r = await jichi(['backup', '-o', file, '--verify', '--purpose', '月次バックアップ']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/検証しました \/ verified: .* \d+ tables and \d+ rows match/);
+  });
 });
