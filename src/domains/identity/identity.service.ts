@@ -94,7 +94,15 @@ export function createIdentityService(deps: IdentityDeps) {
      * @throws InvalidCredentialsError, AccountLockedError, TooManyAttemptsError
      */
     async login(input: { municipalityCode: string; loginId: string; password: string }, ctx: RequestContext): Promise<NewSession> {
-      if (!deps.loginLimiter.take(ctx.clientIp)) throw new TooManyAttemptsError(deps.loginLimiter.retryAfter(ctx.clientIp));
+      // Failures are limited per address and per account (taken now, refunded on success: issue #15).
+      const limiter = deps.loginLimiter;
+      const keys = [`ip:${ctx.clientIp}`, `account:${input.municipalityCode}:${input.loginId}`];
+      for (const [i, key] of keys.entries()) {
+        if (!limiter.take(key)) {
+          for (const k of keys.slice(0, i)) limiter.refund(k);
+          throw new TooManyAttemptsError(limiter.retryAfter(key));
+        }
+      }
       const code = input.municipalityCode;
       if (!isValidMunicipalityCode(code) || !(await deps.tenants.isOnboarded(code))) {
         await verifyPassword(await dummyHash, input.password);
@@ -107,20 +115,21 @@ export function createIdentityService(deps: IdentityDeps) {
         await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row?.staffId ?? '(unknown)', action: 'auth.login.password', outcome: 'denied', ...ctx }));
         throw new InvalidCredentialsError();
       }
-      if (row.lockedUntil && row.lockedUntil > now) {
-        await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', purpose: 'locked', ...ctx }));
-        throw new AccountLockedError(row.lockedUntil);
-      }
+      // The attempt is counted atomically before the password is checked, so that parallel wrong passwords
+      // cannot all read the same count (issue #15: 20 parallel attempts made 17 checks with a policy of 5).
+      const claim = await withTenant(db, code, async (trx) => {
+        const c = await staff.claimAttempt(trx, row.staffId, now, LOCKOUT_THRESHOLD, new Date(now.getTime() + LOCKOUT_MINUTES * 60_000));
+        if (!c) await accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', purpose: 'locked', ...ctx });
+        return c;
+      });
+      if (!claim) throw new AccountLockedError(row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : new Date(now.getTime() + LOCKOUT_MINUTES * 60_000));
       // Hash outside any transaction: no connection is held for the ~30 ms of argon2id.
       if (!(await verifyPassword(row.passwordHash, input.password))) {
-        const lockUntil = row.failedLogins + 1 >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-        await withTenant(db, code, async (trx) => {
-          await staff.recordFailure(trx, row.staffId, lockUntil);
-          await accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', ...ctx });
-        });
-        if (lockUntil) throw new AccountLockedError(lockUntil);
+        await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', ...ctx }));
+        if (claim.lockedUntil) throw new AccountLockedError(claim.lockedUntil);
         throw new InvalidCredentialsError();
       }
+      for (const k of keys) limiter.refund(k);
       return openSession(code, row, 'password', ctx);
     },
 

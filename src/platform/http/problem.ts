@@ -56,7 +56,9 @@ export function zodToInvalidParams(error: ZodError): Array<{ name: string; code:
   return error.issues.map((i) => ({ name: i.path.join('.') || '(body)', code: i.code, reason: i.message }));
 }
 
-/** Sends a problem response. */
+/** Sends a problem response; a 429 always says when to retry (`Retry-After`, seconds; issue #15). */
 export function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
-  return c.body(JSON.stringify(problem), problem.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
+  if (problem.status === 429) headers['retry-after'] = String(typeof problem.retryAfter === 'number' ? Math.max(1, Math.ceil(problem.retryAfter)) : 60);
+  return c.body(JSON.stringify(problem), problem.status as 400, headers);
 }
