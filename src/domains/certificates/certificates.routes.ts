@@ -68,7 +68,7 @@ export function certificateRoutes(services: { certificates: CertificateService }
     },
   }), async (c) => {
     const q = c.req.valid('query');
-    const items = await services.certificates.listIssuances(c.var.actor, q);
+    const items = await services.certificates.listIssuances(c.var.actor, q, ctx(c));
     if (q.format === 'csv') {
       return c.body(`\uFEFF${ledgerCsv(items)}`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="certificate-issuances.csv"' }) as never;
     }
