@@ -80,7 +80,8 @@ export function registerPlatformCommands(program: Command): void {
     .requiredOption('--roles <roles>', 'counter,reviewer,approver,daycare,admin,analyst（カンマ区切り）')
     .option('--password-stdin', '標準入力からパスワードを読む')
     .option('--oidc-subject <sub>', 'OpenID Connect の subject（パスワードなしでOIDCのみ）')
-    .action(async (opts: { municipality: string; login: string; name: string; roles: string; passwordStdin?: boolean; oidcSubject?: string }) => {
+    .option('--contractor', '委託事業者の職員（窓口業務の民間委託）: 受付・入力のみ、審査・決裁はできない')
+    .action(async (opts: { municipality: string; login: string; name: string; roles: string; passwordStdin?: boolean; oidcSubject?: string; contractor?: boolean }) => {
       let password = process.env.JICHI_PASSWORD;
       if (opts.passwordStdin) {
         const chunks: Buffer[] = [];
@@ -90,9 +91,9 @@ export function registerPlatformCommands(program: Command): void {
       await withServices(async (s) => {
         const { staffId } = await s.identity.addStaff({ type: 'operator', id: process.env.USER ?? 'operator' }, opts.municipality, {
           loginId: opts.login, displayName: opts.name, roles: opts.roles.split(',').map((r) => r.trim()).filter(Boolean),
-          password: password || undefined, oidcSubject: opts.oidcSubject,
+          password: password || undefined, oidcSubject: opts.oidcSubject, contractor: opts.contractor,
         }, { clientIp: '', requestId: 'cli' });
-        print(`追加しました / added: ${opts.login} (${staffId})`);
+        print(`追加しました / added: ${opts.login} (${staffId})${opts.contractor ? ' 委託事業者 / contractor' : ''}`);
       });
     });
 

@@ -69,7 +69,7 @@ export interface IdentityDeps {
 export function createIdentityService(deps: IdentityDeps) {
   const { db, staff, accessLog, clock } = deps;
 
-  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[] }, method: 'password' | 'oidc', ctx: RequestContext): Promise<NewSession> {
+  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[]; contractor?: boolean }, method: 'password' | 'oidc', ctx: RequestContext): Promise<NewSession> {
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(clock.now().getTime() + deps.sessionMaxSeconds * 1000);
@@ -83,7 +83,7 @@ export function createIdentityService(deps: IdentityDeps) {
       expiresAt,
       actor: {
         type: 'staff', municipalityCode, staffId: staffRow.staffId, loginId: staffRow.loginId, displayName: staffRow.displayName,
-        roles: staffRow.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method,
+        roles: staffRow.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method, contractor: staffRow.contractor === true,
       },
     };
   }
@@ -162,6 +162,7 @@ export function createIdentityService(deps: IdentityDeps) {
       return {
         type: 'staff', municipalityCode: parsed.municipalityCode, staffId: s.staffId, loginId: s.loginId, displayName: s.displayName,
         roles: s.roles as Role[], csrfToken: s.csrfToken, sessionTokenHash: hash, authMethod: s.authMethod as 'password' | 'oidc',
+        contractor: s.contractor === true,
       } satisfies Actor;
     },
 
@@ -180,7 +181,7 @@ export function createIdentityService(deps: IdentityDeps) {
     async addStaff(
       by: Actor | { type: 'operator'; id: string },
       municipalityCode: string,
-      input: { loginId: string; displayName: string; roles: string[]; password?: string; oidcSubject?: string },
+      input: { loginId: string; displayName: string; roles: string[]; password?: string; oidcSubject?: string; contractor?: boolean },
       ctx: RequestContext,
     ): Promise<{ staffId: string }> {
       if (by.type === 'staff') {
@@ -201,7 +202,7 @@ export function createIdentityService(deps: IdentityDeps) {
       const passwordHash = input.password ? await hashPassword(input.password) : null;
       await withTenant(db, municipalityCode, async (trx) => {
         if (await staff.findByLoginId(trx, input.loginId)) throw new DomainError('staff-exists', `職員ID「${input.loginId}」は既に使われています`, 409, 'Login id already exists');
-        await staff.insert(trx, { municipalityCode, staffId, loginId: input.loginId, displayName: input.displayName, roles, passwordHash, oidcSubject: input.oidcSubject ?? null });
+        await staff.insert(trx, { municipalityCode, staffId, loginId: input.loginId, displayName: input.displayName, roles, passwordHash, oidcSubject: input.oidcSubject ?? null, contractor: input.contractor ?? false });
         await accessLog.append(trx, municipalityCode, {
           actorType: by.type === 'staff' ? 'staff' : 'operator', actorId: by.type === 'staff' ? by.staffId : by.id,
           action: 'staff.create', subjectType: 'staff', subjectId: staffId, ...ctx,

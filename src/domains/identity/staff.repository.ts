@@ -18,6 +18,7 @@ export interface SessionWithStaff {
   displayName: string;
   roles: string[];
   disabled: boolean;
+  contractor: boolean;
 }
 
 /** Creates the staff repository. */
@@ -34,10 +35,10 @@ export function createStaffRepository() {
 
     list: (trx: TenantTx) =>
       trx.selectFrom('platform.staff')
-        .select(['staffId', 'loginId', 'displayName', 'roles', 'disabled', 'lockedUntil', 'oidcSubject', 'createdAt'])
+        .select(['staffId', 'loginId', 'displayName', 'roles', 'disabled', 'lockedUntil', 'oidcSubject', 'createdAt', 'contractor'])
         .orderBy('loginId').execute(),
 
-    insert: (trx: TenantTx, row: { municipalityCode: string; staffId: string; loginId: string; displayName: string; roles: string[]; passwordHash: string | null; oidcSubject: string | null }) =>
+    insert: (trx: TenantTx, row: { municipalityCode: string; staffId: string; loginId: string; displayName: string; roles: string[]; passwordHash: string | null; oidcSubject: string | null; contractor: boolean }) =>
       trx.insertInto('platform.staff').values(row).execute(),
 
     /**

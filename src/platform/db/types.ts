@@ -176,6 +176,7 @@ export interface PlatformSession {
 }
 
 export interface PlatformStaff {
+  contractor: Generated<boolean>;
   createdAt: Generated<Timestamp>;
   disabled: Generated<boolean>;
   displayName: string;
