@@ -61,7 +61,7 @@ export function createApp(services: Services, opts: AppOptions) {
   const secureCookies = opts.config.publicUrl.startsWith('https://');
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(opts.log));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ hsts: secureCookies }));
   // 1 MiB for ordinary requests; daycare rounds (a city's request or result, CSV imports) are larger.
   const smallBody = bodyLimit({ maxSize: 1024 * 1024 });
   const largeBody = bodyLimit({ maxSize: 32 * 1024 * 1024 });

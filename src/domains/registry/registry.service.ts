@@ -267,12 +267,18 @@ export function createRegistryService(deps: RegistryDeps) {
       });
     },
 
-    /** Withdraws (取下げ) a provisional change; its snapshots stay in history as withdrawn. */
+    /**
+     * Withdraws (取下げ) a provisional change; its snapshots stay in history as withdrawn. The clerk who entered it
+     * may withdraw it, and so may a reviewer (審査) or approver (決裁); another counter clerk may not (issue #15).
+     * @throws RegistryRuleError 'change-not-found', 'change-not-provisional', 'withdraw-others-change'
+     */
     async withdraw(actor: Actor, changeId: string, ctx: RequestContext) {
-      if (!can(actor, 'registry:approve') && !can(actor, 'registry:review') && !can(actor, 'registry:change')) throw new ForbiddenError('registry:change');
+      const supervises = can(actor, 'registry:approve') || can(actor, 'registry:review');
+      if (!supervises && !can(actor, 'registry:change')) throw new ForbiddenError('registry:change');
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const c = await repo.findChange(trx, changeId, true);
         if (!c) fail('change-not-found');
+        if (!supervises && c.operatorId !== actor.staffId) fail('withdraw-others-change');
         if (c.status !== 'provisional') fail('change-not-provisional');
         await repo.releaseHouseholds(trx, changeId);
         await repo.releasePersons(trx, changeId);

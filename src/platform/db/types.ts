@@ -189,6 +189,7 @@ export interface PlatformSession {
 }
 
 export interface PlatformStaff {
+  contractor: Generated<boolean>;
   createdAt: Generated<Timestamp>;
   disabled: Generated<boolean>;
   displayName: string;
