@@ -8,6 +8,11 @@ export { loadMyNumberKeys } from './registry.config.ts';
 // For the web UI (src/web/routes/registry*.tsx): the change schema, 和暦 dates, the 町字 list.
 export { ChangeInput, MINOR_CORRECTION_GROUNDS } from './registry.schema.ts';
 export { InvalidLegalDateError, parseLegalDate, toWareki } from './jp-date.ts';
+// For the cases domain: the 転居/転出 change input, the 町字 match and the 14-day rule's dates.
+export { matchTown } from './address-reference.ts';
+export type { ChangeInputOf } from './registry.schema.ts';
+export type { PersonRecord } from './registry-model.ts';
+export { japanToday } from './registry.service.ts';
 export { TOWN_LIST_ATTRIBUTION, townsOf } from './address-reference.ts';
 export { FOREIGN_CATEGORIES } from './registry-model.ts';
 // DV等支援措置: which of these persons a measure protects on a day (for the certificates' refusal), inside the caller's tenant transaction.
