@@ -73,7 +73,7 @@ describe('dueDate', () => {
 
   it('counts business days antisymmetrically', () => {
     fc.assert(fc.property(day, day, (a, b) => {
-      expect(businessDaysBetween(a, b)).toBe(-businessDaysBetween(b, a));
+      expect(businessDaysBetween(a, b) + businessDaysBetween(b, a)).toBe(0);
     }), { numRuns: 100 });
   });
 });

@@ -107,7 +107,7 @@ export function businessDaysBetween(from: string, to: string, closures: Readonly
     a = nextDay(a);
     if (isBusinessDay(a, closures)) n++;
   }
-  return sign * n;
+  return n === 0 ? 0 : sign * n;
 }
 
 /** Where a case stands against its due date on `today`. */

@@ -71,6 +71,13 @@ export function createJobRunner(deps: { db: Database; clock: Clock; jobs: JobRep
       return kicked;
     },
 
+    /** Waits for a running kick, then drains what is due (tests, the bench, the operator). */
+    async settle(opts: { municipalityCode?: string } = {}): Promise<number> {
+      let ran = 0;
+      while (kicked) ran += await kicked.catch(() => 0);
+      return ran + await runner.drain(opts);
+    },
+
     /** Polls every `intervalMs` (timers and retries); returns a stop function. */
     start(intervalMs = 5000) {
       const timer = setInterval(() => { void runner.kick().catch((err) => deps.onError?.('drain', err)); }, intervalMs);

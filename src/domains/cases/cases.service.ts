@@ -304,7 +304,7 @@ export function createCasesService(deps: CasesDeps) {
     },
 
     /** Runs due jobs now (tests, the bench and the operator); returns how many ran. */
-    drainJobs: (municipalityCode?: string) => jobs.drain({ municipalityCode }),
+    drainJobs: (municipalityCode?: string) => jobs.settle({ municipalityCode }),
   };
 }
 
