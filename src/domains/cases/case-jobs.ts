@@ -20,6 +20,7 @@ export function createJobRunner(deps: { db: Database; clock: Clock; jobs: JobRep
   const { db, clock, jobs, handlers } = deps;
   let kicked: Promise<number> | null = null;
   let again = false;
+  let autoKick = true;
 
   /** Runs one due job of the municipality; false when none was due. */
   async function runOne(m: string): Promise<boolean> {
@@ -62,6 +63,7 @@ export function createJobRunner(deps: { db: Database; clock: Clock; jobs: JobRep
 
     /** Asks for a drain soon (after the caller's commit); concurrent kicks share one drain. */
     kick(): Promise<number> {
+      if (!autoKick) return Promise.resolve(0);
       if (kicked) { again = true; return kicked; }
       kicked = (async () => {
         let total = 0;
@@ -70,6 +72,9 @@ export function createJobRunner(deps: { db: Database; clock: Clock; jobs: JobRep
       })().finally(() => { kicked = null; });
       return kicked;
     },
+
+    /** Turns the drain after each commit on or off (the bench measures submissions and reviews apart). */
+    setAutoKick(on: boolean) { autoKick = on; },
 
     /** Waits for a running kick, then drains what is due (tests, the bench, the operator). */
     async settle(opts: { municipalityCode?: string } = {}): Promise<number> {

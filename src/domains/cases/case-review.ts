@@ -84,11 +84,11 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
   }
 
   /** Writes the effect of an approval; returns what it wrote (stored on the decision) and the event's objects. */
-  async function effectOf(trx: TenantTx, m: string, c: CaseRow, type: CaseType, op: Operator, ctx: RequestContext): Promise<{ effect: Record<string, unknown>; objects: EventObject[] }> {
+  async function effectOf(trx: TenantTx, m: string, c: CaseRow, type: CaseType, op: Operator, ctx: RequestContext, known?: Lookup): Promise<{ effect: Record<string, unknown>; objects: EventObject[] }> {
     const sub = parseJson<StoredSubmission>(c.submittedData);
     if (type.effect === 'registry-move-within' || type.effect === 'registry-move-out') {
       const applicant = parseJson<{ familyName: string; givenName: string }>(c.applicant);
-      const lookup = await registry.lookupForCase(trx, sub.subjects.map((s) => s.atenaNo).filter((x): x is string => !!x));
+      const lookup = known ?? await registry.lookupForCase(trx, sub.subjects.map((s) => s.atenaNo).filter((x): x is string => !!x));
       const input = changeOf(type, sub, lookup, `${applicant.familyName} ${applicant.givenName}`, c.caseNo);
       const rec = await registry.recordChangeIn(trx, m, { type: op.type === 'staff' ? 'staff' : 'system', id: op.id }, input, ctx);
       return {
@@ -111,7 +111,8 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
      * already decided returns its decision unchanged (a retried job never writes twice).
      * @throws CaseRuleError 'reasons-required'; a registry refusal of the effect as 'effect-refused' (422) with the registry's code
      */
-    async decideIn(trx: TenantTx, m: string, c: CaseRow, type: CaseType, outcome: 'approved' | 'rejected' | 'withdrawn', reasons: string, op: Operator, ctx: RequestContext, reviewId: string | null = null) {
+    async decideIn(trx: TenantTx, m: string, c: CaseRow, type: CaseType, outcome: 'approved' | 'rejected' | 'withdrawn', reasons: string, op: Operator, ctx: RequestContext,
+      reviewId: string | null = null, known?: Lookup) {
       const prior = await repo.decision(trx, c.caseId);
       if (prior) return { decision: prior, already: true };
       if (c.closedAt) fail('case-closed');
@@ -119,7 +120,7 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
       let written: { effect: Record<string, unknown>; objects: EventObject[] } = { effect: {}, objects: [] };
       if (outcome === 'approved') {
         try {
-          written = await effectOf(trx, m, c, type, op, ctx);
+          written = await effectOf(trx, m, c, type, op, ctx, known);
         } catch (e) {
           if (e instanceof DomainError && e.status < 500 && !(e.code === 'forbidden')) {
             fail('effect-refused', { registryCode: e.code, registryMessage: e.title }, `承認の結果を住民記録に反映できません: ${e.title}`);
@@ -141,7 +142,7 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
     async reviewIn(trx: TenantTx, m: string, caseId: string, ctx: RequestContext) {
       const { kase: c, type } = await engine.lockCase(trx, m, caseId);
       if (c.closedAt) return { reviewId: null, outcome: 'closed' as const, checks: [] as CheckResult[] };
-      const { inputs } = await gather(trx, m, c, type);
+      const { inputs, lookup } = await gather(trx, m, c, type);
       let checks = runReview(type.reviewRules, inputs);
       let outcome: 'clean' | 'needs-person' = checks.every((x) => x.passed) ? 'clean' : 'needs-person';
       const reviewId = crypto.randomUUID();
@@ -153,7 +154,7 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
           // A refused effect is rolled back alone; the review is then stored with the registry's reason.
           await inSavepoint(trx, 'case_auto_approve', async () => {
             await repo.insertReview(trx, m, { caseId, reviewId, ruleVersion: type.ruleVersion, rules: type.reviewRules, inputs, results: checks, outcome, reviewedAt: clock.now() });
-            await review.decideIn(trx, m, c, type, 'approved', '自動審査の全項目に適合', SYSTEM, ctx, reviewId);
+            await review.decideIn(trx, m, c, type, 'approved', '自動審査の全項目に適合', SYSTEM, ctx, reviewId, lookup);
           });
           approved = true;
         } catch (e) {

@@ -65,8 +65,10 @@ export function createCasesRepository() {
     // ── cases ──
     /** Serialises case numbering per municipality until commit. */
     lockNumbering: (trx: TenantTx, m: string) => sql`SELECT pg_advisory_xact_lock(hashtextextended(${'cases:' + m}, 0))`.execute(trx),
-    countCasesOfYear: async (trx: TenantTx, prefix: string) => Number((await trx.selectFrom('cases.case').select((eb) => eb.fn.countAll().as('n'))
-      .where('municipalityCode', '=', TENANT).where('caseNo', 'like', `${prefix}%`).executeTakeFirst())?.n ?? 0),
+    /** The highest serial of the year's case numbers ('YYYY-NNNNNN'), by the unique index. */
+    lastCaseNoOfYear: async (trx: TenantTx, prefix: string) => Number((await trx.selectFrom('cases.case').select('caseNo')
+      .where('municipalityCode', '=', TENANT).where('caseNo', '>=', `${prefix}000000`).where('caseNo', '<=', `${prefix}999999`)
+      .orderBy('caseNo', 'desc').limit(1).executeTakeFirst())?.caseNo.slice(prefix.length) ?? 0),
     insertCase: (trx: TenantTx, m: string, row: Omit<CaseRow, 'municipalityCode' | 'applicant' | 'submittedData' | 'version'> & { applicant: unknown; submittedData: unknown }) =>
       trx.insertInto('cases.case').values({ ...row, municipalityCode: m, applicant: json(row.applicant), submittedData: json(row.submittedData) }).execute(),
     findCase: (trx: TenantTx, id: string, lock = false) => {

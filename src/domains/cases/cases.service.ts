@@ -132,7 +132,7 @@ export function createCasesService(deps: CasesDeps) {
           const type = await engine.caseType(trx, m, typeRow.caseTypeId);
           await repo.lockNumbering(trx, m);
           const year = receivedOn.slice(0, 4);
-          const caseNo = `${year}-${String((await repo.countCasesOfYear(trx, `${year}-`)) + 1).padStart(6, '0')}`;
+          const caseNo = `${year}-${String((await repo.lastCaseNoOfYear(trx, `${year}-`)) + 1).padStart(6, '0')}`;
           const caseId = crypto.randomUUID();
           const now = clock.now();
           const row = {
@@ -305,6 +305,9 @@ export function createCasesService(deps: CasesDeps) {
 
     /** Runs due jobs now (tests, the bench and the operator); returns how many ran. */
     drainJobs: (municipalityCode?: string) => jobs.settle({ municipalityCode }),
+
+    /** Turns the in-process drain after each commit on or off (benchmarks). */
+    setAutoKick: (on: boolean) => jobs.setAutoKick(on),
   };
 }
 
