@@ -31,7 +31,6 @@ export const CASE_ERRORS = {
   'not-a-handler': [403, 'この手続を担当する役割がありません'],
   'staff-not-found': [404, '担当者が見つかりません'],
   'version-conflict': [409, '他の職員がこの案件を更新しました。再表示してから操作してください'],
-  'idempotency-key-reused': [422, '同じ Idempotency-Key で異なる内容が送信されました。新しいキーを使ってください'],
   'case-type-not-draft': [409, '公開済みの版は変更できません。新しい版を作成してください'],
   'case-type-overlap': [409, '有効期間が他の公開済みの版と重なります'],
   'review-not-found': [404, '審査記録が見つかりません'],

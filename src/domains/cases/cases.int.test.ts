@@ -144,11 +144,11 @@ describe('cases API', () => {
   it('answers the same Idempotency-Key with the first result and refuses it for a different body', async () => {
     const persons = await household(1);
     const body = moveWithinSubmission(persons, { movedOn: shiftDays(today, -1), banchi: '12番1号' });
-    const a = await submit(body, counter, { 'idempotency-key': 'k-1' });
-    const b = await submit(body, counter, { 'idempotency-key': 'k-1' });
+    const a = await submit(body, counter, { 'idempotency-key': 'cases-key-1' });
+    const b = await submit(body, counter, { 'idempotency-key': 'cases-key-1' });
     expect(a.res.status).toBe(201);
     expect(b.body.caseId).toBe(a.body.caseId);
-    const c = await submit({ ...body, channel: 'post' }, counter, { 'idempotency-key': 'k-1' });
+    const c = await submit({ ...body, channel: 'post' }, counter, { 'idempotency-key': 'cases-key-1' });
     expect(c.res.status).toBe(422);
     expect(c.body.code).toBe('idempotency-key-reused');
   });

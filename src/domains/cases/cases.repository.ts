@@ -162,12 +162,6 @@ export function createCasesRepository() {
     lastView: async (trx: TenantTx, caseId: string, staffId: string) => (await trx.selectFrom('cases.caseView').select('openedAt')
       .where('municipalityCode', '=', TENANT).where('caseId', '=', caseId).where('staffId', '=', staffId).executeTakeFirst())?.openedAt,
 
-    // ── idempotency ──
-    findIdempotent: (trx: TenantTx, staffId: string, key: string) => trx.selectFrom('cases.idempotency').select(['requestHash', 'response'])
-      .where('municipalityCode', '=', TENANT).where('staffId', '=', staffId).where('idempotencyKey', '=', key).executeTakeFirst(),
-    saveIdempotent: (trx: TenantTx, m: string, staffId: string, key: string, requestHash: string, response: unknown) =>
-      trx.insertInto('cases.idempotency').values({ municipalityCode: m, staffId, idempotencyKey: key, requestHash, response: json(response) }).execute(),
-
     // ── deadline alerts ──
     openCasesWithDue: (trx: TenantTx) => trx.selectFrom('cases.case').select(['caseId', 'legalDueOn', 'suspended']).where('municipalityCode', '=', TENANT)
       .where('closedAt', 'is', null).where('legalDueOn', 'is not', null).execute(),

@@ -15,7 +15,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({ descrip
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const tags = ['cases'];
 const IdempotencyHeader = z.object({
-  'idempotency-key': z.string().min(1).max(200).optional().openapi({ description: 'Idempotency-Key: the same key (per staff member) answers the first result' }),
+  'idempotency-key': z.string().min(8).max(255).optional().openapi({ description: 'Idempotency-Key (platform middleware): the same key (per staff member, for a day) answers the first result' }),
 });
 const Created = z.object({ caseId: z.string().uuid(), caseNo: z.string(), statusCode: z.string(), legalDueOn: z.string().nullable(), targetDueOn: z.string().nullable() }).openapi('CaseCreated');
 const ReviewIdParams = CaseIdParams.extend({ reviewId: z.string().uuid().openapi({ param: { name: 'reviewId', in: 'path' } }) });
@@ -68,7 +68,7 @@ export function casesRoutes(services: CasesModule) {
     summary: 'Submit an application: it becomes a case (受付) and is reviewed automatically; Idempotency-Key accepted',
     request: { headers: IdempotencyHeader, ...body(CaseSubmission) },
     responses: { 201: json(Created, 'Case opened'), ...problems(400, 401, 403, 404, 422) },
-  }), async (c) => c.json(await svc().submit(c.var.actor, c.req.valid('json'), ctx(c), c.req.valid('header')['idempotency-key']), 201));
+  }), async (c) => c.json(await svc().submit(c.var.actor, c.req.valid('json'), ctx(c)), 201));
 
   app.openapi(createRoute({
     method: 'get', path: '/cases', tags, security: staffSecurity, summary: 'Queues of cases (filters: view, queue, type, status, assignee, due date); access-logged',

@@ -2,7 +2,7 @@
 /**
  * Use cases of cases (案件): submit an application as a case, queues, the case page, and the staff's actions
  * (assign, note, 補正, extension, decision, re-review). Owns the tenant transaction, authorisation (platform
- * permissions, then the case type's roles), the access log and the Idempotency-Key of creating POSTs.
+ * permissions, then the case type's roles), and the access log.
  */
 import crypto from 'node:crypto';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -78,20 +78,6 @@ export function createCasesService(deps: CasesDeps) {
     return out;
   }
 
-  /** Answers a repeated Idempotency-Key with the first result; a different body with the same key is refused. */
-  async function idempotent<T>(trx: TenantTx, actor: Actor, key: string | undefined, body: unknown, fn: () => Promise<T>): Promise<T> {
-    if (!key) return fn();
-    const hash = crypto.createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    const prior = await repo.findIdempotent(trx, actor.staffId, key);
-    if (prior) {
-      if (prior.requestHash !== hash) fail('idempotency-key-reused');
-      return (typeof prior.response === 'string' ? JSON.parse(prior.response) : prior.response) as T;
-    }
-    const result = await fn();
-    await repo.saveIdempotent(trx, actor.municipalityCode, actor.staffId, key, hash, result);
-    return result;
-  }
-
   async function view(trx: TenantTx, m: string, caseId: string) {
     const c = await repo.findCase(trx, caseId);
     if (!c) fail('case-not-found');
@@ -108,9 +94,10 @@ export function createCasesService(deps: CasesDeps) {
     /**
      * Submits an application: validates its data against the case type valid on the day of receipt, opens the
      * case (受付) with its deadlines and queues the automatic review (a job in the same transaction).
-     * @throws CaseRuleError 'case-type-not-found', 'case-type-not-valid', 'received-in-future', 'idempotency-key-reused'; ValidationError for bad data
+     * A repeated request is answered by the platform's Idempotency-Key middleware (platform/http/idempotency.ts).
+     * @throws CaseRuleError 'case-type-not-found', 'case-type-not-valid', 'received-in-future'; ValidationError for bad data
      */
-    async submit(actor: Actor, input: CaseSubmission, ctx: RequestContext, idempotencyKey?: string) {
+    async submit(actor: Actor, input: CaseSubmission, ctx: RequestContext) {
       assertCaseStaff(actor);
       const m = actor.municipalityCode;
       const today = engine.today();
@@ -126,7 +113,7 @@ export function createCasesService(deps: CasesDeps) {
       const subjects = input.subjects.map((s, i) => ({ ...s, birthSort: birthSort(s.birthDate, `subjects.${i}.birthDate`) }));
       const out = await withTenant(db, m, async (trx) => {
         await engine.ensureInstalled(trx, m);
-        return idempotent(trx, actor, idempotencyKey, input, async () => {
+        {
           const typeRow = await repo.publishedOn(trx, input.caseTypeCode, receivedOn);
           if (!typeRow) fail('case-type-not-valid');
           const type = await engine.caseType(trx, m, typeRow.caseTypeId);
@@ -149,7 +136,7 @@ export function createCasesService(deps: CasesDeps) {
           await jobs.enqueue(trx, m, 'case-review', `review:${caseId}:submitted`, { caseId });
           await log(trx, actor, 'cases.case.create', [caseId], ctx);
           return { caseId, caseNo, statusCode: 'received', legalDueOn: due.legalDueOn, targetDueOn: due.targetDueOn };
-        });
+        }
       });
       void jobs.kick().catch(() => undefined);
       return out;

@@ -181,15 +181,6 @@ export interface CasesEvent {
   touchSeconds: Generated<number>;
 }
 
-export interface CasesIdempotency {
-  createdAt: Generated<Timestamp>;
-  idempotencyKey: string;
-  municipalityCode: string;
-  requestHash: string;
-  response: Json;
-  staffId: string;
-}
-
 export interface CasesJob {
   attempts: Generated<number>;
   createdAt: Generated<Timestamp>;
@@ -552,7 +543,6 @@ export interface DB {
   "cases.correction": CasesCorrection;
   "cases.decision": CasesDecision;
   "cases.event": CasesEvent;
-  "cases.idempotency": CasesIdempotency;
   "cases.job": CasesJob;
   "cases.note": CasesNote;
   "cases.resultType": CasesResultType;

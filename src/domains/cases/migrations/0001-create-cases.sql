@@ -407,21 +407,3 @@ CREATE POLICY alert_tenant ON cases.alert
   USING (municipality_code = platform.current_municipality())
   WITH CHECK (municipality_code = platform.current_municipality());
 GRANT SELECT, INSERT ON cases.alert TO jichi_app;
-
--- Idempotency-Key of POSTs that create: the same key (per staff member) answers the first result.
-CREATE TABLE cases.idempotency (
-  municipality_code char(6)     NOT NULL,
-  staff_id          uuid        NOT NULL,
-  idempotency_key   text        NOT NULL,
-  request_hash      char(64)    NOT NULL,
-  response          jsonb       NOT NULL,
-  created_at        timestamptz NOT NULL DEFAULT now(),
-  CONSTRAINT idempotency_pkey PRIMARY KEY (municipality_code, staff_id, idempotency_key),
-  CONSTRAINT idempotency_staff_fkey FOREIGN KEY (municipality_code, staff_id) REFERENCES platform.staff (municipality_code, staff_id)
-);
-ALTER TABLE cases.idempotency ENABLE ROW LEVEL SECURITY;
-ALTER TABLE cases.idempotency FORCE ROW LEVEL SECURITY;
-CREATE POLICY idempotency_tenant ON cases.idempotency
-  USING (municipality_code = platform.current_municipality())
-  WITH CHECK (municipality_code = platform.current_municipality());
-GRANT SELECT, INSERT ON cases.idempotency TO jichi_app;
