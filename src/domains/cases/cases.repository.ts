@@ -75,6 +75,8 @@ export function createCasesRepository() {
       const q = trx.selectFrom('cases.case').selectAll().where('municipalityCode', '=', TENANT).where('caseId', '=', id);
       return (lock ? q.forUpdate() : q).executeTakeFirst();
     },
+    caseIdByNo: async (trx: TenantTx, caseNo: string) => (await trx.selectFrom('cases.case').select('caseId').where('municipalityCode', '=', TENANT)
+      .where('caseNo', '=', caseNo).executeTakeFirst())?.caseId,
     updateCase: (trx: TenantTx, id: string, patch: Partial<Pick<CaseRow, 'statusCode' | 'legalDueOn' | 'targetDueOn' | 'suspended' | 'extensionDays' | 'queue' |
       'assigneeStaffId' | 'reviewOutcome' | 'resultCode' | 'closedAt'>> & { submittedData?: unknown }) =>
       trx.updateTable('cases.case').set((eb) => {

@@ -174,6 +174,23 @@ export function createCasesService(deps: CasesDeps) {
       });
     },
 
+    /**
+     * The case id of a 受付番号 (the console's URLs carry the number, never an id).
+     * @throws CaseRuleError 'case-not-found'
+     */
+    async idOfCaseNo(actor: Actor, caseNo: string) {
+      assertCaseStaff(actor);
+      const id = await withTenant(db, actor.municipalityCode, (trx) => repo.caseIdByNo(trx, caseNo));
+      if (!id) fail('case-not-found');
+      return id;
+    },
+
+    /** Staff of the municipality (names for history and assignment). */
+    async staffDirectory(actor: Actor) {
+      assertCaseStaff(actor);
+      return withTenant(db, actor.municipalityCode, (trx) => repo.caseStaff(trx));
+    },
+
     /** Moves the status (e.g. back to 審査中); closing goes through decide. */
     changeStatus(actor: Actor, caseId: string, input: { statusCode: string; reason: string }, ctx: RequestContext) {
       return act(actor, caseId, 'cases.case.status-change', ctx, async (trx, c, type) => {

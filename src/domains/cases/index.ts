@@ -7,3 +7,5 @@ export { businessDaysBetween, deadlineState, dueDate, isBusinessDay } from './bu
 export { CASE_ERRORS } from './cases-errors.ts';
 export type { CasesModule } from './cases.module.ts';
 export { createCases } from './cases.module.ts';
+export type { CasesService } from './cases.service.ts';
+export type { CaseTypeService } from './case-types.service.ts';
