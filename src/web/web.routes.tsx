@@ -20,6 +20,7 @@ import { registryChangeRoutes } from './registry/registry-changes.routes.tsx';
 import { registryAddressChangeRoutes } from './registry/registry-address-changes.routes.tsx';
 import { registryWebRoutes } from './registry/registry.routes.tsx';
 import { sessionRoutes } from './session/session.routes.tsx';
+import { casesWebRoutes } from './cases/cases.routes.tsx';
 import { staticRoutes, warnIfStylesheetMissing } from './ui/static-files.ts';
 
 export type { WebOptions } from './ui/web-options.ts';
@@ -64,6 +65,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', registryWebRoutes(services));
   app.route('/', registryChangeRoutes(services));
   app.route('/', registryAddressChangeRoutes(services));
+  app.route('/', casesWebRoutes(services));
   app.route('/', consoleRoutes(services));
   app.route('/', consoleNotFound(services));
 

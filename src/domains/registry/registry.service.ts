@@ -242,6 +242,38 @@ export function createRegistryService(deps: RegistryDeps) {
       });
     },
 
+    /**
+     * For the cases domain, inside its tenant transaction: the persons with these 宛名番号, the active members of
+     * their households and the households' versions. The caller authorises and writes the access log.
+     */
+    async lookupForCase(trx: TenantTx, atenaNos: string[]) {
+      const persons = await repo.personsByAtenaNos(trx, [...new Set(atenaNos)]);
+      const householdIds = [...new Set(persons.map((p) => p.householdId))];
+      const members = await repo.membersOf(trx, householdIds);
+      const households = await Promise.all(householdIds.map((h) => repo.findHousehold(trx, h)));
+      return {
+        persons: persons.map((p) => ({ personId: p.personId, atenaNo: p.atenaNo, householdId: p.householdId, removed: p.removedOn !== null,
+          pendingChangeId: p.pendingChangeId, record: p.record as unknown as PersonRecord })),
+        households: households.filter((h) => !!h).map((h) => ({ householdId: h.householdId, version: h.version, pendingChangeId: h.pendingChangeId,
+          members: members.filter((mb) => mb.record.householdId === h.householdId).map((mb) => ({ personId: mb.personId, atenaNo: mb.record.atenaNo })) })),
+      };
+    },
+
+    /**
+     * Records a change as 仮登録 inside the caller's tenant transaction (the cases domain: the effect of an approved
+     * case, written in the same transaction as the decision). The caller authorises; the operator may be `system`.
+     * @throws RegistryRuleError for every blocking rule (the caller's transaction is then rolled back by the caller)
+     */
+    async recordChangeIn(trx: TenantTx, m: string, operator: { type: 'staff' | 'system'; id: string }, input: ChangeInput, ctx: RequestContext) {
+      const today = japanToday(clock);
+      const plan = await planIn(trx, m, input, today);
+      const changeId = await writePlan(trx, m, plan, input, { staffId: operator.id }, today, 'provisional');
+      await accessLog.appendMany(trx, m, plan.snapshots.map((s) => ({ actorType: operator.type, actorId: operator.id, action: 'registry.change.record',
+        subjectType: 'person', subjectId: s.personId, ...ctx })));
+      return { changeId, kind: plan.kind, reasonCode: plan.reason.code, reasonLabel: plan.reason.label, alerts: plan.alerts,
+        personIds: plan.snapshots.map((s) => s.personId), householdIds: [...new Set(plan.snapshots.map((s) => s.record.householdId))] };
+    },
+
     /** Plans and writes a change as final in one step (system use: demo data, tests of invariants). */
     async recordFinalAsSystem(municipalityCode: string, input: ChangeInput) {
       const today = japanToday(clock);

@@ -21,7 +21,8 @@ export const ACTIONS = {
   // registry; 決裁 only — not 窓口 (who serve requesters, possibly the 加害者) nor 管理者 (a system role).
   'registry:support-measure': ['approver'],
   'certificates:issue': ['counter'],
-  'cases:handle': ['counter', 'reviewer'],
+  // Handling cases; each case type also names the roles that may handle and decide it (data, cases domain).
+  'cases:handle': ['counter', 'reviewer', 'daycare'],
   'cases:decide': ['approver'],
   'daycare:manage': ['daycare'],
   'insights:read': ['analyst', 'admin', 'approver'],
