@@ -8,6 +8,7 @@ import type { Logger } from './platform/logger.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { loadActor, requestContext, securityHeaders } from './platform/http/middleware.ts';
 import { problemResponse, toProblem } from './platform/http/problem.ts';
+import { idempotency } from './platform/http/idempotency.ts';
 import type { Services } from './services.ts';
 import { identityRoutes } from './domains/identity/identity.routes.ts';
 import { tenantRoutes } from './domains/tenants/tenants.routes.ts';
@@ -15,6 +16,7 @@ import { auditRoutes } from './domains/audit/audit.routes.ts';
 import { registryRoutes } from './domains/registry/index.ts';
 import { daycareApiRoutes } from './domains/daycare/daycare.module.ts';
 import { certificateRoutes } from './domains/certificates/index.ts';
+import { casesRoutes } from './domains/cases/index.ts';
 import { oidcRoutes } from './domains/identity/oidc.routes.ts';
 import { webRoutes } from './web/web.routes.tsx';
 
@@ -39,6 +41,7 @@ export function buildApi(services: Services, secureCookies: boolean) {
   api.route('/', registryRoutes(services));
   api.route('/', daycareApiRoutes(services));
   api.route('/', certificateRoutes(services));
+  api.route('/', casesRoutes(services));
   return api;
 }
 
@@ -60,12 +63,15 @@ export function createApp(services: Services, opts: AppOptions) {
   const secureCookies = opts.config.publicUrl.startsWith('https://');
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(opts.log));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ hsts: secureCookies }));
   // 1 MiB for ordinary requests; daycare rounds (a city's request or result, CSV imports) are larger.
   const smallBody = bodyLimit({ maxSize: 1024 * 1024 });
   const largeBody = bodyLimit({ maxSize: 32 * 1024 * 1024 });
   app.use('*', (c, next) => (/^\/(api\/v1|console)\/daycare/.test(c.req.path) ? largeBody : smallBody)(c, next));
   app.use('*', loadActor((cookie) => services.identity.resolveSession(cookie), secureCookies));
+  // Operations that issue, record or approve are safe to repeat (Idempotency-Key header, console form token).
+  app.use('/api/v1/*', idempotency(services.db));
+  app.use('/console/*', idempotency(services.db));
 
   app.onError((err, c) => {
     const problem = toProblem(err, c.var.requestId ?? 'unknown');
