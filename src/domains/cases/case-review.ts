@@ -79,7 +79,9 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
       return change;
     }
     const d = sub.data as { movingOn: string; destination: string; abroad?: boolean };
-    const change: ChangeInputOf<'move-out'> = { ...common, kind: 'move-out', occurredOn: d.movingOn, destination: d.destination, abroad: !!d.abroad, remainingRelationships: {} };
+    const change: ChangeInputOf<'move-out'> = { ...common, kind: 'move-out', occurredOn: d.movingOn, destination: d.destination, abroad: !!d.abroad,
+      // A planned date more than 14 days ahead is refused until a clerk confirms it at the counter (registry rule, issue #9).
+      confirmPlannedDate: false, remainingRelationships: {} };
     return change;
   }
 
