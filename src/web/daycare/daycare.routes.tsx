@@ -15,6 +15,7 @@ import { filterApplications, presentApplication } from '../../domains/daycare/da
 import { ApplicationCorrection, HouseholdInput, WhatIfInput } from '../../domains/daycare/daycare.schema.ts';
 import { NoResultError } from '../../domains/daycare/daycare.service.ts';
 import { tieBreakLabel, tieBreakPhrase } from '../../domains/daycare/explanation-script.ts';
+import { japanDay, toWareki } from '../../platform/dates/jp-date.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { requestLang } from '../ui/i18n.ts';
@@ -25,6 +26,11 @@ import { DaycareApplicationPage, DaycareApplicationsPage, DaycareConfirmChangePa
 import { DaycareEntryPage } from './daycare-entry.page.tsx';
 import { DaycareComparisonPage, DaycareCutoffsPage, DaycareExplanationPage, DaycareWhatIfPage } from './daycare-results.page.tsx';
 
+/** An instant as 和暦 date and time in Japan, e.g. 令和8年12月3日 14:05. */
+const warekiDateTime = (d: Date) => {
+  const jst = new Date(d.getTime() + 9 * 3600_000);
+  return `${toWareki(japanDay(d))} ${String(jst.getUTCHours()).padStart(2, '0')}:${String(jst.getUTCMinutes()).padStart(2, '0')}`;
+};
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 type Status = 200 | 400 | 404 | 409 | 413 | 422;
 const errorText = (err: DomainError, lang: 'ja' | 'en') => {
@@ -108,10 +114,12 @@ export function daycareWebRoutes(services: Services) {
     let run: RunOverview | null = null;
     try {
       const { run: r, summary, upToDate } = await results.summary(c.var.actor, roundId);
+      const trail = await daycare.auditTrail(c.var.actor, roundId);
       run = {
         runNo: r.runNo, status: summary.status, upToDate, total: summary.total, byAgeClass: summary.byAgeClass, firstChoiceRate: summary.firstChoiceRate,
-        offerRate: summary.offerRate, blockingCoalitions: summary.checks.blockingCoalitions, engine: `${summary.engine.name} ${summary.engine.version}（${summary.engine.algorithm}）`,
-        inputSha256: summary.inputSha256, resultSha256: r.resultSha256, runtimeMs: r.runtimeMs, createdAt: r.createdAt.toISOString(),
+        offerRate: summary.offerRate, blockingCoalitions: summary.checks.blockingCoalitions, runtimeMs: r.runtimeMs,
+        runAt: warekiDateTime(trail.runAt ?? r.createdAt), runBy: trail.runBy,
+        confirmedAt: trail.confirmedAt ? warekiDateTime(trail.confirmedAt) : null, confirmedBy: trail.confirmedBy,
       };
     } catch (err) {
       if (!(err instanceof NoResultError)) throw err;
@@ -132,7 +140,9 @@ export function daycareWebRoutes(services: Services) {
       const runs = await daycare.listRuns(c.var.actor, roundId);
       const r = runs.find((x) => String(x.runNo) === ran);
       const children = (r?.metrics as { children?: number } | undefined)?.children ?? 0;
-      if (r) return overview(c, roundId, { kind: 'success', text: d.ran(children, r.runtimeMs) });
+      const previous = runs.find((x) => x.runNo < (r?.runNo ?? 0));
+      const same = previous ? (previous.resultSha256 === r?.resultSha256 ? d.sameAsPrevious : d.differsFromPrevious) : '';
+      if (r) return overview(c, roundId, { kind: 'success', text: d.ran(children, r.runtimeMs) + same });
     }
     return overview(c, roundId, c.req.query('confirmed') !== undefined ? { kind: 'success', text: d.confirmed } : undefined);
   });
@@ -327,9 +337,9 @@ export function daycareWebRoutes(services: Services) {
     const expl = run.result.explanations.find((e) => e.childId === childId);
     const perPreference = script.preferences.map((p) => {
       const line = expl?.perPreference.find((x) => x.rank === p.rank);
-      return { rank: p.rank, facilityName: p.facilityName, reason: line?.reason ?? (p.rank === script.preferenceRank ? null : 'ASSIGNED_HIGHER_CHOICE'), seats: line?.seats ?? null, lowest: line?.lowestAdmitted?.score ?? null, own: line?.own.score ?? null };
+      return { rank: p.rank, facilityName: p.facilityName, reason: line?.reason ?? (p.rank === script.preferenceRank ? null : 'ASSIGNED_HIGHER_CHOICE'), seats: line?.seats ?? null, own: line?.own.score ?? null };
     }).filter((p) => script.preferenceRank === null || p.rank <= script.preferenceRank);
-    return renderPage(c, DaycareExplanationPage({ ...base, round: h, script, perPreference }));
+    return renderPage(c, DaycareExplanationPage({ ...base, round: h, script, perPreference, decided: h.status === 'confirmed' }));
   });
 
   app.get('/console/daycare/rounds/:roundId/explanations/:childId/notice.pdf', async (c) => {
