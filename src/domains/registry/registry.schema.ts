@@ -2,10 +2,12 @@
 /** Request and response schemas of the resident registry (住民記録) API; the single source of its types. */
 import { z } from '@hono/zod-openapi';
 import { FOREIGN_CATEGORIES } from './registry-model.ts';
+import { hasControlCharacter } from '../../platform/http/input-characters.ts';
 
 const Id = z.string().uuid();
 const DateText = z.string().min(4).max(40).openapi({ description: '日付（西暦 YYYY-MM-DD 又は和暦「令和7年4月1日」）' });
-const Name = z.string().max(100);
+/** A name is one line: no control characters (issue #9; the request middleware also refuses them). */
+const Name = z.string().max(100).refine((v) => !hasControlCharacter(v), { message: '使用できない文字（制御文字）が含まれています' });
 const Kana = z.string().max(200).openapi({ description: 'フリガナ（カタカナ）' });
 
 /** 住所 as entered: 町字 by code or name, 番地, 方書. */

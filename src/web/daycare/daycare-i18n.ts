@@ -155,3 +155,36 @@ const en: DaycareDictionary = {
 export function daycareText(lang: Lang): DaycareDictionary {
   return lang === 'en' ? en : ja;
 }
+
+const FIELD_LABELS: Record<Lang, Record<string, string>> = {
+  ja: {
+    householdId: '世帯番号', guardianName: '保護者氏名', childId: '児童番号', childName: '児童氏名', ageClass: '年齢クラス', currentFacilityId: '在園施設',
+    preferences: '希望施設', score: '指数', tieBreak: '同点時の優先順位に使う値', parents: '保護者の事由', need: '保護者の事由', weeklyHours: '週あたり就労時間',
+    waitingMonths: '待機月数', flags: '加点事由', facts: '保育の必要性', seats: '募集人数', name: '名称', facilityId: '施設番号', children: '児童', households: '世帯',
+    roundId: '回の番号', referenceDate: '基準日', csv: 'CSVファイル',
+  },
+  en: {
+    householdId: 'household id', guardianName: 'guardian name', childId: 'child id', childName: 'child name', ageClass: 'age class', currentFacilityId: 'current facility',
+    preferences: 'preferences', score: 'score', tieBreak: 'tie-break values', parents: 'need for care', need: 'need for care', weeklyHours: 'weekly hours',
+    waitingMonths: 'months waiting', flags: 'adjustments', facts: 'need for care', seats: 'places', name: 'name', facilityId: 'facility id', children: 'children', households: 'households',
+    roundId: 'round id', referenceDate: 'reference date', csv: 'CSV file',
+  },
+};
+
+/**
+ * The field a validation path or JSON pointer is about, in words (issue #9: no internal paths such as
+ * `children.0.score` or `/households/0/children/0/score` on screen): 「指数」, 「第2希望」.
+ */
+export function daycareFieldLabel(path: string | Array<string | number | symbol>, lang: Lang): string {
+  const parts = (Array.isArray(path) ? path.map(String) : path.split(/[/.]/)).filter(Boolean);
+  const labels = FIELD_LABELS[lang];
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!;
+    if (/^\d+$/.test(part)) {
+      if (parts[i - 1] === 'preferences') return lang === 'ja' ? `第${Number(part) + 1}希望` : `preference ${Number(part) + 1}`;
+      continue;
+    }
+    return labels[part] ?? (lang === 'ja' ? '入力内容' : 'input');
+  }
+  return lang === 'ja' ? '入力内容' : 'input';
+}

@@ -19,7 +19,7 @@ import { japanDay, toWareki } from '../../platform/dates/jp-date.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { requestLang } from '../ui/i18n.ts';
-import { daycareText } from './daycare-i18n.ts';
+import { daycareFieldLabel, daycareText } from './daycare-i18n.ts';
 import { roundPath, type DaycareContext, type RoundHeader } from './daycare-layout.tsx';
 import { DaycareRoundPage, DaycareRoundsPage, type RunOverview } from './daycare-rounds.page.tsx';
 import { DaycareApplicationPage, DaycareApplicationsPage, DaycareConfirmChangePage, DaycareFacilitiesPage } from './daycare-data.page.tsx';
@@ -36,7 +36,14 @@ type Status = 200 | 400 | 404 | 409 | 413 | 422;
 const errorText = (err: DomainError, lang: 'ja' | 'en') => {
   const detail = lang === 'en' && err.detail ? err.detail : err.title;
   const problems = (err.extra?.problems as Array<{ pointer?: string; message: string }> | undefined) ?? [];
-  return problems.length > 0 && problems[0]!.pointer !== undefined ? `${detail}（${problems.slice(0, 3).map((p) => `${p.pointer}: ${p.message}`).join('、')}）` : detail;
+  // The field in words, never the JSON pointer (issue #9).
+  return problems.length > 0 && problems[0]!.pointer !== undefined ? `${detail}（${problems.slice(0, 3).map((p) => `${daycareFieldLabel(p.pointer!, lang)}: ${p.message}`).join('、')}）` : detail;
+};
+/** 「入力内容に誤りがあります。児童「塩尻 花子」: 指数、希望施設」: the child (name, else number) and the fields in words. */
+const formIssues = (d: { invalidForm: string }, lang: 'ja' | 'en', values: Record<string, string>, issues: Array<{ path: PropertyKey[] }>) => {
+  const who = values.childName || values.childId;
+  const fields = [...new Set(issues.map((i) => daycareFieldLabel(i.path.map(String), lang)))].join(lang === 'ja' ? '、' : ', ');
+  return lang === 'ja' ? `${d.invalidForm}${who ? `児童「${who}」: ` : ''}${fields}` : `${d.invalidForm}${who ? ` Child "${who}": ` : ' '}${fields}`;
 };
 
 /** Mounts the daycare pages (before the console's 準備中 pages). */
@@ -265,7 +272,7 @@ export function daycareWebRoutes(services: Services) {
       householdId: values.householdId, guardianName: values.guardianName ?? '', children: [{ childId: values.childId, ...childFromForm(values, flags) }],
     });
     const d = (await page(c)).d;
-    if (!parsed.success) return entryPage(c, roundId, { values, flags, error: `${d.invalidForm}（${parsed.error.issues.map((i) => i.path.join('.')).join('、')}）` }, 400);
+    if (!parsed.success) return entryPage(c, roundId, { values, flags, error: formIssues(d, requestLang(c), values, parsed.error.issues) }, 400);
     return attempt(c, (m, s) => entryPage(c, roundId, { values, flags, error: m }, s), async () => {
       await daycare.addHousehold(c.var.actor, roundId, parsed.data, ctx(c));
       return c.redirect(roundPath(roundId, `/applications/${encodeURIComponent(parsed.data.children[0]!.childId)}`), 303);
@@ -304,7 +311,7 @@ export function daycareWebRoutes(services: Services) {
     const edit = { childId, householdId: current.household.householdId };
     const parsed = ApplicationCorrection.safeParse(childFromForm(values, flags));
     const d = (await page(c)).d;
-    if (!parsed.success) return entryPage(c, roundId, { values, flags, edit, error: `${d.invalidForm}（${parsed.error.issues.map((i) => i.path.join('.')).join('、')}）` }, 400);
+    if (!parsed.success) return entryPage(c, roundId, { values, flags, edit, error: formIssues(d, requestLang(c), values, parsed.error.issues) }, 400);
     return attempt(c, (m, s) => entryPage(c, roundId, { values, flags, edit, error: m }, s), async () => {
       await daycare.correctApplication(c.var.actor, roundId, childId, parsed.data, ctx(c));
       return c.redirect(`${roundPath(roundId, `/applications/${encodeURIComponent(childId)}`)}?done=corrected`, 303);
