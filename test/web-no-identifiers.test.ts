@@ -132,6 +132,19 @@ describe('no UUID, hash or raw JSON on the console screens (issue #9)', () => {
     expect(registry.some((p) => p.path.startsWith('/console/registry/persons/'))).toBe(true);
   }, 120_000);
 
+  it('the sign-in page and the portal are clean too, and an error page shows a short 問い合わせ番号, not the request id', async () => {
+    for (const path of ['/login', '/portal', '/login?next=%2Fconsole%2Fnonexistent']) {
+      const res = await t.app.request(path, { headers: { accept: 'text/html' } });
+      expect(res.status, path).toBe(200);
+      expect(identifierProblems(await res.text()), path).toEqual([]);
+    }
+    const res = await t.app.request('/no-such-page', { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(identifierProblems(html)).toEqual([]);
+    expect(html).toMatch(/問い合わせ番号: <span class="font-mono">[0-9A-F]{8}<\/span>/);
+  });
+
   it('catches an id, a hash and JSON in page text (the checker itself)', () => {
     expect(identifierProblems('<p>入力者 3f2b8c1e-1111-4222-8333-444455556666</p>')).toHaveLength(1);
     expect(identifierProblems('<dd>SHA-256</dd>')).toHaveLength(1);

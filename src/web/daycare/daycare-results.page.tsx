@@ -146,7 +146,7 @@ export function DaycareComparisonPage(props: DaycareContext & { round: RoundHead
             <DataTable caption={d.summary} numeric={[1, 2, 3]} head={['', d.offers, d.holds, d.stays]}
               rows={[[d.ours, count(report.ours.offers), count(report.ours.holds), count(report.ours.stays)], [d.reference, count(report.reference.offers), count(report.reference.holds), count(report.reference.stays)]]} />
           </div>
-          <p class="mt-4">{d.referenceCheck}: {report.referenceCheck.status}（定員超過 {report.referenceCheck.capacityViolations}・転園児の不利益 {report.referenceCheck.individualRationalityViolations}・ブロッキング {report.referenceCheck.blockingCoalitions}）</p>
+          <p class="mt-4">{d.referenceCheck}: {d.checkStatuses[report.referenceCheck.status] ?? report.referenceCheck.status}（定員超過 {report.referenceCheck.capacityViolations}・転園児の不利益 {report.referenceCheck.individualRationalityViolations}・ブロッキング {report.referenceCheck.blockingCoalitions}）</p>
           {report.differences.length > 0 ? (
             <div class="mt-4">
               <DataTable caption={d.differences} head={[d.childId, d.ours, d.reference, d.reasonAtReference]}
