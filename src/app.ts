@@ -9,6 +9,7 @@ import type { AppEnv } from './platform/http/app-env.ts';
 import { loadActor, requestContext, securityHeaders } from './platform/http/middleware.ts';
 import { isWebPath, rejectControlCharacters } from './platform/http/input-characters.ts';
 import { problemResponse, toProblem } from './platform/http/problem.ts';
+import { idempotency } from './platform/http/idempotency.ts';
 import type { Services } from './services.ts';
 import { identityRoutes } from './domains/identity/identity.routes.ts';
 import { tenantRoutes } from './domains/tenants/tenants.routes.ts';
@@ -16,6 +17,7 @@ import { auditRoutes } from './domains/audit/audit.routes.ts';
 import { registryRoutes } from './domains/registry/index.ts';
 import { daycareApiRoutes } from './domains/daycare/daycare.module.ts';
 import { certificateRoutes } from './domains/certificates/index.ts';
+import { casesRoutes } from './domains/cases/index.ts';
 import { oidcRoutes } from './domains/identity/oidc.routes.ts';
 import { webErrorPage, webRoutes, wantsHtml } from './web/web.routes.tsx';
 import { dictionary, requestLang } from './web/ui/i18n.ts';
@@ -41,6 +43,7 @@ export function buildApi(services: Services, secureCookies: boolean) {
   api.route('/', registryRoutes(services));
   api.route('/', daycareApiRoutes(services));
   api.route('/', certificateRoutes(services));
+  api.route('/', casesRoutes(services));
   return api;
 }
 
@@ -62,7 +65,7 @@ export function createApp(services: Services, opts: AppOptions) {
   const secureCookies = opts.config.publicUrl.startsWith('https://');
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(opts.log));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ hsts: secureCookies }));
   // 1 MiB for ordinary requests; daycare rounds (a city's request or result, CSV imports) are larger.
   const smallBody = bodyLimit({ maxSize: 1024 * 1024 });
   const largeBody = bodyLimit({ maxSize: 32 * 1024 * 1024 });
@@ -71,6 +74,9 @@ export function createApp(services: Services, opts: AppOptions) {
   // Control characters: the API answers problem+json here; web pages check in webRoutes (an HTML page).
   const controlCharacters = rejectControlCharacters();
   app.use('*', (c, next) => (isWebPath(c.req.path) ? next() : controlCharacters(c, next)));
+  // Operations that issue, record or approve are safe to repeat (Idempotency-Key header, console form token).
+  app.use('/api/v1/*', idempotency(services.db));
+  app.use('/console/*', idempotency(services.db));
 
   app.onError((err, c) => {
     const problem = toProblem(err, c.var.requestId ?? 'unknown');

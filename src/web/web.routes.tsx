@@ -8,6 +8,7 @@ import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { DomainError, UnauthenticatedError } from '../platform/http/errors.ts';
 import { isWebPath, rejectControlCharacters } from '../platform/http/input-characters.ts';
+import { constraintViolation } from '../platform/http/problem.ts';
 import type { Services } from '../services.ts';
 import { dictionary, LANG_COOKIE, requestLang } from './ui/i18n.ts';
 import { ConsoleErrorPage, ErrorPage } from './ui/error.page.tsx';
@@ -20,6 +21,7 @@ import { registryChangeRoutes } from './registry/registry-changes.routes.tsx';
 import { registryAddressChangeRoutes } from './registry/registry-address-changes.routes.tsx';
 import { registryWebRoutes } from './registry/registry.routes.tsx';
 import { sessionRoutes } from './session/session.routes.tsx';
+import { casesWebRoutes } from './cases/cases.routes.tsx';
 import { staticRoutes, warnIfStylesheetMissing } from './ui/static-files.ts';
 
 export type { WebOptions } from './ui/web-options.ts';
@@ -32,7 +34,8 @@ export function webRoutes(services: Services, opts: WebOptions) {
 
   const errorPage = webErrorPage(services);
   // Errors of web pages become pages, not problem+json.
-  app.onError(async (err, c) => {
+  app.onError(async (error, c) => {
+    const err = constraintViolation(error) ?? error; // issue #15: a lost race on a key is a refusal, not a 500
     if (err instanceof UnauthenticatedError) return c.redirect(`/login?next=${encodeURIComponent(currentPath(c))}`, 303);
     const t = dictionary(requestLang(c));
     if (err instanceof DomainError && err.status < 500) {
@@ -66,6 +69,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', registryWebRoutes(services));
   app.route('/', registryChangeRoutes(services));
   app.route('/', registryAddressChangeRoutes(services));
+  app.route('/', casesWebRoutes(services));
   app.route('/', consoleRoutes(services));
   app.route('/', consoleNotFound(errorPage));
 
