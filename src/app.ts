@@ -7,6 +7,7 @@ import type { Config } from './platform/config.ts';
 import type { Logger } from './platform/logger.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { loadActor, requestContext, securityHeaders } from './platform/http/middleware.ts';
+import { isWebPath, rejectControlCharacters } from './platform/http/input-characters.ts';
 import { problemResponse, toProblem } from './platform/http/problem.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import type { Services } from './services.ts';
@@ -18,7 +19,8 @@ import { daycareApiRoutes } from './domains/daycare/daycare.module.ts';
 import { certificateRoutes } from './domains/certificates/index.ts';
 import { casesRoutes } from './domains/cases/index.ts';
 import { oidcRoutes } from './domains/identity/oidc.routes.ts';
-import { webRoutes } from './web/web.routes.tsx';
+import { webErrorPage, webRoutes, wantsHtml } from './web/web.routes.tsx';
+import { dictionary, requestLang } from './web/ui/i18n.ts';
 
 export const API_VERSION = '1.0.0';
 
@@ -69,6 +71,9 @@ export function createApp(services: Services, opts: AppOptions) {
   const largeBody = bodyLimit({ maxSize: 32 * 1024 * 1024 });
   app.use('*', (c, next) => (/^\/(api\/v1|console)\/daycare/.test(c.req.path) ? largeBody : smallBody)(c, next));
   app.use('*', loadActor((cookie) => services.identity.resolveSession(cookie), secureCookies));
+  // Control characters: the API answers problem+json here; web pages check in webRoutes (an HTML page).
+  const controlCharacters = rejectControlCharacters();
+  app.use('*', (c, next) => (isWebPath(c.req.path) ? next() : controlCharacters(c, next)));
   // Operations that issue, record or approve are safe to repeat (Idempotency-Key header, console form token).
   app.use('/api/v1/*', idempotency(services.db));
   app.use('/console/*', idempotency(services.db));
@@ -79,7 +84,9 @@ export function createApp(services: Services, opts: AppOptions) {
     else c.var.log?.info({ code: problem.code, status: problem.status }, 'request refused');
     return problemResponse(c, problem);
   });
-  app.notFound((c) => problemResponse(c, { type: 'about:blank', title: 'ページが見つかりません', status: 404, code: 'not-found', detail: 'No such route', instance: `urn:request:${c.var.requestId}` }));
+  // Unknown web pages (also a route's own c.notFound(), e.g. a malformed id) are HTML pages; the API's are problems.
+  const webError = webErrorPage(services);
+  app.notFound((c) => wantsHtml(c) ? webError(c, 404, dictionary(requestLang(c)).errors.notFoundTitle, dictionary(requestLang(c)).errors.notFoundBody) : problemResponse(c, { type: 'about:blank', title: 'ページが見つかりません', status: 404, code: 'not-found', detail: 'No such route', instance: `urn:request:${c.var.requestId}` }));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {

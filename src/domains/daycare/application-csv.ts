@@ -7,6 +7,7 @@
  */
 import { scoreApplication, type ApplicationFacts, type HouseholdFlag, type NeedCategory, type ParentFacts, type RuleTable, type SiblingPattern } from './index.ts';
 import type { ChildRecord, HouseholdRecord } from './round-request.ts';
+import { hasControlCharacter } from '../../platform/http/input-characters.ts';
 
 /** One problem of one row (row 1 is the header line). */
 export interface CsvRowProblem {
@@ -115,6 +116,8 @@ export function importApplicationsCsv(text: string, ctx: CsvContext): CsvImportO
     const get = (key: string) => { const at = header.indexOf(key); return at >= 0 ? (cells[at] ?? '').trim() : ''; };
     const add = (column: string, message: string) => problems.push({ row: rowNo, column, message });
     if (cells.length !== header.length) add('', `列の数が見出し行と違います（${cells.length}列、見出しは${header.length}列）`);
+    // Issue #9: a control character (NUL …) in any cell is refused here too (the CLI reads files without HTTP).
+    cells.forEach((cell, at) => { if (hasControlCharacter(cell, { multiline: true })) add(header[at] ?? '', '使用できない文字（制御文字）が含まれています'); });
     const householdId = get('householdId');
     const childId = get('childId');
     const idOk = (v: string) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(v);

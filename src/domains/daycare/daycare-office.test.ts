@@ -105,10 +105,57 @@ describe('summary and explanation', () => {
     expect(s.byAgeClass[1]!.postedSeats).toBe(1);
     const script = explanationScript(req, result, 'B')!;
     expect(script.summary).toContain('保留');
-    expect(script.lines[0]!.text).toContain('最も低い指数は10点');
+    expect(script.lines[0]!.text).toContain('お子さまの指数は9点');
     expect(explanationScript(req, result, 'C')!.lines.map((l) => l.reason)).toEqual(['CUTOFF_HIGHER', 'NO_SEATS_IN_CLASS']);
     expect(JSON.stringify(script)).not.toContain('"A"');
     expect(explanationScript(req, result, 'B', 'en')!.summary).toContain('on hold');
+  });
+});
+
+describe('nothing about another child is derivable from a family\'s explanation (issue #9)', () => {
+  // One place in F1 class 1: A (score 10, 優先区分 4) takes it. B has its own score 9 and 優先区分 2; C ties A at 10
+  // and loses on 優先区分 (asc). Before the fix B read "最も低い指数は10点" (A's exact score) and C read A's 優先区分.
+  const oneSeat = (): AllocationRequest => {
+    const req = request();
+    req.facilities[1]!.seats = [0, 0, 0, 0, 0, 0];
+    req.households[0]!.children[0]!.tieBreak = { priorityCategory: 4 };
+    req.households[1]!.children[0]!.tieBreak = { priorityCategory: 2 };
+    req.households[2]!.children[0]!.score = 10;
+    req.households[2]!.children[0]!.tieBreak = { priorityCategory: 7 };
+    return req;
+  };
+  it('states the family\'s own score and the ranking rule, never the admitted child\'s score or tie-break values', async () => {
+    const req = oneSeat();
+    const result = await allocate(req);
+    expect(result.assignments.find((a) => a.childId === 'A')).toMatchObject({ status: 'OFFER', facilityId: 'F1' });
+    for (const lang of ['ja', 'en'] as const) {
+      for (const id of ['B', 'C']) {
+        const script = explanationScript(req, result, id, lang)!;
+        const text = [script.summary, ...script.lines.map((l) => l.text), ...script.closing].join('\n');
+        expect(script.lines[0]!.reason).toBe('CUTOFF_HIGHER');
+        // A's score (10, for B) and A's 優先区分 (4) appear nowhere; the family's own score does.
+        if (id === 'B') expect(text).not.toMatch(/(?<![0-9])10(?![0-9])/);
+        expect(text).not.toMatch(/(?<![0-9])4(?![0-9])/);
+        expect(text).toContain(lang === 'ja' ? `お子さまの指数は${id === 'B' ? 9 : 10}点` : `score was ${id === 'B' ? 9 : 10}`);
+        expect(text).not.toMatch(/内定した方 |admitted child \d|最も低い指数|lowest admitted/);
+      }
+    }
+    // B (lower score) and C (same score, lost on the tie-break) read the same wording: equality is not derivable.
+    const line = (id: string) => explanationScript(req, result, id)!.lines[0]!.text.replace(/\d+点/g, 'N点');
+    expect(line('B')).toBe(line('C'));
+  });
+  it('prints no other child\'s score or 優先区分 on the hold notice', async () => {
+    const { renderNoticePdf } = await import('./notice-pdf.ts');
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const req = oneSeat();
+    const script = explanationScript(req, await allocate(req), 'C')!;
+    const pdf = await renderNoticePdf({ municipalityName: '塩尻市', issuedOn: new Date('2027-02-01T09:00:00+09:00'), roundName: '一次', guardianName: '塩尻 花子', childName: '塩尻 三郎', script });
+    const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
+    const text = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('').replace(/[\s\u3000]/g, '');
+    await doc.destroy();
+    expect(text).toContain('お子さまの指数は10点');
+    expect(text).not.toMatch(/内定した方4|優先区分」で差/);
+    expect(text.replace(/令和9年2月1日|3か月|6か月|第1希望/g, '')).not.toMatch(/(?<![0-9])4(?![0-9])/);
   });
 });
 
@@ -124,7 +171,7 @@ describe('renderNoticePdf', () => {
     const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
     const text = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('').replace(/[\s\u3000]/g, '');
     await doc.destroy();
-    for (const s of ['保育所等利用保留通知書', '令和9年2月1日', '塩尻花子様', '塩尻二郎', '児童番号B', '第1希望さくら', '最も低い指数は10点', '教示', '審査請求']) expect(text).toContain(s);
+    for (const s of ['保育所等利用保留通知書', '令和9年2月1日', '塩尻花子様', '塩尻二郎', '児童番号B', '第1希望さくら', 'お子さまの指数は9点', '教示', '審査請求']) expect(text).toContain(s);
     expect(text).not.toContain('児童番号A');
   });
 });

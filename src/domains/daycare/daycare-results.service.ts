@@ -16,6 +16,14 @@ import { renderNoticePdf } from './notice-pdf.ts';
 import { summariseResult } from './round-summary.ts';
 import { applyWhatIf, diffResults, WhatIfTargetError } from './what-if.ts';
 
+/** Fewer offers than this in a class: its lowest admitted score identifies one child, so it is not published. */
+export const MIN_OFFERS_TO_PUBLISH_CUTOFF = 2;
+
+/** A notice was asked for before the round's result was decided (決定). */
+export class RoundNotDecidedError extends DomainError {
+  constructor() { super('daycare-round-not-decided', 'この回の選考結果はまだ決定されていないため、通知書を発行できません', 409, 'Notices are issued only after the round is confirmed'); }
+}
+
 /** Creates the result-views service on top of the daycare service. */
 export function createDaycareResultsService(deps: { daycare: DaycareService; clock: Clock; municipality: (code: string) => Promise<{ name: string; mayorName?: string }> }) {
   const { daycare } = deps;
@@ -36,11 +44,18 @@ export function createDaycareResultsService(deps: { daycare: DaycareService; clo
       return { round, run, script };
     },
 
-    /** The cut-off table (最低指数) with facility names, in published order. @throws NoResultError */
+    /**
+     * The cut-off table (最低指数) with facility names, in published order. Where only one place was offered
+     * the lowest admitted key is that one child's score, so it is left out (null) of the publishable table
+     * (issue #9). @throws NoResultError
+     */
     async cutoffs(actor: Actor, roundId: string) {
       const { round, run } = await daycare.currentRun(actor, roundId);
       const names = new Map(run.request.facilities.map((f) => [f.id, f.name ?? f.id]));
-      const rows = cutoffTable(run.result).map((c) => ({ ...c, facilityName: names.get(c.facilityId) ?? c.facilityId }));
+      const rows = cutoffTable(run.result).map((c) => ({
+        ...c, facilityName: names.get(c.facilityId) ?? c.facilityId,
+        lowestAdmitted: c.offers < MIN_OFFERS_TO_PUBLISH_CUTOFF ? null : c.lowestAdmitted,
+      }));
       return { round, run, rows, tieBreak: run.request.policy.tieBreak };
     },
 
@@ -95,8 +110,14 @@ export function createDaycareResultsService(deps: { daycare: DaycareService; clo
       return { round, report: compareAllocations(run.request, run.result, assignments) };
     },
 
-    /** The offer (内定) or hold (保留) notice of one child as PDF; access-logged. @throws NotFoundError */
+    /**
+     * The offer (内定) or hold (保留) notice of one child as PDF; access-logged. Only once the round's result
+     * is decided (決定): before that the outcome may still change (issue #9).
+     * @throws NotFoundError, DomainError daycare-round-not-decided
+     */
     async notice(actor: Actor, roundId: string, childId: string, ctx: RequestContext) {
+      const { round: current } = await daycare.getRound(actor, roundId);
+      if (current.status !== 'confirmed') throw new RoundNotDecidedError();
       const { round, script } = await this.explanation(actor, roundId, childId, 'ja', ctx);
       const app = await daycare.getApplication(actor, roundId, childId, ctx);
       const m = await deps.municipality(actor.municipalityCode);

@@ -65,7 +65,8 @@ describe('daycare office tool', () => {
     expect(script.status).toBe('HOLD');
     expect(script.summary).toContain('保留');
     expect(script.lines.map((l) => l.reason)).toEqual(['CUTOFF_HIGHER']);
-    expect(script.lines[0]!.text).toContain('最も低い指数は20点で、お子さまの指数（18点）を上回っていました');
+    expect(script.lines[0]!.text).toContain('お子さまの指数は18点でした');
+    expect(script.lines[0]!.text).not.toMatch(/20点|23点/); // issue #9: the admitted children's scores (C1 20, C5 23)
     expect(script.closing.join('')).toContain('審査請求');
     expect(JSON.stringify(script)).not.toContain('塩尻 一郎');
 
@@ -76,16 +77,34 @@ describe('daycare office tool', () => {
 
     const cut = (await (await client.request('GET', '/api/v1/daycare-rounds/R1/cutoffs')).json()) as { items: Array<{ facilityId: string; ageClass: number; seats: number; lowestAdmitted: { score: number } | null }> };
     expect(cut.items.find((c) => c.facilityId === 'F1' && c.ageClass === 1)).toMatchObject({ facilityName: 'さくら保育園', seats: 2 });
+    // Issue #9: a class with a single offer would publish that one child's score (F1 0歳児: C4 alone).
+    expect(cut.items.find((c) => c.facilityId === 'F1' && c.ageClass === 0)).toMatchObject({ seats: 1, lowestAdmitted: null });
+    expect(cut.items.find((c) => c.facilityId === 'F1' && c.ageClass === 1)!.lowestAdmitted).not.toBeNull();
     const csvRes = await client.request('GET', '/api/v1/daycare-rounds/R1/cutoffs?format=csv');
     expect(csvRes.headers.get('content-type')).toContain('text/csv');
     const csvText = await csvRes.text();
     expect(csvText.split('\r\n')[0]).toContain('最低指数');
     expect(csvText).toContain('さくら保育園');
 
-    const notice = await client.request('GET', '/api/v1/daycare-rounds/R1/notices/C2');
-    expect(notice.status).toBe(200);
-    expect(notice.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await notice.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    // Issue #9: no notice before the round's result is decided (the outcome may still change).
+    const early = await client.request('GET', '/api/v1/daycare-rounds/R1/notices/C2');
+    expect(early.status).toBe(409);
+    expect(early.headers.get('content-type')).toContain('application/problem+json');
+    expect(await early.json()).toMatchObject({ code: 'daycare-round-not-decided', title: expect.stringContaining('決定') });
+    const earlyPdf = await client.request('GET', '/console/daycare/rounds/R1/explanations/C2/notice.pdf');
+    expect(earlyPdf.status).toBe(409);
+    expect(earlyPdf.headers.get('content-type')).toContain('text/html');
+    expect(await earlyPdf.text()).toContain('まだ決定されていないため、通知書を発行できません');
+    // The explanation screen: the family's own score, no admitted child's score, no notice link before the decision.
+    const screen = await (await client.request('GET', '/console/daycare/rounds/R1/explanations/C2')).text();
+    expect(screen).toContain('お子さまの指数は18点でした');
+    expect(screen).not.toMatch(/>2[03]</);
+    expect(screen).not.toContain('notice.pdf');
+    expect(screen).toContain('通知書は、この回の結果を決定した後に発行できます');
+    // The overview's audit block: who and when in 和暦, no hashes or engine internals.
+    const overview = await (await client.request('GET', '/console/daycare/rounds/R1')).text();
+    expect(overview).toMatch(/令和\d+年\d+月\d+日 \d\d:\d\d/);
+    expect(overview).not.toMatch(/[0-9a-f]{64}|SHA-256|sha256/i);
 
     // Determinism: the exported request hashes to the run's input hash and a re-run gives the same bytes.
     const exported = await (await client.request('GET', '/api/v1/daycare-rounds/R1/allocation-request')).text();
@@ -109,6 +128,12 @@ describe('daycare office tool', () => {
 
     // Confirm round 1: it is frozen, and round 2 starts from its remaining seats and children without an offer.
     expect((await client.request('POST', '/api/v1/daycare-rounds/R1/confirmations')).status).toBe(204);
+    const notice = await client.request('GET', '/api/v1/daycare-rounds/R1/notices/C2');
+    expect(notice.status).toBe(200);
+    expect(await (await client.request('GET', '/console/daycare/rounds/R1/explanations/C2')).text()).toContain('notice.pdf');
+    expect((await client.request('GET', '/console/daycare/rounds/R1/explanations/C2/notice.pdf')).status).toBe(200);
+    expect(notice.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await notice.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const frozen = await client.request('PUT', '/api/v1/daycare-rounds/R1/facilities/F1', { name: 'x', seats: [9, 9, 9, 9, 9, 9] });
     expect(frozen.status).toBe(409);
     expect(((await frozen.json()) as { code: string }).code).toBe('daycare-round-frozen');

@@ -102,6 +102,10 @@ export function createDaycareRepository() {
     findRunMeta: (trx: TenantTx, roundId: string, runNo: number) =>
       trx.selectFrom('daycare.allocationRun').select([...RUN_META]).where('roundId', '=', roundId).where('runNo', '=', runNo).executeTakeFirst(),
 
+    /** Display names of staff members (for the audit block: who ran and who decided, never their ids). */
+    staffNames: async (trx: TenantTx, staffIds: string[]) =>
+      staffIds.length === 0 ? [] : trx.selectFrom('platform.staff').select(['staffId', 'displayName']).where('staffId', 'in', staffIds).execute(),
+
     listRuns: (trx: TenantTx, roundId: string) =>
       trx.selectFrom('daycare.allocationRun').select([...RUN_META]).where('roundId', '=', roundId).orderBy('runNo', 'desc').execute(),
   };

@@ -482,6 +482,26 @@ export function createDaycareService(deps: { db: Database; repo: DaycareReposito
       });
     },
 
+    /**
+     * Who ran the current result and who decided the round, by name and time (the audit block of the
+     * overview shows people and dates, not staff ids or hashes; issue #9). @throws NotFoundError
+     */
+    async auditTrail(actor: Actor, roundId: string) {
+      assertAllowed(actor, 'daycare:manage');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const row = await repo.findRound(trx, roundId);
+        if (!row) throw notFoundRound();
+        const run = row.currentRunNo === null ? undefined : await repo.findRunMeta(trx, roundId, row.currentRunNo);
+        const ids = [run?.createdBy, row.confirmedBy].filter((x): x is string => !!x);
+        const names = new Map((await repo.staffNames(trx, [...new Set(ids)])).map((s) => [s.staffId, s.displayName]));
+        const name = (id: string | null | undefined) => (id ? names.get(id) ?? null : null);
+        return {
+          runAt: run?.createdAt ?? null, runBy: name(run?.createdBy),
+          confirmedAt: row.confirmedAt ?? null, confirmedBy: name(row.confirmedBy),
+        };
+      });
+    },
+
     /** Writes an access-log entry for a read done by the result views. */
     async logRead(actor: Actor, ctx: RequestContext, action: string, subjectType: string, subjectId: string) {
       await withTenant(db, actor.municipalityCode, (trx) => log(trx, actor, ctx, action, subjectType, subjectId));

@@ -2,7 +2,8 @@
 /**
  * The per-child explanation as sentences a clerk can read to a parent on the phone (and print on the
  * notice): the outcome, then for each facility listed above it why the child did not get a seat there.
- * It names no other child: only the seats, and the score and tie-break values of the lowest admitted child.
+ * It names no other child and shows nothing derivable about one (issue #9): only the seats, the family's own
+ * score and the published ranking rule, never an admitted child's score or tie-break values.
  */
 import { explainChild, type AdmittedKey, type AllocationRequest, type AllocationResult, type ChildInput, type ReasonCode, type TieBreakKey } from './index.ts';
 
@@ -53,21 +54,7 @@ export function tieBreakPhrase(order: TieBreakKey[], lang: ScriptLang): string {
   return parts.join(' → ');
 }
 
-function tieDetail(own: AdmittedKey, lowest: AdmittedKey, order: TieBreakKey[], lang: ScriptLang): string {
-  for (const k of order) {
-    const a = lowest.tieBreak?.[k.key];
-    const b = own.tieBreak?.[k.key];
-    if (a === b) continue;
-    const label = tieBreakLabel(k.key, lang);
-    const fmt = (v: number | undefined) => (v === undefined ? (lang === 'ja' ? '未申告' : 'not given') : v.toLocaleString('ja-JP'));
-    return lang === 'ja'
-      ? `同点の場合の優先順位のうち「${label}」で差がつきました（内定した方 ${fmt(a)}、お子さま ${fmt(b)}）。`
-      : `The tie was broken by "${label}" (admitted child ${fmt(a)}, your child ${fmt(b)}).`;
-  }
-  return lang === 'ja' ? '指数と同点時の優先順位がすべて同じだったため、公開された抽選で順位が決まりました。' : 'Score and every tie-break value were equal, so the published lottery decided the order.';
-}
-
-function reasonText(reason: ReasonCode, p: { seats: number; offers: number; lowestAdmitted: AdmittedKey | null; own: AdmittedKey }, ageClass: number, order: TieBreakKey[], lang: ScriptLang): string {
+function reasonText(reason: ReasonCode, p: { seats: number; own: AdmittedKey }, ageClass: number, order: TieBreakKey[], lang: ScriptLang): string {
   const ja = lang === 'ja';
   switch (reason) {
     case 'NO_SEATS_IN_CLASS':
@@ -80,15 +67,14 @@ function reasonText(reason: ReasonCode, p: { seats: number; offers: number; lowe
     case 'ASSIGNED_HIGHER_CHOICE':
       return ja ? 'より上位の希望に内定しました。' : 'A higher preference was offered.';
     case 'CUTOFF_HIGHER': {
-      const low = p.lowestAdmitted;
+      // Issue #9: never the admitted children's score or tie-break values. With one place (or a few) the
+      // "lowest admitted" key is one identifiable child's data, so the text states only how the family's own
+      // key relates to them (≥), in one wording whether the score or a tie-break decided.
       const head = ja ? `${ageClass}歳児クラスの募集${p.seats}人は、すべてお子さまより優先順位が上の方に内定しました。`
-        : `All ${p.seats} places of the age-${ageClass} class went to children ranked above yours.`;
-      if (!low) return head;
-      if (low.score !== p.own.score) {
-        return head + (ja ? `内定した方の最も低い指数は${low.score}点で、お子さまの指数（${p.own.score}点）を上回っていました。`
-          : ` The lowest admitted score was ${low.score}, above your child's ${p.own.score}.`);
-      }
-      return head + (ja ? `内定した方の最も低い指数はお子さまと同じ${low.score}点でした。` : ` The lowest admitted score was ${low.score}, the same as your child's.`) + (ja ? '' : ' ') + tieDetail(p.own, low, order, lang);
+        : `All ${p.seats} place${p.seats === 1 ? '' : 's'} of the age-${ageClass} class went to children ranked above yours.`;
+      return head + (ja
+        ? `お子さまの指数は${p.own.score}点でした。内定した方はいずれも、指数がお子さまより高い方か、指数が同じで同点の場合の優先順位（${tieBreakPhrase(order, lang)}）が上の方です。`
+        : ` Your child's score was ${p.own.score}. Every admitted child had a higher score, or the same score and a higher place in the tie-break order (${tieBreakPhrase(order, lang)}).`);
     }
   }
 }

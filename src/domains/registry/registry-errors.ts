@@ -61,6 +61,7 @@ export const ERRORS = {
   'same-household': [422, '同じ世帯を合併することはできません'],
   'empty-patch': [422, '修正する項目を入力してください'],
   'purpose-required': [422, '個人番号を表示するには利用目的を入力してください'],
+  'search-criteria-required': [400, '検索条件を入力してください（氏名、生年月日、住所、世帯、住民票コード、個人番号又は在留カード番号のいずれか）'],
   'too-many-changes': [422, '一括決裁は一度に100件までです'],
   'old-surname-japanese-only': [422, '旧氏は日本人住民にのみ記載できます'],
   'old-surname-required': [422, '記載する旧氏を入力してください'],
@@ -96,6 +97,26 @@ export function fail(code: ErrorCode, extra?: Record<string, unknown>): never {
 /** Throws `invalid-reading` naming the reading field (「氏のフリガナはカタカナで…」); `field` in the problem says which. */
 export function failReading(field: ReadingField): never {
   throw new RegistryRuleError('invalid-reading', `${READING_FIELDS[field]}は${ERRORS['invalid-reading'][1].replace(/^フリガナは/, '')}`, 422, { field });
+}
+
+/** The field of an entered person that a refusal is about (issue #9: messages name the person and the field). */
+export const PERSON_ERROR_FIELD: Partial<Record<ErrorCode, string>> = {
+  'invalid-my-number': 'myNumber', 'invalid-resident-code': 'residentCode', 'invalid-relationship': 'relationship',
+  'invalid-date': 'birthDate', 'birth-date-in-future': 'birthDate', 'birth-before-parent': 'birthDate', 'duplicate-resident': 'myNumber',
+  'name-required': 'familyName', 'forbidden-name-symbol': 'familyName', 'honseki-required': 'honseki',
+  'foreign-items-required': 'nationality', 'invalid-residence-card-no': 'residenceCardNo', 'head-in-existing-household': 'relationship',
+};
+
+/** `extra` of a refusal about the entered person at `index` (`path` in the request, e.g. `persons.1`): index, field and invalidParams. */
+export function personExtra(code: ErrorCode, index: number, path: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const field = PERSON_ERROR_FIELD[code];
+  return { ...extra, personIndex: index, ...(field ? { field, invalidParams: [{ name: `${path}.${field}`, code, reason: ERRORS[code][1] }] } : {}) };
+}
+
+/** The same refusal, marked as about the entered person at `index`; anything else unchanged. */
+export function aboutPerson(err: unknown, index: number, path: string): unknown {
+  if (!(err instanceof RegistryRuleError) || err.extra?.personIndex !== undefined || !(err.code in ERRORS)) return err;
+  return new RegistryRuleError(err.code, err.title, err.status, personExtra(err.code as ErrorCode, index, path, err.extra));
 }
 
 /** A warning that does not block the change (spec §11.1 アラート). */

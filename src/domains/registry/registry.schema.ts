@@ -4,10 +4,12 @@ import { z } from '@hono/zod-openapi';
 import { FOREIGN_CATEGORIES } from './registry-model.ts';
 import { normalizeCardNo, normalizeDigits, normalizeKana } from './readings.ts';
 import { isCalendarDate, parseLegalDate } from '../../platform/dates/jp-date.ts';
+import { hasControlCharacter } from '../../platform/http/input-characters.ts';
 
 const Id = z.string().uuid();
 const DateText = z.string().min(4).max(40).openapi({ description: '日付（西暦 YYYY-MM-DD 又は和暦「令和7年4月1日」）' });
-const Name = z.string().max(100);
+/** A name is one line: no control characters (issue #9; the request middleware also refuses them). */
+const Name = z.string().max(100).refine((v) => !hasControlCharacter(v), { message: '使用できない文字（制御文字）が含まれています' });
 /** フリガナ: hiragana and half-width katakana become full-width katakana; the planner refuses anything else (issue #9). */
 const Kana = z.string().max(200).transform(normalizeKana).openapi({ description: 'フリガナ（カタカナ。ひらがな・半角カナはカタカナに変換）' });
 /** 個人番号 / 住民票コード: full-width digits, spaces and hyphens accepted, normalised to ASCII digits (issue #9). */

@@ -424,11 +424,18 @@ export function createRegistryService(deps: RegistryDeps) {
       const range = q.birthDate ? parseDateQuery(q.birthDate) : undefined;
       if (q.birthDate && !range) fail('invalid-date');
       if (q.myNumber && !isValidMyNumber(q.myNumber)) fail('invalid-my-number');
+      const nameKey = name ? (kana ? foldKana(name) : foldName(name)) || undefined : undefined;
+      const addressKey = q.address ? foldName(q.address) || undefined : undefined;
+      const residentCode = q.residentCode?.trim() || undefined;
+      const residenceCardNo = q.residenceCardNo?.trim() || undefined;
+      // Issue #9: a search lists residents only for a criterion; no criterion (or one that folds to nothing,
+      // such as "-" or "・") would list everyone.
+      if (!nameKey && !range && !q.townCode && !addressKey && !q.householdId && !residentCode && !residenceCardNo && !q.myNumber) fail('search-criteria-required');
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const rows = await repo.search(trx, {
-          nameKey: name ? (kana ? foldKana(name) : foldName(name)) : undefined, kana, latin: !!name && /^[A-Za-zＡ-Ｚａ-ｚ\s'.-]+$/.test(name), mode: q.mode ?? 'prefix',
-          birthFrom: range?.from, birthTo: range?.to, townCode: q.townCode, addressKey: q.address ? foldName(q.address) : undefined,
-          householdId: q.householdId, residentCode: q.residentCode, residenceCardNo: q.residenceCardNo,
+          nameKey, kana, latin: !!name && /^[A-Za-zＡ-Ｚａ-ｚ\s'.-]+$/.test(name), mode: q.mode ?? 'prefix',
+          birthFrom: range?.from, birthTo: range?.to, townCode: q.townCode, addressKey,
+          householdId: q.householdId, residentCode, residenceCardNo,
           myNumberIndex: q.myNumber ? cipher.blindIndex(q.myNumber) : undefined,
           includeRemoved: !!q.includeRemoved, today, limit: Math.min(q.limit ?? 50, 200),
         });

@@ -61,12 +61,12 @@ export function consoleRoutes(services: Services) {
 }
 
 /** The console's own not-found page, for /console/* paths no capability answers (mount last). */
-export function consoleNotFound(services: Services) {
+export function consoleNotFound(errorPage: (c: Context<AppEnv>, status: 404, title: string, body: string) => Promise<Response>) {
   const app = new Hono<AppEnv>();
-  app.get('/console/*', async (c) => {
+  app.all('/console/*', async (c) => {
     if (!c.get('actor')) return c.redirect(`/login?next=${encodeURIComponent(currentPath(c))}`, 303);
-    const ctx = await consoleContext(c, services);
-    return renderPage(c, ConsoleMessagePage({ ...ctx, title: ctx.t.errors.notFoundTitle, body: ctx.t.errors.notFoundBody }), 404);
+    const t = dictionary(requestLang(c));
+    return errorPage(c, 404, t.errors.notFoundTitle, t.errors.notFoundBody);
   });
   return app;
 }

@@ -30,7 +30,9 @@ const ja = {
   firstChoiceRate: '第1希望内定率', offerRate: '内定率', byAge: '年齢クラス別', ageClass: (a: number) => `${a}歳児`,
   verification: '結果の検証', verified: '定員超過・転園児の不利益・正当な優先の逆転（ブロッキング）はありません。',
   unstable: (n: number) => `正当な優先の逆転が ${n} 件残っています（担当者の確認が必要です）。`,
-  audit: '監査記録', inputHash: '入力データのSHA-256', resultHash: '結果のSHA-256', engine: '選考エンジン', runNo: '実行番号', runAt: '実行日時',
+  sameAsPrevious: '前回の実行と同じ結果です。', differsFromPrevious: '前回の実行とは結果が異なります。',
+  audit: '監査記録', runAt: '選考の実行', confirmedAt: '結果の決定',
+  auditLead: '選考データと結果は改ざんを検知できる形で記録され、同じデータから同じ結果を再現できます（書き出したファイルで確認できます）。',
   downloads: '書き出し（入出力形式 v1）', downloadRequest: '選考データ（request.json）', downloadResult: '選考結果（result.json）',
   facilityId: '施設番号', facilityName: '施設名', seats: '募集人数', saveFacility: '施設を登録・変更する', facilityLead: '施設番号が既にあれば名称と募集人数を変更し、なければ追加します。',
   saved: '保存しました。', frozen: '決定済みの回は変更できません。',
@@ -49,9 +51,11 @@ const ja = {
   facilityBonus: (f: string) => `（${f} のみ）`, tieBreak: '同点時の優先順位に使う値', siblings: 'きょうだい', carried: (r: string) => `${r} から引き継ぎ`,
   explanation: '選考結果の説明', explain: '説明を見る', notice: (s: string): string => (s === 'OFFER' ? '内定通知書（PDF）' : s === 'HOLD' ? '保留通知書（PDF）' : '通知書（PDF）'),
   script: '保護者への説明（読み上げ用）', scriptLead: 'お電話で、この順にお伝えください。他のお子さまの個人情報は含みません。',
+  notPublished: '非公表（内定1人）',
+  noticeAfterDecision: '通知書は、この回の結果を決定した後に発行できます。',
   perPreference: '希望ごとの状況', own: 'お子さまの指数', lowest: '内定した方の最低指数', reason: '理由',
   reasons: { CUTOFF_HIGHER: '優先順位が上の方で募集枠が埋まった', NO_SEATS_IN_CLASS: 'この年齢クラスの募集枠なし', JOINT_CONDITION: 'きょうだいの希望条件を満たせない', ASSIGNED_HIGHER_CHOICE: '上位の希望に内定', UNRESOLVED_BLOCKING: '要確認' } as Record<string, string>,
-  cutoffs: '最低指数（公表用）', cutoffsLead: '施設・年齢クラスごとの募集人数、申込者数、内定者数と、内定した方の最低指数です。個人は特定できません。',
+  cutoffs: '最低指数（公表用）', cutoffsLead: '施設・年齢クラスごとの募集人数、申込者数、内定者数と、内定した方の最低指数です。内定が1人のクラスは、その方の指数が分かるため公表しません。',
   downloadCsv: 'CSVでダウンロード', downloadJson: 'JSONでダウンロード', facilityFilter: '施設で絞り込む', noOffer: '—',
   whatIf: 'シミュレーション（もしも）', whatIfLead: '変更を1つだけ加えて選考をやり直し、結果が変わる児童を示します。保存はしません。',
   changeKind: '変更の種類', changeChild: '児童1人の指数・希望を変える', changeFacility: '施設1つの募集人数を変える', changeRule: '基準表の加点項目1つの点数を変える', changeReuse: '転園で空いた枠の再利用を切り替える',
@@ -62,6 +66,7 @@ const ja = {
   comparison: '参照結果との照合', comparisonLead: '職員による選考結果や他のシステムの結果と比べ、一致率と相違を示します。result.json（入出力形式 v1）または「児童番号,結果,施設」のCSVを指定してください。',
   referenceFile: '参照する結果のファイル', compare: '照合する', compareNaive: '簡易方式（きょうだい条件を後回しにする方式）と比べる',
   agreement: '一致率', same: '一致', differences: '相違', missing: '参照にない児童', unknown: '申込にない児童', ours: 'この結果', reference: '参照',
+  checkStatuses: { STABLE: '問題なし', UNSTABLE: '正当な優先の逆転あり', INVALID: '違反あり' } as Record<string, string>,
   referenceCheck: '参照結果の検証', reasonAtReference: '参照の施設に入れなかった理由',
   back: '回の一覧へ', backRound: 'この回の概要へ',
   invalidForm: '入力内容に誤りがあります。',
@@ -102,7 +107,9 @@ const en: DaycareDictionary = {
   firstChoiceRate: 'First-choice rate', offerRate: 'Offer rate', byAge: 'By age class', ageClass: (a: number) => `Age ${a}`,
   verification: 'Verification', verified: 'No over-capacity, no transfer child worse off, no justified-envy (blocking) coalition.',
   unstable: (n: number) => `${n} blocking coalition(s) remain (needs a check by staff).`,
-  audit: 'Audit record', inputHash: 'Input SHA-256', resultHash: 'Result SHA-256', engine: 'Engine', runNo: 'Run', runAt: 'Run at',
+  sameAsPrevious: ' The result is the same as the previous run.', differsFromPrevious: ' The result differs from the previous run.',
+  audit: 'Audit record', runAt: 'Allocation run', confirmedAt: 'Result decided',
+  auditLead: 'The data and the result are recorded so that any change can be detected, and the same data reproduces the same result (see the downloads).',
   downloads: 'Exports (exchange format v1)', downloadRequest: 'Request (request.json)', downloadResult: 'Result (result.json)',
   facilityId: 'Facility id', facilityName: 'Facility name', seats: 'Places', saveFacility: 'Add or change facility', facilityLead: 'Changes the facility if the id exists, otherwise adds it.',
   saved: 'Saved.', frozen: 'A confirmed round cannot be changed.',
@@ -119,9 +126,11 @@ const en: DaycareDictionary = {
   facilityBonus: (f: string) => ` (at ${f} only)`, tieBreak: 'Tie-break values', siblings: 'Siblings', carried: (r: string) => `carried over from ${r}`,
   explanation: 'Explanation of the result', explain: 'Explain', notice: (s: string) => (s === 'OFFER' ? 'Offer notice (PDF)' : s === 'HOLD' ? 'Hold notice (PDF)' : 'Notice (PDF)'),
   script: 'What to tell the parent', scriptLead: 'Read it in this order. It contains no other child\'s personal data.',
+  notPublished: 'Not published (one offer)',
+  noticeAfterDecision: 'Notices can be issued once the result of this round is decided.',
   perPreference: 'Per preference', own: 'Your child\'s score', lowest: 'Lowest admitted score', reason: 'Reason',
   reasons: { CUTOFF_HIGHER: 'Places filled by higher-ranked children', NO_SEATS_IN_CLASS: 'No places in this age class', JOINT_CONDITION: 'Sibling condition could not be met', ASSIGNED_HIGHER_CHOICE: 'Higher choice offered', UNRESOLVED_BLOCKING: 'Needs a check' },
-  cutoffs: 'Cut-off table (for publication)', cutoffsLead: 'Places, applicants, offers and the lowest admitted score per facility and age class. No person can be identified.',
+  cutoffs: 'Cut-off table (for publication)', cutoffsLead: 'Places, applicants, offers and the lowest admitted score per facility and age class. A class with a single offer is not published, as it would show that child\'s score.',
   downloadCsv: 'Download CSV', downloadJson: 'Download JSON', facilityFilter: 'Filter by facility', noOffer: '—',
   whatIf: 'What-if', whatIfLead: 'Runs the allocation again with exactly one change and lists the children whose outcome changes. Nothing is stored.',
   changeKind: 'Change', changeChild: 'One child\'s score or preferences', changeFacility: 'One facility\'s places', changeRule: 'One adjustment\'s points in the rule table', changeReuse: 'Reuse of places vacated by transfers',
@@ -131,6 +140,7 @@ const en: DaycareDictionary = {
   comparison: 'Comparison with a reference', comparisonLead: 'Compares with staff\'s result or another system\'s: agreement rate and differences. Upload a result.json (format v1) or a CSV "childId,status,facilityId".',
   referenceFile: 'Reference result file', compare: 'Compare', compareNaive: 'Compare with the simple method (siblings last)',
   agreement: 'Agreement', same: 'Same', differences: 'Differences', missing: 'Not in the reference', unknown: 'Not in the applications', ours: 'This result', reference: 'Reference',
+  checkStatuses: { STABLE: 'no problem found', UNSTABLE: 'justified envy remains', INVALID: 'violations found' },
   referenceCheck: 'Verification of the reference', reasonAtReference: 'Why not the reference facility',
   back: 'All rounds', backRound: 'Round overview', invalidForm: 'Please correct the form.',
   changes: 'Correct, withdraw or decline', correct: 'Correct', correctTitle: 'Correct the application', saveCorrection: 'Save the correction',
@@ -146,4 +156,37 @@ const en: DaycareDictionary = {
 /** The daycare dictionary of a language. */
 export function daycareText(lang: Lang): DaycareDictionary {
   return lang === 'en' ? en : ja;
+}
+
+const FIELD_LABELS: Record<Lang, Record<string, string>> = {
+  ja: {
+    householdId: '世帯番号', guardianName: '保護者氏名', childId: '児童番号', childName: '児童氏名', ageClass: '年齢クラス', currentFacilityId: '在園施設',
+    preferences: '希望施設', score: '指数', tieBreak: '同点時の優先順位に使う値', parents: '保護者の事由', need: '保護者の事由', weeklyHours: '週あたり就労時間',
+    waitingMonths: '待機月数', flags: '加点事由', facts: '保育の必要性', seats: '募集人数', name: '名称', facilityId: '施設番号', children: '児童', households: '世帯',
+    roundId: '回の番号', referenceDate: '基準日', csv: 'CSVファイル',
+  },
+  en: {
+    householdId: 'household id', guardianName: 'guardian name', childId: 'child id', childName: 'child name', ageClass: 'age class', currentFacilityId: 'current facility',
+    preferences: 'preferences', score: 'score', tieBreak: 'tie-break values', parents: 'need for care', need: 'need for care', weeklyHours: 'weekly hours',
+    waitingMonths: 'months waiting', flags: 'adjustments', facts: 'need for care', seats: 'places', name: 'name', facilityId: 'facility id', children: 'children', households: 'households',
+    roundId: 'round id', referenceDate: 'reference date', csv: 'CSV file',
+  },
+};
+
+/**
+ * The field a validation path or JSON pointer is about, in words (issue #9: no internal paths such as
+ * `children.0.score` or `/households/0/children/0/score` on screen): 「指数」, 「第2希望」.
+ */
+export function daycareFieldLabel(path: string | Array<string | number | symbol>, lang: Lang): string {
+  const parts = (Array.isArray(path) ? path.map(String) : path.split(/[/.]/)).filter(Boolean);
+  const labels = FIELD_LABELS[lang];
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!;
+    if (/^\d+$/.test(part)) {
+      if (parts[i - 1] === 'preferences') return lang === 'ja' ? `第${Number(part) + 1}希望` : `preference ${Number(part) + 1}`;
+      continue;
+    }
+    return labels[part] ?? (lang === 'ja' ? '入力内容' : 'input');
+  }
+  return lang === 'ja' ? '入力内容' : 'input';
 }

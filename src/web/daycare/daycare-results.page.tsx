@@ -7,8 +7,9 @@ import { Banner, count, DataTable, Field, percent, PostForm, RoundFrame, roundPa
 
 /** The explanation of one child, written to be read to a parent on the phone. */
 export function DaycareExplanationPage(props: DaycareContext & {
-  round: RoundHeader; script: ExplanationScript;
-  perPreference: Array<{ rank: number; facilityName: string; reason: string | null; seats: number | null; lowest: number | null; own: number | null }>;
+  round: RoundHeader; script: ExplanationScript; decided: boolean;
+  /** Per preference: the family's own score and the seats only, never an admitted child's score (issue #9). */
+  perPreference: Array<{ rank: number; facilityName: string; reason: string | null; seats: number | null; own: number | null }>;
 }) {
   const { d, round, script } = props;
   return (
@@ -27,12 +28,14 @@ export function DaycareExplanationPage(props: DaycareContext & {
           {script.closing.map((c) => <p>{c}</p>)}
         </div>
       </section>
-      <DataTable caption={d.perPreference} numeric={[3, 4, 5]}
-        head={[d.rank(1).replace('1', 'N'), d.facilityName, d.reason, d.seats, d.lowest, d.own]}
+      <DataTable caption={d.perPreference} numeric={[3, 4]}
+        head={[d.rank(1).replace('1', 'N'), d.facilityName, d.reason, d.seats, d.own]}
         rows={props.perPreference.map((p) => [d.rank(p.rank), p.facilityName, p.reason ? d.reasons[p.reason] ?? p.reason : d.outcomes[script.status]!,
-          p.seats === null ? '—' : String(p.seats), p.lowest === null ? '—' : String(p.lowest), p.own === null ? '—' : String(p.own)])} />
+          p.seats === null ? '—' : String(p.seats), p.own === null ? '—' : String(p.own)])} />
       <p class="flex flex-wrap gap-6">
-        <a class="button-secondary" href={roundPath(round.roundId, `/explanations/${encodeURIComponent(script.childId)}/notice.pdf`)}>{d.notice(script.status)}</a>
+        {props.decided
+          ? <a class="button-secondary" href={roundPath(round.roundId, `/explanations/${encodeURIComponent(script.childId)}/notice.pdf`)}>{d.notice(script.status)}</a>
+          : <span class="self-center text-solid-gray-700" data-testid="daycare-notice-pending">{d.noticeAfterDecision}</span>}
         <a class="link self-center" href={roundPath(round.roundId, `/applications/${encodeURIComponent(script.childId)}`)}>{d.application}</a>
       </p>
     </RoundFrame>
@@ -57,7 +60,7 @@ export function DaycareCutoffsPage(props: DaycareContext & { round: RoundHeader;
       </form>
       <DataTable caption={d.cutoffs} captionHidden numeric={[2, 3, 4, 5]}
         head={[d.facilityName, d.byAge, d.seats, d.applicants, d.offers, d.lowest]}
-        rows={props.rows.map((r) => [`${r.facilityName}（${r.facilityId}）`, d.ageClass(r.ageClass), count(r.seats), count(r.applicants), count(r.offers), r.lowest === null ? d.noOffer : String(r.lowest)])} />
+        rows={props.rows.map((r) => [`${r.facilityName}（${r.facilityId}）`, d.ageClass(r.ageClass), count(r.seats), count(r.applicants), count(r.offers), r.lowest !== null ? String(r.lowest) : r.offers > 0 ? d.notPublished : d.noOffer])} />
     </RoundFrame>
   );
 }
@@ -143,7 +146,7 @@ export function DaycareComparisonPage(props: DaycareContext & { round: RoundHead
             <DataTable caption={d.summary} numeric={[1, 2, 3]} head={['', d.offers, d.holds, d.stays]}
               rows={[[d.ours, count(report.ours.offers), count(report.ours.holds), count(report.ours.stays)], [d.reference, count(report.reference.offers), count(report.reference.holds), count(report.reference.stays)]]} />
           </div>
-          <p class="mt-4">{d.referenceCheck}: {report.referenceCheck.status}（定員超過 {report.referenceCheck.capacityViolations}・転園児の不利益 {report.referenceCheck.individualRationalityViolations}・ブロッキング {report.referenceCheck.blockingCoalitions}）</p>
+          <p class="mt-4">{d.referenceCheck}: {d.checkStatuses[report.referenceCheck.status] ?? report.referenceCheck.status}（定員超過 {report.referenceCheck.capacityViolations}・転園児の不利益 {report.referenceCheck.individualRationalityViolations}・ブロッキング {report.referenceCheck.blockingCoalitions}）</p>
           {report.differences.length > 0 ? (
             <div class="mt-4">
               <DataTable caption={d.differences} head={[d.childId, d.ours, d.reference, d.reasonAtReference]}

@@ -76,11 +76,12 @@ export interface RunOverview {
   firstChoiceRate: number;
   offerRate: number;
   blockingCoalitions: number;
-  engine: string;
-  inputSha256: string;
-  resultSha256: string;
   runtimeMs: number;
-  createdAt: string;
+  /** When and by whom (names and 和暦, never staff ids, hashes or engine internals: issue #9). */
+  runAt: string;
+  runBy: string | null;
+  confirmedAt: string | null;
+  confirmedBy: string | null;
 }
 
 /** A round's overview: run the allocation, the result summary, confirm, the second round, exports. */
@@ -167,12 +168,11 @@ function RunSummary(props: { d: DaycareContext['d']; run: RunOverview }) {
       <h3 class="mt-6 text-std-20B-150">{d.verification}</h3>
       <p class="mt-2">{run.status === 'STABLE' ? d.verified : d.unstable(run.blockingCoalitions)}</p>
       <h3 class="mt-6 text-std-20B-150">{d.audit}</h3>
-      <dl class="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-dns-16N-130">
-        <dt>{d.runNo}</dt><dd>{run.runNo}（{run.createdAt}・{run.runtimeMs} ms）</dd>
-        <dt>{d.engine}</dt><dd>{run.engine}</dd>
-        <dt>{d.inputHash}</dt><dd class="break-all font-mono">{run.inputSha256}</dd>
-        <dt>{d.resultHash}</dt><dd class="break-all font-mono">{run.resultSha256}</dd>
+      <dl class="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-dns-16N-130" data-testid="daycare-audit">
+        <dt>{d.runAt}</dt><dd>{run.runAt}{run.runBy ? `（${run.runBy}）` : ''}</dd>
+        {run.confirmedAt ? <><dt>{d.confirmedAt}</dt><dd>{run.confirmedAt}{run.confirmedBy ? `（${run.confirmedBy}）` : ''}</dd></> : null}
       </dl>
+      <p class="mt-2 max-w-3xl text-dns-16N-130 text-solid-gray-700">{d.auditLead}</p>
     </section>
   );
 }

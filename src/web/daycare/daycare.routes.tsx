@@ -15,6 +15,7 @@ import { filterApplications, presentApplication } from '../../domains/daycare/da
 import { ApplicationCorrection, HouseholdInput, WhatIfInput } from '../../domains/daycare/daycare.schema.ts';
 import { NoResultError } from '../../domains/daycare/daycare.service.ts';
 import { tieBreakLabel, tieBreakPhrase } from '../../domains/daycare/explanation-script.ts';
+import { japanDay, toWareki } from '../../platform/dates/jp-date.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { requestLang } from '../ui/i18n.ts';
@@ -22,19 +23,31 @@ import { parseCalendarDate } from '../../platform/dates/jp-date.ts';
 
 /** A day typed in 和暦 or 西暦 (the one date input) as its ISO day; text that is no day goes on to the schema, which refuses it. */
 const isoDay = (text: string) => { try { return parseCalendarDate(text); } catch { return text; } };
-import { daycareText } from './daycare-i18n.ts';
+import { daycareFieldLabel, daycareText } from './daycare-i18n.ts';
 import { roundPath, type DaycareContext, type RoundHeader } from './daycare-layout.tsx';
 import { DaycareRoundPage, DaycareRoundsPage, type RunOverview } from './daycare-rounds.page.tsx';
 import { DaycareApplicationPage, DaycareApplicationsPage, DaycareConfirmChangePage, DaycareFacilitiesPage } from './daycare-data.page.tsx';
 import { DaycareEntryPage } from './daycare-entry.page.tsx';
 import { DaycareComparisonPage, DaycareCutoffsPage, DaycareExplanationPage, DaycareWhatIfPage } from './daycare-results.page.tsx';
 
+/** An instant as 和暦 date and time in Japan, e.g. 令和8年12月3日 14:05. */
+const warekiDateTime = (d: Date) => {
+  const jst = new Date(d.getTime() + 9 * 3600_000);
+  return `${toWareki(japanDay(d))} ${String(jst.getUTCHours()).padStart(2, '0')}:${String(jst.getUTCMinutes()).padStart(2, '0')}`;
+};
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 type Status = 200 | 400 | 404 | 409 | 413 | 422;
 const errorText = (err: DomainError, lang: 'ja' | 'en') => {
   const detail = lang === 'en' && err.detail ? err.detail : err.title;
   const problems = (err.extra?.problems as Array<{ pointer?: string; message: string }> | undefined) ?? [];
-  return problems.length > 0 && problems[0]!.pointer !== undefined ? `${detail}（${problems.slice(0, 3).map((p) => `${p.pointer}: ${p.message}`).join('、')}）` : detail;
+  // The field in words, never the JSON pointer (issue #9).
+  return problems.length > 0 && problems[0]!.pointer !== undefined ? `${detail}（${problems.slice(0, 3).map((p) => `${daycareFieldLabel(p.pointer!, lang)}: ${p.message}`).join('、')}）` : detail;
+};
+/** 「入力内容に誤りがあります。児童「塩尻 花子」: 指数、希望施設」: the child (name, else number) and the fields in words. */
+const formIssues = (d: { invalidForm: string }, lang: 'ja' | 'en', values: Record<string, string>, issues: Array<{ path: PropertyKey[] }>) => {
+  const who = values.childName || values.childId;
+  const fields = [...new Set(issues.map((i) => daycareFieldLabel(i.path.map(String), lang)))].join(lang === 'ja' ? '、' : ', ');
+  return lang === 'ja' ? `${d.invalidForm}${who ? `児童「${who}」: ` : ''}${fields}` : `${d.invalidForm}${who ? ` Child "${who}": ` : ' '}${fields}`;
 };
 
 /** Mounts the daycare pages (before the console's 準備中 pages). */
@@ -112,10 +125,12 @@ export function daycareWebRoutes(services: Services) {
     let run: RunOverview | null = null;
     try {
       const { run: r, summary, upToDate } = await results.summary(c.var.actor, roundId);
+      const trail = await daycare.auditTrail(c.var.actor, roundId);
       run = {
         runNo: r.runNo, status: summary.status, upToDate, total: summary.total, byAgeClass: summary.byAgeClass, firstChoiceRate: summary.firstChoiceRate,
-        offerRate: summary.offerRate, blockingCoalitions: summary.checks.blockingCoalitions, engine: `${summary.engine.name} ${summary.engine.version}（${summary.engine.algorithm}）`,
-        inputSha256: summary.inputSha256, resultSha256: r.resultSha256, runtimeMs: r.runtimeMs, createdAt: r.createdAt.toISOString(),
+        offerRate: summary.offerRate, blockingCoalitions: summary.checks.blockingCoalitions, runtimeMs: r.runtimeMs,
+        runAt: warekiDateTime(trail.runAt ?? r.createdAt), runBy: trail.runBy,
+        confirmedAt: trail.confirmedAt ? warekiDateTime(trail.confirmedAt) : null, confirmedBy: trail.confirmedBy,
       };
     } catch (err) {
       if (!(err instanceof NoResultError)) throw err;
@@ -136,7 +151,9 @@ export function daycareWebRoutes(services: Services) {
       const runs = await daycare.listRuns(c.var.actor, roundId);
       const r = runs.find((x) => String(x.runNo) === ran);
       const children = (r?.metrics as { children?: number } | undefined)?.children ?? 0;
-      if (r) return overview(c, roundId, { kind: 'success', text: d.ran(children, r.runtimeMs) });
+      const previous = runs.find((x) => x.runNo < (r?.runNo ?? 0));
+      const same = previous ? (previous.resultSha256 === r?.resultSha256 ? d.sameAsPrevious : d.differsFromPrevious) : '';
+      if (r) return overview(c, roundId, { kind: 'success', text: d.ran(children, r.runtimeMs) + same });
     }
     return overview(c, roundId, c.req.query('confirmed') !== undefined ? { kind: 'success', text: d.confirmed } : undefined);
   });
@@ -259,7 +276,7 @@ export function daycareWebRoutes(services: Services) {
       householdId: values.householdId, guardianName: values.guardianName ?? '', children: [{ childId: values.childId, ...childFromForm(values, flags) }],
     });
     const d = (await page(c)).d;
-    if (!parsed.success) return entryPage(c, roundId, { values, flags, error: `${d.invalidForm}（${parsed.error.issues.map((i) => i.path.join('.')).join('、')}）` }, 400);
+    if (!parsed.success) return entryPage(c, roundId, { values, flags, error: formIssues(d, requestLang(c), values, parsed.error.issues) }, 400);
     return attempt(c, (m, s) => entryPage(c, roundId, { values, flags, error: m }, s), async () => {
       await daycare.addHousehold(c.var.actor, roundId, parsed.data, ctx(c));
       return c.redirect(roundPath(roundId, `/applications/${encodeURIComponent(parsed.data.children[0]!.childId)}`), 303);
@@ -298,7 +315,7 @@ export function daycareWebRoutes(services: Services) {
     const edit = { childId, householdId: current.household.householdId };
     const parsed = ApplicationCorrection.safeParse(childFromForm(values, flags));
     const d = (await page(c)).d;
-    if (!parsed.success) return entryPage(c, roundId, { values, flags, edit, error: `${d.invalidForm}（${parsed.error.issues.map((i) => i.path.join('.')).join('、')}）` }, 400);
+    if (!parsed.success) return entryPage(c, roundId, { values, flags, edit, error: formIssues(d, requestLang(c), values, parsed.error.issues) }, 400);
     return attempt(c, (m, s) => entryPage(c, roundId, { values, flags, edit, error: m }, s), async () => {
       await daycare.correctApplication(c.var.actor, roundId, childId, parsed.data, ctx(c));
       return c.redirect(`${roundPath(roundId, `/applications/${encodeURIComponent(childId)}`)}?done=corrected`, 303);
@@ -331,9 +348,9 @@ export function daycareWebRoutes(services: Services) {
     const expl = run.result.explanations.find((e) => e.childId === childId);
     const perPreference = script.preferences.map((p) => {
       const line = expl?.perPreference.find((x) => x.rank === p.rank);
-      return { rank: p.rank, facilityName: p.facilityName, reason: line?.reason ?? (p.rank === script.preferenceRank ? null : 'ASSIGNED_HIGHER_CHOICE'), seats: line?.seats ?? null, lowest: line?.lowestAdmitted?.score ?? null, own: line?.own.score ?? null };
+      return { rank: p.rank, facilityName: p.facilityName, reason: line?.reason ?? (p.rank === script.preferenceRank ? null : 'ASSIGNED_HIGHER_CHOICE'), seats: line?.seats ?? null, own: line?.own.score ?? null };
     }).filter((p) => script.preferenceRank === null || p.rank <= script.preferenceRank);
-    return renderPage(c, DaycareExplanationPage({ ...base, round: h, script, perPreference }));
+    return renderPage(c, DaycareExplanationPage({ ...base, round: h, script, perPreference, decided: h.status === 'confirmed' }));
   });
 
   app.get('/console/daycare/rounds/:roundId/explanations/:childId/notice.pdf', async (c) => {

@@ -59,6 +59,16 @@ function readingField(kind: ChangeKind, field: unknown): string | undefined {
   return `p0-${field}`;
 }
 
+/** 「2人目（山田 花子）の生年月日: …」: the entered person (row `index`) by number and name, the field, the reason. */
+function aboutPersonMessage(lang: Lang, values: FormValues, index: number, field: string | undefined, reason: string): string {
+  const t = changeFormText(lang);
+  const v = (k: string) => val(values, `p${index}-${k}`);
+  const name = `${v('familyName')} ${v('givenName')}`.trim() || v('romanName');
+  const who = lang === 'ja' ? `${index + 1}人目${name ? `（${name}）` : ''}` : `Person ${index + 1}${name ? ` (${name})` : ''}`;
+  const label = field ? (t.person as Record<string, string>)[field] : undefined;
+  return label ? (lang === 'ja' ? `${who}の${label}: ${reason}` : `${who}, ${label}: ${reason}`) : `${who}: ${reason}`;
+}
+
 /** Normalises a parsed form body: strings trimmed, the checkbox groups as lists. */
 function formValues(body: Record<string, unknown>): FormValues {
   const out: FormValues = {};
@@ -304,18 +314,23 @@ export function registryChangeRoutes(services: Services) {
   async function refused(c: Context<AppEnv>, kind: ChangeKind, err: unknown, values: FormValues, subject: ChangeSubject, ids: Parameters<typeof loadSubject>[2]) {
     if (!(err instanceof DomainError) || err.status >= 500 || err.status === 401 || (err.status === 403 && err.code !== 'self-approval')) throw err;
     const fieldErrors: FieldErrors = {};
+    // Issue #9: a refusal about one entered person names that person and the field (「2人目（山田 花子）の生年月日: …」).
+    const personIndex = typeof err.extra?.personIndex === 'number' ? err.extra.personIndex : undefined;
+    const personField = typeof err.extra?.field === 'string' ? err.extra.field : undefined;
     // The form checks every date with the same parser first; a date the planner still refuses is a birth date of a new person.
-    const field = err.code === 'invalid-reading' ? readingField(kind, err.extra?.field)
-      : err.code === 'invalid-date' ? (['move-in', 'birth', 'ex-officio-entry'].includes(kind) ? 'p0-birthDate' : undefined)
-        : (isItemKind(kind) ? ITEM_ERROR_FIELD[err.code] : undefined) ?? ERROR_FIELD[err.code];
+    const field = personIndex !== undefined && personField ? `p${personIndex}-${personField}`
+      : err.code === 'invalid-reading' ? readingField(kind, err.extra?.field)
+        : err.code === 'invalid-date' ? (['move-in', 'birth', 'ex-officio-entry'].includes(kind) ? 'p0-birthDate' : undefined)
+          : (isItemKind(kind) ? ITEM_ERROR_FIELD[err.code] : undefined) ?? ERROR_FIELD[err.code];
     if (field) fieldErrors[field] = err.title;
+    const message = personIndex !== undefined ? aboutPersonMessage(requestLang(c), values, personIndex, personField, err.title) : err.title;
     if (err.code === 'household-version-conflict' || err.code === 'household-version-required') {
       // Show the household as it is now and keep every entered value; the clerk checks and submits again.
       const fresh = await loadSubject(c, kind, ids);
       const { version: _v, toVersion: _t, ...kept } = values;
       return page(c, kind, kept, fresh, {}, { message: changeFormText(requestLang(c)).errors.conflict(err.title), code: err.code }, 409);
     }
-    return page(c, kind, values, subject, fieldErrors, { message: err.title, code: err.code }, err.status as 422);
+    return page(c, kind, values, subject, fieldErrors, { message, code: err.code }, err.status as 422);
   }
 
   app.get('/console/registry/changes/:kind', async (c) => {

@@ -98,9 +98,10 @@ export function ErrorSummary(p: { title?: string; message?: string; code?: strin
   const fields = Object.entries(p.errors ?? {});
   if (!p.message && fields.length === 0) return null;
   return (
-    <div class="banner-error mb-6" role="alert" tabindex={-1} data-error-summary data-testid="error-summary">
+    // The stable code stays in the markup for tests and support tools, never in the text people read (issue #9).
+    <div class="banner-error mb-6" role="alert" tabindex={-1} data-error-summary data-testid="error-summary" data-error-code={p.code}>
       <h2 class="text-std-18B-160 text-error-2">{p.title ?? pageText().checkInput}</h2>
-      {p.message ? <p class="mt-2">{p.message}{p.code ? <span class="ml-2 text-std-14N-170">（{p.code}）</span> : null}</p> : null}
+      {p.message ? <p class="mt-2">{p.message}</p> : null}
       {fields.length > 0 ? (
         <ul class="mt-2 list-disc pl-6">
           {fields.map(([name, msg]) => <li><a class="link" href={`#${name}`}>{p.labels?.[name] ? `${p.labels[name]}: ` : ''}{msg}</a></li>)}

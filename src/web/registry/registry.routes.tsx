@@ -98,7 +98,17 @@ export function registryWebRoutes(services: Services) {
     const q = (c.req.query('q') ?? '').slice(0, 200);
     const form: SearchForm = { q, mode: ['partial', 'exact'].includes(c.req.query('mode') ?? '') ? c.req.query('mode')! : 'prefix', includeRemoved: c.req.query('includeRemoved') === '1', purpose: (c.req.query('purpose') ?? '').slice(0, 200) };
     const base = { ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), form, householdHeads: {} as Record<string, string> };
-    if (!q.trim()) return renderPage(c, RegistrySearchPage(base));
+    // A submitted search without a criterion lists nobody and says why (issue #9); the first visit shows the form.
+    if (!q.trim()) {
+      if (c.req.query('q') === undefined) return renderPage(c, RegistrySearchPage(base));
+      try {
+        await svc.search(c.var.actor, { mode: 'prefix', includeRemoved: form.includeRemoved }, requestCtx(c));
+      } catch (err) {
+        const r = refusal(err);
+        return renderPage(c, RegistrySearchPage({ ...base, error: r }), r.status);
+      }
+      return renderPage(c, RegistrySearchPage(base));
+    }
     const { query, as } = interpretSearch(q, c.var.actor.municipalityCode);
     let hits: PersonHit[];
     try {

@@ -81,5 +81,8 @@ export const en: Dictionary = {
     genericBody: 'Please try again later. If the problem persists, contact your administrator.',
     requestId: 'Reference',
     backHome: 'Back to home',
+    back: 'Back to the previous page',
+    areas: { registry: 'Back to resident search', daycare: 'Allocation rounds', certificates: 'Certificates' } as Record<string, string>,
+    badRequestTitle: 'Please check what you entered',
   },
 };

@@ -79,6 +79,9 @@ export const ja = {
     genericBody: '時間をおいて再度お試しください。問題が続く場合は管理者にお問い合わせください。',
     requestId: '問い合わせ番号',
     backHome: 'ホームへ戻る',
+    back: '前の画面に戻る',
+    areas: { registry: '住民検索へ戻る', daycare: '利用調整の回の一覧へ', certificates: '証明書交付へ' } as Record<string, string>,
+    badRequestTitle: '入力内容を確認してください',
   },
 };
 

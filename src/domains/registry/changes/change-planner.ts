@@ -13,7 +13,7 @@ import { isValidMyNumber, isValidResidentCode } from '../numbers/my-number.ts';
 import { hasForbiddenNameSymbols } from '../name-folding.ts';
 import { HEAD, isValidRelationship, relationshipRank } from '../relationship.ts';
 import { matchTown } from '../addresses/address-reference.ts';
-import { alert, fail, failReading, type Alert } from '../registry-errors.ts';
+import { aboutPerson, alert, fail, failReading, personExtra, type Alert } from '../registry-errors.ts';
 import { isKatakanaReading, READING_FIELDS, type ReadingField } from '../readings.ts';
 
 import type { HouseholdState, PersonState, World } from './planner-state.ts';
@@ -242,7 +242,11 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   };
 
   /** Builds the record of a person entered by 転入/出生/職権記載 (or re-admitted: their old items fill gaps). */
-  const enter = (p: NewPersonInput, index: number, base: { householdId: string; householdNo: string; address: Address; memberOrder: number; previousAddress?: string }) => {
+  const enter = (p: NewPersonInput, index: number, base: Parameters<typeof enterPerson>[2]) => {
+    // Issue #9: a refusal about an entered person says which one and which field.
+    try { return enterPerson(p, index, base); } catch (e) { throw aboutPerson(e, index, input.kind === 'birth' ? 'person' : `persons.${index}`); }
+  };
+  const enterPerson = (p: NewPersonInput, index: number, base: { householdId: string; householdNo: string; address: Address; memberOrder: number; previousAddress?: string }) => {
     checkIdentifiers(p);
     if (!isValidRelationship(p.relationship)) fail('invalid-relationship');
     const birthDate = legal(p.birthDate);
@@ -354,7 +358,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       const birth = legal(input.person.birthDate);
       for (const pid of input.parentPersonIds) {
         const parent = person(pid).record;
-        if (birth.sortKey < parent.birthDate.sortKey) fail('birth-before-parent');
+        if (birth.sortKey < parent.birthDate.sortKey) fail('birth-before-parent', personExtra('birth-before-parent', 0, 'person'));
       }
       touch(h.householdId);
       enter(input.person, 0, { householdId: h.householdId, householdNo: h.householdNo, address: head[1].address, memberOrder: nextOrder(h.householdId) });

@@ -13,6 +13,7 @@ import { foldName, hasForbiddenNameSymbols } from '../name-folding.ts';
 import { FOREIGN_CATEGORIES, type PersonRecord, type RemovalReason } from '../registry-model.ts';
 import { HEAD, isValidRelationship } from '../relationship.ts';
 import { CSV_COLUMNS, type CsvColumn, type CsvRow } from './registry-csv-format.ts';
+import { hasControlCharacter } from '../../../platform/http/input-characters.ts';
 
 /** One rejected item: the column (or '' for the whole row) and the reason. */
 export interface RowProblem {
@@ -94,6 +95,8 @@ export function parseRow(line: number, row: CsvRow, municipalityCode: string, to
   const problems: RowProblem[] = [];
   const bad = (column: CsvColumn | '', reason: string) => { problems.push({ line, column, reason }); };
   const req = (c: CsvColumn, reason = '必須項目です') => { if (row[c] === '') bad(c, reason); return row[c]; };
+  // Issue #9: a control character (NUL …) in any cell is refused, never sent to the database.
+  for (const [c, v] of Object.entries(row) as [CsvColumn, string][]) if (typeof v === 'string' && hasControlCharacter(v)) bad(c, '使用できない文字（制御文字）が含まれています');
   const legal = (c: CsvColumn, textCol: CsvColumn, required: boolean, notFuture = true): LegalDate | undefined => {
     try {
       const d = csvToLegal(row[c], row[textCol]);
