@@ -54,11 +54,11 @@ describe('daycare allocation (保育所等利用調整)', () => {
     await assertAccessible(page);
     await screenshot(page, 'daycare-explanation');
 
-    // The hold notice is a PDF.
-    const href = await page.getByRole('link', { name: '保留通知書（PDF）' }).getAttribute('href');
-    const pdf = await page.request.get(href!);
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    // Issue #9: no notice before the round's result is decided: the page says so, the PDF address answers 409.
+    expect(await page.getByTestId('daycare-notice-pending').textContent()).toContain('決定した後に発行できます');
+    expect(await page.getByRole('link', { name: '保留通知書（PDF）' }).count()).toBe(0);
+    const pdf = await page.request.get(`${new URL(page.url()).pathname}/notice.pdf`);
+    expect(pdf.status()).toBe(409);
 
     // The publishable cut-off table, with its CSV.
     await page.getByRole('navigation', { name: 'この回のメニュー' }).getByRole('link', { name: '最低指数' }).click();
