@@ -129,7 +129,7 @@ export const VerificationView = z.object({
   certificateTitle: z.string(),
   /** 発行番号 as printed (without the page part). */
   issueNumber: z.string(),
-  /** SHA-256 of the issued PDF: equal to the hash of an unaltered file. */
+  /** SHA-256 of the issued PDF (its original print): equal to the hash of an unaltered file. */
   pdfSha256: z.string(),
 }).openapi('CertificateVerification');
 

@@ -17,12 +17,12 @@ import { certificateFont, type CertificateFont } from './certificate-font.ts';
 import { IDENTITY_DOCUMENT_LABELS, KIND_TITLES, REQUESTER_LABELS, type CertificateKind, type CertificatePerson, type IdentityDocument, type RequesterType } from './certificate-model.ts';
 import { findMissingGlyphs, MissingGlyphsError, renderCertificatePdf, substituteUnsupportedVariants } from './certificate-pdf.ts';
 import { readCertificateSettings } from './certificate-settings.ts';
-import type { CertificateSource, PendingChange, SourceContext } from './certificate-source.ts';
+import type { CertificateSource, HouseholdRef, PendingChange, SourceContext } from './certificate-source.ts';
 import type { CertificateRepository, IssuanceRow } from './certificates.repository.ts';
 import type { CertificateRequestInput } from './certificates.schema.ts';
 import { decideEntitlement, isRemovedOn, type EntitlementAlert } from './entitlement.ts';
 import { hashVerificationCode, newVerificationCode, normaliseVerificationCode, sha256Hex } from './verification-code.ts';
-import { japanDay, toWareki } from '../../platform/dates/jp-date.ts';
+import { formatLegalDate, japanDay, toWareki } from '../../platform/dates/jp-date.ts';
 
 /** A refused request: stable code, Japanese title; logged, nothing issued. */
 export class CertificateRefusedError extends DomainError {
@@ -202,6 +202,37 @@ export function createCertificateService(deps: {
         clientIp: ctx.clientIp, requestId: ctx.requestId,
       }));
       return readCertificateSettings(next);
+    },
+
+    /**
+     * The household of a person (or a household) as the request form shows it: members by name, 続柄 and 生年月日,
+     * and pending 仮登録. Access-logged for every member shown. Undefined when unknown.
+     */
+    async subjectForForm(actor: Actor, ref: HouseholdRef, ctx: SourceContext) {
+      assertAllowed(actor, 'certificates:issue');
+      const today = japanDay(clock.now());
+      const household = await source.loadHousehold(actor, ref, today, {}, ctx);
+      if (!household) return undefined;
+      const members = household.members.filter((m) => !isRemovedOn(m, today) || ('personId' in ref && m.personId === ref.personId));
+      const pending = await source.pendingChanges(actor, household.householdId, members.map((m) => m.personId));
+      await withTenant(db, actor.municipalityCode, async (trx) => {
+        for (const m of members) {
+          await accessLog.append(trx, actor.municipalityCode, {
+            actorType: 'staff', actorId: actor.staffId, action: 'certificates.subject.read', subjectType: 'person', subjectId: m.personId,
+            purpose: 'certificate-request', clientIp: ctx.clientIp, requestId: ctx.requestId,
+          });
+        }
+      });
+      const pendingIds = new Set(pending.flatMap((c) => c.personIds));
+      return {
+        householdId: household.householdId,
+        address: members[0] ? `${members[0].address.townName}${members[0].address.banchi}${members[0].address.katagaki ? `　${members[0].address.katagaki}` : ''}` : '',
+        householdPending: pending.some((c) => c.householdPending),
+        members: members.map((m) => ({
+          personId: m.personId, name: personName(m), relationship: m.relationship, removed: isRemovedOn(m, today), pending: pendingIds.has(m.personId),
+          birthText: formatLegalDate(m.birthDate, m.residentKind === 'foreign' ? 'seireki' : 'wareki'),
+        })),
+      };
     },
 
     /** The content and fee of a certificate, without issuing it (the read is access-logged). */
