@@ -40,6 +40,8 @@ export interface CertificateContent {
   /** 「長野県塩尻市長」 and the mayor's name. */
   issuerTitle: string;
   issuerName: string;
+  /** Printed after the last entry so nothing can be added below it. */
+  closingMark: '以下余白';
 }
 
 /** Context that comes from the tenant and the request, not from the registry. */
@@ -82,6 +84,7 @@ export function buildCertificateContent(subject: CertificateSubject, ctx: Conten
     issuedOnText: toWareki(ctx.today),
     issuerTitle: `${ctx.prefectureName}${ctx.municipalityName}長`,
     issuerName: ctx.mayorName,
+    closingMark: '以下余白',
   };
 }
 
@@ -144,9 +147,9 @@ function personBlock(p: CertificatePerson, ctx: ContentContext): PersonBlock {
   } else {
     rows.push({ label: '住民となった年月日', value: wareki(p.becameResidentOn) });
   }
-  // 住所を定めた年月日: blank unless the person moved within the municipality since becoming a resident.
-  const fixed = p.addressFixedOn.sortKey !== p.becameResidentOn.sortKey ? wareki(p.addressFixedOn) : '';
-  rows.push({ label: '住所を定めた年月日', value: fixed });
+  // 住所を定めた年月日: the day the person took up the current address, from the record (for a 転入者 or a newborn the
+  // day they became a resident); it was left blank on 84be6ac whenever the two days were the same (issue #9).
+  rows.push({ label: '住所を定めた年月日', value: wareki(p.addressFixedOn) });
   if (p.notifiedOn) rows.push({ label: '届出日', value: toWareki(p.notifiedOn) });
   if (has('previousAddress') && p.previousAddress) rows.push({ label: '前住所', value: p.previousAddress });
   if (has('honseki') && !foreign) {

@@ -61,6 +61,23 @@ export const REQUESTER_LABELS: Record<RequesterType, string> = {
   official: '公用請求',
 };
 
+/** 本人確認書類 the clerk saw at the counter (住基法12条3項; 住民基本台帳の写しの交付に関する省令). */
+export const IDENTITY_DOCUMENTS = ['my-number-card', 'driving-licence', 'passport', 'residence-card', 'other-photo-id', 'two-documents', 'staff-id'] as const;
+export type IdentityDocument = (typeof IDENTITY_DOCUMENTS)[number];
+
+export const IDENTITY_DOCUMENT_LABELS: Record<IdentityDocument, string> = {
+  'my-number-card': 'マイナンバーカード',
+  'driving-licence': '運転免許証',
+  passport: 'パスポート',
+  'residence-card': '在留カード・特別永住者証明書',
+  'other-photo-id': 'その他の写真付き公的証明書',
+  'two-documents': '健康保険証等（2点）',
+  'staff-id': '職員証（公用請求）',
+};
+
+/** Most copies of one certificate issued on one request. */
+export const MAX_COPIES = 10;
+
 /** Legitimate needs of a third party (住基法 12条の3 第1項 1–3号). */
 export const THIRD_PARTY_GROUNDS = ['own-rights-duties', 'submit-to-public-body', 'other-legitimate'] as const;
 export type ThirdPartyGround = (typeof THIRD_PARTY_GROUNDS)[number];
@@ -77,6 +94,8 @@ export interface CertificateRequester {
   /** 公用請求: the requesting body (e.g. 「○○税務署」) and the legal basis. */
   officialBody?: string;
   legalBasis?: string;
+  /** 本人確認書類 seen at the counter. */
+  identityDocument?: IdentityDocument;
 }
 
 /** A legal date as the registry keeps it: sortable day key, precision and the text of vague dates. */

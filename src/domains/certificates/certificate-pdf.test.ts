@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCertificateContent, type ContentContext } from './certificate-content.ts';
 import { certificateFont, fontParseCount } from './certificate-font.ts';
 import { DEFAULT_ITEMS, PRINT_ITEMS, type CertificatePerson } from './certificate-model.ts';
-import { findMissingGlyphs, MissingGlyphsError, renderCertificatePdf } from './certificate-pdf.ts';
+import { findMissingGlyphs, fontHasVariant, MissingGlyphsError, renderCertificatePdf, substituteUnsupportedVariants, VARIANT_NOTE } from './certificate-pdf.ts';
 import { pdfInfo, pdfPageTexts, squash } from './testing/pdf-text.ts';
 import { sampleForeignResident, sampleHousehold, samplePerson } from './testing/sample-household.ts';
 
@@ -107,5 +107,35 @@ describe('renderCertificatePdf', () => {
     expect(a.pdf.bytes.length).toBeLessThan(200 * 1024);
     expect(fontParseCount()).toBe(1);
     expect(await pdfInfo(a.pdf.bytes)).toMatchObject({ Title: '住民票の写し', CreationDate: 'D:20250401010000Z', Subject: '照合番号 ABCD-EFGH-JKMN-PQRS-TVWX' });
+  });
+
+  // Issue #9: on 84be6ac any variation selector refused the certificate of the person.
+  it('prints ideographic variation sequences the font has, and the base form with a note for those it lacks', async () => {
+    const font = certificateFont();
+    expect(fontHasVariant(font, 0x845b, 0xe0100)).toBe(true); // 葛 + U+E0100
+    expect(fontHasVariant(font, 0x9089, 0xe0103)).toBe(false); // 邉 + U+E0103
+    const kept = samplePerson({ personId: 'v-1', familyName: '葛\u{E0100}西' });
+    const lacking = samplePerson({ personId: 'v-2', relationship: '子', memberOrder: 2, givenName: '邉\u{E0103}' });
+    const content = buildCertificateContent({ householdId: 'h-1', householdMembers: [kept, lacking], persons: [kept, lacking] }, base);
+    const { content: printed, substituted } = substituteUnsupportedVariants(content, font);
+    expect(substituted).toBe(true);
+    expect(findMissingGlyphs(printed, font)).toEqual([]);
+    expect(printed.persons[0]!.remarks).not.toContain(VARIANT_NOTE);
+    expect(printed.persons[1]!.remarks).toContain(VARIANT_NOTE);
+    const text = (await pdfPageTexts((await renderCertificatePdf(printed, opts)).bytes)).join('');
+    expect(text).toContain(squash('葛\u{E0100}西　太郎'));
+    expect(text).toContain(squash('住民　邉'));
+    expect(text).toContain(VARIANT_NOTE);
+  });
+
+  it('closes the entries with 以下余白, prints 公印省略 without a seal, the full verification URL, and 再交付 on a reprint', async () => {
+    const content = buildCertificateContent({ householdId: 'h-1', householdMembers: sampleHousehold(), persons: sampleHousehold() }, base);
+    const original = (await pdfPageTexts((await renderCertificatePdf(content, opts)).bytes)).join('');
+    expect(original).toContain('以下余白');
+    expect(original).toContain('公印省略');
+    expect(original).toContain('http://localhost:3000/verify/ABCDEFGHJKMNPQRSTVWX');
+    expect(original).not.toContain('再交付');
+    const reprint = (await pdfPageTexts((await renderCertificatePdf(content, { ...opts, reprint: { no: 1, onText: '令和7年4月2日' } })).bytes)).join('');
+    expect(reprint).toContain(squash('再交付（1回目・令和7年4月2日）'));
   });
 });

@@ -24,6 +24,10 @@ export interface PdfOptions {
   verification?: { code: string; url: string };
   /** Marks a preview that is not a certificate (見本). */
   sample?: boolean;
+  /** 通数: the certificate is printed this many times in one document, each copy with its own number (spec §5.5). */
+  copies?: number;
+  /** A 再交付 (reprint) of an issued certificate: its number and day, printed on every sheet. */
+  reprint?: { no: number; onText: string };
 }
 
 /** A rendered certificate. */
@@ -63,7 +67,54 @@ const MM = 72 / 25.4;
 const WIDE = new Set(['前住所', '本籍', '転出先', '転出先住所', '氏名（アルファベット）', '住所', '世帯主']);
 const VARIATION_SELECTOR = (cp: number) => (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 
-/** Lists the characters of the content that the font cannot print (including ideographic variation sequences). */
+/** The note printed in a person's 備考 when a variant glyph was printed in its base form (issue #9). */
+export const VARIANT_NOTE = '外字の字形は基本字形で表示しています';
+
+/** True when the font maps the ideographic variation sequence base + selector (its cmap format 14). */
+export function fontHasVariant(font: CertificateFont, base: number, selector: number): boolean {
+  const uvs = (font.font as unknown as { _cmapProcessor?: { uvs?: { varSelectors: { toArray(): Array<{ varSelector: number; defaultUVS?: Array<{ startUnicodeValue: number; additionalCount: number }>; nonDefaultUVS?: Array<{ unicodeValue: number }> }> } } } })._cmapProcessor?.uvs;
+  const sel = uvs?.varSelectors.toArray().find((x) => x.varSelector === selector);
+  if (!sel) return false;
+  return (sel.defaultUVS ?? []).some((r) => base >= r.startUnicodeValue && base <= r.startUnicodeValue + r.additionalCount)
+    || (sel.nonDefaultUVS ?? []).some((r) => r.unicodeValue === base);
+}
+
+/** Removes the variation selectors the font cannot print; returns the text and whether one was removed. */
+function baseForms(text: string, font: CertificateFont): { text: string; changed: boolean } {
+  const chars = [...text];
+  let changed = false;
+  const out: string[] = [];
+  chars.forEach((ch, i) => {
+    const cp = ch.codePointAt(0)!;
+    if (VARIATION_SELECTOR(cp)) {
+      const base = i > 0 ? chars[i - 1]!.codePointAt(0)! : 0;
+      if (!base || !fontHasVariant(font, base, cp)) { changed = true; return; }
+    }
+    out.push(ch);
+  });
+  return { text: out.join(''), changed };
+}
+
+/**
+ * Prints a name with an ideographic variation sequence (e.g. 葛 + U+E0100) that the font lacks in its base form
+ * and notes it in the person's 備考 (issue #9: on 84be6ac such a name refused every certificate of the person).
+ * The legal glyph stays in the registry; only this rendering falls back.
+ */
+export function substituteUnsupportedVariants(content: CertificateContent, font: CertificateFont): { content: CertificateContent; substituted: boolean } {
+  let any = false;
+  const fix = (t: string) => { const r = baseForms(t, font); any ||= r.changed; return r; };
+  const header = content.header.map((r) => ({ ...r, value: fix(r.value).text }));
+  const headerChanged = any;
+  const persons = content.persons.map((p) => {
+    let changed = false;
+    const rows = p.rows.map((r) => { const x = fix(r.value); changed ||= x.changed; return { ...r, value: x.text }; });
+    const remarks = p.remarks.map((r) => { const x = fix(r); changed ||= x.changed; return x.text; });
+    return changed || (headerChanged && p === content.persons[0]) ? { ...p, rows, remarks: [...remarks, VARIANT_NOTE] } : { ...p, rows, remarks };
+  });
+  return { content: { ...content, header, persons }, substituted: any };
+}
+
+/** Lists the characters of the content that the font cannot print (including unsupported ideographic variation sequences). */
 export function findMissingGlyphs(content: CertificateContent, font: CertificateFont): MissingGlyph[] {
   const texts: Array<[string, string]> = [
     ['表題', content.title], ['認証文', content.certification], ['発行者', content.issuerTitle], ['市区町村長名', content.issuerName],
@@ -73,10 +124,13 @@ export function findMissingGlyphs(content: CertificateContent, font: Certificate
   const missing: MissingGlyph[] = [];
   const seen = new Set<string>();
   for (const [field, text] of texts) {
+    let previous = 0;
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
+      const base = previous;
+      previous = cp;
       if (cp < 0x20) continue;
-      if (VARIATION_SELECTOR(cp) || !font.font.hasGlyphForCodePoint(cp)) {
+      if (VARIATION_SELECTOR(cp) ? !fontHasVariant(font, base, cp) : !font.font.hasGlyphForCodePoint(cp)) {
         const codePoint = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
         if (!seen.has(field + codePoint)) missing.push({ field, codePoint });
         seen.add(field + codePoint);
@@ -109,20 +163,29 @@ export async function renderCertificatePdf(content: CertificateContent, opts: Pd
   (doc as unknown as { registerFont(name: string, src: unknown): void }).registerFont('mincho', opts.font.font);
   doc.font('mincho');
   const overflow: string[] = [];
+  const copies = Math.max(1, opts.copies ?? 1);
 
-  pages.forEach((page, i) => {
-    doc.addPage({ size: 'A4', margin: 0 });
-    drawPageFrame(doc, content, opts, i + 1, pages.length);
-    let y = BODY_TOP;
-    if (i === 0) y = drawRows(doc, content.header, y, overflow) + 8;
-    for (const block of page.blocks) y = drawPerson(doc, block, y, overflow) + 6;
-    if (i < pages.length - 1) doc.fontSize(9).text('（次頁に続く）', LEFT, BODY_BOTTOM - 14, { width: WIDTH, align: 'right', lineBreak: false });
-    else drawFooter(doc, content, opts, Math.max(y + 10, BODY_BOTTOM - FOOTER_HEIGHT));
-  });
+  for (let copy = 1; copy <= copies; copy++) {
+    // Each copy carries its own number (spec §5.5): the 通番 with the copy's ordinal when more than one is issued.
+    const number = copies > 1 ? `${opts.issueNumber}-${copy}` : opts.issueNumber;
+    pages.forEach((page, i) => {
+      doc.addPage({ size: 'A4', margin: 0 });
+      drawPageFrame(doc, content, { ...opts, issueNumber: number }, i + 1, pages.length);
+      let y = BODY_TOP;
+      if (i === 0) y = drawRows(doc, content.header, y, overflow) + 8;
+      for (const block of page.blocks) y = drawPerson(doc, block, y, overflow) + 6;
+      if (i < pages.length - 1) doc.fontSize(9).text('（次頁に続く）', LEFT, BODY_BOTTOM - 14, { width: WIDTH, align: 'right', lineBreak: false });
+      else {
+        // 以下余白 closes the entries, so nothing can be added after the last person.
+        doc.fontSize(9).text(content.closingMark, LEFT, y, { width: WIDTH, align: 'right', lineBreak: false });
+        drawFooter(doc, content, opts, Math.max(y + 14, BODY_BOTTOM - FOOTER_HEIGHT));
+      }
+    });
+  }
   doc.end();
   await done;
   const bytes = Buffer.concat(chunks);
-  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pageCount: pages.length, overflow };
+  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pageCount: pages.length * copies, overflow: [...new Set(overflow)] };
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -144,7 +207,7 @@ function paginate(content: CertificateContent): Array<{ blocks: PersonBlock[] }>
     y += h;
   }
   pages.push({ blocks: current });
-  if (y > BODY_BOTTOM - FOOTER_HEIGHT - 10) pages.push({ blocks: [] }); // the footer goes on a continuation sheet
+  if (y + 14 > BODY_BOTTOM - FOOTER_HEIGHT - 10) pages.push({ blocks: [] }); // the footer goes on a continuation sheet
   return pages;
 }
 
@@ -176,10 +239,15 @@ function drawPageFrame(doc: Doc, content: CertificateContent, opts: PdfOptions, 
     doc.rect(LEFT + WIDTH - 46, 38, 46, 24).lineWidth(1).stroke();
     doc.fontSize(13).text('公用', LEFT + WIDTH - 46, 43, { width: 46, align: 'center', lineBreak: false });
   }
+  if (opts.reprint) {
+    doc.rect(LEFT, 38, 58, 24).lineWidth(1).stroke();
+    doc.fontSize(13).text('再交付', LEFT, 43, { width: 58, align: 'center', lineBreak: false });
+  }
   if (opts.sample) {
     doc.save().fillColor('#999999').fontSize(60).text('見本', 0, 360, { width: PAGE.width, align: 'center', lineBreak: false }).restore();
   }
-  doc.fontSize(8).text(`発行番号　${opts.issueNumber}　${page}/${total}`, LEFT, BODY_BOTTOM + 22, { width: WIDTH, lineBreak: false });
+  const reprint = opts.reprint ? `　再交付（${opts.reprint.no}回目・${opts.reprint.onText}）` : '';
+  doc.fontSize(8).text(`発行番号　${opts.issueNumber}　${page}/${total}${reprint}`, LEFT, BODY_BOTTOM + 22, { width: WIDTH, lineBreak: false });
 }
 
 /** Draws labelled rows in a ruled grid; returns the y below them. */
@@ -246,6 +314,10 @@ function drawFooter(doc: Doc, content: CertificateContent, opts: PdfOptions, top
   if (opts.sealPng) {
     const size = 25 * MM; // 公印: at most 25 mm (spec §5.6)
     doc.image(Buffer.from(opts.sealPng), LEFT + WIDTH - size + 4, y - size / 2 + 6, { width: size, height: size });
+    doc.fontSize(7).text('この印は黒色です', LEFT + WIDTH - 70, y + 34, { width: 70, align: 'right', lineBreak: false });
+  } else {
+    // Without a seal image the standard's fixed phrase says the seal is omitted (spec §5.6).
+    doc.fontSize(9).text('公印省略', LEFT + WIDTH - 70, y + 22, { width: 70, align: 'right', lineBreak: false });
   }
   if (opts.verification) drawVerification(doc, opts.verification, top);
 }
@@ -269,5 +341,6 @@ function drawVerification(doc: Doc, v: { code: string; url: string }, top: numbe
   }
   doc.fill('#000000');
   doc.fontSize(7).text(`照合番号　${v.code}`, x0 + size + 6, y0 + 30, { lineBreak: false });
-  doc.fontSize(6).text(v.url.replace(/\/[^/]*$/, '/'), x0 + size + 6, y0 + 42, { lineBreak: false });
+  // The whole URL of this certificate's verification page (on 84be6ac the code was cut off, leaving `…/verify/`, a 404).
+  doc.fontSize(6).text(v.url, x0 + size + 6, y0 + 42, { lineBreak: false });
 }

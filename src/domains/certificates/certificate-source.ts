@@ -23,6 +23,14 @@ export interface SourceHousehold {
   members: CertificatePerson[];
 }
 
+/** A 仮登録 (provisional change) pending for the household or persons of a certificate. */
+export interface PendingChange {
+  /** 異動事由 as printed in history, e.g. 「転居」. */
+  kindLabel: string;
+  personIds: string[];
+  householdPending: boolean;
+}
+
 /** Read access to the registry for certificates. */
 export interface CertificateSource {
   /**
@@ -30,4 +38,6 @@ export interface CertificateSource {
    * the 個人番号 of the listed persons is filled in (and the registry logs that it was accessed).
    */
   loadHousehold(actor: Actor, ref: HouseholdRef, day: string, opts: { myNumberFor?: readonly string[] }, ctx: SourceContext): Promise<SourceHousehold | undefined>;
+  /** The provisional changes (仮登録) pending for the household or any of the persons. */
+  pendingChanges(actor: Actor, householdId: string, personIds: readonly string[]): Promise<PendingChange[]>;
 }

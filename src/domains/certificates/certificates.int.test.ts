@@ -82,7 +82,7 @@ describe('certificates API', () => {
     expect(v.status).toBe(200);
     const body = await json(v);
     expect(body).toEqual({ genuine: true, municipalityCode: M, municipalityName: '長野県塩尻市', issuedAt: expect.any(String), certificateKind: 'residence-copy',
-      certificateTitle: '住民票の写し', pdfSha256: sha256Hex(pdf) });
+      certificateTitle: '住民票の写し', issueNumber: expect.stringMatching(/^\d{8} 塩尻市 \d{6}$/), pdfSha256: sha256Hex(pdf) });
     expect(JSON.stringify(body)).not.toMatch(/髙橋|広丘|personId|household/);
   });
 
@@ -145,20 +145,31 @@ describe('certificates API', () => {
   it('never prints a provisional change, and certifies a past day on a 記載事項証明書', async () => {
     const v = await version(householdId);
     await change({ kind: 'move-within', occurredOn: daysAgo(1), personIds: [personIds[2]], address: { townName: '大字洗馬', banchi: '5番地' }, newHeadPersonId: personIds[2], expectedVersions: { [householdId]: v } }, false);
-    const res = await counter.request('POST', '/api/v1/certificates', request({ requester: { type: 'household', personId: personIds[0] } }));
+    // Issue #9: a 仮登録 pending for a printed person warns the clerk (preview) and needs an explicit confirmation
+    // to issue (on 84be6ac the certificate was issued without a word).
+    const before = (await ledger()).length;
+    const preview = await json<{ alerts: string[]; pendingChanges: Array<{ kindLabel: string; names: string[] }> }>(await counter.request('POST', '/api/v1/certificate-previews', request({ requester: { type: 'household', personId: personIds[0] } })));
+    expect(preview.alerts).toContain('pending-provisional-change');
+    expect(preview.pendingChanges).toEqual([{ kindLabel: '転居', names: ['髙橋　健太'] }]);
+    const unconfirmed = await counter.request('POST', '/api/v1/certificates', request({ requester: { type: 'household', personId: personIds[0] } }));
+    expect(unconfirmed.status).toBe(409);
+    expect(await json(unconfirmed)).toMatchObject({ code: 'pending-change-unacknowledged' });
+    expect((await ledger()).length).toBe(before);
+    const res = await counter.request('POST', '/api/v1/certificates', request({ requester: { type: 'household', personId: personIds[0] }, acknowledgePendingChanges: true }));
     expect(res.status, await res.clone().text()).toBe(201);
+    expect((await ledger()).find((e) => e.issuanceId === res.headers.get('x-issuance-id'))).toMatchObject({ pendingAcknowledged: true });
     const text = (await pdfPageTexts(await pdfOf(res))).join('');
     expect(text).toContain('大字広丘野村1780番地');
     expect(text).not.toContain('洗馬');
     expect(text).toContain(squash('髙橋　健太'));
 
-    const items = await counter.request('POST', '/api/v1/certificates', request({ kind: 'residence-items', personIds: [personIds[0]], householdId: undefined, asOf: daysAgo(10) }));
+    const items = await counter.request('POST', '/api/v1/certificates', request({ kind: 'residence-items', personIds: [personIds[0]], householdId: undefined, asOf: daysAgo(10), acknowledgePendingChanges: true }));
     expect(items.status, await items.clone().text()).toBe(201);
     const itemsText = (await pdfPageTexts(await pdfOf(items))).join('');
     expect(itemsText).toContain(`${toWareki(daysAgo(10))}現在`);
     expect(itemsText).toContain('住民票記載事項証明書');
-    const before = await counter.request('POST', '/api/v1/certificates', request({ kind: 'residence-items', personIds: [personIds[0]], householdId: undefined, asOf: daysAgo(100) }));
-    expect(before.status).toBe(404);
+    const tooEarly = await counter.request('POST', '/api/v1/certificates', request({ kind: 'residence-items', personIds: [personIds[0]], householdId: undefined, asOf: daysAgo(100) }));
+    expect(tooEarly.status).toBe(404);
   });
 
   it('certifies a household as of a past day with a member who has since left it (世帯分離 after that day)', async () => {
@@ -199,7 +210,7 @@ describe('certificates API', () => {
   });
 
   it('marks 公用 requests, charges no fee, and lists and exports the ledger (CSV)', async () => {
-    const res = await counter.request('POST', '/api/v1/certificates', request({ requester: { type: 'official', officialBody: '松本税務署', legalBasis: '国税徴収法第146条の2' }, purpose: '滞納処分のため' }));
+    const res = await counter.request('POST', '/api/v1/certificates', request({ requester: { type: 'official', officialBody: '松本税務署', legalBasis: '国税徴収法第146条の2' }, purpose: '滞納処分のため', acknowledgePendingChanges: true }));
     expect(res.status).toBe(201);
     expect(res.headers.get('x-fee-yen')).toBe('0');
     expect((await pdfPageTexts(await pdfOf(res)))[0]).toContain('公用');

@@ -20,12 +20,26 @@ export interface IssuanceRow {
   items: string[];
   asOf: string;
   feeYen: number;
+  copies: number;
+  identityDocument: string;
+  pendingAcknowledged: boolean;
   staffId: string;
   pageCount: number;
   myNumberPrinted: boolean;
   alerts: string[];
   pdfSha256: string;
   verificationCodeHash: string;
+}
+
+/** One delivery of a certificate's PDF (print_no 1 = the original, later ones 再交付). */
+export interface PrintRow {
+  municipalityCode: string;
+  issuanceId: string;
+  printNo: number;
+  printedAt: Date;
+  staffId: string;
+  staffName: string;
+  pdfSha256: string;
 }
 
 /** Creates the certificates repository. */
@@ -43,6 +57,42 @@ export function createCertificateRepository() {
       await trx.insertInto('certificates.issuance').values(row).execute();
     },
 
+    /** The sealed document of an issuance (what was printed). */
+    insertDocument: (trx: TenantTx, row: { municipalityCode: string; issuanceId: string; keyId: string; sealed: string }) =>
+      trx.insertInto('certificates.issuanceDocument').values(row).execute().then(() => undefined),
+
+    findDocument: (trx: TenantTx, municipalityCode: string, issuanceId: string) =>
+      trx.selectFrom('certificates.issuanceDocument').select(['keyId', 'sealed']).where('municipalityCode', '=', municipalityCode).where('issuanceId', '=', issuanceId).executeTakeFirst(),
+
+    /** A ledger row by its 通番. */
+    findByIssueNo: (trx: TenantTx, municipalityCode: string, issueNo: number) =>
+      trx.selectFrom('certificates.issuance').selectAll().where('municipalityCode', '=', municipalityCode).where('issueNo', '=', issueNo).executeTakeFirst(),
+
+    /** A ledger row by its id. */
+    findById: (trx: TenantTx, municipalityCode: string, issuanceId: string) =>
+      trx.selectFrom('certificates.issuance').selectAll().where('municipalityCode', '=', municipalityCode).where('issuanceId', '=', issuanceId).executeTakeFirst(),
+
+    /** The next print number of an issuance; serialised per issuance until commit. */
+    async nextPrintNo(trx: TenantTx, municipalityCode: string, issuanceId: string): Promise<number> {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${'certificates.print:' + municipalityCode + ':' + issuanceId}, 0))`.execute(trx);
+      const r = await trx.selectFrom('certificates.issuancePrint').select((eb) => eb.fn.max('printNo').as('max'))
+        .where('municipalityCode', '=', municipalityCode).where('issuanceId', '=', issuanceId).executeTakeFirst();
+      return Number(r?.max ?? 0) + 1;
+    },
+
+    insertPrint: (trx: TenantTx, row: PrintRow) => trx.insertInto('certificates.issuancePrint').values(row).execute().then(() => undefined),
+
+    listPrints: (trx: TenantTx, municipalityCode: string, issuanceId: string) =>
+      trx.selectFrom('certificates.issuancePrint').selectAll().where('municipalityCode', '=', municipalityCode).where('issuanceId', '=', issuanceId).orderBy('printNo').execute(),
+
+    /** Number of prints per issuance. */
+    async printCounts(trx: TenantTx, municipalityCode: string, issuanceIds: string[]): Promise<Map<string, number>> {
+      if (issuanceIds.length === 0) return new Map();
+      const rows = await trx.selectFrom('certificates.issuancePrint').select(['issuanceId', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('municipalityCode', '=', municipalityCode).where('issuanceId', 'in', issuanceIds).groupBy('issuanceId').execute();
+      return new Map(rows.map((r) => [r.issuanceId, Number(r.n)]));
+    },
+
     /** Ledger rows newest first, by issue time (inclusive bounds). */
     async listIssuances(trx: TenantTx, municipalityCode: string, f: { fromTs?: Date; toTs?: Date; limit: number }) {
       let q = trx.selectFrom('certificates.issuance').selectAll().where('municipalityCode', '=', municipalityCode);
@@ -53,8 +103,8 @@ export function createCertificateRepository() {
 
     /** Cross-tenant lookup through the SECURITY DEFINER function (returns no personal data). */
     async verify(trx: TenantTx, codeHash: string) {
-      const r = await sql<{ municipalityCode: string; issuedAt: Date; certificateKind: string; pdfSha256: string }>`
-        SELECT municipality_code, issued_at, certificate_kind, pdf_sha256 FROM certificates.verify_code(${codeHash})`.execute(trx);
+      const r = await sql<{ municipalityCode: string; issuedAt: Date; certificateKind: string; pdfSha256: string; issueNo: number }>`
+        SELECT municipality_code, issued_at, certificate_kind, pdf_sha256, issue_no FROM certificates.verify_code(${codeHash})`.execute(trx);
       return r.rows[0];
     },
   };

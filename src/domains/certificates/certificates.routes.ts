@@ -8,9 +8,9 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { requireStaff } from '../../platform/http/middleware.ts';
 import { createRouter, problems, staffSecurity } from '../../platform/http/openapi.ts';
-import { KIND_TITLES, PRINT_ITEM_LABELS, REQUESTER_LABELS, type PrintItem } from './certificate-model.ts';
+import { IDENTITY_DOCUMENT_LABELS, KIND_TITLES, PRINT_ITEM_LABELS, REQUESTER_LABELS, type IdentityDocument, type PrintItem } from './certificate-model.ts';
 import type { CertificateService } from './certificates.service.ts';
-import { CertificatePreview, CertificateRequestInput, CertificateSettingsInput, CertificateSettingsView, IssuanceQuery, IssuanceView, VerificationParams, VerificationView } from './certificates.schema.ts';
+import { CertificatePreview, CertificateRequestInput, CertificateSettingsInput, CertificateSettingsView, IssuanceParams, IssuanceQuery, IssuanceView, VerificationParams, VerificationView } from './certificates.schema.ts';
 
 const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
 
@@ -27,7 +27,7 @@ export function certificateRoutes(services: { certificates: CertificateService }
     request: { body: { content: { 'application/json': { schema: CertificateRequestInput } }, required: true } },
     responses: { 200: { description: 'Preview', content: { 'application/json': { schema: CertificatePreview } } }, ...problems(400, 401, 403, 404, 409, 422) },
   }), async (c) => {
-    const { missing: _m, ...p } = await services.certificates.preview(c.var.actor, c.req.valid('json'), ctx(c));
+    const { missing: _m, householdId: _h, personIds: _p, names: _n, ...p } = await services.certificates.preview(c.var.actor, c.req.valid('json'), ctx(c));
     return c.json(p, 200);
   });
 
@@ -38,16 +38,19 @@ export function certificateRoutes(services: { certificates: CertificateService }
     request: { body: { content: { 'application/json': { schema: CertificateRequestInput } }, required: true } },
     responses: {
       201: {
-        description: 'The certificate. Headers: X-Issuance-Id, X-Issue-Number (URI-encoded), X-Verification-Code, X-Fee-Yen, X-Page-Count',
+        description: 'The certificate (its original print). Headers: Location (the ledger entry), X-Issuance-Id, X-Issue-Number (URI-encoded), X-Verification-Code, X-Fee-Yen, X-Page-Count. Safe to repeat with an Idempotency-Key: the same key returns the same certificate, never a second issuance',
         content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
       },
       ...problems(400, 401, 403, 404, 409, 422),
     },
   }), async (c) => {
-    const issued = await services.certificates.issue(c.var.actor, c.req.valid('json'), ctx(c));
+    const issued = await services.certificates.issue(c.var.actor, c.req.valid('json'), ctx(c), { deliver: true });
     return c.body(issued.pdf as unknown as ArrayBuffer, 201, {
       'content-type': 'application/pdf',
-      'content-disposition': `inline; filename="certificate-${issued.issuanceId}.pdf"`,
+      'content-disposition': `inline; filename="certificate-${issued.issueNo}.pdf"`,
+      'cache-control': 'no-store',
+      // Kept by the idempotency layer: a repeat under the same Idempotency-Key answers with the same place.
+      location: `/api/v1/certificate-issuances/${issued.issuanceId}`,
       'x-issuance-id': issued.issuanceId,
       'x-issue-number': encodeURIComponent(issued.issueNumber),
       'x-verification-code': issued.verificationCode,
@@ -73,6 +76,22 @@ export function certificateRoutes(services: { certificates: CertificateService }
       return c.body(`\uFEFF${ledgerCsv(items)}`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="certificate-issuances.csv"' }) as never;
     }
     return c.json({ items }, 200);
+  });
+
+  app.use('/certificate-issuances/*', requireStaff());
+  app.openapi(createRoute({
+    method: 'post', path: '/certificate-issuances/{issuanceId}/prints', tags: ['certificates'], security: staffSecurity,
+    summary: 'Print an issued certificate again (再交付): the same content marked 再交付 with its number and day; recorded (who, when) and access-logged',
+    request: { params: IssuanceParams },
+    responses: {
+      201: { description: 'The reprint. Headers: X-Print-Number (2 = the first 再交付)', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+      ...problems(400, 401, 403, 404),
+    },
+  }), async (c) => {
+    const printed = await services.certificates.printPdf(c.var.actor, { issuanceId: c.req.valid('param').issuanceId }, ctx(c));
+    return c.body(printed.pdf as unknown as ArrayBuffer, 201, {
+      'content-type': 'application/pdf', 'content-disposition': `inline; filename="${printed.filename}"`, 'cache-control': 'no-store', 'x-print-number': String(printed.printNo),
+    }) as never;
   });
 
   app.use('/certificate-settings', requireStaff());
@@ -101,12 +120,13 @@ export function certificateRoutes(services: { certificates: CertificateService }
 
 /** The ledger as CSV with Japanese headers (for export to spreadsheets and 決算 reports). */
 export function ledgerCsv(items: Awaited<ReturnType<CertificateService['listIssuances']>>): string {
-  const head = ['通番', '交付日時', '証明書', '請求者区分', '請求事由', '請求機関', '根拠法令', '利用目的', '世帯', '対象者', '記載事項', '基準日', '手数料', '職員', '頁数', '個人番号記載', '注意', 'PDF SHA-256'];
+  const head = ['通番', '交付日時', '証明書', '請求者区分', '請求事由', '請求機関', '根拠法令', '利用目的', '世帯', '対象者', '記載事項', '基準日', '手数料', '通数', '本人確認書類', '職員', '頁数', '個人番号記載', '注意', '印刷回数', 'PDF SHA-256'];
   // Free text (請求事由, 請求機関, 根拠法令, 利用目的 …) is guarded against formula injection; numbers are not (issue #15).
   const lines = items.map((r) => [
     csvValue(r.issueNo), csvValue(r.issuedAt), ...[KIND_TITLES[r.certificateKind], REQUESTER_LABELS[r.requesterType], r.requesterGround, r.officialBody, r.legalBasis, r.purpose,
-      r.householdId, r.personIds.join(' '), r.items.map((i) => PRINT_ITEM_LABELS[i as PrintItem] ?? i).join('・')].map(csvText), csvValue(r.asOf), csvValue(r.feeYen),
-    csvText(r.staffId), csvValue(r.pageCount), csvText(r.myNumberPrinted ? '有' : '無'), csvText(r.alerts.join(' ')), csvValue(r.pdfSha256),
+      r.householdId, r.personIds.join(' '), r.items.map((i) => PRINT_ITEM_LABELS[i as PrintItem] ?? i).join('・')].map(csvText), csvValue(r.asOf), csvValue(r.feeYen), csvValue(r.copies),
+    csvText(IDENTITY_DOCUMENT_LABELS[r.identityDocument as IdentityDocument] ?? ''), csvText(r.staffId), csvValue(r.pageCount), csvText(r.myNumberPrinted ? '有' : '無'),
+    csvText(r.alerts.join(' ')), csvValue(r.printCount), csvValue(r.pdfSha256),
   ].join(','));
   return [head.join(','), ...lines].join('\r\n') + '\r\n';
 }

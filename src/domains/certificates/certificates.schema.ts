@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Request and response schemas of certificate issuance, the issuance ledger and public verification. */
 import { z } from '@hono/zod-openapi';
-import { CERTIFICATE_KINDS, PRINT_ITEMS, REQUESTER_TYPES, THIRD_PARTY_GROUNDS } from './certificate-model.ts';
+import { CERTIFICATE_KINDS, IDENTITY_DOCUMENTS, MAX_COPIES, PRINT_ITEMS, REQUESTER_TYPES, THIRD_PARTY_GROUNDS } from './certificate-model.ts';
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -21,6 +21,8 @@ export const RequesterSchema = z.object({
   /** 公用請求: requesting body and legal basis. */
   officialBody: z.string().max(200).optional(),
   legalBasis: z.string().max(200).optional(),
+  /** 本人確認書類 seen at the counter: my-number-card=マイナンバーカード, driving-licence=運転免許証, passport=パスポート, residence-card=在留カード等, other-photo-id=その他の写真付き公的証明書, two-documents=健康保険証等（2点）, staff-id=職員証（公用請求）. */
+  identityDocument: z.enum(IDENTITY_DOCUMENTS).optional(),
 }).openapi('CertificateRequester');
 
 export const CertificateRequestInput = z.object({
@@ -36,6 +38,10 @@ export const CertificateRequestInput = z.object({
   items: z.array(z.enum(PRINT_ITEMS)).max(PRINT_ITEMS.length).optional(),
   /** 記載事項証明書 only: the past day to certify (ISO). */
   asOf: IsoDay.optional(),
+  /** 通数: copies of the certificate (the fee is copies × the unit fee). */
+  copies: z.number().int().min(1).max(MAX_COPIES).optional(),
+  /** The clerk has seen that a 仮登録 (provisional change) of a printed person or the household is pending and issues anyway. */
+  acknowledgePendingChanges: z.boolean().optional(),
 }).refine((v) => !!v.householdId || !!v.personIds, { message: 'householdId or personIds is required', path: ['householdId'] })
   .openapi('CertificateRequest');
 export type CertificateRequestInput = z.infer<typeof CertificateRequestInput>;
@@ -56,8 +62,15 @@ export const CertificatePreview = z.object({
   issuerName: z.string(),
   /** Items that will be printed. */
   items: z.array(z.enum(PRINT_ITEMS)),
-  /** Warnings for the clerk (e.g. a person under a support measure). */
+  /** Warnings for the clerk (e.g. a person under a support measure, a pending 仮登録). */
   alerts: z.array(z.string()),
+  /** 仮登録 (provisional changes) pending for a printed person or the household: the kind and the persons' names. */
+  pendingChanges: z.array(z.object({ kindLabel: z.string(), names: z.array(z.string()) })),
+  /** Names printed with their base glyph because the font lacks the variant (ideographic variation sequence). */
+  variantsSubstituted: z.boolean(),
+  copies: z.number().int(),
+  unitFeeYen: z.number().int(),
+  /** Total fee: copies × unit fee. */
   feeYen: z.number().int(),
 }).openapi('CertificatePreview');
 
@@ -76,6 +89,11 @@ export const IssuanceView = z.object({
   items: z.array(z.string()),
   asOf: IsoDay,
   feeYen: z.number().int(),
+  copies: z.number().int(),
+  identityDocument: z.string(),
+  pendingAcknowledged: z.boolean(),
+  /** Deliveries of the PDF: 1 = the original only; more = 再交付 (reprints). */
+  printCount: z.number().int(),
   staffId: z.string().uuid(),
   pageCount: z.number().int(),
   myNumberPrinted: z.boolean(),
@@ -93,6 +111,10 @@ export const IssuanceQuery = z.object({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
+export const IssuanceParams = z.object({
+  issuanceId: z.string().uuid().openapi({ param: { name: 'issuanceId', in: 'path' } }),
+});
+
 export const VerificationParams = z.object({
   /** The 照合番号 printed on the certificate (hyphens optional). */
   code: z.string().min(1).max(64).openapi({ param: { name: 'code', in: 'path' }, example: '7K3M-Q9XA-2B4C-D5E6-F7G8' }),
@@ -105,7 +127,9 @@ export const VerificationView = z.object({
   issuedAt: z.string().datetime(),
   certificateKind: CertificateKindSchema,
   certificateTitle: z.string(),
-  /** SHA-256 of the issued PDF: equal to the hash of an unaltered file. */
+  /** 発行番号 as printed (without the page part). */
+  issueNumber: z.string(),
+  /** SHA-256 of the issued PDF (its original print): equal to the hash of an unaltered file. */
   pdfSha256: z.string(),
 }).openapi('CertificateVerification');
 

@@ -10,19 +10,19 @@ import type { AccessLogRepository } from '../../platform/audit/access-log.reposi
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
-import { withPlatform, withTenant } from '../../platform/tenancy/tenant-transaction.ts';
+import { withPlatform, withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import type { TenantService } from '../tenants/index.ts';
 import { buildCertificateContent, type CertificateContent } from './certificate-content.ts';
 import { certificateFont, type CertificateFont } from './certificate-font.ts';
-import { KIND_TITLES, type CertificateKind, type CertificatePerson, type RequesterType } from './certificate-model.ts';
-import { findMissingGlyphs, MissingGlyphsError, renderCertificatePdf } from './certificate-pdf.ts';
+import { IDENTITY_DOCUMENT_LABELS, KIND_TITLES, REQUESTER_LABELS, type CertificateKind, type CertificatePerson, type IdentityDocument, type RequesterType } from './certificate-model.ts';
+import { findMissingGlyphs, MissingGlyphsError, renderCertificatePdf, substituteUnsupportedVariants } from './certificate-pdf.ts';
 import { readCertificateSettings } from './certificate-settings.ts';
-import type { CertificateSource, SourceContext } from './certificate-source.ts';
+import type { CertificateSource, HouseholdRef, PendingChange, SourceContext } from './certificate-source.ts';
 import type { CertificateRepository, IssuanceRow } from './certificates.repository.ts';
 import type { CertificateRequestInput } from './certificates.schema.ts';
 import { decideEntitlement, isRemovedOn, type EntitlementAlert } from './entitlement.ts';
 import { hashVerificationCode, newVerificationCode, normaliseVerificationCode, sha256Hex } from './verification-code.ts';
-import { japanDay } from '../../platform/dates/jp-date.ts';
+import { formatLegalDate, japanDay, toWareki } from '../../platform/dates/jp-date.ts';
 
 /** A refused request: stable code, Japanese title; logged, nothing issued. */
 export class CertificateRefusedError extends DomainError {
@@ -31,9 +31,46 @@ export class CertificateRefusedError extends DomainError {
   }
 }
 
+/** Seals and opens the stored document of an issuance (AES-256-GCM under the deployment's data key). */
+export interface DocumentCipher {
+  seal(plain: string, aad: string): { keyId: string; ciphertext: string };
+  open(sealed: { keyId: string; ciphertext: string }, aad: string): string;
+}
+
+/** Stores documents as they are (tests and the in-memory setup only). */
+const PLAIN_DOCUMENTS: DocumentCipher = { seal: (plain) => ({ keyId: 'plain', ciphertext: plain }), open: (s) => s.ciphertext };
+
+/** What is kept of an issuance to show its result page and print it again: exactly what was printed. */
+interface StoredDocument {
+  v: 1;
+  content: CertificateContent;
+  verificationCode: string;
+  verificationUrl: string;
+  issueNumber: string;
+  createdAt: string;
+  copies: number;
+  sealPngBase64?: string;
+  /** The persons as printed, in order. */
+  names: string[];
+  staffName: string;
+  unitFeeYen: number;
+}
+
+/** 発行番号 without the page part (spec §5.5): issue day, municipality and 通番. */
+export function formatIssueNumber(day: string, municipalityName: string, issueNo: number): string {
+  return `${day.replaceAll('-', '')} ${municipalityName} ${String(issueNo).padStart(6, '0')}`;
+}
+
+/** The display name of a person as printed (kanji name, or the alphabet name of a foreign resident). */
+export function personName(p: Pick<CertificatePerson, 'familyName' | 'givenName' | 'romanName'>): string {
+  return [p.familyName, p.givenName].filter(Boolean).join('　') || p.romanName || '';
+}
+
 /** An issued certificate. */
 export interface IssuedCertificate {
   issuanceId: string;
+  /** 通番: identifies the issuance on the result page (/console/certificates/issuances/<issueNo>). */
+  issueNo: number;
   issueNumber: string;
   verificationCode: string;
   pdf: Uint8Array;
@@ -52,9 +89,12 @@ export function createCertificateService(deps: {
   verificationBaseUrl: string;
   font?: () => CertificateFont;
   random?: (n: number) => Uint8Array;
+  /** Seals the stored documents; without it they are stored as they are (tests). */
+  documents?: DocumentCipher;
 }) {
   const { db, source, certificates, accessLog, clock } = deps;
   const font = deps.font ?? certificateFont;
+  const documents = deps.documents ?? PLAIN_DOCUMENTS;
 
   /** Logs a refusal in its own transaction (the request changes nothing else) and throws it. */
   async function refuse(actor: Actor, input: CertificateRequestInput, ctx: SourceContext, err: CertificateRefusedError): Promise<never> {
@@ -106,12 +146,37 @@ export function createCertificateService(deps: {
       householdMembers: household.members, asOf: input.asOf, today,
     });
     if (!decision.allowed) return refuse(actor, input, ctx, new CertificateRefusedError(decision.code, decision.title, decision.status as 400, decision.detail));
-    const content = buildCertificateContent({ householdId: household.householdId, householdMembers: current.length > 0 ? current : household.members, persons }, {
+    const built = buildCertificateContent({ householdId: household.householdId, householdMembers: current.length > 0 ? current : household.members, persons }, {
       kind: input.kind, items: decision.items, prefectureName: tenant.prefectureName, municipalityName: tenant.name, mayorName: settings.mayorName,
       official: input.requester.type === 'official', wholeHousehold: !input.personIds || (persons.length === current.length && current.length > 0), day, today,
     });
-    const feeYen = input.requester.type === 'official' ? 0 : settings.fees[input.kind];
-    return { tenant, settings, household, persons, decision, content, feeYen, today, day };
+    // A variant glyph the font lacks is printed in its base form with a note, never refused (issue #9).
+    const { content, substituted } = substituteUnsupportedVariants(built, font());
+    const copies = input.copies ?? 1;
+    const unitFeeYen = input.requester.type === 'official' ? 0 : settings.fees[input.kind];
+    const feeYen = unitFeeYen * copies;
+    // 仮登録 pending for a printed person or the household: the clerk is warned and must confirm (issue #9).
+    const names = new Map(household.members.map((m) => [m.personId, personName(m)]));
+    const pending = await source.pendingChanges(actor, household.householdId, persons.map((x) => x.personId));
+    const pendingChanges = pending.map((c: PendingChange) => ({ kindLabel: c.kindLabel, names: c.personIds.map((id) => names.get(id) ?? '').filter(Boolean) }));
+    const alerts: string[] = [...decision.alerts, ...(pending.length > 0 ? ['pending-provisional-change'] : [])];
+    return { tenant, settings, household, persons, decision, content, substituted, copies, unitFeeYen, feeYen, today, day, pendingChanges, alerts };
+  }
+
+  /** Opens the stored document of an issuance. */
+  async function documentOf(trx: TenantTx, municipalityCode: string, issuanceId: string): Promise<StoredDocument> {
+    const row = await certificates.findDocument(trx, municipalityCode, issuanceId);
+    if (!row) throw new DomainError('not-found', '交付記録が見つかりません', 404, 'Issuance document not found');
+    return JSON.parse(documents.open({ keyId: row.keyId, ciphertext: row.sealed }, issuanceId)) as StoredDocument;
+  }
+
+  /** Renders a stored document: the original, or a 再交付 with its number and day. */
+  function renderStored(doc: StoredDocument, reprint?: { no: number; onText: string }) {
+    return renderCertificatePdf(doc.content, {
+      font: font(), issueNumber: doc.issueNumber, createdAt: new Date(doc.createdAt), copies: doc.copies,
+      sealPng: doc.sealPngBase64 ? new Uint8Array(Buffer.from(doc.sealPngBase64, 'base64')) : undefined,
+      verification: { code: doc.verificationCode, url: doc.verificationUrl }, reprint,
+    });
   }
 
   /** Characters outside the font are refused with their code points and fields (never silently dropped). */
@@ -139,6 +204,37 @@ export function createCertificateService(deps: {
       return readCertificateSettings(next);
     },
 
+    /**
+     * The household of a person (or a household) as the request form shows it: members by name, 続柄 and 生年月日,
+     * and pending 仮登録. Access-logged for every member shown. Undefined when unknown.
+     */
+    async subjectForForm(actor: Actor, ref: HouseholdRef, ctx: SourceContext) {
+      assertAllowed(actor, 'certificates:issue');
+      const today = japanDay(clock.now());
+      const household = await source.loadHousehold(actor, ref, today, {}, ctx);
+      if (!household) return undefined;
+      const members = household.members.filter((m) => !isRemovedOn(m, today) || ('personId' in ref && m.personId === ref.personId));
+      const pending = await source.pendingChanges(actor, household.householdId, members.map((m) => m.personId));
+      await withTenant(db, actor.municipalityCode, async (trx) => {
+        for (const m of members) {
+          await accessLog.append(trx, actor.municipalityCode, {
+            actorType: 'staff', actorId: actor.staffId, action: 'certificates.subject.read', subjectType: 'person', subjectId: m.personId,
+            purpose: 'certificate-request', clientIp: ctx.clientIp, requestId: ctx.requestId,
+          });
+        }
+      });
+      const pendingIds = new Set(pending.flatMap((c) => c.personIds));
+      return {
+        householdId: household.householdId,
+        address: members[0] ? `${members[0].address.townName}${members[0].address.banchi}${members[0].address.katagaki ? `　${members[0].address.katagaki}` : ''}` : '',
+        householdPending: pending.some((c) => c.householdPending),
+        members: members.map((m) => ({
+          personId: m.personId, name: personName(m), relationship: m.relationship, removed: isRemovedOn(m, today), pending: pendingIds.has(m.personId),
+          birthText: formatLegalDate(m.birthDate, m.residentKind === 'foreign' ? 'seireki' : 'wareki'),
+        })),
+      };
+    },
+
     /** The content and fee of a certificate, without issuing it (the read is access-logged). */
     async preview(actor: Actor, input: CertificateRequestInput, ctx: SourceContext) {
       const p = await prepare(actor, input, ctx);
@@ -151,7 +247,11 @@ export function createCertificateService(deps: {
           });
         }
       });
-      return { ...p.content, items: p.decision.items, alerts: [...p.decision.alerts, ...(missing.length > 0 ? ['characters-not-in-font'] : [])], feeYen: p.feeYen, missing };
+      return {
+        ...p.content, items: p.decision.items, alerts: [...p.alerts, ...(missing.length > 0 ? ['characters-not-in-font'] : [])],
+        pendingChanges: p.pendingChanges, variantsSubstituted: p.substituted, copies: p.copies, unitFeeYen: p.unitFeeYen, feeYen: p.feeYen, missing,
+        householdId: p.household.householdId, personIds: p.persons.map((x) => x.personId), names: p.persons.map(personName),
+      };
     },
 
     /**
@@ -159,31 +259,44 @@ export function createCertificateService(deps: {
      * entry and the access log in one transaction.
      * @throws CertificateRefusedError (logged) for every refusal, ForbiddenError without the permission
      */
-    async issue(actor: Actor, input: CertificateRequestInput, ctx: SourceContext): Promise<IssuedCertificate> {
+    async issue(actor: Actor, input: CertificateRequestInput, ctx: SourceContext, opts: { deliver?: boolean } = {}): Promise<IssuedCertificate> {
       const p = await prepare(actor, input, ctx);
       const missing = findMissingGlyphs(p.content, font());
       if (missing.length > 0) return refuse(actor, input, ctx, glyphRefusal(missing));
+      if (p.pendingChanges.length > 0 && !input.acknowledgePendingChanges) {
+        return refuse(actor, input, ctx, new CertificateRefusedError('pending-change-unacknowledged',
+          '仮登録中の異動がある方が含まれています。異動の内容を確認し、このまま交付することを確認してください', 409, { pendingChanges: p.pendingChanges.map((c) => c.kindLabel) }));
+      }
       const now = clock.now();
       const code = newVerificationCode(deps.random);
       const normalised = normaliseVerificationCode(code)!;
       try {
         return await withTenant(db, actor.municipalityCode, async (trx) => {
           const issueNo = await certificates.nextIssueNo(trx, actor.municipalityCode);
-          const issueNumber = `${p.today.replaceAll('-', '')} ${p.tenant.name} ${String(issueNo).padStart(6, '0')}`;
-          const rendered = await renderCertificatePdf(p.content, {
-            font: font(), issueNumber, createdAt: now, sealPng: p.settings.sealPng,
-            verification: { code, url: `${deps.verificationBaseUrl}/${normalised}` },
-          });
+          const issueNumber = formatIssueNumber(p.today, p.tenant.name, issueNo);
+          const doc: StoredDocument = {
+            v: 1, content: p.content, verificationCode: code, verificationUrl: `${deps.verificationBaseUrl}/${normalised}`, issueNumber,
+            createdAt: now.toISOString(), copies: p.copies, sealPngBase64: p.settings.sealPng ? Buffer.from(p.settings.sealPng).toString('base64') : undefined,
+            names: p.persons.map(personName), staffName: actor.displayName, unitFeeYen: p.unitFeeYen,
+          };
+          const rendered = await renderStored(doc);
           const pdfSha256 = sha256Hex(rendered.bytes);
           const row: IssuanceRow = {
             municipalityCode: actor.municipalityCode, issuanceId: crypto.randomUUID(), issueNo, issuedAt: now, certificateKind: input.kind,
             requesterType: input.requester.type, requesterGround: input.requester.ground ?? '', officialBody: input.requester.officialBody ?? '',
             legalBasis: input.requester.legalBasis ?? '', purpose: input.purpose ?? '', householdId: p.household.householdId,
-            personIds: p.persons.map((x) => x.personId), items: p.decision.items, asOf: p.day, feeYen: p.feeYen, staffId: actor.staffId,
-            pageCount: rendered.pageCount, myNumberPrinted: p.decision.items.includes('myNumber'), alerts: p.decision.alerts,
+            personIds: p.persons.map((x) => x.personId), items: p.decision.items, asOf: p.day, feeYen: p.feeYen, copies: p.copies,
+            identityDocument: input.requester.identityDocument ?? '', pendingAcknowledged: p.pendingChanges.length > 0, staffId: actor.staffId,
+            pageCount: rendered.pageCount, myNumberPrinted: p.decision.items.includes('myNumber'), alerts: p.alerts,
             pdfSha256, verificationCodeHash: hashVerificationCode(normalised),
           };
           await certificates.insertIssuance(trx, row);
+          const sealed = documents.seal(JSON.stringify(doc), row.issuanceId);
+          await certificates.insertDocument(trx, { municipalityCode: actor.municipalityCode, issuanceId: row.issuanceId, keyId: sealed.keyId, sealed: sealed.ciphertext });
+          // The API answers with the PDF itself: that delivery is the original print.
+          if (opts.deliver) {
+            await certificates.insertPrint(trx, { municipalityCode: actor.municipalityCode, issuanceId: row.issuanceId, printNo: 1, printedAt: now, staffId: actor.staffId, staffName: actor.displayName, pdfSha256 });
+          }
           for (const person of p.persons) {
             await accessLog.append(trx, actor.municipalityCode, {
               actorType: 'staff', actorId: actor.staffId, action: 'certificates.issue', subjectType: 'person', subjectId: person.personId,
@@ -191,8 +304,8 @@ export function createCertificateService(deps: {
             });
           }
           return {
-            issuanceId: row.issuanceId, issueNumber, verificationCode: code, pdf: rendered.bytes, pdfSha256, pageCount: rendered.pageCount,
-            feeYen: p.feeYen, alerts: p.decision.alerts, overflow: rendered.overflow,
+            issuanceId: row.issuanceId, issueNo, issueNumber, verificationCode: code, pdf: rendered.bytes, pdfSha256, pageCount: rendered.pageCount,
+            feeYen: p.feeYen, alerts: p.alerts, overflow: rendered.overflow,
           };
         });
       } catch (err) {
@@ -201,25 +314,85 @@ export function createCertificateService(deps: {
       }
     },
 
+    /**
+     * One issuance as its result page shows it: the persons by name, 発行番号, fee, copies and every print (who, when).
+     * Reading it is access-logged for each person. Never issues anything.
+     * @throws DomainError 'not-found'
+     */
+    async getIssuance(actor: Actor, issueNo: number, ctx: SourceContext) {
+      assertAllowed(actor, 'certificates:issue');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const row = await certificates.findByIssueNo(trx, actor.municipalityCode, issueNo);
+        if (!row) throw new DomainError('not-found', '交付記録が見つかりません', 404, 'Issuance not found');
+        const doc = await documentOf(trx, actor.municipalityCode, row.issuanceId);
+        const prints = await certificates.listPrints(trx, actor.municipalityCode, row.issuanceId);
+        for (const personId of row.personIds) {
+          await accessLog.append(trx, actor.municipalityCode, {
+            actorType: 'staff', actorId: actor.staffId, action: 'certificates.issuance.read', subjectType: 'person', subjectId: personId,
+            purpose: `${row.certificateKind}/${row.issueNo}`, clientIp: ctx.clientIp, requestId: ctx.requestId,
+          });
+        }
+        const kind = row.certificateKind as CertificateKind;
+        return {
+          issuanceId: row.issuanceId, issueNo: row.issueNo, issueNumber: doc.issueNumber, issuedAt: new Date(row.issuedAt).toISOString(),
+          issuedOnText: toWareki(japanDay(new Date(row.issuedAt))), kind, title: KIND_TITLES[kind], names: doc.names, copies: row.copies,
+          unitFeeYen: doc.unitFeeYen, feeYen: row.feeYen, pageCount: row.pageCount, verificationCode: doc.verificationCode,
+          requesterLabel: REQUESTER_LABELS[row.requesterType as RequesterType] ?? '', identityDocumentLabel: IDENTITY_DOCUMENT_LABELS[row.identityDocument as IdentityDocument] ?? '',
+          pendingAcknowledged: row.pendingAcknowledged, alerts: row.alerts, staffName: doc.staffName,
+          prints: prints.map((x) => ({ printNo: x.printNo, reprint: x.printNo > 1, printedAt: new Date(x.printedAt).toISOString(), staffName: x.staffName })),
+        };
+      });
+    },
+
+    /**
+     * Delivers the PDF of an issuance: the first delivery is the original; every later one is a 再交付 printed as
+     * such (its number and day on every sheet) and recorded with who and when, in the prints and the access log.
+     * @throws DomainError 'not-found'
+     */
+    async printPdf(actor: Actor, ref: { issueNo: number } | { issuanceId: string }, ctx: SourceContext) {
+      assertAllowed(actor, 'certificates:issue');
+      const now = clock.now();
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const row = 'issueNo' in ref ? await certificates.findByIssueNo(trx, actor.municipalityCode, ref.issueNo)
+          : /^[0-9a-f-]{36}$/i.test(ref.issuanceId) ? await certificates.findById(trx, actor.municipalityCode, ref.issuanceId) : undefined;
+        if (!row) throw new DomainError('not-found', '交付記録が見つかりません', 404, 'Issuance not found');
+        const doc = await documentOf(trx, actor.municipalityCode, row.issuanceId);
+        const printNo = await certificates.nextPrintNo(trx, actor.municipalityCode, row.issuanceId);
+        const reprint = printNo > 1 ? { no: printNo - 1, onText: toWareki(japanDay(now)) } : undefined;
+        const rendered = await renderStored(doc, reprint);
+        const pdfSha256 = sha256Hex(rendered.bytes);
+        await certificates.insertPrint(trx, { municipalityCode: actor.municipalityCode, issuanceId: row.issuanceId, printNo, printedAt: now, staffId: actor.staffId, staffName: actor.displayName, pdfSha256 });
+        for (const personId of row.personIds) {
+          await accessLog.append(trx, actor.municipalityCode, {
+            actorType: 'staff', actorId: actor.staffId, action: reprint ? 'certificates.reprint' : 'certificates.print', subjectType: 'person', subjectId: personId,
+            purpose: `${row.certificateKind}/${row.issueNo}/${printNo}`, myNumberAccessed: row.myNumberPrinted, clientIp: ctx.clientIp, requestId: ctx.requestId,
+          });
+        }
+        return { pdf: rendered.bytes, issueNo: row.issueNo, printNo, reprint: !!reprint, filename: `certificate-${row.issueNo}${reprint ? `-reprint-${reprint.no}` : ''}.pdf` };
+      });
+    },
+
     /** The issuance ledger, newest first (counter clerks and administrators). */
     async listIssuances(actor: Actor, q: { from?: string; to?: string; limit: number; format?: 'json' | 'csv' }, ctx: SourceContext = { clientIp: '', requestId: '' }) {
       if (!can(actor, 'certificates:issue') && !can(actor, 'access-log:read')) throw new ForbiddenError('certificates:ledger');
       // Days are Japanese days: [from 00:00 JST, to+1 00:00 JST).
       const fromTs = q.from ? new Date(`${q.from}T00:00:00+09:00`) : undefined;
       const toTs = q.to ? new Date(new Date(`${q.to}T00:00:00+09:00`).getTime() + 86_400_000) : undefined;
-      const rows = await withTenant(db, actor.municipalityCode, async (trx) => {
+      const { rows, prints } = await withTenant(db, actor.municipalityCode, async (trx) => {
         // The ledger names households, persons and purposes: its reading is a batch access (issue #15).
         await accessLog.append(trx, actor.municipalityCode, {
           actorType: 'staff', actorId: actor.staffId, action: q.format === 'csv' ? 'certificates.ledger.export' : 'certificates.ledger.read',
           subjectType: 'issuance-ledger', subjectId: `${q.from ?? ''}..${q.to ?? ''}`,
           purpose: q.format === 'csv' ? '交付記録の出力（CSV）' : '交付記録の閲覧', clientIp: ctx.clientIp, requestId: ctx.requestId,
         });
-        return certificates.listIssuances(trx, actor.municipalityCode, { fromTs, toTs, limit: q.limit });
+        const rows = await certificates.listIssuances(trx, actor.municipalityCode, { fromTs, toTs, limit: q.limit });
+        return { rows, prints: await certificates.printCounts(trx, actor.municipalityCode, rows.map((r) => r.issuanceId)) };
       });
       return rows.map((r) => ({
         issuanceId: r.issuanceId, issueNo: r.issueNo, issuedAt: new Date(r.issuedAt).toISOString(), certificateKind: r.certificateKind as CertificateKind,
         requesterType: r.requesterType as RequesterType, requesterGround: r.requesterGround, officialBody: r.officialBody, legalBasis: r.legalBasis,
-        purpose: r.purpose, householdId: r.householdId, personIds: r.personIds, items: r.items, asOf: dayText(r.asOf), feeYen: r.feeYen, staffId: r.staffId,
+        purpose: r.purpose, householdId: r.householdId, personIds: r.personIds, items: r.items, asOf: dayText(r.asOf), feeYen: r.feeYen,
+        copies: r.copies, identityDocument: r.identityDocument, pendingAcknowledged: r.pendingAcknowledged, printCount: prints.get(r.issuanceId) ?? 0, staffId: r.staffId,
         pageCount: r.pageCount, myNumberPrinted: r.myNumberPrinted, alerts: r.alerts, pdfSha256: r.pdfSha256,
       }));
     },
@@ -236,9 +409,11 @@ export function createCertificateService(deps: {
       const municipalityCode = String(found.municipalityCode).trim();
       const m = await deps.tenants.get(municipalityCode);
       const kind = found.certificateKind as CertificateKind;
+      const issuedAt = new Date(found.issuedAt);
       return {
         genuine: true as const, municipalityCode, municipalityName: m ? `${m.prefectureName}${m.name}` : municipalityCode,
-        issuedAt: new Date(found.issuedAt).toISOString(), certificateKind: kind, certificateTitle: KIND_TITLES[kind], pdfSha256: String(found.pdfSha256),
+        issuedAt: issuedAt.toISOString(), certificateKind: kind, certificateTitle: KIND_TITLES[kind],
+        issueNumber: formatIssueNumber(japanDay(issuedAt), m?.name ?? municipalityCode, Number(found.issueNo)), pdfSha256: String(found.pdfSha256),
       };
     },
   };

@@ -62,8 +62,12 @@ describe('decideEntitlement', () => {
     }
   });
 
+  it('allows the 世帯主 to ask for the 世帯全員 copy as 本人 (issue #9: refused on 84be6ac)', () => {
+    expect(decide({ requester: { type: 'self', personId: 'p-1' }, persons: household })).toMatchObject({ allowed: true });
+  });
+
   it('refuses a self request that names someone else and a household request by an outsider', () => {
-    expect(decide({ requester: { type: 'self', personId: 'p-1' }, persons: household })).toMatchObject({ code: 'requester-not-subject', status: 403 });
+    expect(decide({ requester: { type: 'self', personId: 'p-1' }, persons: [household[1]!] })).toMatchObject({ code: 'requester-not-subject', status: 403 });
     expect(decide({ requester: { type: 'self' } })).toMatchObject({ code: 'requester-person-required' });
     expect(decide({ requester: { type: 'household', personId: 'x-9' } })).toMatchObject({ code: 'requester-not-in-household' });
     expect(decide({ requester: { type: 'household', personId: 'p-4' }, persons: household })).toMatchObject({ allowed: true });

@@ -11,7 +11,7 @@ export const REFUSALS = {
   'no-persons': { title: '証明する方が選択されていません', status: 400 },
   'mixed-households': { title: '異なる世帯の方を1通の証明書に記載することはできません', status: 400 },
   'requester-person-required': { title: '請求者（本人または同一世帯員）を指定してください', status: 400 },
-  'requester-not-subject': { title: '本人請求では請求者本人以外を記載できません', status: 403 },
+  'requester-not-subject': { title: '本人請求では請求者本人を記載してください（本人以外の世帯員のみの場合は同一世帯員の請求です）', status: 403 },
   'requester-not-in-household': { title: '請求者はこの世帯の世帯員ではありません', status: 403 },
   'power-of-attorney-required': { title: '代理人請求には委任状の確認が必要です', status: 403 },
   'ground-required': { title: '第三者請求には請求事由（正当な理由）の区分が必要です', status: 400 },
@@ -85,8 +85,11 @@ export function decideEntitlement(input: EntitlementInput): Entitlement {
   const purpose = (input.purpose ?? '').trim();
   switch (requester.type) {
     case 'self':
+      // 本人請求 (住基法12条1項: 自己又は自己と同一の世帯に属する者): the requester is printed, with members of
+      // their own household at most; a 世帯主 asking for the 世帯全員 copy is 本人 for the household (issue #9).
       if (!requester.personId) return refuse('requester-person-required');
-      if (persons.some((p) => p.personId !== requester.personId)) return refuse('requester-not-subject');
+      if (!persons.some((p) => p.personId === requester.personId)) return refuse('requester-not-subject');
+      if (!input.householdMembers.some((m) => m.personId === requester.personId)) return refuse('requester-not-in-household');
       break;
     case 'household':
       if (!requester.personId) return refuse('requester-person-required');

@@ -42,6 +42,11 @@ export function createMemoryCertificateSource(initial: PersonVersion[] = []) {
         .map((v) => ({ ...v.record, myNumber: opts.myNumberFor?.includes(v.record.personId) ? v.myNumber : undefined }));
       return members.length > 0 ? { householdId, members } : undefined;
     },
+    /** A provisional version is a pending 仮登録 of its person. */
+    async pendingChanges(actor: Actor, _householdId: string, personIds: readonly string[]) {
+      const pending = versions.filter((v) => v.municipalityCode === actor.municipalityCode && v.status === 'provisional' && personIds.includes(v.record.personId));
+      return pending.map((v) => ({ kindLabel: '異動', personIds: [v.record.personId], householdPending: false }));
+    },
   };
   return source;
 }

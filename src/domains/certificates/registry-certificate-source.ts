@@ -8,9 +8,9 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
-import { createMyNumberCipher, createRegistryRepository, personsUnderSupportMeasure } from '../registry/index.ts';
+import { createMyNumberCipher, createRegistryRepository, personsUnderSupportMeasure, provisionalChangesAffecting } from '../registry/index.ts';
 import type { CertificatePerson, HistoryEntry } from './certificate-model.ts';
-import type { CertificateSource, HouseholdRef, SourceHousehold } from './certificate-source.ts';
+import type { CertificateSource, HouseholdRef, PendingChange, SourceHousehold } from './certificate-source.ts';
 import { japanDay } from '../../platform/dates/jp-date.ts';
 
 type RegistryRepository = ReturnType<typeof createRegistryRepository>;
@@ -27,19 +27,27 @@ const REASON_LABELS: Record<string, string> = {
 /** The registry's stored record (registry-model.ts `PersonRecord`), as far as certificates read it. */
 type StoredRecord = Omit<CertificatePerson, 'personId' | 'supportMeasure' | 'history' | 'myNumber'> & { myNumberIndex?: string };
 
+const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
 /** Creates the adapter. */
 export function createRegistryCertificateSource(deps: { db: Database; registry: RegistryRepository; cipher: MyNumberCipher; now?: () => Date }): CertificateSource {
   const { db, registry, cipher } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function historyOf(trx: TenantTx, personId: string, day: string): Promise<HistoryEntry[]> {
+  /** The final history up to `day`, and the 届出日 of the last notified change (the record may not carry one, e.g. 出生). */
+  async function historyOf(trx: TenantTx, personId: string, day: string): Promise<{ entries: HistoryEntry[]; lastNotifiedOn?: string }> {
     const rows = await registry.history(trx, personId);
     const entries: HistoryEntry[] = [];
+    let lastNotifiedOn: string | undefined;
     let previous: StoredRecord | undefined;
     for (const r of rows) {
       if (r.status !== 'final') continue; // 仮登録 and withdrawn changes never appear on a certificate
       const rec = r.record as unknown as StoredRecord;
       if (r.effectiveOn <= day) {
+        // A 出生 recorded without a 届出日 was entered on the day the 出生届 reached the counter: its 処理日.
+        const on = r.notifiedOn ?? (r.kind === 'birth' ? r.processedOn : null);
+        const notified = on ? String(typeof on === 'string' ? on : isoDay(on as unknown as Date)).slice(0, 10) : undefined;
+        if (notified) lastNotifiedOn = notified;
         const label = REASON_LABELS[r.reasonCode] ?? r.kind;
         const moved = previous && (previous.address.townName !== rec.address.townName || previous.address.banchi !== rec.address.banchi || previous.address.katagaki !== rec.address.katagaki);
         const detail = label === '転居' && moved && previous ? `${previous.address.townName}${previous.address.banchi}${previous.address.katagaki ? `　${previous.address.katagaki}` : ''}` : undefined;
@@ -47,10 +55,15 @@ export function createRegistryCertificateSource(deps: { db: Database; registry: 
       }
       previous = rec;
     }
-    return entries;
+    return { entries, lastNotifiedOn };
   }
 
   return {
+    async pendingChanges(actor: Actor, householdId: string, personIds: readonly string[]): Promise<PendingChange[]> {
+      return withTenant(db, actor.municipalityCode, async (trx) => (await provisionalChangesAffecting(trx, { householdId, personIds }))
+        .map((c) => ({ kindLabel: REASON_LABELS[c.reasonCode] ?? c.kind, personIds: c.personIds, householdPending: c.householdPending })));
+    },
+
     async loadHousehold(actor: Actor, ref: HouseholdRef, day: string, opts: { myNumberFor?: readonly string[] }): Promise<SourceHousehold | undefined> {
       const today = japanDay(now());
       return withTenant(db, actor.municipalityCode, async (trx) => {
@@ -86,8 +99,11 @@ export function createRegistryCertificateSource(deps: { db: Database; registry: 
             if (v) myNumber = cipher.open({ keyId: v.keyId, ciphertext: v.ciphertext }, v.myNumberIndex);
           }
           const { myNumberIndex: _i, ...rest } = record;
+          const history = await historyOf(trx, row.personId, day);
           members.push({
-            ...rest, personId: row.personId, myNumber, history: await historyOf(trx, row.personId, day),
+            ...rest, personId: row.personId, myNumber, history: history.entries,
+            // 届出日 from the notified change when the record has none (issue #9: blank for 出生 on 84be6ac).
+            notifiedOn: rest.notifiedOn ?? history.lastNotifiedOn,
             supportMeasure: protectedIds.has(row.personId),
           });
         }

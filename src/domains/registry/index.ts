@@ -19,6 +19,8 @@ export { japanToday } from './registry.service.ts';
 export { FOREIGN_CATEGORIES } from './registry-model.ts';
 // DV等支援措置: which of these persons a measure protects on a day (for the certificates' refusal), inside the caller's tenant transaction.
 export { personsUnderSupportMeasure } from './support-measures/support-measure.repository.ts';
+// 仮登録 pending for a household or persons (certificates warn the clerk, issue #9), inside the caller's tenant transaction.
+export { provisionalChangesAffecting, type PendingChangeRef } from './changes/pending-changes.repository.ts';
 
 import { createAccessLogRepository } from '../../platform/audit/access-log.repository.ts';
 import type { Clock } from '../../platform/clock.ts';

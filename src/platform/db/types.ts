@@ -247,8 +247,10 @@ export interface CertificatesIssuance {
   alerts: Generated<string[]>;
   asOf: Timestamp;
   certificateKind: string;
+  copies: Generated<number>;
   feeYen: number;
   householdId: string;
+  identityDocument: Generated<string>;
   issuanceId: string;
   issuedAt: Timestamp;
   issueNo: number;
@@ -259,12 +261,30 @@ export interface CertificatesIssuance {
   officialBody: Generated<string>;
   pageCount: number;
   pdfSha256: string;
+  pendingAcknowledged: Generated<boolean>;
   personIds: string[];
   purpose: Generated<string>;
   requesterGround: Generated<string>;
   requesterType: string;
   staffId: string;
   verificationCodeHash: string;
+}
+
+export interface CertificatesIssuanceDocument {
+  issuanceId: string;
+  keyId: string;
+  municipalityCode: string;
+  sealed: string;
+}
+
+export interface CertificatesIssuancePrint {
+  issuanceId: string;
+  municipalityCode: string;
+  pdfSha256: string;
+  printedAt: Timestamp;
+  printNo: number;
+  staffId: string;
+  staffName: string;
 }
 
 export interface DaycareAllocationRun {
@@ -551,6 +571,8 @@ export interface DB {
   "cases.statusType": CasesStatusType;
   "cases.suspension": CasesSuspension;
   "certificates.issuance": CertificatesIssuance;
+  "certificates.issuanceDocument": CertificatesIssuanceDocument;
+  "certificates.issuancePrint": CertificatesIssuancePrint;
   "daycare.allocationRun": DaycareAllocationRun;
   "daycare.application": DaycareApplication;
   "daycare.facility": DaycareFacility;

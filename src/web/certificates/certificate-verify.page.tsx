@@ -2,14 +2,16 @@
 /** Public page (/verify): is this certificate genuine? Shows municipality, time and kind only, never personal data. */
 import type { Dictionary, Lang } from '../ui/i18n.ts';
 import { PageShell, PublicHeader } from '../ui/page-shell.tsx';
+import { japanDay, toWareki } from '../../platform/dates/jp-date.ts';
 
 /** A verification outcome. */
 export type VerifyOutcome =
   | { kind: 'none' }
-  | { kind: 'genuine'; municipalityName: string; issuedAt: string; certificateTitle: string; pdfSha256: string }
+  | { kind: 'genuine'; municipalityName: string; issuedAt: string; certificateTitle: string; issueNumber: string }
   | { kind: 'unknown' | 'malformed' | 'limited' };
 
-const jst = (iso: string) => new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' }).format(new Date(iso));
+/** The day of issue in 和暦 (the day printed on the certificate). */
+const issuedOn = (iso: string) => toWareki(japanDay(new Date(iso)));
 
 /** The verification page with its form and, after a lookup, the outcome. */
 export function CertificateVerifyPage(p: { lang: Lang; t: Dictionary; currentPath: string; code: string; outcome: VerifyOutcome }) {
@@ -31,11 +33,11 @@ export function CertificateVerifyPage(p: { lang: Lang; t: Dictionary; currentPat
             <h2 class="text-std-20B-150">この照合番号の証明書は発行されています</h2>
             <dl class="mt-3 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1">
               <dt>発行した団体</dt><dd>{o.municipalityName}</dd>
-              <dt>発行日時</dt><dd>{jst(o.issuedAt)}</dd>
+              <dt>発行日</dt><dd>{issuedOn(o.issuedAt)}</dd>
               <dt>証明書</dt><dd>{o.certificateTitle}</dd>
-              <dt>PDFのSHA-256</dt><dd class="break-all text-std-14N-170">{o.pdfSha256}</dd>
+              <dt>発行番号</dt><dd data-testid="verify-issue-number">{o.issueNumber}</dd>
             </dl>
-            <p class="mt-3 text-std-14N-170">手元のPDFのSHA-256が一致すれば、内容は改ざんされていません。紙の証明書は記載内容を発行元へお問い合わせください。</p>
+            <p class="mt-3 text-std-14N-170">お手元の証明書の発行番号・発行日・種類が上と同じであれば、この市区町村が発行した証明書です。記載内容については発行元へお問い合わせください。</p>
           </div>
         ) : o.kind === 'none' ? null : (
           <div class="banner-error mt-8" role="alert" data-testid="verify-result">
