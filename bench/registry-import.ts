@@ -24,10 +24,10 @@ import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createServices } from '../src/services.ts';
-import { createMyNumberCipher } from '../src/domains/registry/my-number-cipher.ts';
+import { createMyNumberCipher } from '../src/domains/registry/numbers/my-number-cipher.ts';
 import { loadMyNumberKeys } from '../src/domains/registry/registry.config.ts';
-import { createRegistryCsvService } from '../src/domains/registry/registry-csv.service.ts';
-import { CSV_COLUMNS } from '../src/domains/registry/registry-csv-format.ts';
+import { createRegistryCsvService } from '../src/domains/registry/csv/registry-csv.service.ts';
+import { CSV_COLUMNS } from '../src/domains/registry/csv/registry-csv-format.ts';
 import { registryWorkload } from './registry-workload.ts';
 
 const argv = (name: string, def: string) => {

@@ -8,6 +8,7 @@ import type { Logger } from './platform/logger.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { loadActor, requestContext, securityHeaders } from './platform/http/middleware.ts';
 import { problemResponse, toProblem } from './platform/http/problem.ts';
+import { idempotency } from './platform/http/idempotency.ts';
 import type { Services } from './services.ts';
 import { identityRoutes } from './domains/identity/identity.routes.ts';
 import { tenantRoutes } from './domains/tenants/tenants.routes.ts';
@@ -66,6 +67,9 @@ export function createApp(services: Services, opts: AppOptions) {
   const largeBody = bodyLimit({ maxSize: 32 * 1024 * 1024 });
   app.use('*', (c, next) => (/^\/(api\/v1|console)\/daycare/.test(c.req.path) ? largeBody : smallBody)(c, next));
   app.use('*', loadActor((cookie) => services.identity.resolveSession(cookie), secureCookies));
+  // Operations that issue, record or approve are safe to repeat (Idempotency-Key header, console form token).
+  app.use('/api/v1/*', idempotency(services.db));
+  app.use('/console/*', idempotency(services.db));
 
   app.onError((err, c) => {
     const problem = toProblem(err, c.var.requestId ?? 'unknown');

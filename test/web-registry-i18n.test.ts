@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The registry pages in English (lang cookie): fixed UI text translated, stored data as stored; Japanese unchanged. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { changeFormText, type ChangeFormDictionary } from '../src/web/pages/registry-change-i18n.ts';
-import { registryText, type DeepPartial } from '../src/web/pages/registry-i18n.ts';
+import { changeFormText, type ChangeFormDictionary } from '../src/web/registry/registry-change-i18n.ts';
+import { registryText, type DeepPartial } from '../src/web/registry/registry-i18n.ts';
 import { useTestApp } from './test-app.ts';
 import { consoleSessions, type ConsoleSession } from './web-console-session.ts';
 

@@ -3,7 +3,7 @@
 // change; and staff of a contractor (窓口業務の民間委託) could review and decide when given those roles.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { japanToday } from '../src/domains/registry/registry.service.ts';
-import { addDays } from '../src/domains/registry/jp-date.ts';
+import { addDays } from '../src/platform/dates/jp-date.ts';
 import { withTenant } from '../src/platform/tenancy/tenant-transaction.ts';
 import { useTestApp, TEST_PASSWORD, type Client } from './test-app.ts';
 import { newPerson } from './fixtures/registry/change-generator.ts';

@@ -8,28 +8,22 @@ import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { DomainError, UnauthenticatedError } from '../platform/http/errors.ts';
 import { constraintViolation } from '../platform/http/problem.ts';
-import type { Logger } from '../platform/logger.ts';
 import type { Services } from '../services.ts';
-import { dictionary, LANG_COOKIE, requestLang } from './i18n/i18n.ts';
-import { ErrorPage } from './pages/error.page.tsx';
-import { currentPath, renderPage, safeNextPath } from './render.ts';
-import { consoleNotFound, consoleRoutes } from './routes/console.routes.tsx';
-import { daycareWebRoutes } from './routes/daycare.routes.tsx';
-import { certificateWebRoutes } from './routes/certificates.routes.tsx';
-import { portalRoutes } from './routes/portal.routes.tsx';
-import { registryChangeRoutes } from './routes/registry-changes.routes.tsx';
-import { registryAddressChangeRoutes } from './routes/registry-address-changes.routes.tsx';
-import { registryWebRoutes } from './routes/registry.routes.tsx';
-import { sessionRoutes } from './routes/session.routes.tsx';
-import { staticRoutes, warnIfStylesheetMissing } from './static-files.ts';
+import { dictionary, LANG_COOKIE, requestLang } from './ui/i18n.ts';
+import { ErrorPage } from './ui/error.page.tsx';
+import { currentPath, renderPage, safeNextPath } from './ui/render.ts';
+import { consoleNotFound, consoleRoutes } from './console/console.routes.tsx';
+import { daycareWebRoutes } from './daycare/daycare.routes.tsx';
+import { certificateWebRoutes } from './certificates/certificates.routes.tsx';
+import { portalRoutes } from './portal/portal.routes.tsx';
+import { registryChangeRoutes } from './registry/registry-changes.routes.tsx';
+import { registryAddressChangeRoutes } from './registry/registry-address-changes.routes.tsx';
+import { registryWebRoutes } from './registry/registry.routes.tsx';
+import { sessionRoutes } from './session/session.routes.tsx';
+import { staticRoutes, warnIfStylesheetMissing } from './ui/static-files.ts';
 
-export interface WebOptions {
-  secureCookies: boolean;
-  publicUrl: string;
-  oidc?: { issuer: string; clientId: string; clientSecret?: string; label: string };
-  /** For the start-up warning when the stylesheet has not been built. */
-  log?: Logger;
-}
+export type { WebOptions } from './ui/web-options.ts';
+import type { WebOptions } from './ui/web-options.ts';
 
 /** Mounts the server-rendered pages. */
 export function webRoutes(services: Services, opts: WebOptions) {

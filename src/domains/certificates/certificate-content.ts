@@ -5,7 +5,7 @@
  */
 import type { CertificateKind, CertificatePerson, CertificateSubject, PrintItem } from './certificate-model.ts';
 import { KIND_TITLES } from './certificate-model.ts';
-import { formatLegalDate, toSeireki, toWareki } from './wareki.ts';
+import { formatLegalDate, toSeireki, toWareki } from '../../platform/dates/jp-date.ts';
 
 /** One labelled line of a certificate. */
 export interface ContentRow {

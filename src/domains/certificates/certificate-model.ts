@@ -80,11 +80,8 @@ export interface CertificateRequester {
 }
 
 /** A legal date as the registry keeps it: sortable day key, precision and the text of vague dates. */
-export interface LegalDate {
-  sortKey: string;
-  precision: 'day' | 'month' | 'year' | 'unknown';
-  text?: string;
-}
+export type { LegalDate } from '../../platform/dates/jp-date.ts';
+import type { LegalDate } from '../../platform/dates/jp-date.ts';
 
 /** One entry of a person's change history as printed in the 統合記載欄 (final changes only). */
 export interface HistoryEntry {

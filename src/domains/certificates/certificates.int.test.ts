@@ -5,7 +5,7 @@ import { useTestApp, type Client } from '../../../test/test-app.ts';
 import { newPerson } from '../../../test/fixtures/registry/change-generator.ts';
 import { hashVerificationCode, normaliseVerificationCode, sha256Hex } from './verification-code.ts';
 import { pdfPageTexts, squash } from './testing/pdf-text.ts';
-import { japanDay, toWareki } from './wareki.ts';
+import { japanDay, toWareki } from '../../platform/dates/jp-date.ts';
 
 const M = '202151';
 const OTHER = '131016';

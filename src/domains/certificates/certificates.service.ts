@@ -22,7 +22,7 @@ import type { CertificateRepository, IssuanceRow } from './certificates.reposito
 import type { CertificateRequestInput } from './certificates.schema.ts';
 import { decideEntitlement, isRemovedOn, type EntitlementAlert } from './entitlement.ts';
 import { hashVerificationCode, newVerificationCode, normaliseVerificationCode, sha256Hex } from './verification-code.ts';
-import { japanDay } from './wareki.ts';
+import { japanDay } from '../../platform/dates/jp-date.ts';
 
 /** A refused request: stable code, Japanese title; logged, nothing issued. */
 export class CertificateRefusedError extends DomainError {

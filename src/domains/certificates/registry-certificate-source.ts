@@ -11,7 +11,7 @@ import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transac
 import { createMyNumberCipher, createRegistryRepository, personsUnderSupportMeasure } from '../registry/index.ts';
 import type { CertificatePerson, HistoryEntry } from './certificate-model.ts';
 import type { CertificateSource, HouseholdRef, SourceHousehold } from './certificate-source.ts';
-import { japanDay } from './wareki.ts';
+import { japanDay } from '../../platform/dates/jp-date.ts';
 
 type RegistryRepository = ReturnType<typeof createRegistryRepository>;
 type MyNumberCipher = ReturnType<typeof createMyNumberCipher>;

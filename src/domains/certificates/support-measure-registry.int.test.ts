@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/test-app.ts';
 import { newPerson } from '../../../test/fixtures/registry/change-generator.ts';
-import { japanDay } from './wareki.ts';
+import { japanDay } from '../../platform/dates/jp-date.ts';
 
 const M = '202151';
 

@@ -6,6 +6,7 @@
  */
 import type * as fontkit from 'fontkit';
 import { minchoFont } from '../../platform/pdf/japanese-fonts.ts';
+import { japanDay, toWareki } from '../../platform/dates/jp-date.ts';
 import PDFDocument from 'pdfkit';
 import type { ExplanationScript } from './explanation-script.ts';
 
@@ -25,14 +26,9 @@ export interface NoticeData {
   script: ExplanationScript;
 }
 
-/** 和暦 of a date (令和 from 2019-05-01, else 平成), e.g. 令和9年4月1日. */
+/** 和暦 of an instant's day in Japan, e.g. 令和9年4月1日. */
 export function warekiDate(d: Date): string {
-  const y = d.getFullYear();
-  const m = d.getMonth() + 1;
-  const day = d.getDate();
-  const reiwa = y > 2019 || (y === 2019 && m >= 5);
-  const n = reiwa ? y - 2018 : y - 1988;
-  return `${reiwa ? '令和' : '平成'}${n === 1 ? '元' : n}年${m}月${day}日`;
+  return toWareki(japanDay(d));
 }
 
 /** The notice title for an outcome. */

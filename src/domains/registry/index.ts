@@ -3,20 +3,20 @@
 export { createRegistryService, type RegistryService } from './registry.service.ts';
 export { createRegistryRepository } from './registry.repository.ts';
 export { registryRoutes } from './registry.routes.ts';
-export { createMyNumberCipher } from './my-number-cipher.ts';
+export { createMyNumberCipher } from './numbers/my-number-cipher.ts';
 export { loadMyNumberKeys } from './registry.config.ts';
 // For the web UI (src/web/routes/registry*.tsx): the change schema, 和暦 dates, the 町字 list.
 export { ChangeInput, MINOR_CORRECTION_GROUNDS } from './registry.schema.ts';
-export { InvalidLegalDateError, parseLegalDate, toWareki } from './jp-date.ts';
-export { TOWN_LIST_ATTRIBUTION, townsOf } from './address-reference.ts';
+export { InvalidLegalDateError, parseLegalDate, toWareki } from '../../platform/dates/jp-date.ts';
+export { TOWN_LIST_ATTRIBUTION, townsOf } from './addresses/address-reference.ts';
 export { FOREIGN_CATEGORIES } from './registry-model.ts';
 // DV等支援措置: which of these persons a measure protects on a day (for the certificates' refusal), inside the caller's tenant transaction.
-export { personsUnderSupportMeasure } from './support-measure.repository.ts';
+export { personsUnderSupportMeasure } from './support-measures/support-measure.repository.ts';
 
 import { createAccessLogRepository } from '../../platform/audit/access-log.repository.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { createMyNumberCipher } from './my-number-cipher.ts';
+import { createMyNumberCipher } from './numbers/my-number-cipher.ts';
 import { demoResidentCount, loadMyNumberKeys } from './registry.config.ts';
 import { createRegistryRepository } from './registry.repository.ts';
 import { createRegistryService } from './registry.service.ts';

@@ -27,3 +27,14 @@ export function currentColumns(r: PersonRecord, historyNo: number) {
     residenceCardNo: r.foreign?.residenceCardNo ?? null,
   };
 }
+
+/** A new change row. */
+export interface ChangeRow {
+  changeId: string; kind: string; reasonCode: string; status: 'provisional' | 'final';
+  occurredOn: string; notifiedOn: string | null; processedOn: string; exOfficio: boolean; notifier: string; operatorId: string;
+  cancelsChangeId: string | null; personIds: string[]; householdIds: string[]; alerts: unknown[]; note: string;
+  decidedBy?: string | null; decidedAt?: Date | null;
+}
+
+/** A snapshot to insert. */
+export interface SnapshotRow { personId: string; historyNo: number; changeId: string; effectiveOn: string; record: PersonRecord }

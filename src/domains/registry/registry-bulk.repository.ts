@@ -17,7 +17,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import type { PersonRecord } from './registry-model.ts';
-import type { ChangeRow, SnapshotRow } from './registry.repository.ts';
+import type { ChangeRow, SnapshotRow } from './person-row.ts';
 import { currentColumns, snapshotColumns } from './person-row.ts';
 
 /** What a bulk import writes. */

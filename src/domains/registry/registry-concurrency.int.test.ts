@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
 import { createRegistryRepository } from './registry.repository.ts';
 import { japanToday } from './registry.service.ts';
-import { addDays } from './jp-date.ts';
+import { addDays } from '../../platform/dates/jp-date.ts';
 
 const M = '202151';
 

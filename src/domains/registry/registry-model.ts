@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The registry's record types: a person's full snapshot (住民票 items), households, change kinds and reasons. */
-import type { LegalDate } from './jp-date.ts';
+import type { LegalDate } from '../../platform/dates/jp-date.ts';
 
 export type Sex = 'male' | 'female';
 /** 住民種別. */

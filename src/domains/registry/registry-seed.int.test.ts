@@ -11,7 +11,7 @@ import { openTestDatabase } from '../../../test/test-database.ts';
 import { invariantViolations, newPerson } from '../../../test/fixtures/registry/change-generator.ts';
 import { createRegistry } from './index.ts';
 import { generateDemoRegistry } from './demo/demo-generator.ts';
-import { townsOf } from './address-reference.ts';
+import { townsOf } from './addresses/address-reference.ts';
 import { japanToday } from './registry.service.ts';
 import type { PersonRecord } from './registry-model.ts';
 import { ChangeInput } from './registry.schema.ts';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Population statistics (spec §6): aggregation of counted rows into JSON and CSV. Pure. */
 import { csvText } from '../../platform/csv/csv-cell.ts';
-import { townsOf } from './address-reference.ts';
+import { townsOf } from './addresses/address-reference.ts';
 
 /** One counted group from SQL. */
 export interface CountRow { townCode: string | null; sex: string; residentKind: string; ageBand: number; persons: number }

@@ -12,13 +12,13 @@ import { loadConfig } from '../../platform/config.ts';
 import { openConfiguredDatabase } from '../../platform/db/open-from-config.ts';
 import { isValidMunicipalityCode } from '../../platform/tenancy/municipality-code.ts';
 import { createServices } from '../../services.ts';
-import { createMyNumberCipher } from './my-number-cipher.ts';
+import { createMyNumberCipher } from './numbers/my-number-cipher.ts';
 import { loadMyNumberKeys } from './registry.config.ts';
-import { csvLine } from './registry-csv-format.ts';
+import { csvLine } from './csv/registry-csv-format.ts';
 import { csvText } from '../../platform/csv/csv-cell.ts';
 import { operatorId } from '../../platform/audit/batch-access.ts';
-import { generateRegistryCsv } from './registry-csv-generate.ts';
-import { createRegistryCsvService, CsvImportRefused } from './registry-csv.service.ts';
+import { generateRegistryCsv } from './csv/registry-csv-generate.ts';
+import { createRegistryCsvService, CsvImportRefused } from './csv/registry-csv.service.ts';
 
 const EXIT_FAILURE = 1;
 const EXIT_INVALID_INPUT = 2;

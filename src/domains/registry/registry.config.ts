@@ -6,7 +6,7 @@
  * true, so a demo runs out of the box; production must set both.
  */
 import crypto from 'node:crypto';
-import type { MyNumberKeys } from './my-number-cipher.ts';
+import type { MyNumberKeys } from './numbers/my-number-cipher.ts';
 
 /** Parses the key settings; falls back to deterministic development keys. */
 export function loadMyNumberKeys(env: Record<string, string | undefined>): MyNumberKeys & { devKeys: boolean } {

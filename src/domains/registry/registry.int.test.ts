@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/test-app.ts';
 import { newPerson } from '../../../test/fixtures/registry/change-generator.ts';
 import { japanToday } from './registry.service.ts';
-import { addDays } from './jp-date.ts';
+import { addDays } from '../../platform/dates/jp-date.ts';
 
 const M = '202151';
 const OTHER = '131016';

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Record → API shape: 和暦 for Japanese residents, 西暦 for foreign residents (spec §1.1.9); 個人番号 masked. */
-import { formatLegalDate } from './jp-date.ts';
+import { formatLegalDate } from '../../platform/dates/jp-date.ts';
 import type { PersonRecord } from './registry-model.ts';
-import { maskMyNumber } from './my-number.ts';
+import { maskMyNumber } from './numbers/my-number.ts';
 
 /** The API view of a person's record. */
 export function presentPerson(personId: string, historyNo: number, r: PersonRecord, opts: { myNumber?: string; today: string; pendingChangeId?: string | null }) {

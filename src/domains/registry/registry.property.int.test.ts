@@ -10,7 +10,7 @@ import { nationalMunicipalityList } from '../../platform/tenancy/municipality-li
 import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
 import { openTestDatabase } from '../../../test/test-database.ts';
 import { generateChange, invariantViolations, type View } from '../../../test/fixtures/registry/change-generator.ts';
-import { addDays } from './jp-date.ts';
+import { addDays } from '../../platform/dates/jp-date.ts';
 import { RegistryRuleError } from './registry-errors.ts';
 import type { PersonRecord } from './registry-model.ts';
 

@@ -3,20 +3,12 @@
 import { sql } from 'kysely';
 import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import type { PersonRecord } from './registry-model.ts';
-import type { HouseholdState, PersonState } from './change-planner.ts';
+import type { HouseholdState, PersonState } from './changes/change-planner.ts';
 import { currentColumns, snapshotColumns } from './person-row.ts';
 import { prepareBulkImport, writeBulkImport, type BulkImportData } from './registry-bulk.repository.ts';
 
-/** A new change row. */
-export interface ChangeRow {
-  changeId: string; kind: string; reasonCode: string; status: 'provisional' | 'final';
-  occurredOn: string; notifiedOn: string | null; processedOn: string; exOfficio: boolean; notifier: string; operatorId: string;
-  cancelsChangeId: string | null; personIds: string[]; householdIds: string[]; alerts: unknown[]; note: string;
-  decidedBy?: string | null; decidedAt?: Date | null;
-}
-
-/** A snapshot to insert. */
-export interface SnapshotRow { personId: string; historyNo: number; changeId: string; effectiveOn: string; record: PersonRecord }
+export type { ChangeRow, SnapshotRow } from './person-row.ts';
+import type { ChangeRow, SnapshotRow } from './person-row.ts';
 
 const CHUNK = 500;
 function chunks<T>(rows: T[], size = CHUNK): T[][] {

@@ -6,10 +6,10 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { requireStaff } from '../../platform/http/middleware.ts';
 import { createRouter, problems, staffSecurity } from '../../platform/http/openapi.ts';
 import { assertAllowed } from '../../platform/auth/permissions.ts';
-import { TOWN_LIST_ATTRIBUTION, townsOf } from './address-reference.ts';
+import { TOWN_LIST_ATTRIBUTION, townsOf } from './addresses/address-reference.ts';
 import type { RegistryService } from './registry.service.ts';
-import { mountSupportMeasureRoutes } from './support-measure.routes.ts';
-import { mountAddressChangeRoutes } from './address-change.routes.ts';
+import { mountSupportMeasureRoutes } from './support-measures/support-measure.routes.ts';
+import { mountAddressChangeRoutes } from './addresses/address-change.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView, TownsView,

@@ -12,21 +12,21 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import { inSavepoint, withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
-import { involvedIds, planChange, type CancelTarget, type Plan, type PlanContext, type World } from './change-planner.ts';
+import { involvedIds, planChange, type CancelTarget, type Plan, type PlanContext, type World } from './changes/change-planner.ts';
 import { fail } from './registry-errors.ts';
-import { formatRegistryNumber, isValidMyNumber, residentCodeCheckDigit } from './my-number.ts';
-import type { MyNumberCipher } from './my-number-cipher.ts';
+import { formatRegistryNumber, isValidMyNumber, residentCodeCheckDigit } from './numbers/my-number.ts';
+import type { MyNumberCipher } from './numbers/my-number-cipher.ts';
 import { foldKana, foldName, isKanaQuery } from './name-folding.ts';
-import { parseDateQuery, parseLegalDate } from './jp-date.ts';
+import { parseDateQuery, parseLegalDate } from '../../platform/dates/jp-date.ts';
 import type { PersonRecord } from './registry-model.ts';
 import { presentHit, presentPerson } from './registry.presenter.ts';
 import type { RegistryRepository } from './registry.repository.ts';
 import type { ChangeInput } from './registry.schema.ts';
 import { buildStatistics, statisticsCsv } from './registry-statistics.ts';
 import { seedDemoResidents } from './demo/demo-residents.ts';
-import { createSupportMeasureUseCases } from './support-measure.service.ts';
-import { createAddressChangeUseCases } from './address-change.service.ts';
-import { createChangePreviewUseCases } from './change-preview.service.ts';
+import { createSupportMeasureUseCases } from './support-measures/support-measure.service.ts';
+import { createAddressChangeUseCases } from './addresses/address-change.service.ts';
+import { createChangePreviewUseCases } from './changes/change-preview.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {

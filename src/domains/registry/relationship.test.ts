@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidRelationship } from './relationship.ts';
-import { matchTown, townsOf } from './address-reference.ts';
+import { matchTown, townsOf } from './addresses/address-reference.ts';
 
 describe('isValidRelationship', () => {
   it.each(['世帯主', '妻', '夫（未届）', '子', '子の妻', '子の子', '子の子の子の子', '父', '母', '妹', '妻の父', '縁故者', '同居人'])('allows %s', (r) => expect(isValidRelationship(r)).toBe(true));

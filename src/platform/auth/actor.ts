@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Who is acting: the staff member of a session, with their municipality and roles. */
-import type { Role } from './permissions.ts';
+import type { Role } from './roles.ts';
 
 export interface Actor {
   type: 'staff';

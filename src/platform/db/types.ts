@@ -154,6 +154,19 @@ export interface DaycareRound {
   status: Generated<string>;
 }
 
+export interface PlatformIdempotencyKey {
+  body: Buffer | null;
+  completedAt: Timestamp | null;
+  contentType: string | null;
+  createdAt: Generated<Timestamp>;
+  fingerprint: string;
+  idemKey: string;
+  location: string | null;
+  municipalityCode: string;
+  staffId: string;
+  statusCode: number | null;
+}
+
 export interface PlatformMunicipality {
   class: string;
   code: string;
@@ -328,6 +341,7 @@ export interface DB {
   "daycare.household": DaycareHousehold;
   "daycare.offerDecline": DaycareOfferDecline;
   "daycare.round": DaycareRound;
+  "platform.idempotencyKey": PlatformIdempotencyKey;
   "platform.municipality": PlatformMunicipality;
   "platform.session": PlatformSession;
   "platform.staff": PlatformStaff;

@@ -4,12 +4,12 @@
  * generations), names with readings, a regional population pyramid, ~2.5 % foreign residents, and past
  * changes (転入, 出生, 転居, 死亡, 転出) as final history. Pure: same seed and options → same data (ids included).
  */
-import { addDays } from '../jp-date.ts';
-import { formatRegistryNumber, myNumberCheckDigit, residentCodeCheckDigit } from '../my-number.ts';
+import { addDays } from '../../../platform/dates/jp-date.ts';
+import { formatRegistryNumber, myNumberCheckDigit, residentCodeCheckDigit } from '../numbers/my-number.ts';
 import type { Address, PersonRecord, Sex } from '../registry-model.ts';
 import { reasonOf } from '../registry-model.ts';
 import type { ChangeRow, SnapshotRow } from '../registry.repository.ts';
-import type { Town } from '../address-reference.ts';
+import type { Town } from '../addresses/address-reference.ts';
 import { AGE_BAND_WEIGHTS, FOREIGN, GIVEN, SURNAMES } from './demo-names.ts';
 import { createRandom as seededRandom } from '../../../platform/random/seeded-random.ts';
 

@@ -6,8 +6,8 @@
  */
 import type { Database } from '../../../platform/db/database.ts';
 import { withTenant } from '../../../platform/tenancy/tenant-transaction.ts';
-import { townsOf } from '../address-reference.ts';
-import type { MyNumberCipher } from '../my-number-cipher.ts';
+import { townsOf } from '../addresses/address-reference.ts';
+import type { MyNumberCipher } from '../numbers/my-number-cipher.ts';
 import { createRegistryRepository } from '../registry.repository.ts';
 import { generateDemoRegistry } from './demo-generator.ts';
 

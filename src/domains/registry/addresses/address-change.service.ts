@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * 住所一括変更 (住居表示の実施 / 区画整理, spec §9.7): a trial run lists the affected households and the
+ * conflicts without writing; the real run records one 職権 `address-renaming` change per household as 仮登録,
+ * all in one transaction, to be approved in bulk from the provisional list. Merged into the registry service.
+ */
+import type { Actor } from '../../../platform/auth/actor.ts';
+import { assertAllowed } from '../../../platform/auth/permissions.ts';
+import type { AccessLogRepository } from '../../../platform/audit/access-log.repository.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { withTenant, type TenantTx } from '../../../platform/tenancy/tenant-transaction.ts';
+import { matchTown } from './address-reference.ts';
+import { matchAddressBatch, validateRules, type AddressRule, type BatchHousehold } from './address-batch.ts';
+import { activeInTowns } from './address-change.repository.ts';
+import type { Plan } from '../changes/change-planner.ts';
+import { fail, RegistryRuleError, type Alert } from '../registry-errors.ts';
+import type { PersonRecord } from '../registry-model.ts';
+import type { RegistryRepository } from '../registry.repository.ts';
+import type { ChangeInput, ChangeInputOf } from '../registry.schema.ts';
+
+/** Input of POST /address-changes. */
+export interface AddressChangeRequest {
+  dryRun: boolean;
+  cause: '住居表示' | '区画整理';
+  /** 実施日 (the 異動日 of every change). */
+  occurredOn: string;
+  rules: AddressRule[];
+  /** Household versions from the trial run: households changed since are skipped (spec §9.7). */
+  expectedVersions?: Record<string, number>;
+  note?: string;
+}
+
+const MAX_HOUSEHOLDS = 2000;
+
+/** Creates the address-batch use case over the registry's planning and writing steps. */
+export function createAddressChangeUseCases(deps: {
+  db: Database; registry: RegistryRepository; accessLog: AccessLogRepository; today: () => string;
+  plan: (trx: TenantTx, m: string, input: ChangeInput, today: string) => Promise<Plan>;
+  write: (trx: TenantTx, m: string, plan: Plan, input: ChangeInput, actor: { staffId: string }, today: string) => Promise<string>;
+}) {
+  return {
+    /**
+     * Trial (`dryRun: true`) or real run of a 住所一括変更.
+     * @throws RegistryRuleError 'address-rule-invalid', 'too-many-households'; per-household refusals are returned as conflicts
+     */
+    async changeAddresses(actor: Actor, input: AddressChangeRequest, ctx: { clientIp: string; requestId: string }) {
+      assertAllowed(actor, 'registry:change');
+      validateRules(input.rules);
+      const m = actor.municipalityCode;
+      const today = deps.today();
+      return withTenant(deps.db, m, async (trx) => {
+        await deps.registry.lockMunicipality(trx, m);
+        const towns = input.rules.map((r) => matchTown(m, r.from));
+        const codes = [...new Set(towns.flatMap((t) => (t.kind === 'listed' ? [t.town.code] : [])))];
+        const rows = await activeInTowns(trx, codes, towns.some((t) => t.kind !== 'listed'));
+        const byHousehold = new Map<string, { personIds: string[]; address: PersonRecord['address'] }>();
+        for (const r of rows) {
+          const rec = r.record as unknown as PersonRecord;
+          const h = byHousehold.get(r.householdId) ?? { personIds: [], address: rec.address };
+          h.personIds.push(r.personId);
+          byHousehold.set(r.householdId, h);
+        }
+        const locked = await deps.registry.lockHouseholds(trx, [...byHousehold.keys()]);
+        const households: BatchHousehold[] = locked.map((h) => ({ ...h, ...byHousehold.get(h.householdId)! }));
+        const batch = matchAddressBatch(m, input.rules, households, input.expectedVersions);
+        if (batch.items.length > MAX_HOUSEHOLDS) fail('too-many-households');
+
+        const items: Array<{ householdId: string; householdNo: string; version: number; personIds: string[]; ruleIndex: number; from: PersonRecord['address'];
+          to: PersonRecord['address']; changeId: string | null; alerts: Alert[] }> = [];
+        const conflicts = [...batch.conflicts];
+        for (const item of batch.items) {
+          const change: ChangeInputOf<'address-renaming'> = {
+            kind: 'address-renaming', occurredOn: input.occurredOn, exOfficio: true, notifier: '', note: input.note ?? '', expectedVersions: { [item.householdId]: item.version },
+            householdId: item.householdId, cause: input.cause, address: item.to,
+          };
+          let plan: Plan;
+          try {
+            plan = await deps.plan(trx, m, change, today);
+          } catch (e) {
+            if (!(e instanceof RegistryRuleError)) throw e;
+            conflicts.push({ householdId: item.householdId, code: e.code, message: e.title });
+            continue;
+          }
+          const changeId = input.dryRun ? null : await deps.write(trx, m, plan, change, actor, today);
+          items.push({ ...item, to: plan.snapshots[0]!.record.address, changeId, alerts: plan.alerts });
+        }
+        const personIds = items.flatMap((i) => i.personIds);
+        await deps.accessLog.appendMany(trx, m, personIds.map((personId) => ({ actorType: 'staff' as const, actorId: actor.staffId,
+          action: input.dryRun ? 'registry.address-change.trial' : 'registry.change.record', subjectType: 'person', subjectId: personId, ...ctx })));
+        return { dryRun: input.dryRun, cause: input.cause, households: items.length, persons: personIds.length, items, conflicts, unusedRules: batch.unusedRules };
+      });
+    },
+  };
+}

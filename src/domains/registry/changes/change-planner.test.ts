@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { planChange } from './change-planner.ts';
+import { RegistryRuleError } from '../registry-errors.ts';
+import { addDays } from '../../../platform/dates/jp-date.ts';
+import { createModel, createPlannerHarness, generateChange, invariantViolations, newPerson } from '../../../../test/fixtures/registry/change-generator.ts';
+
+const TODAY = '2026-04-01';
+
+function setup() {
+  const { m, run, attempt } = createPlannerHarness('202151', TODAY);
+  const family = () => {
+    const plan = run({ kind: 'move-in', occurredOn: '2026-03-01', address: { townName: '広丘野村', banchi: '1番地' }, previousAddress: '東京都新宿区',
+      persons: [newPerson(1, '世帯主', '1980-05-05'), newPerson(2, '妻', '1982-06-06'), newPerson(3, '子', '2010-07-07')] });
+    const [head, wife, child] = ['世帯主', '妻', '子'].map((r) => plan.snapshots.find((s) => s.record.relationship === r)!.personId);
+    return { plan, head: head!, wife: wife!, child: child!, householdId: plan.newHouseholds[0]!.householdId };
+  };
+  return { m, run, attempt, family };
+}
+
+describe('planChange', () => {
+  it('enters a 転入 household with one head, ordered members and a new 宛名番号 each', () => {
+    const { plan } = setup().family();
+    expect(plan.reason).toEqual({ code: 'A01', label: '国内転入', class: '記載' });
+    expect(plan.snapshots.map((s) => s.record.relationship)).toEqual(['世帯主', '妻', '子']);
+    expect(new Set(plan.snapshots.map((s) => s.record.atenaNo)).size).toBe(3);
+    expect(plan.snapshots[0]!.record.address).toMatchObject({ townName: '大字広丘野村', check: 'listed' });
+    expect(plan.myNumbers).toHaveLength(3);
+  });
+
+  it('refuses an 異動日 in the future except for 転出', () => {
+    const t = setup();
+    const f = t.family();
+    expect(t.attempt({ kind: 'move-within', occurredOn: addDays(TODAY, 1), personIds: [f.head, f.wife, f.child], address: { townName: '広丘吉田', banchi: '2番地' } })).toBe('change-date-in-future');
+    expect(t.attempt({ kind: 'move-out', occurredOn: addDays(TODAY, 10), personIds: [f.head, f.wife, f.child], destination: '東京都千代田区' })).toBe('ok');
+  });
+
+  it('alerts (but allows) a notification more than 14 days late', () => {
+    const t = setup();
+    const f = t.family();
+    const plan = t.run({ kind: 'move-within', occurredOn: '2026-03-05', notifiedOn: '2026-03-25', personIds: [f.head, f.wife, f.child], address: { townName: '広丘吉田', banchi: '2番地' } });
+    expect(plan.alerts.map((a) => a.code)).toContain('late-notification');
+  });
+
+  it('refuses to move a dead person', () => {
+    const t = setup();
+    const f = t.family();
+    t.run({ kind: 'death', occurredOn: '2026-03-10', exOfficio: true, personId: f.child });
+    expect(t.attempt({ kind: 'move-within', occurredOn: '2026-03-11', personIds: [f.child], address: { townName: '広丘吉田', banchi: '2番地' }, newHeadPersonId: f.child })).toBe('person-removed');
+  });
+
+  it('requires a new head when the head leaves two or more members, and sets one remaining member as head ex officio', () => {
+    const t = setup();
+    const f = t.family();
+    expect(t.attempt({ kind: 'death', occurredOn: '2026-03-10', exOfficio: true, personId: f.head })).toBe('household-head-required');
+    t.run({ kind: 'move-out', occurredOn: '2026-03-10', personIds: [f.child], destination: '東京都' });
+    const plan = t.run({ kind: 'death', occurredOn: '2026-03-11', exOfficio: true, personId: f.head });
+    expect(plan.alerts.map((a) => a.code)).toContain('head-set-ex-officio');
+    expect(plan.snapshots.find((s) => s.personId === f.wife)!.record.relationship).toBe('世帯主');
+  });
+
+  it('refuses a child born before its parent', () => {
+    const t = setup();
+    const f = t.family();
+    expect(t.attempt({ kind: 'birth', occurredOn: '2026-03-02', householdId: f.householdId, parentPersonIds: [f.wife], person: newPerson(9, '子', '1970-01-01') })).toBe('birth-before-parent');
+  });
+
+  it('re-admits a returning resident by 個人番号 instead of duplicating them, and refuses a living duplicate', () => {
+    const t = setup();
+    const f = t.family();
+    t.run({ kind: 'move-out', occurredOn: '2026-03-02', personIds: [f.child], destination: '東京都' });
+    const again = t.run({ kind: 'move-in', occurredOn: '2026-03-20', address: { townName: '広丘吉田', banchi: '3番地' }, persons: [newPerson(3, '世帯主', '2010-07-07')] });
+    expect(again.snapshots[0]!.personId).toBe(f.child);
+    expect(again.snapshots[0]!.isNewPerson).toBe(false);
+    expect(again.snapshots[0]!.historyNo).toBe(3);
+    expect(again.alerts.map((a) => a.code)).toContain('readmitted');
+    expect(t.attempt({ kind: 'move-in', occurredOn: '2026-03-21', address: { townName: '広丘吉田', banchi: '3番地' }, persons: [newPerson(1, '世帯主', '1980-05-05')] })).toBe('duplicate-resident');
+  });
+
+  it('validates 個人番号, 続柄, 町字 and foreign-resident items', () => {
+    const t = setup();
+    const base = { kind: 'move-in', occurredOn: '2026-03-01', address: { townName: '広丘野村', banchi: '1番地' } };
+    expect(t.attempt({ ...base, persons: [newPerson(1, '世帯主', '1980-01-01', { myNumber: '123456789017' })] })).toBe('invalid-my-number');
+    expect(t.attempt({ ...base, persons: [newPerson(1, '世帯主', '1980-01-01'), newPerson(2, '孫', '2010-01-01')] })).toBe('invalid-relationship');
+    expect(t.attempt({ ...base, address: { townName: '霞が関', banchi: '1' }, persons: [newPerson(1, '世帯主', '1980-01-01')] })).toBe('unknown-town');
+    expect(t.attempt({ ...base, address: { townName: '霞が関', banchi: '1', unlisted: true }, persons: [newPerson(1, '世帯主', '1980-01-01')] })).toBe('ok');
+    expect(t.attempt({ ...base, persons: [newPerson(1, '世帯主', '1990-01-01', { residentKind: 'foreign', romanName: 'NGUYEN VAN AN', foreign: { nationality: 'ベトナム', category: '中長期在留者' } })] })).toBe('foreign-items-required');
+    expect(t.attempt({ ...base, persons: [newPerson(1, '世帯主', '1990-01-01', { residentKind: 'foreign', romanName: 'NGUYEN VAN AN',
+      foreign: { nationality: 'ベトナム', category: '中長期在留者', residenceStatus: '技能実習', residencePeriod: '1年', residenceExpiry: '2027-01-01', residenceCardNo: 'AB12345678CD' } })] })).toBe('ok');
+    expect(t.attempt({ ...base, persons: [newPerson(1, '世帯主', '1980-01-01', { familyName: '（株）山田' })] })).toBe('forbidden-name-symbol');
+    expect(t.attempt({ ...base, persons: [newPerson(1, '世帯主', '1980-01-01', { honseki: undefined })] })).toBe('honseki-required');
+  });
+
+  it('accepts vague and non-calendar birth dates', () => {
+    const t = setup();
+    const plan = t.run({ kind: 'move-in', occurredOn: '2026-03-01', address: { townName: '広丘野村', banchi: '1番地' },
+      persons: [newPerson(1, '世帯主', '昭和40年頃'), newPerson(2, '妻', '平成3年2月29日')] });
+    expect(plan.snapshots.map((s) => s.record.birthDate)).toEqual([{ sortKey: '1965-01-01', precision: 'year', text: '昭和40年頃' }, { sortKey: '1991-02-29', precision: 'day' }]);
+  });
+
+  it('detects a stale household version (two clerks on one household)', () => {
+    const t = setup();
+    const f = t.family();
+    const stale = t.m.view().versions;
+    t.run({ kind: 'move-within', occurredOn: '2026-03-05', personIds: [f.head, f.wife, f.child], address: { townName: '広丘吉田', banchi: '2番地' } });
+    expect(t.attempt({ kind: 'head-change', occurredOn: '2026-03-06', householdId: f.householdId, newHeadPersonId: f.wife, relationships: { [f.head]: '夫', [f.child]: '子' }, expectedVersions: stale })).toBe('household-version-conflict');
+  });
+
+  it('cancels the latest change by restoring the previous snapshots, and refuses to cancel an older one', () => {
+    const t = setup();
+    const f = t.family();
+    t.run({ kind: 'move-within', occurredOn: '2026-03-05', personIds: [f.head, f.wife, f.child], address: { townName: '広丘吉田', banchi: '2番地' } });
+    const moveId = t.m.changes.at(-1)!.changeId;
+    t.run({ kind: 'cancellation', occurredOn: '2026-03-06', exOfficio: true, changeId: moveId });
+    expect(t.m.history.get(f.head)!.at(-1)!.record.address.townName).toBe('大字広丘野村');
+    expect(t.m.history.get(f.head)!.length).toBe(3);
+    expect(t.attempt({ kind: 'cancellation', occurredOn: '2026-03-07', exOfficio: true, changeId: t.m.changes[0]!.changeId })).toBe('cancellation-not-latest');
+  });
+
+  it('keeps the invariants over random sequences of changes; refused changes change nothing', () => {
+    const step = fc.record({ k: fc.nat(1000), a: fc.nat(1000), b: fc.nat(1000), c: fc.nat(1000), bad: fc.nat(1000) });
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+      const m = createModel('202151', TODAY);
+      let day = '2020-01-01';
+      steps.forEach((s, i) => {
+        day = addDays(day, 1 + (s.c % 20));
+        const before = JSON.stringify(m.view());
+        const input = generateChange(m.view(), s, day, i + 1);
+        let plan;
+        try {
+          plan = planChange(input, m.world(input), m.ctx);
+        } catch (e) {
+          if (!(e instanceof RegistryRuleError)) throw e;
+          expect(JSON.stringify(m.view())).toBe(before);
+          return;
+        }
+        m.apply(plan);
+        expect(invariantViolations(m.view().persons)).toEqual([]);
+      });
+    }), { numRuns: 1000 });
+  });
+});

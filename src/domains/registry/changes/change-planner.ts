@@ -1,0 +1,502 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * The rules of every change (異動), as a pure function: given the current final state of the persons and
+ * households a change touches, either a plan of new snapshots (and alerts) or a RegistryRuleError. No I/O;
+ * the service loads the state, applies the plan and owns the transaction. Spec §4.0–§4.6, §5.
+ */
+import type { ChangeInput, NewPersonInput, PersonPatch, AddressInput } from '../registry.schema.ts';
+import type { Address, ChangeKind, PersonRecord, RemovalReason } from '../registry-model.ts';
+import { aliasEvent, planItemChange } from './change-planner-items.ts';
+import { reasonOf } from '../registry-model.ts';
+import { addDays, InvalidLegalDateError, parseCalendarDate, parseLegalDate, type LegalDate } from '../../../platform/dates/jp-date.ts';
+import { isValidMyNumber, isValidResidentCode } from '../numbers/my-number.ts';
+import { hasForbiddenNameSymbols } from '../name-folding.ts';
+import { HEAD, isValidRelationship, relationshipRank } from '../relationship.ts';
+import { matchTown } from '../addresses/address-reference.ts';
+import { alert, fail, type Alert } from '../registry-errors.ts';
+
+import type { HouseholdState, PersonState, World } from './planner-state.ts';
+export type { CancelTarget, HouseholdState, PersonState, World } from './planner-state.ts';
+
+/** Identity sources used while planning (ids, numbering, the 個人番号 blind index). */
+export interface PlanContext {
+  newId(): string;
+  nextAtenaNo(): string;
+  nextHouseholdNo(): string;
+  newResidentCode(): string;
+  myNumberIndex(myNumber: string): string;
+}
+
+/** One snapshot to append. */
+export interface PlannedSnapshot {
+  personId: string;
+  isNewPerson: boolean;
+  historyNo: number;
+  effectiveOn: string;
+  record: PersonRecord;
+}
+
+/** The outcome of planning: everything the service writes. */
+export interface Plan {
+  kind: ChangeKind;
+  reason: { code: string; label: string; class: string };
+  occurredOn: string;
+  notifiedOn: string | null;
+  snapshots: PlannedSnapshot[];
+  newHouseholds: Array<{ householdId: string; householdNo: string }>;
+  /** Existing households whose version the change bumps. */
+  touchedHouseholdIds: string[];
+  myNumbers: Array<{ index: string; myNumber: string }>;
+  alerts: Alert[];
+  cancelsChangeId: string | null;
+  /** 職権: as entered, or always for the kinds that are never notified (帰化, 軽微な修正, 転入通知の受理 …). */
+  exOfficio: boolean;
+}
+
+/** Ids the service must load before planning (persons, households and the households' members). */
+export function involvedIds(input: ChangeInput): { personIds: string[]; householdIds: string[] } {
+  switch (input.kind) {
+    case 'move-in': case 'ex-officio-entry': return { personIds: [], householdIds: input.householdId ? [input.householdId] : [] };
+    case 'birth': return { personIds: input.parentPersonIds, householdIds: [input.householdId] };
+    case 'move-within': return { personIds: input.personIds, householdIds: input.householdId ? [input.householdId] : [] };
+    case 'move-out': case 'household-split': return { personIds: input.personIds, householdIds: [] };
+    case 'death': case 'ex-officio-removal': case 'ex-officio-correction': case 'clerical-correction': return { personIds: [input.personId], householdIds: [] };
+    case 'household-merge': return { personIds: [], householdIds: [input.fromHouseholdId, input.toHouseholdId] };
+    case 'head-change': return { personIds: [], householdIds: [input.householdId] };
+    case 'cancellation': return { personIds: [], householdIds: [] };
+    case 'old-surname': case 'alias': case 'residence-status-change': case 'naturalization': case 'nationality-loss': case 'minor-correction': case 'move-in-notice':
+      return { personIds: [input.personId], householdIds: [] };
+    case 'household-change': return { personIds: input.personIds, householdIds: [input.householdId] };
+    case 'address-renaming': return { personIds: [], householdIds: [input.householdId] };
+  }
+}
+
+function date(text: string | undefined, calendar = true): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return calendar ? parseCalendarDate(text) : parseLegalDate(text).sortKey;
+  } catch (e) {
+    if (e instanceof InvalidLegalDateError) fail('invalid-date', { reason: e.reason });
+    throw e;
+  }
+}
+
+function legal(text: string): LegalDate {
+  try {
+    return parseLegalDate(text, { allowNonCalendar: true });
+  } catch (e) {
+    if (e instanceof InvalidLegalDateError) fail('invalid-date', { reason: e.reason });
+    throw e;
+  }
+}
+
+const NOTIFIED_KINDS: ChangeKind[] = ['move-in', 'move-within', 'move-out', 'household-split', 'household-merge', 'head-change', 'household-change'];
+/** Made on request (請求・申出) without a statutory deadline: 届出日 defaults to today, no late alert. */
+const REQUESTED_KINDS: ChangeKind[] = ['old-surname', 'alias'];
+/** Always 職権 (never a notification by the resident). */
+const EX_OFFICIO_KINDS: ChangeKind[] = ['naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'address-renaming'];
+
+/**
+ * Plans a change against the world.
+ * @throws RegistryRuleError for every blocking rule (see registry-errors.ts ERRORS)
+ */
+export function planChange(input: ChangeInput, world: World, ctx: PlanContext): Plan {
+  const today = world.today;
+  const occurredOn = date(input.occurredOn)!;
+  const exOfficio = input.exOfficio || EX_OFFICIO_KINDS.includes(input.kind);
+  const notifiedOn = exOfficio ? (date(input.notifiedOn) ?? null)
+    : (date(input.notifiedOn) ?? (NOTIFIED_KINDS.includes(input.kind) || REQUESTED_KINDS.includes(input.kind) ? today : null));
+  const alerts: Alert[] = [];
+  // spec §4.0.3: 異動日 ≤ today except 転出 (planned move-out date); 届出日 ≤ today.
+  if (occurredOn > today && input.kind !== 'move-out') fail('change-date-in-future');
+  if (notifiedOn && notifiedOn > today) fail('notification-date-in-future');
+  if (notifiedOn && NOTIFIED_KINDS.includes(input.kind) && !exOfficio && notifiedOn > addDays(occurredOn, 14)) {
+    alerts.push(alert(input.kind === 'move-out' ? 'move-out-ex-officio' : 'late-notification'));
+  }
+
+  const draft = new Map<string, PersonRecord>();
+  const newPersons = new Set<string>();
+  const newHouseholds: Plan['newHouseholds'] = [];
+  const touched = new Set<string>();
+  const myNumbers: Plan['myNumbers'] = [];
+  const retro = new Map<string, string>();
+
+  const person = (id: string): PersonState => {
+    const p = world.persons.get(id);
+    if (!p) fail('person-not-found');
+    return p;
+  };
+  const current = (id: string): PersonRecord => draft.get(id) ?? person(id).record;
+  const household = (id: string): HouseholdState => {
+    const h = world.households.get(id);
+    if (!h) fail('household-not-found');
+    return h;
+  };
+  const active = (id: string) => {
+    const p = person(id);
+    if (p.record.removedOn) fail('person-removed');
+    if (occurredOn < p.lastEffectiveOn && input.kind !== 'clerical-correction') fail('change-date-before-last');
+    return p;
+  };
+  /** Active members of a household after the draft so far (world persons and new persons). */
+  const members = (householdId: string): Array<[string, PersonRecord]> => {
+    const ids = new Set([...world.persons.keys(), ...draft.keys()]);
+    return [...ids].map((id) => [id, current(id)] as [string, PersonRecord])
+      .filter(([, r]) => r.householdId === householdId && !r.removedOn);
+  };
+  const put = (id: string, r: PersonRecord) => {
+    draft.set(id, r);
+    touched.add(r.householdId);
+  };
+  const touch = (householdId: string) => touched.add(householdId);
+  const newHousehold = () => {
+    const h = { householdId: ctx.newId(), householdNo: ctx.nextHouseholdNo() };
+    newHouseholds.push(h);
+    touched.add(h.householdId);
+    return h;
+  };
+  const relationshipOf = (rels: Record<string, string>, id: string) => {
+    const r = rels[id];
+    if (!r) fail('relationship-required');
+    if (!isValidRelationship(r) || r === HEAD) fail('invalid-relationship');
+    return r;
+  };
+  const nextOrder = (householdId: string) => Math.max(0, ...members(householdId).map(([, r]) => r.memberOrder)) + 1;
+
+  /**
+   * The rule for a head who leaves (spec §4.0.4–4.0.5): no one left → nothing; one left → that member
+   * becomes head ex officio (with an alert); several left → a new head and their 続柄 must be given.
+   */
+  const afterLeaving = (householdId: string, headId?: string, rels: Record<string, string> = {}) => {
+    const rest = members(householdId);
+    if (rest.length === 0 || rest.some(([, r]) => r.relationship === HEAD)) {
+      if (headId) fail('head-must-be-member');
+      return;
+    }
+    if (rest.length === 1 && !headId) {
+      const [id, r] = rest[0]!;
+      put(id, { ...r, relationship: HEAD, memberOrder: 1 });
+      alerts.push(alert('head-set-ex-officio'));
+      return;
+    }
+    if (!headId) fail('household-head-required');
+    if (!rest.some(([id]) => id === headId)) fail('head-must-be-member');
+    for (const [id, r] of rest) {
+      put(id, { ...r, relationship: id === headId ? HEAD : relationshipOf(rels, id) });
+    }
+  };
+
+  const address = (a: AddressInput): Address => {
+    const m = matchTown(world.municipalityCode, a);
+    if (m.kind === 'unlisted' && !a.unlisted) fail('unknown-town');
+    if (m.kind === 'unlisted') alerts.push(alert('town-unlisted'));
+    return {
+      townCode: m.kind === 'listed' ? m.town.code : null,
+      townName: m.kind === 'listed' ? m.town.name : (a.townName ?? ''),
+      banchi: a.banchi, katagaki: a.katagaki ?? '', check: m.kind,
+    };
+  };
+
+  const checkIdentifiers = (p: { myNumber?: string; residentCode?: string }) => {
+    if (p.myNumber !== undefined && p.myNumber !== '' && !isValidMyNumber(p.myNumber)) fail('invalid-my-number');
+    if (p.residentCode !== undefined && p.residentCode !== '' && !isValidResidentCode(p.residentCode)) fail('invalid-resident-code');
+  };
+
+  const foreignItems = (f: NewPersonInput['foreign'], since: LegalDate): PersonRecord['foreign'] => {
+    if (!f) fail('foreign-items-required');
+    if (f.category === '中長期在留者' && (!f.residenceStatus || !f.residenceExpiry || !f.residenceCardNo || !f.residencePeriod)) fail('foreign-items-required');
+    if (f.category === '特別永住者' && !f.residenceCardNo) fail('foreign-items-required');
+    if (f.residenceCardNo && !/^[A-Z]{2}\d{8}[A-Z]{2}$/.test(f.residenceCardNo)) fail('invalid-residence-card-no');
+    const expiry = date(f.residenceExpiry);
+    if (expiry && expiry < today) alerts.push(alert('residence-period-expired'));
+    return {
+      nationality: f.nationality, category: f.category, residenceStatus: f.residenceStatus, residencePeriod: f.residencePeriod,
+      residenceExpiry: expiry, residenceCardNo: f.residenceCardNo,
+      foreignResidentSince: f.foreignResidentSince ? legal(f.foreignResidentSince) : since,
+    };
+  };
+
+  const checkNames = (r: Pick<PersonRecord, 'residentKind' | 'familyName' | 'givenName' | 'romanName' | 'alias' | 'oldSurname'>) => {
+    if (r.residentKind === 'japanese' ? !r.familyName : !r.romanName && !r.familyName) fail('name-required');
+    for (const t of [r.familyName, r.givenName, r.romanName, r.alias, r.oldSurname]) if (t && hasForbiddenNameSymbols(t)) fail('forbidden-name-symbol');
+  };
+
+  /** Builds the record of a person entered by 転入/出生/職権記載 (or re-admitted: their old items fill gaps). */
+  const enter = (p: NewPersonInput, index: number, base: { householdId: string; householdNo: string; address: Address; memberOrder: number; previousAddress?: string }) => {
+    checkIdentifiers(p);
+    if (!isValidRelationship(p.relationship)) fail('invalid-relationship');
+    const birthDate = legal(p.birthDate);
+    if (birthDate.precision !== 'unknown' && birthDate.sortKey > today) fail('birth-date-in-future');
+    const matches = world.identityMatches.get(index) ?? [];
+    if (matches.some((m) => !m.record.removedOn)) fail('duplicate-resident');
+    const readmit = matches[0];
+    if (readmit) alerts.push(alert('readmitted'));
+    else if ((world.nameMatches.get(index) ?? []).length > 0) alerts.push(alert('possible-readmission'));
+    const since: LegalDate = input.kind === 'birth' ? birthDate : { sortKey: occurredOn, precision: 'day' };
+    const old = readmit?.record;
+    const rec: PersonRecord = {
+      atenaNo: old?.atenaNo ?? ctx.nextAtenaNo(),
+      householdId: base.householdId, householdNo: base.householdNo, relationship: p.relationship, memberOrder: base.memberOrder,
+      residentKind: p.residentKind, familyName: p.familyName, givenName: p.givenName,
+      familyNameKana: p.familyNameKana, givenNameKana: p.givenNameKana, romanName: p.romanName,
+      oldSurname: p.oldSurname ?? old?.oldSurname, oldSurnameKana: p.oldSurnameKana ?? old?.oldSurnameKana,
+      alias: p.alias, aliasKana: p.aliasKana, birthDate, sex: p.sex,
+      address: base.address, becameResidentOn: since, addressFixedOn: since,
+      notifiedOn: notifiedOn ?? undefined, previousAddress: base.previousAddress,
+      residentCode: p.residentCode || old?.residentCode || ctx.newResidentCode(),
+    };
+    checkNames(rec);
+    if (p.residentKind === 'japanese') {
+      if (!p.honseki) fail('honseki-required');
+      rec.honseki = p.honseki;
+      rec.hittosha = p.hittosha;
+    } else {
+      rec.foreign = foreignItems(p.foreign, since);
+    }
+    if (p.alias && p.residentKind === 'foreign') rec.aliasHistory = [...(old?.aliasHistory ?? []), aliasEvent(world, occurredOn, 'entered', p.alias, p.aliasKana)];
+    if (p.myNumber) {
+      rec.myNumberIndex = ctx.myNumberIndex(p.myNumber);
+      myNumbers.push({ index: rec.myNumberIndex, myNumber: p.myNumber });
+    } else if (old?.myNumberIndex) rec.myNumberIndex = old.myNumberIndex;
+    const id = readmit?.personId ?? ctx.newId();
+    if (!readmit) newPersons.add(id);
+    put(id, rec);
+    return id;
+  };
+
+  const removeFromHousehold = (ids: string[], reason: RemovalReason, extra: Partial<PersonRecord> = {}) => {
+    const hs = new Set(ids.map((id) => active(id).record.householdId));
+    if (hs.size > 1) fail('persons-in-different-households');
+    for (const id of ids) put(id, { ...current(id), removedOn: occurredOn, removalReason: reason, ...extra });
+    return [...hs][0]!;
+  };
+
+  const applyPatch = (id: string, patch: PersonPatch) => {
+    if (Object.values(patch).every((v) => v === undefined)) fail('empty-patch');
+    checkIdentifiers(patch);
+    const r = { ...current(id) };
+    for (const k of ['familyName', 'givenName', 'familyNameKana', 'givenNameKana', 'romanName', 'oldSurname', 'oldSurnameKana', 'alias', 'aliasKana', 'honseki', 'hittosha', 'sex', 'residentCode'] as const) {
+      if (patch[k] !== undefined) (r as Record<string, unknown>)[k] = patch[k];
+    }
+    if (patch.birthDate !== undefined) r.birthDate = legal(patch.birthDate);
+    if (patch.banchi !== undefined || patch.katagaki !== undefined) r.address = { ...r.address, banchi: patch.banchi ?? r.address.banchi, katagaki: patch.katagaki ?? r.address.katagaki };
+    if (patch.foreign !== undefined) r.foreign = foreignItems(patch.foreign, r.foreign?.foreignResidentSince ?? r.becameResidentOn);
+    if (patch.myNumber) {
+      r.myNumberIndex = ctx.myNumberIndex(patch.myNumber);
+      myNumbers.push({ index: r.myNumberIndex, myNumber: patch.myNumber });
+    }
+    checkNames(r);
+    put(id, r);
+  };
+
+  let deleted = false;
+  let cause: '住居表示' | '区画整理' | undefined;
+  let abroad = false;
+  let cancelledClass: '記載' | '消除' | '修正' | undefined;
+  let cancelsChangeId: string | null = null;
+
+  switch (input.kind) {
+    case 'move-in':
+    case 'ex-officio-entry': {
+      abroad = input.kind === 'move-in' && input.fromAbroad;
+      let target: { householdId: string; householdNo: string; address: Address };
+      if (input.householdId) {
+        if (input.address) fail('address-not-allowed');
+        const h = household(input.householdId);
+        const head = members(h.householdId)[0];
+        if (!head) fail('household-not-found');
+        if (input.persons.some((p) => p.relationship === HEAD)) fail('head-in-existing-household');
+        target = { householdId: h.householdId, householdNo: h.householdNo, address: head[1].address };
+        touch(h.householdId);
+      } else {
+        if (!input.address) fail('address-required');
+        if (input.persons.filter((p) => p.relationship === HEAD).length !== 1) fail('single-head-required');
+        target = { ...newHousehold(), address: address(input.address) };
+      }
+      const sorted = input.persons.map((p, i) => [p, i] as const).sort((a, b) => relationshipRank(a[0].relationship) - relationshipRank(b[0].relationship));
+      for (const [p, i] of sorted) {
+        enter(p, i, { ...target, memberOrder: nextOrder(target.householdId), previousAddress: input.previousAddress || (abroad ? '国外' : undefined) });
+      }
+      break;
+    }
+    case 'birth': {
+      const h = household(input.householdId);
+      const head = members(h.householdId).find(([, r]) => r.relationship === HEAD);
+      if (!head) fail('household-not-found');
+      if (input.person.relationship === HEAD) fail('head-in-existing-household');
+      const birth = legal(input.person.birthDate);
+      for (const pid of input.parentPersonIds) {
+        const parent = person(pid).record;
+        if (birth.sortKey < parent.birthDate.sortKey) fail('birth-before-parent');
+      }
+      touch(h.householdId);
+      enter(input.person, 0, { householdId: h.householdId, householdNo: h.householdNo, address: head[1].address, memberOrder: nextOrder(h.householdId) });
+      break;
+    }
+    case 'move-within': {
+      const movers = input.personIds.map((id) => active(id));
+      const from = new Set(movers.map((m) => m.record.householdId));
+      if (from.size > 1) fail('persons-in-different-households');
+      const fromId = [...from][0]!;
+      const all = members(fromId);
+      const wholeHousehold = all.every(([id]) => input.personIds.includes(id)) && !input.householdId;
+      if (input.householdId) {
+        if (input.address) fail('address-not-allowed');
+        const h = household(input.householdId);
+        const head = members(h.householdId).find(([, r]) => r.relationship === HEAD);
+        if (!head) fail('household-not-found');
+        for (const m of movers) {
+          put(m.personId, { ...current(m.personId), householdId: h.householdId, householdNo: h.householdNo, relationship: relationshipOf(input.relationships, m.personId),
+            address: head[1].address, addressFixedOn: { sortKey: occurredOn, precision: 'day' }, memberOrder: nextOrder(h.householdId), notifiedOn: notifiedOn ?? undefined });
+        }
+      } else {
+        if (!input.address) fail('address-required');
+        const addr = address(input.address);
+        let target = { householdId: fromId, householdNo: household(fromId).householdNo };
+        if (!wholeHousehold) {
+          if (!input.newHeadPersonId || !input.personIds.includes(input.newHeadPersonId)) fail('household-head-required');
+          target = newHousehold();
+        }
+        let order = 0;
+        for (const m of [...movers].sort((a, b) => a.record.memberOrder - b.record.memberOrder)) {
+          const r = current(m.personId);
+          const relationship = wholeHousehold ? r.relationship : m.personId === input.newHeadPersonId ? HEAD : relationshipOf(input.relationships, m.personId);
+          put(m.personId, { ...r, ...target, relationship, address: addr, addressFixedOn: { sortKey: occurredOn, precision: 'day' },
+            memberOrder: wholeHousehold ? r.memberOrder : relationship === HEAD ? 0 : ++order, notifiedOn: notifiedOn ?? undefined });
+        }
+      }
+      touch(fromId);
+      if (!wholeHousehold) afterLeaving(fromId, input.remainingHeadPersonId, input.remainingRelationships);
+      break;
+    }
+    case 'move-out': {
+      abroad = input.abroad;
+      const h = removeFromHousehold(input.personIds, abroad ? '国外転出' : '国内転出', { destination: input.destination, notifiedOn: notifiedOn ?? undefined });
+      afterLeaving(h, input.remainingHeadPersonId, input.remainingRelationships);
+      break;
+    }
+    case 'death':
+    case 'ex-officio-removal': {
+      const h = removeFromHousehold([input.personId], input.kind === 'death' ? '死亡' : '職権消除');
+      afterLeaving(h, input.remainingHeadPersonId, input.remainingRelationships);
+      break;
+    }
+    case 'household-split': {
+      const movers = input.personIds.map((id) => active(id));
+      const from = new Set(movers.map((m) => m.record.householdId));
+      if (from.size > 1) fail('persons-in-different-households');
+      const fromId = [...from][0]!;
+      if (members(fromId).every(([id]) => input.personIds.includes(id))) fail('person-not-in-household', { reason: 'all members' });
+      if (!input.personIds.includes(input.newHeadPersonId)) fail('head-must-be-member');
+      const target = newHousehold();
+      let order = 0;
+      for (const m of movers) {
+        const head = m.personId === input.newHeadPersonId;
+        put(m.personId, { ...current(m.personId), ...target, relationship: head ? HEAD : relationshipOf(input.relationships, m.personId), memberOrder: head ? 0 : ++order, notifiedOn: notifiedOn ?? undefined });
+      }
+      touch(fromId);
+      afterLeaving(fromId, input.remainingHeadPersonId, input.remainingRelationships);
+      break;
+    }
+    case 'household-merge': {
+      if (input.fromHouseholdId === input.toHouseholdId) fail('same-household');
+      const to = household(input.toHouseholdId);
+      household(input.fromHouseholdId);
+      const head = members(to.householdId).find(([, r]) => r.relationship === HEAD);
+      const incoming = members(input.fromHouseholdId);
+      if (!head || incoming.length === 0) fail('household-not-found');
+      for (const [id] of incoming) active(id);
+      for (const [id, r] of incoming.sort((a, b) => a[1].memberOrder - b[1].memberOrder)) {
+        put(id, { ...r, householdId: to.householdId, householdNo: to.householdNo, relationship: relationshipOf(input.relationships, id),
+          address: head[1].address, memberOrder: nextOrder(to.householdId), notifiedOn: notifiedOn ?? undefined });
+      }
+      touch(input.fromHouseholdId);
+      break;
+    }
+    case 'head-change': {
+      household(input.householdId);
+      const all = members(input.householdId);
+      if (!all.some(([id]) => id === input.newHeadPersonId)) fail('head-must-be-member');
+      for (const [id] of all) active(id);
+      for (const [id, r] of all) {
+        put(id, { ...r, relationship: id === input.newHeadPersonId ? HEAD : relationshipOf(input.relationships, id), memberOrder: id === input.newHeadPersonId ? 0 : r.memberOrder, notifiedOn: notifiedOn ?? undefined });
+      }
+      break;
+    }
+    case 'ex-officio-correction': {
+      active(input.personId);
+      applyPatch(input.personId, input.patch);
+      break;
+    }
+    case 'clerical-correction': {
+      // 誤記修正 (spec §4.2.3.3): a new snapshot with the corrected items; the wrong one stays in history.
+      // It corrects the record as of its own date, so it takes the effective date of the corrected snapshot.
+      const p = person(input.personId);
+      applyPatch(input.personId, input.patch);
+      retro.set(input.personId, p.lastEffectiveOn);
+      break;
+    }
+    case 'cancellation': {
+      const c = world.cancel;
+      if (!c) fail('change-not-found');
+      if (c.status !== 'final') fail('change-not-final');
+      cancelledClass = c.reasonClass;
+      cancelsChangeId = c.changeId;
+      for (const item of c.items) {
+        const p = person(item.personId);
+        if (p.historyNo !== item.historyNo) fail('cancellation-not-latest');
+        const prev = item.previous;
+        const restored: PersonRecord = prev
+          ? { ...prev }
+          : { ...p.record, removedOn: occurredOn, removalReason: '異動の取消し' };
+        put(item.personId, restored);
+        touch(p.record.householdId);
+        retro.set(item.personId, p.lastEffectiveOn);
+      }
+      break;
+    }
+    default: {
+      // 旧氏・通称, 在留資格等, 帰化・国籍喪失, 世帯変更, 軽微な修正, 転入通知, 住居表示 (change-planner-items.ts).
+      ({ deleted, cause } = planItemChange(input, {
+        world, occurredOn, notifiedOn, alerts, draft, retro, person, active, current, put, touch, household, members, nextOrder, relationshipOf,
+        afterLeaving, address, foreignItems, checkNames, date: (t: string) => date(t)!,
+      }));
+    }
+  }
+
+  // Invariant of every plan: each household that still has active members has exactly one head.
+  for (const h of touched) {
+    const ms = members(h);
+    if (ms.length > 0 && ms.filter(([, r]) => r.relationship === HEAD).length !== 1) fail('household-head-required');
+    // …and all of them live at the household's address (a cancelled 転居 must not split a household that
+    // others joined since).
+    const addresses = new Set(ms.map(([, r]) => `${r.address.townCode}|${r.address.townName}|${r.address.banchi}|${r.address.katagaki}`));
+    if (addresses.size > 1) fail(input.kind === 'cancellation' ? 'cancellation-not-latest' : 'household-address-mismatch');
+  }
+
+  // Optimistic concurrency and 仮登録 reservations on every existing household and person touched.
+  const existing = [...touched].filter((h) => !newHouseholds.some((n) => n.householdId === h));
+  for (const h of existing) {
+    const hs = household(h);
+    if (hs.pendingChangeId) fail('provisional-change-pending');
+    const expected = input.expectedVersions[h];
+    if (expected === undefined) fail('household-version-required', { householdId: h });
+    if (expected !== hs.version) fail('household-version-conflict', { householdId: h });
+  }
+  for (const id of draft.keys()) {
+    if (world.persons.get(id)?.pendingChangeId) fail('provisional-change-pending');
+  }
+
+  const snapshots: PlannedSnapshot[] = [...draft].map(([personId, record]) => ({
+    personId,
+    isNewPerson: newPersons.has(personId),
+    historyNo: (world.persons.get(personId)?.maxHistoryNo ?? world.persons.get(personId)?.historyNo ?? 0) + 1,
+    effectiveOn: retro.get(personId) ?? (input.kind === 'birth' ? occurredOn : occurredOn),
+    record,
+  }));
+  return {
+    kind: input.kind,
+    reason: reasonOf(input.kind, { abroad, cancelledClass, deleted, cause }),
+    occurredOn, notifiedOn, snapshots, newHouseholds, touchedHouseholdIds: existing, myNumbers, alerts, cancelsChangeId, exOfficio,
+  };
+}

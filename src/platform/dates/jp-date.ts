@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Dates and eras, the one module for every domain and the UI. Legal dates (spec §1.1.8–1.1.9): 和暦 parsing and display, vague dates (不詳) and non-calendar dates
+ * (e.g. 平成3年2月29日). Pure; never uses JS `Date` for legal values. A legal date is kept as a sortable
+ * key 'YYYY-MM-DD' (the earliest day it can mean) plus its precision and, for vague dates, the legal text.
+ */
+
+/** 元号 with the first day of each era. */
+export const ERAS = [
+  { name: '令和', letter: 'R', start: '2019-05-01' },
+  { name: '平成', letter: 'H', start: '1989-01-08' },
+  { name: '昭和', letter: 'S', start: '1926-12-25' },
+  { name: '大正', letter: 'T', start: '1912-07-30' },
+  { name: '明治', letter: 'M', start: '1868-01-25' },
+] as const;
+
+/** A legal date: day, month or year precision, or wholly unknown (年月日不詳). */
+export interface LegalDate {
+  /** Sortable key: the first day the date can mean ('0000-01-01' when unknown); may be non-calendar. */
+  sortKey: string;
+  precision: 'day' | 'month' | 'year' | 'unknown';
+  /** The legal text of a vague date (「昭和40年頃」), kept as written. */
+  text?: string;
+}
+
+/** Thrown for text that is no legal date. */
+export class InvalidLegalDateError extends Error {
+  constructor(readonly input: string, readonly reason: string) {
+    super(reason);
+  }
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** True when `iso` (YYYY-MM-DD) is a real calendar day. */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(y: number, m: number): number {
+  return [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+}
+
+/** Adds days to a calendar date. */
+export function addDays(iso: string, days: number): string {
+  const t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) + days * 86_400_000;
+  const d = new Date(t);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** The era of a day (by its sort key). */
+export function eraOf(iso: string) {
+  return ERAS.find((e) => iso >= e.start);
+}
+
+/** Formats a day in 和暦: `昭和40年1月2日`, year 1 as 元年. */
+export function toWareki(iso: string, precision: LegalDate['precision'] = 'day'): string {
+  const y = Number(iso.slice(0, 4));
+  const era = eraOf(iso) ?? ERAS[ERAS.length - 1]!;
+  const ey = y - Number(era.start.slice(0, 4)) + 1;
+  const year = `${era.name}${ey === 1 ? '元' : ey}年`;
+  if (precision === 'year') return year;
+  if (precision === 'month') return `${year}${Number(iso.slice(5, 7))}月`;
+  return `${year}${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+/** Formats a day in 西暦, e.g. `1990年4月1日` (foreign residents' dates, spec §1.1.9). */
+export function toSeireki(iso: string, precision: LegalDate['precision'] = 'day'): string {
+  const [y, m, d] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+  if (precision === 'year') return `${y}年`;
+  if (precision === 'month') return `${y}年${m}月`;
+  return `${y}年${m}月${d}日`;
+}
+
+/** Formats a legal date for display: 和暦 for Japanese residents, 西暦 for foreign residents (spec §1.1.9); vague dates print their legal text as recorded (「昭和40年頃」, 「年月日不詳」). */
+export function formatLegalDate(d: LegalDate, calendar: 'wareki' | 'seireki'): string {
+  if (d.precision === 'unknown') return d.text ?? '年月日不詳';
+  if (d.text) return d.text;
+  return calendar === 'wareki' ? toWareki(d.sortKey, d.precision) : toSeireki(d.sortKey, d.precision);
+}
+
+/** Today's date in Japan (JST, no daylight saving) as 'YYYY-MM-DD'. */
+export function japanDay(now: Date): string {
+  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+function toAsciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+function eraByToken(token: string) {
+  const t = token.toUpperCase();
+  return ERAS.find((e) => e.name === token || e.letter === t);
+}
+
+/** Converts an era year to the Western year, or undefined if out of the era. */
+function eraYear(eraToken: string, y: number) {
+  const era = eraByToken(eraToken);
+  if (!era || y < 1) return undefined;
+  return { era, year: Number(era.start.slice(0, 4)) + y - 1 };
+}
+
+const VAGUE_MARKERS = /(頃|ごろ|推定|上旬|中旬|下旬|春|夏|秋|冬|以前|以降|から|までの間|不詳|不明)/;
+
+/**
+ * Parses a legal date: ISO `1965-01-02`, 和暦 `昭和40年1月2日` (元年, full-width digits), `S40.1.2`, or a vague
+ * form (`昭和40年頃`, `昭和40年1月`, `推定昭和40年1月2日`, `年月日不詳`). Non-calendar days (2月29日 of a
+ * common year, 明治45年7月30日) are allowed only when `allowNonCalendar` (spec §1.1.8: birth and residence dates).
+ * @throws InvalidLegalDateError
+ */
+export function parseLegalDate(input: string, opts: { allowNonCalendar?: boolean } = {}): LegalDate {
+  const raw = input.trim();
+  const s = toAsciiDigits(raw).replace(/元年/g, '1年');
+  if (/^(年月日)?不詳$/.test(s)) return { sortKey: '0000-01-01', precision: 'unknown', text: raw === '不詳' ? '年月日不詳' : raw };
+  const vague = VAGUE_MARKERS.test(s);
+  let y: number | undefined, m: number | undefined, d: number | undefined;
+  let eraCheck: (typeof ERAS)[number] | undefined;
+  let mt: RegExpExecArray | null;
+  if ((mt = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s))) {
+    [y, m, d] = [Number(mt[1]), Number(mt[2]), mt[3] ? Number(mt[3]) : undefined];
+  } else if ((mt = /(明治|大正|昭和|平成|令和|[MTSHRmtshr])\s*(\d{1,2})(?:[年.\/\-]\s*(?:(\d{1,2})\s*[月.\/\-]?\s*(?:(\d{1,2})\s*日?)?)?)?/.exec(s))) {
+    const ey = eraYear(mt[1]!, Number(mt[2]));
+    if (!ey) throw new InvalidLegalDateError(raw, '元号の年が正しくありません');
+    [y, m, d] = [ey.year, mt[3] ? Number(mt[3]) : undefined, mt[4] ? Number(mt[4]) : undefined];
+    eraCheck = ey.era;
+  } else if ((mt = /(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?/.exec(s))) {
+    [y, m, d] = [Number(mt[1]), mt[2] ? Number(mt[2]) : undefined, mt[3] ? Number(mt[3]) : undefined];
+  } else {
+    throw new InvalidLegalDateError(raw, '日付として読み取れません（例: 昭和40年1月2日、1965-01-02）');
+  }
+  if (m !== undefined && (m < 1 || m > 12)) throw new InvalidLegalDateError(raw, '月が正しくありません');
+  if (d !== undefined && (d < 1 || d > 31)) throw new InvalidLegalDateError(raw, '日が正しくありません');
+  const precision = d !== undefined ? 'day' : m !== undefined ? 'month' : 'year';
+  const sortKey = `${pad(y!, 4)}-${pad(m ?? 1)}-${pad(d ?? 1)}`;
+  if (precision === 'day' && !isCalendarDate(sortKey) && !opts.allowNonCalendar) {
+    throw new InvalidLegalDateError(raw, '暦にない日付です');
+  }
+  if (precision === 'day' && !isCalendarDate(sortKey) && d! > daysInMonth(y!, m!) + 1) {
+    throw new InvalidLegalDateError(raw, '暦にない日付です');
+  }
+  if (eraCheck && precision === 'day' && !vague) {
+    // An era date before its era began is an error, except the legal boundary days (明治45年7月30日 = 大正元年7月30日).
+    const next = ERAS[ERAS.indexOf(eraCheck) - 1];
+    if (sortKey < eraCheck.start || (next && sortKey > next.start && !opts.allowNonCalendar)) {
+      throw new InvalidLegalDateError(raw, '元号の期間外の日付です');
+    }
+  }
+  if (vague) return { sortKey, precision, text: raw };
+  return { sortKey, precision };
+}
+
+/** Parses a plain calendar date (異動日, 届出日): ISO or 和暦, day precision, real calendar day. */
+export function parseCalendarDate(input: string): string {
+  const d = parseLegalDate(input);
+  if (d.precision !== 'day' || d.text) throw new InvalidLegalDateError(input, '年月日をすべて入力してください');
+  return d.sortKey;
+}
+
+/**
+ * Reads a birth-date search term in 和暦 or 西暦 (`S40`, `昭和40年1月`, `H3.2.29`, `1965`, `19650102`) as an
+ * inclusive range of sort keys.
+ */
+export function parseDateQuery(q: string): { from: string; to: string } | undefined {
+  const s = toAsciiDigits(q.trim());
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  let d: LegalDate;
+  try {
+    d = parseLegalDate(compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : s, { allowNonCalendar: true });
+  } catch {
+    return undefined;
+  }
+  if (d.precision === 'unknown') return { from: '0000-01-01', to: '0000-01-01' };
+  const y = d.sortKey.slice(0, 4);
+  if (d.precision === 'year') {
+    // An era year such as 平成元年 starts inside the Western year; the range is the whole Western year.
+    return { from: `${y}-01-01`, to: `${y}-12-31` };
+  }
+  if (d.precision === 'month') return { from: d.sortKey.slice(0, 8) + '01', to: d.sortKey.slice(0, 8) + '31' };
+  return { from: d.sortKey, to: d.sortKey };
+}
+
+/** Age in whole years on `on` for a birth sort key (年齢計算: the day before the birthday counts, simplified to the birthday). */
+export function ageOn(birthSortKey: string, on: string): number {
+  const by = Number(birthSortKey.slice(0, 4));
+  const years = Number(on.slice(0, 4)) - by;
+  return on.slice(5) >= birthSortKey.slice(5) ? years : years - 1;
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** SQL of the idempotency keys. No rules. */
+import type { TenantTx } from '../tenancy/tenant-transaction.ts';
+
+/** Whose key it is. */
+export interface KeyScope { municipalityCode: string; staffId: string; key: string }
+
+/** Creates the repository of platform.idempotency_key. */
+export function createIdempotencyRepository() {
+  const where = (s: KeyScope) => ({ municipalityCode: s.municipalityCode, staffId: s.staffId, idemKey: s.key });
+  return {
+    /** Reserves the key; false when it exists. */
+    async reserve(trx: TenantTx, s: KeyScope, fingerprint: string): Promise<boolean> {
+      const row = await trx.insertInto('platform.idempotencyKey').values({ ...where(s), fingerprint })
+        .onConflict((oc) => oc.doNothing()).returning('idemKey').executeTakeFirst();
+      return row !== undefined;
+    },
+    find: (trx: TenantTx, s: KeyScope) => trx.selectFrom('platform.idempotencyKey')
+      .select(['fingerprint', 'statusCode', 'contentType', 'location', 'body'])
+      .where('municipalityCode', '=', s.municipalityCode).where('staffId', '=', s.staffId).where('idemKey', '=', s.key)
+      .executeTakeFirst(),
+    async complete(trx: TenantTx, s: KeyScope, r: { statusCode: number; contentType: string | null; location: string | null; body: Buffer | null }) {
+      await trx.updateTable('platform.idempotencyKey').set({ ...r, completedAt: new Date() })
+        .where('municipalityCode', '=', s.municipalityCode).where('staffId', '=', s.staffId).where('idemKey', '=', s.key).execute();
+    },
+    async release(trx: TenantTx, s: KeyScope) {
+      await trx.deleteFrom('platform.idempotencyKey')
+        .where('municipalityCode', '=', s.municipalityCode).where('staffId', '=', s.staffId).where('idemKey', '=', s.key).execute();
+    },
+    /** Forgets this staff member's keys older than `before` (an expired key may be used again). */
+    async deleteExpired(trx: TenantTx, s: KeyScope, before: Date) {
+      await trx.deleteFrom('platform.idempotencyKey')
+        .where('municipalityCode', '=', s.municipalityCode).where('staffId', '=', s.staffId).where('createdAt', '<', before).execute();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Safe repeats of operations that issue, record or approve. The API takes an `Idempotency-Key` header; console
+ * forms carry a one-time `_idem` token. The first request with a key reserves it, runs, and keeps its response
+ * (status, type, location, body); a repeat with the same key gets that response again (`Idempotent-Replayed:
+ * true`), never a second record. A refused or failed first request frees the key, so a corrected retry works.
+ * Keys are per staff member and kept for a day.
+ */
+import crypto from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Database } from '../db/database.ts';
+import { withTenant } from '../tenancy/tenant-transaction.ts';
+import type { AppEnv } from './app-env.ts';
+import { DomainError } from './errors.ts';
+import { assertCsrf } from './middleware.ts';
+import { createIdempotencyRepository } from './idempotency.repository.ts';
+
+/** Name of the hidden form field that carries a console form's one-time token. */
+export const FORM_TOKEN_FIELD = '_idem';
+/** Responses larger than this are not kept (the repeat then says the operation was done, without the body). */
+const MAX_KEPT_BYTES = 8 * 1024 * 1024;
+/** How long a key is remembered. */
+const KEEP_MS = 24 * 3600_000;
+
+/** A fresh one-time token for a console form (put it in a hidden `_idem` field). */
+export function newFormToken(): string {
+  return crypto.randomUUID();
+}
+
+/** Refused: the key was used before for a different request. */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super('idempotency-key-reused', 'この操作キーは別の内容の操作に使われています。画面を開き直してください', 422, 'The Idempotency-Key was used for a different request');
+  }
+}
+
+/** Refused: the first request with this key has not finished (or ended without a result). */
+export class IdempotencyKeyInProgressError extends DomainError {
+  constructor() {
+    super('idempotency-key-in-progress', '同じ操作を処理しています。しばらくしてから結果を確認してください', 409, 'A request with this Idempotency-Key is in progress');
+  }
+}
+
+/** Refused: a malformed key. */
+export class IdempotencyKeyInvalidError extends DomainError {
+  constructor() {
+    super('idempotency-key-invalid', '操作キーの形式が正しくありません', 400, 'Idempotency-Key must be 8 to 255 characters of A-Z a-z 0-9 - _ . :');
+  }
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,255}$/;
+
+async function formField(c: Context<AppEnv>, name: string): Promise<string | undefined> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return undefined;
+  const value = (await c.req.parseBody())[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+async function keyOf(c: Context<AppEnv>): Promise<string | undefined> {
+  return c.req.header('idempotency-key') ?? formField(c, FORM_TOKEN_FIELD);
+}
+
+/** Middleware for the unsafe methods of signed-in staff: reserve, run once, replay. */
+export function idempotency(db: Database): MiddlewareHandler<AppEnv> {
+  const repo = createIdempotencyRepository();
+  return async (c, next) => {
+    const actor = c.get('actor');
+    if (c.req.method !== 'POST' || !actor) return next();
+    const key = await keyOf(c);
+    if (key === undefined) return next();
+    if (!KEY_PATTERN.test(key)) throw new IdempotencyKeyInvalidError();
+    // A repeat is answered only to the session's own pages and clients, like the first request.
+    assertCsrf(actor, c.req.header('x-csrf-token') ?? (await formField(c, '_csrf')));
+    const raw = await c.req.arrayBuffer();
+    const fingerprint = crypto.createHash('sha256').update(`${c.req.method} ${c.req.path}\n`).update(canonicalBody(c, raw)).digest('hex');
+    const scope = { municipalityCode: actor.municipalityCode, staffId: actor.staffId, key };
+    const now = Date.now();
+    const reserved = await withTenant(db, actor.municipalityCode, async (trx) => {
+      await repo.deleteExpired(trx, scope, new Date(now - KEEP_MS));
+      return repo.reserve(trx, scope, fingerprint);
+    });
+    if (!reserved) {
+      const kept = await withTenant(db, actor.municipalityCode, (trx) => repo.find(trx, scope));
+      if (!kept) throw new IdempotencyKeyInProgressError();
+      if (kept.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+      if (kept.statusCode === null) throw new IdempotencyKeyInProgressError();
+      const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
+      if (kept.contentType) headers['content-type'] = kept.contentType;
+      if (kept.location) headers.location = kept.location;
+      return new Response(kept.body ? new Uint8Array(kept.body) : null, { status: kept.statusCode, headers });
+    }
+    let done = false;
+    try {
+      await next();
+      const res = c.res;
+      if (res.status < 400) {
+        const body = res.body ? new Uint8Array(await res.clone().arrayBuffer()) : null;
+        await withTenant(db, actor.municipalityCode, (trx) => repo.complete(trx, scope, {
+          statusCode: res.status, contentType: res.headers.get('content-type'), location: res.headers.get('location'),
+          body: body && body.byteLength <= MAX_KEPT_BYTES ? Buffer.from(body) : null,
+        }));
+        done = true;
+      }
+    } finally {
+      if (!done) await withTenant(db, actor.municipalityCode, (trx) => repo.release(trx, scope));
+    }
+  };
+}
+
+/** The body as fingerprinted: a form without its CSRF token (a new session may repeat the same form). */
+function canonicalBody(c: Context<AppEnv>, raw: ArrayBuffer): Uint8Array {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded')) return new Uint8Array(raw);
+  const params = new URLSearchParams(new TextDecoder().decode(raw));
+  params.delete('_csrf');
+  return new TextEncoder().encode(params.toString());
+}

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * 個人票 (/console/registry/persons/:id) with the 履歴 timeline and the "as of" view, and 世帯票
+ * (/console/registry/households/:id) with the ordered members and the household version.
+ */
+import type { RegistryService } from '../../domains/registry/index.ts';
+import type { ConsoleContext } from '../ui/console-layout.tsx';
+import {
+  CHANGE_KIND_LABELS, ErrorSummary, Facts, RegistryLayout, td, th, wareki, type ChangeKind,
+} from './registry-ui.tsx';
+import { registryText } from './registry-i18n.ts';
+import { HouseholdSupportNotice, PersonSupportNotice, type SupportNotices } from './registry-support-notice.tsx';
+
+export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
+export type HistoryItem = Awaited<ReturnType<RegistryService['getHistory']>>[number];
+export type HouseholdView = Awaited<ReturnType<RegistryService['getHousehold']>>;
+
+/** Kinds of change started from a person, and from a household. */
+const PERSON_CHANGES: ChangeKind[] = ['death', 'move-out', 'clerical-correction', 'ex-officio-correction', 'ex-officio-removal', 'cancellation'];
+/** Changes of a person's items, by kind of resident: 旧氏 and 国籍喪失 for Japanese residents; 通称, 在留資格 and 帰化 for foreign residents. */
+const ITEM_CHANGES: Record<PersonView['residentKind'], ChangeKind[]> = {
+  japanese: ['old-surname', 'minor-correction', 'nationality-loss'],
+  foreign: ['alias', 'residence-status-change', 'minor-correction', 'naturalization'],
+};
+const HOUSEHOLD_CHANGES: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'household-change', 'address-renaming', 'move-in'];
+
+const kindLabel = (k: string, kinds: Record<string, string> = {}) => kinds[k] ?? (CHANGE_KIND_LABELS as Record<string, string>)[k] ?? k;
+
+/** The links to the change screens. */
+function ChangeLinks(p: { kinds: ChangeKind[]; query: string; label: string; moveInHere: string; labels: Record<string, string> }) {
+  return (
+    <nav aria-label={p.label}>
+      <ul class="flex flex-wrap gap-2">
+        {p.kinds.map((k) => (
+          <li><a class="button-secondary button-small" href={`/console/registry/changes/${k}?${p.query}`}>{k === 'move-in' ? p.moveInHere : kindLabel(k, p.labels)}</a></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export interface PersonPageProps extends ConsoleContext {
+  person: PersonView;
+  history: HistoryItem[];
+  asOf: string;
+  canUnmask: boolean;
+  canChange: boolean;
+  canReview: boolean;
+  canIssue: boolean;
+  purpose: string;
+  error?: { message: string; code?: string };
+  /** DV等支援措置 protecting the person today (period only). */
+  supportMeasures?: SupportNotices;
+}
+
+/** The 個人票. */
+export function PersonPage(p: PersonPageProps) {
+  const r = p.person;
+  const name = `${r.familyName}　${r.givenName}`.trim() || r.romanName || '';
+  const cancelled = new Set(p.history.map((h) => h.change.cancelsChangeId).filter(Boolean));
+  const a = r.address;
+  const dict = registryText(p.lang);
+  const t = dict.person;
+  const f = t.fields;
+  const hc = t.historyColumns;
+  return (
+    <RegistryLayout {...p} title={t.title(name)}>
+      <h1 class="text-std-32B-150">{t.title(name)}</h1>
+      {p.error ? <ErrorSummary title={t.failed} message={p.error.message} code={p.error.code} /> : null}
+      <p class="mt-2 flex flex-wrap gap-2">
+        <span class="badge" data-testid="person-status">{dict.personStatus[r.status] ?? r.status}</span>
+        {p.asOf ? <span class="badge">{t.asOfBadge(wareki(p.asOf), r.historyNo)}</span> : null}
+        {r.pendingChangeId ? <span class="badge" data-testid="pending">{t.pending}</span> : null}
+      </p>
+      <PersonSupportNotice notices={p.supportMeasures?.[r.personId]} t={dict.supportMeasure} />
+      <div class="mt-4 flex flex-wrap items-center gap-4">
+        {p.canIssue ? <a class="button-primary" href={`/console/certificates?personId=${r.personId}`}>{t.issue}</a> : null}
+        <a class="link" href={`/console/registry/households/${r.householdId}`}>{t.householdLink(r.householdNo)}</a>
+      </div>
+      {p.canChange && !p.asOf && (r.status !== 'removed' || r.removalReason === '国内転出') ? (
+        <section class="mt-6" aria-labelledby="changes-heading">
+          <h2 id="changes-heading" class="text-std-20B-150">{t.changes}</h2>
+          {r.status !== 'removed' ? <div class="mt-2"><ChangeLinks kinds={PERSON_CHANGES} query={`personId=${r.personId}`} label={t.personChanges} moveInHere={t.moveInHere} labels={dict.kinds} /></div> : null}
+          {r.status !== 'removed' ? <div class="mt-2"><ChangeLinks kinds={ITEM_CHANGES[r.residentKind]} query={`personId=${r.personId}`} label={t.itemChanges} moveInHere={t.moveInHere} labels={dict.kinds} /></div> : null}
+          {r.removalReason === '国内転出' ? <div class="mt-2"><ChangeLinks kinds={['move-in-notice']} query={`personId=${r.personId}`} label={t.moveInNotice} moveInHere={t.moveInHere} labels={dict.kinds} /></div> : null}
+        </section>
+      ) : null}
+      <section class="card mt-6 max-w-5xl" aria-labelledby="record-heading">
+        <h2 id="record-heading" class="text-std-20B-150">{t.record}</h2>
+        <div class="mt-4">
+          <Facts testid="person-record" rows={[
+            [f.name, name], [f.kana, `${r.familyNameKana}　${r.givenNameKana}`.trim()],
+            ...(r.romanName ? [[f.romanName, r.romanName] as [string, string]] : []),
+            ...(r.oldSurname ? [[f.oldSurname, `${r.oldSurname}（${r.oldSurnameKana ?? ''}）`] as [string, string]] : []),
+            ...(r.alias ? [[f.alias, `${r.alias}（${r.aliasKana ?? ''}）`] as [string, string]] : []),
+            [f.birthDate, r.birthDate.display], [f.sex, dict.sex[r.sex] ?? r.sex], [f.relationship, r.relationship],
+            [f.address, `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}${a.check === 'unlisted' ? f.unlisted : ''}`],
+            [f.becameResidentOn, r.becameResidentOn], [f.addressFixedOn, r.addressFixedOn], [f.notifiedOn, r.notifiedOn ?? ''],
+            [f.previousAddress, r.previousAddress ?? ''],
+            ...(r.residentKind === 'japanese' ? [[f.honseki, r.honseki ?? ''] as [string, string], [f.hittosha, r.hittosha ?? ''] as [string, string]] : []),
+            [f.myNumber, <span data-testid="my-number">{r.myNumber ?? f.noMyNumber}</span>], [f.residentCode, r.residentCode ?? ''],
+            [f.atenaNo, r.atenaNo], [f.residentKind, t.residentKinds[r.residentKind] ?? r.residentKind],
+            ...(r.foreign ? Object.entries(t.foreign).map(([k, l]) => [l, String((r.foreign as Record<string, unknown>)[k] ?? '')] as [string, string]) : []),
+            ...(r.removedOn ? [[f.removedOn, wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, r.destination ?? ''] as [string, string]] : []),
+          ]} />
+        </div>
+        {p.canUnmask && r.myNumber && !r.myNumberUnmasked ? (
+          <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-4 flex flex-wrap items-end gap-4" aria-label={t.unmaskLabel}>
+            <input type="hidden" name="unmask" value="my-number" />
+            {p.asOf ? <input type="hidden" name="asOf" value={p.asOf} /> : null}
+            <div class="form-field">
+              <label class="form-label" for="unmask-purpose">{t.unmaskPurpose}</label>
+              <input class="form-control" id="unmask-purpose" name="purpose" value={p.purpose} autocomplete="off" />
+            </div>
+            <button class="button-secondary" type="submit">{t.unmask}</button>
+          </form>
+        ) : null}
+      </section>
+      <section class="mt-8 max-w-5xl" aria-labelledby="asof-heading">
+        <h2 id="asof-heading" class="text-std-20B-150">{t.asOf}</h2>
+        <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-2 flex flex-wrap items-end gap-4">
+          <div class="form-field">
+            <label class="form-label" for="asOf">{t.asOfDate}</label>
+            <input class="form-control" id="asOf" name="asOf" type="date" value={p.asOf} />
+          </div>
+          <button class="button-secondary" type="submit">{t.showAsOf}</button>
+          {p.asOf ? <a class="link" href={`/console/registry/persons/${r.personId}`}>{t.backToCurrent}</a> : null}
+        </form>
+      </section>
+      <section class="mt-8" aria-labelledby="history-heading">
+        <h2 id="history-heading" class="text-std-20B-150">{t.history}</h2>
+        <div class="mt-2 overflow-x-auto">
+          <table class="w-full border-collapse" data-testid="history">
+            <thead><tr>
+              <th scope="col" class={th}>{hc.historyNo}</th><th scope="col" class={th}>{hc.reason}</th><th scope="col" class={th}>{hc.occurredOn}</th><th scope="col" class={th}>{hc.notifiedOn}</th>
+              <th scope="col" class={th}>{hc.processedOn}</th><th scope="col" class={th}>{hc.status}</th><th scope="col" class={th}>{hc.cancel}</th><th scope="col" class={th}>{hc.state}</th>
+            </tr></thead>
+            <tbody>
+              {[...p.history].reverse().map((h) => {
+                const c = h.change;
+                const ra = h.record.address;
+                return (
+                  <tr class={c.status === 'withdrawn' ? 'text-solid-gray-600' : ''}>
+                    <td class={td}>{h.historyNo}</td>
+                    <td class={td}>{kindLabel(c.kind, dict.kinds)}{c.exOfficio ? t.exOfficio : ''} <span class="text-std-14N-170 text-solid-gray-700">{c.reasonCode}</span></td>
+                    <td class={`${td} whitespace-nowrap`}>{wareki(c.occurredOn)}</td>
+                    <td class={`${td} whitespace-nowrap`}>{wareki(c.notifiedOn)}</td>
+                    <td class={`${td} whitespace-nowrap`}>{wareki(c.processedOn)}</td>
+                    <td class={td}>{t.changeStatus[c.status] ?? c.status}</td>
+                    <td class={td}>{cancelled.has(c.changeId) ? t.cancelled : c.cancelsChangeId ? t.cancels : ''}</td>
+                    <td class={td}>{ra.townName}{ra.banchi}・{h.record.relationship}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </RegistryLayout>
+  );
+}
+
+export interface HouseholdPageProps extends ConsoleContext {
+  household: HouseholdView;
+  /** DV等支援措置 protecting members today (period only). */
+  supportMeasures?: SupportNotices;
+  canChange: boolean;
+  canReview: boolean;
+  canIssue: boolean;
+}
+
+/** The 世帯票. */
+export function HouseholdPage(p: HouseholdPageProps) {
+  const h = p.household;
+  const head = h.members.find((m) => m.personId === h.headPersonId);
+  const a = h.address;
+  const dict = registryText(p.lang);
+  const t = dict.household;
+  return (
+    <RegistryLayout {...p} title={t.title(h.householdNo)}>
+      <h1 class="text-std-32B-150">{t.title(h.householdNo)}</h1>
+      <div class="mt-4">
+        <Facts testid="household-facts" rows={[
+          [t.head, head ? `${head.familyName}　${head.givenName}`.trim() || head.romanName || '' : t.noHead],
+          [t.address, a ? `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}` : ''],
+          [t.householdId, <span class="break-all" data-testid="household-id">{h.householdId}</span>],
+          [t.version, String(h.version)],
+          [t.pending, h.pendingChangeId ? t.pendingYes : t.pendingNo],
+        ]} />
+      </div>
+      <HouseholdSupportNotice notices={p.supportMeasures ?? {}} t={dict.supportMeasure}
+        members={h.members.map((m) => ({ personId: m.personId, name: `${m.familyName}　${m.givenName}`.trim() || m.romanName || '' }))} />
+      <div class="mt-4 flex flex-wrap gap-4">
+        {p.canIssue ? <a class="button-primary" href={`/console/certificates?householdId=${h.householdId}`}>{t.issue}</a> : null}
+        <a class="link" href={`/console/registry/households/${h.householdId}?includeRemoved=true`}>{t.includeRemoved}</a>
+      </div>
+      {p.canChange && !h.pendingChangeId ? (
+        <section class="mt-6" aria-labelledby="hh-changes-heading">
+          <h2 id="hh-changes-heading" class="text-std-20B-150">{dict.person.changes}</h2>
+          <div class="mt-2"><ChangeLinks kinds={HOUSEHOLD_CHANGES} query={`householdId=${h.householdId}`} label={dict.person.householdChanges} moveInHere={dict.person.moveInHere} labels={dict.kinds} /></div>
+        </section>
+      ) : null}
+      <section class="mt-8" aria-labelledby="members-heading">
+        <h2 id="members-heading" class="text-std-20B-150">{t.members}</h2>
+        <div class="mt-2 overflow-x-auto">
+          <table class="w-full border-collapse" data-keynav data-testid="members">
+            <thead><tr>
+              <th scope="col" class={th}>{t.columns.relationship}</th><th scope="col" class={th}>{t.columns.name}</th><th scope="col" class={th}>{t.columns.kana}</th>
+              <th scope="col" class={th}>{t.columns.birthDate}</th><th scope="col" class={th}>{t.columns.sex}</th><th scope="col" class={th}>{t.columns.status}</th>
+            </tr></thead>
+            <tbody>
+              {h.members.map((m) => (
+                <tr>
+                  <td class={td}>{m.relationship}</td>
+                  <td class={td}><a class="link" href={`/console/registry/persons/${m.personId}`}>{`${m.familyName}　${m.givenName}`.trim() || m.romanName}</a>
+                    {p.supportMeasures?.[m.personId] ? <span class="badge ml-2" data-testid="support-measure-badge">{dict.supportMeasure.badge}</span> : null}</td>
+                  <td class={td}>{`${m.familyNameKana}　${m.givenNameKana}`.trim()}</td>
+                  <td class={`${td} whitespace-nowrap`}>{m.birthDate.display}</td>
+                  <td class={td}>{dict.sex[m.sex] ?? m.sex}</td>
+                  <td class={td}>{dict.personStatus[m.status] ?? m.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </RegistryLayout>
+  );
+}

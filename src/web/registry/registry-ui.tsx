@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Building blocks shared by the resident registry pages (/console/registry/*): the sub-navigation, the
+ * error summary, form fields with their errors, labels of change kinds, statuses and dates in 和暦.
+ */
+import { createContext, useContext, type Child } from 'hono/jsx';
+import { toWareki } from '../../domains/registry/index.ts';
+import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
+import type { Lang } from '../ui/i18n.ts';
+import { assetUrl } from '../ui/static-files.ts';
+import { registryText } from './registry-i18n.ts';
+
+/** Field name → message (from the form check in the page's language, or the service's message in Japanese). */
+export type FieldErrors = Record<string, string>;
+
+/** Labels of the change kinds (異動の種類) in the order of the menu. */
+export const CHANGE_KIND_LABELS = {
+  'move-in': '転入',
+  'move-within': '転居',
+  'move-out': '転出',
+  'birth': '出生',
+  'death': '死亡',
+  'head-change': '世帯主変更',
+  'household-split': '世帯分離',
+  'household-merge': '世帯合併',
+  'clerical-correction': '誤記修正',
+  'ex-officio-correction': '職権修正',
+  'ex-officio-entry': '職権記載',
+  'ex-officio-removal': '職権消除',
+  'cancellation': '異動の取消し',
+  'old-surname': '旧氏の記載・削除',
+  'alias': '通称の記載・削除',
+  'residence-status-change': '在留資格・在留期間の変更',
+  'naturalization': '帰化',
+  'nationality-loss': '国籍喪失',
+  'household-change': '世帯変更',
+  'minor-correction': '軽微な修正',
+  'move-in-notice': '転入通知の受理',
+  'address-renaming': '住居表示・区画整理による住所変更',
+} as const;
+export type ChangeKind = keyof typeof CHANGE_KIND_LABELS;
+export const isChangeKind = (k: string): k is ChangeKind => Object.hasOwn(CHANGE_KIND_LABELS, k);
+
+/** Statuses of a change. */
+export const CHANGE_STATUS_LABELS: Record<string, string> = { provisional: '仮登録', final: '本登録', withdrawn: '取下げ' };
+/** Statuses of a person. */
+export const PERSON_STATUS_LABELS: Record<string, string> = { resident: '住民', leaving: '転出予定', removed: '除票' };
+export const SEX_LABELS: Record<string, string> = { male: '男', female: '女' };
+
+/** An ISO day (YYYY-MM-DD) in 和暦, anything else as it is. */
+export function wareki(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? toWareki(iso) : iso;
+}
+
+/** The sub-navigation of the registry pages. */
+export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statistics' | 'move-in' | 'address-changes' | undefined; canReview: boolean; canChange: boolean; lang?: Lang }) {
+  const t = registryText(p.lang ?? 'ja').menu;
+  const items: Array<[typeof p.current, string, string, boolean]> = [
+    ['search', '/console/registry', t.search, true],
+    ['move-in', '/console/registry/changes/move-in', t.moveIn, p.canChange],
+    ['address-changes', '/console/registry/address-changes', t.addressChanges, p.canChange],
+    ['provisional', '/console/registry/provisional', t.provisional, p.canReview],
+    ['statistics', '/console/registry/statistics', t.statistics, true],
+  ];
+  return (
+    <nav aria-label={t.label} class="mb-6">
+      <ul class="flex flex-wrap gap-x-6 gap-y-2">
+        {items.filter(([, , , show]) => show).map(([key, href, label]) => (
+          <li><a class="link" href={href} aria-current={p.current === key ? 'page' : undefined}>{label}</a></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * The language of the page being rendered (set by RegistryLayout), so the field blocks below show the （必須） marker
+ * and the error summary heading in it without a language prop on every field.
+ */
+const PageLang = createContext<Lang>('ja');
+const pageText = () => registryText(useContext(PageLang));
+
+/** The frame of every registry page: console layout, sub-navigation and the page script. */
+export function RegistryLayout(p: ConsoleContext & { title: string; sub?: 'search' | 'provisional' | 'statistics' | 'move-in' | 'address-changes'; canReview: boolean; canChange: boolean; children?: Child }) {
+  return (
+    <ConsoleLayout {...p} title={p.title} current="registry">
+      <RegistrySubnav current={p.sub} canReview={p.canReview} canChange={p.canChange} lang={p.lang} />
+      <PageLang.Provider value={p.lang}>{p.children}</PageLang.Provider>
+      <script src={assetUrl('registry.js')} defer></script>
+    </ConsoleLayout>
+  );
+}
+
+/** The error summary (focused by app.js), linking every field error to its field. */
+export function ErrorSummary(p: { title?: string; message?: string; code?: string; errors?: FieldErrors; labels?: Record<string, string> }) {
+  const fields = Object.entries(p.errors ?? {});
+  if (!p.message && fields.length === 0) return null;
+  return (
+    <div class="banner-error mb-6" role="alert" tabindex={-1} data-error-summary data-testid="error-summary">
+      <h2 class="text-std-18B-160 text-error-2">{p.title ?? pageText().checkInput}</h2>
+      {p.message ? <p class="mt-2">{p.message}{p.code ? <span class="ml-2 text-std-14N-170">（{p.code}）</span> : null}</p> : null}
+      {fields.length > 0 ? (
+        <ul class="mt-2 list-disc pl-6">
+          {fields.map(([name, msg]) => <li><a class="link" href={`#${name}`}>{p.labels?.[name] ? `${p.labels[name]}: ` : ''}{msg}</a></li>)}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/** A text input with its label, hint and error. */
+export function TextField(p: { name: string; label: string; value?: string; hint?: string; error?: string; autofocus?: boolean; list?: string; required?: boolean; type?: string; inputmode?: 'numeric' | 'text'; autocomplete?: string; class?: string }) {
+  return (
+    <div class={`form-field ${p.class ?? ''}`}>
+      <label class="form-label" for={p.name}>{p.label}{p.required ? <span class="ml-1 text-error-1">{pageText().required}</span> : null}</label>
+      {p.hint ? <p class="form-hint" id={`${p.name}-hint`}>{p.hint}</p> : null}
+      {p.error ? <p class="form-error" id={`${p.name}-error`}>{p.error}</p> : null}
+      <input class="form-control" id={p.name} name={p.name} type={p.type ?? 'text'} value={p.value ?? ''} autofocus={p.autofocus} list={p.list}
+        inputmode={p.inputmode} autocomplete={p.autocomplete ?? 'off'} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, p.error)} />
+    </div>
+  );
+}
+
+/** A select with its label and error. */
+export function SelectField(p: { name: string; label: string; value?: string; options: Array<[string, string]>; hint?: string; error?: string; autofocus?: boolean; required?: boolean }) {
+  return (
+    <div class="form-field">
+      <label class="form-label" for={p.name}>{p.label}{p.required ? <span class="ml-1 text-error-1">{pageText().required}</span> : null}</label>
+      {p.hint ? <p class="form-hint" id={`${p.name}-hint`}>{p.hint}</p> : null}
+      {p.error ? <p class="form-error" id={`${p.name}-error`}>{p.error}</p> : null}
+      <select class="form-control" id={p.name} name={p.name} autofocus={p.autofocus} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, p.error)}>
+        {p.options.map(([v, l]) => <option value={v} selected={v === (p.value ?? '')}>{l}</option>)}
+      </select>
+    </div>
+  );
+}
+
+/** A checkbox with its label. */
+export function CheckField(p: { name: string; label: string; checked?: boolean; value?: string; id?: string }) {
+  const id = p.id ?? p.name;
+  return (
+    <div class="flex items-center gap-2">
+      <input type="checkbox" class="size-5" id={id} name={p.name} value={p.value ?? '1'} checked={p.checked} />
+      <label for={id}>{p.label}</label>
+    </div>
+  );
+}
+
+/** A definition list of label/value rows. */
+export function Facts(p: { rows: Array<[string, Child]>; testid?: string }) {
+  return (
+    <dl class="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[12rem_1fr]" data-testid={p.testid}>
+      {p.rows.map(([k, v]) => [<dt class="text-std-16B-170 text-solid-gray-800">{k}</dt>, <dd class="mb-2 sm:mb-0">{v === '' || v === null || v === undefined ? '—' : v}</dd>])}
+    </dl>
+  );
+}
+
+/** Table cell classes. */
+export const th = 'border-b-2 border-solid-gray-536 px-3 py-2 text-left text-std-16B-170 whitespace-nowrap';
+export const td = 'border-b border-solid-gray-420 px-3 py-2 align-top';

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Web pages of the resident registry (reads and review): 住民検索, 個人票, 世帯票, 仮登録一覧 (with 本登録 and
+ * 取下げ) and 人口統計. They call the registry service, which authorizes and access-logs every read.
+ * The change screens are in registry-changes.routes.tsx.
+ */
+import { Hono, type Context } from 'hono';
+import { can } from '../../platform/auth/permissions.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { AppEnv } from '../../platform/http/app-env.ts';
+import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
+import { assertCsrf } from '../../platform/http/middleware.ts';
+import type { Services } from '../../services.ts';
+import { townsOf } from '../../domains/registry/index.ts';
+import { HouseholdPage, PersonPage } from './registry-person.page.tsx';
+import { ProvisionalPage, StatisticsPage } from './registry-review.page.tsx';
+import { RegistrySearchPage, type PersonHit, type SearchForm } from './registry-search.page.tsx';
+import { currentPath, renderPage } from '../ui/render.ts';
+import { consoleContext } from '../console/console.routes.tsx';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The permissions the registry pages show or hide things by. */
+export function registryFlags(actor: Actor) {
+  return {
+    canChange: can(actor, 'registry:change'),
+    canReview: can(actor, 'registry:review') || can(actor, 'registry:approve'),
+    canApprove: can(actor, 'registry:approve'),
+    canUnmask: can(actor, 'registry:unmask-my-number'),
+    canIssue: can(actor, 'certificates:issue'),
+  };
+}
+
+/** Request context for the access log. */
+export const requestCtx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
+
+/** A refusal of the service as a message for the page, or rethrows anything else. */
+export function refusal(err: unknown): { message: string; code: string; status: 400 | 403 | 404 | 409 | 422 } {
+  if (err instanceof DomainError && err.status < 500 && err.status !== 401) return { message: err.title, code: err.code, status: err.status as 400 };
+  throw err;
+}
+
+const toAscii = (s: string) => s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+const DATE_LIKE = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr]\s*\d)|^\d{4}([-/.年]|$)|^\d{8}$/;
+
+/** Reads the one search box: identifiers, a birth date, a 町字, a name, or a name followed by a birth date. */
+export function interpretSearch(q: string, municipalityCode: string): { query: { name?: string; birthDate?: string; address?: string; myNumber?: string; residentCode?: string; residenceCardNo?: string }; as: string } {
+  const s = toAscii(q.trim());
+  const compact = s.replace(/[\s-]/g, '');
+  if (/^\d{12}$/.test(compact)) return { query: { myNumber: compact }, as: '個人番号' };
+  if (/^\d{11}$/.test(compact)) return { query: { residentCode: compact }, as: '住民票コード' };
+  if (/^[A-Z]{2}\d{8}[A-Z]{2}$/i.test(compact)) return { query: { residenceCardNo: compact.toUpperCase() }, as: '在留カード番号' };
+  if (DATE_LIKE.test(s)) return { query: { birthDate: s }, as: '生年月日' };
+  const tokens = s.split(/[\s\u3000]+/).filter(Boolean);
+  if (tokens.length > 1 && DATE_LIKE.test(tokens[tokens.length - 1]!)) {
+    return { query: { name: tokens.slice(0, -1).join(' '), birthDate: tokens[tokens.length - 1]! }, as: '氏名と生年月日' };
+  }
+  const bare = (x: string) => x.replace(/^大字/, '');
+  const towns = townsOf(municipalityCode) ?? [];
+  if (towns.some((t) => bare(s).startsWith(bare(t.name)) || (bare(s).length >= 2 && bare(t.name).startsWith(bare(s)) && /[町村丁目大字]/.test(s)))) {
+    return { query: { address: s }, as: '住所' };
+  }
+  return { query: { name: s }, as: /^[\u3041-\u30ff\s\u3000ー・]+$/.test(s) ? '氏名（カナ）' : '氏名' };
+}
+
+/** Mounts the registry read and review pages (before the console's 準備中 pages). */
+export function registryWebRoutes(services: Services) {
+  const app = new Hono<AppEnv>();
+  const svc = services.registry;
+
+  const guard = async (c: Context<AppEnv>, next: () => Promise<void>) => {
+    if (!c.get('actor')) return c.redirect(`/login?next=${encodeURIComponent(currentPath(c))}`, 303);
+    if (!can(c.var.actor, 'registry:read')) throw new ForbiddenError('registry:read');
+    await next();
+  };
+  app.use('/console/registry', guard);
+  app.use('/console/registry/*', guard);
+
+  app.get('/console/registry', async (c) => {
+    const q = (c.req.query('q') ?? '').slice(0, 200);
+    const form: SearchForm = { q, mode: ['partial', 'exact'].includes(c.req.query('mode') ?? '') ? c.req.query('mode')! : 'prefix', includeRemoved: c.req.query('includeRemoved') === '1', purpose: (c.req.query('purpose') ?? '').slice(0, 200) };
+    const base = { ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), form, householdHeads: {} as Record<string, string> };
+    if (!q.trim()) return renderPage(c, RegistrySearchPage(base));
+    const { query, as } = interpretSearch(q, c.var.actor.municipalityCode);
+    let hits: PersonHit[];
+    try {
+      hits = await svc.search(c.var.actor, { ...query, mode: form.mode as 'prefix', includeRemoved: form.includeRemoved, purpose: form.purpose || undefined, limit: 100 }, requestCtx(c));
+    } catch (err) {
+      const r = refusal(err);
+      return renderPage(c, RegistrySearchPage({ ...base, interpretedAs: as, error: r }), r.status);
+    }
+    // Heads among the hits name their household (the hit itself carries only the 続柄).
+    const heads: Record<string, string> = {};
+    for (const h of hits) if (h.relationship === '世帯主' && h.status !== 'removed') heads[h.householdId] = h.name;
+    return renderPage(c, RegistrySearchPage({ ...base, hits, interpretedAs: as, householdHeads: heads }));
+  });
+
+  app.get('/console/registry/persons/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!UUID.test(id)) return c.notFound();
+    const asOf = ISO.test(c.req.query('asOf') ?? '') ? c.req.query('asOf')! : '';
+    const unmask = c.req.query('unmask') === 'my-number';
+    const purpose = (c.req.query('purpose') ?? '').slice(0, 200);
+    const flags = registryFlags(c.var.actor);
+    const ctx = await consoleContext(c, services);
+    let error: { message: string; code: string } | undefined;
+    let person;
+    try {
+      person = await svc.getPerson(c.var.actor, id, { asOf: asOf || undefined, unmask, purpose: purpose || undefined }, requestCtx(c));
+    } catch (err) {
+      const r = refusal(err);
+      if (!unmask) throw err;
+      // A refused unmasking (no purpose) shows the masked record with the reason.
+      error = r;
+      person = await svc.getPerson(c.var.actor, id, { asOf: asOf || undefined }, requestCtx(c));
+    }
+    const history = await svc.getHistory(c.var.actor, id, requestCtx(c));
+    const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, [id], requestCtx(c));
+    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, purpose, error, supportMeasures }), error ? 422 : 200);
+  });
+
+  app.get('/console/registry/households/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!UUID.test(id)) return c.notFound();
+    const household = await svc.getHousehold(c.var.actor, id, { includeRemoved: c.req.query('includeRemoved') === 'true' }, requestCtx(c));
+    const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, household.members.map((m) => m.personId), requestCtx(c));
+    return renderPage(c, HouseholdPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), household, supportMeasures }));
+  });
+
+  const provisional = async (c: Context<AppEnv>, extra: { done?: string; error?: { message: string; code: string } } = {}, status: 200 | 400 | 403 | 404 | 409 | 422 = 200) => {
+    const items = await svc.listProvisional(c.var.actor, requestCtx(c));
+    return renderPage(c, ProvisionalPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), items, csrfToken: c.var.actor.csrfToken, ...extra }), status);
+  };
+  app.get('/console/registry/provisional', (c) => provisional(c, { done: c.req.query('done') === 'approved' ? '本登録しました。' : c.req.query('done') === 'withdrawn' ? '取り下げました。' : undefined }));
+
+  app.post('/console/registry/provisional/approvals', async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    assertCsrf(c.var.actor, typeof body._csrf === 'string' ? body._csrf : undefined);
+    const raw = body.changeIds;
+    const ids = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((x): x is string => typeof x === 'string' && UUID.test(x));
+    if (ids.length === 0) {
+      if (!can(c.var.actor, 'registry:approve')) throw new ForbiddenError('registry:approve');
+      return provisional(c, { error: { message: '本登録する異動を選択してください', code: 'nothing-selected' } }, 400);
+    }
+    try {
+      await svc.approve(c.var.actor, ids, requestCtx(c));
+    } catch (err) {
+      const r = refusal(err);
+      if (r.status === 403 && !(err instanceof DomainError && err.code === 'self-approval')) throw err;
+      return provisional(c, { error: r }, r.status);
+    }
+    return c.redirect('/console/registry/provisional?done=approved', 303);
+  });
+
+  for (const action of ['approve', 'withdraw'] as const) {
+    app.post(`/console/registry/changes/:changeId/${action}`, async (c) => {
+      const body = await c.req.parseBody();
+      assertCsrf(c.var.actor, typeof body._csrf === 'string' ? body._csrf : undefined);
+      const id = c.req.param('changeId');
+      if (!UUID.test(id)) return c.notFound();
+      try {
+        if (action === 'approve') await svc.approve(c.var.actor, [id], requestCtx(c));
+        else await svc.withdraw(c.var.actor, id, requestCtx(c));
+      } catch (err) {
+        const r = refusal(err);
+        if (r.status === 403 && !(err instanceof DomainError && err.code === 'self-approval')) throw err;
+        if (!registryFlags(c.var.actor).canReview) throw err;
+        return provisional(c, { error: r }, r.status);
+      }
+      const back = typeof body.back === 'string' && body.back.startsWith('/console/registry/') ? body.back : `/console/registry/provisional?done=${action === 'approve' ? 'approved' : 'withdrawn'}`;
+      return c.redirect(back, 303);
+    });
+  }
+
+  const statsDate = (c: Context<AppEnv>) => {
+    const v = (c.req.query('asOf') ?? '').trim();
+    return { input: v, valid: v === '' || ISO.test(v) };
+  };
+
+  app.get('/console/registry/statistics', async (c) => {
+    const d = statsDate(c);
+    const stats = await svc.statistics(c.var.actor, d.valid && d.input ? d.input : undefined, 'json');
+    if (typeof stats === 'string') throw new Error('unexpected CSV');
+    return renderPage(c, StatisticsPage({
+      ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), stats, asOfInput: d.input,
+      error: d.valid ? undefined : { message: '基準日は「2025-04-01」の形式で入力してください' },
+    }), d.valid ? 200 : 400);
+  });
+
+  app.get('/console/registry/statistics.csv', async (c) => {
+    const d = statsDate(c);
+    const csv = await svc.statistics(c.var.actor, d.valid && d.input ? d.input : undefined, 'csv');
+    return c.body(String(csv), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="registry-statistics-${d.valid && d.input ? d.input : 'today'}.csv"` });
+  });
+
+  return app;
+}
