@@ -100,12 +100,12 @@ describe('jichi CLI', async () => {
     const forged = await jichi(['audit', 'verify', '--checkpoint', cp]);
     expect(forged.code).toBe(2);
     expect(forged.err).toContain('署名が一致しません');
-  });
+  }, 180_000);
 
   it('proves a backup with --verify: restored into a scratch database, checksums compared (issue #15)', async () => {
     const file = path.join(dataDir, 'v.jichi-backup');
     const r = await jichi(['backup', '-o', file, '--verify', '--purpose', '月次バックアップ']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/検証しました \/ verified: .* \d+ tables and \d+ rows match/);
-  });
+  }, 180_000);
 });

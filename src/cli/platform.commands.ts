@@ -74,6 +74,30 @@ export function registerPlatformCommands(program: Command): void {
       });
     });
 
+  tenant.command('export').description('1自治体のデータだけを書き出す / export one municipality (all its tables, access log included)')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード')
+    .requiredOption('-o, --output <file>', '出力ファイル')
+    .option('--purpose <text>', '利用目的（アクセスログに記録）', '自治体単位のバックアップ')
+    .action(async (opts: { municipality: string; output: string; purpose: string }) => {
+      await withServices(async (s) => {
+        if (!(await s.tenants.isOnboarded(opts.municipality))) throw new CliError(`自治体 ${opts.municipality} は登録されていません`, 2);
+        const r = await writeBackup(s.db, opts.output, { purpose: opts.purpose }, opts.municipality);
+        print(`書き出しました / written: ${opts.output} (${opts.municipality}: ${r.tables} tables, ${r.rows} rows, sha256 ${r.sha256})`);
+      });
+    });
+  tenant.command('restore').description('1自治体のデータだけをアーカイブから復元する（他の自治体は変わりません） / restore one municipality')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード')
+    .requiredOption('-i, --input <file>', 'jichi tenant export のファイル')
+    .option('--yes', '確認なしで置き換える')
+    .option('--purpose <text>', '利用目的（アクセスログに記録）', '自治体単位の復元')
+    .action(async (opts: { municipality: string; input: string; yes?: boolean; purpose: string }) => {
+      if (!opts.yes) throw new CliError(`復元すると自治体 ${opts.municipality} の現在のデータは置き換えられます。よろしければ --yes を付けて実行してください`, 2);
+      await withServices(async (s) => {
+        const r = await restoreBackup(s.db, opts.input, { purpose: opts.purpose }, opts.municipality);
+        print(`復元しました / restored: ${opts.municipality}: ${r.tables} tables, ${r.rows} rows`);
+      });
+    });
+
   program.command('user').description('職員アカウント / staff accounts')
     .command('add').description('職員を追加する / add a staff account (password from JICHI_PASSWORD or --password-stdin)')
     .requiredOption('--municipality <code>', '全国地方公共団体コード')
