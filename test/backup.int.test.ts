@@ -80,7 +80,7 @@ describe('backup and restore of every table (issue #15)', () => {
     const empty = Object.entries(counts).filter(([, c]) => c.rows === 0).map(([name]) => name);
     expect(empty).toEqual([]);
     expect(Object.keys(counts)).toEqual(expect.arrayContaining(['daycare.round', 'daycare.allocation_run', 'daycare.offer_decline', 'registry.import_job', 'certificates.issuance']));
-  });
+  }, 120_000);
 
   it('restores a database with rows in every table to identical checksums', async () => {
     await writeBackup(t.services.db, file);
@@ -91,7 +91,7 @@ describe('backup and restore of every table (issue #15)', () => {
     expect(await tableChecksums(t.services.db)).toEqual(before);
     expect((await t.services.audit.verify()).breaks).toEqual([]);
     await expect(t.services.db.owner.deleteFrom('audit.accessLog').execute()).rejects.toThrow(/append-only/);
-  });
+  }, 120_000);
 
   it('logs the backup as a batch access with its purpose in every municipality (issue #15, unlogged reads)', async () => {
     await writeBackup(t.services.db, file, { purpose: '月次バックアップ', operatorId: 'ops-tanaka' });
@@ -107,5 +107,5 @@ describe('backup and restore of every table (issue #15)', () => {
     expect(v.ok).toBe(true);
     expect(v.rows).toBe(r.rows);
     expect(v.mismatches).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -89,12 +89,23 @@ describe('jichi CLI', async () => {
     const verify = (await jichi(['audit', 'verify']));
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/正常 \/ ok: \d+ entries/);
-  });
+    // Issue #15: the heads, and a signed checkpoint that verify checks (a forged one is refused).
+    expect(verify.out).toMatch(/先頭 \/ head: 202151 #\d+ [0-9a-f]{64}/);
+    const cp = path.join(dataDir, 'checkpoint.json');
+    const written = await jichi(['audit', 'checkpoint', '--output', cp]);
+    expect(written.code, written.err).toBe(0);
+    expect(written.err).toContain('開発用の鍵');
+    expect((await jichi(['audit', 'verify', '--checkpoint', cp])).out).toMatch(/checkpoint of .* intact/);
+    fs.writeFileSync(cp, fs.readFileSync(cp, 'utf8').replace(/"seq": (\d+)/, (_m, n: string) => `"seq": ${Number(n) - 1}`));
+    const forged = await jichi(['audit', 'verify', '--checkpoint', cp]);
+    expect(forged.code).toBe(2);
+    expect(forged.err).toContain('署名が一致しません');
+  }, 180_000);
 
   it('proves a backup with --verify: restored into a scratch database, checksums compared (issue #15)', async () => {
     const file = path.join(dataDir, 'v.jichi-backup');
     const r = await jichi(['backup', '-o', file, '--verify', '--purpose', '月次バックアップ']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/検証しました \/ verified: .* \d+ tables and \d+ rows match/);
-  });
+  }, 180_000);
 });

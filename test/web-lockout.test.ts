@@ -69,9 +69,9 @@ describe('sign-in rate limit counts failures only (issue #15)', () => {
   const app = useTestApp();
   const signIn = signInWith(app);
 
-  it('does not count successful sign-ins against the address: 40 clerks of one office sign in at opening time', async () => {
+  it('does not count successful sign-ins against the address: 25 clerks of one office sign in at opening time', async () => {
     const clerks = [];
-    for (let i = 0; i < 40; i++) clerks.push((await app.staff(CODE, ['counter'], `opening-${i}`)).loginId);
+    for (let i = 0; i < 25; i++) clerks.push((await app.staff(CODE, ['counter'], `opening-${i}`)).loginId);
     for (const loginId of clerks) expect((await signIn(loginId, TEST_PASSWORD)).status).toBe(201);
     // Failures still count: 20 per address per 5 minutes, then 429 with Retry-After.
     let limited: Response | undefined;
@@ -79,5 +79,5 @@ describe('sign-in rate limit counts failures only (issue #15)', () => {
     expect(limited!.status).toBe(429);
     expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await limited!.json() as { code: string }).code).toBe('too-many-attempts');
-  });
+  }, 120_000);
 });

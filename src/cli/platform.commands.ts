@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Operator sub-commands: serve, migrate, tenant, user, backup, restore, audit. */
+import fs from 'node:fs';
 import type { Command } from 'commander';
+import { checkpointKey, readCheckpoint, signCheckpoint } from '../platform/audit/checkpoint.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openConfiguredDatabase } from '../platform/db/open-from-config.ts';
 import { DomainError, ValidationError } from '../platform/http/errors.ts';
@@ -72,6 +74,30 @@ export function registerPlatformCommands(program: Command): void {
       });
     });
 
+  tenant.command('export').description('1自治体のデータだけを書き出す / export one municipality (all its tables, access log included)')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード')
+    .requiredOption('-o, --output <file>', '出力ファイル')
+    .option('--purpose <text>', '利用目的（アクセスログに記録）', '自治体単位のバックアップ')
+    .action(async (opts: { municipality: string; output: string; purpose: string }) => {
+      await withServices(async (s) => {
+        if (!(await s.tenants.isOnboarded(opts.municipality))) throw new CliError(`自治体 ${opts.municipality} は登録されていません`, 2);
+        const r = await writeBackup(s.db, opts.output, { purpose: opts.purpose }, opts.municipality);
+        print(`書き出しました / written: ${opts.output} (${opts.municipality}: ${r.tables} tables, ${r.rows} rows, sha256 ${r.sha256})`);
+      });
+    });
+  tenant.command('restore').description('1自治体のデータだけをアーカイブから復元する（他の自治体は変わりません） / restore one municipality')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード')
+    .requiredOption('-i, --input <file>', 'jichi tenant export のファイル')
+    .option('--yes', '確認なしで置き換える')
+    .option('--purpose <text>', '利用目的（アクセスログに記録）', '自治体単位の復元')
+    .action(async (opts: { municipality: string; input: string; yes?: boolean; purpose: string }) => {
+      if (!opts.yes) throw new CliError(`復元すると自治体 ${opts.municipality} の現在のデータは置き換えられます。よろしければ --yes を付けて実行してください`, 2);
+      await withServices(async (s) => {
+        const r = await restoreBackup(s.db, opts.input, { purpose: opts.purpose }, opts.municipality);
+        print(`復元しました / restored: ${opts.municipality}: ${r.tables} tables, ${r.rows} rows`);
+      });
+    });
+
   program.command('user').description('職員アカウント / staff accounts')
     .command('add').description('職員を追加する / add a staff account (password from JICHI_PASSWORD or --password-stdin)')
     .requiredOption('--municipality <code>', '全国地方公共団体コード')
@@ -135,16 +161,46 @@ export function registerPlatformCommands(program: Command): void {
       }
     });
 
-  program.command('audit').description('アクセスログ / access log')
-    .command('verify').description('ハッシュチェーンを検証する / verify the hash chain')
-    .action(async () => {
+  const audit = program.command('audit').description('アクセスログ / access log');
+  audit.command('verify').description('ハッシュチェーンを検証し、自治体ごとの先頭を表示する / verify the hash chain, print each head')
+    .option('--checkpoint <file>', 'jichi audit checkpoint で書き出したファイル: その時点までのエントリが削除されていないことも検証する')
+    .action(async (opts: { checkpoint?: string }) => {
+      const checkpoint = opts.checkpoint ? loadCheckpoint(opts.checkpoint) : undefined;
       await withServices(async (s) => {
-        const r = await s.audit.verify();
+        const r = await s.audit.verify({ checkpoint: checkpoint?.heads });
+        for (const h of r.heads) print(`先頭 / head: ${h.municipalityCode} #${h.seq} ${h.hash}`);
         if (r.breaks.length > 0) {
           for (const b of r.breaks.slice(0, 50)) print(`改ざんの疑い / broken: ${b.municipalityCode} #${b.seq} ${b.reason}`);
-          throw new CliError(`アクセスログのチェーンに ${r.breaks.length} 件の不整合があります`, 1);
+          const truncated = r.breaks.some((b) => b.reason === 'truncated' || b.reason === 'checkpoint-mismatch');
+          throw new CliError(truncated
+            ? `チェックポイント（${checkpoint!.createdAt}）の時点までのアクセスログが削除又は改変されています（${r.breaks.length} 件）`
+            : `アクセスログのチェーンに ${r.breaks.length} 件の不整合があります`, 1);
         }
-        print(`正常 / ok: ${r.entries} entries in ${r.municipalities} municipalities`);
+        print(`正常 / ok: ${r.entries} entries in ${r.municipalities} municipalities${checkpoint ? `, checkpoint of ${checkpoint.createdAt} intact` : ''}`);
       });
     });
+  audit.command('checkpoint').description('検証済みの先頭を署名付きでファイルに書き出す（定期的に実行し、別の場所に保管） / write a signed checkpoint of the heads')
+    .requiredOption('-o, --output <file>', '出力ファイル（JSON）')
+    .action(async (opts: { output: string }) => {
+      const { key, dev } = checkpointKey();
+      if (dev) process.stderr.write('警告: JICHI_AUDIT_CHECKPOINT_KEY が未設定のため開発用の鍵で署名します / warning: signing with the development key\n');
+      await withServices(async (s) => {
+        const r = await s.audit.verify();
+        if (r.breaks.length > 0) throw new CliError(`アクセスログのチェーンに ${r.breaks.length} 件の不整合があるため、チェックポイントを書き出しません`, 1);
+        const c = signCheckpoint(r.heads, key);
+        const tmp = `${opts.output}.partial-${process.pid}`;
+        fs.writeFileSync(tmp, `${JSON.stringify(c, null, 2)}\n`);
+        fs.renameSync(tmp, opts.output);
+        for (const h of r.heads) print(`先頭 / head: ${h.municipalityCode} #${h.seq} ${h.hash}`);
+        print(`書き出しました / written: ${opts.output} (${r.heads.length} municipalities)`);
+      });
+    });
+}
+
+/** Reads and checks a checkpoint file with the configured key. */
+function loadCheckpoint(file: string) {
+  if (!fs.existsSync(file)) throw new CliError(`ファイルがありません: ${file}`, 2);
+  const { key, dev } = checkpointKey();
+  if (dev) process.stderr.write('警告: JICHI_AUDIT_CHECKPOINT_KEY が未設定のため開発用の鍵で検証します / warning: development key\n');
+  return readCheckpoint(fs.readFileSync(file, 'utf8'), key);
 }

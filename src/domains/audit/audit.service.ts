@@ -3,7 +3,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { assertAllowed } from '../../platform/auth/permissions.ts';
 import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
-import { verifyChain, type ChainReport } from '../../platform/audit/access-log-chain.ts';
+import { verifyChain, type ChainHead, type ChainReport } from '../../platform/audit/access-log-chain.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
 
@@ -16,9 +16,12 @@ export function createAuditService(deps: { db: Database; accessLog: AccessLogRep
       return withTenant(deps.db, actor.municipalityCode, (trx) => deps.accessLog.list(trx, filter));
     },
 
-    /** Verifies the hash chain of every municipality (operators, as the owner). */
-    async verify(): Promise<ChainReport> {
-      return verifyChain(deps.accessLog.scanAll(deps.db.owner));
+    /**
+     * Verifies the hash chain of every municipality (operators, as the owner); with the heads of a checkpoint,
+     * also that no entry up to them was deleted (issue #15).
+     */
+    async verify(opts: { checkpoint?: ChainHead[] } = {}): Promise<ChainReport> {
+      return verifyChain(deps.accessLog.scanAll(deps.db.owner), opts);
     },
   };
 }

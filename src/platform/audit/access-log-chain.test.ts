@@ -20,7 +20,8 @@ function chain(n: number): AccessLogRow[] {
 
 describe('verifyChain', () => {
   it('accepts an intact chain', async () => {
-    expect(await verifyChain(chain(5))).toEqual({ entries: 5, municipalities: 1, breaks: [] });
+    const rows = chain(5);
+    expect(await verifyChain(rows)).toEqual({ entries: 5, municipalities: 1, breaks: [], heads: [{ municipalityCode: '202151', seq: 5, hash: rows[4]!.hash }] });
   });
   it('finds an altered field', async () => {
     const rows = chain(5);

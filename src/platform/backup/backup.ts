@@ -3,7 +3,9 @@
  * Logical backups that work the same on PGlite and on a server: every table of the platform's schemas,
  * read in one repeatable-read snapshot, written as gzip-compressed JSON lines and closed by a SHA-256 of
  * everything before it. Restore checks the whole archive first and then replaces all data in one
- * transaction, so a damaged archive changes nothing.
+ * transaction, so a damaged archive changes nothing. With a scope (one municipality: `jichi tenant export` /
+ * `restore`), the archive holds that municipality's rows of every tenant-owned table, and a restore deletes and
+ * reloads those rows only, in one transaction, leaving every other municipality's rows as they were.
  *
  * Layout (one JSON document per line):
  *   {"format":"jichi-backup","version":1,"createdAt":…,"migrations":[…],"tables":[…]}
@@ -40,11 +42,13 @@ interface TableRef { schema: string; name: string; qualified: string }
  * everything is loaded. A cycle of immediate keys cannot be restored in any order and is an error (issue #15:
  * the old fallback to alphabetical order put daycare.application before daycare.household).
  */
-async function listTables(db: Kysely<DB>): Promise<TableRef[]> {
+async function listTables(db: Kysely<DB>, tenantOnly = false): Promise<TableRef[]> {
+  // A municipality's archive holds the tables keyed by municipality_code (every tenant-owned table).
   const tables = (await sql<{ schema: string; name: string }>`
     SELECT n.nspname AS schema, c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public')
       AND n.nspname NOT LIKE 'pg_temp%' AND NOT (n.nspname = 'platform' AND c.relname = 'schema_migration')
+      AND (NOT ${tenantOnly} OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'municipality_code' AND NOT a.attisdropped))
     ORDER BY 1, 2`.execute(db)).rows;
   const deps = (await sql<{ child: string; parent: string }>`
     SELECT cn.nspname || '.' || cc.relname AS child, pn.nspname || '.' || pc.relname AS parent
@@ -52,13 +56,15 @@ async function listTables(db: Kysely<DB>): Promise<TableRef[]> {
     JOIN pg_class pc ON pc.oid = k.confrelid JOIN pg_namespace pn ON pn.oid = pc.relnamespace
     WHERE k.contype = 'f' AND NOT k.condeferrable`.execute(db)).rows;
   const refs = tables.map((t) => ({ ...t, qualified: `${t.schema}.${t.name}` }));
+  const listed = new Set(refs.map((t) => t.qualified));
   const ordered: TableRef[] = [];
   const placed = new Set<string>();
   while (ordered.length < refs.length) {
     const before = ordered.length;
     for (const t of refs) {
       if (placed.has(t.qualified)) continue;
-      const parents = deps.filter((d) => d.child === t.qualified && d.parent !== t.qualified).map((d) => d.parent);
+      // Parents outside the set (platform.municipality, for one municipality's archive) are not loaded.
+      const parents = deps.filter((d) => d.child === t.qualified && d.parent !== t.qualified && listed.has(d.parent)).map((d) => d.parent);
       if (parents.every((p) => placed.has(p))) { ordered.push(t); placed.add(t.qualified); }
     }
     if (ordered.length === before) {
@@ -70,14 +76,14 @@ async function listTables(db: Kysely<DB>): Promise<TableRef[]> {
 }
 
 /** Tables in backup order (exported for the catalog tests). */
-export const backupTables = (db: Database) => listTables(db.owner);
+export const backupTables = (db: Database, tenantOnly = false) => listTables(db.owner, tenantOnly);
 
 const ident = (t: TableRef) => sql.raw(`"${t.schema.replace(/"/g, '""')}"."${t.name.replace(/"/g, '""')}"`);
 
 /** Row count and an order-independent checksum of one table's rows (sums of per-row MD5 halves). */
 export interface TableChecksum { rows: number; checksum: string }
 
-async function checksumTables(trx: Kysely<DB>, tables: TableRef[]): Promise<Record<string, TableChecksum>> {
+async function checksumTables(trx: Kysely<DB>, tables: TableRef[], scope?: string): Promise<Record<string, TableChecksum>> {
   // The same text a backup holds, rendered in UTC, so that two databases holding the same rows agree.
   await sql`SET LOCAL TimeZone = 'UTC'`.execute(trx);
   const out: Record<string, TableChecksum> = {};
@@ -85,15 +91,17 @@ async function checksumTables(trx: Kysely<DB>, tables: TableRef[]): Promise<Reco
     const r = (await sql<{ rows: number; checksum: string }>`
       SELECT count(*)::int AS rows,
         coalesce(sum(('x' || substr(h, 1, 15))::bit(60)::bigint), 0)::text || '-' || coalesce(sum(('x' || substr(h, 16, 15))::bit(60)::bigint), 0)::text AS checksum
-      FROM (SELECT md5(row_to_json(x)::text) AS h FROM ${ident(t)} x) s`.execute(trx)).rows[0]!;
+      FROM (SELECT md5(row_to_json(x)::text) AS h FROM ${ident(t)} x ${where(scope)}) s`.execute(trx)).rows[0]!;
     out[t.qualified] = { rows: Number(r.rows), checksum: r.checksum };
   }
   return out;
 }
 
-/** Checksums of every table in one snapshot (as the owner): what `--verify` compares. */
-export async function tableChecksums(db: Database): Promise<Record<string, TableChecksum>> {
-  return db.owner.transaction().setIsolationLevel('repeatable read').execute(async (trx) => checksumTables(trx, await listTables(trx)));
+const where = (scope: string | undefined) => (scope ? sql`WHERE municipality_code = ${scope}` : sql``);
+
+/** Checksums of every table (or of one municipality's rows) in one snapshot, as the owner: what `--verify` compares. */
+export async function tableChecksums(db: Database, scope?: string): Promise<Record<string, TableChecksum>> {
+  return db.owner.transaction().setIsolationLevel('repeatable read').execute(async (trx) => checksumTables(trx, await listTables(trx, !!scope), scope));
 }
 
 /** Who takes a backup and why: recorded in every municipality's access log before the snapshot (issue #15). */
@@ -103,8 +111,11 @@ export interface BackupAccess { purpose?: string; operatorId?: string }
  * Writes a backup of the whole database to `file` (atomically: a temp file renamed at the end). The backup reads
  * every municipality's personal data, so it first logs a batch access in each (the entries are in the backup).
  */
-export async function writeBackup(db: Database, file: string, access: BackupAccess = {}): Promise<{ tables: number; rows: number; sha256: string }> {
-  await logBatchAccess(db, { action: 'platform.backup', purpose: access.purpose ?? 'バックアップ', operatorId: access.operatorId ?? operatorId(), myNumberAccessed: true });
+export async function writeBackup(db: Database, file: string, access: BackupAccess = {}, scope?: string): Promise<{ tables: number; rows: number; sha256: string }> {
+  await logBatchAccess(db, {
+    action: scope ? 'platform.tenant-export' : 'platform.backup', purpose: access.purpose ?? 'バックアップ', operatorId: access.operatorId ?? operatorId(),
+    myNumberAccessed: true, municipalityCodes: scope ? [scope] : undefined,
+  });
   const tmp = `${file}.partial-${process.pid}`;
   const gzip = zlib.createGzip({ level: 6 });
   const out = fs.createWriteStream(tmp);
@@ -123,15 +134,18 @@ export async function writeBackup(db: Database, file: string, access: BackupAcce
     await db.owner.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
       await sql`SET TRANSACTION READ ONLY`.execute(trx).catch(() => undefined);
       await assertSeesAllRows(trx);
-      const tables = await listTables(trx);
+      const tables = await listTables(trx, !!scope);
       tableCount = tables.length;
-      checksums = await checksumTables(trx, tables);
-      await write({ format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), database: db.kind, migrations: await appliedMigrations(trx), tables: tables.map((t) => t.qualified) });
+      checksums = await checksumTables(trx, tables, scope);
+      await write({
+        format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), database: db.kind, migrations: await appliedMigrations(trx),
+        tables: tables.map((t) => t.qualified), ...(scope ? { municipalityCode: scope } : {}),
+      });
       for (const t of tables) {
         await write({ table: t.qualified });
         // Keyset pagination by ctid would not be stable across engines; read in pages of the snapshot instead.
         for (let offset = 0; ; offset += 5000) {
-          const page = (await sql<{ j: unknown }>`SELECT row_to_json(x)::text AS j FROM (SELECT * FROM ${ident(t)} ORDER BY 1, 2 LIMIT 5000 OFFSET ${offset}) x`.execute(trx)).rows;
+          const page = (await sql<{ j: unknown }>`SELECT row_to_json(x)::text AS j FROM (SELECT * FROM ${ident(t)} ${where(scope)} ORDER BY 1, 2 LIMIT 5000 OFFSET ${offset}) x`.execute(trx)).rows;
           for (const r of page) await write({ row: typeof r.j === 'string' ? JSON.parse(r.j) : r.j });
           rows += page.length;
           if (page.length < 5000) break;
@@ -145,6 +159,7 @@ export async function writeBackup(db: Database, file: string, access: BackupAcce
     fs.renameSync(tmp, file);
     return { tables: tableCount, rows, sha256: digest };
   } catch (err) {
+    done.catch(() => undefined); // the streams' own errors after destroy() are not the cause
     gzip.destroy();
     out.destroy();
     fs.rmSync(tmp, { force: true });
@@ -179,7 +194,7 @@ async function* readLines(file: string): AsyncGenerator<string> {
   if (rest) yield rest;
 }
 
-interface Header { format: string; version: number; migrations: string[]; tables: string[] }
+interface Header { format: string; version: number; migrations: string[]; tables: string[]; municipalityCode?: string }
 
 /** Reads the whole archive once and checks its hash, structure and row count; returns the header. */
 export async function checkBackup(file: string): Promise<Header & { rows: number; checksums?: Record<string, TableChecksum> }> {
@@ -215,8 +230,12 @@ export async function checkBackup(file: string): Promise<Header & { rows: number
  * Replaces all data with the archive's, in one transaction, after checking the archive entirely. With `access`,
  * each restored municipality's access log then records who restored it and why.
  */
-export async function restoreBackup(db: Database, file: string, access?: BackupAccess): Promise<{ tables: number; rows: number }> {
+export async function restoreBackup(db: Database, file: string, access?: BackupAccess, scope?: string): Promise<{ tables: number; rows: number }> {
   const header = await checkBackup(file);
+  if (!scope && header.municipalityCode) throw new BackupInvalidError(`自治体 ${header.municipalityCode} だけのアーカイブです（jichi tenant restore で復元してください）`);
+  if (scope && header.municipalityCode !== scope) {
+    throw new BackupInvalidError(header.municipalityCode ? `自治体 ${header.municipalityCode} のアーカイブです（${scope} には復元できません）` : '全体のバックアップです（自治体単位の復元には jichi tenant export のアーカイブを使ってください）');
+  }
   const current = await appliedMigrations(db.owner);
   if (JSON.stringify(current) !== JSON.stringify(header.migrations)) {
     throw new BackupInvalidError('スキーマの版が異なります（jichi migrate の状態を揃えてください）');
@@ -226,11 +245,16 @@ export async function restoreBackup(db: Database, file: string, access?: BackupA
     await assertSeesAllRows(trx);
     // Foreign keys in a cycle are DEFERRABLE: check them at commit, once every table is loaded.
     await sql`SET CONSTRAINTS ALL DEFERRED`.execute(trx);
-    const tables = await listTables(trx);
+    const tables = await listTables(trx, !!scope);
     const known = new Map(tables.map((t) => [t.qualified, t]));
     for (const name of header.tables) if (!known.has(name)) throw new BackupInvalidError(`表 ${name} がありません`);
     for (const t of tables) await sql`ALTER TABLE ${ident(t)} DISABLE TRIGGER USER`.execute(trx);
-    await sql`TRUNCATE ${sql.join(tables.map(ident))}`.execute(trx);
+    if (scope) {
+      // One municipality: delete its rows only, children first; every other municipality's rows stay untouched.
+      for (const t of [...tables].reverse()) await sql`DELETE FROM ${ident(t)} WHERE municipality_code = ${scope}`.execute(trx);
+    } else {
+      await sql`TRUNCATE ${sql.join(tables.map(ident))}`.execute(trx);
+    }
     // Each table is loaded through an unconstrained staging copy and then inserted in one statement, so that
     // a key referring to another row of the same table (registry.change cancels, daycare.round previous) is
     // checked at the end of that statement, whatever the rows' order in the archive.
@@ -253,6 +277,10 @@ export async function restoreBackup(db: Database, file: string, access?: BackupA
     const finish = async () => {
       await flush();
       if (!table) return;
+      if (scope && staged > 0) {
+        const foreign = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${stage} WHERE municipality_code IS DISTINCT FROM ${scope}`.execute(trx)).rows[0]!;
+        if (Number(foreign.n) > 0) throw new BackupInvalidError(`表 ${table.qualified} に他の自治体の行があります`);
+      }
       if (staged > 0) await sql`INSERT INTO ${ident(table)} SELECT * FROM ${stage}`.execute(trx);
       rows += staged;
       table = undefined;
@@ -270,7 +298,12 @@ export async function restoreBackup(db: Database, file: string, access?: BackupA
     await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(trx);
     for (const t of tables) await sql`ALTER TABLE ${ident(t)} ENABLE TRIGGER USER`.execute(trx);
   });
-  if (access) await logBatchAccess(db, { action: 'platform.restore', purpose: access.purpose ?? 'バックアップからの復元', operatorId: access.operatorId ?? operatorId(), myNumberAccessed: true });
+  if (access) {
+    await logBatchAccess(db, {
+      action: scope ? 'platform.tenant-restore' : 'platform.restore', purpose: access.purpose ?? 'バックアップからの復元', operatorId: access.operatorId ?? operatorId(),
+      myNumberAccessed: true, municipalityCodes: scope ? [scope] : undefined,
+    });
+  }
   return { tables: header.tables.length, rows };
 }
 

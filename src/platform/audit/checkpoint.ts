@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Signed checkpoints of the access log (issue #15): the head (sequence and hash) of every municipality's chain,
+ * written to a file outside the database and signed with HMAC-SHA-256. Someone who can delete the newest entries
+ * of the log (and recompute nothing, since what remains still links up) is caught by `jichi audit verify
+ * --checkpoint FILE`: an entry recorded as a head is missing. Without the key the file cannot be forged.
+ */
+import crypto from 'node:crypto';
+import type { ChainHead } from './access-log-chain.ts';
+
+const FORMAT = 'jichi-access-log-checkpoint' as const;
+
+/** A checkpoint file. */
+export interface Checkpoint {
+  format: typeof FORMAT;
+  version: 1;
+  createdAt: string;
+  heads: ChainHead[];
+  /** HMAC-SHA-256 (hex) of the canonical JSON of the fields above. */
+  signature: string;
+}
+
+/** Refused: not a checkpoint, or its signature does not verify (forged, altered, or another key). */
+export class CheckpointInvalidError extends Error {
+  readonly exitCode = 2;
+  constructor(reason: string) { super(`チェックポイントを使えません: ${reason}`); }
+}
+
+/**
+ * The signing key from `JICHI_AUDIT_CHECKPOINT_KEY` (base64, at least 32 bytes); a fixed development key
+ * otherwise, with `dev` set so that the command can warn.
+ */
+export function checkpointKey(env: Record<string, string | undefined> = process.env): { key: Buffer; dev: boolean } {
+  const raw = env.JICHI_AUDIT_CHECKPOINT_KEY;
+  if (!raw) return { key: crypto.createHash('sha256').update('jichi-development-checkpoint-key').digest(), dev: true };
+  const key = Buffer.from(raw, 'base64');
+  if (key.length < 32) throw new CheckpointInvalidError('JICHI_AUDIT_CHECKPOINT_KEY は32バイト以上の base64 で指定してください');
+  return { key, dev: false };
+}
+
+const canonical = (c: Omit<Checkpoint, 'signature'>) => JSON.stringify({
+  format: c.format, version: c.version, createdAt: c.createdAt,
+  heads: c.heads.map((h) => ({ municipalityCode: h.municipalityCode, seq: h.seq, hash: h.hash })),
+});
+
+/** Signs the heads as a checkpoint. */
+export function signCheckpoint(heads: ChainHead[], key: Buffer, now = new Date()): Checkpoint {
+  const body = { format: FORMAT, version: 1 as const, createdAt: now.toISOString(), heads };
+  return { ...body, signature: crypto.createHmac('sha256', key).update(canonical(body)).digest('hex') };
+}
+
+/** Reads and checks a checkpoint file's text; returns its heads. @throws CheckpointInvalidError */
+export function readCheckpoint(text: string, key: Buffer): Checkpoint {
+  let c: Checkpoint;
+  try { c = JSON.parse(text) as Checkpoint; } catch { throw new CheckpointInvalidError('JSON として読めません'); }
+  if (c?.format !== FORMAT || c.version !== 1 || !Array.isArray(c.heads) || typeof c.signature !== 'string') throw new CheckpointInvalidError('チェックポイントの形式ではありません');
+  for (const h of c.heads) {
+    if (typeof h?.municipalityCode !== 'string' || !Number.isInteger(h.seq) || typeof h.hash !== 'string') throw new CheckpointInvalidError('先頭の記録が正しくありません');
+  }
+  const expected = crypto.createHmac('sha256', key).update(canonical(c)).digest();
+  const given = Buffer.from(c.signature, 'hex');
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw new CheckpointInvalidError('署名が一致しません（改変されたか、別の鍵で署名されています）');
+  return c;
+}
