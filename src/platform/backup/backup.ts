@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * Logical backups that work the same on PGlite and on a server: every table of the platform's schemas,
+ * Logical backups that work the same on PGlite and on a server: every table of the platform's schemas (not
+ * graphile-worker's own, whose queue is transient: the case jobs themselves are in cases.job),
  * read in one repeatable-read snapshot, written as gzip-compressed JSON lines and closed by a SHA-256 of
  * everything before it. Restore checks the whole archive first and then replaces all data in one
  * transaction, so a damaged archive changes nothing.
@@ -36,7 +37,7 @@ interface TableRef { schema: string; name: string; qualified: string }
 async function listTables(db: Kysely<DB>): Promise<TableRef[]> {
   const tables = (await sql<{ schema: string; name: string }>`
     SELECT n.nspname AS schema, c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public')
+    WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public', 'graphile_worker')
       AND n.nspname NOT LIKE 'pg_temp%' AND NOT (n.nspname = 'platform' AND c.relname = 'schema_migration')
     ORDER BY 1, 2`.execute(db)).rows;
   const deps = (await sql<{ child: string; parent: string }>`
