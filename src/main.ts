@@ -8,6 +8,7 @@ import { openConfiguredDatabase } from './platform/db/open-from-config.ts';
 import { createServices } from './services.ts';
 import { DEMO_MUNICIPALITY_CODE, DEMO_PASSWORD, DEMO_STAFF, seedDemo } from './demo/demo-seed.ts';
 import { loadMyNumberKeys } from './domains/registry/index.ts';
+import { startGraphileRunner } from './domains/cases/index.ts';
 
 /** A running server and how to stop it. */
 export interface Running {
@@ -24,9 +25,12 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
   await services.tenants.loadReferenceData();
   const seeded = config.seedDemo ? await seedDemo(services) : false;
   const app = createApp(services, { config, log });
-  // Case jobs (automatic review, deadline alerts) run in process on PGlite and on a server alike.
-  const jobTimer = setInterval(() => { void services.cases.tick().catch((err: Error) => log.error({ err: { name: err.name, message: err.message } }, 'case jobs failed')); }, 5000);
-  jobTimer.unref();
+  // Case jobs (automatic review, deadline alerts): each submission drains them right after its commit; the timers
+  // run on graphile-worker on a server (one process per tick across instances) and on a timer in process on PGlite.
+  const jobError = (err: unknown) => log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'case jobs failed');
+  const graphile = config.databaseUrl ? await startGraphileRunner(config.databaseUrl, () => services.cases.tick(), { onError: jobError }) : undefined;
+  const jobTimer = graphile ? undefined : setInterval(() => { void services.cases.tick().catch(jobError); }, 5000);
+  jobTimer?.unref();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
@@ -57,8 +61,8 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
   return {
     url,
     stop() {
-      clearInterval(jobTimer);
-      stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => db.close());
+      if (jobTimer) clearInterval(jobTimer);
+      stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => graphile?.stop()).then(() => db.close());
       return stopping;
     },
   };

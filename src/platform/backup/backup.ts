@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * Logical backups that work the same on PGlite and on a server: every table of the platform's schemas,
+ * Logical backups that work the same on PGlite and on a server: every table of the platform's schemas (not
+ * graphile-worker's own, whose queue is transient: the case jobs themselves are in cases.job),
  * read in one repeatable-read snapshot, written as gzip-compressed JSON lines and closed by a SHA-256 of
  * everything before it. Restore checks the whole archive first and then replaces all data in one
  * transaction, so a damaged archive changes nothing. With a scope (one municipality: `jichi tenant export` /
@@ -46,7 +47,7 @@ async function listTables(db: Kysely<DB>, tenantOnly = false): Promise<TableRef[
   // A municipality's archive holds the tables keyed by municipality_code (every tenant-owned table).
   const tables = (await sql<{ schema: string; name: string }>`
     SELECT n.nspname AS schema, c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public')
+    WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public', 'graphile_worker')
       AND n.nspname NOT LIKE 'pg_temp%' AND NOT (n.nspname = 'platform' AND c.relname = 'schema_migration')
       AND (NOT ${tenantOnly} OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'municipality_code' AND NOT a.attisdropped))
     ORDER BY 1, 2`.execute(db)).rows;
