@@ -14,7 +14,7 @@ import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
 import { ChangeInput, parseLegalDate, townsOf } from '../../domains/registry/index.ts';
 import {
-  ChangeConfirmPage, ChangeFormPage, ChangeResultPage, fieldLabels, list, PATCH_KEYS, PERSON_ROWS, val, type ChangeSubject, type FormValues,
+  ChangeConfirmPage, ChangeFormPage, fieldLabels, list, PATCH_KEYS, PERSON_ROWS, val, type ChangeSubject, type FormValues,
 } from './registry-change.page.tsx';
 import { isItemKind } from './registry-change-forms.tsx';
 import { changeFormText, type ChangeFormDictionary } from './registry-change-i18n.ts';
@@ -50,7 +50,7 @@ const ERROR_FIELD: Record<string, string> = {
 function formValues(body: Record<string, unknown>): FormValues {
   const out: FormValues = {};
   for (const [k, v] of Object.entries(body)) {
-    if (k === '_csrf' || k === 'step' || k === 'form') continue;
+    if (k === '_csrf' || k === '_idem' || k === 'step' || k === 'form') continue;
     const arr = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').map((x) => x.trim().slice(0, 300));
     out[k] = LIST_FIELDS.has(k) ? arr.filter((x) => UUID.test(x)) : (arr[arr.length - 1] ?? '');
   }
@@ -324,9 +324,8 @@ export function registryChangeRoutes(services: Services) {
     }
     try {
       const result = await svc.recordChange(c.var.actor, input, requestCtx(c));
-      const names: Record<string, string> = {};
-      for (const m of subject.household?.members ?? []) names[m.personId] = `${m.familyName}　${m.givenName}`.trim();
-      return renderPage(c, ChangeResultPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), kind, result, names }), 201);
+      // Post/redirect/get: the result is the change's own page (names, before → after); reloading it records nothing.
+      return c.redirect(`/console/registry/changes/${result.changeId}?done=recorded`, 303);
     } catch (err) {
       return refused(c, kind, err, values, subject, ids);
     }

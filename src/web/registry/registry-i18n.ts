@@ -8,7 +8,7 @@
 import type { Lang } from '../ui/i18n.ts';
 
 const ja = {
-  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', addressChanges: '住所一括変更', provisional: '仮登録一覧', statistics: '人口統計' },
+  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', addressChanges: '住所一括変更', mine: '自分の入力', provisional: '仮登録一覧', statistics: '人口統計' },
   required: '（必須）',
   checkInput: '入力内容を確認してください',
   none: '—',
@@ -50,7 +50,7 @@ const ja = {
     history: '履歴',
     historyColumns: { historyNo: '履歴番号', reason: '異動事由', occurredOn: '異動日', notifiedOn: '届出日', processedOn: '処理日', status: '状態', cancel: '取消', state: '住所・続柄（この時点）' },
     exOfficio: '（職権）', cancelled: '取消済', cancels: '取消し',
-    changeStatus: { provisional: '仮登録', final: '本登録', withdrawn: '取下げ' } as Record<string, string>,
+    changeStatus: { provisional: '仮登録', returned: '差戻し中', final: '本登録', withdrawn: '取下げ' } as Record<string, string>,
   },
   household: {
     title: (no: string) => `世帯票: 世帯番号 ${no}`,
@@ -101,7 +101,7 @@ export type RegistryDictionary = typeof ja;
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 const en: DeepPartial<RegistryDictionary> = {
-  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', provisional: 'Provisional changes', statistics: 'Population statistics' },
+  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', mine: 'My entries', provisional: 'Provisional changes', statistics: 'Population statistics' },
   required: ' (required)',
   checkInput: 'Please check your input',
   personStatus: { resident: 'Resident', leaving: 'Moving out', removed: 'Removed (除票)' },
