@@ -118,7 +118,7 @@ function KindFields(p: FormProps) {
     case 'household-merge':
       return (
         <>
-          <TextField name="toHouseholdId" label={t.fields.toHouseholdId} value={val(v, 'toHouseholdId')} error={e.toHouseholdId} required hint={k.mergeHint} />
+          <TextField name="toHouseholdId" label={t.fields.toHouseholdId} value={subject.target?.householdNo ?? val(v, 'toHouseholdId')} error={e.toHouseholdId} required hint={k.mergeHint} inputmode="numeric" />
           {subject.target ? <p class="card">{k.mergeTarget(subject.target.householdNo, subject.target.members.map(memberName).join(t.listSeparator))}</p> : null}
           <RelationshipFields v={v} e={e} members={members} legend={k.mergeRelationships} hint={k.mergeRelationshipsHint} t={t} />
         </>

@@ -218,6 +218,7 @@ function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject, lang
   const rows: Array<[string, string]> = [[t.summary.kind, d.kinds[kind] ?? CHANGE_KIND_LABELS[kind]]];
   const dateText = (s: string) => { try { const x = parseLegalDate(s, { allowNonCalendar: true }); return x.precision === 'day' && !x.text ? t.summary.date(s, x.sortKey) : s; } catch { return s; } };
   for (const [k, raw] of Object.entries(v)) {
+    if (k === 'toHouseholdId' && subject.target) { rows.push([labels[k] ?? k, `${subject.target.householdNo}（${subject.target.members.map((m) => `${m.familyName}　${m.givenName}`.trim() || m.romanName || '').join(t.listSeparator)}）`]); continue; }
     if (['personId', 'householdId', 'version', 'toVersion'].includes(k) || raw === '' || (Array.isArray(raw) && raw.length === 0)) continue;
     if (k.endsWith('residentKind') && raw === 'japanese') continue;
     if (k in unchanged && unchanged[k] === raw) continue;
@@ -307,6 +308,20 @@ export function registryChangeRoutes(services: Services) {
       try { values = formValues(JSON.parse(body.form) as Record<string, unknown>); } catch { values = {}; }
     } else values = formValues(body as Record<string, unknown>);
     const step = body.step === 'record' ? 'record' : body.step === 'edit' ? 'edit' : 'confirm';
+    // 世帯合併・世帯変更 name the other household by its 世帯番号 (issue #9: no ids on screen); the id travels in the hidden form.
+    if (TARGET_KINDS.includes(kind)) {
+      const typed = val(values, 'toHouseholdId');
+      if (typed && !UUID.test(typed)) {
+        const no = typed.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[\s-]/g, '');
+        const found = /^\d{1,20}$/.test(no) ? await svc.findHouseholdByNo(c.var.actor, no) : null;
+        values.toHouseholdId = found ?? '';
+        delete values.toVersion;
+        if (!found && step !== 'edit') {
+          const subject = await loadSubject(c, kind, { personId: val(values, 'personId') || undefined, householdId: val(values, 'householdId') || undefined });
+          return page(c, kind, { ...values, toHouseholdId: typed }, subject, { toHouseholdId: changeFormText(requestLang(c)).errors.householdNoUnknown }, undefined, 400);
+        }
+      }
+    }
     const ids = { personId: val(values, 'personId') || undefined, householdId: val(values, 'householdId') || undefined, toHouseholdId: val(values, 'toHouseholdId') || undefined };
     const subject = await loadSubject(c, kind, ids);
     if (step === 'edit') return page(c, kind, values, subject);

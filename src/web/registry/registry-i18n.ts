@@ -54,7 +54,8 @@ const ja = {
   },
   household: {
     title: (no: string) => `世帯票: 世帯番号 ${no}`,
-    head: '世帯主', noHead: '（世帯主なし）', address: '住所', householdId: '世帯ID', version: '世帯の版', pending: '審査中の異動', pendingYes: 'あり（仮登録）', pendingNo: 'なし',
+    head: '世帯主', noHead: '（世帯主なし）', address: '住所', householdNo: '世帯番号', pending: '審査中の異動', pendingYes: 'あり（仮登録）', pendingNo: 'なし',
+    pendingNotice: 'この世帯には仮登録中の異動があります', pendingLink: (receipt: string) => `異動の詳細を見る（受付番号 ${receipt}）`, pendingLinkNoReceipt: '異動の詳細を見る',
     issue: '世帯の証明書を交付する', includeRemoved: '除票の世帯員も表示', members: '世帯員',
     columns: { relationship: '続柄', name: '氏名', kana: '読み', birthDate: '生年月日', sex: '性別', status: '状態' },
   },
@@ -152,7 +153,7 @@ const en: DeepPartial<RegistryDictionary> = {
   },
   household: {
     title: (no: string) => `Household record: household no. ${no}`,
-    head: 'Head of household', noHead: '(no head)', address: 'Address', householdId: 'Household ID', version: 'Household version', pending: 'Change awaiting approval', pendingYes: 'Yes (provisional)', pendingNo: 'None',
+    head: 'Head of household', noHead: '(no head)', address: 'Address', householdNo: 'Household no.', pending: 'Change awaiting approval', pendingYes: 'Yes (provisional)', pendingNo: 'None', pendingNotice: 'This household has a provisional change', pendingLink: (receipt: string) => `Open the change (receipt ${receipt})`, pendingLinkNoReceipt: 'Open the change',
     issue: 'Issue a household certificate', includeRemoved: 'Also show removed members', members: 'Members',
     columns: { relationship: 'Relationship', name: 'Name', kana: 'Reading', birthDate: 'Date of birth', sex: 'Sex', status: 'Status' },
   },

@@ -23,6 +23,8 @@ export interface QueuePageProps extends ConsoleContext {
   canChange: boolean;
   canReview: boolean;
   done?: string;
+  /** Result of a 住所一括変更 run (post/redirect/get lands here). */
+  batch?: { households: number; skipped: number };
   error?: { message: string; code?: string };
 }
 
@@ -39,6 +41,7 @@ export function QueuePage(p: QueuePageProps) {
       <h1 class="text-std-32B-150">{title}</h1>
       {p.error ? <ErrorSummary title={p.error.message} message="" /> : null}
       {p.done && t.detail.done[p.done] ? <div class="banner-success mt-4" role="status" data-testid="done">{t.detail.done[p.done]}</div> : null}
+      {p.batch ? <div class="banner-success mt-4" role="status" data-testid="batch-result"><p class="text-std-18B-160">{t.queue.batchDone(p.batch.households, p.batch.skipped)}</p></div> : null}
       <p class="mt-2 max-w-4xl">{mine ? t.queue.mineLead : t.queue.lead}{!mine && !p.canApprove ? t.queue.approverOnly : ''}</p>
       <form method="get" action={base} class="mt-4 flex flex-wrap items-end gap-4" aria-label={t.queue.filters}>
         <div class="form-field">

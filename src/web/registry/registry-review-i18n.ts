@@ -14,6 +14,7 @@ const ja = {
     columns: { receipt: '受付番号', kind: '異動の種類', persons: '対象者', operator: '入力者', enteredAt: '入力日時', occurredOn: '異動日', status: '状態', alerts: 'アラート' },
     select: '選択', selectRow: (label: string) => `${label}を選択`, approveSelected: '選択した異動の本登録へ進む', count: (n: number) => `${n}件`,
     open: (label: string) => `${label}の詳細`,
+    batchDone: (n: number, skipped: number) => `住所一括変更で${n}世帯を仮登録しました。${skipped > 0 ? `${skipped}世帯は試行の後に変更された等のため除外しました。試行をやり直して確認してください。` : ''}下の一覧の異動を決裁者が本登録します。`,
   },
   status: { provisional: '仮登録（審査待ち）', returned: '差戻し中', final: '本登録済み', withdrawn: '取下げ済み' } as Record<string, string>,
   detail: {

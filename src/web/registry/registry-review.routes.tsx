@@ -31,7 +31,7 @@ export function registryReviewRoutes(services: Services) {
   const names = async (c: Context<AppEnv>, ids: Array<string | null>) =>
     Object.fromEntries(await services.identity.staffNames(c.var.actor, ids.filter((x): x is string => !!x)));
 
-  const queue = async (c: Context<AppEnv>, mode: 'queue' | 'mine', extra: { done?: string; error?: { message: string; code: string } } = {}, status: 200 | Status = 200) => {
+  const queue = async (c: Context<AppEnv>, mode: 'queue' | 'mine', extra: { done?: string; batch?: { households: number; skipped: number }; error?: { message: string; code: string } } = {}, status: 200 | Status = 200) => {
     const q = (k: string) => (c.req.query(k) ?? '').slice(0, 60);
     const filter = { status: ['provisional', 'returned'].includes(q('status')) ? q('status') : mode === 'mine' ? 'open' : q('status') === 'open' ? 'open' : 'provisional',
       kind: isChangeKind(q('kind')) ? q('kind') : '', operator: mode === 'mine' ? 'mine' : UUID.test(q('operator')) ? q('operator') : '' };
@@ -81,7 +81,9 @@ export function registryReviewRoutes(services: Services) {
 
   app.get('/console/registry/mine', async (c) => {
     if (!can(c.var.actor, 'registry:change')) throw new ForbiddenError('registry:change');
-    return queue(c, 'mine', { done: doneOf(c) });
+    const count = (k: string) => Math.max(0, Math.min(100_000, Number.parseInt(c.req.query(k) ?? '0', 10) || 0));
+    const batch = c.req.query('done') === 'batch' ? { households: count('households'), skipped: count('skipped') } : undefined;
+    return queue(c, 'mine', { done: doneOf(c), batch });
   });
 
   app.get('/console/registry/provisional/approve', async (c) => {

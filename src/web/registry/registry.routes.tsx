@@ -124,7 +124,8 @@ export function registryWebRoutes(services: Services) {
     if (!UUID.test(id)) return c.notFound();
     const household = await svc.getHousehold(c.var.actor, id, { includeRemoved: c.req.query('includeRemoved') === 'true' }, requestCtx(c));
     const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, household.members.map((m) => m.personId), requestCtx(c));
-    return renderPage(c, HouseholdPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), household, supportMeasures }));
+    const pendingReceipt = household.pendingChangeId ? (await svc.getChange(c.var.actor, household.pendingChangeId)).receiptLabel : null;
+    return renderPage(c, HouseholdPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), household, supportMeasures, pendingReceipt }));
   });
 
   const statsDate = (c: Context<AppEnv>) => {

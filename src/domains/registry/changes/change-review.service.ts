@@ -125,6 +125,12 @@ export function createChangeReviewUseCases(deps: { db: Database; registry: Regis
       });
     },
 
+    /** The household with a 世帯番号 (forms pick households by number, never by id); null when there is none. */
+    async findHouseholdByNo(actor: Actor, householdNo: string) {
+      assertAllowed(actor, 'registry:read');
+      return withTenant(db, actor.municipalityCode, async (trx) => (await repo.findHouseholdByNo(trx, householdNo))?.householdId ?? null);
+    },
+
     /** A change by its 受付番号 (year, number), for the search box; only the id and status. */
     async findChangeByReceipt(actor: Actor, year: number, no: number) {
       assertAllowed(actor, 'registry:read');
