@@ -50,7 +50,10 @@ describe('registry pages by role', () => {
     expect(page).toContain(`/console/certificates?personId=${headId}`);
     const hh = await (await get(clerk, `/console/registry/households/${householdId}`)).text();
     expect(hh).toContain('試験　花子');
-    expect(hh).toContain('世帯の版');
+    // issue #9: the 世帯票 names its 世帯番号; no 世帯ID (UUID) and no 版 number.
+    expect(hh).toContain('世帯番号');
+    expect(hh).not.toContain('世帯の版');
+    expect(hh).not.toContain('世帯ID');
   });
 
   it('refuses the registry to roles without registry:read, and change screens to non-clerks', async () => {
