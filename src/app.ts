@@ -16,6 +16,7 @@ import { auditRoutes } from './domains/audit/audit.routes.ts';
 import { registryRoutes } from './domains/registry/index.ts';
 import { daycareApiRoutes } from './domains/daycare/daycare.module.ts';
 import { certificateRoutes } from './domains/certificates/index.ts';
+import { casesRoutes } from './domains/cases/index.ts';
 import { oidcRoutes } from './domains/identity/oidc.routes.ts';
 import { webRoutes } from './web/web.routes.tsx';
 
@@ -40,6 +41,7 @@ export function buildApi(services: Services, secureCookies: boolean) {
   api.route('/', registryRoutes(services));
   api.route('/', daycareApiRoutes(services));
   api.route('/', certificateRoutes(services));
+  api.route('/', casesRoutes(services));
   return api;
 }
 
@@ -61,7 +63,7 @@ export function createApp(services: Services, opts: AppOptions) {
   const secureCookies = opts.config.publicUrl.startsWith('https://');
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(opts.log));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ hsts: secureCookies }));
   // 1 MiB for ordinary requests; daycare rounds (a city's request or result, CSV imports) are larger.
   const smallBody = bodyLimit({ maxSize: 1024 * 1024 });
   const largeBody = bodyLimit({ maxSize: 32 * 1024 * 1024 });

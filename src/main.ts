@@ -24,6 +24,9 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
   await services.tenants.loadReferenceData();
   const seeded = config.seedDemo ? await seedDemo(services) : false;
   const app = createApp(services, { config, log });
+  // Case jobs (automatic review, deadline alerts) run in process on PGlite and on a server alike.
+  const jobTimer = setInterval(() => { void services.cases.tick().catch((err: Error) => log.error({ err: { name: err.name, message: err.message } }, 'case jobs failed')); }, 5000);
+  jobTimer.unref();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
@@ -54,6 +57,7 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
   return {
     url,
     stop() {
+      clearInterval(jobTimer);
       stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => db.close());
       return stopping;
     },

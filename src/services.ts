@@ -13,6 +13,7 @@ import { createTenantService } from './domains/tenants/tenants.service.ts';
 import { createRegistry } from './domains/registry/index.ts';
 import { createDaycare } from './domains/daycare/daycare.module.ts';
 import { createCertificates } from './domains/certificates/index.ts';
+import { createCases } from './domains/cases/index.ts';
 
 /** Creates the services of the platform. */
 export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min'>>, clock: Clock = systemClock) {
@@ -28,7 +29,8 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const registry = createRegistry(db, clock);
   const { daycare, daycareResults } = createDaycare(db, clock, tenants, accessLog);
   const certificates = createCertificates(db, clock, tenants, accessLog);
-  return { db, clock, tenants, identity, audit, accessLog, registry, certificates, daycare, daycareResults };
+  const { cases, caseTypes, caseEvents } = createCases(db, clock, registry, accessLog);
+  return { db, clock, tenants, identity, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents };
 }
 
 export type Services = ReturnType<typeof createServices>;

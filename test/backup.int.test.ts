@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { restoreBackup, writeBackup, BackupInvalidError } from '../src/platform/backup/backup.ts';
+import { checkBackup, restoreBackup, tableChecksums, verifyBackup, writeBackup, BackupInvalidError } from '../src/platform/backup/backup.ts';
+import { fillEveryTable, FIXTURE_MAIN, FIXTURE_OTHER } from './fixtures/every-table.ts';
 import { withTenant } from '../src/platform/tenancy/tenant-transaction.ts';
 import { useTestApp } from './test-app.ts';
 
@@ -62,5 +63,49 @@ describe('backup and restore', () => {
     const junk = path.join(dir, 'junk');
     fs.writeFileSync(junk, 'hello');
     await expect(restoreBackup(t.services.db, junk)).rejects.toBeInstanceOf(BackupInvalidError);
+  });
+});
+
+// Regression tests for issue #15 (defect 1): a backup holding daycare data (the round ↔ allocation_run cycle)
+// could not be restored, and nothing proved it. Every table of every domain is filled, backed up and restored.
+describe('backup and restore of every table (issue #15)', () => {
+  const t = useTestApp();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-backup-all-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'all.jichi-backup');
+
+  it('the fixture leaves no table empty (a new table must be added to test/fixtures/every-table.ts)', async () => {
+    await fillEveryTable(t);
+    const counts = await tableChecksums(t.services.db);
+    const empty = Object.entries(counts).filter(([, c]) => c.rows === 0).map(([name]) => name);
+    expect(empty).toEqual([]);
+    expect(Object.keys(counts)).toEqual(expect.arrayContaining(['daycare.round', 'daycare.allocation_run', 'daycare.offer_decline', 'registry.import_job', 'certificates.issuance']));
+  });
+
+  it('restores a database with rows in every table to identical checksums', async () => {
+    await writeBackup(t.services.db, file);
+    const before = await tableChecksums(t.services.db);
+    expect((await checkBackup(file)).checksums).toEqual(before);
+    await t.staff(CODE, ['admin']); // a change after the backup
+    await restoreBackup(t.services.db, file);
+    expect(await tableChecksums(t.services.db)).toEqual(before);
+    expect((await t.services.audit.verify()).breaks).toEqual([]);
+    await expect(t.services.db.owner.deleteFrom('audit.accessLog').execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('logs the backup as a batch access with its purpose in every municipality (issue #15, unlogged reads)', async () => {
+    await writeBackup(t.services.db, file, { purpose: '月次バックアップ', operatorId: 'ops-tanaka' });
+    for (const code of [FIXTURE_MAIN, FIXTURE_OTHER]) {
+      const entries = await withTenant(t.services.db, code, (trx) => trx.selectFrom('audit.accessLog').selectAll().where('action', '=', 'platform.backup').execute());
+      expect(entries.at(-1)).toMatchObject({ actorType: 'operator', actorId: 'ops-tanaka', purpose: '月次バックアップ', myNumberAccessed: true });
+    }
+  });
+
+  it('verifies a backup by restoring it into a scratch database (jichi backup --verify)', async () => {
+    const r = await writeBackup(t.services.db, file);
+    const v = await verifyBackup(file, { databaseUrl: process.env.DATABASE_URL });
+    expect(v.ok).toBe(true);
+    expect(v.rows).toBe(r.rows);
+    expect(v.mismatches).toEqual([]);
   });
 });

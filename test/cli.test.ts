@@ -67,6 +67,10 @@ describe('jichi CLI', async () => {
     expect(ok.out).toContain('tanaka');
     const role = (await jichi(['user', 'add', '--municipality', '202151', '--login', 'x1', '--name', 'x', '--roles', 'root', '--password-stdin'], 'a-long-enough-password\n'));
     expect(role.code).toBe(2);
+    // Issue #15: staff of a contractor (窓口業務の民間委託).
+    const itaku = await jichi(['user', 'add', '--municipality', '202151', '--login', 'itaku', '--name', '委託 一郎', '--roles', 'counter,approver', '--contractor', '--password-stdin'], 'a-long-enough-password\n');
+    expect(itaku.code, itaku.err).toBe(0);
+    expect(itaku.out).toContain('委託事業者 / contractor');
   });
 
   it('backs up, refuses a damaged archive, restores a good one, and verifies the access log', async () => {
@@ -85,5 +89,12 @@ describe('jichi CLI', async () => {
     const verify = (await jichi(['audit', 'verify']));
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/正常 \/ ok: \d+ entries/);
+  });
+
+  it('proves a backup with --verify: restored into a scratch database, checksums compared (issue #15)', async () => {
+    const file = path.join(dataDir, 'v.jichi-backup');
+    const r = await jichi(['backup', '-o', file, '--verify', '--purpose', '月次バックアップ']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/検証しました \/ verified: .* \d+ tables and \d+ rows match/);
   });
 });

@@ -5,7 +5,7 @@ import { loadConfig } from '../platform/config.ts';
 import { openConfiguredDatabase } from '../platform/db/open-from-config.ts';
 import { DomainError, ValidationError } from '../platform/http/errors.ts';
 import { createServices } from '../services.ts';
-import { writeBackup, restoreBackup } from '../platform/backup/backup.ts';
+import { writeBackup, restoreBackup, verifyBackup } from '../platform/backup/backup.ts';
 
 /** An error whose message is already for people, with the exit code to use. */
 export class CliError extends Error {
@@ -80,7 +80,8 @@ export function registerPlatformCommands(program: Command): void {
     .requiredOption('--roles <roles>', 'counter,reviewer,approver,daycare,admin,analyst（カンマ区切り）')
     .option('--password-stdin', '標準入力からパスワードを読む')
     .option('--oidc-subject <sub>', 'OpenID Connect の subject（パスワードなしでOIDCのみ）')
-    .action(async (opts: { municipality: string; login: string; name: string; roles: string; passwordStdin?: boolean; oidcSubject?: string }) => {
+    .option('--contractor', '委託事業者の職員（窓口業務の民間委託）: 受付・入力のみ、審査・決裁はできない')
+    .action(async (opts: { municipality: string; login: string; name: string; roles: string; passwordStdin?: boolean; oidcSubject?: string; contractor?: boolean }) => {
       let password = process.env.JICHI_PASSWORD;
       if (opts.passwordStdin) {
         const chunks: Buffer[] = [];
@@ -90,20 +91,29 @@ export function registerPlatformCommands(program: Command): void {
       await withServices(async (s) => {
         const { staffId } = await s.identity.addStaff({ type: 'operator', id: process.env.USER ?? 'operator' }, opts.municipality, {
           loginId: opts.login, displayName: opts.name, roles: opts.roles.split(',').map((r) => r.trim()).filter(Boolean),
-          password: password || undefined, oidcSubject: opts.oidcSubject,
+          password: password || undefined, oidcSubject: opts.oidcSubject, contractor: opts.contractor,
         }, { clientIp: '', requestId: 'cli' });
-        print(`追加しました / added: ${opts.login} (${staffId})`);
+        print(`追加しました / added: ${opts.login} (${staffId})${opts.contractor ? ' 委託事業者 / contractor' : ''}`);
       });
     });
 
   program.command('backup').description('整合性のあるバックアップを書き出す / write a consistent, checksummed backup')
     .requiredOption('-o, --output <file>', '出力ファイル（.jichi-backup）')
-    .action(async (opts: { output: string }) => {
+    .option('--purpose <text>', '利用目的（アクセスログに記録）', '定期バックアップ')
+    .option('--verify', '一時データベースに復元して表ごとのチェックサムを照合する / restore into a scratch database and compare checksums')
+    .action(async (opts: { output: string; purpose: string; verify?: boolean }) => {
       const config = loadConfig();
       const db = await openConfiguredDatabase(config);
       try {
-        const r = await writeBackup(db, opts.output);
+        const r = await writeBackup(db, opts.output, { purpose: opts.purpose });
         print(`バックアップしました / written: ${opts.output} (${r.tables} tables, ${r.rows} rows, sha256 ${r.sha256})`);
+        if (opts.verify) {
+          const v = await verifyBackup(opts.output, { databaseUrl: config.databaseUrl });
+          for (const m of v.mismatches) print(`不一致 / mismatch: ${m.table} (expected ${m.expected?.rows ?? '-'} rows, restored ${m.actual?.rows ?? '-'})`);
+          if (v.error) print(`復元できません / restore failed: ${v.error}`);
+          if (!v.ok) throw new CliError('バックアップを復元して照合できませんでした（このバックアップは使えません）', 1);
+          print(`検証しました / verified: restored into a scratch database, ${v.tables} tables and ${v.rows} rows match`);
+        }
       } finally {
         await db.close();
       }
@@ -112,12 +122,13 @@ export function registerPlatformCommands(program: Command): void {
   program.command('restore').description('バックアップから復元する（現在のデータは置き換えられます） / restore a backup')
     .requiredOption('-i, --input <file>', 'バックアップファイル')
     .option('--yes', '確認なしで置き換える')
-    .action(async (opts: { input: string; yes?: boolean }) => {
+    .option('--purpose <text>', '利用目的（アクセスログに記録）', 'バックアップからの復元')
+    .action(async (opts: { input: string; yes?: boolean; purpose: string }) => {
       if (!opts.yes) throw new CliError('復元すると現在のデータはすべて置き換えられます。よろしければ --yes を付けて実行してください', 2);
       const config = loadConfig();
       const db = await openConfiguredDatabase(config);
       try {
-        const r = await restoreBackup(db, opts.input);
+        const r = await restoreBackup(db, opts.input, { purpose: opts.purpose });
         print(`復元しました / restored: ${r.tables} tables, ${r.rows} rows`);
       } finally {
         await db.close();

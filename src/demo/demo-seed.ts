@@ -28,5 +28,7 @@ export async function seedDemo(services: Services): Promise<boolean> {
     await services.identity.addStaff({ type: 'operator', id: 'demo-seed' }, DEMO_MUNICIPALITY_CODE, { ...s, password: DEMO_PASSWORD }, ctx);
   }
   await services.registry.seedDemo(DEMO_MUNICIPALITY_CODE);
+  // The national standard case types (転居届, 転出届, 住民票の写し等の交付請求, 保育所等利用申込).
+  await services.cases.install(DEMO_MUNICIPALITY_CODE);
   return true;
 }

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { DomainError, UnauthenticatedError } from '../platform/http/errors.ts';
+import { constraintViolation } from '../platform/http/problem.ts';
 import type { Services } from '../services.ts';
 import { dictionary, LANG_COOKIE, requestLang } from './ui/i18n.ts';
 import { ErrorPage } from './ui/error.page.tsx';
@@ -20,6 +21,7 @@ import { registryAddressChangeRoutes } from './registry/registry-address-changes
 import { registryWebRoutes } from './registry/registry.routes.tsx';
 import { registryReviewRoutes } from './registry/registry-review.routes.tsx';
 import { sessionRoutes } from './session/session.routes.tsx';
+import { casesWebRoutes } from './cases/cases.routes.tsx';
 import { staticRoutes, warnIfStylesheetMissing } from './ui/static-files.ts';
 
 export type { WebOptions } from './ui/web-options.ts';
@@ -31,7 +33,8 @@ export function webRoutes(services: Services, opts: WebOptions) {
   const app = new Hono<AppEnv>();
 
   // Errors of web pages become pages, not problem+json.
-  app.onError(async (err, c) => {
+  app.onError(async (error, c) => {
+    const err = constraintViolation(error) ?? error; // issue #15: a lost race on a key is a refusal, not a 500
     if (err instanceof UnauthenticatedError) return c.redirect(`/login?next=${encodeURIComponent(currentPath(c))}`, 303);
     const lang = requestLang(c);
     const t = dictionary(lang);
@@ -64,6 +67,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', registryReviewRoutes(services));
   app.route('/', registryChangeRoutes(services));
   app.route('/', registryAddressChangeRoutes(services));
+  app.route('/', casesWebRoutes(services));
   app.route('/', consoleRoutes(services));
   app.route('/', consoleNotFound(services));
 

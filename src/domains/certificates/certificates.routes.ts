@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRateLimiter } from '../../platform/auth/rate-limit.ts';
+import { csvText, csvValue } from '../../platform/csv/csv-cell.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { requireStaff } from '../../platform/http/middleware.ts';
@@ -67,7 +68,7 @@ export function certificateRoutes(services: { certificates: CertificateService }
     },
   }), async (c) => {
     const q = c.req.valid('query');
-    const items = await services.certificates.listIssuances(c.var.actor, q);
+    const items = await services.certificates.listIssuances(c.var.actor, q, ctx(c));
     if (q.format === 'csv') {
       return c.body(`\uFEFF${ledgerCsv(items)}`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="certificate-issuances.csv"' }) as never;
     }
@@ -100,15 +101,12 @@ export function certificateRoutes(services: { certificates: CertificateService }
 
 /** The ledger as CSV with Japanese headers (for export to spreadsheets and 決算 reports). */
 export function ledgerCsv(items: Awaited<ReturnType<CertificateService['listIssuances']>>): string {
-  const esc = (v: unknown) => {
-    const s = String(v ?? '');
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const head = ['通番', '交付日時', '証明書', '請求者区分', '請求事由', '請求機関', '根拠法令', '利用目的', '世帯', '対象者', '記載事項', '基準日', '手数料', '職員', '頁数', '個人番号記載', '注意', 'PDF SHA-256'];
+  // Free text (請求事由, 請求機関, 根拠法令, 利用目的 …) is guarded against formula injection; numbers are not (issue #15).
   const lines = items.map((r) => [
-    r.issueNo, r.issuedAt, KIND_TITLES[r.certificateKind], REQUESTER_LABELS[r.requesterType], r.requesterGround, r.officialBody, r.legalBasis, r.purpose,
-    r.householdId, r.personIds.join(' '), r.items.map((i) => PRINT_ITEM_LABELS[i as PrintItem] ?? i).join('・'), r.asOf, r.feeYen, r.staffId, r.pageCount,
-    r.myNumberPrinted ? '有' : '無', r.alerts.join(' '), r.pdfSha256,
-  ].map(esc).join(','));
+    csvValue(r.issueNo), csvValue(r.issuedAt), ...[KIND_TITLES[r.certificateKind], REQUESTER_LABELS[r.requesterType], r.requesterGround, r.officialBody, r.legalBasis, r.purpose,
+      r.householdId, r.personIds.join(' '), r.items.map((i) => PRINT_ITEM_LABELS[i as PrintItem] ?? i).join('・')].map(csvText), csvValue(r.asOf), csvValue(r.feeYen),
+    csvText(r.staffId), csvValue(r.pageCount), csvText(r.myNumberPrinted ? '有' : '無'), csvText(r.alerts.join(' ')), csvValue(r.pdfSha256),
+  ].join(','));
   return [head.join(','), ...lines].join('\r\n') + '\r\n';
 }

@@ -202,12 +202,20 @@ export function createCertificateService(deps: {
     },
 
     /** The issuance ledger, newest first (counter clerks and administrators). */
-    async listIssuances(actor: Actor, q: { from?: string; to?: string; limit: number }) {
+    async listIssuances(actor: Actor, q: { from?: string; to?: string; limit: number; format?: 'json' | 'csv' }, ctx: SourceContext = { clientIp: '', requestId: '' }) {
       if (!can(actor, 'certificates:issue') && !can(actor, 'access-log:read')) throw new ForbiddenError('certificates:ledger');
       // Days are Japanese days: [from 00:00 JST, to+1 00:00 JST).
       const fromTs = q.from ? new Date(`${q.from}T00:00:00+09:00`) : undefined;
       const toTs = q.to ? new Date(new Date(`${q.to}T00:00:00+09:00`).getTime() + 86_400_000) : undefined;
-      const rows = await withTenant(db, actor.municipalityCode, (trx) => certificates.listIssuances(trx, actor.municipalityCode, { fromTs, toTs, limit: q.limit }));
+      const rows = await withTenant(db, actor.municipalityCode, async (trx) => {
+        // The ledger names households, persons and purposes: its reading is a batch access (issue #15).
+        await accessLog.append(trx, actor.municipalityCode, {
+          actorType: 'staff', actorId: actor.staffId, action: q.format === 'csv' ? 'certificates.ledger.export' : 'certificates.ledger.read',
+          subjectType: 'issuance-ledger', subjectId: `${q.from ?? ''}..${q.to ?? ''}`,
+          purpose: q.format === 'csv' ? '交付記録の出力（CSV）' : '交付記録の閲覧', clientIp: ctx.clientIp, requestId: ctx.requestId,
+        });
+        return certificates.listIssuances(trx, actor.municipalityCode, { fromTs, toTs, limit: q.limit });
+      });
       return rows.map((r) => ({
         issuanceId: r.issuanceId, issueNo: r.issueNo, issuedAt: new Date(r.issuedAt).toISOString(), certificateKind: r.certificateKind as CertificateKind,
         requesterType: r.requesterType as RequesterType, requesterGround: r.requesterGround, officialBody: r.officialBody, legalBasis: r.legalBasis,

@@ -3,6 +3,7 @@
  * Use cases over a round's result: summary, per-child explanation, the publishable cut-off table,
  * what-if runs, comparison with a reference allocation and the offer/hold notices (PDF).
  */
+import { csvText, csvValue } from '../../platform/csv/csv-cell.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError, NotFoundError } from '../../platform/http/errors.ts';
@@ -46,14 +47,12 @@ export function createDaycareResultsService(deps: { daycare: DaycareService; clo
     /** The cut-off table as CSV (UTF-8 with BOM so Excel opens it), ready to publish. */
     async cutoffsCsv(actor: Actor, roundId: string): Promise<string> {
       const { rows, tieBreak } = await this.cutoffs(actor, roundId);
-      const quote = (v: string | number | null | undefined) => {
-        const s = v === null || v === undefined ? '' : String(v);
-        return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-      };
       const header = ['施設番号', '施設名', '年齢クラス', '募集人数', '申込者数', '内定者数', '最低指数', ...tieBreak.map((k) => `最低内定者の${tieBreakLabel(k.key, 'ja')}`)];
-      const lines = rows.map((r) => [r.facilityId, r.facilityName, `${r.ageClass}歳児`, r.seats, r.applicants, r.offers, r.lowestAdmitted?.score ?? '',
-        ...tieBreak.map((k) => r.lowestAdmitted?.tieBreak?.[k.key] ?? '')].map(quote).join(','));
-      return `\ufeff${[header.map(quote).join(','), ...lines].join('\r\n')}\r\n`;
+      // Facility ids and names are text (guarded against formula injection, issue #15); scores and
+      // tie-break values are numbers and may be negative, written as they are.
+      const lines = rows.map((r) => [csvText(r.facilityId), csvText(r.facilityName), csvText(`${r.ageClass}歳児`),
+        ...[r.seats, r.applicants, r.offers, r.lowestAdmitted?.score ?? '', ...tieBreak.map((k) => r.lowestAdmitted?.tieBreak?.[k.key] ?? '')].map(csvValue)].join(','));
+      return `\ufeff${[header.map(csvText).join(','), ...lines].join('\r\n')}\r\n`;
     },
 
     /** Runs a modified copy of the round (one change) and lists who moves; nothing is stored. */

@@ -10,12 +10,13 @@ export interface StaffRow {
   disabled: boolean;
   lockedUntil: Date | null;
   oidcSubject: string | null;
+  contractor?: boolean;
 }
 
 /** The API view of a staff account. */
 export function presentStaff(r: StaffRow, now = new Date()) {
   return {
     staffId: r.staffId, loginId: r.loginId, displayName: r.displayName, roles: r.roles as Role[], disabled: r.disabled,
-    locked: r.lockedUntil !== null && r.lockedUntil > now, oidcLinked: r.oidcSubject !== null,
+    locked: r.lockedUntil !== null && r.lockedUntil > now, oidcLinked: r.oidcSubject !== null, contractor: r.contractor === true,
   };
 }

@@ -34,6 +34,8 @@ export const StaffView = z.object({
   disabled: z.boolean(),
   locked: z.boolean(),
   oidcLinked: z.boolean(),
+  /** Staff of a contractor (窓口業務の民間委託): may receive and enter, never review or decide. */
+  contractor: z.boolean(),
 }).openapi('Staff');
 
 export const StaffInput = z.object({
@@ -42,6 +44,8 @@ export const StaffInput = z.object({
   roles: z.array(RoleSchema).min(1),
   password: z.string().min(12).max(256).optional(),
   oidcSubject: z.string().min(1).max(255).optional(),
+  /** Staff of a contractor (窓口業務の民間委託): may receive and enter, never review or decide, whatever the roles. */
+  contractor: z.boolean().optional(),
 }).openapi('StaffInput');
 
 export const StaffIdParams = z.object({ staffId: z.string().uuid() });

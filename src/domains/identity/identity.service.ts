@@ -69,7 +69,7 @@ export interface IdentityDeps {
 export function createIdentityService(deps: IdentityDeps) {
   const { db, staff, accessLog, clock } = deps;
 
-  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[] }, method: 'password' | 'oidc', ctx: RequestContext): Promise<NewSession> {
+  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[]; contractor?: boolean }, method: 'password' | 'oidc', ctx: RequestContext): Promise<NewSession> {
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(clock.now().getTime() + deps.sessionMaxSeconds * 1000);
@@ -83,7 +83,7 @@ export function createIdentityService(deps: IdentityDeps) {
       expiresAt,
       actor: {
         type: 'staff', municipalityCode, staffId: staffRow.staffId, loginId: staffRow.loginId, displayName: staffRow.displayName,
-        roles: staffRow.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method,
+        roles: staffRow.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method, contractor: staffRow.contractor === true,
       },
     };
   }
@@ -94,7 +94,15 @@ export function createIdentityService(deps: IdentityDeps) {
      * @throws InvalidCredentialsError, AccountLockedError, TooManyAttemptsError
      */
     async login(input: { municipalityCode: string; loginId: string; password: string }, ctx: RequestContext): Promise<NewSession> {
-      if (!deps.loginLimiter.take(ctx.clientIp)) throw new TooManyAttemptsError(deps.loginLimiter.retryAfter(ctx.clientIp));
+      // Failures are limited per address and per account (taken now, refunded on success: issue #15).
+      const limiter = deps.loginLimiter;
+      const keys = [`ip:${ctx.clientIp}`, `account:${input.municipalityCode}:${input.loginId}`];
+      for (const [i, key] of keys.entries()) {
+        if (!limiter.take(key)) {
+          for (const k of keys.slice(0, i)) limiter.refund(k);
+          throw new TooManyAttemptsError(limiter.retryAfter(key));
+        }
+      }
       const code = input.municipalityCode;
       if (!isValidMunicipalityCode(code) || !(await deps.tenants.isOnboarded(code))) {
         await verifyPassword(await dummyHash, input.password);
@@ -107,20 +115,21 @@ export function createIdentityService(deps: IdentityDeps) {
         await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row?.staffId ?? '(unknown)', action: 'auth.login.password', outcome: 'denied', ...ctx }));
         throw new InvalidCredentialsError();
       }
-      if (row.lockedUntil && row.lockedUntil > now) {
-        await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', purpose: 'locked', ...ctx }));
-        throw new AccountLockedError(row.lockedUntil);
-      }
+      // The attempt is counted atomically before the password is checked, so that parallel wrong passwords
+      // cannot all read the same count (issue #15: 20 parallel attempts made 17 checks with a policy of 5).
+      const claim = await withTenant(db, code, async (trx) => {
+        const c = await staff.claimAttempt(trx, row.staffId, now, LOCKOUT_THRESHOLD, new Date(now.getTime() + LOCKOUT_MINUTES * 60_000));
+        if (!c) await accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', purpose: 'locked', ...ctx });
+        return c;
+      });
+      if (!claim) throw new AccountLockedError(row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : new Date(now.getTime() + LOCKOUT_MINUTES * 60_000));
       // Hash outside any transaction: no connection is held for the ~30 ms of argon2id.
       if (!(await verifyPassword(row.passwordHash, input.password))) {
-        const lockUntil = row.failedLogins + 1 >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-        await withTenant(db, code, async (trx) => {
-          await staff.recordFailure(trx, row.staffId, lockUntil);
-          await accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', ...ctx });
-        });
-        if (lockUntil) throw new AccountLockedError(lockUntil);
+        await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', ...ctx }));
+        if (claim.lockedUntil) throw new AccountLockedError(claim.lockedUntil);
         throw new InvalidCredentialsError();
       }
+      for (const k of keys) limiter.refund(k);
       return openSession(code, row, 'password', ctx);
     },
 
@@ -153,6 +162,7 @@ export function createIdentityService(deps: IdentityDeps) {
       return {
         type: 'staff', municipalityCode: parsed.municipalityCode, staffId: s.staffId, loginId: s.loginId, displayName: s.displayName,
         roles: s.roles as Role[], csrfToken: s.csrfToken, sessionTokenHash: hash, authMethod: s.authMethod as 'password' | 'oidc',
+        contractor: s.contractor === true,
       } satisfies Actor;
     },
 
@@ -171,7 +181,7 @@ export function createIdentityService(deps: IdentityDeps) {
     async addStaff(
       by: Actor | { type: 'operator'; id: string },
       municipalityCode: string,
-      input: { loginId: string; displayName: string; roles: string[]; password?: string; oidcSubject?: string },
+      input: { loginId: string; displayName: string; roles: string[]; password?: string; oidcSubject?: string; contractor?: boolean },
       ctx: RequestContext,
     ): Promise<{ staffId: string }> {
       if (by.type === 'staff') {
@@ -192,7 +202,7 @@ export function createIdentityService(deps: IdentityDeps) {
       const passwordHash = input.password ? await hashPassword(input.password) : null;
       await withTenant(db, municipalityCode, async (trx) => {
         if (await staff.findByLoginId(trx, input.loginId)) throw new DomainError('staff-exists', `職員ID「${input.loginId}」は既に使われています`, 409, 'Login id already exists');
-        await staff.insert(trx, { municipalityCode, staffId, loginId: input.loginId, displayName: input.displayName, roles, passwordHash, oidcSubject: input.oidcSubject ?? null });
+        await staff.insert(trx, { municipalityCode, staffId, loginId: input.loginId, displayName: input.displayName, roles, passwordHash, oidcSubject: input.oidcSubject ?? null, contractor: input.contractor ?? false });
         await accessLog.append(trx, municipalityCode, {
           actorType: by.type === 'staff' ? 'staff' : 'operator', actorId: by.type === 'staff' ? by.staffId : by.id,
           action: 'staff.create', subjectType: 'staff', subjectId: staffId, ...ctx,

@@ -18,6 +18,7 @@ export interface SessionWithStaff {
   displayName: string;
   roles: string[];
   disabled: boolean;
+  contractor: boolean;
 }
 
 /** Creates the staff repository. */
@@ -40,16 +41,25 @@ export function createStaffRepository() {
 
     list: (trx: TenantTx) =>
       trx.selectFrom('platform.staff')
-        .select(['staffId', 'loginId', 'displayName', 'roles', 'disabled', 'lockedUntil', 'oidcSubject', 'createdAt'])
+        .select(['staffId', 'loginId', 'displayName', 'roles', 'disabled', 'lockedUntil', 'oidcSubject', 'createdAt', 'contractor'])
         .orderBy('loginId').execute(),
 
-    insert: (trx: TenantTx, row: { municipalityCode: string; staffId: string; loginId: string; displayName: string; roles: string[]; passwordHash: string | null; oidcSubject: string | null }) =>
+    insert: (trx: TenantTx, row: { municipalityCode: string; staffId: string; loginId: string; displayName: string; roles: string[]; passwordHash: string | null; oidcSubject: string | null; contractor: boolean }) =>
       trx.insertInto('platform.staff').values(row).execute(),
 
-    recordFailure: (trx: TenantTx, staffId: string, lockUntil: Date | null) =>
-      trx.updateTable('platform.staff')
-        .set({ failedLogins: sql`failed_logins + 1`, lockedUntil: lockUntil })
-        .where('staffId', '=', staffId).execute(),
+    /**
+     * Counts a password attempt before the password is checked, in one statement (the row lock serialises
+     * parallel attempts, issue #15): the attempt that reaches `threshold` also locks the account until
+     * `lockUntil`; an expired lock starts a new count. No row when the account is locked.
+     */
+    claimAttempt: (trx: TenantTx, staffId: string, now: Date, threshold: number, lockUntil: Date) =>
+      sql<{ failedLogins: number; lockedUntil: Date | null }>`
+        UPDATE platform.staff SET
+          failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
+          locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= ${threshold}
+            THEN ${lockUntil}::timestamptz END
+        WHERE staff_id = ${staffId} AND (locked_until IS NULL OR locked_until <= ${now}::timestamptz)
+        RETURNING failed_logins AS "failedLogins", locked_until AS "lockedUntil"`.execute(trx).then((r) => r.rows[0]),
 
     clearFailures: (trx: TenantTx, staffId: string) =>
       trx.updateTable('platform.staff').set({ failedLogins: 0, lockedUntil: null }).where('staffId', '=', staffId).execute(),

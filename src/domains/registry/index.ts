@@ -9,6 +9,11 @@ export { loadMyNumberKeys } from './registry.config.ts';
 export { ChangeInput, MINOR_CORRECTION_GROUNDS } from './registry.schema.ts';
 export { InvalidLegalDateError, parseLegalDate, toWareki } from '../../platform/dates/jp-date.ts';
 export { TOWN_LIST_ATTRIBUTION, townsOf } from './addresses/address-reference.ts';
+// For the cases domain: the 転居/転出 change input, the 町字 match and the 14-day rule's dates.
+export { matchTown } from './addresses/address-reference.ts';
+export type { ChangeInputOf } from './registry.schema.ts';
+export type { PersonRecord } from './registry-model.ts';
+export { japanToday } from './registry.service.ts';
 export { FOREIGN_CATEGORIES } from './registry-model.ts';
 // DV等支援措置: which of these persons a measure protects on a day (for the certificates' refusal), inside the caller's tenant transaction.
 export { personsUnderSupportMeasure } from './support-measures/support-measure.repository.ts';

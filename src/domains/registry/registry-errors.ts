@@ -50,6 +50,7 @@ export const ERRORS = {
   'change-not-final': [409, '本登録されていない異動です'],
   'change-not-provisional': [409, 'この異動は仮登録ではありません（既に決裁又は取下げ済みです）'],
   'self-approval': [403, '自分が入力した異動を決裁することはできません'],
+  'withdraw-others-change': [403, '他の職員が入力した仮登録は、入力した職員本人又は審査・決裁の担当者だけが取り下げられます'],
   'household-address-mismatch': [422, '世帯員の住所が一致しなくなります。世帯の全員を同じ住所に異動してください'],
   'same-household': [422, '同じ世帯を合併することはできません'],
   'empty-patch': [422, '修正する項目を入力してください'],

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Population statistics (spec §6): aggregation of counted rows into JSON and CSV. Pure. */
+import { csvText } from '../../platform/csv/csv-cell.ts';
 import { townsOf } from './addresses/address-reference.ts';
 
 /** One counted group from SQL. */
@@ -41,13 +42,9 @@ export type RegistryStatistics = ReturnType<typeof buildStatistics>;
 /** CSV (UTF-8 with BOM for spreadsheet software): one row per 町字 × age band, then totals. */
 export function statisticsCsv(s: RegistryStatistics): string {
   const lines = ['基準日,町字コード,町字,世帯数,人口,男,女,日本人,外国人'];
-  for (const t of s.byTown) lines.push([s.asOf, t.townCode ?? '', csv(t.townName), t.households, t.persons, t.male, t.female, t.japanese, t.foreign].join(','));
+  for (const t of s.byTown) lines.push([s.asOf, t.townCode ?? '', csvText(t.townName), t.households, t.persons, t.male, t.female, t.japanese, t.foreign].join(','));
   lines.push([s.asOf, '', '合計', s.total.households, s.total.persons, s.total.male, s.total.female, s.total.japanese, s.total.foreign].join(','));
   lines.push('', '基準日,年齢階級,男,女,日本人,外国人');
-  for (const a of s.byAgeBand) lines.push([s.asOf, a.label, a.male, a.female, a.japanese, a.foreign].join(','));
+  for (const a of s.byAgeBand) lines.push([s.asOf, csvText(a.label), a.male, a.female, a.japanese, a.foreign].join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-function csv(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

@@ -15,6 +15,8 @@ import { createServices } from '../../services.ts';
 import { createMyNumberCipher } from './numbers/my-number-cipher.ts';
 import { loadMyNumberKeys } from './registry.config.ts';
 import { csvLine } from './csv/registry-csv-format.ts';
+import { csvText } from '../../platform/csv/csv-cell.ts';
+import { operatorId } from '../../platform/audit/batch-access.ts';
 import { generateRegistryCsv } from './csv/registry-csv-generate.ts';
 import { createRegistryCsvService, CsvImportRefused } from './csv/registry-csv.service.ts';
 
@@ -103,7 +105,8 @@ export function registerRegistryCommands(program: Command): void {
     .option('--resume', '中断した取込を、最後に確定したバッチの次から再開する')
     .option('--append', '既に住民がいる自治体に追加で取り込む（宛名番号・世帯番号・個人番号・住民票コード・在留カード番号の重複を検査）')
     .option('--batch-size <rows>', '1バッチ（1トランザクション）の行数の目安', '5000')
-    .action((opts: { municipality: string; input: string; report?: string; resume?: boolean; append?: boolean; batchSize: string }) => guarded(async () => {
+    .option('--purpose <text>', '利用目的（アクセスログに記録）', '住民記録の移行（CSV取込）')
+    .action((opts: { municipality: string; input: string; report?: string; resume?: boolean; append?: boolean; batchSize: string; purpose: string }) => guarded(async () => {
       if (!fs.existsSync(opts.input)) throw new Refused(`ファイルがありません: ${opts.input}`, EXIT_INVALID_INPUT);
       const batchSize = Number(opts.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new Refused('--batch-size は正の整数で指定してください', EXIT_INVALID_INPUT);
@@ -117,8 +120,8 @@ export function registerRegistryCommands(program: Command): void {
         let phase = 'validate' as 'validate' | 'import';
         try {
           const r = await csv.importCsv(opts.municipality, () => fs.createReadStream(opts.input, { highWaterMark: 1 << 20 }), {
-            fileName: opts.input, resume: opts.resume, append: opts.append, batchSize, operatorId: `cli:${process.env.USER ?? 'operator'}`,
-            onProblem: (p) => { fs.writeSync(report, csvLine([String(p.line), p.column, p.reason])); },
+            fileName: opts.input, resume: opts.resume, append: opts.append, batchSize, operatorId: `cli:${operatorId()}`, purpose: opts.purpose,
+            onProblem: (p) => { fs.writeSync(report, `${[p.line, p.column, p.reason].map(csvText).join(',')}\r\n`); },
             onProgress: (p) => {
               if (p.phase === 'validate') check.update(p.bytes ?? 0, size, 'バイト');
               else {
@@ -147,12 +150,18 @@ export function registerRegistryCommands(program: Command): void {
     .requiredOption('--output <file>', '出力する CSV')
     .option('--as-of <date>', 'この日（YYYY-MM-DD）時点の記録を出力する')
     .option('--include-removed', '除票（転出・死亡等で消除された住民）も出力する')
-    .action((opts: { municipality: string; output: string; asOf?: string; includeRemoved?: boolean }) => guarded(async () => {
+    .requiredOption('--purpose <text>', '利用目的（必須、アクセスログに記録。例: 「標準準拠システムへの移行」）')
+    .option('--include-my-number', '個人番号を出力する（特定個人情報。指定しなければ個人番号の列は空）')
+    .action((opts: { municipality: string; output: string; asOf?: string; includeRemoved?: boolean; purpose: string; includeMyNumber?: boolean }) => guarded(async () => {
+      if (!opts.purpose.trim()) throw new Refused('--purpose に利用目的を指定してください', EXIT_INVALID_INPUT);
       if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new Refused('--as-of は YYYY-MM-DD で指定してください', EXIT_INVALID_INPUT);
       await withCsv(opts.municipality, async (csv) => {
         const out = fileWriter(opts.output);
         const bar = progressBar('出力');
-        const r = await csv.exportCsv(opts.municipality, (s) => out.write(s), { asOf: opts.asOf, includeRemoved: opts.includeRemoved, onProgress: (n, t) => bar.update(n, t) });
+        const r = await csv.exportCsv(opts.municipality, (s) => out.write(s), {
+          asOf: opts.asOf, includeRemoved: opts.includeRemoved, includeMyNumber: opts.includeMyNumber, purpose: opts.purpose.trim(), operatorId: `cli:${operatorId()}`,
+          onProgress: (n, t) => bar.update(n, t),
+        });
         await out.close();
         bar.update(r.rows, r.rows, '行', true);
         bar.done();

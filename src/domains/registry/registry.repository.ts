@@ -227,6 +227,13 @@ export function createRegistryRepository() {
         .select(['s.historyNo', 's.record']).where('s.municipalityCode', '=', TENANT).where('s.personId', '=', personId).where('ch.status', '=', 'final').where('s.effectiveOn', '<=', asOf)
         .orderBy('s.historyNo', 'desc').limit(1).executeTakeFirst(),
 
+    /** Current records by 宛名番号 (for the automatic review of cases). */
+    personsByAtenaNos: async (trx: TenantTx, atenaNos: string[]) => atenaNos.length === 0 ? [] :
+      trx.selectFrom('registry.person as p')
+        .innerJoin('registry.personCurrent as c', (j) => j.onRef('c.municipalityCode', '=', 'p.municipalityCode').onRef('c.personId', '=', 'p.personId'))
+        .select(['p.atenaNo', 'c.personId', 'c.householdId', 'c.record', 'c.pendingChangeId', 'c.removedOn'])
+        .where('p.municipalityCode', '=', TENANT).where('p.atenaNo', 'in', atenaNos).execute(),
+
     current: (trx: TenantTx, personId: string) =>
       trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'pendingChangeId', 'householdId']).where('municipalityCode', '=', TENANT).where('personId', '=', personId).executeTakeFirst(),
 

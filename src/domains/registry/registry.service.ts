@@ -249,6 +249,38 @@ export function createRegistryService(deps: RegistryDeps) {
       });
     },
 
+    /**
+     * For the cases domain, inside its tenant transaction: the persons with these 宛名番号, the active members of
+     * their households and the households' versions. The caller authorises and writes the access log.
+     */
+    async lookupForCase(trx: TenantTx, atenaNos: string[]) {
+      const persons = await repo.personsByAtenaNos(trx, [...new Set(atenaNos)]);
+      const householdIds = [...new Set(persons.map((p) => p.householdId))];
+      const members = await repo.membersOf(trx, householdIds);
+      const households = await Promise.all(householdIds.map((h) => repo.findHousehold(trx, h)));
+      return {
+        persons: persons.map((p) => ({ personId: p.personId, atenaNo: p.atenaNo, householdId: p.householdId, removed: p.removedOn !== null,
+          pendingChangeId: p.pendingChangeId, record: p.record as unknown as PersonRecord })),
+        households: households.filter((h) => !!h).map((h) => ({ householdId: h.householdId, version: h.version, pendingChangeId: h.pendingChangeId,
+          members: members.filter((mb) => mb.record.householdId === h.householdId).map((mb) => ({ personId: mb.personId, atenaNo: mb.record.atenaNo })) })),
+      };
+    },
+
+    /**
+     * Records a change as 仮登録 inside the caller's tenant transaction (the cases domain: the effect of an approved
+     * case, written in the same transaction as the decision). The caller authorises; the operator may be `system`.
+     * @throws RegistryRuleError for every blocking rule (the caller's transaction is then rolled back by the caller)
+     */
+    async recordChangeIn(trx: TenantTx, m: string, operator: { type: 'staff' | 'system'; id: string }, input: ChangeInput, ctx: RequestContext) {
+      const today = japanToday(clock);
+      const plan = await planIn(trx, m, input, today);
+      const changeId = await writePlan(trx, m, plan, input, { staffId: operator.id }, today, 'provisional');
+      await accessLog.appendMany(trx, m, plan.snapshots.map((s) => ({ actorType: operator.type, actorId: operator.id, action: 'registry.change.record',
+        subjectType: 'person', subjectId: s.personId, ...ctx })));
+      return { changeId, kind: plan.kind, reasonCode: plan.reason.code, reasonLabel: plan.reason.label, alerts: plan.alerts,
+        personIds: plan.snapshots.map((s) => s.personId), householdIds: [...new Set(plan.snapshots.map((s) => s.record.householdId))] };
+    },
+
     /** Plans and writes a change as final in one step (system use: demo data, tests of invariants). */
     async recordFinalAsSystem(municipalityCode: string, input: ChangeInput) {
       const today = japanToday(clock);
@@ -274,12 +306,19 @@ export function createRegistryService(deps: RegistryDeps) {
       });
     },
 
-    /** Withdraws (取下げ) a provisional or returned change; its snapshots stay in history as withdrawn, its reservations are released. */
+    /**
+     * Withdraws (取下げ) a provisional or returned (差戻し中) change; its snapshots stay in history as withdrawn and its
+     * reservations are released. The clerk who entered it may withdraw it, and so may a reviewer (審査) or approver
+     * (決裁); another counter clerk may not (issue #15).
+     * @throws RegistryRuleError 'change-not-found', 'change-not-provisional', 'withdraw-others-change'
+     */
     async withdraw(actor: Actor, changeId: string, ctx: RequestContext) {
-      if (!can(actor, 'registry:approve') && !can(actor, 'registry:review') && !can(actor, 'registry:change')) throw new ForbiddenError('registry:change');
+      const supervises = can(actor, 'registry:approve') || can(actor, 'registry:review');
+      if (!supervises && !can(actor, 'registry:change')) throw new ForbiddenError('registry:change');
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const c = await repo.findChange(trx, changeId, true);
         if (!c) fail('change-not-found');
+        if (!supervises && c.operatorId !== actor.staffId) fail('withdraw-others-change');
         if (c.status !== 'provisional' && c.status !== 'returned') fail('change-not-provisional');
         await repo.releaseHouseholds(trx, changeId);
         await repo.releasePersons(trx, changeId);

@@ -13,4 +13,6 @@ export interface Actor {
   csrfToken: string;
   sessionTokenHash: string;
   authMethod: 'password' | 'oidc';
+  /** Staff of a contractor (窓口業務の民間委託): may receive and enter, never review or decide (permissions.ts). */
+  contractor?: boolean;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, assertAllowed, can, parseRoles, ROLES } from './permissions.ts';
+import { ACTIONS, CONTRACTOR_ACTIONS, assertAllowed, can, parseRoles, ROLES } from './permissions.ts';
 import { ForbiddenError } from '../http/errors.ts';
 
 describe('can', () => {
@@ -33,5 +33,18 @@ describe('parseRoles', () => {
     expect(() => parseRoles(['root'])).toThrow();
     expect(() => parseRoles([])).toThrow();
     expect(parseRoles(['counter', 'counter', 'admin'])).toEqual(['counter', 'admin']);
+  });
+});
+
+// Issue #15 (defect 8): 窓口業務の民間委託.
+describe('contractor staff', () => {
+  it('may receive and enter but never review or decide, whatever the roles', () => {
+    const all = { roles: [...ROLES], contractor: true };
+    for (const action of Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>) {
+      expect(can(all, action), action).toBe(CONTRACTOR_ACTIONS.has(action));
+    }
+    for (const a of ['registry:review', 'registry:approve', 'cases:decide', 'registry:support-measure', 'daycare:manage'] as const) expect(can(all, a)).toBe(false);
+    expect(can(all, 'registry:change')).toBe(true);
+    expect(can({ roles: ['approver'] }, 'registry:approve')).toBe(true);
   });
 });

@@ -21,7 +21,8 @@ export const ACTIONS = {
   // registry; 決裁 only — not 窓口 (who serve requesters, possibly the 加害者) nor 管理者 (a system role).
   'registry:support-measure': ['approver'],
   'certificates:issue': ['counter'],
-  'cases:handle': ['counter', 'reviewer'],
+  // Handling cases; each case type also names the roles that may handle and decide it (data, cases domain).
+  'cases:handle': ['counter', 'reviewer', 'daycare'],
   'cases:decide': ['approver'],
   'daycare:manage': ['daycare'],
   'insights:read': ['analyst', 'admin', 'approver'],
@@ -32,14 +33,23 @@ export const ACTIONS = {
 
 export type Action = keyof typeof ACTIONS;
 
-/** True when one of the actor's roles allows the action. */
-export function can(actor: Pick<Actor, 'roles'>, action: Action): boolean {
+/**
+ * 窓口業務の民間委託 (issue #15): what staff of a contractor may do, whatever roles they are given. Receiving and
+ * entering (受付・入力, 仮登録, and issuing certificates whose entitlement the platform decides) only; never 審査
+ * (review), 決裁 (本登録, decisions, 支援措置) or administration, which stay with the municipality's own staff. An
+ * action not listed here is refused to contractors, so a new action is safe by default.
+ */
+export const CONTRACTOR_ACTIONS: ReadonlySet<Action> = new Set<Action>(['console:use', 'registry:read', 'registry:change', 'certificates:issue']);
+
+/** True when one of the actor's roles allows the action (and, for contractor staff, the action is theirs to do). */
+export function can(actor: Pick<Actor, 'roles'> & { contractor?: boolean }, action: Action): boolean {
+  if (actor.contractor && !CONTRACTOR_ACTIONS.has(action)) return false;
   const allowed: readonly Role[] = ACTIONS[action];
   return actor.roles.some((r) => allowed.includes(r));
 }
 
 /** Throws `ForbiddenError` unless the actor may perform the action. */
-export function assertAllowed(actor: Pick<Actor, 'roles'>, action: Action): void {
+export function assertAllowed(actor: Pick<Actor, 'roles'> & { contractor?: boolean }, action: Action): void {
   if (!can(actor, action)) throw new ForbiddenError(action);
 }
 

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * A fixed-window counter per key (client address) in memory, to slow password guessing from one place.
- * Account lock-out after repeated failures is kept in the database (staff.failed_logins, locked_until).
+ * A fixed-window counter per key (client address, account) in memory, to slow password guessing from one place.
+ * It counts failures: an attempt is taken before the password check (so parallel attempts cannot overtake
+ * the count) and refunded when it succeeds, so a busy counter office behind one address is never limited by
+ * its own successful sign-ins (issue #15). Account lock-out is kept in the database (staff.failed_logins).
  */
 export interface RateLimiter {
   /** Counts one attempt; false when the key has exceeded its allowance in the current window. */
   take(key: string): boolean;
+  /** Gives back an attempt taken in the current window (it succeeded). */
+  refund(key: string): void;
   /** Seconds until the key's window resets. */
   retryAfter(key: string): number;
 }
@@ -24,6 +28,10 @@ export function createRateLimiter(limit: number, windowMs: number, now: () => nu
       }
       w.count += 1;
       return w.count <= limit;
+    },
+    refund(key) {
+      const w = windows.get(key);
+      if (w && w.count > 0) w.count -= 1;
     },
     retryAfter(key) {
       const w = windows.get(key);

@@ -43,6 +43,206 @@ export interface AuditAccessLog {
   subjectType: Generated<string>;
 }
 
+export interface CasesAlert {
+  caseId: string;
+  dueOn: string;
+  kind: string;
+  municipalityCode: string;
+  raisedAt: Timestamp;
+}
+
+export interface CasesAttachment {
+  addedAt: Generated<Timestamp>;
+  addedBy: string;
+  attachmentId: string;
+  byteSize: number;
+  caseId: string;
+  content: Buffer;
+  fileName: string;
+  mediaType: string;
+  municipalityCode: string;
+  sha256: string;
+}
+
+export interface CasesCase {
+  applicant: Json;
+  applicantAtenaNo: string | null;
+  assigneeStaffId: string | null;
+  caseId: string;
+  caseNo: string;
+  caseTypeId: string;
+  channel: string;
+  closedAt: Timestamp | null;
+  createdBy: string;
+  extensionDays: Generated<number>;
+  legalDueOn: string | null;
+  municipalityCode: string;
+  queue: string | null;
+  receivedAt: Timestamp;
+  receivedOn: string;
+  resultCode: string | null;
+  reviewOutcome: string | null;
+  statusCode: string;
+  subjectAtenaNos: Generated<string[]>;
+  submittedData: Json;
+  suspended: Generated<boolean>;
+  targetDueOn: string | null;
+  version: Generated<number>;
+}
+
+export interface CasesCaseStatus {
+  actorId: string;
+  actorType: string;
+  caseId: string;
+  municipalityCode: string;
+  reason: Generated<string>;
+  seq: number;
+  setAt: Timestamp;
+  statusCode: string;
+}
+
+export interface CasesCaseType {
+  autoApprove: Generated<boolean>;
+  caseTypeId: string;
+  code: string;
+  createdAt: Generated<Timestamp>;
+  deciderRoles: string[];
+  defaultQueue: Generated<string>;
+  effect: Generated<string>;
+  extensionAllowed: Generated<boolean>;
+  extensionMaxDays: Generated<number>;
+  feeYen: Generated<number>;
+  handlerRoles: string[];
+  legalPeriodDays: number;
+  municipalityCode: string;
+  reviewRules: Generated<Json>;
+  ruleVersion: string;
+  serviceTargetDays: number;
+  standard: Generated<boolean>;
+  status: Generated<string>;
+  suspensionAllowed: Generated<boolean>;
+  titleEn: string;
+  titleJa: string;
+  validFrom: string;
+  validTo: string | null;
+  version: number;
+}
+
+export interface CasesCaseView {
+  caseId: string;
+  municipalityCode: string;
+  openedAt: Timestamp;
+  staffId: string;
+}
+
+export interface CasesClosureDay {
+  day: string;
+  label: Generated<string>;
+  municipalityCode: string;
+}
+
+export interface CasesCorrection {
+  answerData: Json | null;
+  answeredAt: Timestamp | null;
+  answerMessage: string | null;
+  caseId: string;
+  correctionId: string;
+  fields: Generated<string[]>;
+  message: string;
+  municipalityCode: string;
+  requestedAt: Timestamp;
+  requestedBy: string;
+}
+
+export interface CasesDecision {
+  caseId: string;
+  decidedAt: Timestamp;
+  decidedBy: string;
+  decidedByType: string;
+  effect: Generated<Json>;
+  municipalityCode: string;
+  outcome: string;
+  reasons: Generated<string>;
+  reviewId: string | null;
+}
+
+export interface CasesEvent {
+  activity: string;
+  actorId: string;
+  actorType: string;
+  attributes: Generated<Json>;
+  caseId: string;
+  caseTypeCode: string;
+  channel: string;
+  eventId: string;
+  municipalityCode: string;
+  objects: Generated<Json>;
+  occurredAt: Timestamp;
+  touchSeconds: Generated<number>;
+}
+
+export interface CasesJob {
+  attempts: Generated<number>;
+  createdAt: Generated<Timestamp>;
+  doneAt: Timestamp | null;
+  jobId: string;
+  jobKey: string;
+  lastError: string | null;
+  maxAttempts: Generated<number>;
+  municipalityCode: string;
+  payload: Generated<Json>;
+  runAt: Timestamp;
+  task: string;
+}
+
+export interface CasesNote {
+  authorStaffId: string;
+  body: string;
+  caseId: string;
+  createdAt: Timestamp;
+  municipalityCode: string;
+  noteId: string;
+}
+
+export interface CasesResultType {
+  caseTypeId: string;
+  code: string;
+  labelEn: string;
+  labelJa: string;
+  municipalityCode: string;
+}
+
+export interface CasesReview {
+  caseId: string;
+  inputs: Json;
+  municipalityCode: string;
+  outcome: string;
+  results: Json;
+  reviewedAt: Timestamp;
+  reviewId: string;
+  rules: Json;
+  ruleVersion: string;
+}
+
+export interface CasesStatusType {
+  caseTypeId: string;
+  code: string;
+  informsApplicant: Generated<boolean>;
+  labelEn: string;
+  labelJa: string;
+  municipalityCode: string;
+  sequence: number;
+}
+
+export interface CasesSuspension {
+  caseId: string;
+  fromOn: string;
+  municipalityCode: string;
+  reason: Generated<string>;
+  seq: number;
+  toOn: string | null;
+}
+
 export interface CertificatesIssuance {
   alerts: Generated<string[]>;
   asOf: Timestamp;
@@ -189,6 +389,7 @@ export interface PlatformSession {
 }
 
 export interface PlatformStaff {
+  contractor: Generated<boolean>;
   createdAt: Generated<Timestamp>;
   disabled: Generated<boolean>;
   displayName: string;
@@ -344,6 +545,22 @@ export interface RegistrySupportMeasure {
 
 export interface DB {
   "audit.accessLog": AuditAccessLog;
+  "cases.alert": CasesAlert;
+  "cases.attachment": CasesAttachment;
+  "cases.case": CasesCase;
+  "cases.caseStatus": CasesCaseStatus;
+  "cases.caseType": CasesCaseType;
+  "cases.caseView": CasesCaseView;
+  "cases.closureDay": CasesClosureDay;
+  "cases.correction": CasesCorrection;
+  "cases.decision": CasesDecision;
+  "cases.event": CasesEvent;
+  "cases.job": CasesJob;
+  "cases.note": CasesNote;
+  "cases.resultType": CasesResultType;
+  "cases.review": CasesReview;
+  "cases.statusType": CasesStatusType;
+  "cases.suspension": CasesSuspension;
   "certificates.issuance": CertificatesIssuance;
   "daycare.allocationRun": DaycareAllocationRun;
   "daycare.application": DaycareApplication;

@@ -28,16 +28,21 @@ export function requestContext(log: Logger): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Security headers for every response. */
-export function securityHeaders(): MiddlewareHandler<AppEnv> {
+/**
+ * Security headers for every response. Nothing may be cached unless the route says so (only the static files
+ * do): pages, JSON with personal data, PDFs and CSV downloads all get `Cache-Control: no-store` (issue #15).
+ * With an https public URL, browsers are told to use https only (HSTS).
+ */
+export function securityHeaders(opts: { hsts?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'same-origin');
     c.header('x-frame-options', 'DENY');
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+    if (opts.hsts) c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if ((c.res.headers.get('content-type') ?? '').startsWith('text/html')) {
       c.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
-      c.header('cache-control', 'no-store');
     }
   };
 }

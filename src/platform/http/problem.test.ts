@@ -12,11 +12,22 @@ describe('toProblem', () => {
     }
   });
 
+  // Issue #15 (defect 3): a unique violation under concurrency was a 500.
+  it('answers unique and foreign-key violations with 409/422 and a stable code, without the constraint name', () => {
+    const dup = toProblem(Object.assign(new Error('duplicate key value violates unique constraint "person_pkey"'), { code: '23505' }), 'r2');
+    expect(dup).toMatchObject({ status: 409, code: 'already-exists' });
+    expect(JSON.stringify(dup)).not.toContain('person_pkey');
+    expect(toProblem(Object.assign(new Error('insert or update on table "x" violates foreign key constraint "x_fkey"'), { code: '23503' }), 'r2'))
+      .toMatchObject({ status: 422, code: 'reference-not-found' });
+    expect(toProblem(Object.assign(new Error('update or delete on table "x" violates foreign key constraint "y_fkey" on table "y": Key is still referenced from table "y".'), { code: '23503' }), 'r2'))
+      .toMatchObject({ status: 409, code: 'still-referenced' });
+  });
+
   it('keeps other database errors internal (500, no detail of the cause)', () => {
-    const err = Object.assign(new Error('duplicate key value violates unique constraint "person_pkey"'), { code: '23505' });
+    const err = Object.assign(new Error('value too long for type character varying "person_name"'), { code: '22001' });
     const p = toProblem(err, 'r2');
     expect(p).toMatchObject({ status: 500, code: 'internal-error', detail: 'Internal server error' });
-    expect(JSON.stringify(p)).not.toContain('person_pkey');
+    expect(JSON.stringify(p)).not.toContain('person_name');
   });
 
   it('passes a domain error through with its own status and code', () => {

@@ -19,8 +19,29 @@ export interface Problem {
   [key: string]: unknown;
 }
 
+/**
+ * A unique (23505), exclusion (23P01) or foreign-key (23503) violation as a domain error, or undefined. Under
+ * concurrency a check-then-insert in a service can lose the race to an identical request; the database's
+ * constraint is then the last word, and the client gets a 409/422 with a stable code instead of a 500 (issue #15).
+ * The constraint's name is not shown (it can name what was compared).
+ * @example constraintViolation(Object.assign(new Error('duplicate key'), { code: '23505' }))?.status // 409
+ */
+export function constraintViolation(err: unknown): DomainError | undefined {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  if (code === '23505' || code === '23P01') {
+    return new DomainError('already-exists', '同じ内容が既に登録されています（他の操作と同時に登録された可能性があります）', 409, 'A record with the same key already exists');
+  }
+  if (code === '23503') {
+    return /still referenced/i.test((err as Error).message ?? '')
+      ? new DomainError('still-referenced', '他の記録から参照されているため処理できません', 409, 'The record is still referenced')
+      : new DomainError('reference-not-found', '参照先の記録が存在しないため登録できません', 422, 'A referenced record does not exist');
+  }
+  return undefined;
+}
+
 /** Builds the problem body for an error. */
-export function toProblem(err: unknown, requestId: string): Problem {
+export function toProblem(error: unknown, requestId: string): Problem {
+  const err = constraintViolation(error) ?? error;
   const base = { instance: `urn:request:${requestId}` };
   if (err instanceof ValidationError) {
     return { type: 'about:blank', title: err.title, status: 400, detail: err.detail, code: err.code, invalidParams: err.invalidParams, ...base };
@@ -56,7 +77,9 @@ export function zodToInvalidParams(error: ZodError): Array<{ name: string; code:
   return error.issues.map((i) => ({ name: i.path.join('.') || '(body)', code: i.code, reason: i.message }));
 }
 
-/** Sends a problem response. */
+/** Sends a problem response; a 429 always says when to retry (`Retry-After`, seconds; issue #15). */
 export function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
-  return c.body(JSON.stringify(problem), problem.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
+  if (problem.status === 429) headers['retry-after'] = String(typeof problem.retryAfter === 'number' ? Math.max(1, Math.ceil(problem.retryAfter)) : 60);
+  return c.body(JSON.stringify(problem), problem.status as 400, headers);
 }

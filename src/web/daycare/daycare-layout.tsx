@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Frame and small building blocks shared by the daycare pages: the round menu, tables, banners, fields. */
+import { FORM_TOKEN_FIELD, newFormToken } from '../../platform/http/idempotency.ts';
 import type { Child } from 'hono/jsx';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
 import type { DaycareDictionary } from './daycare-i18n.ts';
@@ -106,11 +107,12 @@ export function SelectField(props: { id: string; name?: string; label: string; v
   );
 }
 
-/** A POST form with the CSRF token. */
+/** A POST form with the CSRF token and a one-time token (a reload or second click records nothing twice). */
 export function PostForm(props: { action: string; csrf: string; children?: Child; multipart?: boolean; label?: string }) {
   return (
     <form method="post" action={props.action} data-once enctype={props.multipart ? 'multipart/form-data' : undefined} aria-label={props.label} class="flex flex-col gap-4">
       <input type="hidden" name="_csrf" value={props.csrf} />
+      <input type="hidden" name={FORM_TOKEN_FIELD} value={newFormToken()} />
       {props.children}
     </form>
   );

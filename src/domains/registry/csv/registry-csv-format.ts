@@ -5,6 +5,8 @@
  * Field values are never trimmed or normalised.
  */
 
+import { csvQuote, guardFormula, unguardFormula } from '../../../platform/csv/csv-cell.ts';
+
 /** The columns, in file order. Names follow the item names of the 住民記録 基本データリスト / 中間標準レイアウト. */
 export const CSV_COLUMNS = [
   '宛名番号', '世帯番号', '記載順位', '住民種別', '氏', '名', '氏_フリガナ', '名_フリガナ', '氏名_外国人ローマ字',
@@ -23,13 +25,27 @@ export class CsvFileError extends Error {
 }
 
 /** Quotes a field when it holds a comma, quote, CR or LF (RFC 4180). */
-export function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
+export const csvField = csvQuote;
 
-/** One CSV line (CRLF-terminated, RFC 4180). */
+/** One CSV line (CRLF-terminated, RFC 4180), every field written as it is. */
 export function csvLine(values: readonly string[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
+}
+
+/**
+ * Columns whose values the import validates as numbers, dates, codes or flags: written as they are. Every other
+ * column is text (names, addresses, 方書, free text), guarded against formula injection on export and unguarded
+ * on import, so that the file round-trips exactly (issue #15; docs/registry-csv-layout.md).
+ */
+const VALUE_COLUMNS: ReadonlySet<CsvColumn> = new Set<CsvColumn>([
+  '宛名番号', '世帯番号', '記載順位', '生年月日', '住所_町字コード', '住所_町字一覧外', '住民日', '住定日', '届出年月日',
+  '個人番号', '住民票コード', '在留期間等満了年月日', '在留カード等番号', '外国人住民日', '消除年月日',
+]);
+const TEXT_AT = CSV_COLUMNS.map((c) => !VALUE_COLUMNS.has(c));
+
+/** One data line of the layout (columns in file order), text cells guarded against formula injection. */
+export function csvRecordLine(values: readonly string[]): string {
+  return csvLine(values.map((v, i) => (TEXT_AT[i] ? guardFormula(v) : v)));
 }
 
 export const CSV_HEADER = csvLine(CSV_COLUMNS);
@@ -169,6 +185,6 @@ export function headerIndex(header: string[]): { index: Map<CsvColumn, number>; 
 /** Reads a record into a row by the header index (missing trailing fields read as empty). */
 export function toRow(fields: string[], index: Map<CsvColumn, number>): CsvRow {
   const row = {} as CsvRow;
-  for (const [c, i] of index) row[c] = fields[i] ?? '';
+  for (const [c, i] of index) row[c] = VALUE_COLUMNS.has(c) ? fields[i] ?? '' : unguardFormula(fields[i] ?? '');
   return row;
 }

@@ -9,7 +9,7 @@ import { townsOf } from '../addresses/address-reference.ts';
 import { generateDemoRegistry } from '../demo/demo-generator.ts';
 import { formatRegistryNumber, myNumberCheckDigit, residentCodeCheckDigit } from '../numbers/my-number.ts';
 import type { PersonRecord } from '../registry-model.ts';
-import { CSV_HEADER, csvLine } from './registry-csv-format.ts';
+import { CSV_HEADER, csvRecordLine } from './registry-csv-format.ts';
 import { displayName, recordToRow } from './registry-csv-rows.ts';
 import { HEAD } from '../relationship.ts';
 
@@ -59,7 +59,7 @@ export function* generateRegistryCsv(o: GenerateCsvOptions): Generator<string, {
         return { rec, myNumber: r.myNumberIndex ? `${mn}${myNumberCheckDigit(mn)}` : undefined };
       }).filter((x) => o.includeRemoved !== false || !x.rec.removedOn);
       const head = recs.find((x) => x.rec.relationship === HEAD && !x.rec.removedOn);
-      for (const x of recs) out += csvLine(recordToRow(x.rec, x.myNumber, head ? displayName(head.rec) : ''));
+      for (const x of recs) out += csvRecordLine(recordToRow(x.rec, x.myNumber, head ? displayName(head.rec) : ''));
       rows += recs.length;
     }
     yield out;

