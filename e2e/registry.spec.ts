@@ -146,7 +146,7 @@ describe('registry', () => {
     expect(await page.getByTestId('members').textContent()).toMatch(/夫検証　太郎/);
     await screenshot(page, 'registry-household-after-head-change');
     assertClean(page);
-  });
+  }, 180_000);
 
   it('shows form errors accessibly, and the provisional list and statistics pass axe', async () => {
     const page = await browser.newPage();

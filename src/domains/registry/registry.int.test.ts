@@ -218,7 +218,9 @@ describe('registry API', () => {
     const self = await both.request('POST', `/api/v1/changes/${own.changeId}/approvals`);
     expect(self.status).toBe(403);
     expect((await json(self)).code).toBe('self-approval');
-    expect((await counter.request('POST', `/api/v1/changes/${own.changeId}/withdrawals`)).status).toBe(201);
+    // Only the entering clerk (or a reviewer/approver) may withdraw it (issue #15).
+    expect((await counter.request('POST', `/api/v1/changes/${own.changeId}/withdrawals`)).status).toBe(403);
+    expect((await both.request('POST', `/api/v1/changes/${own.changeId}/withdrawals`)).status).toBe(201);
     expect((await json<{ status: string }>(await counter.request('GET', `/api/v1/changes/${own.changeId}`))).status).toBe('withdrawn');
   });
 
