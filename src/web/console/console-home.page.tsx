@@ -42,7 +42,7 @@ export function ConsoleHomePage(ctx: ConsoleContext & { work?: HomeWork }) {
       </dl>
       {w?.canSearch ? (
         <form method="get" action="/console/registry" class="mt-8 flex max-w-3xl flex-wrap items-end gap-4" role="search" aria-label={h.searchLabel}>
-          <div class="form-field grow">
+          <div class="form-field">
             <label class="form-label" for="home-q">{h.searchLabel}</label>
             <p class="form-hint" id="home-q-hint">{h.searchHint}</p>
             <input class="form-control w-full" id="home-q" name="q" type="search" autocomplete="off" aria-describedby="home-q-hint" autofocus />
