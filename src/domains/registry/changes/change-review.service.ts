@@ -79,7 +79,8 @@ export function createChangeReviewUseCases(deps: { db: Database; registry: Regis
      */
     async listChanges(actor: Actor, f: ChangeQueueFilter, ctx: Ctx) {
       const own = !mayReview(actor);
-      if (own && !can(actor, 'registry:change')) throw new ForbiddenError('registry:review');
+      // Contractor staff (issue #15) receive and enter only: no list of changes, not even their own.
+      if (own && (!can(actor, 'registry:change') || actor.contractor)) throw new ForbiddenError('registry:review');
       const statuses = f.status === 'provisional' ? ['provisional'] : f.status === 'returned' ? ['returned'] : ['provisional', 'returned'];
       const operatorId = own || f.operator === 'mine' ? actor.staffId : f.operator || undefined;
       return withTenant(db, actor.municipalityCode, async (trx) => {
@@ -184,7 +185,7 @@ export function createChangeReviewUseCases(deps: { db: Database; registry: Regis
      */
     async workSummary(actor: Actor, ctx: Ctx, recent = 5) {
       const review = mayReview(actor);
-      const clerk = can(actor, 'registry:change');
+      const clerk = can(actor, 'registry:change') && !actor.contractor;
       if (!review && !clerk) return null;
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const all = review ? await repo.countChanges(trx, { statuses: ['provisional', 'returned'] }) : {};
