@@ -9,14 +9,16 @@ import { assertAccessible, assertClean, focusLanded, screenshot, signIn, useBrow
 
 const browser = useBrowser();
 
-/** The approver approves the one provisional change about 検証 from the 仮登録一覧. */
+/** The approver opens the one provisional change about 検証 from the 仮登録一覧 and approves it (confirmation step). */
 async function approveAsKessai(label: RegExp) {
   const page = await browser.newPage();
   await signIn(page, 'kessai');
   await page.waitForURL('**/console');
   await page.goto('/console/registry/provisional');
-  await page.getByRole('button', { name: label }).click();
-  await page.waitForURL('**/console/registry/provisional?done=approved');
+  await page.getByRole('link', { name: label }).click();
+  await page.getByTestId('to-approve').click();
+  await page.getByRole('button', { name: '本登録する' }).click();
+  await page.waitForURL('**/console/registry/changes/*?done=approved');
   expect(await page.getByTestId('done').textContent()).toContain('本登録しました');
   assertClean(page);
   await page.context().close();
@@ -27,8 +29,9 @@ async function confirmAndRecord(page: Page, kind: string) {
   await page.waitForURL(`**/console/registry/changes/${kind}`);
   expect(await page.getByTestId('confirm').isVisible()).toBe(true);
   await page.keyboard.press('Enter');
-  await page.getByTestId('result').waitFor();
-  expect(await page.getByTestId('result').textContent()).toContain('仮登録しました');
+  // Post/redirect/get (issue #9): the change's own page.
+  await page.waitForURL('**/console/registry/changes/*?done=recorded');
+  expect(await page.getByTestId('done').textContent()).toContain('仮登録しました');
 }
 
 describe('registry', () => {
@@ -72,7 +75,7 @@ describe('registry', () => {
     await screenshot(page, 'registry-move-in-result');
     assertClean(page);
 
-    await approveAsKessai(/^転入 検証.*を本登録$/);
+    await approveAsKessai(/ 転入 検証.*の詳細$/);
 
     // Search by kana, then by 和暦 birth date; arrow keys and Enter open the person.
     await page.goto('/console/registry');
@@ -111,7 +114,7 @@ describe('registry', () => {
     await page.getByLabel('番地・号').press('Enter');
     await confirmAndRecord(page, 'move-within');
     assertClean(page);
-    await approveAsKessai(/^転居 検証.*を本登録$/);
+    await approveAsKessai(/ 転居 検証.*の詳細$/);
 
     await page.goto(`/console/registry?q=${encodeURIComponent('ケンショウ タロウ')}`);
     await page.getByRole('link', { name: '検証　太郎' }).click();
@@ -133,7 +136,7 @@ describe('registry', () => {
     await page.getByLabel('検証　太郎の続柄').fill('夫');
     await page.getByLabel('検証　太郎の続柄').press('Enter');
     await confirmAndRecord(page, 'head-change');
-    await approveAsKessai(/^世帯主変更 検証.*を本登録$/);
+    await approveAsKessai(/ 世帯主変更 検証.*の詳細$/);
 
     await page.goto(`/console/registry?q=${encodeURIComponent('ケンショウ ハナコ')}`);
     await page.getByRole('link', { name: '検証　花子' }).click();
@@ -145,7 +148,7 @@ describe('registry', () => {
     expect(await page.getByTestId('members').textContent()).toMatch(/夫検証　太郎/);
     await screenshot(page, 'registry-household-after-head-change');
     assertClean(page);
-  });
+  }, 180_000);
 
   it('shows form errors accessibly, and the provisional list and statistics pass axe', async () => {
     const page = await browser.newPage();

@@ -77,11 +77,16 @@ describe('住所一括変更 screen', () => {
     await t.services.registry.recordFinalAsSystem(CODE, { kind: 'old-surname', occurredOn: '2025-05-01', exOfficio: false, notifier: '本人', note: '',
       expectedVersions: { [hh.b.householdId]: hb.version }, personId: hh.b.personId, action: 'enter', oldSurname: '旧姓' });
 
-    const run = await post(clerk, { _csrf: clerk.csrf, step: 'run', form: hidden(html, 'form'), versions: hidden(html, 'versions') });
-    expect(run.status).toBe(201);
-    const done = await run.text();
-    expect(done).toContain('1世帯（1人）の住所の変更を仮登録しました');
-    expect(done).toContain('試行の後に世帯が更新されました');
+    const fields = { _csrf: clerk.csrf, step: 'run', form: hidden(html, 'form'), versions: hidden(html, 'versions'), _idem: hidden(html, '_idem') };
+    const run = await post(clerk, fields);
+    // issue #9: post/redirect/get to the clerk's own entries; a repeat of the same form (reload, back + resubmit) records nothing more.
+    expect(run.status).toBe(303);
+    const done = await (await get(clerk, run.headers.get('location')!)).text();
+    expect(done).toContain('住所一括変更で1世帯を仮登録しました。1世帯は試行の後に変更された等のため除外しました');
+    expect(done).toContain('住居表示・区画整理による住所変更');
+    const again = await post(clerk, fields);
+    expect(again.status).toBe(303);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
     const changes = await provisional();
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ kind: 'address-renaming', exOfficio: true, householdIds: [hh.a.householdId] });

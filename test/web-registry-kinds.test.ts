@@ -40,8 +40,9 @@ async function drive(kind: string, query: string, fields: Record<string, string 
   const json = unescape(/name="form" value="([^"]+)"/.exec(confirmHtml)![1]!);
   const recorded = await post(clerk, `/console/registry/changes/${kind}`, { _csrf: clerk.csrf, step: 'record', form: json });
   const recordedHtml = await recorded.text();
-  expect(recorded.status, recordedHtml.match(/data-testid="error-summary"[\s\S]{0,600}/)?.[0]).toBe(201);
-  expect(recordedHtml).toContain('仮登録しました');
+  // issue #9: post/redirect/get to the change's own page.
+  expect(recorded.status, recordedHtml.match(/data-testid="error-summary"[\s\S]{0,600}/)?.[0]).toBe(303);
+  expect(await (await get(clerk, recorded.headers.get('location')!)).text()).toContain('仮登録しました');
   return confirmHtml;
 }
 
@@ -246,12 +247,14 @@ describe('国籍喪失 (nationality-loss)', () => {
 describe('世帯変更 (household-change)', () => {
   it('refuses a form with neither a household to join nor a changed 続柄', async () => {
     await refused('household-change', `householdId=${ids.h3}`, { occurredOn: '令和7年7月1日' },
-      { status: 400, field: 'toHouseholdId', message: '加わる世帯の世帯IDを入力するか、続柄を書き換えてください', personId: ids.jiro });
+      { status: 400, field: 'toHouseholdId', message: '加わる世帯の世帯番号を入力するか、続柄を書き換えてください', personId: ids.jiro });
   });
 
   it('records a member joining another household at the same address', async () => {
-    const confirm = await drive('household-change', `householdId=${ids.h3}`, { occurredOn: '令和7年7月1日', toHouseholdId: ids.h1, personIds: [ids.jiro], [`rel-${ids.jiro}`]: '父' });
-    expect(confirm).toMatch(/>加わる世帯の世帯ID<\/dt>/);
+    // issue #9: the household to join is picked by its 世帯番号, never by id.
+    const { householdNo } = (await (await api.request('GET', `/api/v1/households/${ids.h1}`)).json()) as { householdNo: string };
+    const confirm = await drive('household-change', `householdId=${ids.h3}`, { occurredOn: '令和7年7月1日', toHouseholdId: householdNo, personIds: [ids.jiro], [`rel-${ids.jiro}`]: '父' });
+    expect(confirm).toMatch(new RegExp(`>加わる世帯の世帯番号</dt><dd[^>]*>${householdNo}（`));
     expect(confirm).toMatch(/>別居　次郎の続柄<\/dt><dd[^>]*>父</);
     const c = await recordedFor(ids.jiro, 'household-change');
     expect(person(c, ids.jiro)).toMatchObject({ householdId: ids.h1, relationship: '父' });

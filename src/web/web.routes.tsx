@@ -20,6 +20,7 @@ import { portalRoutes } from './portal/portal.routes.tsx';
 import { registryChangeRoutes } from './registry/registry-changes.routes.tsx';
 import { registryAddressChangeRoutes } from './registry/registry-address-changes.routes.tsx';
 import { registryWebRoutes } from './registry/registry.routes.tsx';
+import { registryReviewRoutes } from './registry/registry-review.routes.tsx';
 import { sessionRoutes } from './session/session.routes.tsx';
 import { casesWebRoutes } from './cases/cases.routes.tsx';
 import { staticRoutes, warnIfStylesheetMissing } from './ui/static-files.ts';
@@ -67,6 +68,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', certificateWebRoutes(services));
   app.route('/', daycareWebRoutes(services));
   app.route('/', registryWebRoutes(services));
+  app.route('/', registryReviewRoutes(services));
   app.route('/', registryChangeRoutes(services));
   app.route('/', registryAddressChangeRoutes(services));
   app.route('/', casesWebRoutes(services));

@@ -225,6 +225,18 @@ export function createIdentityService(deps: IdentityDeps) {
       });
     },
 
+    /**
+     * Display names of colleagues for screens that say who did something (入力者, 決裁者); any console user.
+     * Unknown ids map to nothing; the caller shows a neutral label instead of an id.
+     */
+    async staffNames(actor: Actor, staffIds: string[]): Promise<Map<string, string>> {
+      assertAllowed(actor, 'console:use');
+      const ids = [...new Set(staffIds)];
+      if (ids.length === 0) return new Map();
+      const rows = await withTenant(db, actor.municipalityCode, (trx) => staff.displayNames(trx, ids));
+      return new Map(rows.map((r) => [r.staffId, r.displayName]));
+    },
+
     /** Lists the staff of the actor's municipality (administrators only). */
     async listStaff(actor: Actor) {
       assertAllowed(actor, 'staff:manage');

@@ -33,6 +33,12 @@ export function createStaffRepository() {
     findById: (trx: TenantTx, staffId: string) =>
       trx.selectFrom('platform.staff').selectAll().where('staffId', '=', staffId).executeTakeFirst(),
 
+    /** Display names of staff members (ids that are not staff, e.g. 'system', are left out). */
+    displayNames: async (trx: TenantTx, ids: string[]) => {
+      const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      return uuids.length === 0 ? [] : trx.selectFrom('platform.staff').select(['staffId', 'displayName']).where('staffId', 'in', uuids).execute();
+    },
+
     list: (trx: TenantTx) =>
       trx.selectFrom('platform.staff')
         .select(['staffId', 'loginId', 'displayName', 'roles', 'disabled', 'lockedUntil', 'oidcSubject', 'createdAt', 'contractor'])

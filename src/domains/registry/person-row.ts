@@ -34,6 +34,8 @@ export interface ChangeRow {
   occurredOn: string; notifiedOn: string | null; processedOn: string; exOfficio: boolean; notifier: string; operatorId: string;
   cancelsChangeId: string | null; personIds: string[]; householdIds: string[]; alerts: unknown[]; note: string;
   decidedBy?: string | null; decidedAt?: Date | null;
+  /** 受付番号: year and number within the municipality's year (provisional changes recorded by staff). */
+  receiptYear?: number | null; receiptNo?: number | null;
 }
 
 /** A snapshot to insert. */

@@ -83,6 +83,12 @@ export const ERRORS = {
   'too-many-households': [422, '住所一括変更は一度に2,000世帯までです。対応表を分けて実行してください'],
   'support-measure-not-found': [404, '支援措置が見つかりません'],
   'support-measure-ended': [409, 'この支援措置は既に終了しています'],
+  'return-reason-required': [422, '差戻しの理由を入力してください（入力者に表示されます。1,000字以内）'],
+  'change-returned': [409, 'この異動は差戻し中です。入力者が再提出するまで本登録・差戻しはできません'],
+  'change-not-returned': [409, 'この異動は差戻し中ではないため再提出できません'],
+  'not-own-change': [403, '自分が入力した異動ではないため再提出できません。入力者に依頼してください'],
+  'self-return': [403, '自分が入力した異動を差し戻すことはできません'],
+  'change-not-open': [409, 'この異動は既に本登録又は取下げ済みです'],
   'support-measure-dates': [422, '支援措置の終了日が開始日より前です。期間を確認してください'],
 } as const satisfies Record<string, readonly [ErrorStatus, string]>;
 

@@ -73,7 +73,7 @@ export function createRegistryRepository() {
     /** True when a provisional change already carries this 個人番号. */
     pendingWithMyNumber: async (trx: TenantTx, index: string) => !!(await trx.selectFrom('registry.personSnapshot as s')
       .innerJoin('registry.change as ch', (j) => j.onRef('ch.municipalityCode', '=', 's.municipalityCode').onRef('ch.changeId', '=', 's.changeId'))
-      .select('s.personId').where('s.municipalityCode', '=', TENANT).where('s.myNumberIndex', '=', index).where('ch.status', '=', 'provisional').executeTakeFirst()),
+      .select('s.personId').where('s.municipalityCode', '=', TENANT).where('s.myNumberIndex', '=', index).where('ch.status', 'in', ['provisional', 'returned']).executeTakeFirst()),
 
     maxNumbers: async (trx: TenantTx) => {
       // Numbers are fixed-width digits, so the highest sorts last: one step down each unique index.
@@ -85,6 +85,22 @@ export function createRegistryRepository() {
 
     insertChange: (trx: TenantTx, m: string, c: ChangeRow) =>
       trx.insertInto('registry.change').values({ municipalityCode: m, ...c, alerts: JSON.stringify(c.alerts) }).execute(),
+
+    /** The next 受付番号 of the municipality's year (the counter row stays locked until commit). */
+    nextReceiptNo: async (trx: TenantTx, m: string, year: number): Promise<number> => {
+      const r = await trx.insertInto('registry.changeReceiptCounter').values({ municipalityCode: m, receiptYear: year, lastNo: 1 })
+        .onConflict((oc) => oc.columns(['municipalityCode', 'receiptYear']).doUpdateSet({ lastNo: sql`registry.change_receipt_counter.last_no + 1` }))
+        .returning('lastNo').executeTakeFirstOrThrow();
+      return r.lastNo;
+    },
+
+    /** A change by its 受付番号. */
+    findChangeByReceipt: (trx: TenantTx, year: number, no: number) =>
+      trx.selectFrom('registry.change').selectAll().where('municipalityCode', '=', TENANT).where('receiptYear', '=', year).where('receiptNo', '=', no).executeTakeFirst(),
+
+    /** A household by its 世帯番号. */
+    findHouseholdByNo: (trx: TenantTx, no: string) =>
+      trx.selectFrom('registry.household').select(['householdId', 'householdNo', 'version', 'pendingChangeId']).where('municipalityCode', '=', TENANT).where('householdNo', '=', no).executeTakeFirst(),
 
 
     insertHouseholds: async (trx: TenantTx, m: string, rows: Array<{ householdId: string; householdNo: string; pendingChangeId?: string | null }>) => {
@@ -154,8 +170,36 @@ export function createRegistryRepository() {
     setChangeStatus: (trx: TenantTx, id: string, status: 'final' | 'withdrawn', by: string) =>
       trx.updateTable('registry.change').set({ status, decidedBy: by, decidedAt: sql`now()` }).where('municipalityCode', '=', TENANT).where('changeId', '=', id).execute(),
 
+    /** 差戻し: the change goes back to its clerk with the reason (reservations untouched). */
+    setReturned: (trx: TenantTx, id: string, reason: string, by: string) =>
+      trx.updateTable('registry.change').set({ status: 'returned', returnedReason: reason, returnedBy: by, returnedAt: sql`now()` })
+        .where('municipalityCode', '=', TENANT).where('changeId', '=', id).execute(),
+
+    /** 再提出: a returned change is provisional again (the last return stays on the row for the reviewer). */
+    setResubmitted: (trx: TenantTx, id: string) =>
+      trx.updateTable('registry.change').set({ status: 'provisional' }).where('municipalityCode', '=', TENANT).where('changeId', '=', id).execute(),
+
     listProvisional: (trx: TenantTx, limit: number) =>
       trx.selectFrom('registry.change').selectAll().where('status', '=', 'provisional').orderBy('processedAt').limit(limit).execute(),
+
+    /** Changes by status, kind and clerk, oldest first (the work queue) or newest first. */
+    listChanges: (trx: TenantTx, f: { statuses: string[]; kind?: string; operatorId?: string; limit: number; newestFirst?: boolean }) => {
+      let q = trx.selectFrom('registry.change').selectAll().where('municipalityCode', '=', TENANT).where('status', 'in', f.statuses);
+      if (f.kind) q = q.where('kind', '=', f.kind);
+      if (f.operatorId) q = q.where('operatorId', '=', f.operatorId);
+      return q.orderBy('processedAt', f.newestFirst ? 'desc' : 'asc').limit(f.limit).execute();
+    },
+
+    /** How many changes have each status (optionally of one clerk). */
+    countChanges: async (trx: TenantTx, f: { statuses: string[]; operatorId?: string }) => {
+      let q = trx.selectFrom('registry.change').select(['status', sql<number>`count(*)::int`.as('n')]).where('municipalityCode', '=', TENANT).where('status', 'in', f.statuses);
+      if (f.operatorId) q = q.where('operatorId', '=', f.operatorId);
+      return Object.fromEntries((await q.groupBy('status').execute()).map((r) => [r.status, Number(r.n)])) as Record<string, number>;
+    },
+
+    /** Distinct clerks who entered changes with these statuses (for the queue's filter). */
+    operatorsOf: async (trx: TenantTx, statuses: string[]) =>
+      (await trx.selectFrom('registry.change').select('operatorId').distinct().where('municipalityCode', '=', TENANT).where('status', 'in', statuses).execute()).map((r) => r.operatorId),
 
     /** The snapshots written by a change, household by household in member order (世帯主 first). */
     snapshotsOfChange: (trx: TenantTx, changeId: string) =>

@@ -11,7 +11,7 @@ import type { RegistryService } from './registry.service.ts';
 import { mountSupportMeasureRoutes } from './support-measures/support-measure.routes.ts';
 import { mountAddressChangeRoutes } from './addresses/address-change.routes.ts';
 import {
-  BulkApprovalInput, ChangeIdParams, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
+  BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView, TownsView,
 } from './registry.schema.ts';
 
@@ -89,9 +89,28 @@ export function registryRoutes(services: { registry: RegistryService }) {
   }), async (c) => c.json(await svc.withdraw(c.var.actor, c.req.valid('param').changeId, ctx(c)), 201));
 
   app.openapi(createRoute({
-    method: 'get', path: '/provisional-changes', tags, security: staffSecurity, summary: 'Provisional changes awaiting review (仮登録一覧)',
-    responses: { 200: json(z.object({ items: z.array(ProvisionalChangeView) }), 'Provisional changes'), ...problems(401, 403) },
-  }), async (c) => c.json({ items: await svc.listProvisional(c.var.actor, ctx(c)) as Array<z.infer<typeof ProvisionalChangeView>> }, 200));
+    method: 'post', path: '/changes/{changeId}/returns', tags, security: staffSecurity,
+    summary: 'Return a provisional change to its clerk with a reason (差戻し; reviewers and approvers); its reservations stay',
+    request: { params: ChangeIdParams, body: { content: { 'application/json': { schema: ChangeReturnInput } }, required: true } },
+    responses: { 201: json(z.object({ changeId: z.string().uuid(), status: z.literal('returned'), reason: z.string() }), 'Returned'), ...problems(400, 401, 403, 404, 409, 422) },
+  }), async (c) => c.json(await svc.returnChange(c.var.actor, c.req.valid('param').changeId, c.req.valid('json').reason, ctx(c)), 201));
+
+  app.openapi(createRoute({
+    method: 'post', path: '/changes/{changeId}/resubmissions', tags, security: staffSecurity,
+    summary: 'Resubmit a returned change (再提出; only the clerk who entered it): provisional again',
+    request: { params: ChangeIdParams },
+    responses: { 201: json(z.object({ changeId: z.string().uuid(), status: z.literal('provisional') }), 'Resubmitted'), ...problems(401, 403, 404, 409) },
+  }), async (c) => c.json(await svc.resubmitChange(c.var.actor, c.req.valid('param').changeId, ctx(c)), 201));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/provisional-changes', tags, security: staffSecurity,
+    summary: 'Open changes (仮登録一覧): provisional by default, or returned (差戻し中); by kind and clerk. A counter clerk sees only their own',
+    request: { query: ChangeQueueQuery },
+    responses: { 200: json(z.object({ items: z.array(ProvisionalChangeView) }), 'Open changes'), ...problems(400, 401, 403) },
+  }), async (c) => {
+    const q = c.req.valid('query');
+    return c.json({ items: await svc.listChanges(c.var.actor, { ...q, status: q.status ?? 'provisional' }, ctx(c)) as Array<z.infer<typeof ProvisionalChangeView>> }, 200);
+  });
 
   app.openapi(createRoute({
     method: 'post', path: '/provisional-changes/approvals', tags, security: staffSecurity, summary: 'Approve provisional changes in bulk (一括本登録, max 100)',

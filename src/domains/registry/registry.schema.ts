@@ -231,11 +231,26 @@ export const PersonHit = z.object({
 }).openapi('RegistryPersonHit');
 
 export const ChangeView = z.object({
-  changeId: z.string().uuid(), kind: z.string(), reasonCode: z.string(), status: z.enum(['provisional', 'final', 'withdrawn']),
+  changeId: z.string().uuid(),
+  /** 受付番号 within the municipality's year (`receiptLabel` as shown, e.g. 「令和8年第12号」); null for migrated data. */
+  receiptNo: z.number().int().nullable(), receiptYear: z.number().int().nullable(), receiptLabel: z.string().nullable(),
+  kind: z.string(), reasonCode: z.string(), status: z.enum(['provisional', 'returned', 'final', 'withdrawn']),
   occurredOn: z.string(), notifiedOn: z.string().nullable(), processedOn: z.string(), processedAt: z.string(), exOfficio: z.boolean(), notifier: z.string(),
   operatorId: z.string(), decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), cancelsChangeId: z.string().uuid().nullable(),
   personIds: z.array(z.string().uuid()), householdIds: z.array(z.string().uuid()), alerts: z.array(AlertView), note: z.string(),
+  /** The last 差戻し: reason shown to the clerk, who and when (kept after a 再提出). */
+  returnedReason: z.string().nullable(), returnedBy: z.string().nullable(), returnedAt: z.string().nullable(),
 }).openapi('RegistryChange');
+
+/** Filters of GET /provisional-changes (a counter clerk always gets their own changes only). */
+export const ChangeQueueQuery = z.object({
+  status: z.enum(['provisional', 'returned', 'open']).optional().openapi({ description: 'provisional (default), returned (差戻し中) or open (both)' }),
+  kind: z.string().max(40).optional(),
+  operator: z.union([z.literal('mine'), z.string().uuid()]).optional().openapi({ description: '`mine` or a staff id' }),
+});
+
+/** Body of POST /changes/{changeId}/returns (差戻し). */
+export const ChangeReturnInput = z.object({ reason: z.string().min(1).max(1000) }).openapi('RegistryChangeReturn');
 
 export const ChangeRecorded = z.object({
   changeId: z.string().uuid(), status: z.literal('provisional'), kind: z.string(), reasonCode: z.string(), reasonLabel: z.string(),

@@ -27,6 +27,7 @@ import { seedDemoResidents } from './demo/demo-residents.ts';
 import { createSupportMeasureUseCases } from './support-measures/support-measure.service.ts';
 import { createAddressChangeUseCases } from './addresses/address-change.service.ts';
 import { createChangePreviewUseCases } from './changes/change-preview.service.ts';
+import { createChangeReviewUseCases, presentChange } from './changes/change-review.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -149,7 +150,11 @@ export function createRegistryService(deps: RegistryDeps) {
   async function writePlan(trx: TenantTx, m: string, plan: Plan, input: ChangeInput, actor: { staffId: string }, today: string, status: 'provisional' | 'final') {
     const changeId = crypto.randomUUID();
     const householdIds = [...new Set([...plan.touchedHouseholdIds, ...plan.newHouseholds.map((h) => h.householdId)])];
+    // 受付番号 of the year; taken after the households' locks (the counter row stays locked until commit).
+    const receiptYear = Number(today.slice(0, 4));
+    const receiptNo = await repo.nextReceiptNo(trx, m, receiptYear);
     await repo.insertChange(trx, m, {
+      receiptYear, receiptNo,
       changeId, kind: plan.kind, reasonCode: plan.reason.code, status, occurredOn: plan.occurredOn, notifiedOn: plan.notifiedOn,
       processedOn: today, exOfficio: plan.exOfficio, notifier: input.notifier, operatorId: actor.staffId, cancelsChangeId: plan.cancelsChangeId,
       personIds: plan.snapshots.map((s) => s.personId), householdIds, alerts: plan.alerts, note: input.note,
@@ -207,6 +212,7 @@ export function createRegistryService(deps: RegistryDeps) {
     const m = actor.municipalityCode;
     const c = await repo.findChange(trx, changeId, true);
     if (!c) fail('change-not-found');
+    if (c.status === 'returned') fail('change-returned');
     if (c.status !== 'provisional') fail('change-not-provisional');
     if (c.operatorId === actor.staffId) fail('self-approval');
     const snaps = await repo.snapshotsOfChange(trx, changeId);
@@ -221,6 +227,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createAddressChangeUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock), plan: planIn,
       write: (trx, m, plan, input, actor, today) => writePlan(trx, m, plan, input, actor, today, 'provisional') }),
     ...createChangePreviewUseCases({ db, accessLog, today: () => japanToday(clock), plan: planIn }),
+    ...createChangeReviewUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
 
     /**
      * Records a change as 仮登録 (provisional): invisible to reads and certificates until approved.
@@ -300,8 +307,9 @@ export function createRegistryService(deps: RegistryDeps) {
     },
 
     /**
-     * Withdraws (取下げ) a provisional change; its snapshots stay in history as withdrawn. The clerk who entered it
-     * may withdraw it, and so may a reviewer (審査) or approver (決裁); another counter clerk may not (issue #15).
+     * Withdraws (取下げ) a provisional or returned (差戻し中) change; its snapshots stay in history as withdrawn and its
+     * reservations are released. The clerk who entered it may withdraw it, and so may a reviewer (審査) or approver
+     * (決裁); another counter clerk may not (issue #15).
      * @throws RegistryRuleError 'change-not-found', 'change-not-provisional', 'withdraw-others-change'
      */
     async withdraw(actor: Actor, changeId: string, ctx: RequestContext) {
@@ -311,7 +319,7 @@ export function createRegistryService(deps: RegistryDeps) {
         const c = await repo.findChange(trx, changeId, true);
         if (!c) fail('change-not-found');
         if (!supervises && c.operatorId !== actor.staffId) fail('withdraw-others-change');
-        if (c.status !== 'provisional') fail('change-not-provisional');
+        if (c.status !== 'provisional' && c.status !== 'returned') fail('change-not-provisional');
         await repo.releaseHouseholds(trx, changeId);
         await repo.releasePersons(trx, changeId);
         await repo.setChangeStatus(trx, changeId, 'withdrawn', actor.staffId);
@@ -479,17 +487,6 @@ export function createRegistryService(deps: RegistryDeps) {
         if (n < 1000) return total;
       }
     },
-  };
-}
-
-function presentChange(c: { changeId: string; kind: string; reasonCode: string; status: string; occurredOn: string; notifiedOn: string | null; processedOn: string; processedAt: Date;
-  exOfficio: boolean; notifier: string; operatorId: string; decidedBy: string | null; decidedAt: Date | null; cancelsChangeId: string | null; personIds: string[]; householdIds: string[]; alerts: unknown; note: string }) {
-  return {
-    changeId: c.changeId, kind: c.kind, reasonCode: c.reasonCode, status: c.status, occurredOn: c.occurredOn, notifiedOn: c.notifiedOn,
-    processedOn: c.processedOn, processedAt: new Date(c.processedAt).toISOString(), exOfficio: c.exOfficio, notifier: c.notifier,
-    operatorId: c.operatorId, decidedBy: c.decidedBy, decidedAt: c.decidedAt ? new Date(c.decidedAt).toISOString() : null,
-    cancelsChangeId: c.cancelsChangeId, personIds: c.personIds, householdIds: c.householdIds,
-    alerts: (typeof c.alerts === 'string' ? JSON.parse(c.alerts) : c.alerts) as Array<{ code: string; message: string }>, note: c.note,
   };
 }
 

@@ -448,7 +448,18 @@ export interface RegistryChange {
   processedAt: Generated<Timestamp>;
   processedOn: string;
   reasonCode: string;
+  receiptNo: number | null;
+  receiptYear: number | null;
+  returnedAt: Timestamp | null;
+  returnedBy: string | null;
+  returnedReason: string | null;
   status: string;
+}
+
+export interface RegistryChangeReceiptCounter {
+  lastNo: number;
+  municipalityCode: string;
+  receiptYear: number;
 }
 
 export interface RegistryHousehold {
@@ -585,6 +596,7 @@ export interface DB {
   "platform.staff": PlatformStaff;
   "platform.tenant": PlatformTenant;
   "registry.change": RegistryChange;
+  "registry.changeReceiptCounter": RegistryChangeReceiptCounter;
   "registry.household": RegistryHousehold;
   "registry.importJob": RegistryImportJob;
   "registry.myNumberVault": RegistryMyNumberVault;

@@ -9,7 +9,11 @@ import type { ConsoleContext } from '../ui/console-layout.tsx';
 import { ConsoleLayout } from '../ui/console-layout.tsx';
 import { canSee, NAV_ITEMS } from '../ui/console-nav.ts';
 import { ComingSoonPage } from '../ui/coming-soon.page.tsx';
-import { ConsoleHomePage } from './console-home.page.tsx';
+import { ConsoleHelpPage, ConsoleHomePage, type HomeWork } from './console-home.page.tsx';
+import { KIND_TITLES } from '../../domains/certificates/index.ts';
+import { toWareki } from '../../domains/registry/index.ts';
+import { CHANGE_KIND_LABELS } from '../registry/registry-ui.tsx';
+import { reviewText } from '../registry/registry-review-i18n.ts';
 import { currentPath, renderPage } from '../ui/render.ts';
 
 /** Everything a console page needs about the request: language, actor, municipality name. */
@@ -47,7 +51,8 @@ export function consoleRoutes(services: Services) {
   app.use('/console', guard);
   app.use('/console/*', guard);
 
-  app.get('/console', async (c) => renderPage(c, ConsoleHomePage(await consoleContext(c, services))));
+  app.get('/console', async (c) => renderPage(c, ConsoleHomePage({ ...(await consoleContext(c, services)), work: await homeWork(c, services) })));
+  app.get('/console/help', async (c) => renderPage(c, ConsoleHelpPage(await consoleContext(c, services))));
 
   for (const item of NAV_ITEMS.filter((i) => !i.ready)) {
     app.get(item.path, async (c) => {
@@ -58,6 +63,46 @@ export function consoleRoutes(services: Services) {
   }
 
   return app;
+}
+
+/** A timestamp in Japan time, in 和暦 with the time. */
+function warekiTime(iso: string): string {
+  const jst = new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString();
+  return `${toWareki(jst.slice(0, 10))} ${jst.slice(11, 16)}`;
+}
+
+/** What the home shows of the staff member's work, by role (nothing for roles without the registry or certificates). */
+async function homeWork(c: Context<AppEnv>, services: Services): Promise<HomeWork | undefined> {
+  const actor = c.var.actor;
+  const ctx = { clientIp: c.var.clientIp, requestId: c.var.requestId };
+  const summary = await services.registry.workSummary(actor, ctx);
+  const canIssue = can(actor, 'certificates:issue');
+  if (!summary && !canIssue) return undefined;
+  const status = reviewText(requestLang(c)).status;
+  const name = (p: { familyName: string; givenName: string; romanName: string | null }) => `${p.familyName}　${p.givenName}`.trim() || p.romanName || '';
+  let recentCertificates: HomeWork['recentCertificates'] = null;
+  if (canIssue) {
+    // The ledger is newest first; the clerk's own latest issues, named by the persons on them (each read access-logged).
+    const mine = (await services.certificates.listIssuances(actor, { limit: 200 })).filter((r) => r.staffId === actor.staffId).slice(0, 5);
+    recentCertificates = [];
+    for (const r of mine) {
+      const names: string[] = [];
+      for (const id of r.personIds.slice(0, 3)) {
+        try { names.push(name(await services.registry.getPerson(actor, id, { purpose: '交付記録の確認' }, ctx))); } catch { /* a person no longer readable is left out */ }
+      }
+      recentCertificates.push({ issueNo: String(r.issueNo), kind: KIND_TITLES[r.certificateKind] ?? '', names: names.join('、') + (r.personIds.length > 3 ? ' ほか' : ''), at: warekiTime(r.issuedAt) });
+    }
+  }
+  return {
+    canSearch: can(actor, 'registry:read'),
+    awaitingReview: summary?.awaitingReview ?? null, returnedToOthers: summary?.returnedToOthers ?? null,
+    minePending: summary?.minePending ?? null, mineReturned: summary?.mineReturned ?? null,
+    recentChanges: (summary?.recent ?? []).map((r) => ({
+      href: `/console/registry/changes/${r.changeId}`, receipt: r.receiptLabel ?? '', kind: (CHANGE_KIND_LABELS as Record<string, string>)[r.kind] ?? '',
+      names: r.persons.map(name).join('、'), status: status[r.status] ?? '', at: warekiTime(r.processedAt),
+    })),
+    recentCertificates,
+  };
 }
 
 /** The console's own not-found page, for /console/* paths no capability answers (mount last). */

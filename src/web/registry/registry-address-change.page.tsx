@@ -4,6 +4,7 @@
  * the trial run (試行: the households affected and the conflicts, nothing written) and the real run (one 職権
  * 住居表示・区画整理 change per household as 仮登録).
  */
+import { newFormToken } from '../../platform/http/idempotency.ts';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import type { Lang } from '../ui/i18n.ts';
 import { val, type FormValues } from './registry-change.page.tsx';
@@ -129,29 +130,11 @@ export function AddressBatchTrialPage(p: Props & { result: AddressBatchResult; v
       <form method="post" action="/console/registry/address-changes" class="mt-4 flex flex-wrap items-center gap-4" data-once>
         <input type="hidden" name="_csrf" value={p.csrfToken} />
         <input type="hidden" name="form" value={JSON.stringify(p.values)} />
+        <input type="hidden" name="_idem" value={newFormToken()} />
         <input type="hidden" name="versions" value={JSON.stringify(versions)} />
         {p.result.households > 0 ? <button class="button-primary" type="submit" name="step" value="run" autofocus>{b.run(p.result.households)}</button> : null}
         <button class="button-secondary" type="submit" name="step" value="edit" autofocus={p.result.households === 0}>{b.edit}</button>
       </form>
-    </RegistryLayout>
-  );
-}
-
-/** The real run: recorded as 仮登録. */
-export function AddressBatchResultPage(p: Props & { result: AddressBatchResult }) {
-  const b = changeFormText(p.lang).batch;
-  const c = registryText(p.lang).change;
-  return (
-    <RegistryLayout {...p} title={b.resultTitle} sub="address-changes">
-      <h1 class="text-std-32B-150">{b.resultTitle}</h1>
-      <div class="banner-success mt-6" role="status" data-testid="batch-result">
-        <p class="text-std-18B-160">{b.recorded(p.result.households, p.result.persons)}</p>
-      </div>
-      <BatchTables result={p.result} lang={p.lang} />
-      <p class="mt-6 flex flex-wrap gap-6">
-        <a class="link" href="/console/registry">{c.toSearch}</a>
-        {p.canReview ? <a class="link" href="/console/registry/provisional">{c.toProvisional}</a> : null}
-      </p>
     </RegistryLayout>
   );
 }

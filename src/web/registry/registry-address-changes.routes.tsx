@@ -2,7 +2,8 @@
 /**
  * The 住所一括変更 screen: GET shows the table of rules; POST step=trial runs it as a trial (nothing written)
  * and shows the households; step=run records one change per household as 仮登録 with the versions seen in
- * the trial (households changed since are skipped by the service); step=edit returns to the form.
+ * the trial (households changed since are skipped by the service) and answers 303 to the clerk's 「自分の入力」
+ * (post/redirect/get; the form carries a one-time `_idem` token); step=edit returns to the form.
  */
 import { Hono, type Context } from 'hono';
 import { can } from '../../platform/auth/permissions.ts';
@@ -12,7 +13,7 @@ import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
 import { townsOf, toWareki } from '../../domains/registry/index.ts';
 import {
-  AddressBatchFormPage, AddressBatchResultPage, AddressBatchTrialPage, RULE_ROWS, type AddressBatchResult,
+  AddressBatchFormPage, AddressBatchTrialPage, RULE_ROWS, type AddressBatchResult,
 } from './registry-address-change.page.tsx';
 import { val, type FormValues } from './registry-change.page.tsx';
 import { changeFormText } from './registry-change-i18n.ts';
@@ -30,7 +31,7 @@ const PATH = '/console/registry/address-changes';
 function formValues(body: Record<string, unknown>): FormValues {
   const out: FormValues = {};
   for (const [k, v] of Object.entries(body)) {
-    if (['_csrf', 'step', 'form', 'versions'].includes(k)) continue;
+    if (['_csrf', '_idem', 'step', 'form', 'versions'].includes(k)) continue;
     const last = Array.isArray(v) ? v[v.length - 1] : v;
     if (typeof last === 'string') out[k] = last.trim().slice(0, 300);
   }
@@ -110,7 +111,8 @@ export function registryAddressChangeRoutes(services: Services) {
       if (!(err instanceof DomainError) || err.status >= 500 || err.status === 401 || err.status === 403) throw err;
       return form(c, values, err.code === 'invalid-date' ? { occurredOn: err.title } : {}, { message: err.title, code: err.code }, err.status as 422);
     }
-    if (step === 'run') return renderPage(c, AddressBatchResultPage({ ...(await props(c)), result }), 201);
+    // Post/redirect/get: the recorded changes are the clerk's own pending 住所変更 (「自分の入力」); a reload records nothing.
+    if (step === 'run') return c.redirect(`/console/registry/mine?kind=address-renaming&status=provisional&done=batch&households=${result.households}&skipped=${result.conflicts.length}`, 303);
     const b = t.batch;
     const summary: Array<[string, string]> = [[b.occurredOn, on ? toWareki(on.sortKey) : val(values, 'occurredOn')], [t.items.cause, t.itemValues.cause[cause === '住居表示' ? '住居表示' : '区画整理']],
       ...rules.map((r, i): [string, string] => [b.rule(i + 1), `${r.from.townName}${r.from.banchi ?? (r.from.banchiFrom !== undefined || r.from.banchiTo !== undefined ? b.range(String(r.from.banchiFrom ?? ''), String(r.from.banchiTo ?? '')) : b.wholeTown)} → ${r.to.townName}${r.to.banchi ?? ''}`])];

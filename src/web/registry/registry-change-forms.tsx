@@ -109,7 +109,7 @@ export function ItemKindFields(p: FormProps & { kind: ItemKind; ft: T }) {
     case 'household-change': {
       return (
         <>
-          <TextField name="toHouseholdId" label={t.householdChangeFields.toHouseholdId} value={val(v, 'toHouseholdId')} error={e.toHouseholdId}
+          <TextField name="toHouseholdId" label={t.householdChangeFields.toHouseholdId} value={subject.target?.householdNo ?? val(v, 'toHouseholdId')} error={e.toHouseholdId} inputmode="numeric"
             hint={it.joinHint} />
           {subject.target ? <p class="card">{it.joinTarget(subject.target.householdNo, subject.target.members.map(memberName).join(t.listSeparator))}</p> : null}
           <MemberChecks name="personIds" legend={t.householdChangeFields.personIds} members={members} selected={list(v, 'personIds')} error={e.personIds} t={t} />

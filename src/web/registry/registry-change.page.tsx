@@ -4,6 +4,7 @@
  * (first field focused, Enter submits, dates in 和暦 or 西暦), a confirmation step, and the result (仮登録).
  * Errors: a summary (role="alert") linking to each field, and the message at the field (aria-describedby).
  */
+import { newFormToken } from '../../platform/http/idempotency.ts';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import { VAGUE_DATE_KINDS } from '../../domains/registry/index.ts';
 import {
@@ -122,7 +123,7 @@ function KindFields(p: FormProps) {
     case 'household-merge':
       return (
         <>
-          <TextField name="toHouseholdId" label={t.fields.toHouseholdId} value={val(v, 'toHouseholdId')} error={e.toHouseholdId} required hint={k.mergeHint} />
+          <TextField name="toHouseholdId" label={t.fields.toHouseholdId} value={subject.target?.householdNo ?? val(v, 'toHouseholdId')} error={e.toHouseholdId} required hint={k.mergeHint} inputmode="numeric" />
           {subject.target ? <p class="card">{k.mergeTarget(subject.target.householdNo, subject.target.members.map(memberName).join(t.listSeparator))}</p> : null}
           <RelationshipFields v={v} e={e} members={members} legend={k.mergeRelationships} hint={k.mergeRelationshipsHint} t={t} />
         </>
@@ -234,44 +235,10 @@ export function ChangeConfirmPage(p: ConsoleContext & { kind: ChangeKind; values
       <form method="post" action={`/console/registry/changes/${p.kind}`} class="mt-6 flex flex-wrap items-center gap-4" data-once>
         <input type="hidden" name="_csrf" value={p.csrfToken} />
         <input type="hidden" name="form" value={json} />
+        <input type="hidden" name="_idem" value={newFormToken()} />
         <button class="button-primary" type="submit" name="step" value="record" autofocus>{t.record}</button>
         <button class="button-secondary" type="submit" name="step" value="edit">{t.edit}</button>
       </form>
-    </RegistryLayout>
-  );
-}
-
-/** The result: recorded as 仮登録, with the alerts and links to the records. */
-export function ChangeResultPage(p: ConsoleContext & {
-  kind: ChangeKind; result: { changeId: string; reasonLabel: string; reasonCode: string; alerts: Array<{ code: string; message: string }>; personIds: string[]; householdIds: string[] };
-  names: Record<string, string>; canChange: boolean; canReview: boolean;
-}) {
-  const r = p.result;
-  const t = text(p);
-  return (
-    <RegistryLayout {...p} title={t.resultTitle(t.kind(p.kind))}>
-      <h1 class="text-std-32B-150">{t.resultTitle(t.kind(p.kind))}</h1>
-      <div class="banner-success mt-6" role="status" data-testid="result">
-        <p class="text-std-18B-160">{t.recorded(r.reasonLabel, r.reasonCode)}</p>
-      </div>
-      {r.alerts.length > 0 ? (
-        <div class="banner-error mt-6" role="alert" data-testid="alerts">
-          <h2 class="text-std-18B-160 text-error-2">{t.alerts}</h2>
-          <ul class="mt-2 list-disc pl-6">{r.alerts.map((a) => <li>{a.message}</li>)}</ul>
-        </div>
-      ) : null}
-      <section class="mt-6" aria-labelledby="records-heading">
-        <h2 id="records-heading" class="text-std-20B-150">{t.records}</h2>
-        {['move-in', 'birth', 'ex-officio-entry'].includes(p.kind) ? <p class="mt-2">{t.newPersonsLater}</p> : null}
-        <ul class="mt-2 flex flex-col gap-1">
-          {r.personIds.map((id, i) => <li><a class="link" href={`/console/registry/persons/${id}`} autofocus={i === 0}>{t.personRecord(p.names[id] || id)}</a></li>)}
-          {r.householdIds.map((id) => <li><a class="link" href={`/console/registry/households/${id}`}>{t.householdRecord}</a></li>)}
-        </ul>
-      </section>
-      <p class="mt-6 flex flex-wrap gap-6">
-        <a class="link" href="/console/registry">{t.toSearch}</a>
-        {p.canReview ? <a class="link" href="/console/registry/provisional">{t.toProvisional}</a> : null}
-      </p>
     </RegistryLayout>
   );
 }

@@ -16,7 +16,7 @@ import { ChangeInput, parseLegalDate, townsOf, VAGUE_DATE_KINDS } from '../../do
 import { formatLegalDate } from '../../platform/dates/jp-date.ts';
 import { normalizeCardNo, normalizeKana } from '../../domains/registry/index.ts';
 import {
-  ChangeConfirmPage, ChangeFormPage, ChangeResultPage, fieldLabels, list, PATCH_KEYS, PERSON_ROWS, val, type ChangeSubject, type FormValues,
+  ChangeConfirmPage, ChangeFormPage, fieldLabels, list, PATCH_KEYS, PERSON_ROWS, val, type ChangeSubject, type FormValues,
 } from './registry-change.page.tsx';
 import { isItemKind } from './registry-change-forms.tsx';
 import { changeFormText, type ChangeFormDictionary } from './registry-change-i18n.ts';
@@ -73,7 +73,7 @@ function aboutPersonMessage(lang: Lang, values: FormValues, index: number, field
 function formValues(body: Record<string, unknown>): FormValues {
   const out: FormValues = {};
   for (const [k, v] of Object.entries(body)) {
-    if (k === '_csrf' || k === 'step' || k === 'form') continue;
+    if (k === '_csrf' || k === '_idem' || k === 'step' || k === 'form') continue;
     const arr = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').map((x) => x.trim().slice(0, 300));
     out[k] = LIST_FIELDS.has(k) ? arr.filter((x) => UUID.test(x)) : (arr[arr.length - 1] ?? '');
   }
@@ -252,6 +252,7 @@ function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject, lang
   };
   const dateText = (s: string, k: string) => { try { return formatLegalDate(parseLegalDate(s, { allowNonCalendar: true }), calendarOf(k)); } catch { return s; } };
   for (const [k, raw] of Object.entries(v)) {
+    if (k === 'toHouseholdId' && subject.target) { rows.push([labels[k] ?? k, `${subject.target.householdNo}（${subject.target.members.map((m) => `${m.familyName}　${m.givenName}`.trim() || m.romanName || '').join(t.listSeparator)}）`]); continue; }
     if (['personId', 'householdId', 'version', 'toVersion'].includes(k) || raw === '' || (Array.isArray(raw) && raw.length === 0)) continue;
     if (k.endsWith('residentKind') && raw === 'japanese') continue;
     if (k in unchanged && unchanged[k] === raw) continue;
@@ -350,6 +351,20 @@ export function registryChangeRoutes(services: Services) {
       try { values = formValues(JSON.parse(body.form) as Record<string, unknown>); } catch { values = {}; }
     } else values = formValues(body as Record<string, unknown>);
     const step = body.step === 'record' ? 'record' : body.step === 'edit' ? 'edit' : 'confirm';
+    // 世帯合併・世帯変更 name the other household by its 世帯番号 (issue #9: no ids on screen); the id travels in the hidden form.
+    if (TARGET_KINDS.includes(kind)) {
+      const typed = val(values, 'toHouseholdId');
+      if (typed && !UUID.test(typed)) {
+        const no = typed.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[\s-]/g, '');
+        const found = /^\d{1,20}$/.test(no) ? await svc.findHouseholdByNo(c.var.actor, no) : null;
+        values.toHouseholdId = found ?? '';
+        delete values.toVersion;
+        if (!found && step !== 'edit') {
+          const subject = await loadSubject(c, kind, { personId: val(values, 'personId') || undefined, householdId: val(values, 'householdId') || undefined });
+          return page(c, kind, { ...values, toHouseholdId: typed }, subject, { toHouseholdId: changeFormText(requestLang(c)).errors.householdNoUnknown }, undefined, 400);
+        }
+      }
+    }
     const ids = { personId: val(values, 'personId') || undefined, householdId: val(values, 'householdId') || undefined, toHouseholdId: val(values, 'toHouseholdId') || undefined };
     const subject = await loadSubject(c, kind, ids);
     if (step === 'edit') return page(c, kind, values, subject);
@@ -367,9 +382,8 @@ export function registryChangeRoutes(services: Services) {
     }
     try {
       const result = await svc.recordChange(c.var.actor, input, requestCtx(c));
-      const names: Record<string, string> = {};
-      for (const m of subject.household?.members ?? []) names[m.personId] = `${m.familyName}　${m.givenName}`.trim();
-      return renderPage(c, ChangeResultPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), kind, result, names }), 201);
+      // Post/redirect/get: the result is the change's own page (names, before → after); reloading it records nothing.
+      return c.redirect(`/console/registry/changes/${result.changeId}?done=recorded`, 303);
     } catch (err) {
       return refused(c, kind, err, values, subject, ids);
     }

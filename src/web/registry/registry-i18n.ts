@@ -8,7 +8,7 @@
 import type { Lang } from '../ui/i18n.ts';
 
 const ja = {
-  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', addressChanges: '住所一括変更', provisional: '仮登録一覧', statistics: '人口統計' },
+  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', addressChanges: '住所一括変更', mine: '自分の入力', provisional: '仮登録一覧', statistics: '人口統計' },
   required: '（必須）',
   checkInput: '入力内容を確認してください',
   none: '—',
@@ -50,11 +50,12 @@ const ja = {
     history: '履歴',
     historyColumns: { historyNo: '履歴番号', reason: '異動事由', occurredOn: '異動日', notifiedOn: '届出日', processedOn: '処理日', status: '状態', cancel: '取消', state: '住所・続柄（この時点）' },
     exOfficio: '（職権）', cancelled: '取消済', cancels: '取消し',
-    changeStatus: { provisional: '仮登録', final: '本登録', withdrawn: '取下げ' } as Record<string, string>,
+    changeStatus: { provisional: '仮登録', returned: '差戻し中', final: '本登録', withdrawn: '取下げ' } as Record<string, string>,
   },
   household: {
     title: (no: string) => `世帯票: 世帯番号 ${no}`,
-    head: '世帯主', noHead: '（世帯主なし）', address: '住所', householdId: '世帯ID', version: '世帯の版', pending: '審査中の異動', pendingYes: 'あり（仮登録）', pendingNo: 'なし',
+    head: '世帯主', noHead: '（世帯主なし）', address: '住所', householdNo: '世帯番号', pending: '審査中の異動', pendingYes: 'あり（仮登録）', pendingNo: 'なし',
+    pendingNotice: 'この世帯には仮登録中の異動があります', pendingLink: (receipt: string) => `異動の詳細を見る（受付番号 ${receipt}）`, pendingLinkNoReceipt: '異動の詳細を見る',
     issue: '世帯の証明書を交付する', includeRemoved: '除票の世帯員も表示', members: '世帯員',
     headMissing: '世帯主のいない世帯です。残る世帯員の届出により世帯主変更を行ってください。', headChange: '世帯主変更を入力する',
     columns: { relationship: '続柄', name: '氏名', kana: '読み', birthDate: '生年月日', sex: '性別', status: '状態' },
@@ -102,7 +103,7 @@ export type RegistryDictionary = typeof ja;
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 const en: DeepPartial<RegistryDictionary> = {
-  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', provisional: 'Provisional changes', statistics: 'Population statistics' },
+  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', mine: 'My entries', provisional: 'Provisional changes', statistics: 'Population statistics' },
   required: ' (required)',
   checkInput: 'Please check your input',
   personStatus: { resident: 'Resident', leaving: 'Moving out', removed: 'Removed (除票)' },
@@ -153,7 +154,7 @@ const en: DeepPartial<RegistryDictionary> = {
   },
   household: {
     title: (no: string) => `Household record: household no. ${no}`,
-    head: 'Head of household', noHead: '(no head)', address: 'Address', householdId: 'Household ID', version: 'Household version', pending: 'Change awaiting approval', pendingYes: 'Yes (provisional)', pendingNo: 'None',
+    head: 'Head of household', noHead: '(no head)', address: 'Address', householdNo: 'Household no.', pending: 'Change awaiting approval', pendingYes: 'Yes (provisional)', pendingNo: 'None', pendingNotice: 'This household has a provisional change', pendingLink: (receipt: string) => `Open the change (receipt ${receipt})`, pendingLinkNoReceipt: 'Open the change',
     issue: 'Issue a household certificate', includeRemoved: 'Also show removed members', members: 'Members',
     headMissing: 'This household has no head. Record a change of head (世帯主変更) on the notification of a remaining member.', headChange: 'Enter a change of head',
     columns: { relationship: 'Relationship', name: 'Name', kana: 'Reading', birthDate: 'Date of birth', sex: 'Sex', status: 'Status' },

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * 個人票 (/console/registry/persons/:id) with the 履歴 timeline and the "as of" view, and 世帯票
- * (/console/registry/households/:id) with the ordered members and the household version.
+ * (/console/registry/households/:id) with the ordered members, 世帯番号 and a link to a pending change.
  */
 import type { RegistryService } from '../../domains/registry/index.ts';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
@@ -73,7 +73,7 @@ export function PersonPage(p: PersonPageProps) {
       <p class="mt-2 flex flex-wrap gap-2">
         <span class="badge" data-testid="person-status">{dict.personStatus[r.status] ?? r.status}</span>
         {p.asOf ? <span class="badge">{t.asOfBadge(wareki(p.asOf), r.historyNo)}</span> : null}
-        {r.pendingChangeId ? <span class="badge" data-testid="pending">{t.pending}</span> : null}
+        {r.pendingChangeId ? <a class="badge" href={`/console/registry/changes/${r.pendingChangeId}`} data-testid="pending">{t.pending}</a> : null}
       </p>
       <PersonSupportNotice notices={p.supportMeasures?.[r.personId]} t={dict.supportMeasure} />
       <div class="mt-4 flex flex-wrap items-center gap-4">
@@ -142,7 +142,7 @@ export function PersonPage(p: PersonPageProps) {
                 return (
                   <tr class={c.status === 'withdrawn' ? 'text-solid-gray-600' : ''}>
                     <td class={td}>{h.historyNo}</td>
-                    <td class={td}>{kindLabel(c.kind, dict.kinds)}{c.exOfficio ? t.exOfficio : ''} <span class="text-std-14N-170 text-solid-gray-700">{c.reasonCode}</span></td>
+                    <td class={td}>{kindLabel(c.kind, dict.kinds)}{c.exOfficio ? t.exOfficio : ''}</td>
                     <td class={`${td} whitespace-nowrap`}>{wareki(c.occurredOn)}</td>
                     <td class={`${td} whitespace-nowrap`}>{wareki(c.notifiedOn)}</td>
                     <td class={`${td} whitespace-nowrap`}>{wareki(c.processedOn)}</td>
@@ -167,6 +167,8 @@ export interface HouseholdPageProps extends ConsoleContext {
   canChange: boolean;
   canReview: boolean;
   canIssue: boolean;
+  /** 受付番号 of the change the household is reserved to (仮登録 or 差戻し中). */
+  pendingReceipt?: string | null;
 }
 
 /** The 世帯票. */
@@ -183,8 +185,7 @@ export function HouseholdPage(p: HouseholdPageProps) {
         <Facts testid="household-facts" rows={[
           [t.head, head ? `${head.familyName}　${head.givenName}`.trim() || head.romanName || '' : t.noHead],
           [t.address, a ? `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}` : ''],
-          [t.householdId, <span class="break-all" data-testid="household-id">{h.householdId}</span>],
-          [t.version, String(h.version)],
+          [t.householdNo, h.householdNo],
           [t.pending, h.pendingChangeId ? t.pendingYes : t.pendingNo],
         ]} />
       </div>
@@ -193,6 +194,12 @@ export function HouseholdPage(p: HouseholdPageProps) {
         <div class="banner-warning mt-4 max-w-5xl" role="status" data-testid="household-head-missing">
           <p class="text-std-16B-170">{t.headMissing}</p>
           {p.canChange && !h.pendingChangeId ? <p class="mt-2"><a class="link" href={`/console/registry/changes/head-change?householdId=${h.householdId}`}>{t.headChange}</a></p> : null}
+        </div>
+      ) : null}
+      {h.pendingChangeId ? (
+        <div class="banner-warning mt-4 max-w-4xl" role="region" aria-labelledby="hh-pending-heading" data-testid="household-pending">
+          <h2 id="hh-pending-heading" class="text-std-18B-160">{t.pendingNotice}</h2>
+          <p class="mt-2"><a class="link" href={`/console/registry/changes/${h.pendingChangeId}`}>{p.pendingReceipt ? t.pendingLink(p.pendingReceipt) : t.pendingLinkNoReceipt}</a></p>
         </div>
       ) : null}
       <HouseholdSupportNotice notices={p.supportMeasures ?? {}} t={dict.supportMeasure}

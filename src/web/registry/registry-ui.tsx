@@ -43,7 +43,7 @@ export type ChangeKind = keyof typeof CHANGE_KIND_LABELS;
 export const isChangeKind = (k: string): k is ChangeKind => Object.hasOwn(CHANGE_KIND_LABELS, k);
 
 /** Statuses of a change. */
-export const CHANGE_STATUS_LABELS: Record<string, string> = { provisional: '仮登録', final: '本登録', withdrawn: '取下げ' };
+export const CHANGE_STATUS_LABELS: Record<string, string> = { provisional: '仮登録', returned: '差戻し中', final: '本登録', withdrawn: '取下げ' };
 /** Statuses of a person. */
 export const PERSON_STATUS_LABELS: Record<string, string> = { resident: '住民', leaving: '転出予定', removed: '除票' };
 export const SEX_LABELS: Record<string, string> = { male: '男', female: '女' };
@@ -55,12 +55,14 @@ export function wareki(iso: string | null | undefined): string {
 }
 
 /** The sub-navigation of the registry pages. */
-export function RegistrySubnav(p: { current: 'search' | 'provisional' | 'statistics' | 'move-in' | 'address-changes' | undefined; canReview: boolean; canChange: boolean; lang?: Lang }) {
+export type RegistrySub = 'search' | 'provisional' | 'mine' | 'statistics' | 'move-in' | 'address-changes';
+export function RegistrySubnav(p: { current: RegistrySub | undefined; canReview: boolean; canChange: boolean; lang?: Lang }) {
   const t = registryText(p.lang ?? 'ja').menu;
   const items: Array<[typeof p.current, string, string, boolean]> = [
     ['search', '/console/registry', t.search, true],
     ['move-in', '/console/registry/changes/move-in', t.moveIn, p.canChange],
     ['address-changes', '/console/registry/address-changes', t.addressChanges, p.canChange],
+    ['mine', '/console/registry/mine', t.mine, p.canChange],
     ['provisional', '/console/registry/provisional', t.provisional, p.canReview],
     ['statistics', '/console/registry/statistics', t.statistics, true],
   ];
@@ -83,7 +85,7 @@ const PageLang = createContext<Lang>('ja');
 const pageText = () => registryText(useContext(PageLang));
 
 /** The frame of every registry page: console layout, sub-navigation and the page script. */
-export function RegistryLayout(p: ConsoleContext & { title: string; sub?: 'search' | 'provisional' | 'statistics' | 'move-in' | 'address-changes'; canReview: boolean; canChange: boolean; children?: Child }) {
+export function RegistryLayout(p: ConsoleContext & { title: string; sub?: RegistrySub; canReview: boolean; canChange: boolean; children?: Child }) {
   return (
     <ConsoleLayout {...p} title={p.title} current="registry">
       <RegistrySubnav current={p.sub} canReview={p.canReview} canChange={p.canChange} lang={p.lang} />

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * Web pages of the resident registry (reads and review): 住民検索, 個人票, 世帯票, 仮登録一覧 (with 本登録 and
- * 取下げ) and 人口統計. They call the registry service, which authorizes and access-logs every read.
+ * Web pages of the resident registry (reads): 住民検索, 個人票, 世帯票 and 人口統計 (the approval step is in
+ * registry-review.routes.tsx). They call the registry service, which authorizes and access-logs every read.
  * The change screens are in registry-changes.routes.tsx.
  */
 import { Hono, type Context } from 'hono';
@@ -9,11 +9,10 @@ import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
-import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
 import { InvalidLegalDateError, parseCalendarDate, townsOf } from '../../domains/registry/index.ts';
 import { HouseholdPage, PersonPage } from './registry-person.page.tsx';
-import { ProvisionalPage, StatisticsPage } from './registry-review.page.tsx';
+import { StatisticsPage } from './registry-review.page.tsx';
 import { RegistrySearchPage, type PersonHit, type SearchForm } from './registry-search.page.tsx';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
@@ -155,53 +154,10 @@ export function registryWebRoutes(services: Services) {
     if (!UUID.test(id)) return c.notFound();
     const household = await svc.getHousehold(c.var.actor, id, { includeRemoved: c.req.query('includeRemoved') === 'true' }, requestCtx(c));
     const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, household.members.map((m) => m.personId), requestCtx(c));
-    return renderPage(c, HouseholdPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), household, supportMeasures }));
+    const pendingReceipt = household.pendingChangeId ? (await svc.getChange(c.var.actor, household.pendingChangeId)).receiptLabel : null;
+    return renderPage(c, HouseholdPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), household, supportMeasures, pendingReceipt }));
   });
 
-  const provisional = async (c: Context<AppEnv>, extra: { done?: string; error?: { message: string; code: string } } = {}, status: 200 | 400 | 403 | 404 | 409 | 422 = 200) => {
-    const items = await svc.listProvisional(c.var.actor, requestCtx(c));
-    return renderPage(c, ProvisionalPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), items, csrfToken: c.var.actor.csrfToken, ...extra }), status);
-  };
-  app.get('/console/registry/provisional', (c) => provisional(c, { done: c.req.query('done') === 'approved' ? '本登録しました。' : c.req.query('done') === 'withdrawn' ? '取り下げました。' : undefined }));
-
-  app.post('/console/registry/provisional/approvals', async (c) => {
-    const body = await c.req.parseBody({ all: true });
-    assertCsrf(c.var.actor, typeof body._csrf === 'string' ? body._csrf : undefined);
-    const raw = body.changeIds;
-    const ids = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((x): x is string => typeof x === 'string' && UUID.test(x));
-    if (ids.length === 0) {
-      if (!can(c.var.actor, 'registry:approve')) throw new ForbiddenError('registry:approve');
-      return provisional(c, { error: { message: '本登録する異動を選択してください', code: 'nothing-selected' } }, 400);
-    }
-    try {
-      await svc.approve(c.var.actor, ids, requestCtx(c));
-    } catch (err) {
-      const r = refusal(err);
-      if (r.status === 403 && !(err instanceof DomainError && err.code === 'self-approval')) throw err;
-      return provisional(c, { error: r }, r.status);
-    }
-    return c.redirect('/console/registry/provisional?done=approved', 303);
-  });
-
-  for (const action of ['approve', 'withdraw'] as const) {
-    app.post(`/console/registry/changes/:changeId/${action}`, async (c) => {
-      const body = await c.req.parseBody();
-      assertCsrf(c.var.actor, typeof body._csrf === 'string' ? body._csrf : undefined);
-      const id = c.req.param('changeId');
-      if (!UUID.test(id)) return c.notFound();
-      try {
-        if (action === 'approve') await svc.approve(c.var.actor, [id], requestCtx(c));
-        else await svc.withdraw(c.var.actor, id, requestCtx(c));
-      } catch (err) {
-        const r = refusal(err);
-        if (r.status === 403 && !(err instanceof DomainError && err.code === 'self-approval')) throw err;
-        if (!registryFlags(c.var.actor).canReview) throw err;
-        return provisional(c, { error: r }, r.status);
-      }
-      const back = typeof body.back === 'string' && body.back.startsWith('/console/registry/') ? body.back : `/console/registry/provisional?done=${action === 'approve' ? 'approved' : 'withdrawn'}`;
-      return c.redirect(back, 303);
-    });
-  }
 
   app.get('/console/registry/statistics', async (c) => {
     const d = queryDay(c.req.query('asOf'));
