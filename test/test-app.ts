@@ -37,7 +37,7 @@ export function useTestApp(): TestApp {
     const db = await openTestDatabase();
     holder.services = createServices(db, { sessionIdleSeconds: 3600, sessionMaxSeconds: 8 * 3600 });
     await holder.services.tenants.loadReferenceData();
-    holder.app = createApp(holder.services, { config: { publicUrl: 'http://127.0.0.1' }, log: createLogger('silent') });
+    holder.app = createApp(holder.services, { config: { publicUrl: 'http://127.0.0.1' }, log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
     holder.drop = db.drop;
   });
   afterAll(async () => holder.drop?.());

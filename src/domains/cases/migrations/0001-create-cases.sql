@@ -123,6 +123,7 @@ CREATE POLICY closure_day_tenant ON cases.closure_day
   USING (municipality_code = platform.current_municipality())
   WITH CHECK (municipality_code = platform.current_municipality());
 GRANT SELECT, INSERT, DELETE ON cases.closure_day TO jichi_app;
+GRANT UPDATE (label) ON cases.closure_day TO jichi_app;
 
 -- 案件 (ZAAK): pins the case-type version it was opened under; closed_at is null while open.
 CREATE TABLE cases.case (
