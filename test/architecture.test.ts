@@ -42,8 +42,9 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
-  it('keeps source files small enough to read (under 600 lines)', () => {
-    const long = sourceFiles(root).filter((f) => fs.readFileSync(f, 'utf8').split('\n').length > 600).map((f) => path.relative(root, f));
+  it('keeps source files small enough to read (under 600 lines; the generated database types excepted)', () => {
+    const generated = new Set([path.join(root, 'platform', 'db', 'types.ts')]);
+    const long = sourceFiles(root).filter((f) => !generated.has(f)).filter((f) => fs.readFileSync(f, 'utf8').split('\n').length > 600).map((f) => path.relative(root, f));
     expect(long).toEqual([]);
   });
 });
