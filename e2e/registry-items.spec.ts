@@ -35,8 +35,9 @@ async function confirmAndRecord(page: Page, kind: string) {
   expect(await page.getByTestId('confirm').isVisible()).toBe(true);
   await assertAccessible(page);
   await page.keyboard.press('Enter');
-  await page.getByTestId('result').waitFor();
-  expect(await page.getByTestId('result').textContent()).toContain('仮登録しました');
+  // Post/redirect/get (issue #9): the change's own page.
+  await page.waitForURL('**/console/registry/changes/*?done=recorded');
+  expect(await page.getByTestId('done').textContent()).toContain('仮登録しました');
   await assertAccessible(page);
 }
 

@@ -76,5 +76,7 @@ export function staticRoutes(dir = STATIC_DIR) {
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
     return c.body(new Uint8Array(asset.body), 200, headers);
   });
+  // Browsers ask for /favicon.ico where a page names none (e.g. a PDF opened inline): answer with the SVG icon.
+  app.get('/favicon.ico', (c) => c.redirect(assetUrl('favicon.svg'), 302));
   return app;
 }
