@@ -10,7 +10,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 const jichi = (args: string[], input?: string) => runJichi(args, { dataDir, input });
 
-describe('jichi CLI', async () => {
+describe('jichi CLI', { timeout: 120_000 }, async () => { // each step boots the embedded database in a new process
   it('explains itself with --help', async () => {
     const r = await jichi(['--help']);
     expect(r.code).toBe(0);

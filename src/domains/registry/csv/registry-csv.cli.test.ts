@@ -50,5 +50,5 @@ describe('jichi registry (CSV)', () => {
     const plain = fs.readFileSync(out, 'utf8').split('\r\n').slice(1).filter(Boolean);
     expect(plain.every((l) => !/(^|,)\d{12}(,|$)/.test(l))).toBe(true);
     expect(fs.readFileSync(good, 'utf8')).toMatch(/,\d{12},/);
-  }, 120_000);
+  }, 300_000); // a dozen CLI runs, each booting the embedded database
 });
