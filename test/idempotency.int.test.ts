@@ -2,6 +2,7 @@
 // Issue #9: operations that record or approve are safe to repeat. The same Idempotency-Key returns the first
 // result and records nothing twice; another request under the same key is refused; a refused first request frees
 // the key. (On 84be6ac every repeat recorded again: there was no Idempotency-Key.)
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from './test-app.ts';
 import { newPerson } from './fixtures/registry/change-generator.ts';
@@ -37,6 +38,9 @@ describe('Idempotency-Key', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await again.text()).toBe(body);
     expect(await provisionalCount()).toBe(before + 1);
+    // The repeat hands out the first response (names, addresses): it is access-logged like a read.
+    const replays = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit.access_log WHERE action = 'http.idempotent-replay' AND actor_id = ${counter.staffId}`.execute(t.services.db.owner);
+    expect(replays.rows[0]!.n).toBe(1);
     // Without a key, the same request is a second change (a deliberate repeat).
     expect((await counter.request('POST', '/api/v1/changes', moveIn(2))).status).toBe(201);
     expect(await provisionalCount()).toBe(before + 2);

@@ -55,6 +55,12 @@ describe('case pages', () => {
     const empty = await s.post(reviewer, `/console/cases/${caseNo}/correction`, { _csrf: csrf, message: '' });
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain('補正依頼の内容を入力してください');
+    // A decision without one of the two outcomes is refused, never read as an approval; the case stays open.
+    for (const outcome of [undefined, 'withdrawn']) {
+      const odd = await s.post(reviewer, `/console/cases/${caseNo}/decision`, { _csrf: csrf, ...(outcome ? { outcome } : {}), reasons: '' });
+      expect(odd.status).toBe(422);
+      expect(await odd.text()).toContain('承認か却下かを選んでください');
+    }
     const reject = await s.post(reviewer, `/console/cases/${caseNo}/decision`, { _csrf: csrf, outcome: 'rejected', reasons: '' });
     expect(reject.status).toBe(422);
     expect(await reject.text()).toContain('理由を入力してください');

@@ -19,7 +19,8 @@ export type JobHandler = (trx: TenantTx, m: string, payload: Record<string, unkn
 export function createJobRunner(deps: { db: Database; clock: Clock; jobs: JobRepository; handlers: Record<string, JobHandler>; onError?: (task: string, err: unknown) => void }) {
   const { db, clock, jobs, handlers } = deps;
   let kicked: Promise<number> | null = null;
-  let again = false;
+  /** Municipalities asked for since the running drain started ('*' for every one). */
+  const pending = new Set<string>();
   let autoKick = true;
 
   /** Runs one due job of the municipality; false when none was due. */
@@ -61,13 +62,22 @@ export function createJobRunner(deps: { db: Database; clock: Clock; jobs: JobRep
       return ran;
     },
 
-    /** Asks for a drain soon (after the caller's commit); concurrent kicks share one drain. */
-    kick(): Promise<number> {
+    /**
+     * Asks for a drain soon (after the caller's commit) of one municipality, or of every one without `m` (the timer);
+     * concurrent kicks share one drain.
+     */
+    kick(m?: string): Promise<number> {
       if (!autoKick) return Promise.resolve(0);
-      if (kicked) { again = true; return kicked; }
+      pending.add(m ?? '*');
+      if (kicked) return kicked;
       kicked = (async () => {
         let total = 0;
-        do { again = false; total += await runner.drain(); } while (again);
+        while (pending.size > 0) {
+          const asked = [...pending];
+          pending.clear();
+          if (asked.includes('*')) total += await runner.drain();
+          else for (const code of asked) total += await runner.drain({ municipalityCode: code });
+        }
         return total;
       })().finally(() => { kicked = null; });
       return kicked;

@@ -161,6 +161,9 @@ describe('cases API', () => {
     const cases: Array<[unknown, number, string]> = [
       [{ ...good, caseTypeCode: 'no-such-type' }, 404, 'case-type-not-found'],
       [{ ...good, data: { movedOn: 'yesterday' } }, 400, 'invalid-params'],
+      // A day that does not exist is no date (it used to pass the YYYY-MM-DD pattern and roll over).
+      [{ ...good, data: { ...good.data, movedOn: '2026-02-31' } }, 400, 'invalid-params'],
+      [{ ...good, receivedOn: '2026-02-30' }, 400, 'invalid-params'],
       [{ ...good, data: { ...good.data, extra: 1 } }, 400, 'invalid-params'],
       [{ ...good, subjects: [] }, 400, 'invalid-params'],
       [{ ...good, channel: 'fax' }, 400, 'invalid-params'],

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Request and response schemas of the cases (案件) API; the single source of its types and validation. */
 import { z } from '@hono/zod-openapi';
+import { isCalendarDate } from '../../platform/dates/jp-date.ts';
 
 const Id = z.string().uuid();
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ description: '日付（西暦 YYYY-MM-DD）', example: '2026-12-03' });
+const IsoDate = z.string().refine(isCalendarDate, { message: '暦にない日付です（西暦 YYYY-MM-DD）' }).openapi({ description: '日付（西暦 YYYY-MM-DD）', example: '2026-12-03' });
 const DateText = z.string().min(4).max(40).openapi({ description: '日付（西暦 YYYY-MM-DD 又は和暦「令和8年12月3日」）' });
 const AtenaNo = z.string().regex(/^\d{1,15}$/).openapi({ description: '宛名番号' });
 

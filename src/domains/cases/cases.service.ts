@@ -74,7 +74,7 @@ export function createCasesService(deps: CasesDeps) {
       await log(trx, actor, action, [caseId], ctx);
       return result;
     });
-    void jobs.kick().catch(() => undefined);
+    void jobs.kick(actor.municipalityCode).catch(() => undefined);
     return out;
   }
 
@@ -138,7 +138,7 @@ export function createCasesService(deps: CasesDeps) {
           return { caseId, caseNo, statusCode: 'received', legalDueOn: due.legalDueOn, targetDueOn: due.targetDueOn };
         }
       });
-      void jobs.kick().catch(() => undefined);
+      void jobs.kick(actor.municipalityCode).catch(() => undefined);
       return out;
     },
 
@@ -246,7 +246,7 @@ export function createCasesService(deps: CasesDeps) {
         const updated = await repo.answerCorrection(trx, caseId, correctionId, { answerMessage: input.message, answerData: input.data ?? null, answeredAt: clock.now() });
         if (Number(updated?.numUpdatedRows ?? 0) === 0) fail((await repo.corrections(trx, caseId)).some((x) => x.correctionId === correctionId) ? 'correction-answered' : 'correction-not-found');
         await repo.updateCase(trx, caseId, { submittedData: { subjects, data: parsed.data } });
-        await engine.transition(trx, m, c, type, 'in-review', { type: 'applicant', id: c.applicantAtenaNo ?? 'applicant' }, '補正回答', { activity: 'correction-answered' });
+        await engine.transition(trx, m, c, type, 'in-review', { type: 'applicant', id: 'applicant' }, '補正回答', { activity: 'correction-answered' });
         await jobs.enqueue(trx, m, 'case-review', `review:${caseId}:correction:${correctionId}`, { caseId });
         return view(trx, m, caseId);
       });

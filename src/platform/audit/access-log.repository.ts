@@ -7,7 +7,7 @@ import type { TenantTx } from '../tenancy/tenant-transaction.ts';
 
 /** What a service records: who did what to which record, for what purpose. Never personal data itself. */
 export interface AccessLogEntry {
-  /** 'contractor' is set by the database for staff of a contractor (migration 0004). */
+  /** 'contractor' is set by the database for staff of a contractor (migration 0005). */
   actorType: 'staff' | 'contractor' | 'resident' | 'system' | 'operator';
   actorId: string;
   /** e.g. `registry.person.read`, `auth.login`. */

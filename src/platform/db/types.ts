@@ -377,11 +377,10 @@ export interface DaycareRound {
 export interface PlatformIdempotencyKey {
   body: Buffer | null;
   completedAt: Timestamp | null;
-  contentType: string | null;
   createdAt: Generated<Timestamp>;
   fingerprint: string;
+  headers: Generated<Json>;
   idemKey: string;
-  location: string | null;
   municipalityCode: string;
   staffId: string;
   statusCode: number | null;

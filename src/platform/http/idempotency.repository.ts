@@ -16,11 +16,11 @@ export function createIdempotencyRepository() {
       return row !== undefined;
     },
     find: (trx: TenantTx, s: KeyScope) => trx.selectFrom('platform.idempotencyKey')
-      .select(['fingerprint', 'statusCode', 'contentType', 'location', 'body'])
+      .select(['fingerprint', 'statusCode', 'headers', 'body'])
       .where('municipalityCode', '=', s.municipalityCode).where('staffId', '=', s.staffId).where('idemKey', '=', s.key)
       .executeTakeFirst(),
-    async complete(trx: TenantTx, s: KeyScope, r: { statusCode: number; contentType: string | null; location: string | null; body: Buffer | null }) {
-      await trx.updateTable('platform.idempotencyKey').set({ ...r, completedAt: new Date() })
+    async complete(trx: TenantTx, s: KeyScope, r: { statusCode: number; headers: Record<string, string>; body: Buffer | null }) {
+      await trx.updateTable('platform.idempotencyKey').set({ statusCode: r.statusCode, headers: JSON.stringify(r.headers), body: r.body, completedAt: new Date() })
         .where('municipalityCode', '=', s.municipalityCode).where('staffId', '=', s.staffId).where('idemKey', '=', s.key).execute();
     },
     async release(trx: TenantTx, s: KeyScope) {

@@ -4,12 +4,14 @@
  * forms carry a one-time `_idem` token. The first request with a key reserves it, runs, and keeps its response
  * (status, type, location, body); a repeat with the same key gets that response again (`Idempotent-Replayed:
  * true`), never a second record. A refused or failed first request frees the key, so a corrected retry works.
- * Keys are per staff member and kept for a day.
+ * Keys are per staff member and kept for a day. A console form's token keeps only a redirect (post/redirect/get; a
+ * 200 page such as a preview or a what-if frees it); an API key keeps the body too. Every replay is access-logged.
  */
 import crypto from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Database } from '../db/database.ts';
 import { withTenant } from '../tenancy/tenant-transaction.ts';
+import { createAccessLogRepository } from '../audit/access-log.repository.ts';
 import type { AppEnv } from './app-env.ts';
 import { DomainError } from './errors.ts';
 import { assertCsrf } from './middleware.ts';
@@ -57,17 +59,24 @@ async function formField(c: Context<AppEnv>, name: string): Promise<string | und
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-async function keyOf(c: Context<AppEnv>): Promise<string | undefined> {
-  return c.req.header('idempotency-key') ?? formField(c, FORM_TOKEN_FIELD);
+/** The response headers kept for a replay. */
+function keptHeaders(res: Response): Record<string, string> {
+  const kept: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (['content-type', 'location', 'content-disposition'].includes(name) || (name.startsWith('x-') && name !== 'x-request-id')) kept[name] = value;
+  });
+  return kept;
 }
 
 /** Middleware for the unsafe methods of signed-in staff: reserve, run once, replay. */
 export function idempotency(db: Database): MiddlewareHandler<AppEnv> {
   const repo = createIdempotencyRepository();
+  const accessLog = createAccessLogRepository();
   return async (c, next) => {
     const actor = c.get('actor');
     if (c.req.method !== 'POST' || !actor) return next();
-    const key = await keyOf(c);
+    const header = c.req.header('idempotency-key');
+    const key = header ?? (await formField(c, FORM_TOKEN_FIELD));
     if (key === undefined) return next();
     if (!KEY_PATTERN.test(key)) throw new IdempotencyKeyInvalidError();
     // A repeat is answered only to the session's own pages and clients, like the first request.
@@ -85,20 +94,24 @@ export function idempotency(db: Database): MiddlewareHandler<AppEnv> {
       if (!kept) throw new IdempotencyKeyInProgressError();
       if (kept.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
       if (kept.statusCode === null) throw new IdempotencyKeyInProgressError();
-      const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
-      if (kept.contentType) headers['content-type'] = kept.contentType;
-      if (kept.location) headers.location = kept.location;
+      // The first response may carry personal data: its repeat is a read like any other.
+      await withTenant(db, actor.municipalityCode, (trx) => accessLog.append(trx, actor.municipalityCode, {
+        actorType: 'staff', actorId: actor.staffId, action: 'http.idempotent-replay', subjectType: 'request', subjectId: `${c.req.method} ${c.req.path}`,
+        clientIp: c.var.clientIp, requestId: c.var.requestId,
+      }));
+      const headers = { ...(typeof kept.headers === 'string' ? JSON.parse(kept.headers) : kept.headers) as Record<string, string>, 'idempotent-replayed': 'true' };
       return new Response(kept.body ? new Uint8Array(kept.body) : null, { status: kept.statusCode, headers });
     }
     let done = false;
     try {
       await next();
       const res = c.res;
-      if (res.status < 400) {
-        const body = res.body ? new Uint8Array(await res.clone().arrayBuffer()) : null;
+      // A form token stands for one post/redirect/get: only its redirect is kept. An API key keeps any success.
+      const keep = header !== undefined ? res.status < 400 : res.status >= 300 && res.status < 400;
+      if (keep) {
+        const body = header !== undefined && res.body ? new Uint8Array(await res.clone().arrayBuffer()) : null;
         await withTenant(db, actor.municipalityCode, (trx) => repo.complete(trx, scope, {
-          statusCode: res.status, contentType: res.headers.get('content-type'), location: res.headers.get('location'),
-          body: body && body.byteLength <= MAX_KEPT_BYTES ? Buffer.from(body) : null,
+          statusCode: res.status, headers: keptHeaders(res), body: body && body.byteLength <= MAX_KEPT_BYTES ? Buffer.from(body) : null,
         }));
         done = true;
       }

@@ -99,7 +99,9 @@ export function casesWebRoutes(services: Services) {
     return 'reviewed';
   });
   action('decision', async (c, id, b) => {
-    const outcome = b.outcome === 'rejected' ? 'rejected' : 'approved';
+    // Only the two buttons' values decide; anything else is refused, never read as an approval.
+    if (b.outcome !== 'approved' && b.outcome !== 'rejected') throw new DomainError('invalid-outcome', '承認か却下かを選んでください', 422);
+    const outcome = b.outcome;
     await services.cases.decide(c.var.actor, id, { outcome, reasons: (b.reasons ?? '').slice(0, 4000) }, ctxOf(c));
     return outcome;
   });

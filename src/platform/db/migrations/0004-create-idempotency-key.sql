@@ -1,14 +1,15 @@
 -- Idempotency keys (Idempotency-Key header on the API, a one-time form token in the console): the first
 -- response to an operation that issues, records or approves is kept, and the same key returns it again instead
--- of a second record. Scoped per staff member; kept for a day.
+-- of a second record. Scoped per staff member; kept for a day. A console form's token keeps only the redirect of
+-- post/redirect/get (no body); an API key keeps the body too, and every replay is access-logged.
 CREATE TABLE platform.idempotency_key (
   municipality_code char(6)     NOT NULL,
   staff_id          uuid        NOT NULL,
   idem_key          text        NOT NULL,
   fingerprint       char(64)    NOT NULL,
   status_code       smallint,
-  content_type      text,
-  location          text,
+  -- The response headers a client needs again (type, location, disposition, the x-… headers of the result).
+  headers           jsonb       NOT NULL DEFAULT '{}',
   body              bytea,
   created_at        timestamptz NOT NULL DEFAULT now(),
   completed_at      timestamptz,
