@@ -2,6 +2,7 @@
 // Issue #9: the counter's certificate screens, at the HTTP level. Each test fails on 84be6ac, where the form asked
 // for UUIDs, the issue POST answered 201 with the PDF in a data: link (a reload issued again), a pending 仮登録 went
 // unmentioned and the verify page showed the PDF's SHA-256.
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from './test-app.ts';
 import { consoleSessions, type ConsoleSession as Session } from './web-console-session.ts';
@@ -134,6 +135,17 @@ describe('certificate screens (issue #9)', () => {
       expect(visibleText(result)).not.toMatch(UUID);
     }
     expect(await ledgerCount()).toBe(before + 1);
+
+    // The console home lists the clerk's own latest issue by the names printed on it: one query and one access-log
+    // entry, not a ledger read and a registry read per person (review of issue #9's home).
+    const logged = async (action: string) => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit.access_log WHERE action = ${action}
+      AND actor_id = ${clerk.staffId}`.execute(t.services.db.owner)).rows[0]!.n);
+    const [ledgerBefore, personBefore] = [await logged('certificates.ledger.read'), await logged('registry.person.read')];
+    const home = await (await get(clerk, '/console')).text();
+    expect(home).toContain('最近交付した証明書');
+    expect(home).toContain('窓口　一郎、窓口　花子');
+    expect(await logged('certificates.recent-own.read')).toBeGreaterThanOrEqual(1);
+    expect([await logged('certificates.ledger.read'), await logged('registry.person.read')]).toEqual([ledgerBefore, personBefore]);
   });
 
   it('opens the PDF inline; opening it again is a recorded 再交付, shown on the result page', async () => {

@@ -30,6 +30,8 @@ describe('daycare console forms are safe to repeat', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
 
     const round = await (await pages.get(s, first.headers.get('location')!)).text();
+    // The round's 基準日 is shown in 和暦, never as an ISO day (issue #9).
+    expect(round).toMatch(/基準日<\/dt><dd>令和\d+年\d+月\d+日<\/dd>/);
     const runAction = '/console/daycare/rounds/R-REPEAT/allocation-runs';
     const runToken = tokenOf(round, runAction);
     const a = await pages.post(s, runAction, { _csrf: s.csrf, _idem: runToken });

@@ -101,6 +101,11 @@ export function createCertificateRepository() {
       return q.orderBy('issueNo', 'desc').limit(f.limit).execute();
     },
 
+    /** The staff member's latest issuances, newest first. */
+    recentOf: (trx: TenantTx, municipalityCode: string, staffId: string, limit: number) => trx.selectFrom('certificates.issuance')
+      .select(['issuanceId', 'issueNo', 'certificateKind', 'issuedAt']).where('municipalityCode', '=', municipalityCode).where('staffId', '=', staffId)
+      .orderBy('issueNo', 'desc').limit(limit).execute(),
+
     /** Cross-tenant lookup through the SECURITY DEFINER function (returns no personal data). */
     async verify(trx: TenantTx, codeHash: string) {
       const r = await sql<{ municipalityCode: string; issuedAt: Date; certificateKind: string; pdfSha256: string; issueNo: number }>`

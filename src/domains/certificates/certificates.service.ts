@@ -372,6 +372,28 @@ export function createCertificateService(deps: {
       });
     },
 
+    /**
+     * The clerk's own latest issuances for the console home: 通番, kind, the names as printed (from the sealed
+     * document), when. One query and one access-log entry, not a ledger read.
+     */
+    async recentIssuancesOf(actor: Actor, limit: number, ctx: SourceContext) {
+      assertAllowed(actor, 'certificates:issue');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const rows = await certificates.recentOf(trx, actor.municipalityCode, actor.staffId, limit);
+        if (rows.length === 0) return [];
+        await accessLog.append(trx, actor.municipalityCode, {
+          actorType: 'staff', actorId: actor.staffId, action: 'certificates.recent-own.read', subjectType: 'issuance',
+          subjectId: rows.map((r) => r.issueNo).join(','), purpose: '自分の交付記録の確認', clientIp: ctx.clientIp, requestId: ctx.requestId,
+        });
+        const out = [];
+        for (const r of rows) {
+          const doc = await documentOf(trx, actor.municipalityCode, r.issuanceId).catch(() => undefined);
+          out.push({ issueNo: r.issueNo, kind: r.certificateKind as CertificateKind, names: doc?.names ?? [], issuedAt: new Date(r.issuedAt).toISOString() });
+        }
+        return out;
+      });
+    },
+
     /** The issuance ledger, newest first (counter clerks and administrators). */
     async listIssuances(actor: Actor, q: { from?: string; to?: string; limit: number; format?: 'json' | 'csv' }, ctx: SourceContext = { clientIp: '', requestId: '' }) {
       if (!can(actor, 'certificates:issue') && !can(actor, 'access-log:read')) throw new ForbiddenError('certificates:ledger');

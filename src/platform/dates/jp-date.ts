@@ -83,6 +83,13 @@ export function formatLegalDate(d: LegalDate, calendar: 'wareki' | 'seireki'): s
   return calendar === 'wareki' ? toWareki(d.sortKey, d.precision) : toSeireki(d.sortKey, d.precision);
 }
 
+/** An instant as the 和暦 day and the time in Japan, e.g. 「令和8年12月3日 14:05」 (empty for none). */
+export function toWarekiDateTime(instant: Date | string | null | undefined): string {
+  if (!instant) return '';
+  const jst = new Date(new Date(instant).getTime() + 9 * 3600_000).toISOString();
+  return `${toWareki(jst.slice(0, 10))} ${jst.slice(11, 16)}`;
+}
+
 /** Today's date in Japan (JST, no daylight saving) as 'YYYY-MM-DD'. */
 export function japanDay(now: Date): string {
   return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);

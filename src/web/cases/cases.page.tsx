@@ -3,6 +3,7 @@
  * 案件一覧 (/console/cases: queues with filters) and 案件 (/console/cases/{受付番号}: data, automatic-review checks,
  * history, notes, 補正 and the actions). Dates in 和暦; no ids, codes or raw data on screen.
  */
+import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import type { CasesService, CaseTypeService } from '../../domains/cases/index.ts';
 import { toWareki } from '../../domains/registry/index.ts';
 import { FORM_TOKEN_FIELD, newFormToken } from '../../platform/http/idempotency.ts';
@@ -19,11 +20,7 @@ const td = 'border-b border-solid-gray-420 px-3 py-2 align-top';
 
 /** An ISO day in 和暦 (empty for none). */
 const wareki = (iso: string | null | undefined) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? toWareki(iso) : iso ?? '');
-/** An instant as a 和暦 day and the time in Japan. */
-function warekiTime(isoInstant: string): string {
-  const d = new Date(new Date(isoInstant).getTime() + 9 * 3600_000).toISOString();
-  return `${toWareki(d.slice(0, 10))} ${d.slice(11, 16)}`;
-}
+const warekiTime = toWarekiDateTime;
 
 /** Filters of the queue as entered. */
 export interface QueueFilters { view: string; caseTypeCode: string; status: string; assigneeStaffId: string; dueBefore: string }

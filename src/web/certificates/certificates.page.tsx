@@ -6,6 +6,7 @@
  * confirmed) and the fee → issue (POST, one-time token) → 303 to the issuance's result page, which never issues.
  * Works without JavaScript; static/certificates.js only hides the fields of other requester types at once.
  */
+import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import { DateInput } from '../ui/date-input.tsx';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
 import { assetUrl } from '../ui/static-files.ts';
@@ -331,7 +332,7 @@ export interface IssuanceData {
   prints: Array<{ printNo: number; reprint: boolean; printedAt: string; staffName: string }>;
 }
 
-const jst = (iso: string) => new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' }).format(new Date(iso));
+const jst = (iso: string) => toWarekiDateTime(iso);
 
 /** The result of an issuance (GET; reloading it never issues): persons, 発行番号, fee, prints, and the PDF. */
 export function CertificateIssuancePage(p: ConsoleContext & { issuance: IssuanceData }) {

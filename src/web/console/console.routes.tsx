@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The staff console: /console (home) and a 準備中 page for each capability that is not built yet. */
+import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import { Hono, type Context } from 'hono';
 import { can } from '../../platform/auth/permissions.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
@@ -11,7 +12,6 @@ import { canSee, NAV_ITEMS } from '../ui/console-nav.ts';
 import { ComingSoonPage } from '../ui/coming-soon.page.tsx';
 import { ConsoleHelpPage, ConsoleHomePage, type HomeWork } from './console-home.page.tsx';
 import { KIND_TITLES } from '../../domains/certificates/index.ts';
-import { toWareki } from '../../domains/registry/index.ts';
 import { CHANGE_KIND_LABELS } from '../registry/registry-ui.tsx';
 import { reviewText } from '../registry/registry-review-i18n.ts';
 import { currentPath, renderPage } from '../ui/render.ts';
@@ -65,11 +65,7 @@ export function consoleRoutes(services: Services) {
   return app;
 }
 
-/** A timestamp in Japan time, in 和暦 with the time. */
-function warekiTime(iso: string): string {
-  const jst = new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString();
-  return `${toWareki(jst.slice(0, 10))} ${jst.slice(11, 16)}`;
-}
+const warekiTime = toWarekiDateTime;
 
 /** What the home shows of the staff member's work, by role (nothing for roles without the registry or certificates). */
 async function homeWork(c: Context<AppEnv>, services: Services): Promise<HomeWork | undefined> {
@@ -82,16 +78,10 @@ async function homeWork(c: Context<AppEnv>, services: Services): Promise<HomeWor
   const name = (p: { familyName: string; givenName: string; romanName: string | null }) => `${p.familyName}　${p.givenName}`.trim() || p.romanName || '';
   let recentCertificates: HomeWork['recentCertificates'] = null;
   if (canIssue) {
-    // The ledger is newest first; the clerk's own latest issues, named by the persons on them (each read access-logged).
-    const mine = (await services.certificates.listIssuances(actor, { limit: 200 })).filter((r) => r.staffId === actor.staffId).slice(0, 5);
-    recentCertificates = [];
-    for (const r of mine) {
-      const names: string[] = [];
-      for (const id of r.personIds.slice(0, 3)) {
-        try { names.push(name(await services.registry.getPerson(actor, id, { purpose: '交付記録の確認' }, ctx))); } catch { /* a person no longer readable is left out */ }
-      }
-      recentCertificates.push({ issueNo: String(r.issueNo), kind: KIND_TITLES[r.certificateKind] ?? '', names: names.join('、') + (r.personIds.length > 3 ? ' ほか' : ''), at: warekiTime(r.issuedAt) });
-    }
+    recentCertificates = (await services.certificates.recentIssuancesOf(actor, 5, ctx)).map((r) => ({
+      issueNo: String(r.issueNo), kind: KIND_TITLES[r.kind] ?? '',
+      names: r.names.slice(0, 3).join('、') + (r.names.length > 3 ? ' ほか' : ''), at: warekiTime(r.issuedAt),
+    }));
   }
   return {
     canSearch: can(actor, 'registry:read'),

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The daycare office's start page (rounds, create, generate a demo round) and a round's overview (run, summary, confirm). */
+import { toWareki } from '../../platform/dates/jp-date.ts';
 import { ConsoleLayout } from '../ui/console-layout.tsx';
 import { DateInput } from '../ui/date-input.tsx';
 import { Banner, count, DataTable, Field, percent, PostForm, RoundFrame, roundPath, SelectField, type DaycareContext, type RoundHeader } from './daycare-layout.tsx';
@@ -26,7 +27,7 @@ export function DaycareRoundsPage(props: DaycareContext & { rounds: RoundItem[];
             <DataTable caption={d.rounds} captionHidden numeric={[5, 6]}
               head={[d.roundId, d.roundName, d.kind, d.referenceDate, d.status, d.facilities, d.children]}
               rows={props.rounds.map((r) => [
-                <a class="link" href={roundPath(r.roundId)}>{r.roundId}</a>, r.name, d.kinds[r.kind], r.referenceDate, d.statuses[r.status], count(r.facilities), count(r.children),
+                <a class="link" href={roundPath(r.roundId)}>{r.roundId}</a>, r.name, d.kinds[r.kind], toWareki(r.referenceDate), d.statuses[r.status], count(r.facilities), count(r.children),
               ])} />
           </div>
         )}
@@ -95,7 +96,7 @@ export function DaycareRoundPage(props: DaycareContext & {
     <RoundFrame {...props} tab="overview" title={d.tabs.overview}>
       {props.notice ? <Banner kind={props.notice.kind}>{props.notice.text}</Banner> : null}
       <dl class="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
-        <dt class="text-std-16B-170">{d.referenceDate}</dt><dd>{round.referenceDate}</dd>
+        <dt class="text-std-16B-170">{d.referenceDate}</dt><dd>{toWareki(round.referenceDate)}</dd>
         <dt class="text-std-16B-170">{d.facilities}</dt><dd>{count(round.facilities)}</dd>
         <dt class="text-std-16B-170">{d.children}</dt><dd>{count(round.children)}</dd>
         <dt class="text-std-16B-170">{d.tieBreak}</dt><dd>{round.policy}</dd>

@@ -15,7 +15,7 @@ import { filterApplications, presentApplication } from '../../domains/daycare/da
 import { ApplicationCorrection, HouseholdInput, WhatIfInput } from '../../domains/daycare/daycare.schema.ts';
 import { NoResultError } from '../../domains/daycare/daycare.service.ts';
 import { tieBreakLabel, tieBreakPhrase } from '../../domains/daycare/explanation-script.ts';
-import { japanDay, toWareki } from '../../platform/dates/jp-date.ts';
+import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { requestLang } from '../ui/i18n.ts';
@@ -30,11 +30,7 @@ import { DaycareApplicationPage, DaycareApplicationsPage, DaycareConfirmChangePa
 import { DaycareEntryPage } from './daycare-entry.page.tsx';
 import { DaycareComparisonPage, DaycareCutoffsPage, DaycareExplanationPage, DaycareWhatIfPage } from './daycare-results.page.tsx';
 
-/** An instant as 和暦 date and time in Japan, e.g. 令和8年12月3日 14:05. */
-const warekiDateTime = (d: Date) => {
-  const jst = new Date(d.getTime() + 9 * 3600_000);
-  return `${toWareki(japanDay(d))} ${String(jst.getUTCHours()).padStart(2, '0')}:${String(jst.getUTCMinutes()).padStart(2, '0')}`;
-};
+const warekiDateTime = (d: Date) => toWarekiDateTime(d);
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 type Status = 200 | 400 | 404 | 409 | 413 | 422;
 const errorText = (err: DomainError, lang: 'ja' | 'en') => {

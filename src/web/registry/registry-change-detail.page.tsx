@@ -5,8 +5,8 @@
  * reason, 再提出 or 取下げ of one's own returned change. Also the result page of recording and of every decision
  * (post/redirect/get lands here). No ids, versions or codes on screen: names, 世帯番号 and 和暦.
  */
+import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import type { RegistryService } from '../../domains/registry/index.ts';
-import { toWareki } from '../../domains/registry/index.ts';
 import { newFormToken } from '../../platform/http/idempotency.ts';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import { registryText } from './registry-i18n.ts';
@@ -15,12 +15,8 @@ import { CHANGE_KIND_LABELS, ErrorSummary, Facts, RegistryLayout, td, th, wareki
 
 export type ChangeDetail = Awaited<ReturnType<RegistryService['getChangeDetail']>>;
 
-/** A timestamp in Japan time, in 和暦 with the time: 「令和8年12月3日 14:05」. */
-export function warekiTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const jst = new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString();
-  return `${toWareki(jst.slice(0, 10))} ${jst.slice(11, 16)}`;
-}
+/** A timestamp in Japan time, in 和暦 with the time (the one formatter of the dates module). */
+export const warekiTime = toWarekiDateTime;
 
 export const kindLabel = (k: string, lang: ConsoleContext['lang']) => registryText(lang).kinds[k] ?? (CHANGE_KIND_LABELS as Record<string, string>)[k] ?? k;
 

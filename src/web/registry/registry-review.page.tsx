@@ -6,7 +6,7 @@
 import type { RegistryService } from '../../domains/registry/index.ts';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import { registryText } from './registry-i18n.ts';
-import { CHANGE_KIND_LABELS, DateField, ErrorSummary, RegistryLayout, td, th, wareki } from './registry-ui.tsx';
+import { DateField, ErrorSummary, RegistryLayout, td, th, wareki } from './registry-ui.tsx';
 
 type Stats = Exclude<Awaited<ReturnType<RegistryService['statistics']>>, string>;
 
