@@ -8,7 +8,8 @@ import { openConfiguredDatabase } from './platform/db/open-from-config.ts';
 import { createServices } from './services.ts';
 import { DEMO_MUNICIPALITY_CODE, DEMO_PASSWORD, DEMO_STAFF, seedDemo } from './demo/demo-seed.ts';
 import { loadMyNumberKeys } from './domains/registry/index.ts';
-import { startGraphileRunner } from './domains/cases/index.ts';
+import { startScheduler } from './platform/jobs/scheduler.ts';
+import { periodicTasks } from './periodic-tasks.ts';
 
 /** A running server and how to stop it. */
 export interface Running {
@@ -25,12 +26,10 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
   await services.tenants.loadReferenceData();
   const seeded = config.seedDemo ? await seedDemo(services) : false;
   const app = createApp(services, { config, log });
-  // Case jobs (automatic review, deadline alerts): each submission drains them right after its commit; the timers
-  // run on graphile-worker on a server (one process per tick across instances) and on a timer in process on PGlite.
-  const jobError = (err: unknown) => log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'case jobs failed');
-  const graphile = config.databaseUrl ? await startGraphileRunner(config.databaseUrl, () => services.cases.tick(), { onError: jobError }) : undefined;
-  const jobTimer = graphile ? undefined : setInterval(() => { void services.cases.tick().catch(jobError); }, 5000);
-  jobTimer?.unref();
+  // Periodic work (case jobs, purges, access-log checkpoints): graphile-worker on a server (each run on one process
+  // across instances), timers in process on PGlite.
+  const taskError = (task: string, err: unknown) => log.error({ task, err: { name: (err as Error).name, message: (err as Error).message } }, 'periodic task failed');
+  const scheduler = await startScheduler(periodicTasks(services, config), { databaseUrl: config.databaseUrl, onError: taskError });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
@@ -61,8 +60,7 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
   return {
     url,
     stop() {
-      if (jobTimer) clearInterval(jobTimer);
-      stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => graphile?.stop()).then(() => db.close());
+      stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => scheduler.stop()).then(() => db.close());
       return stopping;
     },
   };

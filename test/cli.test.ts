@@ -96,6 +96,12 @@ describe('jichi CLI', { timeout: 120_000 }, async () => { // each step boots the
     expect(written.code, written.err).toBe(0);
     expect(written.err).toContain('開発用の鍵');
     expect((await jichi(['audit', 'verify', '--checkpoint', cp])).out).toMatch(/checkpoint of .* intact/);
+    // A directory of scheduled checkpoints: the newest is used; an empty one is refused.
+    const cps = path.join(dataDir, 'checkpoints');
+    fs.mkdirSync(cps);
+    expect((await jichi(['audit', 'verify', '--checkpoint', cps])).code).toBe(2);
+    fs.copyFileSync(cp, path.join(cps, 'access-log-checkpoint-20261201T000000Z.json'));
+    expect((await jichi(['audit', 'verify', '--checkpoint', cps])).out).toMatch(/checkpoint of .* intact/);
     fs.writeFileSync(cp, fs.readFileSync(cp, 'utf8').replace(/"seq": (\d+)/, (_m, n: string) => `"seq": ${Number(n) - 1}`));
     const forged = await jichi(['audit', 'verify', '--checkpoint', cp]);
     expect(forged.code).toBe(2);

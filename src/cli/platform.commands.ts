@@ -2,7 +2,7 @@
 /** Operator sub-commands: serve, migrate, tenant, user, backup, restore, audit. */
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { checkpointKey, readCheckpoint, signCheckpoint } from '../platform/audit/checkpoint.ts';
+import { checkpointKey, newestCheckpointFile, readCheckpoint, signCheckpoint } from '../platform/audit/checkpoint.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openConfiguredDatabase } from '../platform/db/open-from-config.ts';
 import { DomainError, ValidationError } from '../platform/http/errors.ts';
@@ -163,7 +163,7 @@ export function registerPlatformCommands(program: Command): void {
 
   const audit = program.command('audit').description('アクセスログ / access log');
   audit.command('verify').description('ハッシュチェーンを検証し、自治体ごとの先頭を表示する / verify the hash chain, print each head')
-    .option('--checkpoint <file>', 'jichi audit checkpoint で書き出したファイル: その時点までのエントリが削除されていないことも検証する')
+    .option('--checkpoint <file>', 'jichi audit checkpoint で書き出したファイル（ディレクトリなら定期チェックポイントの最新）: その時点までのエントリが削除されていないことも検証する')
     .action(async (opts: { checkpoint?: string }) => {
       const checkpoint = opts.checkpoint ? loadCheckpoint(opts.checkpoint) : undefined;
       await withServices(async (s) => {
@@ -200,6 +200,12 @@ export function registerPlatformCommands(program: Command): void {
 /** Reads and checks a checkpoint file with the configured key. */
 function loadCheckpoint(file: string) {
   if (!fs.existsSync(file)) throw new CliError(`ファイルがありません: ${file}`, 2);
+  // A directory of scheduled checkpoints (JICHI_AUDIT_CHECKPOINT_DIR): the newest one.
+  if (fs.statSync(file).isDirectory()) {
+    const newest = newestCheckpointFile(file);
+    if (!newest) throw new CliError(`チェックポイントがありません: ${file}`, 2);
+    file = newest;
+  }
   const { key, dev } = checkpointKey();
   if (dev) process.stderr.write('警告: JICHI_AUDIT_CHECKPOINT_KEY が未設定のため開発用の鍵で検証します / warning: development key\n');
   return readCheckpoint(fs.readFileSync(file, 'utf8'), key);

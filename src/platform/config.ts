@@ -5,10 +5,16 @@ import path from 'node:path';
 export interface Config {
   /** Directory for the embedded database and other local state (PGlite mode). */
   dataDir: string;
+  /** Where the hourly signed access-log checkpoints go (JICHI_AUDIT_CHECKPOINT_DIR; default <dataDir>/audit-checkpoints). */
+  auditCheckpointDir: string;
   /** PostgreSQL server URL of the table owner (migrations, backups); unset means embedded PGlite. */
   databaseUrl?: string;
   /** Optional PostgreSQL URL that logs in directly as the application role `jichi_app`. */
   databaseAppUrl?: string;
+  /** JICHI_APP_LOGIN=owner: the older mode (owner connections switched to jichi_app per transaction). */
+  appLogin: 'derived' | 'owner';
+  /** JICHI_ALLOW_PRIVILEGED_APP_LOGIN=true: serve requests on a superuser or BYPASSRLS login all the same. */
+  allowPrivilegedAppLogin: boolean;
   host: string;
   port: number;
   /** Public base URL, used for cookies (Secure when https) and OIDC redirect URIs. */
@@ -31,8 +37,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const oidcIssuer = env.OIDC_ISSUER;
   return {
     dataDir: path.resolve(env.JICHI_DATA_DIR ?? 'data'),
+    auditCheckpointDir: path.resolve(env.JICHI_AUDIT_CHECKPOINT_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'audit-checkpoints')),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseAppUrl: env.DATABASE_APP_URL || undefined,
+    appLogin: env.JICHI_APP_LOGIN === 'owner' ? 'owner' : 'derived',
+    allowPrivilegedAppLogin: env.JICHI_ALLOW_PRIVILEGED_APP_LOGIN === 'true',
     host,
     port,
     publicUrl: (env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, ''),

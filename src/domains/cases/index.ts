@@ -9,4 +9,3 @@ export type { CasesModule } from './cases.module.ts';
 export { createCases } from './cases.module.ts';
 export type { CasesService } from './cases.service.ts';
 export type { CaseTypeService } from './case-types.service.ts';
-export { startGraphileRunner, requestTick } from './graphile-runner.ts';

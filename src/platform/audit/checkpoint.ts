@@ -6,6 +6,8 @@
  * --checkpoint FILE`: an entry recorded as a head is missing. Without the key the file cannot be forged.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ChainHead } from './access-log-chain.ts';
 
 const FORMAT = 'jichi-access-log-checkpoint' as const;
@@ -61,4 +63,29 @@ export function readCheckpoint(text: string, key: Buffer): Checkpoint {
   const given = Buffer.from(c.signature, 'hex');
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw new CheckpointInvalidError('署名が一致しません（改変されたか、別の鍵で署名されています）');
   return c;
+}
+
+const FILE = /^access-log-checkpoint-[0-9]{8}T[0-9]{6}Z\.json$/;
+
+/**
+ * Writes a checkpoint into `dir` as `access-log-checkpoint-<UTC time>.json` (atomically: written aside, then
+ * renamed) and keeps the newest `keep` files there. Ship the directory to another store (object storage with
+ * retention, another host): a checkpoint kept only beside the database proves less.
+ */
+export function writeCheckpointFile(dir: string, c: Checkpoint, keep = 168): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = c.createdAt.replace(/[-:]/g, '').replace(/\.[0-9]+Z$/, 'Z');
+  const file = path.join(dir, `access-log-checkpoint-${stamp}.json`);
+  const tmp = `${file}.partial-${process.pid}`;
+  fs.writeFileSync(tmp, `${JSON.stringify(c, null, 2)}\n`);
+  fs.renameSync(tmp, file);
+  const old = fs.readdirSync(dir).filter((f) => FILE.test(f)).sort().reverse().slice(keep);
+  for (const f of old) fs.rmSync(path.join(dir, f), { force: true });
+  return file;
+}
+
+/** The newest checkpoint file in a directory written by `writeCheckpointFile`, or undefined. */
+export function newestCheckpointFile(dir: string): string | undefined {
+  const files = fs.readdirSync(dir).filter((f) => FILE.test(f)).sort();
+  return files.length > 0 ? path.join(dir, files[files.length - 1]!) : undefined;
 }

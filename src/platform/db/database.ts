@@ -13,6 +13,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './types.ts';
+import { assertUnprivilegedAppLogin, derivedAppUrl, ensureAppLogin } from './app-login.ts';
 
 /** A Kysely instance or transaction over the platform's tables. */
 export type Executor = Kysely<DB>;
@@ -36,6 +37,10 @@ export interface DatabaseOptions {
   /** Directory of the PGlite data, or undefined for an in-memory database (tests). */
   pgliteDir?: string;
   poolSize?: number;
+  /** Without `databaseAppUrl`: log in as `jichi_app` with a derived password (default), or the older owner mode. */
+  appLogin?: 'derived' | 'owner';
+  /** Serve requests on a superuser or BYPASSRLS login all the same (refused by default). */
+  allowPrivilegedAppLogin?: boolean;
 }
 
 // Parse bigint and numeric as JS numbers where safe; dates stay Date; `date` stays 'YYYY-MM-DD' text.
@@ -46,15 +51,36 @@ const plugins = [new CamelCasePlugin()];
 
 /** Opens the database described by the options. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openServer(options.databaseUrl, options.databaseAppUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openServer(options.databaseUrl, options);
   return openPglite(options.pgliteDir);
 }
 
-async function openServer(url: string, appUrl: string | undefined, poolSize: number): Promise<Database> {
+async function openServer(url: string, options: DatabaseOptions): Promise<Database> {
+  const poolSize = options.poolSize ?? 10;
   const ownerPool = new pg.Pool({ connectionString: url, max: 3 });
-  // Without a separate login for the application role, connections start as `jichi_app` via the startup
-  // option `role`; every tenant transaction also switches to it with SET LOCAL, so the owner is never used.
-  const appPool = new pg.Pool(appUrl ? { connectionString: appUrl, max: poolSize } : { connectionString: url, max: poolSize, options: '-c role=jichi_app' });
+  // The application logs in as `jichi_app` (src/platform/db/app-login.ts): given, or derived from the owner's URL.
+  // In the older owner mode, owner connections start as `jichi_app` via the startup option `role` and every tenant
+  // transaction switches to it with SET LOCAL; RLS then rests on no SQL being able to RESET ROLE.
+  let appPool: pg.Pool;
+  if (options.databaseAppUrl) appPool = new pg.Pool({ connectionString: options.databaseAppUrl, max: poolSize });
+  else if (options.appLogin === 'owner') appPool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c role=jichi_app' });
+  else {
+    try {
+      await ensureAppLogin(ownerPool, url);
+    } catch (err) {
+      await ownerPool.end();
+      throw err;
+    }
+    appPool = new pg.Pool({ connectionString: derivedAppUrl(url), max: poolSize });
+  }
+  if (options.appLogin !== 'owner' || options.databaseAppUrl) {
+    try {
+      await assertUnprivilegedAppLogin(appPool, options.allowPrivilegedAppLogin ?? false);
+    } catch (err) {
+      await Promise.all([appPool.end(), ownerPool.end()]);
+      throw err;
+    }
+  }
   // An idle connection that the server ends (restart, DROP DATABASE … WITH (FORCE), admin command) emits
   // 'error' on its pool; without a listener Node would crash. The pool discards the client; log and go on.
   for (const pool of [ownerPool, appPool]) {

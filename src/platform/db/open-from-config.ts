@@ -10,7 +10,7 @@ import { migrate } from './migrate.ts';
 export async function openConfiguredDatabase(config: Config, opts: { migrate?: boolean } = {}): Promise<Database & { applied: string[] }> {
   let release: (() => void) | undefined;
   if (!config.databaseUrl) release = lockDataDir(config.dataDir);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, databaseAppUrl: config.databaseAppUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, databaseAppUrl: config.databaseAppUrl, appLogin: config.appLogin, allowPrivilegedAppLogin: config.allowPrivilegedAppLogin, pgliteDir: path.join(config.dataDir, 'pglite') });
   const applied = opts.migrate === false ? [] : await migrate(db);
   const close = db.close.bind(db);
   return Object.assign(db, {

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** SQL of the idempotency keys. No rules. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.ts';
 import type { TenantTx } from '../tenancy/tenant-transaction.ts';
 
 /** Whose key it is. */
@@ -33,4 +35,13 @@ export function createIdempotencyRepository() {
         .where('municipalityCode', '=', s.municipalityCode).where('staffId', '=', s.staffId).where('createdAt', '<', before).execute();
     },
   };
+}
+
+/**
+ * Forgets every municipality's keys older than `before` (the daily purge; maintenance as the owner, like backups).
+ * Keys are also dropped lazily when their staff member sends a request, but a clerk who left would keep theirs.
+ */
+export async function purgeExpiredKeys(owner: Kysely<DB>, before: Date): Promise<number> {
+  const r = await owner.deleteFrom('platform.idempotencyKey').where('createdAt', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

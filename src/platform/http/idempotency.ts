@@ -22,7 +22,9 @@ export const FORM_TOKEN_FIELD = '_idem';
 /** Responses larger than this are not kept (the repeat then says the operation was done, without the body). */
 const MAX_KEPT_BYTES = 8 * 1024 * 1024;
 /** How long a key is remembered. */
-const KEEP_MS = 24 * 3600_000;
+/** How long a key is kept: a day. */
+export const IDEMPOTENCY_KEEP_MS = 24 * 3600_000;
+const KEEP_MS = IDEMPOTENCY_KEEP_MS;
 
 /** A fresh one-time token for a console form (put it in a hidden `_idem` field). */
 export function newFormToken(): string {

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Every periodic task of the platform, in one list (run by src/platform/jobs/scheduler.ts): case deadlines and
+ * reviews every minute, the purge of expired idempotency keys and the signed access-log checkpoint every hour.
+ */
+import type { Config } from './platform/config.ts';
+import type { PeriodicTask } from './platform/jobs/scheduler.ts';
+import { IDEMPOTENCY_KEEP_MS } from './platform/http/idempotency.ts';
+import { purgeExpiredKeys } from './platform/http/idempotency.repository.ts';
+import { checkpointKey, signCheckpoint, writeCheckpointFile } from './platform/audit/checkpoint.ts';
+import type { Services } from './services.ts';
+
+/** Writes a signed checkpoint of the verified heads; refuses (throws) when the chain is broken. */
+export async function writeAuditCheckpoint(services: Services, dir: string, now = services.clock.now()): Promise<string> {
+  const r = await services.audit.verify();
+  if (r.breaks.length > 0) throw new Error(`access log chain has ${r.breaks.length} breaks; no checkpoint written`);
+  return writeCheckpointFile(dir, signCheckpoint(r.heads, checkpointKey().key, now));
+}
+
+/** The platform's periodic tasks. */
+export function periodicTasks(services: Services, config: Pick<Config, 'auditCheckpointDir'>): PeriodicTask[] {
+  return [
+    // Case jobs (automatic review, effects, deadline alerts); submissions also drain them right after their commit.
+    { name: 'cases_tick', cron: '* * * * *', everyMs: 5_000, run: () => services.cases.tick() },
+    { name: 'idempotency_purge', cron: '23 * * * *', everyMs: 3_600_000,
+      run: () => purgeExpiredKeys(services.db.owner, new Date(services.clock.now().getTime() - IDEMPOTENCY_KEEP_MS)) },
+    { name: 'audit_checkpoint', cron: '7 * * * *', everyMs: 3_600_000, run: () => writeAuditCheckpoint(services, config.auditCheckpointDir) },
+  ];
+}
