@@ -4,10 +4,12 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { checkpointKey, newestCheckpointFile, readCheckpoint, signCheckpoint } from '../platform/audit/checkpoint.ts';
 import { loadConfig } from '../platform/config.ts';
+import { deleteTenantData, TenantDeletionRefused } from '../platform/backup/tenant-deletion.ts';
+import { japanDay } from '../platform/dates/jp-date.ts';
 import { openConfiguredDatabase } from '../platform/db/open-from-config.ts';
 import { DomainError, ValidationError } from '../platform/http/errors.ts';
 import { createServices } from '../services.ts';
-import { writeBackup, restoreBackup, verifyBackup } from '../platform/backup/backup.ts';
+import { BackupInvalidError, writeBackup, restoreBackup, verifyBackup } from '../platform/backup/backup.ts';
 
 /** An error whose message is already for people, with the exit code to use. */
 export class CliError extends Error {
@@ -95,6 +97,32 @@ export function registerPlatformCommands(program: Command): void {
       await withServices(async (s) => {
         const r = await restoreBackup(s.db, opts.input, { purpose: opts.purpose }, opts.municipality);
         print(`復元しました / restored: ${opts.municipality}: ${r.tables} tables, ${r.rows} rows`);
+      });
+    });
+
+  tenant.command('offboard <code>').description('利用終了日を設定する（その日から誰もログインできません） / set the end of service')
+    .requiredOption('--on <date>', '利用終了日 YYYY-MM-DD（--withdraw で取消し）')
+    .option('--withdraw', '利用終了を取り消す')
+    .action(async (code: string, opts: { on: string; withdraw?: boolean }) => {
+      await withServices(async (s) => {
+        await s.tenants.offboard(code, opts.withdraw ? null : opts.on);
+        print(opts.withdraw ? `利用終了を取り消しました / withdrawn: ${code}` : `利用終了日を設定しました / offboarded: ${code} on ${opts.on}（データの削除は ${loadConfig().tenantRetentionDays} 日後から）`);
+      });
+    });
+  tenant.command('delete <code>').description('保存期間の過ぎた自治体のデータを削除する（他の自治体は変わりません） / delete a municipality\'s data after retention')
+    .requiredOption('--archive <file>', '削除直前の jichi tenant export のファイル（現在のデータと一致すること）')
+    .option('--yes', '確認なしで削除する')
+    .action(async (code: string, opts: { archive: string; yes?: boolean }) => {
+      if (!opts.yes) throw new CliError(`自治体 ${code} のデータをすべて削除します（元に戻せません）。よろしければ --yes を付けて実行してください`, 2);
+      const config = loadConfig();
+      await withServices(async (s) => {
+        try {
+          const r = await deleteTenantData(s.db, code, opts.archive, { today: japanDay(new Date()), retentionDays: config.tenantRetentionDays });
+          print(`削除しました / deleted: ${code}: ${r.rows} rows in ${r.tables} tables (archive sha256 ${r.archiveSha256})`);
+        } catch (err) {
+          if (err instanceof TenantDeletionRefused || err instanceof BackupInvalidError) throw new CliError(err.message, 2);
+          throw err;
+        }
       });
     });
 

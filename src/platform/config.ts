@@ -7,6 +7,8 @@ export interface Config {
   dataDir: string;
   /** Where the hourly signed access-log checkpoints go (JICHI_AUDIT_CHECKPOINT_DIR; default <dataDir>/audit-checkpoints). */
   auditCheckpointDir: string;
+  /** Days after a municipality's 利用終了日 before `jichi tenant delete` may remove its data (JICHI_TENANT_RETENTION_DAYS). */
+  tenantRetentionDays: number;
   /** PostgreSQL server URL of the table owner (migrations, backups); unset means embedded PGlite. */
   databaseUrl?: string;
   /** Optional PostgreSQL URL that logs in directly as the application role `jichi_app`. */
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     dataDir: path.resolve(env.JICHI_DATA_DIR ?? 'data'),
     auditCheckpointDir: path.resolve(env.JICHI_AUDIT_CHECKPOINT_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'audit-checkpoints')),
+    tenantRetentionDays: Number(env.JICHI_TENANT_RETENTION_DAYS ?? 90),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseAppUrl: env.DATABASE_APP_URL || undefined,
     appLogin: env.JICHI_APP_LOGIN === 'owner' ? 'owner' : 'derived',

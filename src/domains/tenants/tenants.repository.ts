@@ -39,10 +39,16 @@ export function createTenantRepository() {
     updateTenantSettings: (db: Exec, code: string, settings: Record<string, unknown>) =>
       db.updateTable('platform.tenant').set({ settings: JSON.stringify(settings) }).where('municipalityCode', '=', code).execute(),
 
+    /** Tenants whose data was not deleted; `active` is false from the day they were offboarded (Japan's calendar). */
     listTenants: (db: Exec) =>
       db.selectFrom('platform.tenant as t').innerJoin('platform.municipality as m', 'm.code', 't.municipalityCode')
-        .select(['t.municipalityCode', 't.onboardedAt', 't.settings', 'm.name', 'm.nameKana', 'm.prefectureName', 'm.class'])
+        .select(['t.municipalityCode', 't.onboardedAt', 't.settings', 't.offboardedOn', 'm.name', 'm.nameKana', 'm.prefectureName', 'm.class'])
+        .select(sql<boolean>`t.offboarded_on IS NULL OR t.offboarded_on > to_char(now() AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD')`.as('active'))
+        .where('t.deletedAt', 'is', null)
         .orderBy('t.municipalityCode').execute(),
+
+    setOffboardedOn: (db: Exec, code: string, on: string | null) =>
+      db.updateTable('platform.tenant').set({ offboardedOn: on }).where('municipalityCode', '=', code).where('deletedAt', 'is', null).executeTakeFirst(),
   };
 }
 

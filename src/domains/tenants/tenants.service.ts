@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Municipalities as tenants: the national reference list, onboarding, per-tenant configuration. */
 import type { Database } from '../../platform/db/database.ts';
+import { isCalendarDate } from '../../platform/dates/jp-date.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { checkDigit, isValidMunicipalityCode } from '../../platform/tenancy/municipality-code.ts';
 import { nationalMunicipalityList } from '../../platform/tenancy/municipality-list.ts';
@@ -25,6 +26,10 @@ export interface Tenant {
   class: string;
   onboardedAt: Date;
   settings: TenantSettings;
+  /** 利用終了日: from this day (Japan) nobody signs in; the data is deleted after the retention period. */
+  offboardedOn: string | null;
+  /** False from the day of offboarding. */
+  active: boolean;
 }
 
 /** Refused: not a valid 全国地方公共団体コード, or not a municipality. */
@@ -49,7 +54,9 @@ export function describeBadCode(code: string): string | undefined {
 /** Creates the tenant service. */
 export function createTenantService(deps: { db: Database; tenants: TenantRepository }) {
   const { db, tenants } = deps;
-  const onboarded = new Map<string, boolean>();
+  // Active tenants, each remembered for a minute (an offboarding takes effect within a minute on every process).
+  const onboarded = new Map<string, number>();
+  const REMEMBER_MS = 60_000;
 
   return {
     /** Loads or refreshes the national list of municipality codes (at migration time). */
@@ -76,7 +83,6 @@ export function createTenantService(deps: { db: Database; tenants: TenantReposit
         throw new DomainError('tenant-exists', `${m.name} (${code}) は既に登録されています`, 409, 'Tenant already exists');
       }
       await tenants.insertTenant(db.owner, code, settings);
-      onboarded.set(code, true);
       const t = (await this.list()).find((x) => x.municipalityCode === code);
       return t!;
     },
@@ -92,12 +98,24 @@ export function createTenantService(deps: { db: Database; tenants: TenantReposit
       return (await this.list()).find((t) => t.municipalityCode === code);
     },
 
-    /** True when the municipality is onboarded (cached: tenants are never removed while running). */
+    /** True when the municipality is onboarded and not offboarded (remembered for a minute). */
     async isOnboarded(code: string): Promise<boolean> {
-      if (onboarded.get(code)) return true;
-      const found = (await this.list()).some((t) => t.municipalityCode === code);
-      if (found) onboarded.set(code, true);
+      if ((onboarded.get(code) ?? 0) > Date.now()) return true;
+      const found = (await this.list()).some((t) => t.municipalityCode === code && t.active);
+      if (found) onboarded.set(code, Date.now() + REMEMBER_MS);
+      else onboarded.delete(code);
       return found;
+    },
+
+    /**
+     * Sets (or with null, withdraws) the municipality's 利用終了日 (operators only, as the owner).
+     * @throws DomainError 'tenant-not-found', 'invalid-date'
+     */
+    async offboard(code: string, on: string | null): Promise<void> {
+      if (on !== null && !isCalendarDate(on)) throw new DomainError('invalid-date', `日付は YYYY-MM-DD で指定してください: ${on}`, 400, 'Invalid date');
+      const r = await tenants.setOffboardedOn(db.owner, code, on);
+      if (Number(r.numUpdatedRows) === 0) throw new DomainError('tenant-not-found', `自治体 ${code} は登録されていません`, 404, 'Municipality is not onboarded');
+      onboarded.delete(code);
     },
 
     /** Replaces a tenant's settings (owner or administrators). */

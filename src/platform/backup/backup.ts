@@ -35,7 +35,7 @@ export class BackupInvalidError extends Error {
   }
 }
 
-interface TableRef { schema: string; name: string; qualified: string }
+export interface TableRef { schema: string; name: string; qualified: string }
 
 /**
  * The tables to back up, parents before children. Only foreign keys checked immediately order the tables:
@@ -43,7 +43,7 @@ interface TableRef { schema: string; name: string; qualified: string }
  * everything is loaded. A cycle of immediate keys cannot be restored in any order and is an error (issue #15:
  * the old fallback to alphabetical order put daycare.application before daycare.household).
  */
-async function listTables(db: Kysely<DB>, tenantOnly = false): Promise<TableRef[]> {
+export async function listTables(db: Kysely<DB>, tenantOnly = false): Promise<TableRef[]> {
   // A municipality's archive holds the tables keyed by municipality_code (every tenant-owned table).
   const tables = (await sql<{ schema: string; name: string }>`
     SELECT n.nspname AS schema, c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -79,7 +79,7 @@ async function listTables(db: Kysely<DB>, tenantOnly = false): Promise<TableRef[
 /** Tables in backup order (exported for the catalog tests). */
 export const backupTables = (db: Database, tenantOnly = false) => listTables(db.owner, tenantOnly);
 
-const ident = (t: TableRef) => sql.raw(`"${t.schema.replace(/"/g, '""')}"."${t.name.replace(/"/g, '""')}"`);
+export const ident = (t: TableRef) => sql.raw(`"${t.schema.replace(/"/g, '""')}"."${t.name.replace(/"/g, '""')}"`);
 
 /** Row count and an order-independent checksum of one table's rows (sums of per-row MD5 halves). */
 export interface TableChecksum { rows: number; checksum: string }
@@ -169,7 +169,7 @@ export async function writeBackup(db: Database, file: string, access: BackupAcce
 }
 
 /** Backups and restores must see every municipality's rows: refuse a role that row-level security filters. */
-async function assertSeesAllRows(db: Kysely<DB>) {
+export async function assertSeesAllRows(db: Kysely<DB>) {
   const r = (await sql<{ ok: boolean }>`SELECT rolsuper OR rolbypassrls AS ok FROM pg_roles WHERE rolname = current_user`.execute(db)).rows[0];
   if (!r?.ok) throw new Error('バックアップと復元には行単位セキュリティを迂回できるロール（SUPERUSER 又は BYPASSRLS）が必要です');
 }

@@ -423,7 +423,10 @@ export interface PlatformStaff {
 }
 
 export interface PlatformTenant {
+  deletedAt: Timestamp | null;
+  deletionArchiveSha256: string | null;
   municipalityCode: string;
+  offboardedOn: string | null;
   onboardedAt: Generated<Timestamp>;
   settings: Generated<Json>;
 }
