@@ -14,6 +14,8 @@ export interface Client {
   csrfToken: string;
   staffId: string;
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** A request with a body sent as it is (malformed JSON, other types). */
+  raw(method: string, path: string, body: string | undefined, headers?: Record<string, string>): Promise<Response>;
 }
 
 export interface TestApp {
@@ -53,6 +55,11 @@ export function useTestApp(): TestApp {
         ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+    raw: async (method, path, body, headers = {}) => holder.app.request(path, {
+      method,
+      headers: { ...(cookie ? { cookie } : {}), ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}), ...headers },
+      body,
     }),
   });
 

@@ -55,16 +55,39 @@ export class InvalidCharactersError extends DomainError {
   }
 }
 
-/** Throws InvalidCharactersError for the first string (or key) of a JSON value that holds a control character. */
+/** Deepest nesting of a JSON body that any operation accepts (the deepest schema is a few levels). */
+export const MAX_JSON_DEPTH = 32;
+
+/** Refused: a JSON body nested deeper than any operation needs (a parser or validator could run out of stack). */
+export class TooDeepError extends DomainError {
+  constructor() {
+    super('body-too-deep', `送信内容の入れ子が深すぎます（${MAX_JSON_DEPTH}段まで）`, 400, `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+}
+
+/**
+ * Throws InvalidCharactersError for the first string (or key) of a JSON value that holds a control character, and
+ * TooDeepError for a value nested deeper than MAX_JSON_DEPTH. Iterative: no input can exhaust the stack here.
+ */
 export function assertNoControlCharactersIn(value: unknown, path = 'body'): void {
-  if (typeof value === 'string') {
-    if (hasControlCharacter(value, { multiline: true })) throw new InvalidCharactersError(path);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => assertNoControlCharactersIn(v, `${path}.${i}`));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (hasControlCharacter(k)) throw new InvalidCharactersError(path);
-      assertNoControlCharactersIn(v, path === 'body' ? k : `${path}.${k}`);
+  const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: value, path, depth: 0 }];
+  while (stack.length > 0) {
+    const { v, path: at, depth } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (hasControlCharacter(v, { multiline: true })) throw new InvalidCharactersError(at);
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) throw new TooDeepError();
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${at}.${i}`, depth: depth + 1 });
+    } else {
+      const entries = Object.entries(v);
+      for (const [k] of entries) if (hasControlCharacter(k)) throw new InvalidCharactersError(at);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i]!;
+        stack.push({ v: child, path: at === 'body' ? k : `${at}.${k}`, depth: depth + 1 });
+      }
     }
   }
 }
