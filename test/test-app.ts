@@ -15,7 +15,7 @@ export interface Client {
   staffId: string;
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** A request with a body sent as it is (malformed JSON, other types). */
-  raw(method: string, path: string, body: string | undefined, headers?: Record<string, string>): Promise<Response>;
+  send(method: string, path: string, body: string | undefined, headers?: Record<string, string>): Promise<Response>;
 }
 
 export interface TestApp {
@@ -56,7 +56,7 @@ export function useTestApp(): TestApp {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     }),
-    raw: async (method, path, body, headers = {}) => holder.app.request(path, {
+    send: async (method, path, body, headers = {}) => holder.app.request(path, {
       method,
       headers: { ...(cookie ? { cookie } : {}), ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}), ...headers },
       body,
