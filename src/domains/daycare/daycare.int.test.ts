@@ -287,7 +287,7 @@ describe('daycare office tool', () => {
 });
 
 /** A signed-in client that sends JSON bodies, or raw ones (CSV, uploaded files) with their content type. */
-interface RawClient extends Client {
+interface RawClient extends Omit<Client, 'send'> {
   raw(method: string, path: string, body: string | Uint8Array | FormData, type: string | undefined): Promise<Response>;
 }
 
