@@ -1,4 +1,5 @@
 // Reads the catalog: every tenant-owned table must be ready for isolation and for distribution (Citus).
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../src/platform/tenancy/tenant-transaction.ts';
@@ -21,6 +22,13 @@ describe('schema catalog', () => {
       WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')`.execute(db.owner)).rows;
     return rows.filter((r) => !GLOBAL_TABLES.has(r.name));
   }
+
+  it('exempts exactly the reference and bookkeeping tables that docs/scaling.md lists for distribution', () => {
+    const doc = fs.readFileSync('docs/scaling.md', 'utf8');
+    const block = /<!-- reference-tables[^>]*-->([\s\S]*?)<!-- \/reference-tables -->/.exec(doc)?.[1] ?? '';
+    const listed = [...block.matchAll(/^- `([a-z_]+\.[a-z_]+)`/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual([...GLOBAL_TABLES].sort());
+  });
 
   it('finds the tenant-owned tables', async () => {
     const names = (await tenantTables()).map((t) => t.name);
