@@ -2,6 +2,7 @@
 // Issue #9: operations that record or approve are safe to repeat. The same Idempotency-Key returns the first
 // result and records nothing twice; another request under the same key is refused; a refused first request frees
 // the key. (On 84be6ac every repeat recorded again: there was no Idempotency-Key.)
+import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from './test-app.ts';
@@ -93,5 +94,69 @@ describe('Idempotency-Key', () => {
     expect((await counter.request('POST', '/api/v1/changes', moveIn(10), { 'idempotency-key': key })).status).toBe(201);
     const res = await counter.request('POST', '/api/v1/changes', moveIn(10), { 'idempotency-key': key, 'x-csrf-token': 'wrong' });
     expect(res.status).toBe(403);
+  });
+});
+
+// Issue #15, faults: a request killed between its commit and its result must never run again on a retry, and one
+// killed before committing anything must not block the retry for ever. The states a kill -9 leaves are set directly.
+describe('Idempotency-Key after a crash (issue #15)', () => {
+  const t = useTestApp();
+  let counter: Client, approver: Client, today: string;
+  beforeAll(async () => {
+    today = japanToday(t.services.clock);
+    counter = await t.login(M, (await t.staff(M, ['counter'])).loginId);
+    approver = await t.login(M, (await t.staff(M, ['approver', 'reviewer'])).loginId);
+  });
+  const moveIn = (n: number) => ({
+    kind: 'move-in', occurredOn: addDays(today, -3), previousAddress: '東京都新宿区西新宿2-8-1',
+    address: { townName: '大字広丘野村', banchi: `${n}番地` }, persons: [newPerson(n * 10, '世帯主', '1975-04-01')],
+  });
+  const provisional = async () => ((await (await approver.request('GET', '/api/v1/provisional-changes')).json()) as { items: unknown[] }).items.length;
+  const keyRow = async (key: string) => (await sql<{ effect: Date | null; status: number | null }>`
+    SELECT effect_committed_at AS effect, status_code AS status FROM platform.idempotency_key WHERE idem_key = ${key}`.execute(t.services.db.owner)).rows[0];
+  /** What a kill -9 leaves: the key reserved with no result, `minutes` ago, with or without a committed effect. */
+  const crashed = async (key: string, minutes: number, effect: boolean) => {
+    await sql`UPDATE platform.idempotency_key SET status_code = NULL, headers = '{}', body = NULL, completed_at = NULL,
+      created_at = now() - make_interval(mins => ${minutes}), effect_committed_at = CASE WHEN ${effect} THEN now() ELSE NULL END
+      WHERE idem_key = ${key}`.execute(t.services.db.owner);
+  };
+
+  it('marks the key in the same transaction as the change it recorded', async () => {
+    const res = await counter.request('POST', '/api/v1/changes', moveIn(51), { 'idempotency-key': 'crash-key-0051' });
+    expect(res.status).toBe(201);
+    expect(await keyRow('crash-key-0051')).toEqual({ effect: expect.any(Date), status: 201 });
+  });
+
+  it('refuses a retry of a request that committed and then died: outcome unknown, never a second change', async () => {
+    await counter.request('POST', '/api/v1/changes', moveIn(52), { 'idempotency-key': 'crash-key-0052' });
+    const before = await provisional();
+    await crashed('crash-key-0052', 1, true);
+    const soon = await counter.request('POST', '/api/v1/changes', moveIn(52), { 'idempotency-key': 'crash-key-0052' });
+    expect([soon.status, ((await soon.json()) as { code: string }).code]).toEqual([409, 'idempotency-key-in-progress']);
+    await crashed('crash-key-0052', 11, true);
+    const later = await counter.request('POST', '/api/v1/changes', moveIn(52), { 'idempotency-key': 'crash-key-0052' });
+    const problem = (await later.json()) as { code: string; title: string };
+    expect([later.status, problem.code]).toEqual([409, 'idempotency-key-outcome-unknown']);
+    expect(problem.title).toContain('結果を確認してください');
+    expect(await provisional()).toBe(before);
+  });
+
+  it('lets a retry take over a key whose request died before committing anything, once the lease is over', async () => {
+    const first = await counter.request('POST', '/api/v1/changes', { ...moveIn(53), kind: 'no-such-kind' }, { 'idempotency-key': 'crash-key-0053' });
+    expect(first.status).toBe(400);
+    // The refused request freed its key; make it look like a request that died holding it, before any commit.
+    const body = moveIn(54);
+    const fingerprint = crypto.createHash('sha256').update('POST /api/v1/changes\n').update(JSON.stringify(body)).digest('hex');
+    await sql`INSERT INTO platform.idempotency_key (municipality_code, staff_id, idem_key, fingerprint, created_at)
+      VALUES (${M}, ${counter.staffId}, 'crash-key-0054', ${fingerprint}, now() - interval '11 minutes')`.execute(t.services.db.owner);
+    const wrongBody = await counter.request('POST', '/api/v1/changes', moveIn(55), { 'idempotency-key': 'crash-key-0054' });
+    expect([wrongBody.status, ((await wrongBody.json()) as { code: string }).code]).toEqual([422, 'idempotency-key-reused']);
+    const before = await provisional();
+    const retry = await counter.request('POST', '/api/v1/changes', body, { 'idempotency-key': 'crash-key-0054' });
+    expect(retry.status).toBe(201);
+    expect(await provisional()).toBe(before + 1);
+    const again = await counter.request('POST', '/api/v1/changes', body, { 'idempotency-key': 'crash-key-0054' });
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+    expect(await provisional()).toBe(before + 1);
   });
 });

@@ -378,6 +378,7 @@ export interface PlatformIdempotencyKey {
   body: Buffer | null;
   completedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
+  effectCommittedAt: Timestamp | null;
   fingerprint: string;
   headers: Generated<Json>;
   idemKey: string;

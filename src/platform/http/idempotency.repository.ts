@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** SQL of the idempotency keys. No rules. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 import type { TenantTx } from '../tenancy/tenant-transaction.ts';
 
@@ -18,12 +18,26 @@ export function createIdempotencyRepository() {
       return row !== undefined;
     },
     find: (trx: TenantTx, s: KeyScope) => trx.selectFrom('platform.idempotencyKey')
-      .select(['fingerprint', 'statusCode', 'headers', 'body'])
+      .select(['fingerprint', 'statusCode', 'headers', 'body', 'createdAt', 'effectCommittedAt'])
       .where('municipalityCode', '=', s.municipalityCode).where('staffId', '=', s.staffId).where('idemKey', '=', s.key)
       .executeTakeFirst(),
     async complete(trx: TenantTx, s: KeyScope, r: { statusCode: number; headers: Record<string, string>; body: Buffer | null }) {
       await trx.updateTable('platform.idempotencyKey').set({ statusCode: r.statusCode, headers: JSON.stringify(r.headers), body: r.body, completedAt: new Date() })
         .where('municipalityCode', '=', s.municipalityCode).where('staffId', '=', s.staffId).where('idemKey', '=', s.key).execute();
+    },
+    /** Records, in the request's own transaction, that the request committed something. */
+    async markEffect(trx: TenantTx, s: KeyScope) {
+      await trx.updateTable('platform.idempotencyKey').set({ effectCommittedAt: sql<Date>`clock_timestamp()` })
+        .where('municipalityCode', '=', s.municipalityCode).where('staffId', '=', s.staffId).where('idemKey', '=', s.key)
+        .where('effectCommittedAt', 'is', null).execute();
+    },
+    /** Takes over a key whose request died before committing anything (reserved before `staleBefore`); false otherwise. */
+    async takeOver(trx: TenantTx, s: KeyScope, fingerprint: string, staleBefore: Date): Promise<boolean> {
+      const row = await trx.updateTable('platform.idempotencyKey').set({ createdAt: new Date() })
+        .where('municipalityCode', '=', s.municipalityCode).where('staffId', '=', s.staffId).where('idemKey', '=', s.key)
+        .where('fingerprint', '=', fingerprint).where('statusCode', 'is', null).where('effectCommittedAt', 'is', null)
+        .where('createdAt', '<', staleBefore).returning('idemKey').executeTakeFirst();
+      return row !== undefined;
     },
     async release(trx: TenantTx, s: KeyScope) {
       await trx.deleteFrom('platform.idempotencyKey')

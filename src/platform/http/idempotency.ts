@@ -6,11 +6,16 @@
  * true`), never a second record. A refused or failed first request frees the key, so a corrected retry works.
  * Keys are per staff member and kept for a day. A console form's token keeps only a redirect (post/redirect/get; a
  * 200 page such as a preview or a what-if frees it); an API key keeps the body too. Every replay is access-logged.
+ *
+ * Crashes: every tenant transaction of the request marks the key before it commits (`effect_committed_at`, in that
+ * transaction). A key whose request died (kill -9, lost connection) without a result is, after the lease, taken over
+ * by a retry when nothing was committed, and refused with `idempotency-key-outcome-unknown` when something was:
+ * the operation is never run twice, and the clerk is told to look at the result.
  */
 import crypto from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Database } from '../db/database.ts';
-import { withTenant } from '../tenancy/tenant-transaction.ts';
+import { withBeforeCommit, withTenant } from '../tenancy/tenant-transaction.ts';
 import { createAccessLogRepository } from '../audit/access-log.repository.ts';
 import type { AppEnv } from './app-env.ts';
 import { DomainError } from './errors.ts';
@@ -52,6 +57,17 @@ export class IdempotencyKeyInvalidError extends DomainError {
   }
 }
 
+/** Refused: the first request with this key committed something and then ended without a result (a crash). */
+export class IdempotencyOutcomeUnknownError extends DomainError {
+  constructor() {
+    super('idempotency-key-outcome-unknown', 'この操作は処理の途中で中断されましたが、記録された可能性があります。二重に登録しないよう、結果を確認してください', 409,
+      'The first request with this Idempotency-Key committed and then ended without a result; check the outcome instead of repeating');
+  }
+}
+
+/** How long a key without a result counts as in progress before a retry may look at what its request left. */
+export const IDEMPOTENCY_LEASE_MS = 10 * 60_000;
+
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,255}$/;
 
 async function formField(c: Context<AppEnv>, name: string): Promise<string | undefined> {
@@ -71,7 +87,8 @@ function keptHeaders(res: Response): Record<string, string> {
 }
 
 /** Middleware for the unsafe methods of signed-in staff: reserve, run once, replay. */
-export function idempotency(db: Database): MiddlewareHandler<AppEnv> {
+export function idempotency(db: Database, opts: { leaseMs?: number } = {}): MiddlewareHandler<AppEnv> {
+  const leaseMs = opts.leaseMs ?? IDEMPOTENCY_LEASE_MS;
   const repo = createIdempotencyRepository();
   const accessLog = createAccessLogRepository();
   return async (c, next) => {
@@ -87,7 +104,7 @@ export function idempotency(db: Database): MiddlewareHandler<AppEnv> {
     const fingerprint = crypto.createHash('sha256').update(`${c.req.method} ${c.req.path}\n`).update(canonicalBody(c, raw)).digest('hex');
     const scope = { municipalityCode: actor.municipalityCode, staffId: actor.staffId, key };
     const now = Date.now();
-    const reserved = await withTenant(db, actor.municipalityCode, async (trx) => {
+    let reserved = await withTenant(db, actor.municipalityCode, async (trx) => {
       await repo.deleteExpired(trx, scope, new Date(now - KEEP_MS));
       return repo.reserve(trx, scope, fingerprint);
     });
@@ -95,7 +112,14 @@ export function idempotency(db: Database): MiddlewareHandler<AppEnv> {
       const kept = await withTenant(db, actor.municipalityCode, (trx) => repo.find(trx, scope));
       if (!kept) throw new IdempotencyKeyInProgressError();
       if (kept.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
-      if (kept.statusCode === null) throw new IdempotencyKeyInProgressError();
+      const stale = kept.statusCode === null && new Date(kept.createdAt).getTime() < now - leaseMs;
+      if (stale && kept.effectCommittedAt) throw new IdempotencyOutcomeUnknownError();
+      if (stale) reserved = await withTenant(db, actor.municipalityCode, (trx) => repo.takeOver(trx, scope, fingerprint, new Date(now - leaseMs)));
+      if (!reserved && kept.statusCode === null) throw new IdempotencyKeyInProgressError();
+    }
+    if (!reserved) {
+      const kept = await withTenant(db, actor.municipalityCode, (trx) => repo.find(trx, scope));
+      if (!kept || kept.statusCode === null) throw new IdempotencyKeyInProgressError();
       // The first response may carry personal data: its repeat is a read like any other.
       await withTenant(db, actor.municipalityCode, (trx) => accessLog.append(trx, actor.municipalityCode, {
         actorType: 'staff', actorId: actor.staffId, action: 'http.idempotent-replay', subjectType: 'request', subjectId: `${c.req.method} ${c.req.path}`,
@@ -105,8 +129,14 @@ export function idempotency(db: Database): MiddlewareHandler<AppEnv> {
       return new Response(kept.body ? new Uint8Array(kept.body) : null, { status: kept.statusCode, headers });
     }
     let done = false;
+    let committed = false;
     try {
-      await next();
+      // Every transaction of the request marks the key in itself: a crash after a commit is then never run again.
+      await withBeforeCommit(async (trx, m) => {
+        if (m !== actor.municipalityCode) return;
+        await repo.markEffect(trx, scope);
+        committed = true;
+      }, () => next());
       const res = c.res;
       // A form token stands for one post/redirect/get: only its redirect is kept. An API key keeps any success.
       const keep = header !== undefined ? res.status < 400 : res.status >= 300 && res.status < 400;
@@ -118,7 +148,9 @@ export function idempotency(db: Database): MiddlewareHandler<AppEnv> {
         done = true;
       }
     } finally {
-      if (!done) await withTenant(db, actor.municipalityCode, (trx) => repo.release(trx, scope));
+      // A refusal (4xx) changed nothing but perhaps its access-log entry: the key is free for a corrected retry. A request
+      // that committed something and then failed (5xx) keeps its key: a retry must not run it again.
+      if (!done && (!committed || c.res.status < 500)) await withTenant(db, actor.municipalityCode, (trx) => repo.release(trx, scope));
     }
   };
 }

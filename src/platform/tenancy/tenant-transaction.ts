@@ -4,6 +4,7 @@
  * the municipality set for row-level security. A query that forgot its `where municipality_code` still
  * sees only this municipality's rows; code outside such a transaction sees none.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/types.ts';
@@ -12,12 +13,24 @@ import { assertMunicipalityCode } from './municipality-code.ts';
 /** A transaction bound to one municipality. */
 export type TenantTx = Transaction<DB>;
 
+/** Work to do at the end of every tenant transaction of a request, in that transaction, just before it commits. */
+export type BeforeCommit = (trx: TenantTx, municipalityCode: string) => Promise<void>;
+const beforeCommit = new AsyncLocalStorage<BeforeCommit>();
+
+/** Runs `fn` so that every tenant transaction it opens calls `hook` before committing (e.g. an idempotency marker). */
+export function withBeforeCommit<T>(hook: BeforeCommit, fn: () => Promise<T>): Promise<T> {
+  return beforeCommit.run(hook, fn);
+}
+
 /** Runs `fn` in a transaction of the application role scoped to `municipalityCode`. */
 export async function withTenant<T>(db: Database, municipalityCode: string, fn: (trx: TenantTx) => Promise<T>): Promise<T> {
   assertMunicipalityCode(municipalityCode);
+  const hook = beforeCommit.getStore();
   return db.app.transaction().execute(async (trx) => {
     await sql`SELECT set_config('role', 'jichi_app', true), set_config('app.municipality_code', ${municipalityCode}, true)`.execute(trx);
-    return fn(trx);
+    const result = await fn(trx);
+    if (hook) await hook(trx, municipalityCode);
+    return result;
   });
 }
 
