@@ -26,7 +26,7 @@ export const API_VERSION = '1.0.0';
 
 /** Options of the HTTP application. */
 export interface AppOptions {
-  config: Pick<Config, 'publicUrl' | 'oidc'>;
+  config: Pick<Config, 'publicUrl' | 'oidc'> & Partial<Pick<Config, 'idempotencyLeaseMs'>>;
   log: Logger;
 }
 
@@ -75,8 +75,9 @@ export function createApp(services: Services, opts: AppOptions) {
   const controlCharacters = rejectControlCharacters();
   app.use('*', (c, next) => (isWebPath(c.req.path) ? next() : controlCharacters(c, next)));
   // Operations that issue, record or approve are safe to repeat (Idempotency-Key header, console form token).
-  app.use('/api/v1/*', idempotency(services.db));
-  app.use('/console/*', idempotency(services.db));
+  const idempotent = idempotency(services.db, { leaseMs: opts.config.idempotencyLeaseMs });
+  app.use('/api/v1/*', idempotent);
+  app.use('/console/*', idempotent);
 
   app.onError((err, c) => {
     const problem = toProblem(err, c.var.requestId ?? 'unknown');

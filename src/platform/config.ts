@@ -9,6 +9,8 @@ export interface Config {
   auditCheckpointDir: string;
   /** Days after a municipality's 利用終了日 before `jichi tenant delete` may remove its data (JICHI_TENANT_RETENTION_DAYS). */
   tenantRetentionDays: number;
+  /** How long an Idempotency-Key without a result counts as in progress (JICHI_IDEMPOTENCY_LEASE_SECONDS, default 600). */
+  idempotencyLeaseMs: number;
   /** PostgreSQL server URL of the table owner (migrations, backups); unset means embedded PGlite. */
   databaseUrl?: string;
   /** Optional PostgreSQL URL that logs in directly as the application role `jichi_app`. */
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.JICHI_DATA_DIR ?? 'data'),
     auditCheckpointDir: path.resolve(env.JICHI_AUDIT_CHECKPOINT_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'audit-checkpoints')),
     tenantRetentionDays: Number(env.JICHI_TENANT_RETENTION_DAYS ?? 90),
+    idempotencyLeaseMs: Number(env.JICHI_IDEMPOTENCY_LEASE_SECONDS ?? 600) * 1000,
     databaseUrl: env.DATABASE_URL || undefined,
     databaseAppUrl: env.DATABASE_APP_URL || undefined,
     appLogin: env.JICHI_APP_LOGIN === 'owner' ? 'owner' : 'derived',
