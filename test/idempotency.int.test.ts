@@ -12,6 +12,12 @@ import { addDays } from '../src/platform/dates/jp-date.ts';
 
 const M = '202151';
 
+/** A 転入 of one new person at the given 番地 (n keeps persons and addresses apart). */
+const moveInOn = (today: string, n: number) => ({
+  kind: 'move-in', occurredOn: addDays(today, -3), previousAddress: '東京都新宿区西新宿2-8-1',
+  address: { townName: '大字広丘野村', banchi: `${n}番地` }, persons: [newPerson(n * 10, '世帯主', '1975-04-01')],
+});
+
 describe('Idempotency-Key', () => {
   const t = useTestApp();
   let counter: Client, approver: Client, today: string;
@@ -22,11 +28,7 @@ describe('Idempotency-Key', () => {
     counter = await t.login(M, (await t.staff(M, ['counter'])).loginId);
     approver = await t.login(M, (await t.staff(M, ['approver', 'reviewer'])).loginId);
   });
-  const moveIn = (n: number) => ({
-    kind: 'move-in', occurredOn: addDays(today, -3), previousAddress: '東京都新宿区西新宿2-8-1',
-    address: { townName: '大字広丘野村', banchi: `${n}番地` },
-    persons: [newPerson(n * 10, '世帯主', '1975-04-01')],
-  });
+  const moveIn = (n: number) => moveInOn(today, n);
 
   it('returns the first result for a repeated change and records it once', async () => {
     const before = await provisionalCount();
@@ -107,10 +109,7 @@ describe('Idempotency-Key after a crash (issue #15)', () => {
     counter = await t.login(M, (await t.staff(M, ['counter'])).loginId);
     approver = await t.login(M, (await t.staff(M, ['approver', 'reviewer'])).loginId);
   });
-  const moveIn = (n: number) => ({
-    kind: 'move-in', occurredOn: addDays(today, -3), previousAddress: '東京都新宿区西新宿2-8-1',
-    address: { townName: '大字広丘野村', banchi: `${n}番地` }, persons: [newPerson(n * 10, '世帯主', '1975-04-01')],
-  });
+  const moveIn = (n: number) => moveInOn(today, n);
   const provisional = async () => ((await (await approver.request('GET', '/api/v1/provisional-changes')).json()) as { items: unknown[] }).items.length;
   const keyRow = async (key: string) => (await sql<{ effect: Date | null; status: number | null }>`
     SELECT effect_committed_at AS effect, status_code AS status FROM platform.idempotency_key WHERE idem_key = ${key}`.execute(t.services.db.owner)).rows[0];

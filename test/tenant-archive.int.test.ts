@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupTables, restoreBackup, tableChecksums, writeBackup, BackupInvalidError } from '../src/platform/backup/backup.ts';
+import { restoreBackup, tableChecksums, writeBackup, BackupInvalidError } from '../src/platform/backup/backup.ts';
 import { useTestApp } from './test-app.ts';
-import { fillEveryTable, FIXTURE_MAIN, FIXTURE_OTHER } from './fixtures/every-table.ts';
+import { fillEveryTable, FIXTURE_MAIN, FIXTURE_OTHER, rowsOfMunicipality } from './fixtures/every-table.ts';
 
 describe('per-municipality export and restore (issue #15)', () => {
   const t = useTestApp();
@@ -18,15 +18,7 @@ describe('per-municipality export and restore (issue #15)', () => {
   const file = path.join(dir, '202151.jichi-backup');
   beforeAll(async () => { await fillEveryTable(t); });
 
-  /** Every row of a municipality as JSON text, per table, in a stable order: for byte-for-byte comparison. */
-  const rowsOf = async (code: string) => {
-    const out: Record<string, string[]> = {};
-    for (const tb of await backupTables(t.services.db, true)) {
-      const rows = (await sql<{ j: string }>`SELECT row_to_json(x)::text AS j FROM ${sql.raw(`"${tb.schema}"."${tb.name}"`)} x WHERE municipality_code = ${code} ORDER BY 1`.execute(t.services.db.owner)).rows;
-      out[tb.qualified] = rows.map((r) => String(r.j));
-    }
-    return out;
-  };
+  const rowsOf = (code: string) => rowsOfMunicipality(t, code);
   const withoutLog = (c: Record<string, unknown>) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'audit.access_log'));
 
   it('restores 塩尻市 to its export while another municipality keeps every row byte-identical', async () => {

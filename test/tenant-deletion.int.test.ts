@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupTables, writeBackup } from '../src/platform/backup/backup.ts';
+import { writeBackup } from '../src/platform/backup/backup.ts';
 import { deleteTenantData, TenantDeletionRefused } from '../src/platform/backup/tenant-deletion.ts';
 import { addDays, japanDay } from '../src/platform/dates/jp-date.ts';
 import { TEST_PASSWORD, useTestApp } from './test-app.ts';
-import { fillEveryTable, FIXTURE_MAIN, FIXTURE_OTHER } from './fixtures/every-table.ts';
+import { fillEveryTable, FIXTURE_MAIN, FIXTURE_OTHER, rowsOfMunicipality } from './fixtures/every-table.ts';
 
 describe('deleting one municipality after its retention period (issue #15)', () => {
   const t = useTestApp();
@@ -23,14 +23,7 @@ describe('deleting one municipality after its retention period (issue #15)', () 
     loginId = (await t.staff(FIXTURE_MAIN, ['counter'])).loginId;
   });
 
-  const rowsOf = async (code: string) => {
-    const out: Record<string, string[]> = {};
-    for (const tb of await backupTables(t.services.db, true)) {
-      const rows = (await sql<{ j: string }>`SELECT row_to_json(x)::text AS j FROM ${sql.raw(`"${tb.schema}"."${tb.name}"`)} x WHERE municipality_code = ${code} ORDER BY 1`.execute(t.services.db.owner)).rows;
-      out[tb.qualified] = rows.map((r) => String(r.j));
-    }
-    return out;
-  };
+  const rowsOf = (code: string) => rowsOfMunicipality(t, code);
   const today = japanDay(new Date());
 
   it('refuses until offboarded and the retention period has passed, and without an export that matches the data', async () => {

@@ -84,7 +84,7 @@ export const ident = (t: TableRef) => sql.raw(`"${t.schema.replace(/"/g, '""')}"
 /** Row count and an order-independent checksum of one table's rows (sums of per-row MD5 halves). */
 export interface TableChecksum { rows: number; checksum: string }
 
-async function checksumTables(trx: Kysely<DB>, tables: TableRef[], scope?: string): Promise<Record<string, TableChecksum>> {
+export async function checksumTables(trx: Kysely<DB>, tables: TableRef[], scope?: string): Promise<Record<string, TableChecksum>> {
   // The same text a backup holds, rendered in UTC, so that two databases holding the same rows agree.
   await sql`SET LOCAL TimeZone = 'UTC'`.execute(trx);
   const out: Record<string, TableChecksum> = {};

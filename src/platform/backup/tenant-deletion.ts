@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { addDays } from '../dates/jp-date.ts';
-import { assertSeesAllRows, checkBackup, ident, listTables, tableChecksums } from './backup.ts';
+import { assertSeesAllRows, checkBackup, checksumTables, ident, listTables } from './backup.ts';
 
 /** Refused: the municipality may not be deleted (yet), or the archive does not hold exactly its data. */
 export class TenantDeletionRefused extends Error {}
@@ -34,14 +34,16 @@ export async function deleteTenantData(db: Database, code: string, archive: stri
   if (opts.today < allowedOn) throw new TenantDeletionRefused(`保存期間（利用終了日 ${tenant.offboardedOn} から ${opts.retentionDays} 日）が過ぎていません。削除できるのは ${allowedOn} からです`);
   const header = await checkBackup(archive);
   if (header.municipalityCode !== code || !header.checksums) throw new TenantDeletionRefused(`自治体 ${code} のアーカイブ（jichi tenant export）を指定してください`);
-  const now = await tableChecksums(db, code);
-  const differs = Object.keys({ ...now, ...header.checksums }).filter((t) => JSON.stringify(now[t]) !== JSON.stringify(header.checksums![t]));
-  if (differs.length > 0) throw new TenantDeletionRefused(`アーカイブが現在のデータと一致しません（${differs.slice(0, 3).join(', ')}${differs.length > 3 ? ' ほか' : ''}）。削除の直前に jichi tenant export で書き出してください`);
   const archiveSha256 = crypto.createHash('sha256').update(fs.readFileSync(archive)).digest('hex');
   let rows = 0;
   const tables = await listTables(db.owner, true);
-  await db.owner.transaction().execute(async (trx) => {
+  await db.owner.transaction().setIsolationLevel('serializable').execute(async (trx) => {
     await assertSeesAllRows(trx);
+    // Compared in the deleting transaction itself (serializable): nothing written in between escapes the archive.
+    const now = await checksumTables(trx, tables, code);
+    const archived = header.checksums!;
+    const differs = Object.keys({ ...now, ...archived }).filter((t) => JSON.stringify(now[t]) !== JSON.stringify(archived[t]));
+    if (differs.length > 0) throw new TenantDeletionRefused(`アーカイブが現在のデータと一致しません（${differs.slice(0, 3).join(', ')}${differs.length > 3 ? ' ほか' : ''}）。削除の直前に jichi tenant export で書き出してください`);
     await sql`SET CONSTRAINTS ALL DEFERRED`.execute(trx);
     // Append-only triggers (access log, histories) refuse deletes: the deletion of a whole municipality is the exception.
     for (const t of tables) await sql`ALTER TABLE ${ident(t)} DISABLE TRIGGER USER`.execute(trx);
