@@ -61,6 +61,50 @@ export function createCasesService(deps: CasesDeps) {
   const log = (trx: TenantTx, actor: Actor, action: string, caseIds: string[], ctx: RequestContext) =>
     accessLog.appendMany(trx, actor.municipalityCode, caseIds.map((id) => ({ actorType: 'staff' as const, actorId: actor.staffId, action, subjectType: 'case', subjectId: id, ...ctx })));
 
+  /**
+   * Opens a case inside the caller's tenant transaction: the building block for every channel (the staff API, the
+   * resident portal, the counter filing several cases at once). Validates the data against the case type valid on
+   * the day of receipt, numbers the case, sets its deadlines, records 受付 and queues the automatic review. The
+   * caller authorises `by` and calls `jobs.kick` after its commit (or leaves it to the periodic tick).
+   * @throws CaseRuleError 'case-type-not-found', 'case-type-not-valid', 'received-in-future'; ValidationError for bad data
+   */
+  async function submitIn(trx: TenantTx, m: string, by: Operator, input: CaseSubmission, ctx: RequestContext) {
+    const today = engine.today();
+    const receivedOn = input.receivedOn ?? today;
+    if (receivedOn > today) fail('received-in-future');
+    const schema = CASE_DATA_SCHEMAS[input.caseTypeCode];
+    if (!schema) fail('case-type-not-found');
+    const parsed = schema.safeParse(input.data);
+    if (!parsed.success) {
+      throw new ValidationError(parsed.error.issues.map((i) => ({ name: ['data', ...i.path.map(String)].join('.'), code: i.code, reason: i.message })));
+    }
+    const applicant = { ...input.applicant, birthSort: birthSort(input.applicant.birthDate, 'applicant.birthDate') };
+    const subjects = input.subjects.map((s, i) => ({ ...s, birthSort: birthSort(s.birthDate, `subjects.${i}.birthDate`) }));
+    await engine.ensureInstalled(trx, m);
+    const typeRow = await repo.publishedOn(trx, input.caseTypeCode, receivedOn);
+    if (!typeRow) fail('case-type-not-valid');
+    const type = await engine.caseType(trx, m, typeRow.caseTypeId);
+    await repo.lockNumbering(trx, m);
+    const year = receivedOn.slice(0, 4);
+    const caseNo = `${year}-${String((await repo.lastCaseNoOfYear(trx, `${year}-`)) + 1).padStart(6, '0')}`;
+    const caseId = crypto.randomUUID();
+    const now = clock.now();
+    const row = {
+      caseId, caseNo, caseTypeId: type.caseTypeId, channel: input.channel, statusCode: 'received', applicant, applicantAtenaNo: applicant.atenaNo ?? null,
+      subjectAtenaNos: subjects.map((s) => s.atenaNo).filter((x): x is string => !!x), submittedData: { subjects, data: parsed.data },
+      receivedAt: now, receivedOn, legalDueOn: null, targetDueOn: null, suspended: false, extensionDays: 0, queue: type.defaultQueue,
+      assigneeStaffId: null, reviewOutcome: null, resultCode: null, closedAt: null, createdBy: by.id,
+    };
+    await repo.insertCase(trx, m, row);
+    const due = await engine.deadlines(trx, row, type);
+    await repo.updateCase(trx, caseId, due);
+    await repo.insertStatus(trx, m, caseId, { statusCode: 'received', setAt: now, actorType: by.type, actorId: by.id, reason: '' });
+    await engine.event(trx, m, row, type, 'submitted', by, { channel: input.channel });
+    await jobs.enqueue(trx, m, 'case-review', `review:${caseId}:submitted`, { caseId });
+    await accessLog.appendMany(trx, m, [{ actorType: by.type === 'applicant' ? 'resident' : by.type, actorId: by.id, action: 'cases.case.create', subjectType: 'case', subjectId: caseId, ...ctx }]);
+    return { caseId, caseNo, statusCode: 'received', legalDueOn: due.legalDueOn, targetDueOn: due.targetDueOn };
+  }
+
   /** Runs a staff action on a locked case: checks roles, runs `fn`, logs; kicks the job runner after commit. */
   async function act<T>(actor: Actor, caseId: string, action: string, ctx: RequestContext, fn: (trx: TenantTx, c: CaseRow, type: CaseType) => Promise<T>, opts: { decide?: boolean } = {}) {
     assertCaseStaff(actor);
@@ -99,48 +143,12 @@ export function createCasesService(deps: CasesDeps) {
      */
     async submit(actor: Actor, input: CaseSubmission, ctx: RequestContext) {
       assertCaseStaff(actor);
-      const m = actor.municipalityCode;
-      const today = engine.today();
-      const receivedOn = input.receivedOn ?? today;
-      if (receivedOn > today) fail('received-in-future');
-      const schema = CASE_DATA_SCHEMAS[input.caseTypeCode];
-      if (!schema) fail('case-type-not-found');
-      const parsed = schema.safeParse(input.data);
-      if (!parsed.success) {
-        throw new ValidationError(parsed.error.issues.map((i) => ({ name: ['data', ...i.path.map(String)].join('.'), code: i.code, reason: i.message })));
-      }
-      const applicant = { ...input.applicant, birthSort: birthSort(input.applicant.birthDate, 'applicant.birthDate') };
-      const subjects = input.subjects.map((s, i) => ({ ...s, birthSort: birthSort(s.birthDate, `subjects.${i}.birthDate`) }));
-      const out = await withTenant(db, m, async (trx) => {
-        await engine.ensureInstalled(trx, m);
-        {
-          const typeRow = await repo.publishedOn(trx, input.caseTypeCode, receivedOn);
-          if (!typeRow) fail('case-type-not-valid');
-          const type = await engine.caseType(trx, m, typeRow.caseTypeId);
-          await repo.lockNumbering(trx, m);
-          const year = receivedOn.slice(0, 4);
-          const caseNo = `${year}-${String((await repo.lastCaseNoOfYear(trx, `${year}-`)) + 1).padStart(6, '0')}`;
-          const caseId = crypto.randomUUID();
-          const now = clock.now();
-          const row = {
-            caseId, caseNo, caseTypeId: type.caseTypeId, channel: input.channel, statusCode: 'received', applicant, applicantAtenaNo: applicant.atenaNo ?? null,
-            subjectAtenaNos: subjects.map((s) => s.atenaNo).filter((x): x is string => !!x), submittedData: { subjects, data: parsed.data },
-            receivedAt: now, receivedOn, legalDueOn: null, targetDueOn: null, suspended: false, extensionDays: 0, queue: type.defaultQueue,
-            assigneeStaffId: null, reviewOutcome: null, resultCode: null, closedAt: null, createdBy: actor.staffId,
-          };
-          await repo.insertCase(trx, m, row);
-          const due = await engine.deadlines(trx, row, type);
-          await repo.updateCase(trx, caseId, due);
-          await repo.insertStatus(trx, m, caseId, { statusCode: 'received', setAt: now, actorType: 'staff', actorId: actor.staffId, reason: '' });
-          await engine.event(trx, m, row, type, 'submitted', staffOp(actor), { channel: input.channel });
-          await jobs.enqueue(trx, m, 'case-review', `review:${caseId}:submitted`, { caseId });
-          await log(trx, actor, 'cases.case.create', [caseId], ctx);
-          return { caseId, caseNo, statusCode: 'received', legalDueOn: due.legalDueOn, targetDueOn: due.targetDueOn };
-        }
-      });
+      const out = await withTenant(db, actor.municipalityCode, (trx) => submitIn(trx, actor.municipalityCode, staffOp(actor), input, ctx));
       void jobs.kick(actor.municipalityCode).catch(() => undefined);
       return out;
     },
+
+    submitIn,
 
     /** A queue of cases with filters (type, status, due date, assignee); every listed case is access-logged. */
     async list(actor: Actor, q: CaseQuery, ctx: RequestContext) {

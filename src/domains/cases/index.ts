@@ -9,3 +9,5 @@ export type { CasesModule } from './cases.module.ts';
 export { createCases } from './cases.module.ts';
 export type { CasesService } from './cases.service.ts';
 export type { CaseTypeService } from './case-types.service.ts';
+export type { Operator } from './case-engine.ts';
+export type { CaseSubmission } from './cases.schema.ts';

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Who is acting on the resident side: a person signed in through OpenID Connect (in production the national
+ * identity provider, in the demo and the tests a local provider). The contract between resident sign-in
+ * (identity) and everything a resident does (procedures, 申請状況, 閲覧履歴).
+ */
+
+/** The registry person the signed-in resident was matched to by 基本4情報 (exactly one), if any. */
+export interface ResidentMatch {
+  atenaNo: string;
+  householdNo: string;
+  /** Is the person the 世帯主 (may request the household's certificate)? */
+  isHouseholdHead: boolean;
+}
+
+export interface Resident {
+  type: 'resident';
+  /** The municipality whose portal the resident signed in to. */
+  municipalityCode: string;
+  /** Jichi's own stable key of the resident account (never shown on a screen). */
+  residentId: string;
+  /** OIDC issuer and subject of the identity provider. */
+  issuer: string;
+  subject: string;
+  /** Assurance level stated by the provider (acr), recorded with every submission. */
+  assurance: string;
+  /** Name as the provider states it (not normalised). */
+  displayName: string;
+  /** null: not matched to exactly one registry person; forms then start empty and say why. */
+  match: ResidentMatch | null;
+  /** CSRF token bound to the resident session. */
+  csrfToken: string;
+  sessionTokenHash: string;
+}
