@@ -133,7 +133,7 @@ describe('no UUID, hash or raw JSON on the console screens (issue #9)', () => {
   }, 120_000);
 
   it('the sign-in page and the portal are clean too, and an error page shows a short 問い合わせ番号, not the request id', async () => {
-    for (const path of ['/login', '/portal', '/login?next=%2Fconsole%2Fnonexistent']) {
+    for (const path of ['/login', '/portal', '/guide', '/guide?go=1&e=move-in&a0=38&n0=1&h0=1&a1=3', '/login?next=%2Fconsole%2Fnonexistent']) {
       const res = await t.app.request(path, { headers: { accept: 'text/html' } });
       expect(res.status, path).toBe(200);
       expect(identifierProblems(await res.text()), path).toEqual([]);

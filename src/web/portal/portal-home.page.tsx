@@ -3,6 +3,7 @@
 import type { Dictionary, Lang } from '../ui/i18n.ts';
 import { PageShell, PublicHeader } from '../ui/page-shell.tsx';
 import type { MunicipalityOption } from '../session/login.page.tsx';
+import { guideText } from '../counter/guide-i18n.ts';
 
 /** The resident portal home page. */
 export function PortalHomePage(p: { lang: Lang; t: Dictionary; currentPath: string; municipalities: MunicipalityOption[] }) {
@@ -14,6 +15,7 @@ export function PortalHomePage(p: { lang: Lang; t: Dictionary; currentPath: stri
       <main id="main" tabindex={-1} class="mx-auto w-full max-w-6xl flex-1 px-4 py-8 md:px-6 md:py-12">
         <h1 class="text-std-32B-150 md:text-std-36B-140">{only ? `${only.name} ${t.portal.heading}` : t.portal.heading}</h1>
         <p class="mt-4 max-w-3xl text-std-18N-160">{t.portal.lead}</p>
+        <p class="mt-6"><a class="button-primary" href="/guide">{guideText(p.lang).title}</a></p>
         <h2 class="mt-10 text-std-24B-150">{t.portal.willTitle}</h2>
         <ul class="mt-4 grid gap-4 md:grid-cols-2">
           {t.portal.will.map((w) => (

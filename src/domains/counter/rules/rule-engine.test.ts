@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HouseholdFacts, MemberFacts } from './life-events.ts';
 import { NATIONAL_RULES_2024 } from './national-rules.ts';
-import { AdjustmentError, adjustProcedures, ageOn, listProcedures } from './rule-engine.ts';
+import { AdjustmentError, adjustProcedures, listProcedures } from './rule-engine.ts';
 import { ruleSetFor } from './rule-sets.ts';
 
 const member = (ref: string, age: number, o: Partial<MemberFacts> = {}): MemberFacts => ({ ref, age, foreign: false, nhi: false, head: false, concerned: true, ...o });
@@ -85,12 +85,5 @@ describe('life-event rules', () => {
     expect(fails([{ action: 'add', code: 'no-such', reason: 'x' }])).toBe('procedure-unknown');
     expect(fails([{ action: 'drop', code: 'death', reason: 'x' }])).toBe('procedure-not-listed');
     expect(fails([{ action: 'add', code: 'move-in', reason: 'x' }])).toBe('procedure-already-listed');
-  });
-
-  it('counts ages in whole years on the day (a birthday counts)', () => {
-    expect(ageOn('2020-12-04', '2026-12-03')).toBe(5);
-    expect(ageOn('2020-12-03', '2026-12-03')).toBe(6);
-    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
-    expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
   });
 });

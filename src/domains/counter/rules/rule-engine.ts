@@ -82,10 +82,3 @@ export function adjustProcedures(rules: RuleSet, listed: NeededProcedure[], adju
   needed.sort((x, y) => order.get(x.code)! - order.get(y.code)!);
   return { needed, dropped };
 }
-
-/** Whole years between a birth date and a day (both ISO 'YYYY-MM-DD') (the birthday counts). */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
