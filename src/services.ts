@@ -14,6 +14,7 @@ import { createRegistry } from './domains/registry/index.ts';
 import { createDaycare } from './domains/daycare/daycare.module.ts';
 import { createCertificates } from './domains/certificates/index.ts';
 import { createCases } from './domains/cases/index.ts';
+import { createProcedures } from './domains/procedures/index.ts';
 
 /** Creates the services of the platform. */
 export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min'>>, clock: Clock = systemClock) {
@@ -30,7 +31,8 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const { daycare, daycareResults } = createDaycare(db, clock, tenants, accessLog);
   const certificates = createCertificates(db, clock, tenants, accessLog);
   const { cases, caseTypes, caseEvents } = createCases(db, clock, registry, accessLog);
-  return { db, clock, tenants, identity, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents };
+  const procedures = createProcedures(db, clock, cases, registry, accessLog);
+  return { db, clock, tenants, identity, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -56,6 +56,12 @@ export const CertificateData = z.object({
   delivery: z.enum(['counter', 'post']).default('post'),
 }).strict().openapi('CertificateCaseData');
 
+/** 保育を必要とする事由 of one parent, as the rule table scores it (daycare FactsInput). */
+const DaycareParentFacts = z.object({
+  need: z.enum(['employed', 'selfEmployedHelper', 'pregnancy', 'illness', 'disability', 'care', 'disaster', 'jobSeeking', 'study', 'abuse']),
+  weeklyHours: z.number().min(0).max(168).optional(),
+});
+
 /** Data of a 保育所等利用申込. */
 export const DaycareData = z.object({
   desiredStart: IsoDate,
@@ -63,11 +69,62 @@ export const DaycareData = z.object({
   preferences: z.array(z.string().min(1).max(100)).min(1).max(10),
   /** 保育を必要とする事由. */
   needReason: z.string().min(1).max(200),
+  /** The round applied to (online applications choose it). */
+  roundId: z.string().max(100).optional(),
+  /** Facts the round's rule table scores (online applications state them). */
+  facts: z.object({
+    parents: z.array(DaycareParentFacts).min(1).max(2),
+    waitingMonths: z.number().int().min(0).max(120).optional(),
+    childrenUnder18: z.number().int().min(0).max(20).optional(),
+  }).optional(),
 }).strict().openapi('DaycareCaseData');
+
+/** Data of a 児童手当 認定請求. */
+export const ChildAllowanceData = z.object({
+  /** 受取口座 (請求者名義). */
+  bankName: z.string().min(1).max(100),
+  branchName: z.string().min(1).max(100),
+  accountType: z.enum(['ordinary', 'current']),
+  accountNumber: z.string().regex(/^\d{7}$/),
+  /** Is the claimant a public servant (公務員; paid by the employer instead)? */
+  publicServant: z.boolean().default(false),
+}).strict().openapi('ChildAllowanceCaseData');
+
+/** Data of a 国民健康保険 資格取得届 / 資格喪失届. */
+export const NhiData = z.object({
+  /** 資格取得日 or 資格喪失日. */
+  eventOn: IsoDate,
+  /** 事由: e.g. 'left-employer-insurance', 'moved-in', 'joined-employer-insurance', 'moved-out'. */
+  reason: z.string().min(1).max(60),
+  /** Name of the other insurance (勤務先の健康保険), where there is one. */
+  otherInsurer: z.string().max(200).default(''),
+}).strict().openapi('NhiCaseData');
+
+/** Data of a 印鑑登録証明書交付申請. */
+export const SealCertificateData = z.object({
+  copies: z.number().int().min(1).max(10).default(1),
+  /** 印鑑登録番号 on the 印鑑登録証. */
+  sealRegistrationNo: z.string().regex(/^\d{1,10}$/),
+  delivery: z.enum(['counter', 'post']).default('post'),
+}).strict().openapi('SealCertificateCaseData');
+
+/** Data of a 転入・転居の来庁予約 (advance data the counter picks up). */
+export const VisitReservationData = z.object({
+  kind: z.enum(['move-in', 'move-within']),
+  /** 来庁予定日 and time slot. */
+  visitOn: IsoDate,
+  slot: z.string().regex(/^\d{2}:\d{2}$/),
+  /** 異動日 (予定). */
+  movedOn: IsoDate,
+  newAddress: z.string().min(1).max(300),
+  previousAddress: z.string().max(300).default(''),
+}).strict().openapi('VisitReservationCaseData');
 
 /** The data schema of each standard case type. */
 export const CASE_DATA_SCHEMAS: Record<string, z.ZodType> = {
   'move-within': MoveWithinData, 'move-out': MoveOutData, 'residence-certificate': CertificateData, 'daycare-application': DaycareData,
+  'child-allowance': ChildAllowanceData, 'nhi-enrolment': NhiData, 'nhi-withdrawal': NhiData, 'seal-certificate': SealCertificateData,
+  'visit-reservation': VisitReservationData,
 };
 
 /** Body of POST /cases: an application becomes a case. */

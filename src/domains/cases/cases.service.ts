@@ -21,6 +21,9 @@ import { CASE_DATA_SCHEMAS, type CaseQuery, type CaseSubmission } from './cases.
 import { fail } from './cases-errors.ts';
 import { presentCase, presentSummary } from './cases.presenter.ts';
 
+/** An answer to a 補正: a message, corrected data (replacing the submitted keys given), corrected subjects. */
+export interface CorrectionAnswer { message: string; data?: Record<string, unknown>; subjects?: CaseSubmission['subjects'] }
+
 export interface CasesDeps {
   db: Database;
   clock: Clock;
@@ -134,6 +137,22 @@ export function createCasesService(deps: CasesDeps) {
       failed: failed.get(caseId) ?? 0, assigneeName: assignee, today: engine.today() });
   }
 
+  /** Records an answer to a 補正 on a locked case (staff for post and counter, or the applicant online). */
+  async function answerIn(trx: TenantTx, m: string, c: CaseRow, type: CaseType, by: Operator, correctionId: string, input: CorrectionAnswer) {
+    const caseId = c.caseId;
+    const sub = (typeof c.submittedData === 'string' ? JSON.parse(c.submittedData) : c.submittedData) as { subjects: unknown[]; data: Record<string, unknown> };
+    const data = { ...sub.data, ...(input.data ?? {}) };
+    const parsed = CASE_DATA_SCHEMAS[type.code]!.safeParse(data);
+    if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ name: ['data', ...i.path.map(String)].join('.'), code: i.code, reason: i.message })));
+    const subjects = input.subjects ? input.subjects.map((s, i) => ({ ...s, birthSort: birthSort(s.birthDate, `subjects.${i}.birthDate`) })) : sub.subjects;
+    const updated = await repo.answerCorrection(trx, caseId, correctionId, { answerMessage: input.message, answerData: input.data ?? null, answeredAt: clock.now() });
+    if (Number(updated?.numUpdatedRows ?? 0) === 0) fail((await repo.corrections(trx, caseId)).some((x) => x.correctionId === correctionId) ? 'correction-answered' : 'correction-not-found');
+    await repo.updateCase(trx, caseId, { submittedData: { subjects, data: parsed.data } });
+    await engine.transition(trx, m, c, type, 'in-review', by, '補正回答', { activity: 'correction-answered' });
+    await jobs.enqueue(trx, m, 'case-review', `review:${caseId}:correction:${correctionId}`, { caseId });
+    return view(trx, m, caseId);
+  }
+
   return {
     /**
      * Submits an application: validates its data against the case type valid on the day of receipt, opens the
@@ -243,22 +262,26 @@ export function createCasesService(deps: CasesDeps) {
      * Records the applicant's answer to a 補正 (entered by staff for post and counter): corrected data replace the
      * submitted keys, the clock restarts and the automatic review runs again.
      */
-    answerCorrection(actor: Actor, caseId: string, correctionId: string, input: { message: string; data?: Record<string, unknown>; subjects?: CaseSubmission['subjects'] }, ctx: RequestContext) {
-      return act(actor, caseId, 'cases.case.correction-answer', ctx, async (trx, c, type) => {
-        const m = actor.municipalityCode;
-        const sub = (typeof c.submittedData === 'string' ? JSON.parse(c.submittedData) : c.submittedData) as { subjects: unknown[]; data: Record<string, unknown> };
-        const data = { ...sub.data, ...(input.data ?? {}) };
-        const parsed = CASE_DATA_SCHEMAS[type.code]!.safeParse(data);
-        if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ name: ['data', ...i.path.map(String)].join('.'), code: i.code, reason: i.message })));
-        const subjects = input.subjects ? input.subjects.map((s, i) => ({ ...s, birthSort: birthSort(s.birthDate, `subjects.${i}.birthDate`) })) : sub.subjects;
-        const updated = await repo.answerCorrection(trx, caseId, correctionId, { answerMessage: input.message, answerData: input.data ?? null, answeredAt: clock.now() });
-        if (Number(updated?.numUpdatedRows ?? 0) === 0) fail((await repo.corrections(trx, caseId)).some((x) => x.correctionId === correctionId) ? 'correction-answered' : 'correction-not-found');
-        await repo.updateCase(trx, caseId, { submittedData: { subjects, data: parsed.data } });
-        await engine.transition(trx, m, c, type, 'in-review', { type: 'applicant', id: 'applicant' }, '補正回答', { activity: 'correction-answered' });
-        await jobs.enqueue(trx, m, 'case-review', `review:${caseId}:correction:${correctionId}`, { caseId });
-        return view(trx, m, caseId);
-      });
+    answerCorrection(actor: Actor, caseId: string, correctionId: string, input: CorrectionAnswer, ctx: RequestContext) {
+      return act(actor, caseId, 'cases.case.correction-answer', ctx, (trx, c, type) =>
+        answerIn(trx, actor.municipalityCode, c, type, { type: 'applicant', id: 'applicant' }, correctionId, input));
     },
+
+    /**
+     * The applicant answers a 補正 themselves (the resident portal), inside the caller's tenant transaction: the
+     * caller authorises (the case is the resident's own) and access-logs; the clock restarts and the review runs again.
+     */
+    async answerCorrectionIn(trx: TenantTx, m: string, by: Operator, caseId: string, correctionId: string, input: CorrectionAnswer) {
+      const { kase, type } = await engine.lockCase(trx, m, caseId);
+      if (kase.closedAt) fail('case-closed');
+      return answerIn(trx, m, kase, type, by, correctionId, input);
+    },
+
+    /** The case as the case page shows it, inside the caller's tenant transaction (the portal picks what a resident may see). */
+    viewIn: view,
+
+    /** Runs the case's queued jobs soon, after the caller's commit. */
+    kickJobs: (m: string) => { void jobs.kick(m).catch(() => undefined); },
 
     /** Extends the processing period (延長) by business days, where the case type allows it. */
     extend(actor: Actor, caseId: string, input: { days: number; reason: string }, ctx: RequestContext) {

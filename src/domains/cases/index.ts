@@ -11,3 +11,4 @@ export type { CasesService } from './cases.service.ts';
 export type { CaseTypeService } from './case-types.service.ts';
 export type { Operator } from './case-engine.ts';
 export type { CaseSubmission } from './cases.schema.ts';
+export type { CorrectionAnswer } from './cases.service.ts';

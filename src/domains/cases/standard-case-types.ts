@@ -110,4 +110,42 @@ export const STANDARD_CASE_TYPES: CaseTypeDef[] = [
       { rule: 'subject-age', params: { maxAge: 5 } }, { rule: 'no-open-case' },
     ],
   },
+  // Case types of the online procedures (issue #14) and the counter; their approval records the result only (effect 'none').
+  {
+    ...base, code: 'child-allowance', titleJa: '児童手当 認定請求', titleEn: 'Claim for the child allowance (児童手当)',
+    // 児童手当法 7条: the 認定 is decided by the 市町村長; 15 business days as the municipality's usual period.
+    legalPeriodDays: 30, serviceTargetDays: 15, extensionAllowed: true, extensionMaxDays: 30,
+    handlerRoles: ['counter', 'reviewer'], deciderRoles: ['reviewer', 'approver'], autoApprove: false, ruleVersion: 'child-allowance/1',
+    effect: 'none', defaultQueue: 'child-allowance',
+    reviewRules: [{ rule: 'identity-match' }, { rule: 'applicant-eligible', params: { minAge: 18 } }, { rule: 'same-household' }, { rule: 'subject-age', params: { maxAge: 18 } }, { rule: 'no-open-case' }],
+  },
+  {
+    ...base, code: 'nhi-enrolment', titleJa: '国民健康保険 資格取得届', titleEn: 'National Health Insurance: enrolment',
+    // 国民健康保険法施行規則 2条: within 14 days of the event.
+    legalPeriodDays: 10, serviceTargetDays: 3, extensionAllowed: false, extensionMaxDays: 0,
+    handlerRoles: ['counter', 'reviewer'], deciderRoles: ['reviewer', 'approver'], autoApprove: false, ruleVersion: 'nhi-enrolment/1',
+    effect: 'none', defaultQueue: 'nhi',
+    reviewRules: [{ rule: 'identity-match' }, { rule: 'same-household' }, { rule: 'no-open-case' }],
+  },
+  {
+    ...base, code: 'nhi-withdrawal', titleJa: '国民健康保険 資格喪失届', titleEn: 'National Health Insurance: withdrawal',
+    legalPeriodDays: 10, serviceTargetDays: 3, extensionAllowed: false, extensionMaxDays: 0,
+    handlerRoles: ['counter', 'reviewer'], deciderRoles: ['reviewer', 'approver'], autoApprove: false, ruleVersion: 'nhi-withdrawal/1',
+    effect: 'none', defaultQueue: 'nhi',
+    reviewRules: [{ rule: 'identity-match' }, { rule: 'same-household' }, { rule: 'no-open-case' }],
+  },
+  {
+    ...base, code: 'seal-certificate', titleJa: '印鑑登録証明書交付申請', titleEn: 'Request for a seal registration certificate',
+    legalPeriodDays: 5, serviceTargetDays: 2, extensionAllowed: false, extensionMaxDays: 0, feeYen: 300,
+    handlerRoles: ['counter', 'reviewer'], deciderRoles: ['counter', 'reviewer', 'approver'], autoApprove: false, ruleVersion: 'seal-certificate/1',
+    effect: 'none', defaultQueue: 'certificates',
+    reviewRules: [{ rule: 'identity-match' }, { rule: 'applicant-eligible', params: { minAge: 15 } }],
+  },
+  {
+    ...base, code: 'visit-reservation', titleJa: '転入・転居の来庁予約', titleEn: 'Visit reservation for moving in or within',
+    // Advance data the counter picks up on the day; closed by the counter when the notification is filed.
+    legalPeriodDays: 20, serviceTargetDays: 10, extensionAllowed: false, extensionMaxDays: 0,
+    handlerRoles: ['counter', 'reviewer'], deciderRoles: ['counter', 'reviewer', 'approver'], autoApprove: false, ruleVersion: 'visit-reservation/1',
+    effect: 'none', defaultQueue: 'counter-reservations', reviewRules: [],
+  },
 ];

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Public surface of online procedures (電子申請): what the web UI and the composition root may import. */
+export { createProcedures } from './procedures.module.ts';
+export type { ProceduresService, OfferedProcedure } from './procedures.service.ts';
+export { attachmentNeeded } from './procedures.service.ts';
+export { STANDARD_PROCEDURES, procedureOf } from './definitions/index.ts';
+export type { ProcedureDefinition, PageDef, FieldDef, AttachmentDef } from './procedure-definition.ts';
+export { isShown, getPath, type FieldErrors, type FormBody, type ApplicationData } from './procedure-form.ts';
+export { PROCEDURE_ERRORS } from './procedures-errors.ts';
+export type { MemberChoice } from './procedure-prefill.ts';

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** Wires online procedures for the composition root. */
+import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { CasesService } from '../cases/index.ts';
+import type { RegistryForProcedures } from './procedure-prefill.ts';
+import { createProceduresRepository } from './procedures.repository.ts';
+import { createProceduresService, type ProceduresDeps } from './procedures.service.ts';
+
+export function createProcedures(db: Database, clock: Clock, cases: ProceduresDeps['cases'] & Partial<CasesService>, registry: RegistryForProcedures, accessLog: AccessLogRepository) {
+  return createProceduresService({ db, clock, repo: createProceduresRepository(), cases, registry, accessLog });
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** SQL of online procedures. No rules: the service decides, this file reads and writes. */
+import { sql, type Selectable } from 'kysely';
+import { tables, type ProceduresApplication } from './procedures.tables.ts';
+import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
+
+export type ApplicationRow = Selectable<ProceduresApplication>;
+const TENANT = sql<string>`platform.current_municipality()::char(6)`;
+const json = (v: unknown) => JSON.stringify(v);
+
+/** Creates the procedures repository. */
+export function createProceduresRepository() {
+  return {
+    settings: (trx: TenantTx) => tables(trx).selectFrom('procedures.procedureSetting').selectAll().execute(),
+
+    putSetting: (trx: TenantTx, m: string, row: { procedureCode: string; enabled: boolean; feeYen: number | null; noteJa: string; updatedBy: string }) =>
+      tables(trx).insertInto('procedures.procedureSetting').values({ municipalityCode: m, ...row })
+        .onConflict((oc) => oc.columns(['municipalityCode', 'procedureCode']).doUpdateSet({ enabled: row.enabled, feeYen: row.feeYen, noteJa: row.noteJa, updatedBy: row.updatedBy, updatedAt: sql`now()` }))
+        .execute(),
+
+    insertApplication: (trx: TenantTx, m: string, row: Omit<ApplicationRow, 'municipalityCode' | 'data' | 'caseId' | 'caseNo' | 'submittedAt' | 'status'> & { data: unknown }) =>
+      tables(trx).insertInto('procedures.application').values({ ...row, municipalityCode: m, data: json(row.data), status: 'draft' }).execute(),
+
+    /** The resident's own application (locked for update when asked). */
+    findApplication: (trx: TenantTx, applicationId: string, residentId: string, lock = false) => {
+      const q = tables(trx).selectFrom('procedures.application').selectAll()
+        .where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).where('residentId', '=', residentId);
+      return (lock ? q.forUpdate() : q).executeTakeFirst();
+    },
+
+    listApplications: (trx: TenantTx, residentId: string) =>
+      tables(trx).selectFrom('procedures.application').selectAll().where('municipalityCode', '=', TENANT).where('residentId', '=', residentId)
+        .orderBy('updatedAt', 'desc').limit(200).execute(),
+
+    updateData: (trx: TenantTx, applicationId: string, data: unknown, now: Date) =>
+      tables(trx).updateTable('procedures.application').set({ data: json(data), updatedAt: now }).where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).execute(),
+
+    markSubmitted: (trx: TenantTx, applicationId: string, v: { caseId: string; caseNo: string; assurance: string; now: Date }) =>
+      tables(trx).updateTable('procedures.application').set({ status: 'submitted', caseId: v.caseId, caseNo: v.caseNo, assurance: v.assurance, submittedAt: v.now, updatedAt: v.now })
+        .where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).where('status', '=', 'draft').execute(),
+
+    deleteDraft: (trx: TenantTx, applicationId: string) =>
+      tables(trx).deleteFrom('procedures.application').where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).where('status', '=', 'draft').execute(),
+
+    insertAttachment: (trx: TenantTx, m: string, row: { applicationId: string; attachmentId: string; attachmentCode: string; fileName: string; mediaType: string; byteSize: number; sha256: string; content: Buffer; addedAt: Date }) =>
+      tables(trx).insertInto('procedures.attachment').values({ ...row, municipalityCode: m }).execute(),
+
+    /** Attachments of an application, without their bytes. */
+    attachments: (trx: TenantTx, applicationId: string) =>
+      tables(trx).selectFrom('procedures.attachment').select(['attachmentId', 'attachmentCode', 'fileName', 'mediaType', 'byteSize', 'sha256', 'addedAt'])
+        .where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).orderBy('addedAt').execute(),
+
+    deleteAttachment: (trx: TenantTx, applicationId: string, attachmentId: string) =>
+      tables(trx).deleteFrom('procedures.attachment').where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).where('attachmentId', '=', attachmentId).executeTakeFirst(),
+
+    /** Facilities of the newest open daycare round (the choices of a 保育所等利用申込). */
+    async openRoundFacilities(trx: TenantTx) {
+      const round = await tables(trx).selectFrom('daycare.round').select(['roundId', 'name']).where('municipalityCode', '=', TENANT).where('status', '=', 'open')
+        .orderBy('createdAt', 'desc').limit(1).executeTakeFirst();
+      if (!round) return { roundId: null, facilities: [] as Array<{ facilityId: string; name: string }> };
+      const facilities = await tables(trx).selectFrom('daycare.facility').select(['facilityId', 'name']).where('municipalityCode', '=', TENANT).where('roundId', '=', round.roundId)
+        .orderBy('position').execute();
+      return { roundId: round.roundId, facilities };
+    },
+  };
+}
+
+export type ProceduresRepository = ReturnType<typeof createProceduresRepository>;

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Use cases of online procedures for a signed-in resident: the catalogue, starting an application (prefilled from
+ * the registry only when the resident is matched to one person), saving it page by page, attachments, checking
+ * and submitting it (once: the submission opens a case in the same transaction), and 申請状況 with 補正 answers.
+ * Every application is the resident's own: another resident's is "not found". Registry reads are access-logged.
+ */
+import crypto from 'node:crypto';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { can } from '../../platform/auth/permissions.ts';
+import type { Resident } from '../../platform/auth/resident.ts';
+import { ForbiddenError } from '../../platform/http/errors.ts';
+import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
+import { japanToday } from '../registry/index.ts';
+import type { CasesService } from '../cases/index.ts';
+import { STANDARD_PROCEDURES, procedureOf } from './definitions/index.ts';
+import { sniffMediaType } from './file-sniffing.ts';
+import type { AttachmentDef, PageDef, ProcedureDefinition } from './procedure-definition.ts';
+import { toCaseSubmission } from './procedure-case.ts';
+import { getPath, readPage, setPath, validate, type ApplicationData, type FieldErrors, type FormBody } from './procedure-form.ts';
+import { registryView, type RegistryForProcedures, type RegistryView } from './procedure-prefill.ts';
+import type { ApplicationRow, ProceduresRepository } from './procedures.repository.ts';
+import { fail } from './procedures-errors.ts';
+
+export interface RequestContext { clientIp: string; requestId: string }
+
+export interface ProceduresDeps {
+  db: Database;
+  clock: Clock;
+  repo: ProceduresRepository;
+  cases: Pick<CasesService, 'submitIn' | 'viewIn' | 'answerCorrectionIn' | 'kickJobs'>;
+  registry: RegistryForProcedures;
+  accessLog: AccessLogRepository;
+}
+
+/** A procedure as this municipality offers it. */
+export interface OfferedProcedure { def: ProcedureDefinition; feeYen: number; noteJa: string }
+
+/** Whether a required attachment is needed for the data. */
+export function attachmentNeeded(a: AttachmentDef, data: ApplicationData): boolean {
+  return a.required === true || (typeof a.required === 'object' && getPath(data, a.required.name) === a.required.equals);
+}
+
+const parse = (v: unknown): ApplicationData => (typeof v === 'string' ? JSON.parse(v) : (v ?? {})) as ApplicationData;
+
+/** Creates the procedures service. */
+export function createProceduresService(deps: ProceduresDeps) {
+  const { db, clock, repo, cases, registry, accessLog } = deps;
+  const today = () => japanToday(clock);
+
+  async function offered(trx: TenantTx): Promise<OfferedProcedure[]> {
+    const settings = new Map((await repo.settings(trx)).map((s) => [s.procedureCode, s]));
+    return STANDARD_PROCEDURES.flatMap((def) => {
+      const s = settings.get(def.code);
+      if (s && !s.enabled) return [];
+      return [{ def, feeYen: s?.feeYen ?? def.fee.yen, noteJa: s?.noteJa ?? '' }];
+    });
+  }
+
+  async function offer(trx: TenantTx, code: string) {
+    const o = (await offered(trx)).find((p) => p.def.code === code);
+    if (!o) fail('procedure-not-found');
+    return o;
+  }
+
+  /** The registry view, access-logged as the resident reading their own household. */
+  async function readRegistry(trx: TenantTx, r: Resident, action: string, ctx: RequestContext): Promise<RegistryView> {
+    const view = await registryView(trx, registry, r, today());
+    if (view.readPersonIds.length) {
+      await accessLog.appendMany(trx, r.municipalityCode, view.readPersonIds.map((id) => ({ actorType: 'resident' as const, actorId: r.residentId, action, subjectType: 'person', subjectId: id, ...ctx })));
+    }
+    return view;
+  }
+
+  /** Eligibility: met, unmet (with the condition), or unknown (not matched; staff will check). */
+  function eligibility(def: ProcedureDefinition, r: Resident, view: RegistryView): { state: 'met' | 'unmet' | 'unknown'; unmet: string[] } {
+    if (def.eligibility.length === 0) return { state: 'met', unmet: [] };
+    if (!r.match) return { state: 'unknown', unmet: [] };
+    const unmet = def.eligibility.filter((e) => !view.members.some((m) => !m.isSelf && m.age <= e.params.maxAge)).map((e) => e.labelJa);
+    return { state: unmet.length ? 'unmet' : 'met', unmet };
+  }
+
+  async function load(trx: TenantTx, r: Resident, applicationId: string, lock = false) {
+    if (!/^[0-9a-f-]{36}$/i.test(applicationId)) fail('application-not-found');
+    const app = await repo.findApplication(trx, applicationId, r.residentId, lock);
+    if (!app) fail('application-not-found');
+    const def = procedureOf(app.procedureCode);
+    if (!def) fail('procedure-not-found');
+    return { app, def, data: parse(app.data) };
+  }
+
+  /** The page of an application, or the first one. */
+  function pageOf(def: ProcedureDefinition, pageId: string): PageDef {
+    const page = def.pages.find((p) => p.id === pageId);
+    if (!page) fail('page-not-found');
+    return page;
+  }
+
+  /** Errors of the whole application: fields and required attachments. */
+  function completeness(def: ProcedureDefinition, data: ApplicationData, attachments: Array<{ attachmentCode: string }>) {
+    const errors = validate(def, data);
+    const missing = def.attachments.filter((a) => attachmentNeeded(a, data) && !attachments.some((x) => x.attachmentCode === a.code));
+    return { errors, missing };
+  }
+
+  return {
+    /**
+     * A municipality's configuration of a shared procedure (an administrator): enabled or not, its fee and note.
+     * The definition itself is never forked.
+     */
+    configure: (actor: Actor, code: string, input: { enabled: boolean; feeYen: number | null; noteJa: string }) => {
+      if (!can(actor, 'tenant:configure')) throw new ForbiddenError('tenant:configure');
+      if (!procedureOf(code)) fail('procedure-not-found');
+      return withTenant(db, actor.municipalityCode, (trx) => repo.putSetting(trx, actor.municipalityCode, { procedureCode: code, ...input, noteJa: input.noteJa.slice(0, 1000), updatedBy: actor.staffId }));
+    },
+
+    /** The procedures this municipality offers online. */
+    catalogue: (r: Resident) => withTenant(db, r.municipalityCode, (trx) => offered(trx)),
+
+    /** One procedure's overview: what it needs, the fee, who may apply, whether the resident is eligible. */
+    overview: (r: Resident, code: string, ctx: RequestContext) => withTenant(db, r.municipalityCode, async (trx) => {
+      const o = await offer(trx, code);
+      const view = o.def.eligibility.length ? await readRegistry(trx, r, 'procedures.eligibility.read', ctx) : { items: {}, members: [], readPersonIds: [] };
+      return { ...o, matched: !!r.match, eligibility: eligibility(o.def, r, view) };
+    }),
+
+    /**
+     * Starts an application: a draft, prefilled from the registry when the resident is matched.
+     * @throws ProcedureError 'procedure-not-found', 'not-eligible'
+     */
+    start: (r: Resident, code: string, ctx: RequestContext, token?: string) => withTenant(db, r.municipalityCode, async (trx) => {
+      const o = await offer(trx, code);
+      // The start form's one-time token is the application's key: a repeated start opens the same draft.
+      const key = token && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token) ? token.toLowerCase() : undefined;
+      if (key) {
+        const existing = await repo.findApplication(trx, key, r.residentId);
+        if (existing && existing.procedureCode === code) return { applicationId: key, firstPage: o.def.pages[0]!.id };
+        if (existing) fail('application-not-found');
+      }
+      const view = await readRegistry(trx, r, 'procedures.prefill.read', ctx);
+      const el = eligibility(o.def, r, view);
+      if (el.state === 'unmet') fail('not-eligible', { unmet: el.unmet });
+      const data: ApplicationData = {};
+      for (const f of o.def.pages.flatMap((p) => p.fields)) {
+        const v = f.prefill ? view.items[f.prefill] : undefined;
+        if (v) setPath(data, f.name, v);
+      }
+      if (o.def.applicants.length > 1) data.relation = 'self';
+      const applicationId = key ?? crypto.randomUUID();
+      const now = clock.now();
+      await repo.insertApplication(trx, r.municipalityCode, { applicationId, residentId: r.residentId, procedureCode: o.def.code, procedureVersion: o.def.version,
+        data, prefilled: !!r.match && Object.keys(view.items).length > 0, assurance: r.assurance, createdAt: now, updatedAt: now });
+      return { applicationId, firstPage: o.def.pages[0]!.id };
+    }),
+
+    /** An application with what its pages need: the definition, the data, attachments, the choices from the registry and the daycare round. */
+    get: (r: Resident, applicationId: string, ctx: RequestContext) => withTenant(db, r.municipalityCode, async (trx) => {
+      const { app, def, data } = await load(trx, r, applicationId);
+      const needsRegistry = def.pages.some((p) => p.fields.some((f) => f.optionsFrom === 'household-children' || f.optionsFrom === 'household-members'));
+      const view = needsRegistry && app.status === 'draft' ? await readRegistry(trx, r, 'procedures.household.read', ctx) : { items: {}, members: [], readPersonIds: [] };
+      const facilities = def.pages.some((p) => p.fields.some((f) => f.optionsFrom === 'daycare-facilities')) ? (await repo.openRoundFacilities(trx)).facilities : [];
+      const attachments = await repo.attachments(trx, applicationId);
+      return { app, def, data, attachments, members: view.members, facilities, ...completeness(def, data, attachments) };
+    }),
+
+    /**
+     * Saves one page: reads the posted fields, keeps what could be read, and answers the page's errors (Japanese,
+     * per field) and the next page. A submitted application cannot change.
+     * @throws ProcedureError 'application-not-found', 'page-not-found', 'application-submitted'
+     */
+    savePage: (r: Resident, applicationId: string, pageId: string, body: FormBody) => withTenant(db, r.municipalityCode, async (trx) => {
+      const { app, def, data } = await load(trx, r, applicationId, true);
+      if (app.status !== 'draft') fail('application-submitted');
+      const page = pageOf(def, pageId);
+      const read = readPage(page, data, body);
+      if (read.data.relation !== undefined && !def.applicants.includes(read.data.relation as never)) delete read.data.relation;
+      const errors: FieldErrors = { ...validate(def, read.data, page), ...read.errors };
+      await repo.updateData(trx, applicationId, read.data, clock.now());
+      const i = def.pages.indexOf(page);
+      return { errors, next: def.pages[i + 1]?.id ?? null, data: read.data };
+    }),
+
+    /**
+     * Adds an attachment: its type by content (magic bytes) must be one the definition allows, within the size
+     * limit; its SHA-256 is kept with it.
+     */
+    attach: (r: Resident, applicationId: string, code: string, file: { fileName: string; bytes: Uint8Array }) => withTenant(db, r.municipalityCode, async (trx) => {
+      const { app, def } = await load(trx, r, applicationId, true);
+      if (app.status !== 'draft') fail('application-submitted');
+      const a = def.attachments.find((x) => x.code === code);
+      if (!a) fail('attachment-unknown');
+      if (file.bytes.length === 0) fail('attachment-empty');
+      if (file.bytes.length > a.maxBytes) fail('attachment-too-large', { maxBytes: a.maxBytes });
+      const mediaType = sniffMediaType(file.bytes);
+      if (!mediaType || !a.mediaTypes.includes(mediaType)) fail('attachment-type');
+      const content = Buffer.from(file.bytes);
+      const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+      const attachmentId = crypto.randomUUID();
+      const fileName = file.fileName.replace(/[\u0000-\u001f\u007f/\\]/g, '').slice(0, 200) || 'file';
+      await repo.insertAttachment(trx, r.municipalityCode, { applicationId, attachmentId, attachmentCode: code, fileName, mediaType, byteSize: content.length, sha256, content, addedAt: clock.now() });
+      return { attachmentId, mediaType, sha256, byteSize: content.length };
+    }),
+
+    /** Removes an attachment of a draft. */
+    removeAttachment: (r: Resident, applicationId: string, attachmentId: string) => withTenant(db, r.municipalityCode, async (trx) => {
+      const { app } = await load(trx, r, applicationId, true);
+      if (app.status !== 'draft') fail('application-submitted');
+      if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) fail('attachment-not-found');
+      const res = await repo.deleteAttachment(trx, applicationId, attachmentId);
+      if (Number(res.numDeletedRows) === 0) fail('attachment-not-found');
+    }),
+
+    /** Discards a draft. */
+    discard: (r: Resident, applicationId: string) => withTenant(db, r.municipalityCode, async (trx) => {
+      const { app } = await load(trx, r, applicationId, true);
+      if (app.status !== 'draft') fail('application-submitted');
+      await repo.deleteDraft(trx, applicationId);
+    }),
+
+    /**
+     * Submits the application once: checks it whole, opens the case (channel online, the resident as applicant) in
+     * the same transaction and marks the application submitted. A repeat answers the same case (idempotent).
+     * @throws ProcedureError 'application-invalid' (with the field errors), 'attachment-missing'
+     */
+    async submit(r: Resident, applicationId: string, ctx: RequestContext) {
+      const out = await withTenant(db, r.municipalityCode, async (trx) => {
+        const { app, def, data } = await load(trx, r, applicationId, true);
+        if (app.status === 'submitted') return { caseId: app.caseId!, caseNo: app.caseNo!, repeated: true };
+        await offer(trx, def.code);
+        const attachments = await repo.attachments(trx, applicationId);
+        const { errors, missing } = completeness(def, data, attachments);
+        if (Object.keys(errors).length) fail('application-invalid', { fields: errors });
+        if (missing.length) fail('attachment-missing', { attachments: missing.map((a) => a.labelJa) });
+        const view = await readRegistry(trx, r, 'procedures.submission.read', ctx);
+        const roundId = def.caseTypeCode === 'daycare-application' ? (await repo.openRoundFacilities(trx)).roundId : null;
+        const submission = toCaseSubmission(def, data, r, view, roundId);
+        const opened = await cases.submitIn(trx, r.municipalityCode, { type: 'applicant', id: r.residentId }, submission, ctx);
+        await repo.markSubmitted(trx, applicationId, { caseId: opened.caseId, caseNo: opened.caseNo, assurance: r.assurance, now: clock.now() });
+        return { caseId: opened.caseId, caseNo: opened.caseNo, repeated: false };
+      });
+      if (!out.repeated) cases.kickJobs(r.municipalityCode);
+      return out;
+    },
+
+    /** 申請状況: every application of the resident, drafts first, with the case's status, dates, 補正 and result. */
+    list: (r: Resident, ctx: RequestContext) => withTenant(db, r.municipalityCode, async (trx) => {
+      const apps = await repo.listApplications(trx, r.residentId);
+      const out = [];
+      for (const app of apps) out.push(await tracked(trx, r, app));
+      const caseIds = apps.filter((a) => a.caseId).map((a) => a.caseId!);
+      if (caseIds.length) await accessLog.appendMany(trx, r.municipalityCode, caseIds.map((id) => ({ actorType: 'resident' as const, actorId: r.residentId, action: 'procedures.case.list', subjectType: 'case', subjectId: id, ...ctx })));
+      return out;
+    }),
+
+    /** One application with its case, as the resident sees it. */
+    status: (r: Resident, applicationId: string, ctx: RequestContext) => withTenant(db, r.municipalityCode, async (trx) => {
+      const { app } = await load(trx, r, applicationId);
+      const t = await tracked(trx, r, app);
+      if (app.caseId) await accessLog.appendMany(trx, r.municipalityCode, [{ actorType: 'resident', actorId: r.residentId, action: 'procedures.case.read', subjectType: 'case', subjectId: app.caseId, ...ctx }]);
+      return t;
+    }),
+
+    /**
+     * Answers a 補正 request online: the message (and nothing else changes in the data); the clock restarts.
+     * @throws ProcedureError 'correction-message-required'; CaseRuleError 'correction-not-found', 'correction-answered', 'case-closed'
+     */
+    async answerCorrection(r: Resident, applicationId: string, correctionId: string, message: string, ctx: RequestContext) {
+      const text = message.trim();
+      if (!text) fail('correction-message-required');
+      await withTenant(db, r.municipalityCode, async (trx) => {
+        const { app } = await load(trx, r, applicationId);
+        if (!app.caseId) fail('application-not-found');
+        await cases.answerCorrectionIn(trx, r.municipalityCode, { type: 'applicant', id: r.residentId }, app.caseId, correctionId, { message: text.slice(0, 4000) });
+        await accessLog.appendMany(trx, r.municipalityCode, [{ actorType: 'resident', actorId: r.residentId, action: 'procedures.case.correction-answer', subjectType: 'case', subjectId: app.caseId, ...ctx }]);
+      });
+      cases.kickJobs(r.municipalityCode);
+    },
+  };
+
+  async function tracked(trx: TenantTx, r: Resident, app: ApplicationRow) {
+    const def = procedureOf(app.procedureCode)!;
+    if (!app.caseId) return { app, def, kase: null };
+    const v = await cases.viewIn(trx, r.municipalityCode, app.caseId);
+    const kase = {
+      caseNo: v.caseNo, statusCode: v.statusCode, resultCode: v.resultCode, receivedOn: v.receivedOn, legalDueOn: v.legalDueOn, targetDueOn: v.targetDueOn,
+      suspended: v.suspended, closedAt: v.closedAt,
+      corrections: v.corrections.map((c) => ({ correctionId: c.correctionId, message: c.message, requestedAt: c.requestedAt, answerMessage: c.answerMessage, answeredAt: c.answeredAt })),
+      decision: v.decision ? { outcome: v.decision.outcome, reasons: v.decision.reasons, decidedAt: v.decision.decidedAt } : null,
+    };
+    return { app, def, kase };
+  }
+}
+
+export type ProceduresService = ReturnType<typeof createProceduresService>;

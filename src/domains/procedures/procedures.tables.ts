@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Kysely types of the procedures tables (migration 0010). Kept here until they move into src/platform/db/types.ts
+ * (the generated schema); `tables(trx)` gives the tenant transaction these tables too.
+ */
+import type { Transaction } from 'kysely';
+import type { DB, Generated, Json, Timestamp } from '../../platform/db/types.ts';
+import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
+
+export interface ProceduresApplication {
+  applicationId: string;
+  assurance: Generated<string>;
+  caseId: string | null;
+  caseNo: string | null;
+  createdAt: Timestamp;
+  data: Generated<Json>;
+  municipalityCode: string;
+  prefilled: Generated<boolean>;
+  procedureCode: string;
+  procedureVersion: number;
+  residentId: string;
+  status: Generated<string>;
+  submittedAt: Timestamp | null;
+  updatedAt: Timestamp;
+}
+
+export interface ProceduresAttachment {
+  addedAt: Timestamp;
+  applicationId: string;
+  attachmentCode: string;
+  attachmentId: string;
+  byteSize: number;
+  content: Buffer;
+  fileName: string;
+  mediaType: string;
+  municipalityCode: string;
+  sha256: string;
+}
+
+export interface ProceduresProcedureSetting {
+  enabled: Generated<boolean>;
+  feeYen: number | null;
+  municipalityCode: string;
+  noteJa: Generated<string>;
+  procedureCode: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string;
+}
+
+export interface ProceduresTables {
+  "procedures.application": ProceduresApplication;
+  "procedures.attachment": ProceduresAttachment;
+  "procedures.procedureSetting": ProceduresProcedureSetting;
+}
+
+/** The tenant transaction with the procedures tables. */
+export const tables = (trx: TenantTx) => trx as unknown as Transaction<DB & ProceduresTables>;
