@@ -37,20 +37,27 @@ describe('access log', () => {
     const report = await t.services.audit.verify();
     expect(report.breaks).toEqual([]);
     expect(report.municipalities).toBeGreaterThanOrEqual(2);
-    const seqs = await withTenant(t.services.db, CODE, (trx) => trx.selectFrom('audit.accessLog').select(['seq', 'prevHash', 'hash']).orderBy('seq').execute());
-    expect(seqs.map((s) => Number(s.seq))).toEqual(seqs.map((_, i) => i + 1));
-    for (let i = 1; i < seqs.length; i++) expect(seqs[i]!.prevHash).toBe(seqs[i - 1]!.hash);
+    // Several chains per municipality (migration 0009): each gap-free and linked, and one transaction keeps its chain.
+    const rows = await withTenant(t.services.db, CODE, (trx) => trx.selectFrom('audit.accessLog').select(['chain', 'chainSeq', 'prevHash', 'hash']).orderBy('chain').orderBy('chainSeq').execute());
+    const byChain = new Map<number, typeof rows>();
+    for (const r of rows) byChain.set(r.chain, [...(byChain.get(r.chain) ?? []), r]);
+    for (const entries of byChain.values()) {
+      expect(entries.map((e) => Number(e.chainSeq))).toEqual(entries.map((_, i) => i + 1));
+      expect(entries[0]!.prevHash).toBe('0'.repeat(64));
+      for (let i = 1; i < entries.length; i++) expect(entries[i]!.prevHash).toBe(entries[i - 1]!.hash);
+    }
   });
 
   it('detects an entry altered behind the application\'s back', async () => {
     const db = t.services.db;
     await db.owner.transaction().execute(async (trx) => {
       await sql`ALTER TABLE audit.access_log DISABLE TRIGGER access_log_append_only`.execute(trx);
-      await sql`UPDATE audit.access_log SET subject_id = 'forged' WHERE municipality_code = ${CODE} AND seq = 2`.execute(trx);
+      await sql`UPDATE audit.access_log SET subject_id = 'forged' WHERE municipality_code = ${CODE} AND seq = (SELECT min(seq) FROM audit.access_log WHERE municipality_code = ${CODE})`.execute(trx);
       await sql`ALTER TABLE audit.access_log ENABLE TRIGGER access_log_append_only`.execute(trx);
     });
+    const first = await db.owner.selectFrom('audit.accessLog').select(['chain', 'chainSeq']).where('municipalityCode', '=', CODE).orderBy('seq').executeTakeFirstOrThrow();
     const report = await t.services.audit.verify();
-    expect(report.breaks).toContainEqual({ municipalityCode: CODE, seq: 2, reason: 'hash-mismatch' });
+    expect(report.breaks).toContainEqual({ municipalityCode: CODE, chain: first.chain, seq: Number(first.chainSeq), reason: 'hash-mismatch' });
   });
 
   it('shows the access log only to administrators', async () => {
@@ -65,8 +72,11 @@ describe('access log, several entries in one statement', () => {
     await t.tenant(CODE);
     await withTenant(t.services.db, CODE, (trx) => t.services.accessLog.appendMany(trx, CODE,
       ['a', 'b', 'c'].map((id) => ({ actorType: 'system' as const, actorId: 'test', action: 'registry.person.search', subjectType: 'person', subjectId: id }))));
-    const rows = await withTenant(t.services.db, CODE, (trx) => trx.selectFrom('audit.accessLog').select(['seq', 'subjectId']).where('actorId', '=', 'test').orderBy('seq').execute());
+    const rows = await withTenant(t.services.db, CODE, (trx) => trx.selectFrom('audit.accessLog').select(['seq', 'chain', 'chainSeq', 'subjectId']).where('actorId', '=', 'test').orderBy('seq').execute());
     expect(rows.map((r) => r.subjectId)).toEqual(['a', 'b', 'c']);
+    // One transaction, one chain, consecutive positions.
+    expect(new Set(rows.map((r) => r.chain)).size).toBe(1);
+    expect(rows.map((r) => Number(r.chainSeq) - Number(rows[0]!.chainSeq))).toEqual([0, 1, 2]);
     expect((await t.services.audit.verify()).breaks).toEqual([]);
   });
 });

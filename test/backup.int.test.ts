@@ -96,7 +96,7 @@ describe('backup and restore of every table (issue #15)', () => {
   it('logs the backup as a batch access with its purpose in every municipality (issue #15, unlogged reads)', async () => {
     await writeBackup(t.services.db, file, { purpose: '月次バックアップ', operatorId: 'ops-tanaka' });
     for (const code of [FIXTURE_MAIN, FIXTURE_OTHER]) {
-      const entries = await withTenant(t.services.db, code, (trx) => trx.selectFrom('audit.accessLog').selectAll().where('action', '=', 'platform.backup').execute());
+      const entries = await withTenant(t.services.db, code, (trx) => trx.selectFrom('audit.accessLog').selectAll().where('action', '=', 'platform.backup').orderBy('seq').execute());
       expect(entries.at(-1)).toMatchObject({ actorType: 'operator', actorId: 'ops-tanaka', purpose: '月次バックアップ', myNumberAccessed: true });
     }
   });

@@ -90,7 +90,7 @@ describe('jichi CLI', { timeout: 120_000 }, async () => { // each step boots the
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/正常 \/ ok: \d+ entries/);
     // Issue #15: the heads, and a signed checkpoint that verify checks (a forged one is refused).
-    expect(verify.out).toMatch(/先頭 \/ head: 202151 #\d+ [0-9a-f]{64}/);
+    expect(verify.out).toMatch(/先頭 \/ head: 202151 chain \d+ #\d+ [0-9a-f]{64}/);
     const cp = path.join(dataDir, 'checkpoint.json');
     const written = await jichi(['audit', 'checkpoint', '--output', cp]);
     expect(written.code, written.err).toBe(0);

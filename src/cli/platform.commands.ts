@@ -196,9 +196,9 @@ export function registerPlatformCommands(program: Command): void {
       const checkpoint = opts.checkpoint ? loadCheckpoint(opts.checkpoint) : undefined;
       await withServices(async (s) => {
         const r = await s.audit.verify({ checkpoint: checkpoint?.heads });
-        for (const h of r.heads) print(`先頭 / head: ${h.municipalityCode} #${h.seq} ${h.hash}`);
+        for (const h of r.heads) print(`先頭 / head: ${h.municipalityCode} chain ${h.chain} #${h.seq} ${h.hash}`);
         if (r.breaks.length > 0) {
-          for (const b of r.breaks.slice(0, 50)) print(`改ざんの疑い / broken: ${b.municipalityCode} #${b.seq} ${b.reason}`);
+          for (const b of r.breaks.slice(0, 50)) print(`改ざんの疑い / broken: ${b.municipalityCode} chain ${b.chain} #${b.seq} ${b.reason}`);
           const truncated = r.breaks.some((b) => b.reason === 'truncated' || b.reason === 'checkpoint-mismatch');
           throw new CliError(truncated
             ? `チェックポイント（${checkpoint!.createdAt}）の時点までのアクセスログが削除又は改変されています（${r.breaks.length} 件）`
@@ -219,8 +219,8 @@ export function registerPlatformCommands(program: Command): void {
         const tmp = `${opts.output}.partial-${process.pid}`;
         fs.writeFileSync(tmp, `${JSON.stringify(c, null, 2)}\n`);
         fs.renameSync(tmp, opts.output);
-        for (const h of r.heads) print(`先頭 / head: ${h.municipalityCode} #${h.seq} ${h.hash}`);
-        print(`書き出しました / written: ${opts.output} (${r.heads.length} municipalities)`);
+        for (const h of r.heads) print(`先頭 / head: ${h.municipalityCode} chain ${h.chain} #${h.seq} ${h.hash}`);
+        print(`書き出しました / written: ${opts.output} (${r.heads.length} chains in ${r.municipalities} municipalities)`);
       });
     });
 }

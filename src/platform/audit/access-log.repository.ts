@@ -25,7 +25,11 @@ export interface AccessLogEntry {
 /** One stored entry, with its chain fields. */
 export interface AccessLogRow {
   municipalityCode: string;
+  /** Order of insertion within the installation (unique per municipality, not gap-free). */
   seq: number;
+  /** The municipality's chain the entry belongs to, and its gap-free position in it (migration 0009). */
+  chain: number;
+  chainSeq: number;
   occurredAt: Date;
   actorType: string;
   actorId: string;
@@ -70,17 +74,17 @@ export function createAccessLogRepository() {
       return rows.map(toRow);
     },
 
-    /** Streams every entry of every municipality in chain order, as the owner (verification). */
+    /** Streams every entry of every municipality in chain order (municipality, chain, position), as the owner (verification). */
     async *scanAll(owner: Kysely<DB>, batch = 5000): AsyncGenerator<AccessLogRow> {
-      let after: { m: string; s: number } = { m: '', s: 0 };
+      let after: { m: string; c: number; s: number } = { m: '', c: 0, s: 0 };
       for (;;) {
         const rows = await owner.selectFrom('audit.accessLog').selectAll()
-          .where(sql<boolean>`(municipality_code, seq) > (${after.m}, ${after.s})`)
-          .orderBy('municipalityCode').orderBy('seq').limit(batch).execute();
+          .where(sql<boolean>`(municipality_code, chain, chain_seq) > (${after.m}, ${after.c}, ${after.s})`)
+          .orderBy('municipalityCode').orderBy('chain').orderBy('chainSeq').limit(batch).execute();
         for (const r of rows) yield toRow(r);
         const last = rows.at(-1);
         if (!last || rows.length < batch) return;
-        after = { m: last.municipalityCode, s: Number(last.seq) };
+        after = { m: last.municipalityCode, c: Number(last.chain), s: Number(last.chainSeq) };
       }
     },
   };
@@ -107,5 +111,5 @@ function toInsert(municipalityCode: string, e: AccessLogEntry) {
 }
 
 function toRow(r: Record<string, unknown>): AccessLogRow {
-  return { ...(r as unknown as AccessLogRow), seq: Number(r.seq), municipalityCode: String(r.municipalityCode).trim() };
+  return { ...(r as unknown as AccessLogRow), seq: Number(r.seq), chain: Number(r.chain), chainSeq: Number(r.chainSeq), municipalityCode: String(r.municipalityCode).trim() };
 }

@@ -15,7 +15,8 @@ const FORMAT = 'jichi-access-log-checkpoint' as const;
 /** A checkpoint file. */
 export interface Checkpoint {
   format: typeof FORMAT;
-  version: 1;
+  /** 1: one chain per municipality (heads without `chain`); 2: several chains (migration 0009). */
+  version: 1 | 2;
   createdAt: string;
   heads: ChainHead[];
   /** HMAC-SHA-256 (hex) of the canonical JSON of the fields above. */
@@ -42,12 +43,12 @@ export function checkpointKey(env: Record<string, string | undefined> = process.
 
 const canonical = (c: Omit<Checkpoint, 'signature'>) => JSON.stringify({
   format: c.format, version: c.version, createdAt: c.createdAt,
-  heads: c.heads.map((h) => ({ municipalityCode: h.municipalityCode, seq: h.seq, hash: h.hash })),
+  heads: c.heads.map((h) => (c.version === 1 ? { municipalityCode: h.municipalityCode, seq: h.seq, hash: h.hash } : { municipalityCode: h.municipalityCode, chain: h.chain, seq: h.seq, hash: h.hash })),
 });
 
 /** Signs the heads as a checkpoint. */
 export function signCheckpoint(heads: ChainHead[], key: Buffer, now = new Date()): Checkpoint {
-  const body = { format: FORMAT, version: 1 as const, createdAt: now.toISOString(), heads };
+  const body = { format: FORMAT, version: 2 as const, createdAt: now.toISOString(), heads };
   return { ...body, signature: crypto.createHmac('sha256', key).update(canonical(body)).digest('hex') };
 }
 
@@ -55,14 +56,16 @@ export function signCheckpoint(heads: ChainHead[], key: Buffer, now = new Date()
 export function readCheckpoint(text: string, key: Buffer): Checkpoint {
   let c: Checkpoint;
   try { c = JSON.parse(text) as Checkpoint; } catch { throw new CheckpointInvalidError('JSON として読めません'); }
-  if (c?.format !== FORMAT || c.version !== 1 || !Array.isArray(c.heads) || typeof c.signature !== 'string') throw new CheckpointInvalidError('チェックポイントの形式ではありません');
+  if (c?.format !== FORMAT || (c.version !== 1 && c.version !== 2) || !Array.isArray(c.heads) || typeof c.signature !== 'string') throw new CheckpointInvalidError('チェックポイントの形式ではありません');
   for (const h of c.heads) {
     if (typeof h?.municipalityCode !== 'string' || !Number.isInteger(h.seq) || typeof h.hash !== 'string') throw new CheckpointInvalidError('先頭の記録が正しくありません');
+    if (c.version === 2 ? !Number.isInteger(h.chain) : h.chain !== undefined) throw new CheckpointInvalidError('先頭の記録が正しくありません');
   }
   const expected = crypto.createHmac('sha256', key).update(canonical(c)).digest();
   const given = Buffer.from(c.signature, 'hex');
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw new CheckpointInvalidError('署名が一致しません（改変されたか、別の鍵で署名されています）');
-  return c;
+  // A version-1 checkpoint anchored the single chain, which is chain 0 since migration 0009.
+  return c.version === 1 ? { ...c, heads: c.heads.map((h) => ({ ...h, chain: 0 })) } : c;
 }
 
 const FILE = /^access-log-checkpoint-[0-9]{8}T[0-9]{6}Z\.json$/;

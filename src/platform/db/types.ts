@@ -29,6 +29,8 @@ export interface AuditAccessLog {
   action: string;
   actorId: string;
   actorType: string;
+  chain: Generated<number>;
+  chainSeq: Generated<Int8>;
   clientIp: Generated<string>;
   hash: string;
   municipalityCode: string;
