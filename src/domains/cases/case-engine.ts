@@ -28,7 +28,7 @@ export interface CaseType extends Omit<CaseTypeRow, 'reviewRules'> {
 }
 
 /** A related object of an event (OCEL: qualified event-to-object relation). */
-export interface EventObject { id: string; type: 'case' | 'person' | 'household' | 'registry-change' | 'application'; qualifier: string }
+export interface EventObject { id: string; type: 'case' | 'person' | 'household' | 'registry-change' | 'application' | 'certificate'; qualifier: string }
 
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
@@ -63,7 +63,7 @@ export function createCaseEngine(deps: { repo: CasesRepository; clock: Clock }) 
       for (const def of STANDARD_CASE_TYPES.filter((d) => !have.has(d.code))) {
         const caseTypeId = crypto.randomUUID();
         const { statuses, results, ...rest } = def;
-        await repo.insertCaseType(trx, m, { ...rest, caseTypeId, status: 'published', validTo: null, standard: true });
+        await repo.insertCaseType(trx, m, { ...rest, finaliseByRule: rest.finaliseByRule ?? false, caseTypeId, status: 'published', validTo: null, standard: true });
         await repo.insertStatusTypes(trx, m, caseTypeId, statuses.map((s, i) => ({ ...s, sequence: i + 1 })));
         await repo.insertResultTypes(trx, m, caseTypeId, results);
       }

@@ -12,13 +12,17 @@ import type { Clock } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { inSavepoint, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import { matchTown, type ChangeInputOf, type PersonRecord, type RegistryService } from '../registry/index.ts';
+import type { CertificateService } from '../certificates/index.ts';
 import type { CaseEngine, CaseType, EventObject, Operator } from './case-engine.ts';
 import type { CaseRow, CasesRepository } from './cases.repository.ts';
 import { fail } from './cases-errors.ts';
 import { runReview, type CheckResult, type RegistryPerson, type ReviewInputs, type StatedPerson } from './review-rules.ts';
 
 /** The registry operations the cases domain uses. */
-export type RegistryForCases = Pick<RegistryService, 'lookupForCase' | 'recordChangeIn'>;
+export type RegistryForCases = Pick<RegistryService, 'lookupForCase' | 'recordChangeIn'> & Partial<Pick<RegistryService, 'finaliseChangeIn'>>;
+
+/** The certificate issuance the cases domain uses (the effect of an approved 住民票の写し等の交付請求). */
+export type CertificatesForCases = Pick<CertificateService, 'issueIn'>;
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext { clientIp: string; requestId: string }
@@ -32,6 +36,8 @@ export interface StoredSubmission {
 type Lookup = Awaited<ReturnType<RegistryForCases['lookupForCase']>>;
 
 const SYSTEM: Operator = { type: 'system', id: 'auto-review' };
+/** The rule that finalises (本登録) the registry change of a clean automatic approval (another id than the recorder's). */
+const FINALISE_RULE: Operator = { type: 'system', id: 'auto-finalise' };
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 function registryPerson(p: Lookup['persons'][number]): RegistryPerson {
@@ -44,7 +50,8 @@ function registryPerson(p: Lookup['persons'][number]): RegistryPerson {
 }
 
 /** Creates the review and decision steps. */
-export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngine; registry: RegistryForCases; accessLog: AccessLogRepository; clock: Clock }) {
+export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngine; registry: RegistryForCases; accessLog: AccessLogRepository; clock: Clock;
+  certificates?: CertificatesForCases }) {
   const { repo, engine, registry, accessLog, clock } = deps;
 
   async function gather(trx: TenantTx, m: string, c: CaseRow, type: CaseType): Promise<{ inputs: ReviewInputs; lookup: Lookup }> {
@@ -93,15 +100,39 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
       const lookup = known ?? await registry.lookupForCase(trx, sub.subjects.map((s) => s.atenaNo).filter((x): x is string => !!x));
       const input = changeOf(type, sub, lookup, `${applicant.familyName} ${applicant.givenName}`, c.caseNo);
       const rec = await registry.recordChangeIn(trx, m, { type: op.type === 'staff' ? 'staff' : 'system', id: op.id }, input, ctx);
+      // 本登録 by rule: only a clean automatic approval of a case type that allows it; a person's approval stays 仮登録
+      // for a second person (the registry's four eyes).
+      const finalise = type.finaliseByRule && op.type === 'system' && !!registry.finaliseChangeIn;
+      if (finalise) await registry.finaliseChangeIn!(trx, m, { type: 'system', id: FINALISE_RULE.id }, rec.changeId, ctx);
       return {
-        effect: { kind: 'registry-change', registryChangeId: rec.changeId, registryStatus: 'provisional', reasonLabel: rec.reasonLabel, personIds: rec.personIds, householdIds: rec.householdIds },
+        effect: { kind: 'registry-change', registryChangeId: rec.changeId, registryStatus: finalise ? 'final' : 'provisional', reasonLabel: rec.reasonLabel, personIds: rec.personIds, householdIds: rec.householdIds },
         objects: [{ id: rec.changeId, type: 'registry-change', qualifier: 'creates' }, ...rec.personIds.map((id) => ({ id, type: 'person' as const, qualifier: 'subject' })),
           ...rec.householdIds.map((id) => ({ id, type: 'household' as const, qualifier: 'household' }))],
       };
     }
     if (type.effect === 'certificate') {
-      const d = sub.data as { delivery?: string; copies?: number };
-      return { effect: { kind: 'certificate', state: 'ready-for-issuance', delivery: d.delivery ?? 'post', copies: d.copies ?? 1 }, objects: [] };
+      const d = sub.data as { delivery?: 'post' | 'counter'; copies?: number; scope?: 'self' | 'household'; purpose?: string };
+      const delivery = d.delivery ?? 'post';
+      if (!deps.certificates) return { effect: { kind: 'certificate', state: 'ready-for-issuance', delivery, copies: d.copies ?? 1 }, objects: [] };
+      const applicant = parseJson<StatedPerson>(c.applicant);
+      const lookup = known ?? await registry.lookupForCase(trx, [...sub.subjects.map((s) => s.atenaNo), applicant.atenaNo].filter((x): x is string => !!x));
+      const personOf = (atenaNo?: string) => lookup.persons.find((p) => p.atenaNo === atenaNo);
+      const requesterPerson = personOf(applicant.atenaNo);
+      const subjects = sub.subjects.map((s) => personOf(s.atenaNo)).filter((p): p is Lookup['persons'][number] => !!p);
+      if (!requesterPerson || subjects.length === 0) fail('effect-refused', { registryCode: 'not-found' }, '承認の結果を反映できません: 請求者又は対象者が住民記録にありません');
+      const self = subjects.some((p) => p.personId === requesterPerson.personId);
+      const issued = await deps.certificates.issueIn(trx, m, op.type === 'staff' ? { type: 'staff', staffId: op.id } : { type: 'system', id: op.id }, {
+        kind: 'residence-copy',
+        ...(d.scope === 'household' ? { householdId: requesterPerson.householdId } : { personIds: subjects.map((p) => p.personId) }),
+        requester: { type: self ? 'self' : 'household', personId: requesterPerson.personId },
+        purpose: d.purpose, copies: d.copies ?? 1,
+        // A person deciding the case has seen the review's checks (a pending 仮登録 among them); the automatic review has not.
+        acknowledgePendingChanges: op.type === 'staff',
+      }, ctx, { caseId: c.caseId, postal: delivery === 'post' });
+      return {
+        effect: { kind: 'certificate', state: delivery === 'post' ? 'issued-awaiting-post' : 'issued', delivery, copies: d.copies ?? 1, issueNo: issued.issueNo, issuanceId: issued.issuanceId, feeYen: issued.feeYen },
+        objects: [{ id: issued.issuanceId, type: 'certificate', qualifier: 'issues' }, ...subjects.map((p) => ({ id: p.personId, type: 'person' as const, qualifier: 'subject' }))],
+      };
     }
     if (type.effect === 'daycare-application') return { effect: { kind: 'daycare-application', state: 'forwarded-to-daycare-office' }, objects: [{ id: c.caseId, type: 'application', qualifier: 'application' }] };
     return { effect: {}, objects: [] };

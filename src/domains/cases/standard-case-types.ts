@@ -40,6 +40,8 @@ export interface CaseTypeDef {
   handlerRoles: Role[];
   deciderRoles: Role[];
   autoApprove: boolean;
+  /** 本登録 by rule: the registry change of an automatically approved case is finalised without a second person. */
+  finaliseByRule?: boolean;
   reviewRules: RuleConfig[];
   ruleVersion: string;
   effect: CaseEffect;
@@ -72,7 +74,7 @@ export const STANDARD_CASE_TYPES: CaseTypeDef[] = [
     ...base, code: 'move-within', titleJa: '転居届', titleEn: 'Notification of a move within the municipality',
     // 住基法 23条: within 14 days of the move; processed the same or next business day (service target 1).
     legalPeriodDays: 5, serviceTargetDays: 1, extensionAllowed: false, extensionMaxDays: 0,
-    handlerRoles: ['counter', 'reviewer'], deciderRoles: ['reviewer', 'approver'], autoApprove: true, ruleVersion: 'move-within/1',
+    handlerRoles: ['counter', 'reviewer'], deciderRoles: ['reviewer', 'approver'], autoApprove: true, finaliseByRule: true, ruleVersion: 'move-within/1',
     effect: 'registry-move-within', defaultQueue: 'registry-review',
     reviewRules: [
       { rule: 'identity-match' }, { rule: 'applicant-eligible', params: { minAge: 15 } }, { rule: 'same-household' },

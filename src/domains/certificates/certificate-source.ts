@@ -5,7 +5,11 @@
  * request. `registry-certificate-source.ts` adapts the registry's service to it; tests use the in-memory one.
  */
 import type { Actor } from '../../platform/auth/actor.ts';
+import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import type { CertificatePerson } from './certificate-model.ts';
+
+/** Whose reads: only the municipality matters to the source (a staff member, or a case's automatic review). */
+export type SourceActor = Pick<Actor, 'municipalityCode'>;
 
 /** Which household: given directly, or the household of a person (for a 除票, the last one). */
 export type HouseholdRef = { householdId: string } | { personId: string };
@@ -37,7 +41,7 @@ export interface CertificateSource {
    * The household on `day` (ISO), or undefined when unknown in the actor's municipality. With `myNumber`
    * the 個人番号 of the listed persons is filled in (and the registry logs that it was accessed).
    */
-  loadHousehold(actor: Actor, ref: HouseholdRef, day: string, opts: { myNumberFor?: readonly string[] }, ctx: SourceContext): Promise<SourceHousehold | undefined>;
-  /** The provisional changes (仮登録) pending for the household or any of the persons. */
-  pendingChanges(actor: Actor, householdId: string, personIds: readonly string[]): Promise<PendingChange[]>;
+  loadHousehold(actor: SourceActor, ref: HouseholdRef, day: string, opts: { myNumberFor?: readonly string[]; trx?: TenantTx }, ctx: SourceContext): Promise<SourceHousehold | undefined>;
+  /** The provisional changes (仮登録) pending for the household or any of the persons (in `trx` when given). */
+  pendingChanges(actor: SourceActor, householdId: string, personIds: readonly string[], trx?: TenantTx): Promise<PendingChange[]>;
 }

@@ -23,7 +23,11 @@ export interface IssuanceRow {
   copies: number;
   identityDocument: string;
   pendingAcknowledged: boolean;
-  staffId: string;
+  /** The staff member who issued it; null for the automatic review of a case (issuedBy 'system'). */
+  staffId: string | null;
+  issuedBy?: 'staff' | 'system';
+  /** The case the issuance came from (one issuance per case). */
+  caseId?: string | null;
   pageCount: number;
   myNumberPrinted: boolean;
   alerts: string[];
@@ -105,6 +109,30 @@ export function createCertificateRepository() {
     recentOf: (trx: TenantTx, municipalityCode: string, staffId: string, limit: number) => trx.selectFrom('certificates.issuance')
       .select(['issuanceId', 'issueNo', 'certificateKind', 'issuedAt']).where('municipalityCode', '=', municipalityCode).where('staffId', '=', staffId)
       .orderBy('issueNo', 'desc').limit(limit).execute(),
+
+    /** The issuance of a case, if it was issued. */
+    findByCase: (trx: TenantTx, municipalityCode: string, caseId: string) =>
+      trx.selectFrom('certificates.issuance').selectAll().where('municipalityCode', '=', municipalityCode).where('caseId', '=', caseId).executeTakeFirst(),
+
+    /** Queues an issuance for postal delivery (once). */
+    queuePostal: (trx: TenantTx, municipalityCode: string, issuanceId: string, queuedAt: Date) =>
+      trx.insertInto('certificates.postalDelivery').values({ municipalityCode, issuanceId, queuedAt })
+        .onConflict((oc) => oc.columns(['municipalityCode', 'issuanceId']).doNothing()).execute().then(() => undefined),
+
+    /** The postal queue: waiting first (oldest first), then the latest sent ones. */
+    listPostal: (trx: TenantTx, municipalityCode: string, f: { sent: boolean; limit: number }) => {
+      const q = trx.selectFrom('certificates.postalDelivery as p').innerJoin('certificates.issuance as i', (j) => j.onRef('i.municipalityCode', '=', 'p.municipalityCode').onRef('i.issuanceId', '=', 'p.issuanceId'))
+        .select(['p.issuanceId', 'p.queuedAt', 'p.sentAt', 'p.sentByName', 'i.issueNo', 'i.certificateKind', 'i.copies', 'i.caseId', 'i.personIds'])
+        .where('p.municipalityCode', '=', municipalityCode).where('p.sentAt', f.sent ? 'is not' : 'is', null);
+      return (f.sent ? q.orderBy('p.sentAt', 'desc') : q.orderBy('p.queuedAt')).limit(f.limit).execute();
+    },
+
+    findPostal: (trx: TenantTx, municipalityCode: string, issuanceId: string) =>
+      trx.selectFrom('certificates.postalDelivery').selectAll().where('municipalityCode', '=', municipalityCode).where('issuanceId', '=', issuanceId).forUpdate().executeTakeFirst(),
+
+    markPostalSent: (trx: TenantTx, municipalityCode: string, issuanceId: string, by: { staffId: string; staffName: string; at: Date }) =>
+      trx.updateTable('certificates.postalDelivery').set({ sentAt: by.at, sentBy: by.staffId, sentByName: by.staffName })
+        .where('municipalityCode', '=', municipalityCode).where('issuanceId', '=', issuanceId).where('sentAt', 'is', null).execute().then(() => undefined),
 
     /** Cross-tenant lookup through the SECURITY DEFINER function (returns no personal data). */
     async verify(trx: TenantTx, codeHash: string) {

@@ -94,7 +94,7 @@ export const IssuanceView = z.object({
   pendingAcknowledged: z.boolean(),
   /** Deliveries of the PDF: 1 = the original only; more = 再交付 (reprints). */
   printCount: z.number().int(),
-  staffId: z.string().uuid(),
+  staffId: z.string().uuid().nullable(),
   pageCount: z.number().int(),
   myNumberPrinted: z.boolean(),
   alerts: z.array(z.string()),

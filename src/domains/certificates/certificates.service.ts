@@ -17,7 +17,7 @@ import { certificateFont, type CertificateFont } from './certificate-font.ts';
 import { IDENTITY_DOCUMENT_LABELS, KIND_TITLES, REQUESTER_LABELS, type CertificateKind, type CertificatePerson, type IdentityDocument, type RequesterType } from './certificate-model.ts';
 import { findMissingGlyphs, MissingGlyphsError, renderCertificatePdf, substituteUnsupportedVariants } from './certificate-pdf.ts';
 import { readCertificateSettings } from './certificate-settings.ts';
-import type { CertificateSource, HouseholdRef, PendingChange, SourceContext } from './certificate-source.ts';
+import type { CertificateSource, HouseholdRef, PendingChange, SourceActor, SourceContext } from './certificate-source.ts';
 import type { CertificateRepository, IssuanceRow } from './certificates.repository.ts';
 import type { CertificateRequestInput } from './certificates.schema.ts';
 import { decideEntitlement, isRemovedOn, type EntitlementAlert } from './entitlement.ts';
@@ -113,16 +113,32 @@ export function createCertificateService(deps: {
   /** Loads the records, decides the entitlement and builds the content; refusals are logged and thrown. */
   async function prepare(actor: Actor, input: CertificateRequestInput, ctx: SourceContext) {
     assertAllowed(actor, 'certificates:issue');
+    return prepareFor(actor, input, ctx, (err) => refuse(actor, input, ctx, err));
+  }
+
+  /** The tenant as certificates print it, read in the caller's transaction. */
+  async function tenantIn(trx: TenantTx, municipalityCode: string) {
+    const r = await trx.selectFrom('platform.tenant as t').innerJoin('platform.municipality as m', 'm.code', 't.municipalityCode')
+      .select(['m.name', 'm.prefectureName', 't.settings']).where('t.municipalityCode', '=', municipalityCode).executeTakeFirst();
+    return r ? { name: r.name, prefectureName: r.prefectureName, settings: r.settings as Record<string, unknown> } : undefined;
+  }
+
+  /**
+   * The issuance rules, for a staff member (new transactions) or inside the caller's transaction (`trx`, a case's
+   * approval): records, entitlement, content, fee, pending 仮登録. `refused` logs and throws a refusal.
+   */
+  async function prepareFor(actor: SourceActor, input: CertificateRequestInput, ctx: SourceContext, refused: (err: CertificateRefusedError) => Promise<never>, trx?: TenantTx) {
+    const refuse = (_a: unknown, _i: unknown, _c: unknown, err: CertificateRefusedError) => refused(err);
     const today = japanDay(clock.now());
     const day = input.asOf ?? today;
-    const tenant = await deps.tenants.get(actor.municipalityCode);
+    const tenant = trx ? await tenantIn(trx, actor.municipalityCode) : await deps.tenants.get(actor.municipalityCode);
     const settings = readCertificateSettings(tenant?.settings ?? {});
     if (!tenant || !settings.mayorName) {
       return refuse(actor, input, ctx, new CertificateRefusedError('certificate-settings-missing', '証明書の発行者（市区町村長名）が設定されていません', 409));
     }
     const wantsMyNumber = (input.items ?? []).includes('myNumber');
     const ref = input.householdId ? { householdId: input.householdId } : { personId: input.personIds![0]! };
-    const household = await source.loadHousehold(actor, ref, day, { myNumberFor: wantsMyNumber ? input.personIds ?? undefined : undefined }, ctx);
+    const household = await source.loadHousehold(actor, ref, day, { myNumberFor: wantsMyNumber ? input.personIds ?? undefined : undefined, trx }, ctx);
     if (!household) return refuse(actor, input, ctx, new CertificateRefusedError('not-found', '対象の世帯または住民が見つかりません', 404));
     let persons: CertificatePerson[];
     if (input.personIds) {
@@ -136,7 +152,7 @@ export function createCertificateService(deps: {
       persons = household.members.filter((m) => !isRemovedOn(m, day));
     }
     if (wantsMyNumber && !input.personIds) {
-      const again = await source.loadHousehold(actor, { householdId: household.householdId }, day, { myNumberFor: persons.map((p) => p.personId) }, ctx);
+      const again = await source.loadHousehold(actor, { householdId: household.householdId }, day, { myNumberFor: persons.map((p) => p.personId), trx }, ctx);
       const byId = new Map((again?.members ?? []).map((m) => [m.personId, m]));
       persons = persons.map((p) => byId.get(p.personId) ?? p);
     }
@@ -157,10 +173,57 @@ export function createCertificateService(deps: {
     const feeYen = unitFeeYen * copies;
     // 仮登録 pending for a printed person or the household: the clerk is warned and must confirm (issue #9).
     const names = new Map(household.members.map((m) => [m.personId, personName(m)]));
-    const pending = await source.pendingChanges(actor, household.householdId, persons.map((x) => x.personId));
+    const pending = await source.pendingChanges(actor, household.householdId, persons.map((x) => x.personId), trx);
     const pendingChanges = pending.map((c: PendingChange) => ({ kindLabel: c.kindLabel, names: c.personIds.map((id) => names.get(id) ?? '').filter(Boolean) }));
     const alerts: string[] = [...decision.alerts, ...(pending.length > 0 ? ['pending-provisional-change'] : [])];
     return { tenant, settings, household, persons, decision, content, substituted, copies, unitFeeYen, feeYen, today, day, pendingChanges, alerts };
+  }
+
+  /** Who issues: a staff member, or the automatic review of a case (no staff member). */
+  type Issuer = { type: 'staff' | 'system'; municipalityCode: string; staffId: string | null; displayName: string; systemId?: string };
+
+  /** Numbers, renders and records an issuance (ledger, sealed document, access log) in `trx`. */
+  async function writeIssuance(trx: TenantTx, issuer: Issuer, input: CertificateRequestInput, p: Awaited<ReturnType<typeof prepareFor>>, ctx: SourceContext,
+    opts: { deliver?: boolean; caseId?: string; postal?: boolean }): Promise<IssuedCertificate> {
+    const now = clock.now();
+    const code = newVerificationCode(deps.random);
+    const normalised = normaliseVerificationCode(code)!;
+    const issueNo = await certificates.nextIssueNo(trx, issuer.municipalityCode);
+    const issueNumber = formatIssueNumber(p.today, p.tenant.name, issueNo);
+    const doc: StoredDocument = {
+      v: 1, content: p.content, verificationCode: code, verificationUrl: `${deps.verificationBaseUrl}/${normalised}`, issueNumber,
+      createdAt: now.toISOString(), copies: p.copies, sealPngBase64: p.settings.sealPng ? Buffer.from(p.settings.sealPng).toString('base64') : undefined,
+      names: p.persons.map(personName), staffName: issuer.displayName, unitFeeYen: p.unitFeeYen,
+    };
+    const rendered = await renderStored(doc);
+    const pdfSha256 = sha256Hex(rendered.bytes);
+    const row: IssuanceRow = {
+      municipalityCode: issuer.municipalityCode, issuanceId: crypto.randomUUID(), issueNo, issuedAt: now, certificateKind: input.kind,
+      requesterType: input.requester.type, requesterGround: input.requester.ground ?? '', officialBody: input.requester.officialBody ?? '',
+      legalBasis: input.requester.legalBasis ?? '', purpose: input.purpose ?? '', householdId: p.household.householdId,
+      personIds: p.persons.map((x) => x.personId), items: p.decision.items, asOf: p.day, feeYen: p.feeYen, copies: p.copies,
+      identityDocument: input.requester.identityDocument ?? '', pendingAcknowledged: p.pendingChanges.length > 0, staffId: issuer.staffId, issuedBy: issuer.type, caseId: opts.caseId ?? null,
+      pageCount: rendered.pageCount, myNumberPrinted: p.decision.items.includes('myNumber'), alerts: p.alerts,
+      pdfSha256, verificationCodeHash: hashVerificationCode(normalised),
+    };
+    await certificates.insertIssuance(trx, row);
+    const sealed = documents.seal(JSON.stringify(doc), row.issuanceId);
+    await certificates.insertDocument(trx, { municipalityCode: issuer.municipalityCode, issuanceId: row.issuanceId, keyId: sealed.keyId, sealed: sealed.ciphertext });
+    // The API answers with the PDF itself: that delivery is the original print.
+    if (opts.deliver && issuer.staffId) {
+      await certificates.insertPrint(trx, { municipalityCode: issuer.municipalityCode, issuanceId: row.issuanceId, printNo: 1, printedAt: now, staffId: issuer.staffId!, staffName: issuer.displayName, pdfSha256 });
+    }
+    for (const person of p.persons) {
+      await accessLog.append(trx, issuer.municipalityCode, {
+        actorType: issuer.type, actorId: issuer.staffId ?? issuer.systemId ?? 'system', action: 'certificates.issue', subjectType: 'person', subjectId: person.personId,
+        purpose: `${input.kind}/${input.requester.type}/${issueNo}`, myNumberAccessed: row.myNumberPrinted, clientIp: ctx.clientIp, requestId: ctx.requestId,
+      });
+    }
+    if (opts.postal) await certificates.queuePostal(trx, issuer.municipalityCode, row.issuanceId, now);
+    return {
+      issuanceId: row.issuanceId, issueNo, issueNumber, verificationCode: code, pdf: rendered.bytes, pdfSha256, pageCount: rendered.pageCount,
+      feeYen: p.feeYen, alerts: p.alerts, overflow: rendered.overflow,
+    };
   }
 
   /** Opens the stored document of an issuance. */
@@ -267,52 +330,92 @@ export function createCertificateService(deps: {
         return refuse(actor, input, ctx, new CertificateRefusedError('pending-change-unacknowledged',
           '仮登録中の異動がある方が含まれています。異動の内容を確認し、このまま交付することを確認してください', 409, { pendingChanges: p.pendingChanges.map((c) => c.kindLabel) }));
       }
-      const now = clock.now();
-      const code = newVerificationCode(deps.random);
-      const normalised = normaliseVerificationCode(code)!;
       try {
-        return await withTenant(db, actor.municipalityCode, async (trx) => {
-          const issueNo = await certificates.nextIssueNo(trx, actor.municipalityCode);
-          const issueNumber = formatIssueNumber(p.today, p.tenant.name, issueNo);
-          const doc: StoredDocument = {
-            v: 1, content: p.content, verificationCode: code, verificationUrl: `${deps.verificationBaseUrl}/${normalised}`, issueNumber,
-            createdAt: now.toISOString(), copies: p.copies, sealPngBase64: p.settings.sealPng ? Buffer.from(p.settings.sealPng).toString('base64') : undefined,
-            names: p.persons.map(personName), staffName: actor.displayName, unitFeeYen: p.unitFeeYen,
-          };
-          const rendered = await renderStored(doc);
-          const pdfSha256 = sha256Hex(rendered.bytes);
-          const row: IssuanceRow = {
-            municipalityCode: actor.municipalityCode, issuanceId: crypto.randomUUID(), issueNo, issuedAt: now, certificateKind: input.kind,
-            requesterType: input.requester.type, requesterGround: input.requester.ground ?? '', officialBody: input.requester.officialBody ?? '',
-            legalBasis: input.requester.legalBasis ?? '', purpose: input.purpose ?? '', householdId: p.household.householdId,
-            personIds: p.persons.map((x) => x.personId), items: p.decision.items, asOf: p.day, feeYen: p.feeYen, copies: p.copies,
-            identityDocument: input.requester.identityDocument ?? '', pendingAcknowledged: p.pendingChanges.length > 0, staffId: actor.staffId,
-            pageCount: rendered.pageCount, myNumberPrinted: p.decision.items.includes('myNumber'), alerts: p.alerts,
-            pdfSha256, verificationCodeHash: hashVerificationCode(normalised),
-          };
-          await certificates.insertIssuance(trx, row);
-          const sealed = documents.seal(JSON.stringify(doc), row.issuanceId);
-          await certificates.insertDocument(trx, { municipalityCode: actor.municipalityCode, issuanceId: row.issuanceId, keyId: sealed.keyId, sealed: sealed.ciphertext });
-          // The API answers with the PDF itself: that delivery is the original print.
-          if (opts.deliver) {
-            await certificates.insertPrint(trx, { municipalityCode: actor.municipalityCode, issuanceId: row.issuanceId, printNo: 1, printedAt: now, staffId: actor.staffId, staffName: actor.displayName, pdfSha256 });
-          }
-          for (const person of p.persons) {
-            await accessLog.append(trx, actor.municipalityCode, {
-              actorType: 'staff', actorId: actor.staffId, action: 'certificates.issue', subjectType: 'person', subjectId: person.personId,
-              purpose: `${input.kind}/${input.requester.type}/${issueNo}`, myNumberAccessed: row.myNumberPrinted, clientIp: ctx.clientIp, requestId: ctx.requestId,
-            });
-          }
-          return {
-            issuanceId: row.issuanceId, issueNo, issueNumber, verificationCode: code, pdf: rendered.bytes, pdfSha256, pageCount: rendered.pageCount,
-            feeYen: p.feeYen, alerts: p.alerts, overflow: rendered.overflow,
-          };
-        });
+        return await withTenant(db, actor.municipalityCode, (trx) => writeIssuance(trx, { type: 'staff', municipalityCode: actor.municipalityCode, staffId: actor.staffId, displayName: actor.displayName }, input, p, ctx, { deliver: opts.deliver }));
       } catch (err) {
         if (err instanceof MissingGlyphsError) return refuse(actor, input, ctx, glyphRefusal(err.missing));
         throw err;
       }
     },
+
+    /**
+     * Issues the certificate of an approved case inside the caller's transaction (the approval's), by the same rules,
+     * numbering and access log as at the counter, and queues it for postal delivery when asked. Idempotent per case:
+     * a case already issued returns its issuance (`already`), never a second one. A refusal is thrown, not logged
+     * apart (the approval rolls back with it).
+     * @throws CertificateRefusedError
+     */
+    async issueIn(trx: TenantTx, municipalityCode: string, issuer: { type: 'staff'; staffId: string } | { type: 'system'; id: string }, input: CertificateRequestInput,
+      ctx: SourceContext, opts: { caseId: string; postal: boolean }) {
+      const prior = await certificates.findByCase(trx, municipalityCode, opts.caseId);
+      if (prior) return { issuanceId: prior.issuanceId, issueNo: prior.issueNo, feeYen: prior.feeYen, already: true };
+      const staff = issuer.type === 'staff'
+        ? await trx.selectFrom('platform.staff').select('displayName').where('municipalityCode', '=', municipalityCode).where('staffId', '=', issuer.staffId).executeTakeFirst()
+        : undefined;
+      const who = { type: issuer.type, municipalityCode, staffId: issuer.type === 'staff' ? issuer.staffId : null, displayName: staff?.displayName ?? '自動審査',
+        systemId: issuer.type === 'system' ? issuer.id : undefined };
+      const p = await prepareFor({ municipalityCode }, input, ctx, async (err) => { throw err; }, trx);
+      const missing = findMissingGlyphs(p.content, font());
+      if (missing.length > 0) throw glyphRefusal(missing);
+      if (p.pendingChanges.length > 0 && !input.acknowledgePendingChanges) {
+        throw new CertificateRefusedError('pending-change-unacknowledged', '仮登録中の異動がある方が含まれています。職員が異動の内容を確認してください', 409,
+          { pendingChanges: p.pendingChanges.map((c) => c.kindLabel) });
+      }
+      try {
+        const issued = await writeIssuance(trx, who, input, p, ctx, { caseId: opts.caseId, postal: opts.postal });
+        return { issuanceId: issued.issuanceId, issueNo: issued.issueNo, feeYen: issued.feeYen, already: false };
+      } catch (err) {
+        if (err instanceof MissingGlyphsError) throw glyphRefusal(err.missing);
+        throw err;
+      }
+    },
+
+    /**
+     * The postal queue (郵送待ち) or the latest sent: 通番, kind, names as printed, copies, queued/sent. Reading it is
+     * one access-log entry for the list.
+     */
+    async listPostal(actor: Actor, q: { sent: boolean; limit: number }, ctx: SourceContext) {
+      assertAllowed(actor, 'certificates:issue');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const rows = await certificates.listPostal(trx, actor.municipalityCode, q);
+        await accessLog.append(trx, actor.municipalityCode, {
+          actorType: 'staff', actorId: actor.staffId, action: 'certificates.postal.read', subjectType: 'issuance',
+          subjectId: rows.map((r) => r.issueNo).join(',') || '-', purpose: '郵送待ちの確認', clientIp: ctx.clientIp, requestId: ctx.requestId,
+        });
+        const out = [];
+        for (const r of rows) {
+          const doc = await documentOf(trx, actor.municipalityCode, r.issuanceId).catch(() => undefined);
+          const kind = r.certificateKind as CertificateKind;
+          out.push({ issueNo: r.issueNo, kind, title: KIND_TITLES[kind], names: doc?.names ?? [], copies: r.copies, caseId: r.caseId,
+            queuedAt: new Date(r.queuedAt).toISOString(), sentAt: r.sentAt ? new Date(r.sentAt).toISOString() : null, sentByName: r.sentByName });
+        }
+        return out;
+      });
+    },
+
+    /**
+     * Marks a certificate of the postal queue as mailed. Idempotent: marking it again changes nothing.
+     * @throws DomainError 'not-found' (no such issuance in the postal queue)
+     */
+    async markPostalSent(actor: Actor, issueNo: number, ctx: SourceContext) {
+      assertAllowed(actor, 'certificates:issue');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const row = await certificates.findByIssueNo(trx, actor.municipalityCode, issueNo);
+        const postal = row ? await certificates.findPostal(trx, actor.municipalityCode, row.issuanceId) : undefined;
+        if (!row || !postal) throw new DomainError('not-found', '郵送待ちの証明書が見つかりません', 404, 'Not in the postal queue');
+        if (postal.sentAt) return { issueNo, sentAt: new Date(postal.sentAt).toISOString(), already: true };
+        const at = clock.now();
+        await certificates.markPostalSent(trx, actor.municipalityCode, row.issuanceId, { staffId: actor.staffId, staffName: actor.displayName, at });
+        await accessLog.append(trx, actor.municipalityCode, {
+          actorType: 'staff', actorId: actor.staffId, action: 'certificates.postal.sent', subjectType: 'issuance', subjectId: String(issueNo),
+          purpose: '郵送', clientIp: ctx.clientIp, requestId: ctx.requestId,
+        });
+        return { issueNo, sentAt: at.toISOString(), already: false };
+      });
+    },
+
+    /** The 通番 of the certificate issued for a case, if any (the case page links to it). */
+    issuanceOfCaseIn: (trx: TenantTx, municipalityCode: string, caseId: string) => certificates.findByCase(trx, municipalityCode, caseId),
 
     /**
      * One issuance as its result page shows it: the persons by name, 発行番号, fee, copies and every print (who, when).

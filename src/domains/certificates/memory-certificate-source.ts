@@ -3,9 +3,8 @@
  * An in-memory `CertificateSource` over dated versions of person records: used by tests, the benchmark and
  * until the registry exposes final-records-as-of-a-day reads. Provisional versions are kept but never read.
  */
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { CertificatePerson } from './certificate-model.ts';
-import type { CertificateSource, HouseholdRef, SourceHousehold } from './certificate-source.ts';
+import type { CertificateSource, HouseholdRef, SourceActor, SourceHousehold } from './certificate-source.ts';
 
 /** One version of a person's record, valid from `from` (ISO day). */
 export interface PersonVersion {
@@ -33,7 +32,7 @@ export function createMemoryCertificateSource(initial: PersonVersion[] = []) {
 
   const source: CertificateSource & { add(...v: PersonVersion[]): void } = {
     add(...v) { versions.push(...v); },
-    async loadHousehold(actor: Actor, ref: HouseholdRef, day: string, opts: { myNumberFor?: readonly string[] }): Promise<SourceHousehold | undefined> {
+    async loadHousehold(actor: SourceActor, ref: HouseholdRef, day: string, opts: { myNumberFor?: readonly string[] }): Promise<SourceHousehold | undefined> {
       const all = asOf(actor.municipalityCode, day);
       const householdId = 'householdId' in ref ? ref.householdId : all.find((v) => v.record.personId === ref.personId)?.record.householdId;
       if (!householdId) return undefined;
@@ -43,7 +42,7 @@ export function createMemoryCertificateSource(initial: PersonVersion[] = []) {
       return members.length > 0 ? { householdId, members } : undefined;
     },
     /** A provisional version is a pending 仮登録 of its person. */
-    async pendingChanges(actor: Actor, _householdId: string, personIds: readonly string[]) {
+    async pendingChanges(actor: SourceActor, _householdId: string, personIds: readonly string[]) {
       const pending = versions.filter((v) => v.municipalityCode === actor.municipalityCode && v.status === 'provisional' && personIds.includes(v.record.personId));
       return pending.map((v) => ({ kindLabel: '異動', personIds: [v.record.personId], householdPending: false }));
     },

@@ -5,12 +5,11 @@
  * current-state table and its as-of view contain no provisional (仮登録) change — as they stood on the day.
  * The certificates service writes the access-log entries for these reads (with whether a 個人番号 was read).
  */
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import { createMyNumberCipher, createRegistryRepository, personsUnderSupportMeasure, provisionalChangesAffecting } from '../registry/index.ts';
 import type { CertificatePerson, HistoryEntry } from './certificate-model.ts';
-import type { CertificateSource, HouseholdRef, PendingChange, SourceHousehold } from './certificate-source.ts';
+import type { CertificateSource, HouseholdRef, PendingChange, SourceActor, SourceHousehold } from './certificate-source.ts';
 import { japanDay } from '../../platform/dates/jp-date.ts';
 
 type RegistryRepository = ReturnType<typeof createRegistryRepository>;
@@ -58,15 +57,18 @@ export function createRegistryCertificateSource(deps: { db: Database; registry: 
     return { entries, lastNotifiedOn };
   }
 
+  /** In the caller's transaction when there is one (a case's approval), else in a new one. */
+  const inTenant = <T>(m: string, trx: TenantTx | undefined, fn: (trx: TenantTx) => Promise<T>) => (trx ? fn(trx) : withTenant(db, m, fn));
+
   return {
-    async pendingChanges(actor: Actor, householdId: string, personIds: readonly string[]): Promise<PendingChange[]> {
-      return withTenant(db, actor.municipalityCode, async (trx) => (await provisionalChangesAffecting(trx, { householdId, personIds }))
+    async pendingChanges(actor: SourceActor, householdId: string, personIds: readonly string[], inTrx?: TenantTx): Promise<PendingChange[]> {
+      return inTenant(actor.municipalityCode, inTrx, async (trx) => (await provisionalChangesAffecting(trx, { householdId, personIds }))
         .map((c) => ({ kindLabel: REASON_LABELS[c.reasonCode] ?? c.kind, personIds: c.personIds, householdPending: c.householdPending })));
     },
 
-    async loadHousehold(actor: Actor, ref: HouseholdRef, day: string, opts: { myNumberFor?: readonly string[] }): Promise<SourceHousehold | undefined> {
+    async loadHousehold(actor: SourceActor, ref: HouseholdRef, day: string, opts: { myNumberFor?: readonly string[]; trx?: TenantTx }): Promise<SourceHousehold | undefined> {
       const today = japanDay(now());
-      return withTenant(db, actor.municipalityCode, async (trx) => {
+      return inTenant(actor.municipalityCode, opts.trx, async (trx) => {
         let householdId: string | undefined;
         if ('householdId' in ref) householdId = ref.householdId;
         else {

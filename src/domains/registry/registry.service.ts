@@ -209,17 +209,21 @@ export function createRegistryService(deps: RegistryDeps) {
   }
 
   async function approveIn(trx: TenantTx, actor: Actor, changeId: string, ctx: RequestContext) {
-    const m = actor.municipalityCode;
+    await finaliseIn(trx, actor.municipalityCode, { type: 'staff', id: actor.staffId }, changeId, ctx);
+  }
+
+  /** 本登録 of a provisional change by a staff member or by rule (system); never by the one who recorded it. */
+  async function finaliseIn(trx: TenantTx, m: string, by: { type: 'staff' | 'system'; id: string }, changeId: string, ctx: RequestContext) {
     const c = await repo.findChange(trx, changeId, true);
     if (!c) fail('change-not-found');
     if (c.status === 'returned') fail('change-returned');
     if (c.status !== 'provisional') fail('change-not-provisional');
-    if (c.operatorId === actor.staffId) fail('self-approval');
+    if (c.operatorId === by.id) fail('self-approval');
     const snaps = await repo.snapshotsOfChange(trx, changeId);
     await repo.upsertCurrent(trx, m, snaps.map((s) => ({ personId: s.personId, historyNo: s.historyNo, record: s.record as unknown as PersonRecord })));
     await repo.releaseHouseholds(trx, changeId);
-    await repo.setChangeStatus(trx, changeId, 'final', actor.staffId);
-    await logMany(trx, actor, 'registry.change.approve', snaps.map((s) => s.personId), ctx);
+    await repo.setChangeStatus(trx, changeId, 'final', by.id);
+    await accessLog.appendMany(trx, m, snaps.map((s) => ({ actorType: by.type, actorId: by.id, action: 'registry.change.approve', subjectType: 'person', subjectId: s.personId, ...ctx })));
   }
 
   return {
@@ -279,6 +283,15 @@ export function createRegistryService(deps: RegistryDeps) {
         subjectType: 'person', subjectId: s.personId, ...ctx })));
       return { changeId, kind: plan.kind, reasonCode: plan.reason.code, reasonLabel: plan.reason.label, alerts: plan.alerts,
         personIds: plan.snapshots.map((s) => s.personId), householdIds: [...new Set(plan.snapshots.map((s) => s.record.householdId))] };
+    },
+
+    /**
+     * 本登録 by rule inside the caller's tenant transaction (the cases domain: a case type whose clean, automatically
+     * approved cases are finalised without a second person). The rule's id must differ from the one that recorded it.
+     * @throws RegistryRuleError 'change-not-found', 'change-not-provisional', 'self-approval'
+     */
+    async finaliseChangeIn(trx: TenantTx, m: string, by: { type: 'system'; id: string }, changeId: string, ctx: RequestContext) {
+      await finaliseIn(trx, m, by, changeId, ctx);
     },
 
     /** Plans and writes a change as final in one step (system use: demo data, tests of invariants). */

@@ -114,6 +114,7 @@ export interface CasesCaseType {
   extensionAllowed: Generated<boolean>;
   extensionMaxDays: Generated<number>;
   feeYen: Generated<number>;
+  finaliseByRule: Generated<boolean>;
   handlerRoles: string[];
   legalPeriodDays: number;
   municipalityCode: string;
@@ -268,7 +269,9 @@ export interface CertificatesIssuance {
   purpose: Generated<string>;
   requesterGround: Generated<string>;
   requesterType: string;
-  staffId: string;
+  staffId: string | null;
+  issuedBy: Generated<string>;
+  caseId: string | null;
   verificationCodeHash: string;
 }
 
@@ -277,6 +280,15 @@ export interface CertificatesIssuanceDocument {
   keyId: string;
   municipalityCode: string;
   sealed: string;
+}
+
+export interface CertificatesPostalDelivery {
+  issuanceId: string;
+  municipalityCode: string;
+  queuedAt: Timestamp;
+  sentAt: Timestamp | null;
+  sentBy: string | null;
+  sentByName: Generated<string>;
 }
 
 export interface CertificatesIssuancePrint {
@@ -589,6 +601,7 @@ export interface DB {
   "certificates.issuance": CertificatesIssuance;
   "certificates.issuanceDocument": CertificatesIssuanceDocument;
   "certificates.issuancePrint": CertificatesIssuancePrint;
+  "certificates.postalDelivery": CertificatesPostalDelivery;
   "daycare.allocationRun": DaycareAllocationRun;
   "daycare.application": DaycareApplication;
   "daycare.facility": DaycareFacility;

@@ -139,7 +139,7 @@ export function CasePage(p: CasePageProps) {
   const open = k.closedAt === null;
   const base = `/console/cases/${k.caseNo}`;
   const csrf = p.actor.csrfToken;
-  const effect = k.decision?.effect as { kind?: string } | undefined;
+  const effect = k.decision?.effect as { kind?: string; registryStatus?: string; issueNo?: number; delivery?: string } | undefined;
   return (
     <ConsoleLayout {...p} title={`${k.caseTypeTitle} ${k.caseNo}`} current="cases">
       <p><a class="link" href="/console/cases">{t.queueTitle}</a></p>
@@ -195,8 +195,12 @@ export function CasePage(p: CasePageProps) {
           <h2 class="text-std-24B-150">{t.page.decision}</h2>
           <p class="mt-2">{t.result[k.decision.outcome] ?? ''}（{who(k.decision.decidedByType, k.decision.decidedBy)}・{warekiTime(k.decision.decidedAt)}）</p>
           {k.decision.reasons ? <p class="mt-1">{k.decision.reasons}</p> : null}
-          {effect?.kind === 'registry-change' ? <p class="mt-1">{t.page.effectRegistry} <a class="link" href="/console/registry/provisional">{t.page.provisionalLink}</a></p> : null}
-          {effect?.kind === 'certificate' ? <p class="mt-1">{t.page.effectCertificate}</p> : null}
+          {effect?.kind === 'registry-change' ? (effect.registryStatus === 'final' ? <p class="mt-1" data-testid="effect">{t.page.effectRegistryFinal}</p>
+            : <p class="mt-1" data-testid="effect">{t.page.effectRegistry} <a class="link" href="/console/registry/provisional">{t.page.provisionalLink}</a></p>) : null}
+          {effect?.kind === 'certificate' ? (typeof effect.issueNo === 'number'
+            ? <p class="mt-1" data-testid="effect">{t.page.effectCertificateIssued(effect.issueNo, effect.delivery === 'post')} <a class="link" href={`/console/certificates/issuances/${effect.issueNo}`}>{t.page.certificateLink}</a>
+              {effect.delivery === 'post' ? <>{' '}<a class="link" href="/console/certificates/postal">{t.page.postalLink}</a></> : null}</p>
+            : <p class="mt-1">{t.page.effectCertificate}</p>) : null}
           {effect?.kind === 'daycare-application' ? <p class="mt-1">{t.page.effectDaycare}</p> : null}
         </section>
       ) : null}

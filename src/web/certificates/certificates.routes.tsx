@@ -21,6 +21,7 @@ import {
   CertificateFormPage, CertificateIssuancePage, CertificatePreviewPage, CertificateStartPage, type CertificateFormValues, type FormError, type FormSubject,
 } from './certificates.page.tsx';
 import { CertificateVerifyPage, type VerifyOutcome } from './certificate-verify.page.tsx';
+import { CertificatePostalPage } from './certificate-postal.page.tsx';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 
@@ -209,6 +210,23 @@ export function certificateWebRoutes(services: Services) {
   app.get('/console/certificates/issuances/:no', async (c) => {
     const issuance = await services.certificates.getIssuance(c.var.actor, issueNoOf(c), ctx(c));
     return renderPage(c, CertificateIssuancePage({ ...(await consoleContext(c, services)), issuance }));
+  });
+
+  // 郵送待ち (issue #10): certificates issued by approved cases, printed and mailed by a clerk.
+  app.get('/console/certificates/postal', async (c) => {
+    const waiting = await services.certificates.listPostal(c.var.actor, { sent: false, limit: 200 }, ctx(c));
+    const sent = await services.certificates.listPostal(c.var.actor, { sent: true, limit: 20 }, ctx(c));
+    const justSent = Number(c.req.query('sent'));
+    return renderPage(c, CertificatePostalPage({ ...(await consoleContext(c, services)), waiting, sent, csrfToken: c.var.actor.csrfToken,
+      justSent: Number.isInteger(justSent) && justSent > 0 ? justSent : undefined }));
+  });
+
+  // Marking as sent is idempotent (a repeat changes nothing); post/redirect/get.
+  app.post('/console/certificates/postal/:no/sent', async (c) => {
+    const body = await c.req.parseBody();
+    assertCsrf(c.var.actor, str(body._csrf) || undefined);
+    const r = await services.certificates.markPostalSent(c.var.actor, issueNoOf(c), ctx(c));
+    return c.redirect(`/console/certificates/postal?sent=${r.issueNo}`, 303);
   });
 
   app.get('/console/certificates/issuances/:no/pdf', async (c) => {

@@ -1,0 +1,128 @@
+// Effects of approval in the same transaction as the decision (issue #10): a 住民票の写し等の交付請求 issues the
+// certificate through the certificates domain and queues it for postal delivery; a clean 転居届 is finalised (本登録)
+// by rule; a retried approval never writes twice.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type Client } from '../../../test/test-app.ts';
+import { japanToday } from '../registry/index.ts';
+import { shiftDays } from './business-days.ts';
+import { enterHousehold, moveWithinSubmission, type FixturePerson } from './testing/case-fixtures.ts';
+
+const M = '202151';
+
+describe('effects of an approved case', () => {
+  const t = useTestApp();
+  let counter: Client, reviewer: Client, approver: Client;
+  let today: string;
+  let n = 0;
+  const json = async <T = Record<string, any>>(res: Response) => (await res.json()) as T;
+  const household = async () => enterHousehold(t.services, M, {
+    banchi: `${3000 + ++n}番地`, movedInOn: shiftDays(today, -300),
+    members: [{ givenName: `誠${n}`, birthDate: '1975-02-03', relationship: '世帯主' }, { givenName: `恵${n}`, birthDate: '1978-09-09', relationship: '妻' }],
+  });
+  const stated = (p: FixturePerson) => ({ atenaNo: p.atenaNo, familyName: p.familyName, givenName: p.givenName, birthDate: p.birthDate });
+  const certificateCase = (persons: FixturePerson[], data: Record<string, unknown> = {}) => ({
+    caseTypeCode: 'residence-certificate', channel: 'online', applicant: stated(persons[0]!), subjects: [stated(persons[0]!)],
+    data: { purpose: '年金の手続きのため', delivery: 'post', copies: 2, ...data },
+  });
+  const submitAndReview = async (body: unknown) => {
+    const res = await counter.request('POST', '/api/v1/cases', body);
+    expect(res.status).toBe(201);
+    const { caseId } = await json(res);
+    await t.services.cases.drainJobs();
+    return json(await reviewer.request('GET', `/api/v1/cases/${caseId}`));
+  };
+
+  beforeAll(async () => {
+    today = japanToday(t.services.clock);
+    const mk = async (roles: Parameters<typeof t.staff>[1]) => t.login(M, (await t.staff(M, roles)).loginId);
+    counter = await mk(['counter']);
+    reviewer = await mk(['reviewer']);
+    approver = await mk(['approver']);
+    await t.services.tenants.updateSettings(M, { mayorName: '塩尻　一郎' });
+  });
+
+  it('issues the certificate of a clean 住民票の写し request in the approval, queues it for post, and a clerk marks it sent once', async () => {
+    const persons = await household();
+    const c = await submitAndReview(certificateCase(persons));
+    expect(c).toMatchObject({ statusCode: 'closed', resultCode: 'approved' });
+    const effect = c.decision.effect as { kind: string; state: string; issueNo: number; delivery: string; feeYen: number };
+    expect(effect).toMatchObject({ kind: 'certificate', state: 'issued-awaiting-post', delivery: 'post' });
+    expect(effect.issueNo).toBeGreaterThan(0);
+    // The ledger holds it, issued by the system for this case, for the person asked, two copies.
+    const ledger = (await json<{ items: Array<Record<string, any>> }>(await counter.request('GET', '/api/v1/certificate-issuances?limit=50'))).items;
+    const row = ledger.find((r) => r.issueNo === effect.issueNo)!;
+    expect(row).toMatchObject({ certificateKind: 'residence-copy', requesterType: 'self', copies: 2, staffId: null, personIds: [persons[0]!.personId] });
+    expect(effect.feeYen).toBe(row.feeYen);
+    // The postal queue lists it by name; the clerk prints the PDF and marks it sent (a repeat changes nothing).
+    const page = await (await counter.request('GET', '/console/certificates/postal')).text();
+    expect(page).toContain(`${persons[0]!.familyName}　${persons[0]!.givenName}`);
+    expect(page).toContain(`/console/certificates/issuances/${effect.issueNo}/pdf`);
+    const pdf = await counter.request('GET', `/console/certificates/issuances/${effect.issueNo}/pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+    const form = new URLSearchParams({ _csrf: counter.csrfToken });
+    const send = () => counter.send('POST', `/console/certificates/postal/${effect.issueNo}/sent`, form.toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    const first = await send();
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe(`/console/certificates/postal?sent=${effect.issueNo}`);
+    const again = await send();
+    expect(again.status).toBe(303);
+    const after = await (await counter.request('GET', '/console/certificates/postal')).text();
+    expect(after).not.toContain(`/console/certificates/issuances/${effect.issueNo}/pdf"`);
+    expect(after).toContain('最近郵送したもの');
+    // The case page links to the issued certificate.
+    const casePage = await (await reviewer.request('GET', `/console/cases/${c.caseNo}`)).text();
+    expect(casePage).toContain(`/console/certificates/issuances/${effect.issueNo}`);
+    // Marking a certificate that is not in the postal queue is refused with a stable code, changing nothing.
+    const bad = await counter.send('POST', '/console/certificates/postal/999999/sent', form.toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(bad.status).toBe(404);
+  });
+
+  it('sends a request whose certificate cannot be issued (a 仮登録 pending) to a person, issuing nothing; the person\'s approval issues it once', async () => {
+    const persons = await household();
+    // A 転居 of the person waits as 仮登録 (a reviewer's approval does not finalise it).
+    const move = moveWithinSubmission(persons, { movedOn: shiftDays(today, -1), banchi: '5番5号' });
+    move.subjects[1]!.birthDate = '1978-09-10'; // fails identity: goes to a person
+    const mc = await submitAndReview(move);
+    move.subjects[1]!.birthDate = persons[1]!.birthDate;
+    expect(mc.statusCode).toBe('in-review');
+    const ok = await reviewer.request('POST', `/api/v1/cases/${mc.caseId}/decisions`, { outcome: 'approved', reasons: '電話で生年月日を確認' });
+    expect(ok.status).toBe(201);
+    const decided = await json(await reviewer.request('GET', `/api/v1/cases/${mc.caseId}`));
+    expect(decided.decision.effect.registryStatus).toBe('provisional');
+
+    const ledgerNow = async () => (await json<{ items: Array<{ issueNo: number; staffId: string | null }> }>(await counter.request('GET', '/api/v1/certificate-issuances?limit=200'))).items;
+    const before = await ledgerNow();
+    const c = await submitAndReview(certificateCase(persons, { delivery: 'counter', copies: 1 }));
+    expect(c).toMatchObject({ statusCode: 'in-review', reviewOutcome: 'needs-person' });
+    const failed = c.review.checks.filter((x: { passed: boolean }) => !x.passed);
+    expect(failed.map((x: { message: string }) => x.message).join()).toContain('仮登録');
+    expect((await ledgerNow()).length).toBe(before.length);
+    // The reviewer has seen the check and approves: issued now, at the counter (not queued for post); a repeat answers the same decision.
+    const d1 = await reviewer.request('POST', `/api/v1/cases/${c.caseId}/decisions`, { outcome: 'approved', reasons: '仮登録の内容を確認済み' });
+    expect(d1.status).toBe(201);
+    const issued = (await json(await reviewer.request('GET', `/api/v1/cases/${c.caseId}`))).decision.effect;
+    expect(issued).toMatchObject({ kind: 'certificate', state: 'issued', delivery: 'counter' });
+    const d2 = await reviewer.request('POST', `/api/v1/cases/${c.caseId}/decisions`, { outcome: 'approved', reasons: '仮登録の内容を確認済み' });
+    expect(d2.status).toBeLessThan(500);
+    const ledger = await ledgerNow();
+    expect(ledger.length).toBe(before.length + 1);
+    expect(ledger.find((r) => r.issueNo === issued.issueNo)!.staffId).toBe(reviewer.staffId);
+    const page = await (await counter.request('GET', '/console/certificates/postal')).text();
+    expect(page).not.toContain(`/console/certificates/issuances/${issued.issueNo}/pdf"`);
+  });
+
+  it('finalises (本登録) a clean, automatically approved 転居届 by rule in the same transaction', async () => {
+    const persons = await household();
+    const c = await submitAndReview(moveWithinSubmission(persons, { movedOn: shiftDays(today, -2), banchi: '9番9号' }));
+    expect(c).toMatchObject({ statusCode: 'closed', resultCode: 'approved' });
+    expect(c.decision.effect.registryStatus).toBe('final');
+    const change = await json(await reviewer.request('GET', `/api/v1/changes/${c.decision.effect.registryChangeId}`));
+    expect(change).toMatchObject({ status: 'final', operatorId: 'auto-review' });
+    const person = await json(await reviewer.request('GET', `/api/v1/persons/${persons[0]!.personId}`));
+    expect(JSON.stringify(person.address)).toContain('9番9号');
+    // Nothing is left for the approver.
+    const again = await approver.request('POST', `/api/v1/changes/${c.decision.effect.registryChangeId}/approvals`);
+    expect(again.status).toBe(409);
+  });
+});
