@@ -30,7 +30,7 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const registry = createRegistry(db, clock);
   const { daycare, daycareResults } = createDaycare(db, clock, tenants, accessLog);
   const certificates = createCertificates(db, clock, tenants, accessLog);
-  const { cases, caseTypes, caseEvents } = createCases(db, clock, registry, accessLog, { certificates });
+  const { cases, caseTypes, caseEvents } = createCases(db, clock, registry, accessLog, { certificates, daycare });
   const procedures = createProcedures(db, clock, cases, registry, accessLog);
   return { db, clock, tenants, identity, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures };
 }

@@ -125,4 +125,38 @@ describe('effects of an approved case', () => {
     const again = await approver.request('POST', `/api/v1/changes/${c.decision.effect.registryChangeId}/approvals`);
     expect(again.status).toBe(409);
   });
+
+  it('enters an approved 保育所等利用申込 in the open round, scored by the rule table, and the case names the round and facilities', async () => {
+    const daycare = await t.login(M, (await t.staff(M, ['daycare'])).loginId);
+    expect((await daycare.request('POST', '/api/v1/daycare-rounds', {
+      roundId: 'R-case', name: '令和9年4月 一次利用調整', kind: 'primary', referenceDate: '2027-04-01', ruleTableId: 'example-hachioji-style', lotterySeed: 'seed',
+    })).status).toBe(201);
+    for (const [id, name, seats] of [['F1', 'さくら保育園', [1, 2, 0, 0, 0, 0]], ['F2', 'ひまわり保育園', [0, 1, 0, 0, 0, 0]]] as const) {
+      expect((await daycare.request('PUT', `/api/v1/daycare-rounds/R-case/facilities/${id}`, { name, seats })).status).toBe(201);
+    }
+    const family = await enterHousehold(t.services, M, { banchi: `${3000 + ++n}番地`, movedInOn: shiftDays(today, -300),
+      members: [{ givenName: '陽子', birthDate: '1990-01-01', relationship: '世帯主' }, { givenName: '陽太', birthDate: '2025-06-01', relationship: '子' }] });
+    const body = {
+      caseTypeCode: 'daycare-application', channel: 'online', applicant: stated(family[0]!), subjects: [stated(family[1]!)],
+      data: { desiredStart: '2027-04-01', preferences: ['ひまわり保育園', 'さくら保育園'], needReason: '就労（月120時間以上）', facts: { parents: [{ need: 'employed', weeklyHours: 40 }] } },
+    };
+    const c = await submitAndReview(body);
+    expect(c).toMatchObject({ statusCode: 'in-review', reviewOutcome: 'clean' }); // the case type leaves the decision to a person
+    const bad = await submitAndReview({ ...body, subjects: [stated(family[1]!)], data: { ...body.data, preferences: ['存在しない保育園'] } });
+    // A facility the round does not have: refused with the reason, nothing entered, the case stays open.
+    const refused = await approver.request('POST', `/api/v1/cases/${bad.caseId}/decisions`, { outcome: 'approved', reasons: '要件確認済み' });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(await refused.json())).toContain('存在しない保育園');
+    expect((await approver.request('POST', `/api/v1/cases/${c.caseId}/decisions`, { outcome: 'approved', reasons: '要件確認済み' })).status).toBe(201);
+    const decided = await json(await reviewer.request('GET', `/api/v1/cases/${c.caseId}`));
+    expect(decided.decision.effect).toMatchObject({ kind: 'daycare-application', state: 'entered-in-round', roundName: '令和9年4月 一次利用調整', facilityNames: ['ひまわり保育園', 'さくら保育園'] });
+    expect(decided.decision.effect.score).toBeGreaterThan(0);
+    const apps = await json<{ items: Array<{ childName: string; ageClass: number; preferences: string[]; score: number }> }>(await daycare.request('GET', '/api/v1/daycare-rounds/R-case/applications'));
+    expect(apps.items).toHaveLength(1);
+    expect(apps.items[0]).toMatchObject({ ageClass: 1, preferences: ['F2', 'F1'], score: decided.decision.effect.score });
+    const page = await (await reviewer.request('GET', `/console/cases/${c.caseNo}`)).text();
+    expect(page).toContain('令和9年4月 一次利用調整');
+    expect(page).toContain('ひまわり保育園、さくら保育園');
+    expect(page).not.toContain('R-case');
+  });
 });

@@ -13,6 +13,7 @@ import { DomainError } from '../../platform/http/errors.ts';
 import { inSavepoint, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import { matchTown, type ChangeInputOf, type PersonRecord, type RegistryService } from '../registry/index.ts';
 import type { CertificateService } from '../certificates/index.ts';
+import type { DaycareService } from '../daycare/daycare.service.ts';
 import type { CaseEngine, CaseType, EventObject, Operator } from './case-engine.ts';
 import type { CaseRow, CasesRepository } from './cases.repository.ts';
 import { fail } from './cases-errors.ts';
@@ -20,6 +21,9 @@ import { runReview, type CheckResult, type RegistryPerson, type ReviewInputs, ty
 
 /** The registry operations the cases domain uses. */
 export type RegistryForCases = Pick<RegistryService, 'lookupForCase' | 'recordChangeIn'> & Partial<Pick<RegistryService, 'finaliseChangeIn'>>;
+
+/** The daycare office's entry of an approved 保育所等利用申込 into the open round. */
+export type DaycareForCases = Pick<DaycareService, 'enterFromCaseIn'>;
 
 /** The certificate issuance the cases domain uses (the effect of an approved 住民票の写し等の交付請求). */
 export type CertificatesForCases = Pick<CertificateService, 'issueIn'>;
@@ -51,7 +55,7 @@ function registryPerson(p: Lookup['persons'][number]): RegistryPerson {
 
 /** Creates the review and decision steps. */
 export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngine; registry: RegistryForCases; accessLog: AccessLogRepository; clock: Clock;
-  certificates?: CertificatesForCases }) {
+  certificates?: CertificatesForCases; daycare?: DaycareForCases }) {
   const { repo, engine, registry, accessLog, clock } = deps;
 
   async function gather(trx: TenantTx, m: string, c: CaseRow, type: CaseType): Promise<{ inputs: ReviewInputs; lookup: Lookup }> {
@@ -134,7 +138,24 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
         objects: [{ id: issued.issuanceId, type: 'certificate', qualifier: 'issues' }, ...subjects.map((p) => ({ id: p.personId, type: 'person' as const, qualifier: 'subject' }))],
       };
     }
-    if (type.effect === 'daycare-application') return { effect: { kind: 'daycare-application', state: 'forwarded-to-daycare-office' }, objects: [{ id: c.caseId, type: 'application', qualifier: 'application' }] };
+    if (type.effect === 'daycare-application') {
+      if (!deps.daycare) return { effect: { kind: 'daycare-application', state: 'forwarded-to-daycare-office' }, objects: [{ id: c.caseId, type: 'application', qualifier: 'application' }] };
+      const d = sub.data as { preferences: string[]; needReason: string; roundId?: string; facts?: { parents: Array<{ need: string; weeklyHours?: number }>; waitingMonths?: number; childrenUnder18?: number } };
+      const applicant = parseJson<StatedPerson>(c.applicant);
+      const lookup = known ?? await registry.lookupForCase(trx, sub.subjects.map((s) => s.atenaNo).filter((x): x is string => !!x));
+      const children = sub.subjects.map((s) => {
+        const p = lookup.persons.find((x) => x.atenaNo === s.atenaNo);
+        return { name: p ? `${p.record.familyName} ${p.record.givenName}` : `${s.familyName} ${s.givenName}`, birthDate: p?.record.birthDate.sortKey ?? s.birthSort ?? '' };
+      });
+      const entered = await deps.daycare.enterFromCaseIn(trx, m, { type: op.type === 'staff' ? 'staff' : 'system', id: op.id }, {
+        caseNo: c.caseNo, guardianName: `${applicant.familyName} ${applicant.givenName}`, children, preferences: d.preferences, roundId: d.roundId,
+        facts: d.facts as never,
+      }, ctx);
+      return {
+        effect: { kind: 'daycare-application', state: 'entered-in-round', roundId: entered.roundId, roundName: entered.roundName, facilityNames: entered.facilityNames, score: entered.score },
+        objects: [{ id: `${entered.roundId}/${entered.householdId}`, type: 'application', qualifier: 'creates' }],
+      };
+    }
     return { effect: {}, objects: [] };
   }
 

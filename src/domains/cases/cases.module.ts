@@ -8,16 +8,16 @@ import { createCaseEngine } from './case-engine.ts';
 import { createCaseEventService } from './case-events.service.ts';
 import { createJobRepository } from './case-jobs.repository.ts';
 import { createJobRunner } from './case-jobs.ts';
-import { createCaseReview, type CertificatesForCases, type RegistryForCases } from './case-review.ts';
+import { createCaseReview, type CertificatesForCases, type DaycareForCases, type RegistryForCases } from './case-review.ts';
 import { createCaseTypeService } from './case-types.service.ts';
 import { createCasesRepository } from './cases.repository.ts';
 import { createCasesService } from './cases.service.ts';
 
 /** Creates the cases services; `jobs.start()` (main.ts) polls the job queue in process. */
-export function createCases(db: Database, clock: Clock, registry: RegistryForCases, accessLog: AccessLogRepository, effects: { certificates?: CertificatesForCases } = {}) {
+export function createCases(db: Database, clock: Clock, registry: RegistryForCases, accessLog: AccessLogRepository, effects: { certificates?: CertificatesForCases; daycare?: DaycareForCases } = {}) {
   const repo = createCasesRepository();
   const engine = createCaseEngine({ repo, clock });
-  const review = createCaseReview({ repo, engine, registry, accessLog, clock, certificates: effects.certificates });
+  const review = createCaseReview({ repo, engine, registry, accessLog, clock, certificates: effects.certificates, daycare: effects.daycare });
   const events = createCaseEventService({ db, repo, engine, accessLog, clock });
   const jobRepo = createJobRepository();
   const jobs = createJobRunner({

@@ -281,6 +281,55 @@ export function createDaycareService(deps: { db: Database; repo: DaycareReposito
       });
     },
 
+    /**
+     * Enters the application of an approved 保育所等利用申込 case into the open round (the newest open round), inside
+     * the caller's transaction (the approval's): the child's 年齢クラス from its birth date on the round's reference
+     * date, the preferred facilities matched by name (or id) among the round's, and the index scored by the round's
+     * rule table. Idempotent per case: a case already entered returns its application (`already`).
+     * @throws DomainError 'daycare-no-open-round' | 'daycare-facility-unknown' | 'daycare-age-out-of-range'; InvalidRoundDataError
+     */
+    async enterFromCaseIn(trx: TenantTx, m: string, op: { type: 'staff' | 'system'; id: string }, input: {
+      caseNo: string; guardianName: string; children: Array<{ name: string; birthDate: string }>; preferences: string[];
+      facts: ApplicationCorrection['facts']; roundId?: string;
+    }, ctx: RequestContext) {
+      const rows = (await repo.listRounds(trx)).map(roundRecord).filter((r) => r.status !== 'confirmed' && (!input.roundId || r.roundId === input.roundId))
+        .sort((a, b) => (a.referenceDate < b.referenceDate ? 1 : -1));
+      const round = rows[0] ? await requireRound(trx, rows[0].roundId, true) : undefined;
+      if (!round) throw new DomainError('daycare-no-open-round', '受付中の利用調整の回がありません', 409, 'No open daycare round');
+      const householdId = `case-${input.caseNo}`;
+      const contents = await store.loadContents(trx, round.roundId);
+      const names = new Map(contents.facilities.map((f) => [f.facilityId, f.name]));
+      const existing = await repo.findHousehold(trx, round.roundId, householdId);
+      if (existing) {
+        const h = contents.households.find((x) => x.householdId === householdId);
+        return { roundId: round.roundId, roundName: round.name, householdId, facilityNames: (h?.children[0]?.preferences ?? []).map((f) => names.get(f) ?? f),
+          score: h?.children[0]?.score ?? null, already: true };
+      }
+      const facilityIds = input.preferences.map((p) => {
+        const f = contents.facilities.find((x) => x.name === p.trim() || x.facilityId === p.trim());
+        if (!f) throw new DomainError('daycare-facility-unknown', `希望施設「${p}」はこの回の施設にありません`, 422, 'Unknown facility in the preferences', { facility: p });
+        return f.facilityId;
+      });
+      // 年齢クラス: the age on 4月1日 of the fiscal year of the round's reference date.
+      const ref = round.referenceDate;
+      const fyStart = `${Number(ref.slice(5, 7)) >= 4 ? ref.slice(0, 4) : String(Number(ref.slice(0, 4)) - 1)}-04-01`;
+      const ageOn = (birth: string) => Number(fyStart.slice(0, 4)) - Number(birth.slice(0, 4)) - (fyStart.slice(5) < birth.slice(5) ? 1 : 0);
+      const household: HouseholdRecord = {
+        householdId, guardianName: input.guardianName, jointPreferences: null, siblingPattern: null, carriedFromRound: null,
+        children: input.children.map((c, i) => {
+          const ageClass = ageOn(c.birthDate);
+          if (ageClass < 0 || ageClass > 5) throw new DomainError('daycare-age-out-of-range', `${c.name}さんはこの回の年齢クラス（0〜5歳児）の対象外です`, 422, 'Child out of the age classes');
+          return childRecord(round, `${householdId}-${i + 1}`, { childName: c.name, ageClass, currentFacilityId: null, preferences: facilityIds, facts: input.facts, tieBreak: {} });
+        }),
+      };
+      const problems = validateRequest(buildRequest(m, round, contents.facilities, [...contents.households, household]));
+      if (problems.length > 0) throw new InvalidRoundDataError(problems);
+      await store.insertContents(trx, m, round.roundId, [], [household]);
+      await accessLog.append(trx, m, { actorType: op.type, actorId: op.id, action: 'daycare.application.create', subjectType: 'daycare-child',
+        subjectId: `${round.roundId}/${household.children.map((c) => c.childId).join(',')}`.slice(0, 200), purpose: '保育所等利用調整', ...ctx });
+      return { roundId: round.roundId, roundName: round.name, householdId, facilityNames: facilityIds.map((f) => names.get(f) ?? f), score: household.children[0]!.score, already: false };
+    },
+
     /** Adds one household's applications (entered on screen). @throws RoundFrozenError, InvalidRoundDataError */
     async addHousehold(actor: Actor, roundId: string, input: HouseholdInput, ctx: RequestContext) {
       assertAllowed(actor, 'daycare:manage');

@@ -25,7 +25,7 @@ const ja = {
     notes: '内部メモ', noNotes: 'メモはありません。', corrections: '補正', noCorrections: '補正の依頼はありません。', answered: '回答', unanswered: '回答待ち',
     decision: '決定', effectRegistry: '住民記録に仮登録しました（本登録は住民記録の仮登録一覧で行います）。', effectCertificate: '交付の準備ができました。', effectRegistryFinal: '住民記録に本登録しました（自動審査の全項目に適合したため規則により本登録）。',
     effectCertificateIssued: (no: number, post: boolean) => `証明書を交付しました（通番 ${no}）。${post ? '郵送待ちに入っています。' : ''}`, certificateLink: '交付記録を開く', postalLink: '郵送待ち一覧を開く',
-    effectDaycare: '保育課の利用調整に回付しました。', provisionalLink: '仮登録一覧を開く',
+    effectDaycare: '保育課の利用調整に回付しました。', effectDaycareEntered: (round: string, facilities: string) => `利用調整「${round}」に申込を登録しました（希望施設: ${facilities}）。`, daycareLink: '利用調整を開く', provisionalLink: '仮登録一覧を開く',
     who: { system: '自動審査', applicant: '申請者' } as Record<string, string>,
     suspensions: '停止期間', birthDate: '生年月日', name: '氏名',
   },
@@ -69,7 +69,7 @@ const en: CasesDictionary = {
     notes: 'Internal notes', noNotes: 'No notes.', corrections: 'Corrections', noCorrections: 'No correction requested.', answered: 'Answered', unanswered: 'Awaiting answer',
     decision: 'Decision', effectRegistry: 'Recorded in the registry as provisional (finalise it in the registry’s provisional list).',
     effectCertificate: 'Ready for issuance.', effectRegistryFinal: 'Finalised in the registry by rule (every automatic check passed).',
-    effectCertificateIssued: (no: number, post: boolean) => `Certificate issued (No. ${no}).${post ? ' Waiting for postal delivery.' : ''}`, certificateLink: 'Open the issuance', postalLink: 'Open the postal queue', effectDaycare: 'Forwarded to the daycare office.', provisionalLink: 'Open the provisional list',
+    effectCertificateIssued: (no: number, post: boolean) => `Certificate issued (No. ${no}).${post ? ' Waiting for postal delivery.' : ''}`, certificateLink: 'Open the issuance', postalLink: 'Open the postal queue', effectDaycare: 'Forwarded to the daycare office.', effectDaycareEntered: (round: string, facilities: string) => `Entered in the round “${round}” (preferred: ${facilities}).`, daycareLink: 'Open the daycare rounds', provisionalLink: 'Open the provisional list',
     who: { system: 'Automatic review', applicant: 'Applicant' }, suspensions: 'Clock stopped', birthDate: 'Date of birth', name: 'Name',
   },
   actions: {

@@ -139,7 +139,7 @@ export function CasePage(p: CasePageProps) {
   const open = k.closedAt === null;
   const base = `/console/cases/${k.caseNo}`;
   const csrf = p.actor.csrfToken;
-  const effect = k.decision?.effect as { kind?: string; registryStatus?: string; issueNo?: number; delivery?: string } | undefined;
+  const effect = k.decision?.effect as { kind?: string; registryStatus?: string; issueNo?: number; delivery?: string; roundName?: string; facilityNames?: string[] } | undefined;
   return (
     <ConsoleLayout {...p} title={`${k.caseTypeTitle} ${k.caseNo}`} current="cases">
       <p><a class="link" href="/console/cases">{t.queueTitle}</a></p>
@@ -201,7 +201,9 @@ export function CasePage(p: CasePageProps) {
             ? <p class="mt-1" data-testid="effect">{t.page.effectCertificateIssued(effect.issueNo, effect.delivery === 'post')} <a class="link" href={`/console/certificates/issuances/${effect.issueNo}`}>{t.page.certificateLink}</a>
               {effect.delivery === 'post' ? <>{' '}<a class="link" href="/console/certificates/postal">{t.page.postalLink}</a></> : null}</p>
             : <p class="mt-1">{t.page.effectCertificate}</p>) : null}
-          {effect?.kind === 'daycare-application' ? <p class="mt-1">{t.page.effectDaycare}</p> : null}
+          {effect?.kind === 'daycare-application' ? (effect.roundName
+            ? <p class="mt-1" data-testid="effect">{t.page.effectDaycareEntered(effect.roundName, (effect.facilityNames ?? []).join('、'))} <a class="link" href="/console/daycare">{t.page.daycareLink}</a></p>
+            : <p class="mt-1">{t.page.effectDaycare}</p>) : null}
         </section>
       ) : null}
 
