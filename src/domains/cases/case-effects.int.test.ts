@@ -159,4 +159,40 @@ describe('effects of an approved case', () => {
     expect(page).toContain('ひまわり保育園、さくら保育園');
     expect(page).not.toContain('R-case');
   });
+
+  it('recomputes the due dates of open cases when a closure day is added or removed (API and console), idempotently', async () => {
+    const admin = await t.login(M, (await t.staff(M, ['admin'])).loginId);
+    const persons = await household();
+    const sub = moveWithinSubmission(persons, { movedOn: shiftDays(today, -1), banchi: '1番1号' });
+    sub.subjects[0]!.givenName = '別人';
+    const open = await submitAndReview(sub);
+    expect(open.statusCode).toBe('in-review');
+    const due0 = open.legalDueOn as string;
+    // A closure day inside the period (a business day before the due date) pushes the due date to a later business day.
+    let closure = due0;
+    const { isBusinessDay } = await import('./business-days.ts');
+    do closure = shiftDays(closure, -1); while (!isBusinessDay(closure) && closure > today);
+    expect(closure > today).toBe(true);
+    const added = await admin.request('POST', '/api/v1/case-closure-days', { day: closure, label: '臨時閉庁' });
+    expect(added.status).toBe(201);
+    expect((await json(added)).recomputedCases).toBeGreaterThanOrEqual(1);
+    const due1 = (await json(await reviewer.request('GET', `/api/v1/cases/${open.caseId}`))).legalDueOn as string;
+    expect(due1 > due0).toBe(true);
+    // Removed through the console (post/redirect/get): back to the first due date; a repeat changes nothing.
+    const form = new URLSearchParams({ _csrf: admin.csrfToken, day: closure }).toString();
+    const post = () => admin.send('POST', '/console/closure-days/removals', form, { 'content-type': 'application/x-www-form-urlencoded' });
+    const r1 = await post();
+    expect(r1.status).toBe(303);
+    expect(r1.headers.get('location')).toMatch(/^\/console\/closure-days\?done=removed&moved=[1-9]/);
+    expect((await json(await reviewer.request('GET', `/api/v1/cases/${open.caseId}`))).legalDueOn).toBe(due0);
+    expect((await post()).headers.get('location')).toBe('/console/closure-days?done=removed&moved=0');
+    const del = await admin.request('DELETE', `/api/v1/case-closure-days/${closure}`);
+    expect(await json(del)).toMatchObject({ removed: false, recomputedCases: 0 });
+    // The console page lists closure days in 和暦; bad input is refused with a message and changes nothing; others may not.
+    const bad = await admin.send('POST', '/console/closure-days', new URLSearchParams({ _csrf: admin.csrfToken, day: '2026-02-30' }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('日付を正しく入力してください');
+    expect((await reviewer.request('DELETE', `/api/v1/case-closure-days/${closure}`)).status).toBe(403);
+    expect((await reviewer.request('GET', '/console/closure-days')).status).toBe(403);
+  });
 });

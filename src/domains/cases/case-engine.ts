@@ -107,6 +107,22 @@ export function createCaseEngine(deps: { repo: CasesRepository; clock: Clock }) 
       };
     },
 
+    /**
+     * Recomputes the legal and target due dates of every open case (after a closure day was added or removed);
+     * returns how many cases' dates changed.
+     */
+    async recomputeOpenDeadlines(trx: TenantTx, m: string) {
+      let changed = 0;
+      for (const c of await repo.openCasesForDeadlines(trx)) {
+        const due = await engine.deadlines(trx, c, await engine.caseType(trx, m, c.caseTypeId));
+        if (due.legalDueOn !== c.legalDueOn || due.targetDueOn !== c.targetDueOn) {
+          await repo.updateCase(trx, c.caseId, due);
+          changed++;
+        }
+      }
+      return changed;
+    },
+
     /** Moves the status (history row, clock stop/restart, deadlines, closing) and writes the event. */
     async transition(trx: TenantTx, m: string, c: CaseRow, type: CaseType, next: string, op: Operator, reason: string, extra: { resultCode?: string; activity?: string; objects?: EventObject[] } = {}) {
       const plan = planTransition({ statusCode: c.statusCode, closed: c.closedAt !== null, suspended: c.suspended, suspensionAllowed: type.suspensionAllowed },

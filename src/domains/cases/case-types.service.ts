@@ -90,12 +90,26 @@ export function createCaseTypeService(deps: { db: Database; repo: CasesRepositor
       return withTenant(db, actor.municipalityCode, (trx) => repo.closureDays(trx));
     },
 
-    /** Adds a closure day (閉庁日); open cases' deadlines are recomputed as they next change. */
+    /** Adds a closure day (閉庁日) and recomputes the due dates of every open case in the same transaction. */
     async addClosureDay(actor: Actor, input: { day: string; label: string }) {
       assertAllowed(actor, 'tenant:configure');
       return withTenant(db, actor.municipalityCode, async (trx) => {
         await repo.insertClosureDay(trx, actor.municipalityCode, input.day, input.label);
-        return repo.closureDays(trx);
+        const recomputedCases = await engine.recomputeOpenDeadlines(trx, actor.municipalityCode);
+        return { items: await repo.closureDays(trx), recomputedCases };
+      });
+    },
+
+    /**
+     * Removes a closure day and recomputes the due dates of every open case. Idempotent: removing a day that is not
+     * (or no longer) a closure day changes nothing (`removed: false`).
+     */
+    async removeClosureDay(actor: Actor, day: string) {
+      assertAllowed(actor, 'tenant:configure');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const removed = await repo.deleteClosureDay(trx, day);
+        const recomputedCases = removed ? await engine.recomputeOpenDeadlines(trx, actor.municipalityCode) : 0;
+        return { items: await repo.closureDays(trx), removed, recomputedCases };
       });
     },
   };

@@ -59,6 +59,11 @@ export function createCasesRepository() {
 
     // ── closure days ──
     closureDays: async (trx: TenantTx) => (await trx.selectFrom('cases.closureDay').select(['day', 'label']).where('municipalityCode', '=', TENANT).orderBy('day').execute()),
+    deleteClosureDay: async (trx: TenantTx, day: string) =>
+      Number((await trx.deleteFrom('cases.closureDay').where('municipalityCode', '=', TENANT).where('day', '=', day).executeTakeFirst()).numDeletedRows) > 0,
+    /** Open cases with what their deadlines are computed from. */
+    openCasesForDeadlines: (trx: TenantTx) => trx.selectFrom('cases.case').select(['caseId', 'caseTypeId', 'receivedOn', 'extensionDays', 'legalDueOn', 'targetDueOn'])
+      .where('municipalityCode', '=', TENANT).where('closedAt', 'is', null).forUpdate().execute(),
     insertClosureDay: (trx: TenantTx, m: string, day: string, label: string) =>
       trx.insertInto('cases.closureDay').values({ municipalityCode: m, day, label }).onConflict((oc) => oc.columns(['municipalityCode', 'day']).doUpdateSet({ label })).execute(),
 

@@ -20,6 +20,8 @@ const IdempotencyHeader = z.object({
 const Created = z.object({ caseId: z.string().uuid(), caseNo: z.string(), statusCode: z.string(), legalDueOn: z.string().nullable(), targetDueOn: z.string().nullable() }).openapi('CaseCreated');
 const ReviewIdParams = CaseIdParams.extend({ reviewId: z.string().uuid().openapi({ param: { name: 'reviewId', in: 'path' } }) });
 const ClosureDay = z.object({ day: z.string(), label: z.string() });
+const ClosureDaysChanged = z.object({ items: z.array(ClosureDay), recomputedCases: z.number().int() });
+const ClosureDayParams = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ param: { name: 'day', in: 'path' }, description: '閉庁日（西暦 YYYY-MM-DD）' }) });
 
 /** Mounts the cases routes. */
 export function casesRoutes(services: CasesModule) {
@@ -60,8 +62,15 @@ export function casesRoutes(services: CasesModule) {
   app.openapi(createRoute({
     method: 'post', path: '/case-closure-days', tags, security: staffSecurity, summary: 'Add a closure day (閉庁日)',
     request: body(ClosureDayInput),
-    responses: { 201: json(z.object({ items: z.array(ClosureDay) }), 'Closure days'), ...problems(400, 401, 403) },
-  }), async (c) => c.json({ items: await services.caseTypes.addClosureDay(c.var.actor, c.req.valid('json')) }, 201));
+    responses: { 201: json(ClosureDaysChanged, 'Closure days; the open cases whose due dates moved'), ...problems(400, 401, 403) },
+  }), async (c) => c.json(await services.caseTypes.addClosureDay(c.var.actor, c.req.valid('json')), 201));
+
+  app.openapi(createRoute({
+    method: 'delete', path: '/case-closure-days/{day}', tags, security: staffSecurity,
+    summary: 'Remove a closure day (閉庁日); the due dates of open cases are recomputed. Idempotent (removed: false when it was not one)',
+    request: { params: ClosureDayParams },
+    responses: { 200: json(ClosureDaysChanged.extend({ removed: z.boolean() }), 'Closure days; the open cases whose due dates moved'), ...problems(400, 401, 403) },
+  }), async (c) => c.json(await services.caseTypes.removeClosureDay(c.var.actor, c.req.valid('param').day), 200));
 
   app.openapi(createRoute({
     method: 'post', path: '/cases', tags, security: staffSecurity,

@@ -13,6 +13,8 @@ import type { Services } from '../../services.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { CasePage, QueuePage, type QueueFilters } from './cases.page.tsx';
+import { ClosureDaysPage } from './closure-days.page.tsx';
+import { parseCalendarDate } from '../../platform/dates/jp-date.ts';
 
 const CASE_NO = /^\d{4}-\d{6}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,6 +35,40 @@ export function casesWebRoutes(services: Services) {
     await next();
   };
   app.use('/console/cases', guard);
+
+  // 閉庁日 (administrators): adding or removing one recomputes the due dates of open cases; post/redirect/get, and a
+  // repeated POST changes nothing more (the day is set, or already gone).
+  const admin = async (c: Context<AppEnv>, next: () => Promise<void>) => {
+    if (!c.get('actor')) return c.redirect(`/login?next=${encodeURIComponent(currentPath(c))}`, 303);
+    if (!can(c.var.actor, 'tenant:configure')) throw new ForbiddenError('tenant:configure');
+    await next();
+  };
+  app.use('/console/closure-days', admin);
+  app.use('/console/closure-days/*', admin);
+  const closurePage = async (c: Context<AppEnv>, extra: { done?: string; error?: string } = {}, status: 200 | 400 = 200) => renderPage(c, ClosureDaysPage({
+    ...(await consoleContext(c, services)), items: await services.caseTypes.listClosureDays(c.var.actor), csrfToken: c.var.actor.csrfToken, ...extra }), status);
+  app.get('/console/closure-days', async (c) => {
+    const moved = Number(c.req.query('moved'));
+    const done = c.req.query('done') === 'added' ? `閉庁日を追加しました。処理期限が変わった案件: ${moved || 0}件` : c.req.query('done') === 'removed' ? `閉庁日を削除しました。処理期限が変わった案件: ${moved || 0}件` : undefined;
+    return closurePage(c, { done });
+  });
+  app.post('/console/closure-days', async (c) => {
+    const body = await c.req.parseBody();
+    assertCsrf(c.var.actor, typeof body._csrf === 'string' ? body._csrf : undefined);
+    let day: string;
+    try { day = parseCalendarDate(String(body.day ?? '').trim()); } catch { return closurePage(c, { error: '日付を正しく入力してください（例: 令和8年12月28日）' }, 400); }
+    const label = String(body.label ?? '').trim().slice(0, 100);
+    const r = await services.caseTypes.addClosureDay(c.var.actor, { day, label });
+    return c.redirect(`/console/closure-days?done=added&moved=${r.recomputedCases}`, 303);
+  });
+  app.post('/console/closure-days/removals', async (c) => {
+    const body = await c.req.parseBody();
+    assertCsrf(c.var.actor, typeof body._csrf === 'string' ? body._csrf : undefined);
+    const day = String(body.day ?? '');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return closurePage(c, { error: '削除する閉庁日を選んでください' }, 400);
+    const r = await services.caseTypes.removeClosureDay(c.var.actor, day);
+    return c.redirect(`/console/closure-days?done=removed&moved=${r.recomputedCases}`, 303);
+  });
   app.use('/console/cases/*', guard);
 
   app.get('/console/cases', async (c) => {
