@@ -26,7 +26,7 @@ export const API_VERSION = '1.0.0';
 
 /** Options of the HTTP application. */
 export interface AppOptions {
-  config: Pick<Config, 'publicUrl' | 'oidc'> & Partial<Pick<Config, 'idempotencyLeaseMs'>>;
+  config: Pick<Config, 'publicUrl' | 'oidc'> & Partial<Pick<Config, 'idempotencyLeaseMs' | 'residentOidc'>>;
   log: Logger;
 }
 
@@ -104,6 +104,6 @@ export function createApp(services: Services, opts: AppOptions) {
   app.get('/api/v1/openapi.json', (c) => c.json(document));
   app.route('/api/v1', api);
   app.route('/auth/oidc', oidcRoutes(services, { oidc: opts.config.oidc, publicUrl: opts.config.publicUrl, secureCookies }));
-  app.route('/', webRoutes(services, { secureCookies, oidc: opts.config.oidc, publicUrl: opts.config.publicUrl, log: opts.log }));
+  app.route('/', webRoutes(services, { secureCookies, oidc: opts.config.oidc, residentOidc: opts.config.residentOidc, publicUrl: opts.config.publicUrl, log: opts.log }));
   return app;
 }

@@ -10,6 +10,7 @@ import { DEMO_MUNICIPALITY_CODE, DEMO_PASSWORD, DEMO_STAFF, seedDemo } from './d
 import { loadMyNumberKeys } from './domains/registry/index.ts';
 import { startScheduler } from './platform/jobs/scheduler.ts';
 import { periodicTasks } from './periodic-tasks.ts';
+import { startDemoIdpFor, type DemoIdp } from './demo/demo-idp.ts';
 
 /** A running server and how to stop it. */
 export interface Running {
@@ -25,6 +26,17 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
   const services = createServices(db, config);
   await services.tenants.loadReferenceData();
   const seeded = config.seedDemo ? await seedDemo(services) : false;
+  // Residents sign in at the demo identity provider (a real OpenID Connect provider on its own port) unless a
+  // provider is configured (issue #14).
+  let demoIdp: DemoIdp | undefined;
+  if (config.seedDemo && !config.residentOidc && config.demoIdpPort > 0) {
+    try {
+      demoIdp = await startDemoIdpFor(services, DEMO_MUNICIPALITY_CODE, { host: config.host, port: config.demoIdpPort, publicUrl: config.publicUrl });
+    } catch (err) {
+      log.warn({ port: config.demoIdpPort, err: { name: (err as Error).name, message: (err as Error).message } }, 'demo identity provider not started');
+    }
+    if (demoIdp) config = { ...config, residentOidc: { issuer: demoIdp.issuer, clientId: demoIdp.clientId, clientSecret: demoIdp.clientSecret, label: 'マイナンバーカードでログイン（デモ）' } };
+  }
   const app = createApp(services, { config, log });
   // Periodic work (case jobs, purges, access-log checkpoints): graphile-worker on a server (each run on one process
   // across instances), timers in process on PGlite.
@@ -50,6 +62,7 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
       `  デモ自治体 / demo municipality: 塩尻市 (${DEMO_MUNICIPALITY_CODE})`,
       `  デモ職員 / demo staff (password: ${DEMO_PASSWORD}):`,
       ...DEMO_STAFF.map((s) => `    ${s.loginId.padEnd(10)} ${s.displayName}（${s.roles.join(', ')}）`),
+      ...(demoIdp ? [`  デモ住民 / demo residents: ${url}/portal （デモ用認証基盤 / demo identity provider: ${demoIdp.issuer}）`] : []),
       `  準備完了まで / ready in ${ms} ms`,
       '',
     ].join('\n'));
@@ -60,7 +73,7 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
   return {
     url,
     stop() {
-      stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => scheduler.stop()).then(() => db.close());
+      stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => demoIdp?.close()).then(() => scheduler.stop()).then(() => db.close());
       return stopping;
     },
   };

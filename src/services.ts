@@ -15,9 +15,11 @@ import { createDaycare } from './domains/daycare/daycare.module.ts';
 import { createCertificates } from './domains/certificates/index.ts';
 import { createCases } from './domains/cases/index.ts';
 import { createProcedures } from './domains/procedures/index.ts';
+import { createResidentSessionRepository } from './domains/identity/resident-session.repository.ts';
+import { createResidentSessionService } from './domains/identity/resident-session.service.ts';
 
 /** Creates the services of the platform. */
-export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min'>>, clock: Clock = systemClock) {
+export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min' | 'residentSessionIdleSeconds' | 'residentSessionMaxSeconds'>>, clock: Clock = systemClock) {
   const accessLog = createAccessLogRepository();
   const tenants = createTenantService({ db, tenants: createTenantRepository() });
   const identity = createIdentityService({
@@ -27,12 +29,17 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
     sessionIdleSeconds: config.sessionIdleSeconds, sessionMaxSeconds: config.sessionMaxSeconds,
   });
   const audit = createAuditService({ db, accessLog });
+  // Residents signed in through OpenID Connect (issue #14): 30 minutes idle, 3 hours at most unless configured.
+  const residentSessions = createResidentSessionService({
+    db, sessions: createResidentSessionRepository(), accessLog, tenants, clock,
+    idleSeconds: config.residentSessionIdleSeconds ?? 30 * 60, maxSeconds: config.residentSessionMaxSeconds ?? 3 * 3600,
+  });
   const registry = createRegistry(db, clock);
   const { daycare, daycareResults } = createDaycare(db, clock, tenants, accessLog);
   const certificates = createCertificates(db, clock, tenants, accessLog);
   const { cases, caseTypes, caseEvents } = createCases(db, clock, registry, accessLog, { certificates, daycare });
   const procedures = createProcedures(db, clock, cases, registry, accessLog);
-  return { db, clock, tenants, identity, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures };
+  return { db, clock, tenants, identity, residentSessions, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The whole application over a fresh test database, with factories and an HTTP client that keeps cookies. */
 import { afterAll, beforeAll } from 'vitest';
-import { createApp } from '../src/app.ts';
+import { createApp, type AppOptions } from '../src/app.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { createServices, type Services } from '../src/services.ts';
 import type { Role } from '../src/platform/auth/permissions.ts';
@@ -29,6 +29,8 @@ export interface TestApp {
   login(code: string, loginId: string, password?: string): Promise<Client>;
   /** A client without a session. */
   anonymous(): Client;
+  /** Rebuilds the app with more configuration (e.g. the residents' identity provider, test/resident-session.ts). */
+  configure(config: Partial<AppOptions['config']>): void;
 }
 
 /** Sets up a test app for the current test file (closed after the file). */
@@ -83,5 +85,8 @@ export function useTestApp(): TestApp {
       return client(cookie, body.csrfToken, body.staffId);
     },
     anonymous: () => client(),
+    configure(config) {
+      holder.app = createApp(holder.services, { config: { publicUrl: 'http://127.0.0.1', ...config }, log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+    },
   };
 }

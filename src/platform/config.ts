@@ -27,11 +27,30 @@ export interface Config {
   /** Seed the demo municipality (塩尻市) and demo staff on first start. */
   seedDemo: boolean;
   oidc?: { issuer: string; clientId: string; clientSecret?: string; label: string };
+  /**
+   * Residents' identity provider (RESIDENT_OIDC_ISSUER, RESIDENT_OIDC_CLIENT_ID, RESIDENT_OIDC_CLIENT_SECRET,
+   * RESIDENT_OIDC_LABEL): in production the national one. Unset with the demo seeded: the demo provider.
+   */
+  residentOidc?: ResidentOidcSettings;
+  /** Port of the in-process demo identity provider for residents (JICHI_DEMO_IDP_PORT, default PORT+1; 0: none). */
+  demoIdpPort: number;
+  /** Resident session idle timeout and absolute lifetime in seconds (RESIDENT_SESSION_IDLE_SECONDS, RESIDENT_SESSION_MAX_SECONDS). */
+  residentSessionIdleSeconds: number;
+  residentSessionMaxSeconds: number;
   /** Session idle timeout and absolute lifetime in seconds. */
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
   /** Sign-in attempts allowed per client address per 5 minutes (accounts also lock after 5 failures). */
   loginAttemptsPer5Min: number;
+}
+
+/** How Jichi talks to the residents' identity provider. */
+export interface ResidentOidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  /** What the sign-in button says, e.g. 「マイナンバーカードでログイン」. */
+  label: string;
 }
 
 /** Reads the configuration from an environment (defaults suit a developer's machine). */
@@ -61,6 +80,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           label: env.OIDC_LABEL ?? '庁内認証基盤',
         }
       : undefined,
+    residentOidc: env.RESIDENT_OIDC_ISSUER
+      ? {
+          issuer: env.RESIDENT_OIDC_ISSUER,
+          clientId: env.RESIDENT_OIDC_CLIENT_ID ?? 'jichi-portal',
+          clientSecret: env.RESIDENT_OIDC_CLIENT_SECRET,
+          label: env.RESIDENT_OIDC_LABEL ?? 'マイナンバーカードでログイン',
+        }
+      : undefined,
+    demoIdpPort: Number(env.JICHI_DEMO_IDP_PORT ?? port + 1),
+    residentSessionIdleSeconds: Number(env.RESIDENT_SESSION_IDLE_SECONDS ?? 30 * 60),
+    residentSessionMaxSeconds: Number(env.RESIDENT_SESSION_MAX_SECONDS ?? 3 * 3600),
     sessionIdleSeconds: Number(env.SESSION_IDLE_SECONDS ?? 2 * 3600),
     sessionMaxSeconds: Number(env.SESSION_MAX_SECONDS ?? 12 * 3600),
     loginAttemptsPer5Min: Number(env.LOGIN_ATTEMPTS_PER_5_MIN ?? 20),

@@ -65,7 +65,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   });
 
   app.route('/', sessionRoutes(services, opts));
-  app.route('/', portalRoutes(services));
+  app.route('/', portalRoutes(services, opts));
   app.route('/', guideRoutes(services));
   app.route('/', certificateWebRoutes(services));
   app.route('/', daycareWebRoutes(services));

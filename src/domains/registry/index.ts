@@ -40,3 +40,7 @@ export function createRegistry(db: Database, clock: Clock, env: Record<string, s
     seedDemo: (municipalityCode: string) => service.seedDemoResidents(municipalityCode, { persons: demoResidentCount(env) }),
   });
 }
+// For resident sign-in (identity): the one living person with the 基本4情報 the identity provider states.
+export { matchResidentPerson, formatAddressLine, type FourAttributes, type MatchResult, type MatchedPerson } from './resident-match.ts';
+// For the demo identity provider (src/demo/demo-idp.ts) and the tests: real demo persons with their 基本4情報.
+export { demoIdentities, type DemoIdentity } from './demo/demo-identities.ts';

@@ -20,6 +20,8 @@ export interface OidcClientOptions {
   clientSecret?: string;
   /** The callback URL registered at the provider. */
   redirectUri: string;
+  /** Scopes to ask for (default `openid`; residents also ask for the 基本4情報, e.g. `openid profile address`). */
+  scope?: string;
   /** Lifetime of a started flow (default 10 minutes). */
   flowTtlSeconds?: number;
   clock?: Clock;
@@ -133,7 +135,7 @@ export function createOidcClient(opts: OidcClientOptions) {
         expiresAt: Math.floor(clock.now().getTime() / 1000) + ttl,
       };
       const authorizationUrl = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: opts.redirectUri, scope: 'openid', response_type: 'code',
+        redirect_uri: opts.redirectUri, scope: opts.scope ?? 'openid', response_type: 'code',
         code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
         state: flow.state, nonce: flow.nonce,
       });
@@ -161,7 +163,7 @@ export function createOidcClient(opts: OidcClientOptions) {
      * the ID token (signature, issuer, audience, expiry, nonce) through the library.
      * @throws OidcStateMismatchError, OidcProviderError, OidcUnavailableError
      */
-    async complete(flow: OidcFlow, callbackParams: URLSearchParams): Promise<{ subject: string; issuer: string }> {
+    async complete(flow: OidcFlow, callbackParams: URLSearchParams): Promise<{ subject: string; issuer: string; claims: Record<string, unknown> }> {
       const state = callbackParams.get('state');
       if (!state || !safeEqual(state, flow.state)) throw new OidcStateMismatchError();
       const config = await configured();
@@ -174,7 +176,7 @@ export function createOidcClient(opts: OidcClientOptions) {
         });
         const claims = tokens.claims();
         if (!claims?.sub) throw new OidcProviderError('no subject in ID token');
-        return { subject: claims.sub, issuer: claims.iss };
+        return { subject: claims.sub, issuer: claims.iss, claims: { ...claims } };
       } catch (err) {
         throw mapError(err);
       }

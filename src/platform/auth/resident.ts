@@ -7,6 +7,9 @@
 
 /** The registry person the signed-in resident was matched to by 基本4情報 (exactly one), if any. */
 export interface ResidentMatch {
+  /** Keys for queries (never shown): the registry person and household. */
+  personId: string;
+  householdId: string;
   atenaNo: string;
   householdNo: string;
   /** Is the person the 世帯主 (may request the household's certificate)? */
@@ -28,6 +31,8 @@ export interface Resident {
   displayName: string;
   /** null: not matched to exactly one registry person; forms then start empty and say why. */
   match: ResidentMatch | null;
+  /** Why `match` is null: the provider stated too little, nobody matched, or several persons did. */
+  unmatchedReason?: 'missing-attributes' | 'not-found' | 'several';
   /** CSRF token bound to the resident session. */
   csrfToken: string;
   sessionTokenHash: string;

@@ -411,6 +411,33 @@ export interface PlatformMunicipality {
   prefectureName: string;
 }
 
+export interface PlatformResidentAccount {
+  createdAt: Generated<Timestamp>;
+  issuer: string;
+  lastSignInAt: Generated<Timestamp>;
+  municipalityCode: string;
+  residentId: string;
+  subject: string;
+}
+
+export interface PlatformResidentSession {
+  assurance: string;
+  atenaNo: string | null;
+  createdAt: Generated<Timestamp>;
+  csrfToken: string;
+  displayName: string;
+  expiresAt: Timestamp;
+  householdId: string | null;
+  householdNo: string | null;
+  isHouseholdHead: boolean | null;
+  lastSeenAt: Generated<Timestamp>;
+  municipalityCode: string;
+  personId: string | null;
+  residentId: string;
+  tokenHash: string;
+  unmatchedReason: string | null;
+}
+
 export interface PlatformSession {
   authMethod: string;
   createdAt: Generated<Timestamp>;
@@ -610,6 +637,8 @@ export interface DB {
   "daycare.round": DaycareRound;
   "platform.idempotencyKey": PlatformIdempotencyKey;
   "platform.municipality": PlatformMunicipality;
+  "platform.residentAccount": PlatformResidentAccount;
+  "platform.residentSession": PlatformResidentSession;
   "platform.session": PlatformSession;
   "platform.staff": PlatformStaff;
   "platform.tenant": PlatformTenant;
