@@ -17,6 +17,7 @@ import { createCases } from './domains/cases/index.ts';
 import { createProcedures } from './domains/procedures/index.ts';
 import { createResidentSessionRepository } from './domains/identity/resident-session.repository.ts';
 import { createResidentSessionService } from './domains/identity/resident-session.service.ts';
+import { createResidentAccessHistory } from './domains/audit/resident-access-history.ts';
 
 /** Creates the services of the platform. */
 export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min' | 'residentSessionIdleSeconds' | 'residentSessionMaxSeconds'>>, clock: Clock = systemClock) {
@@ -29,6 +30,7 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
     sessionIdleSeconds: config.sessionIdleSeconds, sessionMaxSeconds: config.sessionMaxSeconds,
   });
   const audit = createAuditService({ db, accessLog });
+  const residentAccessHistory = createResidentAccessHistory({ db, accessLog });
   // Residents signed in through OpenID Connect (issue #14): 30 minutes idle, 3 hours at most unless configured.
   const residentSessions = createResidentSessionService({
     db, sessions: createResidentSessionRepository(), accessLog, tenants, clock,
@@ -39,7 +41,7 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const certificates = createCertificates(db, clock, tenants, accessLog);
   const { cases, caseTypes, caseEvents } = createCases(db, clock, registry, accessLog, { certificates, daycare });
   const procedures = createProcedures(db, clock, cases, registry, accessLog);
-  return { db, clock, tenants, identity, residentSessions, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures };
+  return { db, clock, tenants, identity, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures };
 }
 
 export type Services = ReturnType<typeof createServices>;

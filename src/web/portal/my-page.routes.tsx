@@ -11,10 +11,14 @@ import { dictionary, requestLang, type Lang } from '../ui/i18n.ts';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { MyPage, type MyPageItem } from './my-page.page.tsx';
 import type { ResidentPageContext } from './resident-layout.tsx';
+import { residentText } from './resident-i18n.ts';
 
 /** The マイページ menu, in order. */
-export function myPageItems(_lang: Lang): MyPageItem[] {
-  return [];
+export function myPageItems(lang: Lang): MyPageItem[] {
+  const rt = residentText(lang);
+  return [
+    { href: '/portal/my/access-history', ...rt.links.accessHistory },
+  ];
 }
 
 /** The context every signed-in resident page renders with. */

@@ -15,6 +15,7 @@ import { municipalityOptions } from '../session/session.routes.tsx';
 import type { WebOptions } from '../ui/web-options.ts';
 import { residentSessionRoutes, signInOffer } from './resident-session.routes.tsx';
 import { myPageRoutes } from './my-page.routes.tsx';
+import { accessHistoryRoutes } from './access-history.routes.tsx';
 
 /** Mounts /portal and everything under it. */
 export function portalRoutes(services: Services, opts: WebOptions) {
@@ -32,5 +33,6 @@ export function portalRoutes(services: Services, opts: WebOptions) {
   });
   app.route('/', residentSessionRoutes(services, opts));
   app.route('/', myPageRoutes(services));
+  app.route('/', accessHistoryRoutes(services));
   return app;
 }

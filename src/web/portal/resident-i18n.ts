@@ -26,6 +26,31 @@ const ja = {
     accessHistory: { title: 'わたしの記録の閲覧履歴', body: '市区町村の職員が、いつ、どの部署で、何のためにあなたの記録を見たかを確認できます。' },
   },
   sessionNote: (minutes: number) => `操作をしないまま${minutes}分たつと、自動的にログアウトします。`,
+  history: {
+    title: 'わたしの記録の閲覧履歴',
+    lead: 'あなたの住民記録を、いつ、どの部署の誰（役割）が、何のために利用したかの記録です。職員の氏名は表示しません。',
+    withheld: '犯罪捜査のための捜査機関からの照会（捜査関係事項照会）に応じた利用は、法律により表示しません（個人情報保護法第78条）。',
+    household: 'ご家族の記録の閲覧履歴は、ご家族ご本人がログインして確認できます。',
+    unmatched: 'あなたの住民記録を特定できなかったため、閲覧履歴を表示できません。',
+    none: 'あなたの記録が利用された記録はありません。',
+    latest: (n: number) => `新しい順に最大${n}件を表示しています。`,
+    columns: { when: '日時', who: '部署・役割', what: '内容', purpose: '目的' },
+    who: {
+      self: 'ご本人', contractor: '委託事業者', system: 'システム（自動処理）', operator: 'システムの運用担当', staff: '職員',
+    } as Record<string, string>,
+    roles: {
+      counter: '市民課（窓口）', reviewer: '市民課（審査）', approver: '市民課（決裁）', daycare: '保育課', admin: 'システム管理担当', analyst: '統計・分析担当',
+    } as Record<string, string>,
+    actions: {
+      'registry.person.read': '住民記録の閲覧', 'registry.person.search': '住民記録の検索（検索結果に表示）', 'registry.person.match': 'ログイン時の本人確認',
+      'registry.change.record': '異動届の処理', 'registry.change.preview': '異動届の内容確認', 'registry.change.review': '異動の審査',
+      'certificates.subject.read': '証明書の交付のための確認', 'certificates.preview': '証明書の作成（確認）', 'certificates.issue': '証明書の交付',
+      'certificates.issuance.read': '証明書の交付記録の確認', 'certificates.reprint': '証明書の再印刷',
+    } as Record<string, string>,
+    actionFallback: (action: string): string => (action.startsWith('registry.support-measure') ? '支援措置の確認' : action.startsWith('registry.') ? '住民記録の利用'
+      : action.startsWith('certificates.') ? '証明書の交付事務' : action.startsWith('cases.') ? '手続の処理' : action.startsWith('daycare.') ? '保育の利用調整' : '記録の利用'),
+    noPurpose: '（記録なし）',
+  },
 };
 
 export type ResidentDictionary = typeof ja;
@@ -54,6 +79,27 @@ const en: ResidentDictionary = {
     accessHistory: { title: 'Who viewed my records', body: 'See when, in which department and for what purpose staff viewed your records.' },
   },
   sessionNote: (minutes: number) => `You are signed out automatically after ${minutes} minutes without activity.`,
+  history: {
+    title: 'Who viewed my records',
+    lead: 'When your resident record was used, by which department and role, and for what purpose. Staff names are not shown.',
+    withheld: 'Uses for inquiries of investigative authorities (捜査関係事項照会) are not shown, as the law provides (Act on the Protection of Personal Information, art. 78).',
+    household: 'Members of your household see the history of their own records when they sign in.',
+    unmatched: 'Your resident record could not be identified, so there is no history to show.',
+    none: 'Your record has not been used.',
+    latest: (n: number) => `Showing up to ${n} entries, newest first.`,
+    columns: { when: 'When', who: 'Department / role', what: 'What', purpose: 'Purpose' },
+    who: { self: 'You', contractor: 'Contractor', system: 'System (automatic)', operator: 'System operations', staff: 'Staff' },
+    roles: { counter: 'Residents division (counter)', reviewer: 'Residents division (review)', approver: 'Residents division (approval)', daycare: 'Childcare division', admin: 'System administration', analyst: 'Statistics' },
+    actions: {
+      'registry.person.read': 'Record viewed', 'registry.person.search': 'Record found in a search', 'registry.person.match': 'Identity check at sign-in',
+      'registry.change.record': 'Notification processed', 'registry.change.preview': 'Notification checked', 'registry.change.review': 'Change reviewed',
+      'certificates.subject.read': 'Checked for a certificate', 'certificates.preview': 'Certificate prepared', 'certificates.issue': 'Certificate issued',
+      'certificates.issuance.read': 'Certificate record checked', 'certificates.reprint': 'Certificate reprinted',
+    },
+    actionFallback: (action: string) => (action.startsWith('registry.support-measure') ? 'Support measure checked' : action.startsWith('registry.') ? 'Record used'
+      : action.startsWith('certificates.') ? 'Certificate work' : action.startsWith('cases.') ? 'Procedure handled' : action.startsWith('daycare.') ? 'Daycare allocation' : 'Record used'),
+    noPurpose: '(not recorded)',
+  },
 };
 
 /** The resident pages' text in a language. */
