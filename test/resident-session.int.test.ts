@@ -148,7 +148,7 @@ describe('the resident session', () => {
 });
 
 describe('matching by 基本4情報', () => {
-  const tenant = { prefectureName: '長野県', name: '塩尻市' };
+  const tenant = { code: SHIOJIRI, prefectureName: '長野県', name: '塩尻市' };
   const match = (attrs: Parameters<typeof matchResidentPerson>[1]) =>
     withTenant(t.services.db, SHIOJIRI, (trx) => matchResidentPerson(trx, attrs, tenant));
   const base = () => {

@@ -74,7 +74,7 @@ export function createResidentSessionService(deps: {
       const expiresAt = new Date(clock.now().getTime() + deps.maxSeconds * 1000);
       const row = await withTenant(db, municipalityCode, async (trx) => {
         const residentId = await sessions.upsertAccount(trx, municipalityCode, who.issuer, who.subject);
-        const result = await matchResidentPerson(trx, attrs, { prefectureName: tenant.prefectureName, name: tenant.name });
+        const result = await matchResidentPerson(trx, attrs, { code: municipalityCode, prefectureName: tenant.prefectureName, name: tenant.name });
         const m = result.matched;
         const session: Omit<ResidentSessionRow, 'lastSeenAt'> = {
           municipalityCode, tokenHash: tokenHash(token), residentId, csrfToken: newToken(), assurance: acr, displayName,

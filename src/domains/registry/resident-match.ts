@@ -16,7 +16,7 @@
  */
 import { sql } from 'kysely';
 import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
-import type { Address, PersonRecord } from './registry-model.ts';
+import type { Address } from './registry-model.ts';
 
 /** The 基本4情報 as the identity provider states them. */
 export interface FourAttributes {
@@ -49,44 +49,23 @@ export function formatAddressLine(prefectureName: string, municipalityName: stri
   return `${prefectureName}${municipalityName}${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}`;
 }
 
-const noSpace = (s: string) => s.replace(/[\s\u3000]+/g, '');
-
 /**
  * Finds the one living person of the transaction's municipality with these 基本4情報.
  * `municipality` names the tenant, to accept addresses written with the prefecture and municipality.
  */
-export async function matchResidentPerson(trx: TenantTx, attrs: FourAttributes, municipality: { prefectureName: string; name: string }): Promise<MatchResult> {
+export async function matchResidentPerson(trx: TenantTx, attrs: FourAttributes, municipality: { code: string; prefectureName: string; name: string }): Promise<MatchResult> {
   const birth = attrs.birthDate ?? '';
   const hasName = !!(attrs.familyName && attrs.givenName) || !!attrs.name;
   if (!hasName || !/^\d{4}-\d{2}-\d{2}$/.test(birth) || (attrs.sex !== 'male' && attrs.sex !== 'female') || !attrs.address) {
     return { matched: null, reason: 'missing-attributes' };
   }
-  const rows = await trx.selectFrom('registry.personCurrent')
-    .select(['personId', 'relationship', 'record'])
-    .where('birthSort', '=', birth).where('sex', '=', attrs.sex).where('removedOn', 'is', null)
-    .where(sql<boolean>`record->'birthDate'->>'precision' = 'day'`)
-    .execute();
-  const wanted = noSpace(attrs.address);
-  const prefix = noSpace(`${municipality.prefectureName}${municipality.name}`);
-  const candidates = rows.filter((r) => {
-    const rec = r.record as unknown as PersonRecord;
-    if (!nameMatches(attrs, rec)) return false;
-    const local = noSpace(`${rec.address.townName}${rec.address.banchi}${rec.address.katagaki}`);
-    return wanted === local || wanted === prefix + local;
-  });
-  if (candidates.length === 0) return { matched: null, reason: 'not-found' };
-  if (candidates.length > 1) return { matched: null, reason: 'several' };
-  const rec = candidates[0]!.record as unknown as PersonRecord;
-  return {
-    matched: {
-      personId: candidates[0]!.personId, atenaNo: rec.atenaNo, householdId: rec.householdId, householdNo: rec.householdNo,
-      isHouseholdHead: candidates[0]!.relationship === '世帯主',
-    },
-  };
-}
-
-function nameMatches(attrs: FourAttributes, rec: PersonRecord): boolean {
-  if (attrs.familyName && attrs.givenName) return attrs.familyName === rec.familyName && attrs.givenName === rec.givenName;
-  const n = attrs.name ?? '';
-  return [`${rec.familyName}${rec.givenName}`, `${rec.familyName}\u3000${rec.givenName}`, `${rec.familyName} ${rec.givenName}`].includes(n);
+  // registry.match_resident (SECURITY DEFINER, identity migration 0010): the public role reads no registry table.
+  const both = !!(attrs.familyName && attrs.givenName);
+  const rows = (await sql<MatchedPerson>`
+    SELECT person_id AS "personId", atena_no AS "atenaNo", household_id AS "householdId", household_no AS "householdNo", is_household_head AS "isHouseholdHead"
+    FROM registry.match_resident(${municipality.code}, ${both ? attrs.familyName! : null}, ${both ? attrs.givenName! : null}, ${both ? null : attrs.name ?? null},
+      ${birth}, ${attrs.sex}, ${attrs.address}, ${`${municipality.prefectureName}${municipality.name}`})`.execute(trx)).rows;
+  if (rows.length === 0) return { matched: null, reason: 'not-found' };
+  if (rows.length > 1) return { matched: null, reason: 'several' };
+  return { matched: rows[0]! };
 }
