@@ -7,9 +7,9 @@
 
 /** The registry person the signed-in resident was matched to by 基本4情報 (exactly one), if any. */
 export interface ResidentMatch {
-  /** Keys for queries (never shown): the registry person and household. */
-  personId: string;
-  householdId: string;
+  /** Keys for queries (never shown): the registry person and household (always set by the resident sign-in). */
+  personId?: string;
+  householdId?: string;
   atenaNo: string;
   householdNo: string;
   /** Is the person the 世帯主 (may request the household's certificate)? */
