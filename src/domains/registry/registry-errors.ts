@@ -90,6 +90,12 @@ export const ERRORS = {
   'self-return': [403, '自分が入力した異動を差し戻すことはできません'],
   'change-not-open': [409, 'この異動は既に本登録又は取下げ済みです'],
   'support-measure-dates': [422, '支援措置の終了日が開始日より前です。期間を確認してください'],
+  'feed-consumer-unauthenticated': [401, '連携先の認証に失敗しました。発行された連携用トークンを Authorization: Bearer で送ってください（失効した連携先は利用できません）'],
+  'feed-consumer-not-found': [404, '連携先が見つかりません'],
+  'feed-consumer-name-taken': [409, '同じ名前の連携先が既に登録されています。別の名前にしてください'],
+  'feed-consumer-revoked': [409, 'この連携先は既に失効しています'],
+  'feed-consumer-invalid': [422, '連携先の名前（英小文字・数字・ハイフン、40字以内）、利用目的、提供項目を確認してください'],
+  'feed-cursor-invalid': [422, '連携の位置（cursor）が正しくありません。前回の応答の cursor をそのまま送るか、全件抽出からやり直してください'],
 } as const satisfies Record<string, readonly [ErrorStatus, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

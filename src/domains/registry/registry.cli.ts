@@ -19,6 +19,8 @@ import { csvText } from '../../platform/csv/csv-cell.ts';
 import { operatorId } from '../../platform/audit/batch-access.ts';
 import { generateRegistryCsv } from './csv/registry-csv-generate.ts';
 import { createRegistryCsvService, CsvImportRefused } from './csv/registry-csv.service.ts';
+import { RegistryRuleError } from './registry-errors.ts';
+import { FEED_SCOPE_LABELS, FEED_SCOPES } from './feed/feed-items.ts';
 
 const EXIT_FAILURE = 1;
 const EXIT_INVALID_INPUT = 2;
@@ -60,6 +62,23 @@ async function withCsv<T>(municipality: string, fn: (csv: ReturnType<typeof crea
     const tenants = await createServices(db, config).tenants.list();
     if (!tenants.some((t) => t.municipalityCode === municipality)) throw new Refused(`自治体 ${municipality} は登録されていません（jichi tenant add ${municipality}）`, EXIT_INVALID_INPUT);
     return await fn(createRegistryCsvService({ db, cipher: createMyNumberCipher(loadMyNumberKeys(process.env)), clock: systemClock }));
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs `fn` with the registry service of a registered municipality. */
+async function withRegistry<T>(municipality: string, fn: (registry: ReturnType<typeof createServices>['registry']) => Promise<T>): Promise<T> {
+  if (!isValidMunicipalityCode(municipality)) throw new Refused(`全国地方公共団体コードが正しくありません: ${municipality}`, EXIT_INVALID_INPUT);
+  const config = loadConfig();
+  const db = await openConfiguredDatabase(config);
+  try {
+    const services = createServices(db, config);
+    if (!(await services.tenants.list()).some((t) => t.municipalityCode === municipality)) throw new Refused(`自治体 ${municipality} は登録されていません（jichi tenant add ${municipality}）`, EXIT_INVALID_INPUT);
+    return await fn(services.registry);
+  } catch (err) {
+    if (err instanceof RegistryRuleError) throw new Refused(`${err.title}（${err.code}）`, EXIT_INVALID_INPUT);
+    throw err;
   } finally {
     await db.close();
   }
@@ -167,6 +186,38 @@ export function registerRegistryCommands(program: Command): void {
         bar.done();
         process.stdout.write(`書き出しました / exported: ${r.rows.toLocaleString('en-US')} 行 → ${opts.output}\n`);
       });
+    }));
+
+  const consumers = registry.command('consumers').description('変更フィードの連携先（税・国保・介護・選挙等の標準準拠システム） / change-feed consumers');
+  consumers.command('add')
+    .description('連携先を登録し、連携用トークンを一度だけ表示する / register a consumer and print its token once')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
+    .requiredOption('--name <name>', '連携先の名前（英小文字・数字・ハイフン、例 tax）')
+    .requiredOption('--purpose <text>', '利用目的（アクセスログに記録）')
+    .option('--scopes <list>', `提供する項目群（カンマ区切り）: ${FEED_SCOPES.join(',')}`, 'basic')
+    .action((opts: { municipality: string; name: string; purpose: string; scopes: string }) => guarded(async () => {
+      const scopes = opts.scopes.split(',').map((x) => x.trim()).filter(Boolean);
+      const bad = scopes.filter((x) => !(FEED_SCOPES as readonly string[]).includes(x));
+      if (bad.length > 0) throw new Refused(`提供項目群が正しくありません: ${bad.join(',')}（${FEED_SCOPES.join(',')}）`, EXIT_INVALID_INPUT);
+      const r = await withRegistry(opts.municipality, (reg) => reg.feedConsumersAsOperator.add(opts.municipality, `cli:${operatorId()}`, { name: opts.name, purpose: opts.purpose, scopes }));
+      process.stdout.write(`登録しました / added: ${r.consumer.name}（${r.consumer.scopes.map((x) => FEED_SCOPE_LABELS[x as keyof typeof FEED_SCOPE_LABELS]).join('、')}）\n`);
+      process.stdout.write(`連携用トークン（再表示できません） / token (shown once): ${r.token}\n`);
+    }));
+  consumers.command('list')
+    .description('連携先の一覧 / list consumers')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
+    .action((opts: { municipality: string }) => guarded(async () => {
+      const items = await withRegistry(opts.municipality, (reg) => reg.feedConsumersAsOperator.list(opts.municipality));
+      process.stdout.write(csvLine(['名前', '利用目的', '提供項目群', '登録者', '登録日時', '失効日時']));
+      for (const c of items) process.stdout.write(csvLine([c.name, c.purpose, c.scopes.join(' '), c.createdBy, c.createdAt, c.revokedAt ?? ''].map(csvText)));
+    }));
+  consumers.command('revoke')
+    .description('連携先を失効させる（トークンは直ちに使えなくなる） / revoke a consumer')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
+    .requiredOption('--name <name>', '連携先の名前')
+    .action((opts: { municipality: string; name: string }) => guarded(async () => {
+      const c = await withRegistry(opts.municipality, (reg) => reg.feedConsumersAsOperator.revoke(opts.municipality, `cli:${operatorId()}`, opts.name));
+      process.stdout.write(`失効させました / revoked: ${c.name}\n`);
     }));
 
   registry.command('generate-csv')

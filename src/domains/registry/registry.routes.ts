@@ -10,6 +10,7 @@ import { TOWN_LIST_ATTRIBUTION, townsOf } from './addresses/address-reference.ts
 import type { RegistryService } from './registry.service.ts';
 import { mountSupportMeasureRoutes } from './support-measures/support-measure.routes.ts';
 import { mountAddressChangeRoutes } from './addresses/address-change.routes.ts';
+import { mountFeedRoutes } from './feed/feed.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView, TownsView,
@@ -29,6 +30,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   }
   mountSupportMeasureRoutes(app, svc, ctx);
   mountAddressChangeRoutes(app, svc, ctx);
+  mountFeedRoutes(app, svc, ctx);
 
   app.openapi(createRoute({
     method: 'get', path: '/persons', tags, security: staffSecurity, summary: 'Search residents (住民検索); each hit is access-logged',

@@ -28,6 +28,8 @@ import { createSupportMeasureUseCases } from './support-measures/support-measure
 import { createAddressChangeUseCases } from './addresses/address-change.service.ts';
 import { createChangePreviewUseCases } from './changes/change-preview.service.ts';
 import { createChangeReviewUseCases, presentChange } from './changes/change-review.service.ts';
+import { createFeedUseCases } from './feed/feed.service.ts';
+import { createFeedRepository } from './feed/feed.repository.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -83,6 +85,7 @@ class NeedsNumbers extends Error {}
 /** Creates the registry service. */
 export function createRegistryService(deps: RegistryDeps) {
   const { db, registry: repo, accessLog, cipher, clock } = deps;
+  const feed = createFeedRepository();
 
   const log = (trx: TenantTx, actor: Actor, action: string, personId: string, ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean } = {}) =>
     accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx, ...extra });
@@ -232,6 +235,7 @@ export function createRegistryService(deps: RegistryDeps) {
       write: (trx, m, plan, input, actor, today) => writePlan(trx, m, plan, input, actor, today, 'provisional') }),
     ...createChangePreviewUseCases({ db, accessLog, today: () => japanToday(clock), plan: planIn }),
     ...createChangeReviewUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
+    ...createFeedUseCases({ db, accessLog, cipher, today: () => japanToday(clock) }),
 
     /**
      * Records a change as 仮登録 (provisional): invisible to reads and certificates until approved.
@@ -300,6 +304,7 @@ export function createRegistryService(deps: RegistryDeps) {
       return withTenant(db, municipalityCode, async (trx) => {
         const plan = await planIn(trx, municipalityCode, input, today);
         const changeId = await writePlan(trx, municipalityCode, plan, input, { staffId: 'system' }, today, 'final');
+        await feed.allocate(trx, municipalityCode, [changeId]); // last statement: the feed number's lock is held to commit
         return { changeId, plan };
       });
     },
@@ -314,7 +319,10 @@ export function createRegistryService(deps: RegistryDeps) {
       return withTenant(db, actor.municipalityCode, async (trx) => {
         // Row locks only (the change rows, then their households), taken in id order so that two approvers of
         // overlapping lists cannot deadlock; a pending change's persons and households are reserved to it.
-        for (const id of [...new Set(changeIds)].sort()) await approveIn(trx, actor, id, ctx);
+        const ids = [...new Set(changeIds)].sort();
+        for (const id of ids) await approveIn(trx, actor, id, ctx);
+        // Last statement: the change feed's numbers, whose lock is held to commit (numbers become visible in order).
+        await feed.allocate(trx, actor.municipalityCode, ids);
         return { approved: changeIds };
       });
     },

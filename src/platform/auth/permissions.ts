@@ -20,6 +20,8 @@ export const ACTIONS = {
   // DV等支援措置: the decision on a victim's request (with the 相談機関's opinion) and the most sensitive data in the
   // registry; 決裁 only — not 窓口 (who serve requesters, possibly the 加害者) nor 管理者 (a system role).
   'registry:support-measure': ['approver'],
+  // 連携先 (systems reading the change feed) and what each may receive, 個人番号 included: a system setting.
+  'registry:feed-admin': ['admin'],
   'certificates:issue': ['counter'],
   // Handling cases; each case type also names the roles that may handle and decide it (data, cases domain).
   'cases:handle': ['counter', 'reviewer', 'daycare'],

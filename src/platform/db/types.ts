@@ -480,6 +480,7 @@ export interface RegistryChange {
   decidedAt: Timestamp | null;
   decidedBy: string | null;
   exOfficio: Generated<boolean>;
+  feedSeq: Int8 | null;
   householdIds: string[];
   kind: string;
   municipalityCode: string;
@@ -504,6 +505,24 @@ export interface RegistryChangeReceiptCounter {
   lastNo: number;
   municipalityCode: string;
   receiptYear: number;
+}
+
+export interface RegistryFeedConsumer {
+  consumerId: string;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  municipalityCode: string;
+  name: string;
+  purpose: string;
+  revokedAt: Timestamp | null;
+  revokedBy: string | null;
+  scopes: string[];
+  tokenHash: string;
+}
+
+export interface RegistryFeedCounter {
+  lastSeq: Int8;
+  municipalityCode: string;
 }
 
 export interface RegistryHousehold {
@@ -644,6 +663,8 @@ export interface DB {
   "platform.tenant": PlatformTenant;
   "registry.change": RegistryChange;
   "registry.changeReceiptCounter": RegistryChangeReceiptCounter;
+  "registry.feedConsumer": RegistryFeedConsumer;
+  "registry.feedCounter": RegistryFeedCounter;
   "registry.household": RegistryHousehold;
   "registry.importJob": RegistryImportJob;
   "registry.myNumberVault": RegistryMyNumberVault;
