@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * Every periodic task of the platform, in one list (run by src/platform/jobs/scheduler.ts): case deadlines and
- * reviews every minute, the purge of expired idempotency keys and the signed access-log checkpoint every hour.
+ * reviews every minute, the registry's 住基ネット outbox every minute, the purge of expired idempotency keys and the signed access-log checkpoint every hour.
  */
 import type { Config } from './platform/config.ts';
 import type { PeriodicTask } from './platform/jobs/scheduler.ts';
@@ -9,6 +9,7 @@ import { IDEMPOTENCY_KEEP_MS } from './platform/http/idempotency.ts';
 import { purgeExpiredKeys } from './platform/http/idempotency.repository.ts';
 import { checkpointKey, signCheckpoint, writeCheckpointFile } from './platform/audit/checkpoint.ts';
 import type { Services } from './services.ts';
+import { createFileJukinetAdapter } from './domains/registry/index.ts';
 
 /** Writes a signed checkpoint of the verified heads; refuses (throws) when the chain is broken. */
 export async function writeAuditCheckpoint(services: Services, dir: string, now = services.clock.now()): Promise<string> {
@@ -18,8 +19,11 @@ export async function writeAuditCheckpoint(services: Services, dir: string, now 
 }
 
 /** The platform's periodic tasks. */
-export function periodicTasks(services: Services, config: Pick<Config, 'auditCheckpointDir'>): PeriodicTask[] {
+export function periodicTasks(services: Services, config: Pick<Config, 'auditCheckpointDir'> & Partial<Pick<Config, 'jukinetDir'>>): PeriodicTask[] {
+  const jukinet = config.jukinetDir ? createFileJukinetAdapter(config.jukinetDir) : null;
   return [
+    // 住基ネット: the registry's outbox, in order, for every municipality in automatic mode (manual mode: jichi registry jukinet send).
+    ...(jukinet ? [{ name: 'registry_jukinet_send', cron: '* * * * *', everyMs: 15_000, run: () => services.registry.sendJukinetAll(jukinet) }] : []),
     // Case jobs (automatic review, effects, deadline alerts); submissions also drain them right after their commit.
     { name: 'cases_tick', cron: '* * * * *', everyMs: 5_000, run: () => services.cases.tick() },
     { name: 'idempotency_purge', cron: '23 * * * *', everyMs: 3_600_000,

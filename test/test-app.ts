@@ -6,6 +6,7 @@ import { createLogger } from '../src/platform/logger.ts';
 import { createServices, type Services } from '../src/services.ts';
 import type { Role } from '../src/platform/auth/permissions.ts';
 import { openTestDatabase } from './test-database.ts';
+import { demoResidentCodeAllotment } from '../src/domains/registry/index.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 
@@ -69,7 +70,10 @@ export function useTestApp(): TestApp {
     get services() { return holder.services; },
     get app() { return holder.app; },
     async tenant(code) {
-      if (!(await holder.services.tenants.isOnboarded(code))) await holder.services.tenants.onboard(code);
+      if (await holder.services.tenants.isOnboarded(code)) return;
+      await holder.services.tenants.onboard(code);
+      // The 住民票コード the 住基ネット would have allotted (new residents draw from this stock).
+      await holder.services.registry.loadResidentCodes(code, demoResidentCodeAllotment(code, 3000), '2026-04-01', 'test');
     },
     async staff(code, roles, loginId = `user${++n}-${roles.join('-')}`) {
       await this.tenant(code);

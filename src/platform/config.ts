@@ -7,6 +7,8 @@ export interface Config {
   dataDir: string;
   /** Where the hourly signed access-log checkpoints go (JICHI_AUDIT_CHECKPOINT_DIR; default <dataDir>/audit-checkpoints). */
   auditCheckpointDir: string;
+  /** Where the 住基ネット file adapter hands messages to the CS link (JICHI_JUKINET_DIR; default <dataDir>/jukinet-outbox). */
+  jukinetDir: string;
   /** Days after a municipality's 利用終了日 before `jichi tenant delete` may remove its data (JICHI_TENANT_RETENTION_DAYS). */
   tenantRetentionDays: number;
   /** How long an Idempotency-Key without a result counts as in progress (JICHI_IDEMPOTENCY_LEASE_SECONDS, default 600). */
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     dataDir: path.resolve(env.JICHI_DATA_DIR ?? 'data'),
     auditCheckpointDir: path.resolve(env.JICHI_AUDIT_CHECKPOINT_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'audit-checkpoints')),
+    jukinetDir: path.resolve(env.JICHI_JUKINET_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'jukinet-outbox')),
     tenantRetentionDays: Number(env.JICHI_TENANT_RETENTION_DAYS ?? 90),
     idempotencyLeaseMs: Number(env.JICHI_IDEMPOTENCY_LEASE_SECONDS ?? 600) * 1000,
     databaseUrl: env.DATABASE_URL || undefined,

@@ -19,6 +19,9 @@ export { japanToday } from './registry.service.ts';
 export { FOREIGN_CATEGORIES } from './registry-model.ts';
 // DV等支援措置: which of these persons a measure protects on a day (for the certificates' refusal), inside the caller's tenant transaction.
 export { personsUnderSupportMeasure } from './support-measures/support-measure.repository.ts';
+// The 住基ネット file adapter (the periodic sender in src/periodic-tasks.ts) and the demo 住民票コード allotment (tests).
+export { createFileJukinetAdapter, type JukinetAdapter } from './jukinet/jukinet-adapter.ts';
+export { demoResidentCodeAllotment, residentCodeCheckDigit } from './numbers/my-number.ts';
 // 仮登録 pending for a household or persons (certificates warn the clerk, issue #9), inside the caller's tenant transaction.
 export { provisionalChangesAffecting, type PendingChangeRef } from './changes/pending-changes.repository.ts';
 
@@ -26,6 +29,8 @@ import { createAccessLogRepository } from '../../platform/audit/access-log.repos
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { createMyNumberCipher } from './numbers/my-number-cipher.ts';
+import { demoResidentCodeAllotment } from './numbers/my-number.ts';
+import { japanToday as todayInJapan } from './registry.service.ts';
 import { demoResidentCount, loadMyNumberKeys } from './registry.config.ts';
 import { createRegistryRepository } from './registry.repository.ts';
 import { createRegistryService } from './registry.service.ts';
@@ -37,7 +42,10 @@ export function createRegistry(db: Database, clock: Clock, env: Record<string, s
   });
   return Object.assign(service, {
     /** Seeds the demo residents (count from `JICHI_DEMO_RESIDENTS`); used by src/demo/demo-seed.ts. */
-    seedDemo: (municipalityCode: string) => service.seedDemoResidents(municipalityCode, { persons: demoResidentCount(env) }),
+    seedDemo: async (municipalityCode: string) => {
+      await service.loadResidentCodes(municipalityCode, demoResidentCodeAllotment(municipalityCode, 5000), todayInJapan(clock), 'demo-seed');
+      return service.seedDemoResidents(municipalityCode, { persons: demoResidentCount(env) });
+    },
   });
 }
 // For resident sign-in (identity): the one living person with the 基本4情報 the identity provider states.

@@ -95,6 +95,7 @@ export const ERRORS = {
   'feed-consumer-name-taken': [409, '同じ名前の連携先が既に登録されています。別の名前にしてください'],
   'feed-consumer-revoked': [409, 'この連携先は既に失効しています'],
   'feed-consumer-invalid': [422, '連携先の名前（英小文字・数字・ハイフン、40字以内）、利用目的、提供項目を確認してください'],
+  'resident-code-stock-empty': [409, '住民票コードの在庫（払出しを受けたコード）が不足しています。住基ネットから追加の払出しを受け、jichi registry resident-codes load で登録してください'],
   'feed-cursor-invalid': [422, '連携の位置（cursor）が正しくありません。前回の応答の cursor をそのまま送るか、全件抽出からやり直してください'],
 } as const satisfies Record<string, readonly [ErrorStatus, string]>;
 
@@ -139,6 +140,7 @@ export interface Alert {
 
 /** Alert catalogue. */
 export const ALERTS = {
+  'resident-code-stock-low': '住民票コードの在庫が基準を下回りました。住基ネットに追加の払出しを依頼してください',
   'late-notification': '異動日から14日を超えた届出です（住基法第22条等）。届出期間経過の理由を確認してください',
   'move-out-ex-officio': '転出日から14日を超えた転出届です。職権で処理し、転出証明書に準ずる証明書を交付してください',
   'readmitted': '以前この市区町村に住民登録があった方です。新規登録ではなく再転入として以前の記録を引き継ぎました',

@@ -21,6 +21,7 @@ import { generateRegistryCsv } from './csv/registry-csv-generate.ts';
 import { createRegistryCsvService, CsvImportRefused } from './csv/registry-csv.service.ts';
 import { RegistryRuleError } from './registry-errors.ts';
 import { FEED_SCOPE_LABELS, FEED_SCOPES } from './feed/feed-items.ts';
+import { createFileJukinetAdapter } from './jukinet/jukinet-adapter.ts';
 
 const EXIT_FAILURE = 1;
 const EXIT_INVALID_INPUT = 2;
@@ -218,6 +219,55 @@ export function registerRegistryCommands(program: Command): void {
     .action((opts: { municipality: string; name: string }) => guarded(async () => {
       const c = await withRegistry(opts.municipality, (reg) => reg.feedConsumersAsOperator.revoke(opts.municipality, `cli:${operatorId()}`, opts.name));
       process.stdout.write(`失効させました / revoked: ${c.name}\n`);
+    }));
+
+  const jukinet = registry.command('jukinet').description('住基ネット（CS）への通知の送信箱 / the 住基ネット outbox');
+  const printStatus = (s: { mode: string; pending: number; failed: number; sent: number; lastError: string | null; residentCodesFree: number; stockAlertThreshold: number; stockLow: boolean }) => {
+    process.stdout.write(`送信モード: ${s.mode === 'auto' ? '自動' : '手動'} / 未送信 ${s.pending} 件・送信失敗 ${s.failed} 件・送信済み ${s.sent} 件\n`);
+    if (s.lastError) process.stdout.write(`最初の送信失敗: ${s.lastError}\n`);
+    process.stdout.write(`住民票コード在庫: ${s.residentCodesFree} 件（基準 ${s.stockAlertThreshold} 件${s.stockLow ? '、基準を下回っています。追加の払出しを依頼してください' : ''}）\n`);
+  };
+  jukinet.command('status').description('送信箱と住民票コード在庫の状況 / outbox and stock status')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
+    .action((opts: { municipality: string }) => guarded(async () => printStatus(await withRegistry(opts.municipality, (reg) => reg.jukinetStatus(opts.municipality)))));
+  jukinet.command('send').description('未送信の通知を順に送る（手動モードでの送信・失敗後の再試行） / send now, in order')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
+    .action((opts: { municipality: string }) => guarded(async () => {
+      const r = await withRegistry(opts.municipality, (reg) => reg.sendJukinet(opts.municipality, createFileJukinetAdapter(loadConfig().jukinetDir)));
+      process.stdout.write(`送信しました / sent: ${r.sent} 件、残り ${r.remaining} 件\n`);
+      if (r.failed) throw new Refused(`送信に失敗したため、順序を守って停止しました: ${r.failed}`, EXIT_FAILURE);
+    }));
+  jukinet.command('mode').description('送信モード（auto: 定期送信、manual: 手動でのみ送信） / sending mode')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
+    .option('--manual', '手動モードにする').option('--auto', '自動モードにする')
+    .option('--stock-alert-threshold <n>', '住民票コード在庫の警告基準（件）')
+    .action((opts: { municipality: string; manual?: boolean; auto?: boolean; stockAlertThreshold?: string }) => guarded(async () => {
+      if (opts.manual && opts.auto) throw new Refused('--manual と --auto は同時に指定できません', EXIT_INVALID_INPUT);
+      const threshold = opts.stockAlertThreshold === undefined ? undefined : Number(opts.stockAlertThreshold);
+      if (threshold !== undefined && (!Number.isInteger(threshold) || threshold < 0)) throw new Refused('--stock-alert-threshold は0以上の整数で指定してください', EXIT_INVALID_INPUT);
+      printStatus(await withRegistry(opts.municipality, (reg) => reg.setJukinetLink(opts.municipality, `cli:${operatorId()}`,
+        { mode: opts.manual ? 'manual' : opts.auto ? 'auto' : undefined, stockAlertThreshold: threshold })));
+    }));
+  jukinet.command('resend').description('指定した番号以降の通知を再送の対象に戻す / mark messages for resending')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
+    .requiredOption('--from <seq>', 'この連携番号（変更フィードの番号）以降')
+    .action((opts: { municipality: string; from: string }) => guarded(async () => {
+      if (!/^\d{1,15}$/.test(opts.from)) throw new Refused('--from は番号で指定してください', EXIT_INVALID_INPUT);
+      const r = await withRegistry(opts.municipality, (reg) => reg.resendJukinet(opts.municipality, `cli:${operatorId()}`, Number(opts.from)));
+      process.stdout.write(`再送の対象にしました / marked: ${r.marked} 件\n`);
+    }));
+  registry.command('resident-codes').description('住民票コードの在庫（住基ネットからの払出し） / resident code stock')
+    .command('load').description('払出しを受けた住民票コード（1行に1コード）を在庫に登録する / load allotted codes')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
+    .requiredOption('--input <file>', '住民票コードのファイル（11桁、1行に1コード）')
+    .requiredOption('--allotted-on <date>', '払出しの日（YYYY-MM-DD）')
+    .action((opts: { municipality: string; input: string; allottedOn: string }) => guarded(async () => {
+      if (!fs.existsSync(opts.input)) throw new Refused(`ファイルがありません: ${opts.input}`, EXIT_INVALID_INPUT);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.allottedOn)) throw new Refused('--allotted-on は YYYY-MM-DD で指定してください', EXIT_INVALID_INPUT);
+      const codes = fs.readFileSync(opts.input, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      const r = await withRegistry(opts.municipality, (reg) => reg.loadResidentCodes(opts.municipality, codes, opts.allottedOn, `cli:${operatorId()}`));
+      if (r.invalid > 0) throw new Refused(`検査数字の合わない住民票コードが ${r.invalid} 件あります。何も登録していません`, EXIT_INVALID_INPUT);
+      process.stdout.write(`登録しました / loaded: ${r.added} 件（既にあったものを除く）\n`);
     }));
 
   registry.command('generate-csv')

@@ -30,6 +30,7 @@ import { createChangePreviewUseCases } from './changes/change-preview.service.ts
 import { createChangeReviewUseCases, presentChange } from './changes/change-review.service.ts';
 import { createFeedUseCases } from './feed/feed.service.ts';
 import { createFeedRepository } from './feed/feed.repository.ts';
+import { createJukinetUseCases, RESIDENT_CODE_FROM_STOCK } from './jukinet/jukinet.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -50,12 +51,6 @@ export function japanToday(clock: Clock): string {
   return new Date(clock.now().getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** A random 住民票コード with a valid check digit (stands in for the 住基ネット CS stock, spec §4.3.1). */
-export function randomResidentCode(rand: () => number = Math.random): string {
-  let base = String(1 + Math.floor(rand() * 9));
-  for (let i = 0; i < 9; i++) base += String(Math.floor(rand() * 10));
-  return `${base}${residentCodeCheckDigit(base)}`;
-}
 
 /** Search parameters as received. */
 export interface SearchQuery {
@@ -86,6 +81,7 @@ class NeedsNumbers extends Error {}
 export function createRegistryService(deps: RegistryDeps) {
   const { db, registry: repo, accessLog, cipher, clock } = deps;
   const feed = createFeedRepository();
+  const jukinet = createJukinetUseCases({ db, accessLog, cipher });
 
   const log = (trx: TenantTx, actor: Actor, action: string, personId: string, ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean } = {}) =>
     accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx, ...extra });
@@ -187,6 +183,12 @@ export function createRegistryService(deps: RegistryDeps) {
    * planned again under the municipality lock, so the lock order is always municipality → households.
    */
   async function planIn(trx: TenantTx, m: string, input: ChangeInput, today: string) {
+    const p = await planLocked(trx, m, input, today);
+    await jukinet.drawResidentCodes(trx, m, p); // new 住民票コード from the allotted stock (a preview's savepoint returns them)
+    return p;
+  }
+
+  async function planLocked(trx: TenantTx, m: string, input: ChangeInput, today: string) {
     const plan = async (numbers: { atena: number; household: number } | null) => planChange(input, await loadWorld(trx, m, input, today), numberingContext(numbers));
     if (!LOCKED_KINDS.has(input.kind)) {
       try {
@@ -202,11 +204,12 @@ export function createRegistryService(deps: RegistryDeps) {
 
   /** Id and number sources of a plan; without numbers (optimistic plan), asking for one throws NeedsNumbers. */
   function numberingContext(n: { atena: number; household: number } | null): PlanContext {
+    let stockDraws = 0;
     return {
       newId: () => crypto.randomUUID(),
       nextAtenaNo: () => { if (!n) throw new NeedsNumbers(); return formatRegistryNumber(++n.atena); },
       nextHouseholdNo: () => { if (!n) throw new NeedsNumbers(); return formatRegistryNumber(++n.household); },
-      newResidentCode: () => randomResidentCode(),
+      newResidentCode: () => `${RESIDENT_CODE_FROM_STOCK}${++stockDraws}`,
       myNumberIndex: (x) => cipher.blindIndex(x),
     };
   }
@@ -236,6 +239,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createChangePreviewUseCases({ db, accessLog, today: () => japanToday(clock), plan: planIn }),
     ...createChangeReviewUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
     ...createFeedUseCases({ db, accessLog, cipher, today: () => japanToday(clock) }),
+    ...jukinet,
 
     /**
      * Records a change as 仮登録 (provisional): invisible to reads and certificates until approved.
@@ -304,7 +308,8 @@ export function createRegistryService(deps: RegistryDeps) {
       return withTenant(db, municipalityCode, async (trx) => {
         const plan = await planIn(trx, municipalityCode, input, today);
         const changeId = await writePlan(trx, municipalityCode, plan, input, { staffId: 'system' }, today, 'final');
-        await feed.allocate(trx, municipalityCode, [changeId]); // last statement: the feed number's lock is held to commit
+        await feed.allocate(trx, municipalityCode, [changeId]); // the feed number's lock is held to commit
+        await jukinet.recordJukinetMessages(trx, municipalityCode, [changeId]);
         return { changeId, plan };
       });
     },
@@ -321,8 +326,10 @@ export function createRegistryService(deps: RegistryDeps) {
         // overlapping lists cannot deadlock; a pending change's persons and households are reserved to it.
         const ids = [...new Set(changeIds)].sort();
         for (const id of ids) await approveIn(trx, actor, id, ctx);
-        // Last statement: the change feed's numbers, whose lock is held to commit (numbers become visible in order).
+        // At the end: the change feed's numbers, whose lock is held to commit (numbers become visible in order), and
+        // the 住基ネット outbox in the same transaction.
         await feed.allocate(trx, actor.municipalityCode, ids);
+        await jukinet.recordJukinetMessages(trx, actor.municipalityCode, ids);
         return { approved: changeIds };
       });
     },

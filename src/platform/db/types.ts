@@ -550,6 +550,30 @@ export interface RegistryImportJob {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface RegistryJukinetLink {
+  mode: Generated<string>;
+  municipalityCode: string;
+  stockAlertThreshold: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string;
+}
+
+export interface RegistryJukinetMessage {
+  attempts: Generated<number>;
+  changeId: string;
+  createdAt: Generated<Timestamp>;
+  feedSeq: Int8;
+  historyNo: number;
+  kind: string;
+  lastError: string | null;
+  municipalityCode: string;
+  personId: string;
+  position: number;
+  reference: string | null;
+  sentAt: Timestamp | null;
+  status: Generated<string>;
+}
+
 export interface RegistryMyNumberVault {
   ciphertext: string;
   keyId: string;
@@ -588,6 +612,14 @@ export interface RegistryPersonCurrent {
   residentKind: string;
   sex: string;
   townCode: string | null;
+}
+
+export interface RegistryResidentCodeStock {
+  allottedOn: string;
+  municipalityCode: string;
+  residentCode: string;
+  usedAt: Timestamp | null;
+  usedBy: string | null;
 }
 
 export interface RegistryPersonSnapshot {
@@ -667,9 +699,12 @@ export interface DB {
   "registry.feedCounter": RegistryFeedCounter;
   "registry.household": RegistryHousehold;
   "registry.importJob": RegistryImportJob;
+  "registry.jukinetLink": RegistryJukinetLink;
+  "registry.jukinetMessage": RegistryJukinetMessage;
   "registry.myNumberVault": RegistryMyNumberVault;
   "registry.person": RegistryPerson;
   "registry.personCurrent": RegistryPersonCurrent;
   "registry.personSnapshot": RegistryPersonSnapshot;
+  "registry.residentCodeStock": RegistryResidentCodeStock;
   "registry.supportMeasure": RegistrySupportMeasure;
 }

@@ -56,3 +56,15 @@ export function formatRegistryNumber(seq: number): string {
 export function maskMyNumber(): string {
   return '************';
 }
+
+/**
+ * A demonstration allotment of 住民票コード (払出し) for demo data and tests: `count` codes (≤ 10,000) from a
+ * range no real allotment uses (leading 8 + the municipality code's first five digits), in order. Production stock is
+ * loaded from the allotment the 住基ネット gives (`jichi registry resident-codes load`).
+ */
+export function demoResidentCodeAllotment(municipalityCode: string, count: number, from = 0): string[] {
+  return Array.from({ length: Math.min(count, 10_000 - from) }, (_, i) => {
+    const base = `8${municipalityCode.slice(0, 5)}${String(from + i).padStart(4, '0')}`;
+    return `${base}${residentCodeCheckDigit(base)}`;
+  });
+}
