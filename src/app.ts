@@ -69,10 +69,7 @@ export function createApp(services: Services, opts: AppOptions) {
   // 1 MiB for ordinary requests; daycare rounds (a city's request or result, CSV imports) are larger.
   const smallBody = bodyLimit({ maxSize: 1024 * 1024 });
   const largeBody = bodyLimit({ maxSize: 32 * 1024 * 1024 });
-  // A resident's attachment (up to 5 MB as a multipart form) gets 8 MiB.
-  const attachmentBody = bodyLimit({ maxSize: 8 * 1024 * 1024 });
-  app.use('*', (c, next) => (/^\/(api\/v1|console)\/daycare/.test(c.req.path) ? largeBody
-    : /^\/portal\/applications\/[^/]+\/attachments$/.test(c.req.path) ? attachmentBody : smallBody)(c, next));
+  app.use('*', (c, next) => (/^\/(api\/v1|console)\/daycare/.test(c.req.path) ? largeBody : smallBody)(c, next));
   app.use('*', loadActor((cookie) => services.identity.resolveSession(cookie), secureCookies));
   // Control characters: the API answers problem+json here; web pages check in webRoutes (an HTML page).
   const controlCharacters = rejectControlCharacters();

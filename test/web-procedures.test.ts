@@ -2,6 +2,7 @@
 // saying why), Japanese messages beside the field and in a summary with a stable page status, save and resume,
 // attachments checked by content, one case per submission (post/redirect/get), 申請状況 with the expected date in 和暦
 // and a 補正 answered online; bad input never a 5xx and never a change.
+import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,14 +12,15 @@ import { japanToday } from '../src/domains/registry/index.ts';
 import { shiftDays } from '../src/domains/cases/business-days.ts';
 import { enterHousehold, type FixturePerson } from '../src/domains/cases/testing/case-fixtures.ts';
 import { residentOf } from '../src/domains/procedures/testing/residents.ts';
-import { useTestApp, type Client } from './test-app.ts';
+import type { Client } from './test-app.ts';
+import { useResidentTestApp } from './resident-session.ts';
 
 const M = '202151';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4bf0000000049454e44ae426082', 'hex');
 
 describe('resident procedure pages', () => {
-  const t = useTestApp();
+  const t = useResidentTestApp({ persons: 60 });
   let family: FixturePerson[];
   let reviewer: Client;
   /** The app with a signed-in resident (until the resident sign-in's test helper is used here). */
@@ -125,6 +127,25 @@ describe('resident procedure pages', () => {
     expect(done).toMatch(/\d{4}-\d{6}/);
     expect(done).toMatch(/令和\d+年\d+月\d+日ごろ（遅くとも令和\d+年\d+月\d+日まで）|完了しました/);
     expect(visible(done)).not.toMatch(UUID);
+  });
+
+  it('signs a demo resident in through the provider and prefills from the registry; a visitor starts empty', async () => {
+    const head = await t.signIn('head-1');
+    const my = await (await head.get('/portal/my')).text();
+    expect(my).toContain('申請できる手続');
+    const overview = await (await head.get('/portal/procedures/residence-certificate')).text();
+    expect(overview).toContain('住民記録から入力済み');
+    const token = /name="_token" value="([^"]+)"/.exec(overview)![1]!;
+    const started = await head.post('/portal/procedures/residence-certificate/applications', { _token: token });
+    expect(started.status).toBe(303);
+    const page = await (await head.get(started.headers.get('location')!)).text();
+    expect(page).toContain(`value="${head.account.familyName}"`);
+    expect(page).toContain(`value="${head.account.givenName}"`);
+    const visitor = await t.signIn('visitor');
+    expect(await (await visitor.get('/portal/procedures/residence-certificate')).text()).toContain('住民記録の一人と一致しなかったため');
+    // Without the session's CSRF token a form is refused and nothing starts.
+    const forged = await head.post('/portal/procedures/residence-certificate/applications', { _csrf: 'forged', _token: crypto.randomUUID() });
+    expect(forged.status).toBe(403);
   });
 
   it('starts empty for a resident not matched to the registry and says why', async () => {

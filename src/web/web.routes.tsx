@@ -18,7 +18,6 @@ import { daycareWebRoutes } from './daycare/daycare.routes.tsx';
 import { certificateWebRoutes } from './certificates/certificates.routes.tsx';
 import { portalRoutes } from './portal/portal.routes.tsx';
 import { guideRoutes } from './counter/guide.routes.tsx';
-import { proceduresWebRoutes } from './procedures/procedures.routes.tsx';
 import { registryChangeRoutes } from './registry/registry-changes.routes.tsx';
 import { registryAddressChangeRoutes } from './registry/registry-address-changes.routes.tsx';
 import { registryWebRoutes } from './registry/registry.routes.tsx';
@@ -68,7 +67,6 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', sessionRoutes(services, opts));
   app.route('/', portalRoutes(services, opts));
   app.route('/', guideRoutes(services));
-  app.route('/', proceduresWebRoutes(services));
   app.route('/', certificateWebRoutes(services));
   app.route('/', daycareWebRoutes(services));
   app.route('/', registryWebRoutes(services));

@@ -12,11 +12,15 @@ import { currentPath, renderPage } from '../ui/render.ts';
 import { MyPage, type MyPageItem } from './my-page.page.tsx';
 import type { ResidentPageContext } from './resident-layout.tsx';
 import { residentText } from './resident-i18n.ts';
+import { proceduresText } from '../procedures/procedures-i18n.ts';
 
 /** The マイページ menu, in order. */
 export function myPageItems(lang: Lang): MyPageItem[] {
   const rt = residentText(lang);
+  const pt = proceduresText(lang);
   return [
+    { href: '/portal/procedures', title: pt.nav.catalogue, body: pt.catalogue.lead },
+    { href: '/portal/status', title: pt.nav.status, body: pt.status.lead },
     { href: '/portal/my/access-history', ...rt.links.accessHistory },
   ];
 }

@@ -44,7 +44,7 @@ export function OverviewPage(p: PortalFrame & { o: OfferedProcedure; matched: bo
         <dd>{def.applicants.map((a) => pt.overview.whoLabels[a]).join('、')}</dd>
         <dt class="text-std-16B-170">{pt.overview.needs}</dt>
         <dd>{def.attachments.length === 0 ? pt.overview.none : (
-          <ul class="list-disc pl-5">{def.attachments.map((a) => <li>{p.lang === 'en' ? a.labelEn : a.labelJa}（{a.required === true ? pt.overview.required : pt.overview.requiredWhen}、{pt.overview.types}、{pt.overview.maxMb(a.maxBytes / 1024 / 1024)}）</li>)}</ul>
+          <ul class="list-disc pl-5">{def.attachments.map((a) => <li>{p.lang === 'en' ? a.labelEn : a.labelJa}（{a.required === true ? pt.overview.required : pt.overview.requiredWhen}、{pt.overview.types}、{pt.overview.maxMb(a.maxBytes / 1_000_000)}）</li>)}</ul>
         )}</dd>
         {def.eligibility.length ? <><dt class="text-std-16B-170">{pt.overview.conditions}</dt><dd><ul class="list-disc pl-5">{def.eligibility.map((e) => <li>{p.lang === 'en' ? e.labelEn : e.labelJa}</li>)}</ul></dd></> : null}
       </dl>
@@ -136,7 +136,7 @@ export function AttachmentsPage(p: PortalFrame & { def: ProcedureDefinition; app
               <input type="hidden" name="_csrf" value={p.csrf} />
               <input type="hidden" name="code" value={a.code} />
               <div class="form-field">
-                <label class="form-label" for={`file-${a.code}`}>{pt.attachments.file}（{pt.overview.types}、{pt.overview.maxMb(a.maxBytes / 1024 / 1024)}）</label>
+                <label class="form-label" for={`file-${a.code}`}>{pt.attachments.file}（{pt.overview.types}、{pt.overview.maxMb(a.maxBytes / 1_000_000)}）</label>
                 {p.error?.code === a.code ? <p class="form-error" id={`file-${a.code}-error`}>{p.error.message}</p> : null}
                 <input class="form-control" type="file" id={`file-${a.code}`} name="file" accept={a.mediaTypes.join(',')}
                   aria-describedby={p.error?.code === a.code ? `file-${a.code}-error` : undefined} aria-invalid={p.error?.code === a.code ? 'true' : undefined} />

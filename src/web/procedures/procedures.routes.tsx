@@ -11,9 +11,11 @@ import type { Resident } from '../../platform/auth/resident.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, NotFoundError } from '../../platform/http/errors.ts';
 import { CsrfError } from '../../platform/http/middleware.ts';
+import { requireResident } from '../../platform/http/resident-middleware.ts';
 import type { Services } from '../../services.ts';
 import type { FormBody } from '../../domains/procedures/index.ts';
-import { dictionary, requestLang } from '../ui/i18n.ts';
+import { requestLang } from '../ui/i18n.ts';
+import { residentPageContext } from '../portal/my-page.routes.tsx';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { AttachmentsPage, CataloguePage, CheckPage, FormPage, OverviewPage } from './procedures.pages.tsx';
 import { proceduresText } from './procedures-i18n.ts';
@@ -53,16 +55,12 @@ export function proceduresWebRoutes(services: Services) {
   const app = new Hono<AppEnv>();
   const p = services.procedures;
 
-  const guard = async (c: Context<AppEnv>, next: () => Promise<void>) => {
-    if (!c.get('resident')) return c.redirect(`${RESIDENT_SIGN_IN}?next=${encodeURIComponent(currentPath(c))}`, 303);
-    await next();
-  };
+  const guard = requireResident({ signInPath: RESIDENT_SIGN_IN });
   for (const path of ['/portal/procedures', '/portal/procedures/*', '/portal/applications/*', '/portal/status']) app.use(path, guard);
 
-  const frame = (c: Context<AppEnv>) => {
-    const lang = requestLang(c);
-    const r = c.var.resident;
-    return { lang, t: dictionary(lang), pt: proceduresText(lang), currentPath: currentPath(c), residentName: r.displayName };
+  const frame = async (c: Context<AppEnv>) => {
+    const ctx = await residentPageContext(c, services);
+    return { ...ctx, pt: proceduresText(ctx.lang) };
   };
   const checkCsrf = (r: Resident, body: FormBody) => {
     const token = body._csrf?.[0];
@@ -73,13 +71,13 @@ export function proceduresWebRoutes(services: Services) {
     return UUID.test(id) ? id.toLowerCase() : undefined;
   };
 
-  app.get('/portal/procedures', async (c) => renderPage(c, CataloguePage({ ...frame(c), items: await p.catalogue(c.var.resident) })));
+  app.get('/portal/procedures', async (c) => renderPage(c, CataloguePage({ ...(await frame(c)), items: await p.catalogue(c.var.resident) })));
 
   app.get('/portal/procedures/:code', async (c) => {
     const code = c.req.param('code');
     if (!CODE.test(code)) throw notFound();
     const o = await p.overview(c.var.resident, code, ctxOf(c));
-    return renderPage(c, OverviewPage({ ...frame(c), o, matched: o.matched, eligibility: o.eligibility, csrf: c.var.resident.csrfToken, token: crypto.randomUUID() }));
+    return renderPage(c, OverviewPage({ ...(await frame(c)), o, matched: o.matched, eligibility: o.eligibility, csrf: c.var.resident.csrfToken, token: crypto.randomUUID() }));
   });
 
   app.post('/portal/procedures/:code/applications', async (c) => {
@@ -96,7 +94,7 @@ export function proceduresWebRoutes(services: Services) {
     if (a.app.status !== 'draft') return c.redirect(`/portal/applications/${id}`, 303);
     const page = a.def.pages.find((x) => x.id === pageId);
     if (!page) throw notFound();
-    return renderPage(c, FormPage({ ...frame(c), def: a.def, page, applicationId: id, data: override?.data ?? a.data, errors: override?.errors ?? {}, prefilled: a.app.prefilled,
+    return renderPage(c, FormPage({ ...(await frame(c)), def: a.def, page, applicationId: id, data: override?.data ?? a.data, errors: override?.errors ?? {}, prefilled: a.app.prefilled,
       members: a.members, facilities: a.facilities, csrf: c.var.resident.csrfToken }), status);
   };
 
@@ -122,7 +120,7 @@ export function proceduresWebRoutes(services: Services) {
   const attachmentsPage = async (c: Context<AppEnv>, id: string, error?: { code: string; message: string }, status: Status | 200 = 200) => {
     const a = await p.get(c.var.resident, id, ctxOf(c));
     if (a.app.status !== 'draft') return c.redirect(`/portal/applications/${id}`, 303);
-    return renderPage(c, AttachmentsPage({ ...frame(c), def: a.def, applicationId: id, data: a.data, attachments: a.attachments, csrf: c.var.resident.csrfToken, error }), status);
+    return renderPage(c, AttachmentsPage({ ...(await frame(c)), def: a.def, applicationId: id, data: a.data, attachments: a.attachments, csrf: c.var.resident.csrfToken, error }), status);
   };
 
   app.get('/portal/applications/:id/attachments', async (c) => {
@@ -167,7 +165,7 @@ export function proceduresWebRoutes(services: Services) {
     const a = await p.get(c.var.resident, id, ctxOf(c));
     if (a.app.status !== 'draft') return c.redirect(`/portal/applications/${id}`, 303);
     const fee = (await p.catalogue(c.var.resident)).find((o) => o.def.code === a.def.code)?.feeYen ?? a.def.fee.yen;
-    return renderPage(c, CheckPage({ ...frame(c), def: a.def, applicationId: id, data: a.data, errors: a.errors, missing: a.missing.map((m) => m.labelJa), feeYen: fee,
+    return renderPage(c, CheckPage({ ...(await frame(c)), def: a.def, applicationId: id, data: a.data, errors: a.errors, missing: a.missing.map((m) => m.labelJa), feeYen: fee,
       members: a.members, facilities: a.facilities, attachments: a.attachments, csrf: c.var.resident.csrfToken, refusal: refusalMessage }), status);
   };
 
@@ -208,7 +206,7 @@ export function proceduresWebRoutes(services: Services) {
   const statusPage = async (c: Context<AppEnv>, id: string, extra: { done?: string; error?: string } = {}, status: Status | 200 = 200) => {
     const x = await p.status(c.var.resident, id, ctxOf(c));
     if (!x.kase) return c.redirect(`/portal/applications/${id}/pages/${x.def.pages[0]!.id}`, 303);
-    return renderPage(c, StatusPage({ ...frame(c), x: x as Tracked, csrf: c.var.resident.csrfToken, ...extra }), status);
+    return renderPage(c, StatusPage({ ...(await frame(c)), x: x as Tracked, csrf: c.var.resident.csrfToken, ...extra }), status);
   };
 
   app.get('/portal/applications/:id', async (c) => {
@@ -238,7 +236,7 @@ export function proceduresWebRoutes(services: Services) {
     const pt = proceduresText(requestLang(c));
     const done = c.req.query('done');
     const items = await p.list(c.var.resident, ctxOf(c));
-    return renderPage(c, StatusListPage({ ...frame(c), items: items as Tracked[], csrf: c.var.resident.csrfToken,
+    return renderPage(c, StatusListPage({ ...(await frame(c)), items: items as Tracked[], csrf: c.var.resident.csrfToken,
       done: done === 'saved' ? pt.status.saved : done === 'discarded' ? pt.status.discarded : undefined }));
   });
 

@@ -60,13 +60,13 @@ export function procedureSchema(applicants: ApplicantKind[], properties: Record<
 /** 委任状 when a representative applies. */
 export const POWER_OF_ATTORNEY = {
   code: 'power-of-attorney', labelJa: '委任状', labelEn: 'Power of attorney', required: { name: 'relation', equals: 'proxy' },
-  mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'] as Array<'application/pdf' | 'image/jpeg' | 'image/png'>, maxBytes: 5 * 1024 * 1024,
+  mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'] as Array<'application/pdf' | 'image/jpeg' | 'image/png'>, maxBytes: 1_000_000,
 };
 
 /** A photo or scan of an identity document. */
 export const IDENTITY_DOCUMENT = {
   code: 'identity-document', labelJa: '本人確認書類の写し（運転免許証など）', labelEn: 'Copy of an identity document', required: false as const,
-  mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'] as Array<'application/pdf' | 'image/jpeg' | 'image/png'>, maxBytes: 5 * 1024 * 1024,
+  mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'] as Array<'application/pdf' | 'image/jpeg' | 'image/png'>, maxBytes: 1_000_000,
 };
 
 export const YES_NO = [{ value: 'yes', labelJa: 'はい', labelEn: 'Yes' }, { value: 'no', labelJa: 'いいえ', labelEn: 'No' }];

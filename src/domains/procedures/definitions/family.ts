@@ -22,7 +22,7 @@ export const DAYCARE_APPLICATION: ProcedureDefinition = {
   caseTypeCode: 'daycare-application', applicants: ['self'],
   fee: { yen: 0, noteJa: '申込みに手数料はかかりません。保育料は決定後にお知らせします。', noteEn: 'No fee for applying.' },
   attachments: [{ code: 'employment-certificate', labelJa: '就労証明書', labelEn: 'Certificate of employment', required: { name: 'need1', equals: 'employed' },
-    mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5 * 1024 * 1024 }],
+    mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 1_000_000 }],
   eligibility: [{ rule: 'household-has-child', params: { maxAge: 5 }, labelJa: '世帯に小学校入学前のお子さんがいること', labelEn: 'A child under school age in the household' }],
   schema: procedureSchema(['self'], {
     children: { type: 'array', items: { type: 'string', pattern: '^\\d{1,15}$' }, minItems: 1, maxItems: 6 },
@@ -61,7 +61,7 @@ export const CHILD_ALLOWANCE: ProcedureDefinition = {
   caseTypeCode: 'child-allowance', applicants: ['self'],
   fee: { yen: 0, noteJa: '手数料はかかりません。', noteEn: 'No fee.' },
   attachments: [{ code: 'bank-card', labelJa: '受取口座の通帳又はキャッシュカードの写し', labelEn: 'Copy of the bank book or card', required: true,
-    mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5 * 1024 * 1024 }],
+    mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 1_000_000 }],
   eligibility: [{ rule: 'household-has-child', params: { maxAge: 18 }, labelJa: '世帯に18歳以下のお子さんがいること', labelEn: 'A child aged 18 or under in the household' }],
   schema: procedureSchema(['self'], {
     children: { type: 'array', items: { type: 'string', pattern: '^\\d{1,15}$' }, minItems: 1, maxItems: 10 },

@@ -18,7 +18,7 @@ const nhi = (kind: 'enrolment' | 'withdrawal'): ProcedureDefinition => {
     caseTypeCode: `nhi-${kind}`, applicants: ['self', 'household'],
     fee: { yen: 0, noteJa: '手数料はかかりません。', noteEn: 'No fee.' },
     attachments: [{ code: 'insurance-proof', labelJa: enrol ? '健康保険の資格喪失証明書' : '新しい健康保険の資格確認書等の写し', labelEn: 'Proof of the other insurance', required: true,
-      mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5 * 1024 * 1024 }],
+      mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 1_000_000 }],
     eligibility: [],
     schema: procedureSchema(['self', 'household'], {
       eventOn: { type: 'string', pattern: ISO_DATE },
