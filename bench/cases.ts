@@ -216,7 +216,7 @@ await Promise.all(Array.from({ length: CLIENTS }, async () => {
   for (let i = next++; i < HTTP; i = next++) {
     const members = adultHouseholds[N + LATENCY + i]!;
     const { body, fault } = application(N + i, members, adultHouseholds[N + LATENCY + ((i + 1) % HTTP)]!);
-    if (fault === 'same-address') (body.data as { newAddress: unknown }).newAddress = { ...(await currentAddress(body.subjects[0]!.atenaNo!)) };
+    if (fault === 'same-address') { const a = await currentAddress(body.subjects[0]!.atenaNo!); (body.data as { newAddress: unknown }).newAddress = { townName: a.townName, banchi: a.banchi, katagaki: a.katagaki }; }
     const s = performance.now();
     const res = await fetch(`${server.url}/api/v1/cases`, { method: 'POST', headers, body: JSON.stringify(body) });
     if (res.status !== 201) { httpErrors++; const code = `${res.status} ${((await res.json().catch(() => ({}))) as { code?: string }).code ?? ''}`; httpErrorCodes.set(code, (httpErrorCodes.get(code) ?? 0) + 1); continue; }
