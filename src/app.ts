@@ -81,6 +81,16 @@ export function createApp(services: Services, opts: AppOptions) {
 
   app.onError((err, c) => {
     const problem = toProblem(err, c.var.requestId ?? 'unknown');
+    if (problem.status === 503) {
+      // The database is unreachable (e.g. in the session check, before any route): a page for people, a problem for programs.
+      c.var.log?.warn({ code: problem.code }, 'database unavailable');
+      if (wantsHtml(c)) {
+        c.header('retry-after', '5');
+        const t = dictionary(requestLang(c)).errors;
+        return webError(c, 503, t.unavailableTitle, t.unavailableBody);
+      }
+      return problemResponse(c, problem);
+    }
     if (problem.status >= 500) c.var.log?.error({ err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack } }, 'unhandled error');
     else c.var.log?.info({ code: problem.code, status: problem.status }, 'request refused');
     return problemResponse(c, problem);

@@ -8,7 +8,7 @@ import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { DomainError, UnauthenticatedError } from '../platform/http/errors.ts';
 import { isWebPath, rejectControlCharacters } from '../platform/http/input-characters.ts';
-import { constraintViolation } from '../platform/http/problem.ts';
+import { constraintViolation, isDatabaseUnavailable } from '../platform/http/problem.ts';
 import type { Services } from '../services.ts';
 import { dictionary, LANG_COOKIE, requestLang } from './ui/i18n.ts';
 import { ConsoleErrorPage, ErrorPage } from './ui/error.page.tsx';
@@ -44,6 +44,11 @@ export function webRoutes(services: Services, opts: WebOptions) {
       c.var.log?.info({ code: err.code, status: err.status }, 'request refused');
       const title = requestLang(c) === 'en' && err.detail ? err.detail : err.title;
       return errorPage(c, err.status as 400, title, '');
+    }
+    if (isDatabaseUnavailable(err)) {
+      c.var.log?.warn({ code: 'database-unavailable' }, 'database unavailable');
+      c.header('retry-after', '5');
+      return errorPage(c, 503, t.errors.unavailableTitle, t.errors.unavailableBody);
     }
     c.var.log?.error({ err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack } }, 'unhandled error');
     return errorPage(c, 500, t.errors.genericTitle, t.errors.genericBody);
@@ -97,7 +102,7 @@ export function wantsHtml(c: Context<AppEnv>): boolean {
  * for a signed-in staff member on a console path; otherwise the public error page. Never problem JSON.
  */
 export function webErrorPage(services: Services) {
-  return async (c: Context<AppEnv>, status: 400 | 403 | 404 | 409 | 413 | 422 | 500, title: string, body: string): Promise<Response> => {
+  return async (c: Context<AppEnv>, status: 400 | 403 | 404 | 409 | 413 | 422 | 500 | 503, title: string, body: string): Promise<Response> => {
     const lang = requestLang(c);
     const t = dictionary(lang);
     const actor = c.get('actor');

@@ -33,4 +33,17 @@ describe('toProblem', () => {
   it('passes a domain error through with its own status and code', () => {
     expect(toProblem(new DomainError('x-refused', '拒否しました', 422), 'r3')).toMatchObject({ status: 422, code: 'x-refused', title: '拒否しました' });
   });
+  it('answers 503 database-unavailable, with a Japanese title, when the database cannot be reached (issue #15)', () => {
+    for (const err of [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+      Object.assign(new Error('connection failure'), { code: '08006' }),
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+    ]) {
+      expect(toProblem(err, 'r3'), err.message).toMatchObject({ status: 503, code: 'database-unavailable', title: expect.stringMatching(/しばらくしてから/) });
+    }
+    expect(toProblem(Object.assign(new Error('syntax error'), { code: '42601' }), 'r3').status).toBe(500);
+  });
 });

@@ -63,7 +63,26 @@ export function toProblem(error: unknown, requestId: string): Problem {
     // written, and the same request made again normally succeeds.
     return { type: 'about:blank', title: '他の操作と同時に行われたため処理できませんでした。もう一度操作してください', status: 409, detail: 'Concurrent update', code: 'concurrent-update', ...base };
   }
+  if (isDatabaseUnavailable(err)) {
+    // The database cannot be reached (restart, failover, network): nothing was written; retry shortly.
+    return { type: 'about:blank', title: 'ただいまシステムを利用できません。しばらくしてからもう一度操作してください', status: 503, detail: 'Database unavailable', code: 'database-unavailable', retryAfter: 5, ...base };
+  }
   return { type: 'about:blank', title: 'サーバー内部でエラーが発生しました', status: 500, detail: 'Internal server error', code: 'internal-error', ...base };
+}
+
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * The database is unreachable or going away (issue #15, PostgreSQL restarted mid-traffic): a socket error, SQLSTATE
+ * class 08 (connection exception), 57P01–57P03 (shutdown, crash, not yet accepting) or 53300 (too many
+ * connections), or node-postgres' own messages for a connection that ended or could not be had in time.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (CONNECTION_ERRORS.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code))) return true;
+  const message = (err as { message?: unknown }).message;
+  return typeof message === 'string' && /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(message);
 }
 
 /** A PostgreSQL deadlock (40P01) or serialisation failure (40001), from the server or PGlite. */
@@ -77,9 +96,9 @@ export function zodToInvalidParams(error: ZodError): Array<{ name: string; code:
   return error.issues.map((i) => ({ name: i.path.join('.') || '(body)', code: i.code, reason: i.message }));
 }
 
-/** Sends a problem response; a 429 always says when to retry (`Retry-After`, seconds; issue #15). */
+/** Sends a problem response; a 429 or 503 always says when to retry (`Retry-After`, seconds; issue #15). */
 export function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
-  if (problem.status === 429) headers['retry-after'] = String(typeof problem.retryAfter === 'number' ? Math.max(1, Math.ceil(problem.retryAfter)) : 60);
+  if (problem.status === 429 || problem.status === 503) headers['retry-after'] = String(typeof problem.retryAfter === 'number' ? Math.max(1, Math.ceil(problem.retryAfter)) : 60);
   return c.body(JSON.stringify(problem), problem.status as 400, headers);
 }

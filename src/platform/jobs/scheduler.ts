@@ -49,8 +49,15 @@ async function startGraphile(tasks: PeriodicTask[], connectionString: string, on
   // Loaded only on a server, so that the CLI and PGlite start without it.
   const { Logger, run, quickAddJob } = await import('graphile-worker');
   const quiet = new Logger(() => (level: string, message: string) => { if (level === 'error') onError('graphile-worker', new Error(message)); });
+  // Our own pool, so that a connection the server ends (restart, network) is logged, never an unhandled 'error'
+  // event that would end the process (issue #15, test/fault-database-outage.int.test.ts); graphile-worker reconnects.
+  const { default: pg } = await import('pg');
+  const pgPool = new pg.Pool({ connectionString, max: 4, connectionTimeoutMillis: 10_000 });
+  const lost = (err: Error) => onError('graphile-worker', err);
+  pgPool.on('error', lost);
+  pgPool.on('connect', (client) => { client.on('error', lost); });
   const runner: Runner = await run({
-    connectionString, concurrency: 2, noHandleSignals: true, pollInterval: 2000, logger: quiet,
+    pgPool, concurrency: 2, noHandleSignals: true, pollInterval: 2000, logger: quiet,
     taskList: Object.fromEntries(tasks.map((t) => [t.name, async () => {
       try { await t.run(); } catch (err) { onError(t.name, err); throw err; }
     }])),
@@ -59,8 +66,11 @@ async function startGraphile(tasks: PeriodicTask[], connectionString: string, on
   return {
     async runNow(name) {
       if (!tasks.some((t) => t.name === name)) throw new Error(`unknown task: ${name}`);
-      await quickAddJob({ connectionString }, name, {}, { jobKey: name, jobKeyMode: 'replace' });
+      await quickAddJob({ pgPool }, name, {}, { jobKey: name, jobKeyMode: 'replace' });
     },
-    stop: () => runner.stop(),
+    async stop() {
+      await runner.stop();
+      await pgPool.end();
+    },
   };
 }

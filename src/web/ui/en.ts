@@ -79,6 +79,8 @@ export const en: Dictionary = {
     forbiddenTitle: 'You are not allowed to view this page',
     genericTitle: 'Something went wrong',
     genericBody: 'Please try again later. If the problem persists, contact your administrator.',
+    unavailableTitle: 'The system is unavailable right now',
+    unavailableBody: 'The database cannot be reached. Nothing you entered was recorded. Please try again in a moment.',
     requestId: 'Reference',
     backHome: 'Back to home',
     back: 'Back to the previous page',

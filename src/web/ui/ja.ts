@@ -77,6 +77,8 @@ export const ja = {
     forbiddenTitle: 'この画面を表示する権限がありません',
     genericTitle: 'エラーが発生しました',
     genericBody: '時間をおいて再度お試しください。問題が続く場合は管理者にお問い合わせください。',
+    unavailableTitle: 'ただいまシステムを利用できません',
+    unavailableBody: 'データベースに接続できません。入力した内容は記録されていません。しばらくしてからもう一度操作してください。',
     requestId: '問い合わせ番号',
     backHome: 'ホームへ戻る',
     back: '前の画面に戻る',
