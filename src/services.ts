@@ -18,6 +18,7 @@ import { createProcedures } from './domains/procedures/index.ts';
 import { createResidentSessionRepository } from './domains/identity/resident-session.repository.ts';
 import { createResidentSessionService } from './domains/identity/resident-session.service.ts';
 import { createResidentAccessHistory } from './domains/audit/resident-access-history.ts';
+import { createCounter } from './domains/counter/index.ts';
 
 /** Creates the services of the platform. */
 export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min' | 'residentSessionIdleSeconds' | 'residentSessionMaxSeconds'>>, clock: Clock = systemClock) {
@@ -41,7 +42,8 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const certificates = createCertificates(db, clock, tenants, accessLog);
   const { cases, caseTypes, caseEvents } = createCases(db, clock, registry, accessLog, { certificates, daycare });
   const procedures = createProcedures(db, clock, cases, registry, accessLog);
-  return { db, clock, tenants, identity, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures };
+  const counter = createCounter(db, clock);
+  return { db, clock, tenants, identity, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, counter };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -18,6 +18,7 @@ import { daycareWebRoutes } from './daycare/daycare.routes.tsx';
 import { certificateWebRoutes } from './certificates/certificates.routes.tsx';
 import { portalRoutes } from './portal/portal.routes.tsx';
 import { guideRoutes } from './counter/guide.routes.tsx';
+import { counterWebRoutes } from './counter/counter.routes.tsx';
 import { registryChangeRoutes } from './registry/registry-changes.routes.tsx';
 import { registryAddressChangeRoutes } from './registry/registry-address-changes.routes.tsx';
 import { registryWebRoutes } from './registry/registry.routes.tsx';
@@ -79,6 +80,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', registryChangeRoutes(services));
   app.route('/', registryAddressChangeRoutes(services));
   app.route('/', casesWebRoutes(services));
+  app.route('/', counterWebRoutes(services));
   app.route('/', consoleRoutes(services));
   app.route('/', consoleNotFound(errorPage));
 

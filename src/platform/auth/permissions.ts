@@ -23,6 +23,8 @@ export const ACTIONS = {
   // 連携先 (systems reading the change feed) and what each may receive, 個人番号 included: a system setting.
   'registry:feed-admin': ['admin'],
   'certificates:issue': ['counter'],
+  // 書かない窓口: reception, the interview and filing every procedure of a visit (受付・入力).
+  'counter:serve': ['counter'],
   // Handling cases; each case type also names the roles that may handle and decide it (data, cases domain).
   'cases:handle': ['counter', 'reviewer', 'daycare'],
   'cases:decide': ['approver'],
@@ -41,7 +43,7 @@ export type Action = keyof typeof ACTIONS;
  * (review), 決裁 (本登録, decisions, 支援措置) or administration, which stay with the municipality's own staff. An
  * action not listed here is refused to contractors, so a new action is safe by default.
  */
-export const CONTRACTOR_ACTIONS: ReadonlySet<Action> = new Set<Action>(['console:use', 'registry:read', 'registry:change', 'certificates:issue']);
+export const CONTRACTOR_ACTIONS: ReadonlySet<Action> = new Set<Action>(['console:use', 'registry:read', 'registry:change', 'certificates:issue', 'counter:serve']);
 
 /** True when one of the actor's roles allows the action (and, for contractor staff, the action is theirs to do). */
 export function can(actor: Pick<Actor, 'roles'> & { contractor?: boolean }, action: Action): boolean {

@@ -301,6 +301,24 @@ export interface CertificatesIssuancePrint {
   staffName: string;
 }
 
+export interface CounterTicket {
+  calledAt: Timestamp | null;
+  channel: Generated<string>;
+  createdAt: Generated<Timestamp>;
+  issuedAt: Timestamp;
+  lifeEvents: Generated<string[]>;
+  municipalityCode: string;
+  number: number;
+  serviceDay: string;
+  serviceEndedAt: Timestamp | null;
+  serviceStartedAt: Timestamp | null;
+  staffId: string | null;
+  status: Generated<string>;
+  ticketId: string;
+  visitId: string | null;
+  windowCode: Generated<string>;
+}
+
 export interface DaycareAllocationRun {
   algorithm: string;
   createdAt: Generated<Timestamp>;
@@ -677,6 +695,7 @@ export interface DB {
   "cases.statusType": CasesStatusType;
   "cases.suspension": CasesSuspension;
   "certificates.issuance": CertificatesIssuance;
+  "counter.ticket": CounterTicket;
   "certificates.issuanceDocument": CertificatesIssuanceDocument;
   "certificates.issuancePrint": CertificatesIssuancePrint;
   "certificates.postalDelivery": CertificatesPostalDelivery;

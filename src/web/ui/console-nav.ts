@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'registry', path: '/console/registry', anyOf: ['registry:read'], ready: true },
   { key: 'certificates', path: '/console/certificates', anyOf: ['certificates:issue'], ready: true },
   { key: 'procedures', path: '/console/procedures', anyOf: ['cases:handle'], ready: false },
+  { key: 'counter', path: '/console/counter', anyOf: ['counter:serve'], ready: true },
   { key: 'cases', path: '/console/cases', anyOf: ['cases:handle', 'cases:decide'], ready: true },
   { key: 'daycare', path: '/console/daycare', anyOf: ['daycare:manage'], ready: true },
   { key: 'insights', path: '/console/insights', anyOf: ['insights:read'], ready: false },
