@@ -120,11 +120,41 @@ export const VisitReservationData = z.object({
   previousAddress: z.string().max(300).default(''),
 }).strict().openapi('VisitReservationCaseData');
 
+/** Data of a 印鑑登録申請 (the counter registers the seal of each subject who comes in person). */
+export const SealRegistrationData = z.object({
+  /** 本人確認の方法 (e.g. マイナンバーカード). */
+  identityDocument: z.string().min(1).max(100),
+}).strict().openapi('SealRegistrationCaseData');
+
+/** Data of a 子ども医療費受給資格認定申請. */
+export const ChildMedicalData = z.object({
+  /** 加入している健康保険 (保険者名). */
+  insurer: z.string().min(1).max(200),
+  eligibleFrom: IsoDate,
+}).strict().openapi('ChildMedicalCaseData');
+
+/** Data of a 介護保険 資格取得・喪失届. */
+export const LongTermCareData = z.object({
+  eventOn: IsoDate,
+  reason: z.enum(['moved-in', 'moved-out', 'death']),
+  /** 要介護・要支援認定を受けている (受給資格証明書がある). */
+  certified: z.boolean().default(false),
+}).strict().openapi('LongTermCareCaseData');
+
+/** Data of a 小中学校 転入学届. */
+export const SchoolEnrolmentData = z.object({
+  previousSchool: z.string().max(200).default(''),
+  /** 学年 (1–9: 小1–中3). */
+  grade: z.number().int().min(1).max(9),
+  startOn: IsoDate,
+}).strict().openapi('SchoolEnrolmentCaseData');
+
 /** The data schema of each standard case type. */
 export const CASE_DATA_SCHEMAS: Record<string, z.ZodType> = {
   'move-within': MoveWithinData, 'move-out': MoveOutData, 'residence-certificate': CertificateData, 'daycare-application': DaycareData,
   'child-allowance': ChildAllowanceData, 'nhi-enrolment': NhiData, 'nhi-withdrawal': NhiData, 'seal-certificate': SealCertificateData,
   'visit-reservation': VisitReservationData,
+  'seal-registration': SealRegistrationData, 'child-medical': ChildMedicalData, 'long-term-care': LongTermCareData, 'school-enrolment': SchoolEnrolmentData,
 };
 
 /** Body of POST /cases: an application becomes a case. */

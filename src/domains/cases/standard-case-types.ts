@@ -150,4 +150,36 @@ export const STANDARD_CASE_TYPES: CaseTypeDef[] = [
     handlerRoles: ['counter', 'reviewer'], deciderRoles: ['counter', 'reviewer', 'approver'], autoApprove: false, ruleVersion: 'visit-reservation/1',
     effect: 'none', defaultQueue: 'counter-reservations', reviewRules: [],
   },
+  // Case types the counter files for a life event (issue #11).
+  {
+    ...base, code: 'seal-registration', titleJa: '印鑑登録申請', titleEn: 'Seal registration',
+    // 印鑑登録証明事務処理要領: registered on the spot when the applicant comes in person with proof of identity.
+    legalPeriodDays: 5, serviceTargetDays: 1, extensionAllowed: false, extensionMaxDays: 0,
+    handlerRoles: ['counter', 'reviewer'], deciderRoles: ['counter', 'reviewer', 'approver'], autoApprove: false, ruleVersion: 'seal-registration/1',
+    effect: 'none', defaultQueue: 'seal',
+    reviewRules: [{ rule: 'identity-match' }, { rule: 'applicant-eligible', params: { minAge: 15 } }],
+  },
+  {
+    ...base, code: 'child-medical', titleJa: '子ども医療費受給資格認定申請', titleEn: 'Children\'s medical expenses: eligibility',
+    legalPeriodDays: 20, serviceTargetDays: 5, extensionAllowed: false, extensionMaxDays: 0,
+    handlerRoles: ['counter', 'reviewer'], deciderRoles: ['reviewer', 'approver'], autoApprove: false, ruleVersion: 'child-medical/1',
+    effect: 'none', defaultQueue: 'child-medical',
+    reviewRules: [{ rule: 'identity-match' }, { rule: 'same-household' }, { rule: 'no-open-case' }],
+  },
+  {
+    ...base, code: 'long-term-care', titleJa: '介護保険 資格取得・喪失届', titleEn: 'Long-term care insurance: enrolment or withdrawal',
+    // 介護保険法 12条: within 14 days.
+    legalPeriodDays: 10, serviceTargetDays: 3, extensionAllowed: false, extensionMaxDays: 0,
+    handlerRoles: ['counter', 'reviewer'], deciderRoles: ['reviewer', 'approver'], autoApprove: false, ruleVersion: 'long-term-care/1',
+    effect: 'none', defaultQueue: 'long-term-care',
+    reviewRules: [{ rule: 'identity-match' }, { rule: 'no-open-case' }],
+  },
+  {
+    ...base, code: 'school-enrolment', titleJa: '小中学校 転入学届', titleEn: 'School transfer (primary and junior high)',
+    // 学校教育法施行令 5条: the board of education notifies the school; a few days.
+    legalPeriodDays: 5, serviceTargetDays: 2, extensionAllowed: false, extensionMaxDays: 0,
+    handlerRoles: ['counter', 'reviewer'], deciderRoles: ['reviewer', 'approver'], autoApprove: false, ruleVersion: 'school-enrolment/1',
+    effect: 'none', defaultQueue: 'school',
+    reviewRules: [{ rule: 'identity-match' }, { rule: 'subject-age', params: { maxAge: 15 } }],
+  },
 ];

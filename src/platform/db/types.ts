@@ -319,6 +319,24 @@ export interface CounterTicket {
   windowCode: Generated<string>;
 }
 
+export interface CounterVisit {
+  caseNos: Generated<string[]>;
+  createdAt: Generated<Timestamp>;
+  filedAt: Timestamp | null;
+  interview: Json;
+  lifeEvents: string[];
+  municipalityCode: string;
+  registryChangeId: string | null;
+  ruleVersion: string;
+  serviceDay: string;
+  staffId: string;
+  status: Generated<string>;
+  ticketNumber: number | null;
+  updatedAt: Generated<Timestamp>;
+  visitId: string;
+  visitNo: string;
+}
+
 export interface DaycareAllocationRun {
   algorithm: string;
   createdAt: Generated<Timestamp>;
@@ -696,6 +714,7 @@ export interface DB {
   "cases.suspension": CasesSuspension;
   "certificates.issuance": CertificatesIssuance;
   "counter.ticket": CounterTicket;
+  "counter.visit": CounterVisit;
   "certificates.issuanceDocument": CertificatesIssuanceDocument;
   "certificates.issuancePrint": CertificatesIssuancePrint;
   "certificates.postalDelivery": CertificatesPostalDelivery;

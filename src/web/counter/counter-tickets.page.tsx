@@ -50,7 +50,7 @@ export function CounterTicketsPage(p: ConsoleContext & { tickets: TicketView[]; 
         <section aria-labelledby="tickets-title">
           <div class="flex flex-wrap items-baseline justify-between gap-4">
             <h2 id="tickets-title" class="text-std-24B-150">{k.tickets}</h2>
-            <a class="link" href="/console/counter/display">{k.display}</a>
+            <span class="flex gap-4"><a class="link" href="/console/counter/visits/new">番号なしで受付</a><a class="link" href="/console/counter/display">{k.display}</a></span>
           </div>
           <p class="mt-2" data-testid="waiting-summary">{k.waitingSummary(waiting.length, avg)}</p>
           {p.tickets.length === 0 ? <p class="mt-4">{k.none}</p> : (
@@ -70,6 +70,7 @@ export function CounterTicketsPage(p: ConsoleContext & { tickets: TicketView[]; 
                     <td class="px-2 py-2"><div class="flex flex-wrap gap-2">
                       {x.status === 'waiting' || x.status === 'called' ? <Action csrf={csrf} number={x.number} action="call" label={k.actions.call!} /> : null}
                       {x.status === 'waiting' || x.status === 'called' ? <Action csrf={csrf} number={x.number} action="start" label={k.actions.start!} primary /> : null}
+                      {x.status === 'serving' ? <a class="button-primary button-small" href={`/console/counter/visits/new?ticket=${x.number}`}>{k.serve}</a> : null}
                       {x.status === 'serving' ? <Action csrf={csrf} number={x.number} action="finish" label={k.actions.finish!} /> : null}
                       {x.status === 'waiting' || x.status === 'called' ? <Action csrf={csrf} number={x.number} action="cancel" label={k.actions.cancel!} /> : null}
                     </div></td>

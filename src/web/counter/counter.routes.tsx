@@ -14,6 +14,30 @@ import { currentPath, renderPage } from '../ui/render.ts';
 import { CounterDisplayPage } from './counter-display.page.tsx';
 import { counterText } from './counter-i18n.ts';
 import { CounterTicketsPage } from './counter-tickets.page.tsx';
+import { VisitPage, VisitStartPage } from './counter-visit.page.tsx';
+import { isLifeEvent, SIMULATED_CARDS, type Interview } from '../../domains/counter/index.ts';
+
+const VISIT_NO = /^\d{4}-\d{6}$/;
+const str = (v: unknown, max = 300) => (typeof v === 'string' ? v.slice(0, max) : '');
+const ctxOf = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
+
+/** The interview form → the stored interview (members keep what the card gave). */
+function applyInterviewForm(iv: Interview, b: Record<string, unknown>): Interview {
+  const date = (v: unknown) => { const x = str(v, 10); return /^\d{4}-\d{2}-\d{2}$/.test(x) ? x : ''; };
+  return {
+    ...iv,
+    occurredOn: date(b.occurredOn), phone: str(b.phone, 30).trim(), previousAddress: str(b.previousAddress).trim(),
+    townName: str(b.townName, 100).trim(), banchi: str(b.banchi, 100).trim(), katagaki: str(b.katagaki, 200).trim(), dog: b.dog === '1',
+    honseki: str(b.honseki, 200).trim(), hittosha: str(b.hittosha, 100).trim(),
+    members: iv.members.map((m, i) => ({ ...m, familyNameKana: str(b[`kf${i}`], 200).trim(), givenNameKana: str(b[`kg${i}`], 200).trim(),
+      relationship: str(b[`rel${i}`], 30).trim(), nhi: b[`nhi${i}`] === '1' })),
+    ...('bankName' in b ? { bankName: str(b.bankName, 100).trim(), branchName: str(b.branchName, 100).trim(),
+      accountType: b.accountType === 'current' ? 'current' as const : 'ordinary' as const, accountNumber: str(b.accountNumber, 20).trim() } : {}),
+    ...('daycareStart' in b ? { daycareStart: date(b.daycareStart), daycarePreferences: str(b.daycarePreferences).trim(), daycareReason: str(b.daycareReason, 200).trim() } : {}),
+    ...('insurer' in b ? { insurer: str(b.insurer, 200).trim() } : {}),
+    ...('previousSchool' in b ? { previousSchool: str(b.previousSchool, 200).trim() } : {}),
+  };
+}
 
 const ACTIONS = ['call', 'start', 'finish', 'cancel'] as const;
 
@@ -62,7 +86,82 @@ export function counterWebRoutes(services: Services) {
       if (e instanceof DomainError && (e.status === 404 || e.status === 409)) return ticketsPage(c, { error: e.title }, e.status);
       throw e;
     }
-    return c.redirect(`/console/counter?done=${action}`, 303);
+    return c.redirect(action === 'start' ? `/console/counter/visits/new?ticket=${number}` : `/console/counter?done=${action}`, 303);
+  });
+  // ── visits ──
+  const ticketOf = (c: Context<AppEnv>) => { const n = Number(c.req.query('ticket')); return Number.isInteger(n) && n > 0 && n < 100000 ? n : undefined; };
+  app.get('/console/counter/visits/new', async (c) => {
+    const ticket = ticketOf(c);
+    const t = ticket ? (await services.counter.tickets.today(c.var.actor)).find((x) => x.number === ticket) : undefined;
+    return renderPage(c, VisitStartPage({ ...(await consoleContext(c, services)), ticket: t?.number, events: t?.lifeEvents ?? [], cards: c.req.query('simulate') === '1' ? SIMULATED_CARDS : [] }));
+  });
+
+  app.post('/console/counter/visits', async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    assertCsrf(c.var.actor, str(body._csrf));
+    const all = (k: string) => ([] as unknown[]).concat(body[k] ?? []).map((x) => str(x, 600));
+    const ticket = Number(str(body.ticket));
+    const input = { events: all('e').filter(isLifeEvent), ticketNumber: Number.isInteger(ticket) && ticket > 0 ? ticket : undefined, cards: all('card') };
+    try {
+      const { visitNo } = await services.counter.visits.start(c.var.actor, input, ctxOf(c));
+      return c.redirect(`/console/counter/visits/${visitNo}`, 303);
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.status !== 422) throw e;
+      return renderPage(c, VisitStartPage({ ...(await consoleContext(c, services)), ticket: input.ticketNumber, events: input.events, cards: input.cards, error: e.title }), 422);
+    }
+  });
+
+  const visitNoOf = (c: Context<AppEnv>) => { const no = c.req.param('visitNo') ?? ''; return VISIT_NO.test(no) ? no : undefined; };
+  const visitPage = async (c: Context<AppEnv>, no: string, extra: { notice?: string; error?: string } = {}, status: 200 | 422 = 200) =>
+    renderPage(c, VisitPage({ ...(await consoleContext(c, services)), visit: await services.counter.visits.get(c.var.actor, no), ...extra }), status);
+
+  app.get('/console/counter/visits/:visitNo', async (c) => {
+    const no = visitNoOf(c);
+    if (!no) return c.notFound();
+    const done = c.req.query('done');
+    const notices: Record<string, string> = { saved: '聞き取りを保存しました。', adjusted: '手続を変更しました。', filed: 'すべての届出・申請を受け付けました。' };
+    return visitPage(c, no, { notice: done ? notices[done] : undefined });
+  });
+
+  app.get('/console/counter/visits/:visitNo/sheet.pdf', async (c) => {
+    const no = visitNoOf(c);
+    if (!no) return c.notFound();
+    const ctx = await consoleContext(c, services);
+    const bytes = await services.counter.visits.sheet(c.var.actor, no, ctx.municipalityName);
+    return c.body(bytes as unknown as ArrayBuffer, 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="visit-${no}.pdf"`, 'cache-control': 'no-store' });
+  });
+
+  /** A visit action: CSRF, run, 303 back to the visit; a refusal re-renders the visit with the message (422). */
+  const visitAction = (path: string, run: (c: Context<AppEnv>, no: string, b: Record<string, unknown>) => Promise<string>) => {
+    app.post(`/console/counter/visits/:visitNo/${path}`, async (c) => {
+      const body = await c.req.parseBody();
+      assertCsrf(c.var.actor, str(body._csrf));
+      const no = visitNoOf(c);
+      if (!no) return c.notFound();
+      try {
+        return c.redirect(`/console/counter/visits/${no}?done=${await run(c, no, body)}`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.status >= 500 || e.status === 403 || e.status === 404) throw e;
+        return visitPage(c, no, { error: e.title }, 422);
+      }
+    });
+  };
+  visitAction('interview', async (c, no, b) => { await services.counter.visits.saveInterview(c.var.actor, no, (iv) => applyInterviewForm(iv, b)); return 'saved'; });
+  visitAction('adjustments', async (c, no, b) => {
+    const action = b.action === 'add' ? 'add' as const : 'drop' as const;
+    const code = str(b.code, 60);
+    const reason = str(b.reason, 200).trim();
+    if (!reason) throw new DomainError('adjustment-reason-required', action === 'add' ? '追加する理由を入力してください' : '外す理由を入力してください', 422);
+    const visit = await services.counter.visits.get(c.var.actor, no);
+    const listed = visit.needed.some((n) => n.code === code);
+    if (!visit.rules.procedures.some((p) => p.code === code) || (action === 'drop') !== listed) throw new DomainError('adjustment-invalid', 'その手続は追加・削除できません', 422);
+    await services.counter.visits.saveInterview(c.var.actor, no, (iv) => ({ ...iv, adjustments: [...iv.adjustments, { action, code, reason }] }));
+    return 'adjusted';
+  });
+  visitAction('filing', async (c, no, b) => {
+    if (b.signed !== '1') throw new DomainError('visit-not-signed', '住民の方の確認と署名を済ませてから届出してください', 422);
+    await services.counter.visits.file(c.var.actor, no, ctxOf(c));
+    return 'filed';
   });
   return app;
 }
