@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * Every periodic task of the platform, in one list (run by src/platform/jobs/scheduler.ts): case deadlines and
- * reviews every minute, the registry's 住基ネット outbox every minute, the purge of expired idempotency keys and the signed access-log checkpoint every hour.
+ * reviews every minute, the registry's 住基ネット outbox every minute, the purge of expired idempotency keys and the signed
+ * access-log checkpoint every hour, the insights' daily aggregates at 03:41 Japan time.
  */
 import type { Config } from './platform/config.ts';
 import type { PeriodicTask } from './platform/jobs/scheduler.ts';
@@ -28,6 +29,8 @@ export function periodicTasks(services: Services, config: Pick<Config, 'auditChe
     { name: 'cases_tick', cron: '* * * * *', everyMs: 5_000, run: () => services.cases.tick() },
     { name: 'idempotency_purge', cron: '23 * * * *', everyMs: 3_600_000,
       run: () => purgeExpiredKeys(services.db.owner, new Date(services.clock.now().getTime() - IDEMPOTENCY_KEEP_MS)) },
+    // 見える化: the daily aggregates (previous and current month), the peers and the survey results.
+    { name: 'insights_refresh', cron: '41 18 * * *', everyMs: 86_400_000, run: () => services.insights.refresh() },
     { name: 'audit_checkpoint', cron: '7 * * * *', everyMs: 3_600_000, run: () => writeAuditCheckpoint(services, config.auditCheckpointDir) },
   ];
 }

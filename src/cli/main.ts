@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerPlatformCommands } from './platform.commands.ts';
 import { registerDaycareCommands } from '../domains/daycare/daycare.cli.ts';
 import { registerRegistryCommands } from '../domains/registry/registry.cli.ts';
+import { registerInsightsCommands } from '../domains/insights/insights.cli.ts';
 
 /** Exit codes shared by every sub-command. */
 export const ExitCode = { ok: 0, failure: 1, invalidInput: 2 } as const;
@@ -16,6 +17,7 @@ const program = new Command('jichi')
 registerPlatformCommands(program);
 registerDaycareCommands(program);
 registerRegistryCommands(program);
+registerInsightsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -16,7 +16,7 @@ export class CliError extends Error {
   constructor(message: string, readonly exitCode = 1) { super(message); }
 }
 
-async function withServices<T>(fn: (s: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
+export async function withServices<T>(fn: (s: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const db = await openConfiguredDatabase(config);
   try {

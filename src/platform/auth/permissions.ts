@@ -30,6 +30,8 @@ export const ACTIONS = {
   'cases:decide': ['approver'],
   'daycare:manage': ['daycare'],
   'insights:read': ['analyst', 'admin', 'approver'],
+  // 定例調査 answers (業務改革の実施状況): the analyst or the administrator.
+  'insights:answer-survey': ['analyst', 'admin'],
   'staff:manage': ['admin'],
   'access-log:read': ['admin'],
   'tenant:configure': ['admin'],

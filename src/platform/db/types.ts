@@ -694,6 +694,104 @@ export interface RegistrySupportMeasure {
   supportMeasureId: string;
 }
 
+export type InsightsNumeric = ColumnType<string, number | string, number | string>;
+
+export interface InsightsCaseFact {
+  autoApproved: boolean;
+  caseId: string;
+  channel: string;
+  closedOn: string;
+  leadSeconds: number;
+  month: string;
+  municipalityCode: string;
+  procedure: string;
+  touchSeconds: number;
+  withinLegal: boolean | null;
+  withinTarget: boolean | null;
+}
+
+export interface InsightsCounterMonth {
+  month: string;
+  municipalityCode: string;
+  serviceAvgMinutes: InsightsNumeric;
+  tickets: number;
+  waitMedianMinutes: InsightsNumeric;
+  waitP90Minutes: InsightsNumeric;
+}
+
+export interface InsightsMetricMonth {
+  autoShare: InsightsNumeric;
+  cases: number;
+  channel: string;
+  costPerCaseYen: InsightsNumeric;
+  hoursSaved: InsightsNumeric;
+  leadMedianHours: InsightsNumeric;
+  leadP90Hours: InsightsNumeric;
+  month: string;
+  municipalityCode: string;
+  onlineShare: InsightsNumeric;
+  procedure: string;
+  touchMinutesAvg: InsightsNumeric;
+  waitingHoursAvg: InsightsNumeric;
+  withinLegalShare: InsightsNumeric | null;
+  withinTargetShare: InsightsNumeric | null;
+}
+
+export interface InsightsPeerMonth {
+  allNamed: boolean;
+  channel: string;
+  contributors: number;
+  median: InsightsNumeric;
+  metric: string;
+  month: string;
+  municipalityClass: string;
+  p25: InsightsNumeric;
+  p75: InsightsNumeric;
+  populationBand: string;
+  procedure: string;
+}
+
+export interface InsightsProfile {
+  counterBaselineMinutes: Generated<number>;
+  hourlyCostYen: Generated<number>;
+  municipalityCode: string;
+  namedConsent: Generated<boolean>;
+  population: number | null;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface InsightsSurvey {
+  definitionJa: string;
+  includesPrefectures: Generated<boolean>;
+  kpiBaseline: number | null;
+  kpiBaselineLabel: string | null;
+  kpiTarget: number | null;
+  kpiTargetLabel: string | null;
+  sortOrder: number;
+  surveyCode: string;
+  titleEn: string;
+  titleJa: string;
+}
+
+export interface InsightsSurveyAnswer {
+  answeredAt: Timestamp;
+  answeredBy: string;
+  implemented: boolean;
+  municipalityClass: string;
+  municipalityCode: string;
+  note: Generated<string>;
+  referenceDate: string;
+  surveyCode: string;
+}
+
+export interface InsightsSurveyResult {
+  implemented: number;
+  municipalityClass: string;
+  referenceDate: string;
+  surveyCode: string;
+  total: number;
+}
+
 export interface DB {
   "audit.accessLog": AuditAccessLog;
   "cases.alert": CasesAlert;
@@ -730,6 +828,14 @@ export interface DB {
   "platform.residentSession": PlatformResidentSession;
   "platform.session": PlatformSession;
   "platform.staff": PlatformStaff;
+  "insights.caseFact": InsightsCaseFact;
+  "insights.counterMonth": InsightsCounterMonth;
+  "insights.metricMonth": InsightsMetricMonth;
+  "insights.peerMonth": InsightsPeerMonth;
+  "insights.profile": InsightsProfile;
+  "insights.survey": InsightsSurvey;
+  "insights.surveyAnswer": InsightsSurveyAnswer;
+  "insights.surveyResult": InsightsSurveyResult;
   "platform.tenant": PlatformTenant;
   "registry.change": RegistryChange;
   "registry.changeReceiptCounter": RegistryChangeReceiptCounter;
