@@ -28,7 +28,12 @@ export const API_VERSION = '1.0.0';
 export interface AppOptions {
   config: Pick<Config, 'publicUrl' | 'oidc'> & Partial<Pick<Config, 'idempotencyLeaseMs' | 'residentOidc'>>;
   log: Logger;
+  /** 'public': the internet side only (resident portal, public guide, verify page); staff screens and the API are absent. */
+  role?: 'all' | 'public';
 }
+
+/** Paths the internet side serves (issue #14): everything else answers 404 there. */
+export const PUBLIC_PATHS = /^\/($|portal(\/|$)|guide(\/|$)|verify(\/|$)|static\/|lang\/|healthz$|readyz$)/;
 
 /** Builds the API router (used for serving and to generate the OpenAPI document). */
 export function buildApi(services: Services, secureCookies: boolean) {
@@ -70,7 +75,12 @@ export function createApp(services: Services, opts: AppOptions) {
   const smallBody = bodyLimit({ maxSize: 1024 * 1024 });
   const largeBody = bodyLimit({ maxSize: 32 * 1024 * 1024 });
   app.use('*', (c, next) => (/^\/(api\/v1|console)\/daycare/.test(c.req.path) ? largeBody : smallBody)(c, next));
-  app.use('*', loadActor((cookie) => services.identity.resolveSession(cookie), secureCookies));
+  if (opts.role === 'public') {
+    // No staff on the internet side: no staff session is even looked up, staff paths do not exist.
+    app.use('*', async (c, next) => (PUBLIC_PATHS.test(c.req.path) ? next() : c.text('Not Found', 404)));
+  } else {
+    app.use('*', loadActor((cookie) => services.identity.resolveSession(cookie), secureCookies));
+  }
   // Control characters: the API answers problem+json here; web pages check in webRoutes (an HTML page).
   const controlCharacters = rejectControlCharacters();
   app.use('*', (c, next) => (isWebPath(c.req.path) ? next() : controlCharacters(c, next)));

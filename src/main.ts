@@ -11,6 +11,8 @@ import { loadMyNumberKeys } from './domains/registry/index.ts';
 import { startScheduler } from './platform/jobs/scheduler.ts';
 import { periodicTasks } from './periodic-tasks.ts';
 import { startDemoIdpFor, type DemoIdp } from './demo/demo-idp.ts';
+import { openPublicDatabase } from './platform/db/open-public.ts';
+import { useAppRole } from './platform/tenancy/tenant-transaction.ts';
 
 /** A running server and how to stop it. */
 export interface Running {
@@ -20,6 +22,7 @@ export interface Running {
 
 /** Starts the server for a configuration; prints the URL and the demo logins. */
 export async function startServer(config: Config = loadConfig(), out: NodeJS.WritableStream = process.stdout): Promise<Running> {
+  if (config.role === 'public') return startPublicServer(config, out);
   const started = performance.now();
   const log = createLogger(config.logLevel);
   const db = await openConfiguredDatabase(config);
@@ -74,6 +77,40 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
     url,
     stop() {
       stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => demoIdp?.close()).then(() => scheduler.stop()).then(() => db.close());
+      return stopping;
+    },
+  };
+}
+
+/**
+ * The internet side (issue #14, docs/deployment.md): the resident portal, the public guide and the verify page only,
+ * as the database role jichi_public, with no 個人番号 keys, no staff screens, no migrations, no seeding and no
+ * periodic tasks (the LGWAN side runs those).
+ */
+async function startPublicServer(config: Config, out: NodeJS.WritableStream): Promise<Running> {
+  const log = createLogger(config.logLevel);
+  if (!config.databasePublicUrl) throw new Error('jichi serve --role public needs DATABASE_PUBLIC_URL (a login that is a member of jichi_public)');
+  if (process.env.JICHI_MY_NUMBER_KEYS || process.env.JICHI_MY_NUMBER_INDEX_KEY) {
+    throw new Error('the public side must not hold 個人番号 keys: unset JICHI_MY_NUMBER_KEYS and JICHI_MY_NUMBER_INDEX_KEY');
+  }
+  if (!config.residentOidc) log.warn('RESIDENT_OIDC_ISSUER is not set: residents cannot sign in on this public side');
+  useAppRole('jichi_public');
+  const db = await openPublicDatabase(config.databasePublicUrl);
+  const services = createServices(db, config);
+  const app = createApp(services, { config, log, role: 'public' });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  log.info({ role: 'public', database: db.describe }, 'ready');
+  out.write(`Jichi public side is running: ${url} (住民ポータル /portal, 手続案内 /guide, 証明書の照合 /verify)\n`);
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    stop() {
+      stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => db.close());
       return stopping;
     },
   };

@@ -37,9 +37,11 @@ const print = (s: string) => process.stdout.write(`${s}\n`);
 /** Registers the platform commands. */
 export function registerPlatformCommands(program: Command): void {
   program.command('serve').description('サーバーを起動する / start the server (PORT, HOST, DATABASE_URL)')
-    .action(async () => {
+    .option('--role <role>', 'all (既定: 職員と住民) / public (インターネット側: 住民ポータル・手続案内・照合のみ、DATABASE_PUBLIC_URL)')
+    .action(async (opts: { role?: string }) => {
       const { startServer } = await import('../main.ts');
-      const running = await startServer();
+      if (opts.role && opts.role !== 'all' && opts.role !== 'public') throw new Error(`unknown role: ${opts.role} (all, public)`);
+      const running = await startServer({ ...loadConfig(), ...(opts.role ? { role: opts.role as 'all' | 'public' } : {}) });
       for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => { void running.stop().then(() => process.exit(0)); });
     });
 

@@ -36,6 +36,13 @@ export interface Config {
   residentOidc?: ResidentOidcSettings;
   /** Port of the in-process demo identity provider for residents (JICHI_DEMO_IDP_PORT, default PORT+1; 0: none). */
   demoIdpPort: number;
+  /**
+   * Which side this process serves (issue #14): 'all' (default: staff and residents in one process) or 'public' (the
+   * internet side: resident portal, public guide, verify page; `jichi serve --role public` or JICHI_ROLE=public).
+   */
+  role: 'all' | 'public';
+  /** The internet side's database login, a member of jichi_public only (DATABASE_PUBLIC_URL). */
+  databasePublicUrl?: string;
   /** Resident session idle timeout and absolute lifetime in seconds (RESIDENT_SESSION_IDLE_SECONDS, RESIDENT_SESSION_MAX_SECONDS). */
   residentSessionIdleSeconds: number;
   residentSessionMaxSeconds: number;
@@ -91,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           label: env.RESIDENT_OIDC_LABEL ?? 'マイナンバーカードでログイン',
         }
       : undefined,
+    role: env.JICHI_ROLE === 'public' ? 'public' : 'all',
+    databasePublicUrl: env.DATABASE_PUBLIC_URL || undefined,
     demoIdpPort: Number(env.JICHI_DEMO_IDP_PORT ?? port + 1),
     residentSessionIdleSeconds: Number(env.RESIDENT_SESSION_IDLE_SECONDS ?? 30 * 60),
     residentSessionMaxSeconds: Number(env.RESIDENT_SESSION_MAX_SECONDS ?? 3 * 3600),

@@ -10,6 +10,17 @@ import type { Database } from '../db/database.ts';
 import type { DB } from '../db/types.ts';
 import { assertMunicipalityCode } from './municipality-code.ts';
 
+/**
+ * The database role of application transactions: `jichi_app` (LGWAN side, default) or `jichi_public` (the internet
+ * side's process, `jichi serve --role public`, issue #14). Set once at start-up.
+ */
+let appRole: 'jichi_app' | 'jichi_public' = 'jichi_app';
+
+/** Makes every later tenant or platform transaction of this process run as `role`. */
+export function useAppRole(role: 'jichi_app' | 'jichi_public'): void {
+  appRole = role;
+}
+
 /** A transaction bound to one municipality. */
 export type TenantTx = Transaction<DB>;
 
@@ -27,7 +38,7 @@ export async function withTenant<T>(db: Database, municipalityCode: string, fn: 
   assertMunicipalityCode(municipalityCode);
   const hook = beforeCommit.getStore();
   return db.app.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('role', 'jichi_app', true), set_config('app.municipality_code', ${municipalityCode}, true)`.execute(trx);
+    await sql`SELECT set_config('role', ${appRole}, true), set_config('app.municipality_code', ${municipalityCode}, true)`.execute(trx);
     const result = await fn(trx);
     if (hook) await hook(trx, municipalityCode);
     return result;
@@ -37,7 +48,7 @@ export async function withTenant<T>(db: Database, municipalityCode: string, fn: 
 /** Runs `fn` as the application role with no municipality: only platform reference data is visible. */
 export async function withPlatform<T>(db: Database, fn: (trx: TenantTx) => Promise<T>): Promise<T> {
   return db.app.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('role', 'jichi_app', true)`.execute(trx);
+    await sql`SELECT set_config('role', ${appRole}, true)`.execute(trx);
     return fn(trx);
   });
 }
