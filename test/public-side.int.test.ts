@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/platform/logger.ts';
+import { createServices } from '../src/services.ts';
 import { useAppRole } from '../src/platform/tenancy/tenant-transaction.ts';
 import { RESIDENT_TEST_MUNICIPALITY as SHIOJIRI, TestBrowser, useResidentTestApp } from './resident-session.ts';
 
@@ -14,7 +15,10 @@ const t = useResidentTestApp();
 let publicApp: ReturnType<typeof createApp>;
 
 beforeAll(() => {
-  publicApp = createApp(t.services, {
+  // In production the login is a member of jichi_public only (DATABASE_PUBLIC_URL); here the owner connection, which
+  // may become jichi_public (the derived jichi_app login of the test server may not).
+  const services = createServices({ ...t.services.db, app: t.services.db.owner }, { sessionIdleSeconds: 3600, sessionMaxSeconds: 3600 });
+  publicApp = createApp(services, {
     config: { publicUrl: 'http://127.0.0.1', residentOidc: { issuer: t.idp.issuer, clientId: t.idp.clientId, clientSecret: t.idp.clientSecret, label: 'ログイン' } },
     log: createLogger('silent'), role: 'public',
   });
