@@ -55,18 +55,32 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPglite(options.pgliteDir);
 }
 
+/**
+ * Listens for lost connections on a pool from its first connection on. An idle connection that the server ends
+ * (restart, DROP DATABASE … WITH (FORCE), admin command) emits 'error' on the pool; a connection checked out of it
+ * (a transaction between two statements, the start-up checks) emits 'error' on its client, which then has no
+ * listener of the pool's: without these, Node ended the whole process (issue #15, found by
+ * test/fault-database-outage.int.test.ts). The statement in flight fails by itself (503); the pool drops the client.
+ */
+function watched(pool: pg.Pool): pg.Pool {
+  const lost = (err: Error & { code?: string }) => process.emitWarning(`PostgreSQL connection lost (${err.code ?? err.message})`, 'JichiDatabase');
+  pool.on('error', lost);
+  pool.on('connect', (client) => { client.on('error', lost); });
+  return pool;
+}
+
 async function openServer(url: string, options: DatabaseOptions): Promise<Database> {
   const poolSize = options.poolSize ?? 10;
   // A server that does not answer (network cut, failover) fails a request after 10 s instead of holding it forever;
   // the request gets 503 database-unavailable (platform/http/problem.ts) and the pool reconnects when it is back.
   const timeouts = { connectionTimeoutMillis: 10_000 };
-  const ownerPool = new pg.Pool({ connectionString: url, max: 3, ...timeouts });
+  const ownerPool = watched(new pg.Pool({ connectionString: url, max: 3, ...timeouts }));
   // The application logs in as `jichi_app` (src/platform/db/app-login.ts): given, or derived from the owner's URL.
   // In the older owner mode, owner connections start as `jichi_app` via the startup option `role` and every tenant
   // transaction switches to it with SET LOCAL; RLS then rests on no SQL being able to RESET ROLE.
   let appPool: pg.Pool;
-  if (options.databaseAppUrl) appPool = new pg.Pool({ connectionString: options.databaseAppUrl, max: poolSize, ...timeouts });
-  else if (options.appLogin === 'owner') appPool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c role=jichi_app', ...timeouts });
+  if (options.databaseAppUrl) appPool = watched(new pg.Pool({ connectionString: options.databaseAppUrl, max: poolSize, ...timeouts }));
+  else if (options.appLogin === 'owner') appPool = watched(new pg.Pool({ connectionString: url, max: poolSize, options: '-c role=jichi_app', ...timeouts }));
   else {
     try {
       await ensureAppLogin(ownerPool, url);
@@ -74,7 +88,7 @@ async function openServer(url: string, options: DatabaseOptions): Promise<Databa
       await ownerPool.end();
       throw err;
     }
-    appPool = new pg.Pool({ connectionString: derivedAppUrl(url), max: poolSize, ...timeouts });
+    appPool = watched(new pg.Pool({ connectionString: derivedAppUrl(url), max: poolSize, ...timeouts }));
   }
   if (options.appLogin !== 'owner' || options.databaseAppUrl) {
     try {
@@ -83,16 +97,6 @@ async function openServer(url: string, options: DatabaseOptions): Promise<Databa
       await Promise.all([appPool.end(), ownerPool.end()]);
       throw err;
     }
-  }
-  // An idle connection that the server ends (restart, DROP DATABASE … WITH (FORCE), admin command) emits
-  // 'error' on its pool; without a listener Node would crash. The pool discards the client; log and go on.
-  // A connection checked out of the pool (a transaction between two statements) that the server ends emits 'error'
-  // on its client, which has no listener of the pool's then: Node crashed the whole process (issue #15, found by
-  // test/fault-database-outage.int.test.ts). The statement in flight fails by itself (503); the pool drops the client.
-  const lost = (err: Error & { code?: string }) => process.emitWarning(`PostgreSQL connection lost (${err.code ?? err.message})`, 'JichiDatabase');
-  for (const pool of [ownerPool, appPool]) {
-    pool.on('error', lost);
-    pool.on('connect', (client) => { client.on('error', lost); });
   }
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }), plugins });
   const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }), plugins });
