@@ -25,6 +25,7 @@ import { registryWebRoutes } from './registry/registry.routes.tsx';
 import { registryReviewRoutes } from './registry/registry-review.routes.tsx';
 import { sessionRoutes } from './session/session.routes.tsx';
 import { casesWebRoutes } from './cases/cases.routes.tsx';
+import { insightsWebRoutes } from './insights/insights.routes.tsx';
 import { staticRoutes, warnIfStylesheetMissing } from './ui/static-files.ts';
 
 export type { WebOptions } from './ui/web-options.ts';
@@ -81,6 +82,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', registryAddressChangeRoutes(services));
   app.route('/', casesWebRoutes(services));
   app.route('/', counterWebRoutes(services));
+  app.route('/', insightsWebRoutes(services));
   app.route('/', consoleRoutes(services));
   app.route('/', consoleNotFound(errorPage));
 

@@ -57,7 +57,9 @@ export function createInsightsService(deps: { db: Database; clock: Clock }) {
       const band: PopulationBand = populationBand(profile.population);
       const mine = await withTenant(db, m, async (trx) => {
         const months = (await trx.selectFrom('insights.metricMonth').select('month').distinct().where('municipalityCode', '=', m).orderBy('month', 'desc').execute()).map((r) => r.month);
-        const chosen = month && months.includes(month) ? month : months[0];
+        // Default: the latest complete month (the current one only while nothing else exists).
+        const current = today().slice(0, 7);
+        const chosen = month && months.includes(month) ? month : months.find((x) => x < current) ?? months[0];
         const metrics = chosen ? await trx.selectFrom('insights.metricMonth').selectAll().where('municipalityCode', '=', m).where('month', '=', chosen).execute() : [];
         const counter = await trx.selectFrom('insights.counterMonth').selectAll().where('municipalityCode', '=', m).orderBy('month', 'desc').limit(12).execute();
         const titles = await trx.selectFrom('cases.caseType').select(['code', 'titleJa', 'titleEn', 'version']).where('municipalityCode', '=', m).orderBy('version').execute();

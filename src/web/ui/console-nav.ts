@@ -26,7 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'counter', path: '/console/counter', anyOf: ['counter:serve'], ready: true },
   { key: 'cases', path: '/console/cases', anyOf: ['cases:handle', 'cases:decide'], ready: true },
   { key: 'daycare', path: '/console/daycare', anyOf: ['daycare:manage'], ready: true },
-  { key: 'insights', path: '/console/insights', anyOf: ['insights:read'], ready: false },
+  { key: 'insights', path: '/console/insights', anyOf: ['insights:read'], ready: true },
   { key: 'admin', path: '/console/admin', anyOf: ['staff:manage', 'access-log:read', 'tenant:configure'], ready: false },
 ];
 

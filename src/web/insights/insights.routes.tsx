@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Web pages of the insights (見える化): the dashboard and the survey form in the console (insights:read; answering
+ * needs insights:answer-survey), and the public open data of the surveys (/open-data/surveys, its CSV), no login.
+ * The survey POST stores this year's answers (repeating it stores the same) and redirects (post/redirect/get).
+ */
+import { Hono, type Context } from 'hono';
+import { can } from '../../platform/auth/permissions.ts';
+import type { AppEnv } from '../../platform/http/app-env.ts';
+import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
+import { assertCsrf } from '../../platform/http/middleware.ts';
+import type { Services } from '../../services.ts';
+import { consoleContext } from '../console/console.routes.tsx';
+import { dictionary, requestLang } from '../ui/i18n.ts';
+import { currentPath, renderPage } from '../ui/render.ts';
+import { InsightsPage } from './insights.page.tsx';
+import { OpenDataPage, SurveysPage } from './insights-surveys.page.tsx';
+
+const MONTH = /^\d{4}-\d{2}$/;
+
+/** Mounts the insights pages. */
+export function insightsWebRoutes(services: Services) {
+  const app = new Hono<AppEnv>();
+  const guard = async (c: Context<AppEnv>, next: () => Promise<void>) => {
+    if (!c.get('actor')) return c.redirect(`/login?next=${encodeURIComponent(currentPath(c))}`, 303);
+    if (!can(c.var.actor, 'insights:read')) throw new ForbiddenError('insights:read');
+    await next();
+  };
+  app.use('/console/insights', guard);
+  app.use('/console/insights/*', guard);
+
+  app.get('/console/insights', async (c) => {
+    const month = c.req.query('month') ?? '';
+    const d = await services.insights.dashboard(c.var.actor, MONTH.test(month) ? month : undefined);
+    return renderPage(c, InsightsPage({ ...(await consoleContext(c, services)), d, canAnswer: can(c.var.actor, 'insights:answer-survey') }));
+  });
+
+  const surveysPage = async (c: Context<AppEnv>, extra: { saved?: boolean; error?: { message: string } } = {}, status: 200 | 400 | 403 | 404 = 200) => {
+    const [form, results] = await Promise.all([services.insights.surveyForm(c.var.actor), services.insights.surveyResults()]);
+    return renderPage(c, SurveysPage({ ...(await consoleContext(c, services)), form, results, canAnswer: can(c.var.actor, 'insights:answer-survey'), ...extra }), status);
+  };
+  app.get('/console/insights/surveys', (c) => surveysPage(c, { saved: c.req.query('saved') === '1' }));
+  app.post('/console/insights/surveys', async (c) => {
+    const form = await c.req.parseBody();
+    assertCsrf(c.var.actor, typeof form._csrf === 'string' ? form._csrf : undefined);
+    const answers: Array<{ surveyCode: string; implemented: boolean; note: string }> = [];
+    for (const [k, v] of Object.entries(form)) {
+      if (!k.startsWith('answer.') || typeof v !== 'string') continue;
+      const surveyCode = k.slice('answer.'.length);
+      if (v !== 'yes' && v !== 'no') return surveysPage(c, { error: { message: '回答は「実施している」か「実施していない」を選んでください' } }, 400);
+      const note = form[`note.${surveyCode}`];
+      answers.push({ surveyCode, implemented: v === 'yes', note: typeof note === 'string' ? note : '' });
+    }
+    if (answers.length === 0) return surveysPage(c, { error: { message: '回答が選ばれていません' } }, 400);
+    try {
+      await services.insights.answerSurveys(c.var.actor, answers);
+    } catch (err) {
+      if (err instanceof DomainError && err.status < 500 && err.status !== 401) return surveysPage(c, { error: { message: err.title } }, err.status as 400);
+      throw err;
+    }
+    return c.redirect('/console/insights/surveys?saved=1', 303);
+  });
+
+  // Public open data (aggregates of a public survey; no personal data, no login).
+  app.get('/open-data/surveys', async (c) => {
+    const lang = requestLang(c);
+    return renderPage(c, OpenDataPage({ lang, t: dictionary(lang), currentPath: currentPath(c), results: await services.insights.surveyResults() }));
+  });
+  app.get('/open-data/surveys.csv', async (c) => {
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="jichi-reform-surveys.csv"');
+    return c.body(await services.insights.surveyResultsCsv());
+  });
+  return app;
+}
