@@ -25,7 +25,7 @@ async function asPublic(statement: ReturnType<typeof sql>): Promise<{ rows?: unk
 describe('the public database role', () => {
   it.each([
     'registry.person_current', 'registry.person_snapshot', 'registry.person', 'registry.household', 'registry.my_number_vault',
-    'registry.change', 'platform.staff', 'platform.session',
+    'registry.change', 'platform.staff', 'platform.session', 'audit.access_log',
   ])('cannot read %s', async (table) => {
     expect(await asPublic(sql`SELECT * FROM ${sql.raw(table)} LIMIT 1`)).toEqual({ code: '42501' });
   });
@@ -52,5 +52,14 @@ describe('the public database role', () => {
   it('may read resident sessions and the list of municipalities', async () => {
     expect((await asPublic(sql`SELECT count(*) FROM platform.resident_session`)).rows).toHaveLength(1);
     expect((await asPublic(sql`SELECT name FROM platform.tenant t JOIN platform.municipality m ON m.code = t.municipality_code`)).rows!.length).toBeGreaterThan(0);
+  });
+  it('appends to the access log, chained, without being able to read it', async () => {
+    await t.tenant(SHIOJIRI);
+    const insert = await asPublic(sql`INSERT INTO audit.access_log (municipality_code, seq, occurred_at, actor_type, actor_id, action, prev_hash, hash)
+      VALUES (${SHIOJIRI}, 0, clock_timestamp(), 'resident', 'public-role-test', 'portal.test', '', '')`);
+    expect(insert.code).toBeUndefined();
+    expect((await t.services.audit.verify()).breaks).toEqual([]);
+    const n = await t.services.db.owner.selectFrom('audit.accessLog').select((eb) => eb.fn.countAll<number>().as('n')).where('actorId', '=', 'public-role-test').executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(1);
   });
 });
