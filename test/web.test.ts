@@ -157,7 +157,9 @@ describe('GET /console', () => {
     expect((await t.app.request('/console/registry', { headers: { cookie } })).status).toBe(403);
     const insights = await t.app.request('/console/insights', { headers: { cookie } });
     expect(insights.status).toBe(200);
-    expect(await insights.text()).toContain('準備中');
+    const text = await insights.text();
+    expect(text).toContain('団体区分');
+    expect(text).not.toContain('準備中');
   });
 
   it('answers unknown console paths with an HTML page inside the console', async () => {
