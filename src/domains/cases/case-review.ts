@@ -13,7 +13,7 @@ import { DomainError } from '../../platform/http/errors.ts';
 import { inSavepoint, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import { matchTown, type ChangeInputOf, type PersonRecord, type RegistryService } from '../registry/index.ts';
 import type { CertificateService } from '../certificates/index.ts';
-import type { DaycareService } from '../daycare/daycare.service.ts';
+import type { DaycareService } from '../daycare/index.ts';
 import type { CaseEngine, CaseType, EventObject, Operator } from './case-engine.ts';
 import type { CaseRow, CasesRepository } from './cases.repository.ts';
 import { fail } from './cases-errors.ts';

@@ -16,3 +16,4 @@ export { PRESETS, isPresetName, type PresetName, type GeneratorParameters } from
 export { scoreApplication, type ScoredApplication, type ScoreItem } from './rules/rule-scoring.ts';
 export type * from './rules/rule-table.ts';
 export { EXAMPLE_RULE_TABLES, HACHIOJI_STYLE, KORIYAMA_STYLE, NAGOYA_STYLE } from './rules/example-rule-tables.ts';
+export type { DaycareService } from './daycare.service.ts';
