@@ -41,7 +41,7 @@ describe('console shell', () => {
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL('**/console');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await navLinks(page, 'Work menu')).toEqual(['Home', 'Resident registry', 'Certificates', 'Procedures & counter', 'Cases']);
+    expect(await navLinks(page, 'Work menu')).toEqual(['Home', 'Resident registry', 'Certificates', 'Online procedures', 'Counter reception', 'Cases']);
     expect(await page.getByTestId('staff-roles').textContent()).toContain('Counter clerk');
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
     expect(await page.title()).toBe('Staff console | Jichi 塩尻市');

@@ -51,7 +51,7 @@ export const en: Dictionary = {
   nav: {
     registry: { label: 'Resident registry', description: 'Find residents, record changes (moves, births and more), removed records.' },
     certificates: { label: 'Certificates', description: 'Issue residence certificates and keep the issuance ledger.' },
-    procedures: { label: 'Procedures & counter', description: 'Online applications and the no-writing counter.' },
+    procedures: { label: 'Online procedures', description: 'Settings of the online procedures (publication, periods, fees).' },
     counter: { label: 'Counter reception', description: 'Tickets and calling, and every procedure of a life event in one interview (no forms to fill in).' },
     cases: { label: 'Cases', description: 'Cases per application, automatic review, approval, deadlines.' },
     daycare: { label: 'Daycare allocation', description: 'Admission allocation, explanations of results, what-if.' },
