@@ -145,7 +145,7 @@ export function registerRegistryCommands(program: Command): void {
             onProgress: (p) => {
               if (p.phase === 'validate') check.update(p.bytes ?? 0, size, 'バイト');
               else {
-                if (phase === 'validate') { check.update(size, size, 'バイト', true); check.done(); phase = 'import'; }
+                if (phase === 'validate') { check.update(size, size, 'バイト', true); check.done(); phase = 'import'; process.stderr.write(`検査を終え、取込を始めました / validated, importing: ${(p.totalRows ?? 0).toLocaleString('en-US')} 行\n`); }
                 load.update(p.rows, p.totalRows);
               }
             },
