@@ -110,10 +110,20 @@ function displayName(p: CertificatePerson): string {
   return kanji;
 }
 
+/** A reading as a certificate may print it: only when the 戸籍 certified it (公証, 令和5年法律第48号). */
+const certified = (p: CertificatePerson, f: 'familyNameKana' | 'givenNameKana' | 'oldSurnameKana') =>
+  p.readingStatus?.[f] === 'certified' && p[f] ? p[f] : '';
+
+/**
+ * The 振り仮名 row: certified readings only; an unverified reading never prints as if official (MUST NOT, spec
+ * §1.1.18): `********` when neither is certified, 【氏空欄】/【名空欄】 for the one that is not.
+ */
 function reading(p: CertificatePerson): string {
   if (p.residentKind === 'foreign') return NO_READING; // no certified reading (residence cards carry none)
-  if (!p.familyNameKana && !p.givenNameKana) return NO_READING;
-  return `${p.familyNameKana || '【氏空欄】'}　${p.givenNameKana || '【名空欄】'}`;
+  const family = certified(p, 'familyNameKana');
+  const given = certified(p, 'givenNameKana');
+  if (!family && !given) return NO_READING;
+  return `${family || '【氏空欄】'}　${given || '【名空欄】'}`;
 }
 
 function personBlock(p: CertificatePerson, ctx: ContentContext): PersonBlock {
@@ -128,7 +138,8 @@ function personBlock(p: CertificatePerson, ctx: ContentContext): PersonBlock {
   if (p.residentKind === 'foreign' && p.romanName) rows.push({ label: '氏名（アルファベット）', value: p.romanName });
   rows.push({ label: '氏名', value: displayName(p) });
   rows.push({ label: 'フリガナ', value: reading(p) });
-  if (has('oldSurname') && p.oldSurname) rows.push({ label: '旧氏', value: p.oldSurnameKana ? `${p.oldSurname}（${p.oldSurnameKana}）` : p.oldSurname });
+  const oldKana = certified(p, 'oldSurnameKana');
+  if (has('oldSurname') && p.oldSurname) rows.push({ label: '旧氏', value: oldKana ? `${p.oldSurname}（${oldKana}）` : p.oldSurname });
   if (has('alias') && p.alias) rows.push({ label: '通称', value: p.aliasKana ? `${p.alias}（${p.aliasKana}）` : p.alias });
   rows.push({ label: '生年月日', value: formatLegalDate(p.birthDate, foreign ? 'seireki' : 'wareki') });
   rows.push({ label: '性別', value: SEX[p.sex] });

@@ -139,6 +139,11 @@ export interface CertificatePerson {
   oldSurnameKana?: string;
   alias?: string;
   aliasKana?: string;
+  /**
+   * 振り仮名 status per reading as the registry keeps it (`certified` = 公証; absent or other = not certified).
+   * Only certified readings print as 振り仮名 (令和5年法律第48号).
+   */
+  readingStatus?: Partial<Record<'familyNameKana' | 'givenNameKana' | 'oldSurnameKana', 'unconfirmed' | 'notified' | 'certified'>>;
   birthDate: LegalDate;
   sex: 'male' | 'female';
   honseki?: string;

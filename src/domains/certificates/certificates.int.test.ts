@@ -50,6 +50,12 @@ describe('certificates API', () => {
     });
     householdId = rec.householdIds[0]!;
     personIds = rec.personIds;
+    // 振り仮名の記載 from the 本籍地 (令和5年法律第48号): 花子's readings are certified (公証), 一郎's stay 未確認.
+    await change({ kind: 'reading', occurredOn: daysAgo(10), personId: personIds[1], status: 'certified', familyNameKana: 'タカハシ', givenNameKana: 'ハナコ', oldSurnameKana: 'サトウ',
+      expectedVersions: { [householdId]: await version(householdId) } });
+    // 健太's 名 is only 通知済: not printed as official.
+    await change({ kind: 'reading', occurredOn: daysAgo(10), personId: personIds[2], status: 'notified', givenNameKana: 'ケンタ', expectedVersions: { [householdId]: await version(householdId) } });
+    await change({ kind: 'reading', occurredOn: daysAgo(10), personId: personIds[2], status: 'certified', familyNameKana: 'タカハシ', expectedVersions: { [householdId]: await version(householdId) } });
   });
 
   const request = (over: Record<string, unknown> = {}) => ({ kind: 'residence-copy', householdId, requester: { type: 'household', personId: personIds[0] }, purpose: '勤務先へ提出', ...over });
@@ -69,6 +75,10 @@ describe('certificates API', () => {
       expect(text, v).toContain(squash(v));
     }
     for (const absent of ['個人番号', '住民票コード', '本籍', '技能実習']) expect(text).not.toContain(absent);
+    // Only certified readings print as 振り仮名 (MN20): 一郎's 未確認 reading is asterisked, 健太's 通知済 名 is blank.
+    expect(text).not.toContain(squash('タカハシ　イチロウ'));
+    expect(text).toContain(squash('タカハシ　【名空欄】'));
+    expect(text).not.toContain('ケンタ');
 
     const entry = (await ledger()).find((e) => e.issuanceId === res.headers.get('x-issuance-id'))!;
     expect(entry).toMatchObject({ certificateKind: 'residence-copy', requesterType: 'household', purpose: '勤務先へ提出', feeYen: 350, staffId: counter.staffId,

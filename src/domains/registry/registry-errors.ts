@@ -67,6 +67,8 @@ export const ERRORS = {
   'old-surname-required': [422, '記載する旧氏を入力してください'],
   'old-surname-same-as-surname': [422, '旧氏が現在の氏と同じです。戸籍に記載されている過去の氏を入力してください'],
   'old-surname-not-recorded': [422, '旧氏が記載されていないため削除できません'],
+  'reading-japanese-only': [422, '振り仮名の記載は日本人住民についてのみ行えます（外国人住民の振り仮名は公証されません）'],
+  'reading-required': [422, '記載する振り仮名を入力してください'],
   'alias-foreign-only': [422, '通称は外国人住民にのみ記載できます'],
   'alias-required': [422, '記載する通称を入力してください'],
   'alias-already-recorded': [422, '既に通称が記載されています。変更する場合は先に通称の削除を行ってください'],

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The registry's record types: a person's full snapshot (住民票 items), households, change kinds and reasons. */
 import type { LegalDate } from '../../platform/dates/jp-date.ts';
+import type { ReadingStatusMap } from './readings.ts';
 
 export type Sex = 'male' | 'female';
 /** 住民種別. */
@@ -91,6 +92,8 @@ export interface PersonRecord {
   aliasHistory?: AliasEvent[];
   /** 転入通知 received from the new municipality (spec §4.1.3.1.1); the planned 転出 items stay as they were. */
   moveInNotice?: MoveInNotice;
+  /** 振り仮名 status per reading (未確認 when absent; spec §1.1.18, 令和5年法律第48号). */
+  readingStatus?: ReadingStatusMap;
 }
 
 /** One entry or deletion of a 通称, with the date and the municipality that recorded it. */
@@ -119,7 +122,7 @@ export const CHANGE_KINDS = [
   'move-in', 'birth', 'ex-officio-entry', 'move-within', 'move-out', 'death', 'ex-officio-removal',
   'household-split', 'household-merge', 'head-change', 'ex-officio-correction', 'clerical-correction', 'cancellation',
   'old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'household-change', 'minor-correction',
-  'move-in-notice', 'address-renaming',
+  'move-in-notice', 'address-renaming', 'reading',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -137,6 +140,7 @@ export function reasonOf(kind: ChangeKind, opts: { abroad?: boolean; cancelledCl
     case 'household-change': return { code: 'C14', label: '世帯変更', class: '修正' };
     case 'minor-correction': return { code: 'C15', label: '軽微な修正', class: '修正' };
     case 'move-in-notice': return { code: 'C16', label: '転入通知の受理', class: '修正' };
+    case 'reading': return { code: 'C19', label: '振り仮名の記載', class: '修正' };
     case 'address-renaming': return opts.cause === '区画整理' ? { code: 'C18', label: '区画整理', class: '修正' } : { code: 'C17', label: '住居表示の実施', class: '修正' };
     case 'move-in': return opts.abroad ? { code: 'A02', label: '国外転入', class: '記載' } : { code: 'A01', label: '国内転入', class: '記載' };
     case 'birth': return { code: 'A03', label: '出生', class: '記載' };

@@ -3,6 +3,7 @@
 import { formatLegalDate } from '../../platform/dates/jp-date.ts';
 import type { PersonRecord } from './registry-model.ts';
 import { maskMyNumber } from './numbers/my-number.ts';
+import { readingStatusOf } from './readings.ts';
 
 /** The API view of a person's record. */
 export function presentPerson(personId: string, historyNo: number, r: PersonRecord, opts: { myNumber?: string; today: string; pendingChangeId?: string | null }) {
@@ -14,6 +15,9 @@ export function presentPerson(personId: string, historyNo: number, r: PersonReco
     familyName: r.familyName, givenName: r.givenName, familyNameKana: r.familyNameKana, givenNameKana: r.givenNameKana,
     romanName: r.romanName ?? null, oldSurname: r.oldSurname ?? null, oldSurnameKana: r.oldSurnameKana ?? null,
     alias: r.alias ?? null, aliasKana: r.aliasKana ?? null,
+    readingStatus: {
+      familyNameKana: readingStatusOf(r, 'familyNameKana'), givenNameKana: readingStatusOf(r, 'givenNameKana'), oldSurnameKana: readingStatusOf(r, 'oldSurnameKana'),
+    },
     birthDate: { sortKey: r.birthDate.sortKey, precision: r.birthDate.precision, display: formatLegalDate(r.birthDate, cal) },
     sex: r.sex,
     honseki: r.honseki ?? null, hittosha: r.hittosha ?? null,

@@ -2,7 +2,7 @@
 /** Request and response schemas of the resident registry (住民記録) API; the single source of its types. */
 import { z } from '@hono/zod-openapi';
 import { FOREIGN_CATEGORIES } from './registry-model.ts';
-import { normalizeCardNo, normalizeDigits, normalizeKana } from './readings.ts';
+import { normalizeCardNo, normalizeDigits, normalizeKana, READING_STATUSES } from './readings.ts';
 import { isCalendarDate, parseLegalDate } from '../../platform/dates/jp-date.ts';
 import { hasControlCharacter } from '../../platform/http/input-characters.ts';
 
@@ -158,6 +158,12 @@ export const ChangeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('move-in-notice'), ...Common, personId: Id, destination: z.string().min(1).max(300), movedOn: DateText }),
   /** 住所の変更 by 住居表示の実施 or 区画整理 for one household (usually written by POST /address-changes). */
   z.object({ kind: z.literal('address-renaming'), ...Common, householdId: Id, cause: z.enum(['住居表示', '区画整理']), address: AddressInput }),
+  /**
+   * 振り仮名の記載 (令和5年法律第48号): the readings the 本籍地 notified, with their status — `notified` (通知済: to be
+   * recorded in the 戸籍) or `certified` (公証: recorded in the 戸籍). Always 職権; only certified readings print as 振り仮名.
+   */
+  z.object({ kind: z.literal('reading'), ...Common, personId: Id, status: z.enum(['notified', 'certified']),
+    familyNameKana: Kana.optional(), givenNameKana: Kana.optional(), oldSurnameKana: Kana.optional() }),
 ]).openapi('RegistryChangeInput');
 export type ChangeInput = z.infer<typeof ChangeInput>;
 export type ChangeInputOf<K extends ChangeInput['kind']> = Extract<ChangeInput, { kind: K }>;
@@ -206,6 +212,7 @@ export const StatisticsQuery = z.object({
 export const BulkApprovalInput = z.object({ changeIds: z.array(z.string().uuid()).min(1).max(100) }).openapi('RegistryBulkApproval');
 
 const AlertView = z.object({ code: z.string(), message: z.string() });
+const ReadingStatusView = z.enum(READING_STATUSES);
 const LegalDateView = z.object({ sortKey: z.string(), precision: z.enum(['day', 'month', 'year', 'unknown']), display: z.string() });
 
 export const PersonView = z.object({
@@ -213,6 +220,8 @@ export const PersonView = z.object({
   relationship: z.string(), memberOrder: z.number().int(), residentKind: z.enum(['japanese', 'foreign']),
   familyName: z.string(), givenName: z.string(), familyNameKana: z.string(), givenNameKana: z.string(),
   romanName: z.string().nullable(), oldSurname: z.string().nullable(), oldSurnameKana: z.string().nullable(), alias: z.string().nullable(), aliasKana: z.string().nullable(),
+  /** 振り仮名 status per reading: unconfirmed (未確認), notified (通知済), certified (公証; the only status printed as 振り仮名). */
+  readingStatus: z.object({ familyNameKana: ReadingStatusView, givenNameKana: ReadingStatusView, oldSurnameKana: ReadingStatusView }),
   birthDate: LegalDateView, sex: z.enum(['male', 'female']), honseki: z.string().nullable(), hittosha: z.string().nullable(),
   address: z.object({ townCode: z.string().nullable(), townName: z.string(), banchi: z.string(), katagaki: z.string(), check: z.enum(['listed', 'unlisted', 'no-list']) }),
   becameResidentOn: z.string(), addressFixedOn: z.string(), notifiedOn: z.string().nullable(), previousAddress: z.string().nullable(),

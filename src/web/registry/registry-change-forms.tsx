@@ -13,12 +13,12 @@ import { DateField, SelectField, TextField, type ChangeKind, type FieldErrors } 
 
 /** The kinds whose fields are here. */
 export const ITEM_KINDS = ['old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'household-change', 'minor-correction',
-  'move-in-notice', 'address-renaming'] as const satisfies readonly ChangeKind[];
+  'move-in-notice', 'address-renaming', 'reading'] as const satisfies readonly ChangeKind[];
 export type ItemKind = (typeof ITEM_KINDS)[number];
 export const isItemKind = (k: ChangeKind): k is ItemKind => (ITEM_KINDS as readonly string[]).includes(k);
 
 /** Kinds the registry always records as 職権 (change-planner.ts EX_OFFICIO_KINDS): no 職権 checkbox. */
-export const ALWAYS_EX_OFFICIO: readonly ItemKind[] = ['naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'address-renaming'];
+export const ALWAYS_EX_OFFICIO: readonly ItemKind[] = ['naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'address-renaming', 'reading'];
 
 const ActionSelect = (p: { v: FormValues; e: FieldErrors; item: string; t: T }) => (
   <SelectField name="action" label={p.t.items.action} value={val(p.v, 'action')} error={p.e.action} required
@@ -79,6 +79,19 @@ export function ItemKindFields(p: FormProps & { kind: ItemKind; ft: T }) {
           <Box legend={it.oldSurnameBox}>
             <TextField name="oldSurname" label={l.oldSurname} value={val(v, 'oldSurname')} error={e.oldSurname} hint={it.enterHint} />
             <TextField name="oldSurnameKana" label={l.oldSurnameKana} value={val(v, 'oldSurnameKana')} error={e.oldSurnameKana} />
+          </Box>
+        </>
+      );
+    case 'reading':
+      // 振り仮名の記載 (令和5年法律第48号): the readings the 本籍地 notified and whether they are recorded in the 戸籍 (公証).
+      return (
+        <>
+          <SelectField name="readingStatus" label={l.readingStatus} value={val(v, 'readingStatus')} error={e.readingStatus} required
+            options={[['certified', it.readingCertified], ['notified', it.readingNotified]]} />
+          <Box legend={it.readingBox}>
+            <TextField name="familyNameKana" label={l.familyNameKana} value={val(v, 'familyNameKana')} error={e.familyNameKana} hint={it.readingHint} />
+            <TextField name="givenNameKana" label={l.givenNameKana} value={val(v, 'givenNameKana')} error={e.givenNameKana} hint={it.readingHint} />
+            {subject.person?.oldSurname ? <TextField name="oldSurnameKana" label={l.oldSurnameKana} value={val(v, 'oldSurnameKana')} error={e.oldSurnameKana} hint={it.readingHint} /> : null}
           </Box>
         </>
       );

@@ -41,17 +41,20 @@ const ja = {
     residenceCardNo: '在留カード番号', romanName: 'アルファベット氏名', honseki: '本籍', hittosha: '筆頭者',
     'new-familyName': '氏', 'new-givenName': '名', 'new-familyNameKana': '氏（フリガナ）', 'new-givenNameKana': '名（フリガナ）',
     ground: '軽微な修正の事由', movedOn: '転出年月日（確定）', cause: '変更の事由',
+    readingStatus: '振り仮名の状態', familyNameKana: '氏の振り仮名', givenNameKana: '名の振り仮名',
   },
   /** Coded values as shown (options and confirmation). */
   itemValues: {
     action: { enter: '記載（変更）', delete: '削除' },
     cause: { 住居表示: '住居表示の実施', 区画整理: '土地区画整理事業等' },
+    readingStatus: { certified: '公証（戸籍に記載済み）', notified: '通知済（戸籍への記載前）' },
   },
   /** The occurredOn label of kinds that name the date after its legal meaning. */
   dates: {
     'move-out': '異動日（転出予定日）', cancellation: '処理の基準日',
     'old-surname': '異動日（請求日）', alias: '異動日（申出日）', 'residence-status-change': '異動日（許可の日）', naturalization: '異動日（帰化の日）',
     'nationality-loss': '異動日（国籍喪失の日）', 'move-in-notice': '転入通知の受理日', 'address-renaming': '異動日（住居表示の実施日等）',
+    reading: '異動日（本籍地からの通知の日）',
   },
   /** Option labels of the 第30条の45 categories and the 軽微な修正 grounds (legal terms; Japanese shows the value). */
   categories: {} as Record<string, string>,
@@ -91,7 +94,9 @@ const ja = {
   },
   item: {
     enter: (item: string) => `${item}を記載する（変更を含む）`, remove: (item: string) => `${item}を削除する`,
-    oldSurnameBox: '旧氏（戸籍に記載されている過去の氏）', enterHint: '記載する場合に入力します', aliasBox: '通称（記載と削除は履歴として住民票に残ります）',
+    oldSurnameBox: '旧氏（戸籍に記載されている過去の氏）', enterHint: '記載する場合に入力します',
+    readingBox: '本籍地から通知された振り仮名（公証されたものだけが証明書に振り仮名として印字されます）', readingHint: 'カタカナ。通知のない振り仮名は空欄のままにします',
+    readingCertified: '公証（戸籍に記載済み）', readingNotified: '通知済（戸籍への記載前）', aliasBox: '通称（記載と削除は履歴として住民票に残ります）',
     foreignBox: '外国人住民の記載事項（第30条の45）', statusBox: '変更後の在留資格等', romanNameHint: '在留カード等の表記', statusHint: '例: 技術・人文知識・国際業務',
     cardHint: 'カードが新しくなった場合は書き換えます（英字2桁・数字8桁・英字2桁）',
     register: '戸籍の表示', honsekiHint: '帰化の届出又は通知に記載された本籍', nameAfter: '帰化後の氏名',
@@ -123,7 +128,7 @@ const ja = {
     sex: '性別を選択してください', relationship: '続柄を入力してください', personIds: '対象の世帯員を選択してください', newHead: '新しい世帯主を選択してください',
     destination: '転出先を入力してください', mergeTarget: '合併先の世帯番号を入力してください', householdNoUnknown: 'この世帯番号の世帯が見つかりません。世帯票の世帯番号を確認してください', patch: '修正する項目を書き換えてください', changeId: '取り消す異動を選択してください',
     checkInput: '入力内容を確認してください',
-    action: '記載か削除かを選択してください', oldSurname: '旧氏を入力してください', alias: '通称を入力してください', residenceStatus: '在留資格を入力してください',
+    action: '記載か削除かを選択してください', readingStatus: '振り仮名の状態を選択してください', oldSurname: '旧氏を入力してください', alias: '通称を入力してください', residenceStatus: '在留資格を入力してください',
     residencePeriod: '在留期間を入力してください', honseki: '本籍を入力してください', nationality: '国籍・地域を入力してください', category: '第30条の45区分を選択してください',
     householdChange: '加わる世帯の世帯番号を入力するか、続柄を書き換えてください', joinTargetMissing: '加わる世帯が見つかりません。世帯番号を確認してください',
     joiningMembers: '加わる世帯員を選択してください', joiningRelationship: '加わる世帯の世帯主から見た続柄を入力してください', ground: '軽微な修正の事由を選択してください',
@@ -188,16 +193,19 @@ const en: DeepPartial<ChangeFormDictionary> = {
     residenceExpiry: 'Period of stay ends on', residenceCardNo: 'Residence card number', romanName: 'Name in alphabet', honseki: 'Registered domicile (本籍)',
     hittosha: 'Head of family register (筆頭者)', 'new-familyName': 'Surname (氏)', 'new-givenName': 'Given name (名)', 'new-familyNameKana': 'Surname in furigana',
     'new-givenNameKana': 'Given name in furigana', ground: 'Ground for the minor correction', movedOn: 'Date of moving out (confirmed)', cause: 'Cause of the change',
+    readingStatus: 'Status of the reading', familyNameKana: 'Reading of the surname', givenNameKana: 'Reading of the given name',
   },
   itemValues: {
     action: { enter: 'Enter (or change)', delete: 'Delete' },
     cause: { 住居表示: 'Residential address indication (住居表示の実施)', 区画整理: 'Land readjustment (土地区画整理事業等)' },
+    readingStatus: { certified: 'Certified (recorded in the family register)', notified: 'Notified (not yet recorded in the family register)' },
   },
   dates: {
     'move-out': 'Date of change (planned move-out)', cancellation: 'Reference date of the processing',
     'old-surname': 'Date of change (date of request)', alias: 'Date of change (date of application)', 'residence-status-change': 'Date of change (date of permission)',
     naturalization: 'Date of change (date of naturalisation)', 'nationality-loss': 'Date of change (date of loss of nationality)',
     'move-in-notice': 'Date the move-in notice was received', 'address-renaming': 'Date of change (date the address indication took effect)',
+    reading: 'Date of change (date of the notice from the domicile)',
   },
   categories: {
     中長期在留者: 'Mid- to long-term resident (中長期在留者)', 特別永住者: 'Special permanent resident (特別永住者)', 一時庇護許可者: 'Temporary refuge (一時庇護許可者)',
@@ -244,7 +252,9 @@ const en: DeepPartial<ChangeFormDictionary> = {
   },
   item: {
     enter: (item: string) => `Enter or change: ${item}`, remove: (item: string) => `Delete: ${item}`,
-    oldSurnameBox: 'Former surname (旧氏; a past surname in the family register)', enterHint: 'Enter it when recording one', aliasBox: 'Alias (通称; entries and deletions stay in the record\'s history)',
+    oldSurnameBox: 'Former surname (旧氏; a past surname in the family register)', enterHint: 'Enter it when recording one',
+    readingBox: 'Readings notified by the domicile (only certified ones print as furigana on certificates)', readingHint: 'Katakana. Leave a reading that was not notified empty',
+    readingCertified: 'Certified (recorded in the family register)', readingNotified: 'Notified (not yet recorded in the family register)', aliasBox: 'Alias (通称; entries and deletions stay in the record\'s history)',
     foreignBox: 'Items of foreign residents (Art. 30-45)', statusBox: 'Status of residence after the change', romanNameHint: 'As written on the residence card', statusHint: 'e.g. 技術・人文知識・国際業務',
     cardHint: 'Change it when a new card was issued (2 letters, 8 digits, 2 letters)',
     register: 'Family register (戸籍の表示)', honsekiHint: 'The registered domicile in the naturalisation notification', nameAfter: 'Name after naturalisation',
@@ -274,7 +284,7 @@ const en: DeepPartial<ChangeFormDictionary> = {
     sex: 'Choose the sex', relationship: 'Enter the relationship (続柄)', personIds: 'Choose the members concerned', newHead: 'Choose the new head of household',
     destination: 'Enter where the resident moves to', mergeTarget: 'Enter the household number to merge into', householdNoUnknown: 'No household has this number. Check the household record', patch: 'Change the items to correct', changeId: 'Choose the change to cancel',
     checkInput: 'Please check your input',
-    action: 'Choose enter or delete', oldSurname: 'Enter the former surname (旧氏)', alias: 'Enter the alias (通称)', residenceStatus: 'Enter the status of residence',
+    action: 'Choose enter or delete', readingStatus: 'Choose the status of the reading', oldSurname: 'Enter the former surname (旧氏)', alias: 'Enter the alias (通称)', residenceStatus: 'Enter the status of residence',
     residencePeriod: 'Enter the period of stay', honseki: 'Enter the registered domicile (本籍)', nationality: 'Enter the nationality or region', category: 'Choose the Art. 30-45 category',
     householdChange: 'Enter the household number to join, or change relationships', joinTargetMissing: 'The household to join was not found. Check the household number',
     joiningMembers: 'Choose the members who join', joiningRelationship: 'Enter the relationship to the head of the household joined', ground: 'Choose the ground for the minor correction',

@@ -43,6 +43,7 @@ export const ITEM_ERROR_FIELD: Record<string, string> = {
   'name-required': 'new-familyName', 'forbidden-name-symbol': 'new-familyName', 'empty-patch': 'new-familyName',
   'household-change-address-differs': 'toHouseholdId', 'same-household': 'toHouseholdId', 'head-change-required': 'personIds', 'relationship-required': 'personIds',
   'move-in-notice-date-order': 'movedOn',
+  'reading-required': 'familyNameKana', 'reading-japanese-only': 'readingStatus',
 };
 
 const NAME_KEYS = ['familyName', 'givenName', 'familyNameKana', 'givenNameKana'] as const;
@@ -83,6 +84,7 @@ export function itemInitialValues(kind: ItemKind, subject: ChangeSubject): FormV
     case 'minor-correction':
       return { ...Object.fromEntries(NAME_KEYS.map((k) => [`new-${k}`, p?.[k] ?? ''])), ...addressValues(subject.household?.address ?? p?.address) };
     case 'move-in-notice': return { destination: p?.destination ?? '' };
+    case 'reading': return { readingStatus: 'certified', familyNameKana: p?.familyNameKana ?? '', givenNameKana: p?.givenNameKana ?? '', oldSurnameKana: p?.oldSurnameKana ?? '' };
     case 'household-change': {
       const members = (subject.household?.members ?? []).filter((m) => m.status !== 'removed');
       return Object.fromEntries(members.map((m) => [`rel-${m.personId}`, m.relationship === '世帯主' ? '' : m.relationship]));
@@ -103,6 +105,11 @@ export function buildItemChange(kind: ItemKind, v: FormValues, subject: ChangeSu
       if (action !== 'enter' && action !== 'delete') errors.action = m.action;
       if (action === 'enter' && !val(v, 'oldSurname')) errors.oldSurname = m.oldSurname;
       return { personId, action, ...(action === 'enter' ? { oldSurname: val(v, 'oldSurname'), oldSurnameKana: opt(val(v, 'oldSurnameKana')) } : {}) };
+    case 'reading': {
+      const status = val(v, 'readingStatus');
+      if (status !== 'certified' && status !== 'notified') errors.readingStatus = m.readingStatus;
+      return { personId, status, familyNameKana: opt(val(v, 'familyNameKana')), givenNameKana: opt(val(v, 'givenNameKana')), oldSurnameKana: opt(val(v, 'oldSurnameKana')) };
+    }
     case 'alias':
       if (action !== 'enter' && action !== 'delete') errors.action = m.action;
       if (action === 'enter' && !val(v, 'alias')) errors.alias = m.alias;

@@ -32,7 +32,7 @@ type Messages = ChangeFormDictionary['errors'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PERSON_KINDS: ChangeKind[] = ['death', 'ex-officio-removal', 'clerical-correction', 'ex-officio-correction', 'cancellation',
-  'old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice'];
+  'old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'reading'];
 const HOUSEHOLD_KINDS: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'household-change', 'address-renaming'];
 /** Kinds whose form names another household (by 世帯ID) to join or merge into. */
 const TARGET_KINDS: ChangeKind[] = ['household-merge', 'household-change'];
@@ -55,7 +55,7 @@ function readingField(kind: ChangeKind, field: unknown): string | undefined {
   if (typeof field !== 'string') return undefined;
   if (kind === 'clerical-correction' || kind === 'ex-officio-correction') return `patch-${field}`;
   if (kind === 'naturalization' || kind === 'minor-correction') return `new-${field}`;
-  if (kind === 'old-surname' || kind === 'alias') return field;
+  if (kind === 'old-surname' || kind === 'alias' || kind === 'reading') return field;
   return `p0-${field}`;
 }
 

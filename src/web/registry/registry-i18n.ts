@@ -39,6 +39,8 @@ const ja = {
       address: '住所', unlisted: '（町字一覧外）', becameResidentOn: '住民となった年月日', addressFixedOn: '住所を定めた年月日', notifiedOn: '届出日', previousAddress: '前住所',
       honseki: '本籍', hittosha: '筆頭者', myNumber: '個人番号', noMyNumber: '（なし）', residentCode: '住民票コード', atenaNo: '宛名番号', residentKind: '住民の種別',
       removedOn: '消除日', removalReason: '消除事由', destination: '転出先',
+      readingStatus: { unconfirmed: '未確認', notified: '通知済', certified: '公証' } as Record<string, string>,
+      readingOf: (family: string, given: string) => `氏: ${family}・名: ${given}`,
     },
     residentKinds: { japanese: '日本人住民', foreign: '外国人住民' } as Record<string, string>,
     foreign: {
@@ -113,7 +115,7 @@ const en: DeepPartial<RegistryDictionary> = {
     'household-split': 'Household split', 'household-merge': 'Household merger', 'clerical-correction': 'Correction of a clerical error', 'ex-officio-correction': 'Correction ex officio',
     'ex-officio-entry': 'Entry ex officio', 'ex-officio-removal': 'Removal ex officio', cancellation: 'Cancellation of a change', 'old-surname': 'Former surname', alias: 'Alias',
     'residence-status-change': 'Change of status of residence', naturalization: 'Naturalisation', 'nationality-loss': 'Loss of nationality', 'household-change': 'Change of household',
-    'minor-correction': 'Minor correction', 'move-in-notice': 'Move-in notice', 'address-renaming': 'Address renaming',
+    'minor-correction': 'Minor correction', 'move-in-notice': 'Move-in notice', 'address-renaming': 'Address renaming', reading: 'Reading (furigana) notified by the domicile',
   },
   search: {
     title: 'Resident search', failed: 'Could not search', formLabel: 'Resident search', q: 'Search term',
@@ -139,6 +141,8 @@ const en: DeepPartial<RegistryDictionary> = {
       notifiedOn: 'Notified on', previousAddress: 'Previous address', honseki: 'Registered domicile (本籍)', hittosha: 'Head of family register (筆頭者)', myNumber: 'My Number',
       noMyNumber: '(none)', residentCode: 'Resident record code', atenaNo: 'Address number (宛名番号)', residentKind: 'Kind of resident',
       removedOn: 'Removed on', removalReason: 'Reason for removal', destination: 'Moved to',
+      readingStatus: { unconfirmed: 'unconfirmed', notified: 'notified', certified: 'certified (公証)' } as Record<string, string>,
+      readingOf: (family: string, given: string) => `surname: ${family}, given name: ${given}`,
     },
     residentKinds: { japanese: 'Japanese resident', foreign: 'Foreign resident' },
     foreign: {

@@ -19,7 +19,7 @@ export type HouseholdView = Awaited<ReturnType<RegistryService['getHousehold']>>
 const PERSON_CHANGES: ChangeKind[] = ['death', 'move-out', 'clerical-correction', 'ex-officio-correction', 'ex-officio-removal', 'cancellation'];
 /** Changes of a person's items, by kind of resident: 旧氏 and 国籍喪失 for Japanese residents; 通称, 在留資格 and 帰化 for foreign residents. */
 const ITEM_CHANGES: Record<PersonView['residentKind'], ChangeKind[]> = {
-  japanese: ['old-surname', 'minor-correction', 'nationality-loss'],
+  japanese: ['old-surname', 'reading', 'minor-correction', 'nationality-loss'],
   foreign: ['alias', 'residence-status-change', 'minor-correction', 'naturalization'],
 };
 const HOUSEHOLD_CHANGES: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'household-change', 'address-renaming', 'move-in'];
@@ -92,7 +92,8 @@ export function PersonPage(p: PersonPageProps) {
         <h2 id="record-heading" class="text-std-20B-150">{t.record}</h2>
         <div class="mt-4">
           <Facts testid="person-record" rows={[
-            [f.name, name], [f.kana, `${r.familyNameKana}　${r.givenNameKana}`.trim()],
+            [f.name, name], [f.kana, <span data-testid="reading">{`${r.familyNameKana}　${r.givenNameKana}`.trim()}{r.residentKind === 'japanese'
+              ? `（${f.readingOf(f.readingStatus[r.readingStatus.familyNameKana] ?? '', f.readingStatus[r.readingStatus.givenNameKana] ?? '')}）` : ''}</span>],
             ...(r.romanName ? [[f.romanName, r.romanName] as [string, string]] : []),
             ...(r.oldSurname ? [[f.oldSurname, `${r.oldSurname}（${r.oldSurnameKana ?? ''}）`] as [string, string]] : []),
             ...(r.alias ? [[f.alias, `${r.alias}（${r.aliasKana ?? ''}）`] as [string, string]] : []),

@@ -9,6 +9,8 @@ export function samplePerson(over: Partial<CertificatePerson> & { personId: stri
   return {
     householdId: 'h-1', relationship: '世帯主', memberOrder: 1, residentKind: 'japanese',
     familyName: '住民', givenName: '太郎', familyNameKana: 'ジュウミン', givenNameKana: 'タロウ',
+    // Readings certified by the 本籍地 (公証): printed as 振り仮名.
+    readingStatus: { familyNameKana: 'certified', givenNameKana: 'certified', oldSurnameKana: 'certified' },
     birthDate: day('1980-04-01'), sex: 'male', honseki: '長野県塩尻市大門一番町１２番地', hittosha: '住民　太郎',
     address: { townName: '大門一番町', banchi: '12番2号', katagaki: 'サンハイツ101' },
     becameResidentOn: day('2015-04-01'), addressFixedOn: day('2015-04-01'), notifiedOn: '2015-04-03',

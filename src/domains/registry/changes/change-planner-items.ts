@@ -9,11 +9,12 @@ import type { AddressInput, ChangeInput, NewPersonInput } from '../registry.sche
 import type { HouseholdState, PersonState, World } from './planner-state.ts';
 import type { LegalDate } from '../../../platform/dates/jp-date.ts';
 import { HEAD } from '../relationship.ts';
+import { CERTIFIABLE_READINGS } from '../readings.ts';
 import { alert, fail, type Alert } from '../registry-errors.ts';
 
 /** The kinds planned here. */
 export type ItemChangeInput = Extract<ChangeInput, { kind: 'old-surname' | 'alias' | 'residence-status-change' | 'naturalization' | 'nationality-loss'
-  | 'household-change' | 'minor-correction' | 'move-in-notice' | 'address-renaming' }>;
+  | 'household-change' | 'minor-correction' | 'move-in-notice' | 'address-renaming' | 'reading' }>;
 
 /** The planner's working state and helpers (closures over the plan being built). */
 export interface PlanTools {
@@ -66,6 +67,22 @@ export function planItemChange(input: ItemChangeInput, t: PlanTools): { deleted:
   let deleted = false;
   let cause: '住居表示' | '区画整理' | undefined;
   switch (input.kind) {
+    case 'reading': {
+      // 振り仮名の記載 (令和5年法律第48号): the 本籍地's notice sets the readings and their status; Japanese residents
+      // only (foreign residents have no certified reading). A reading not given keeps its value and status.
+      const r = current(active(input.personId).personId);
+      if (r.residentKind !== 'japanese') fail('reading-japanese-only');
+      const given = CERTIFIABLE_READINGS.filter((f) => input[f] !== undefined && input[f] !== '');
+      if (given.length === 0) fail('reading-required');
+      if (input.oldSurnameKana && !r.oldSurname) fail('old-surname-not-recorded');
+      const next: PersonRecord = { ...r, readingStatus: { ...(r.readingStatus ?? {}) } };
+      for (const f of given) {
+        next[f] = input[f]!;
+        next.readingStatus![f] = input.status;
+      }
+      put(input.personId, next);
+      break;
+    }
     case 'old-surname': {
       // 旧氏 (住基法施行令 30条の13–16): Japanese residents, on request; the deletion stays in history.
       const r = current(active(input.personId).personId);

@@ -14,7 +14,7 @@ import { hasForbiddenNameSymbols } from '../name-folding.ts';
 import { HEAD, isValidRelationship, relationshipRank } from '../relationship.ts';
 import { matchTown } from '../addresses/address-reference.ts';
 import { aboutPerson, alert, fail, failReading, personExtra, type Alert } from '../registry-errors.ts';
-import { isKatakanaReading, READING_FIELDS, type ReadingField } from '../readings.ts';
+import { isKatakanaReading, READING_FIELDS, settleReadingStatus, type ReadingField } from '../readings.ts';
 
 import type { HouseholdState, PersonState, World } from './planner-state.ts';
 export type { CancelTarget, HouseholdState, PersonState, World } from './planner-state.ts';
@@ -65,7 +65,7 @@ export function involvedIds(input: ChangeInput): { personIds: string[]; househol
     case 'household-merge': return { personIds: [], householdIds: [input.fromHouseholdId, input.toHouseholdId] };
     case 'head-change': return { personIds: [], householdIds: [input.householdId] };
     case 'cancellation': return { personIds: [], householdIds: [] };
-    case 'old-surname': case 'alias': case 'residence-status-change': case 'naturalization': case 'nationality-loss': case 'minor-correction': case 'move-in-notice':
+    case 'old-surname': case 'alias': case 'residence-status-change': case 'naturalization': case 'nationality-loss': case 'minor-correction': case 'move-in-notice': case 'reading':
       return { personIds: [input.personId], householdIds: [] };
     case 'household-change': return { personIds: input.personIds, householdIds: [input.householdId] };
     case 'address-renaming': return { personIds: [], householdIds: [input.householdId] };
@@ -104,7 +104,7 @@ export const VAGUE_DATE_KINDS: readonly ChangeKind[] = ['birth', 'death', 'ex-of
 /** A planned 転出 further ahead than this many days needs the clerk's confirmation. */
 export const MOVE_OUT_CONFIRM_DAYS = 14;
 /** Always 職権 (never a notification by the resident). */
-const EX_OFFICIO_KINDS: ChangeKind[] = ['naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'address-renaming'];
+const EX_OFFICIO_KINDS: ChangeKind[] = ['naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'address-renaming', 'reading'];
 
 /**
  * Plans a change against the world.
@@ -164,7 +164,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       .filter(([, r]) => r.householdId === householdId && !r.removedOn);
   };
   const put = (id: string, r: PersonRecord) => {
-    draft.set(id, r);
+    // A reading changed by any other change than the 振り仮名の記載 is no longer the certified one (spec §1.1.18).
+    draft.set(id, input.kind === 'reading' ? r : settleReadingStatus(world.persons.get(id)?.record, r));
     touched.add(r.householdId);
   };
   const touch = (householdId: string) => touched.add(householdId);
