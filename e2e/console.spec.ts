@@ -23,7 +23,7 @@ describe('console shell', () => {
     const page = await browser.newPage();
     await signIn(page, 'kanri');
     await page.waitForURL('**/console');
-    expect(await navLinks(page)).toEqual(['ホーム', '見える化', '管理']);
+    expect(await navLinks(page)).toEqual(['ホーム', '見える化', '閉庁日', '管理']);
     await page.getByRole('navigation', { name: '業務メニュー' }).getByRole('link', { name: '管理' }).click();
     await page.waitForURL('**/console/admin');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('管理');
@@ -41,7 +41,7 @@ describe('console shell', () => {
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL('**/console');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await navLinks(page, 'Work menu')).toEqual(['Home', 'Resident registry', 'Certificates', 'Online procedures', 'Counter reception', 'Cases']);
+    expect(await navLinks(page, 'Work menu')).toEqual(['Home', 'Resident registry', 'Certificates', 'Awaiting post', 'Online procedures', 'Counter reception', 'Cases']);
     expect(await page.getByTestId('staff-roles').textContent()).toContain('Counter clerk');
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
     expect(await page.title()).toBe('Staff console | Jichi 塩尻市');

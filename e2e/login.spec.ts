@@ -17,7 +17,7 @@ describe('staff sign-in', () => {
     expect(await page.getByTestId('staff-roles').textContent()).toContain('窓口');
     const nav = page.getByRole('navigation', { name: '業務メニュー' });
     const links = (await nav.getByRole('link').allTextContents()).map((s) => s.replace('準備中', '').trim());
-    expect(links).toEqual(['ホーム', '住民記録', '証明書', 'オンライン手続', '窓口受付', '案件']);
+    expect(links).toEqual(['ホーム', '住民記録', '証明書', '郵送待ち', 'オンライン手続', '窓口受付', '案件']);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('ようこそ、窓口 花子さん');
     assertClean(page);
   });

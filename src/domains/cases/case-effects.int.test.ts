@@ -73,6 +73,16 @@ describe('effects of an approved case', () => {
     // The case page links to the issued certificate.
     const casePage = await (await reviewer.request('GET', `/console/cases/${c.caseNo}`)).text();
     expect(casePage).toContain(`/console/certificates/issuances/${effect.issueNo}`);
+    // …which the reviewer may open (the record, read-only: no printing, which stays with the counter).
+    const record = await reviewer.request('GET', `/console/certificates/issuances/${effect.issueNo}`);
+    expect(record.status).toBe(200);
+    const recordPage = await record.text();
+    expect(recordPage).toContain('交付記録: 住民票の写し');
+    expect(recordPage).toContain(`${persons[0]!.familyName}　${persons[0]!.givenName}`);
+    expect(recordPage).not.toContain(`/console/certificates/issuances/${effect.issueNo}/pdf`);
+    expect((await reviewer.request('GET', `/console/certificates/issuances/${effect.issueNo}/pdf`)).status).toBe(403);
+    expect((await reviewer.request('GET', '/console/certificates/postal')).status).toBe(403);
+    expect((await reviewer.request('GET', '/console/certificates')).status).toBe(403);
     // Marking a certificate that is not in the postal queue is refused with a stable code, changing nothing.
     const bad = await counter.send('POST', '/console/certificates/postal/999999/sent', form.toString(), { 'content-type': 'application/x-www-form-urlencoded' });
     expect(bad.status).toBe(404);

@@ -6,7 +6,7 @@ import { useTestApp, type Client } from '../../../test/test-app.ts';
 import { japanToday } from '../registry/index.ts';
 import { shiftDays } from './business-days.ts';
 import { enterHousehold, moveWithinSubmission } from './testing/case-fixtures.ts';
-import { assertOcelShape } from './testing/ocel-shape.ts';
+import { assertOcel20 } from './testing/ocel-schema.ts';
 
 const M = '202151';
 
@@ -215,11 +215,11 @@ describe('cases API', () => {
     expect(page.notes[0]).toMatchObject({ body: '郵送の消印を確認済み' });
   });
 
-  it('exports the event log as OCEL 2.0 JSON (object-centric: case, person, household, registry change)', async () => {
+  it('exports the event log as OCEL 2.0 JSON valid against the official schema (object-centric: case, person, household, registry change)', async () => {
     const res = await analyst.request('GET', `/api/v1/case-events/ocel?from=${shiftDays(today, -1)}&to=${today}`);
     expect(res.status).toBe(200);
     const log = await json(res);
-    assertOcelShape(log);
+    assertOcel20(log);
     const types = log.objectTypes.map((o) => o.name);
     expect(types).toEqual(expect.arrayContaining(['case', 'person', 'household', 'registry-change']));
     const decision = log.events.find((e) => e.type === 'decision:approved')!;

@@ -166,7 +166,7 @@ export function casesRoutes(services: CasesModule) {
   }), async (c) => c.json({ items: await services.caseEvents.caseEvents(c.var.actor, c.req.valid('param').caseId, ctx(c)) as Array<z.infer<typeof CaseEventView>> }, 200));
 
   app.openapi(createRoute({
-    method: 'get', path: '/case-events/ocel', tags, security: staffSecurity, summary: 'The case event log as OCEL 2.0 JSON (object-centric: case, person, household, registry change)',
+    method: 'get', path: '/case-events/ocel', tags, security: staffSecurity, summary: 'The case event log as OCEL 2.0 JSON, valid against the official schema (objects: case, person, household, registry change, certificate, application)',
     request: { query: OcelQuery },
     responses: { 200: json(z.record(z.string(), z.unknown()), 'OCEL 2.0 JSON'), ...problems(400, 401, 403) },
   }), async (c) => c.json(await services.caseEvents.ocel(c.var.actor, c.req.valid('query'), ctx(c)) as unknown as Record<string, unknown>, 200));

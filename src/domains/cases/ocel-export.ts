@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * OCEL 2.0 JSON (object-centric event log, ocel-standard.org) from the case event log, pure: event types are the
- * activities, objects are cases, persons, households and registry changes, related to events by qualified
- * relationships (e.g. a decision `creates` a registry change, a case has `subject` persons).
+ * activities, objects are cases, persons, households, registry changes, certificates and (daycare) applications,
+ * related to events by qualified relationships (e.g. a decision `creates` a registry change, a case has `subject`
+ * persons). Attribute values are strings, as the official JSON schema requires (ocel20-schema-json.json: `value`
+ * is a string); their declared types (integer, …) say how to read them.
  */
 
 /** One event of the log as stored. */
@@ -25,8 +27,8 @@ interface OcelAttr { name: string; type: 'string' | 'integer' | 'float' | 'boole
 export interface OcelLog {
   objectTypes: Array<{ name: string; attributes: OcelAttr[] }>;
   eventTypes: Array<{ name: string; attributes: OcelAttr[] }>;
-  objects: Array<{ id: string; type: string; attributes: Array<{ name: string; time: string; value: string | number | boolean }>; relationships: Array<{ objectId: string; qualifier: string }> }>;
-  events: Array<{ id: string; type: string; time: string; attributes: Array<{ name: string; value: string | number | boolean }>; relationships: Array<{ objectId: string; qualifier: string }> }>;
+  objects: Array<{ id: string; type: string; attributes: Array<{ name: string; time: string; value: string }>; relationships: Array<{ objectId: string; qualifier: string }> }>;
+  events: Array<{ id: string; type: string; time: string; attributes: Array<{ name: string; value: string }>; relationships: Array<{ objectId: string; qualifier: string }> }>;
 }
 
 const EVENT_ATTRS: OcelAttr[] = [{ name: 'actorType', type: 'string' }, { name: 'actorId', type: 'string' }, { name: 'channel', type: 'string' }, { name: 'touchSeconds', type: 'integer' }];
@@ -69,7 +71,7 @@ export function toOcel(events: LoggedEvent[]): OcelLog {
     objectTypes, eventTypes, objects: [...objects.values()],
     events: sorted.map((e) => ({
       id: e.eventId, type: e.activity, time: e.occurredAt.toISOString(),
-      attributes: [{ name: 'actorType', value: e.actorType }, { name: 'actorId', value: e.actorId }, { name: 'channel', value: e.channel }, { name: 'touchSeconds', value: e.touchSeconds }],
+      attributes: [{ name: 'actorType', value: e.actorType }, { name: 'actorId', value: e.actorId }, { name: 'channel', value: e.channel }, { name: 'touchSeconds', value: String(e.touchSeconds) }],
       relationships: e.objects.map((o) => ({ objectId: o.id, qualifier: o.qualifier })),
     })),
   };

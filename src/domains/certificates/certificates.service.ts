@@ -423,7 +423,7 @@ export function createCertificateService(deps: {
      * @throws DomainError 'not-found'
      */
     async getIssuance(actor: Actor, issueNo: number, ctx: SourceContext) {
-      assertAllowed(actor, 'certificates:issue');
+      assertAllowed(actor, 'certificates:read');
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const row = await certificates.findByIssueNo(trx, actor.municipalityCode, issueNo);
         if (!row) throw new DomainError('not-found', '交付記録が見つかりません', 404, 'Issuance not found');

@@ -23,6 +23,9 @@ export const ACTIONS = {
   // 連携先 (systems reading the change feed) and what each may receive, 個人番号 included: a system setting.
   'registry:feed-admin': ['admin'],
   'certificates:issue': ['counter'],
+  // Reading one issuance's record (who, what, 発行番号, prints): the clerk who issues, and the reviewer or approver
+  // whose decision of a 住民票の写し case issued it (the case page links to it). Printing stays with the counter.
+  'certificates:read': ['counter', 'reviewer', 'approver'],
   // 書かない窓口: reception, the interview and filing every procedure of a visit (受付・入力).
   'counter:serve': ['counter'],
   // Handling cases; each case type also names the roles that may handle and decide it (data, cases domain).
@@ -45,7 +48,7 @@ export type Action = keyof typeof ACTIONS;
  * (review), 決裁 (本登録, decisions, 支援措置) or administration, which stay with the municipality's own staff. An
  * action not listed here is refused to contractors, so a new action is safe by default.
  */
-export const CONTRACTOR_ACTIONS: ReadonlySet<Action> = new Set<Action>(['console:use', 'registry:read', 'registry:change', 'certificates:issue', 'counter:serve']);
+export const CONTRACTOR_ACTIONS: ReadonlySet<Action> = new Set<Action>(['console:use', 'registry:read', 'registry:change', 'certificates:issue', 'certificates:read', 'counter:serve']);
 
 /** True when one of the actor's roles allows the action (and, for contractor staff, the action is theirs to do). */
 export function can(actor: Pick<Actor, 'roles'> & { contractor?: boolean }, action: Action): boolean {

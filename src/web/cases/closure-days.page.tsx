@@ -9,7 +9,7 @@ import { DateInput } from '../ui/date-input.tsx';
 
 export function ClosureDaysPage(p: ConsoleContext & { items: Array<{ day: string; label: string }>; csrfToken: string; done?: string; error?: string }) {
   return (
-    <ConsoleLayout {...p} title="閉庁日" current="admin">
+    <ConsoleLayout {...p} title="閉庁日" current="closureDays">
       <h1 class="text-std-32B-150">閉庁日</h1>
       <p class="mt-2">土日・祝日・年末年始（12月29日〜1月3日）のほかに、この自治体が閉庁する日です。追加・削除すると、処理中の案件の処理期限をすぐに計算し直します。</p>
       {p.done ? <div class="banner-success mt-4" role="status" data-testid="done">{p.done}</div> : null}

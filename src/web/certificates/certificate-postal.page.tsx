@@ -14,7 +14,7 @@ const td = 'border-b border-solid-gray-420 p-2 align-top';
 
 export function CertificatePostalPage(p: ConsoleContext & { waiting: PostalItem[]; sent: PostalItem[]; csrfToken: string; justSent?: number }) {
   return (
-    <ConsoleLayout {...p} title="郵送待ちの証明書" current="certificates">
+    <ConsoleLayout {...p} title="郵送待ちの証明書" current="postal">
       <h1 class="text-std-32B-150">郵送待ちの証明書</h1>
       <p class="mt-2">オンライン等の請求が承認され、交付済みで郵送を待っている証明書です。PDFを印刷して封入し、郵送したら「郵送済みにする」を押してください。</p>
       {p.justSent ? <div class="banner-success mt-4" role="status" data-testid="postal-sent">通番 {p.justSent} を郵送済みにしました。</div> : null}

@@ -335,16 +335,25 @@ export interface IssuanceData {
 const jst = (iso: string) => toWarekiDateTime(iso);
 
 /** The result of an issuance (GET; reloading it never issues): persons, 発行番号, fee, prints, and the PDF. */
-export function CertificateIssuancePage(p: ConsoleContext & { issuance: IssuanceData }) {
+export function CertificateIssuancePage(p: ConsoleContext & { issuance: IssuanceData; canIssue?: boolean }) {
   const i = p.issuance;
   const printed = i.prints.length > 0;
   const reprints = i.prints.filter((x) => x.reprint).length;
+  // A reviewer or approver (from a case) reads the record; printing and issuing are the counter's.
+  const canIssue = p.canIssue !== false;
   return (
-    <ConsoleLayout {...p} title={`交付しました: ${i.title}`} current="certificates">
-      <div class="banner-success" role="status">
-        <h1 class="text-std-24B-150">交付しました: {i.title}</h1>
-        <p class="mt-1">{i.names.join('、')}</p>
-      </div>
+    <ConsoleLayout {...p} title={canIssue ? `交付しました: ${i.title}` : `交付記録: ${i.title}`} current={canIssue ? 'certificates' : 'cases'}>
+      {canIssue ? (
+        <div class="banner-success" role="status">
+          <h1 class="text-std-24B-150">交付しました: {i.title}</h1>
+          <p class="mt-1">{i.names.join('、')}</p>
+        </div>
+      ) : (
+        <div>
+          <h1 class="text-std-24B-150">交付記録: {i.title}</h1>
+          <p class="mt-1">{i.names.join('、')}</p>
+        </div>
+      )}
       <dl class="mt-6 grid max-w-3xl grid-cols-[10rem_1fr] gap-x-4 gap-y-2" data-testid="issuance">
         <dt class="text-std-16B-170">証明した方</dt><dd data-testid="issued-names">{i.names.join('、')}</dd>
         <dt class="text-std-16B-170">発行番号</dt><dd data-testid="issue-number">{i.issueNumber}</dd>
@@ -362,11 +371,15 @@ export function CertificateIssuancePage(p: ConsoleContext & { issuance: Issuance
             {i.prints.map((x) => <li>{x.reprint ? `再交付（${x.printNo - 1}回目）` : '交付（原本）'}　{jst(x.printedAt)}　{x.staffName}</li>)}
           </ul>
         ) : <p class="mt-2">まだ印刷していません。</p>}
-        <p class="mt-4 flex flex-wrap items-center gap-4">
-          <a class="button-primary" href={`/console/certificates/issuances/${i.issueNo}/pdf`} autofocus>{printed ? '再交付として印刷する' : 'PDFを開く・印刷する'}</a>
-          <a class="link" href="/console/certificates">続けて交付する</a>
-        </p>
-        {printed ? <p class="mt-2 text-std-14N-170">もう一度開くと「再交付（{reprints + 1}回目）」と印字され、再交付として記録されます。</p> : null}
+        {canIssue ? (
+          <>
+            <p class="mt-4 flex flex-wrap items-center gap-4">
+              <a class="button-primary" href={`/console/certificates/issuances/${i.issueNo}/pdf`} autofocus>{printed ? '再交付として印刷する' : 'PDFを開く・印刷する'}</a>
+              <a class="link" href="/console/certificates">続けて交付する</a>
+            </p>
+            {printed ? <p class="mt-2 text-std-14N-170">もう一度開くと「再交付（{reprints + 1}回目）」と印字され、再交付として記録されます。</p> : null}
+          </>
+        ) : <p class="mt-4 text-std-16N-170">印刷と郵送は窓口の職員が行います。</p>}
       </section>
     </ConsoleLayout>
   );

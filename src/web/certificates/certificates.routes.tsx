@@ -101,7 +101,10 @@ export function certificateWebRoutes(services: Services) {
 
   const guard = async (c: Context<AppEnv>, next: () => Promise<void>) => {
     if (!c.get('actor')) return c.redirect(`/login?next=${encodeURIComponent(currentPath(c))}`, 303);
-    if (!can(c.var.actor, 'certificates:issue')) throw new ForbiddenError('certificates:issue');
+    // One issuance's record is readable by the reviewers and approvers who decide certificate cases (linked from the
+    // case page); everything else here (issuing, printing, the postal queue) is the counter's.
+    const action = c.req.method === 'GET' && /^\/console\/certificates\/issuances\/\d+$/.test(c.req.path) ? 'certificates:read' : 'certificates:issue';
+    if (!can(c.var.actor, action)) throw new ForbiddenError(action);
     await next();
   };
   app.use('/console/certificates', guard);
@@ -209,7 +212,7 @@ export function certificateWebRoutes(services: Services) {
 
   app.get('/console/certificates/issuances/:no', async (c) => {
     const issuance = await services.certificates.getIssuance(c.var.actor, issueNoOf(c), ctx(c));
-    return renderPage(c, CertificateIssuancePage({ ...(await consoleContext(c, services)), issuance }));
+    return renderPage(c, CertificateIssuancePage({ ...(await consoleContext(c, services)), issuance, canIssue: can(c.var.actor, 'certificates:issue') }));
   });
 
   // 郵送待ち (issue #10): certificates issued by approved cases, printed and mailed by a clerk.

@@ -22,11 +22,15 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'registry', path: '/console/registry', anyOf: ['registry:read'], ready: true },
   { key: 'certificates', path: '/console/certificates', anyOf: ['certificates:issue'], ready: true },
+  // Certificates issued by approved cases, to print and mail (issue #10).
+  { key: 'postal', path: '/console/certificates/postal', anyOf: ['certificates:issue'], ready: true },
   { key: 'procedures', path: '/console/procedures', anyOf: ['cases:handle'], ready: false },
   { key: 'counter', path: '/console/counter', anyOf: ['counter:serve'], ready: true },
   { key: 'cases', path: '/console/cases', anyOf: ['cases:handle', 'cases:decide'], ready: true },
   { key: 'daycare', path: '/console/daycare', anyOf: ['daycare:manage'], ready: true },
   { key: 'insights', path: '/console/insights', anyOf: ['insights:read'], ready: true },
+  // The municipality's own closure days (deadlines of every open case move with them; issue #10).
+  { key: 'closureDays', path: '/console/closure-days', anyOf: ['tenant:configure'], ready: true },
   { key: 'admin', path: '/console/admin', anyOf: ['staff:manage', 'access-log:read', 'tenant:configure'], ready: false },
 ];
 

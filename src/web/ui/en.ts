@@ -51,11 +51,13 @@ export const en: Dictionary = {
   nav: {
     registry: { label: 'Resident registry', description: 'Find residents, record changes (moves, births and more), removed records.' },
     certificates: { label: 'Certificates', description: 'Issue residence certificates and keep the issuance ledger.' },
+    postal: { label: 'Awaiting post', description: 'Certificates issued for online and postal requests, to print and mail.' },
     procedures: { label: 'Online procedures', description: 'Settings of the online procedures (publication, periods, fees).' },
     counter: { label: 'Counter reception', description: 'Tickets and calling, and every procedure of a life event in one interview (no forms to fill in).' },
     cases: { label: 'Cases', description: 'Cases per application, automatic review, approval, deadlines.' },
     daycare: { label: 'Daycare allocation', description: 'Admission allocation, explanations of results, what-if.' },
     insights: { label: 'Insights', description: 'Processing time and cost per procedure, comparisons, reform KPIs.' },
+    closureDays: { label: 'Closure days', description: 'The municipality\'s own closure days, used for deadlines.' },
     admin: { label: 'Administration', description: 'Staff accounts, access logs, municipality settings.' },
   },
   portal: {

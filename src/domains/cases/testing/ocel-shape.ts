@@ -6,7 +6,8 @@
 import { z } from 'zod';
 
 const AttrType = z.enum(['string', 'time', 'integer', 'float', 'boolean']);
-const Value = z.union([z.string(), z.number(), z.boolean()]);
+// The official schema types every attribute value as a string.
+const Value = z.string();
 const Relationship = z.object({ objectId: z.string(), qualifier: z.string() }).strict();
 const IsoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
 
