@@ -42,7 +42,7 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const { daycare, daycareResults } = createDaycare(db, clock, tenants, accessLog);
   const certificates = createCertificates(db, clock, tenants, accessLog);
   const { cases, caseTypes, caseEvents } = createCases(db, clock, registry, accessLog, { certificates, daycare });
-  const procedures = createProcedures(db, clock, cases, registry, accessLog);
+  const procedures = createProcedures(db, clock, cases, registry, accessLog, daycare);
   const counter = createCounter(db, clock, registry, cases);
   const insights = createInsightsService({ db, clock });
   return { db, clock, tenants, identity, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, counter, insights };

@@ -164,7 +164,7 @@ function signInPage(uid: string, accounts: DemoAccount[], error?: string): strin
 <span><strong>${esc(`${a.familyName}　${a.givenName}`)}</strong>（${esc(a.label)}）<br>${esc(wareki(a.birthDate))}生・${a.sex === 'male' ? '男' : '女'}<br>${esc(a.address)}</span></label></li>`).join('\n');
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>デモ用認証基盤</title>
+<title>デモ用認証基盤</title><link rel="icon" href="data:,">
 <style>body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;line-height:1.6}main{max-width:40rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem}ul{list-style:none;padding:0}li{border:1px solid #767676;border-radius:8px;margin:.5rem 0;padding:.75rem}
 label{display:flex;gap:.75rem;align-items:flex-start}input{width:1.25rem;height:1.25rem;margin-top:.25rem}

@@ -24,6 +24,7 @@ import {
   type ChildRecord, type FacilityRecord, type HouseholdRecord, type RoundRecord,
 } from './round-request.ts';
 import { createRoundStore, roundRecord, sha256, type StoredRun } from './round-store.ts';
+import { residentResultIn } from './resident-result.ts';
 
 /** Request facts for the access log. */
 export interface RequestContext {
@@ -329,6 +330,9 @@ export function createDaycareService(deps: { db: Database; repo: DaycareReposito
         subjectId: `${round.roundId}/${household.children.map((c) => c.childId).join(',')}`.slice(0, 200), purpose: '保育所等利用調整', ...ctx });
       return { roundId: round.roundId, roundName: round.name, householdId, facilityNames: facilityIds.map((f) => names.get(f) ?? f), score: household.children[0]!.score, already: false };
     },
+
+    /** The parent's view of an online application's result (portal): pending until the round is decided. */
+    resultForCaseIn: (trx: TenantTx, m: string, roundId: string, caseNo: string, lang: 'ja' | 'en') => residentResultIn(repo, store, trx, m, roundId, caseNo, lang),
 
     /** Adds one household's applications (entered on screen). @throws RoundFrozenError, InvalidRoundDataError */
     async addHousehold(actor: Actor, roundId: string, input: HouseholdInput, ctx: RequestContext) {

@@ -17,3 +17,4 @@ export { scoreApplication, type ScoredApplication, type ScoreItem } from './rule
 export type * from './rules/rule-table.ts';
 export { EXAMPLE_RULE_TABLES, HACHIOJI_STYLE, KORIYAMA_STYLE, NAGOYA_STYLE } from './rules/example-rule-tables.ts';
 export type { DaycareService } from './daycare.service.ts';
+export type { ResidentDaycareResult, ResidentChildResult } from './resident-result.ts';

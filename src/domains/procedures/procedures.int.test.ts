@@ -185,4 +185,44 @@ describe('online procedures (service)', () => {
     expect(after.kase!.corrections[0]!.answerMessage).toBe('番号は12345で間違いありません');
     expect((await refusal(p.answerCorrection(r, applicationId, correctionId, 'もう一度', ctx))).code).toBe('correction-answered');
   });
+
+  it('shows the parent the daycare result only once the round is decided: 内定/保留 with the explanation, access-logged', async () => {
+    const office = await t.login(M, (await t.staff(M, ['daycare', 'approver'])).loginId);
+    const today = japanToday(t.services.clock);
+    const referenceDate = `${Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)}-04-01`;
+    expect((await office.request('POST', '/api/v1/daycare-rounds', { roundId: 'R-portal', name: '4月入所 一次利用調整', kind: 'primary', referenceDate,
+      ruleTableId: 'example-hachioji-style', lotterySeed: 'seed' })).status).toBe(201);
+    // One place in the child's class (age 1 or 2 on 4月1日) at the first choice, none at the second.
+    expect((await office.request('PUT', '/api/v1/daycare-rounds/R-portal/facilities/F1', { name: 'ひかり保育園', seats: [1, 1, 1, 1, 1, 1] })).status).toBe(201);
+    const r = residentOf(M, family[0]!);
+    const p = t.services.procedures;
+    const { applicationId } = await p.start(r, 'daycare-application', ctx);
+    await p.savePage(r, applicationId, 'applicant', { 'applicant.familyName': ['小松'], 'applicant.givenName': ['太郎'], 'applicant.familyNameKana': ['コマツ'],
+      'applicant.givenNameKana': ['タロウ'], 'applicant.birthDate': ['1985-04-01'], 'applicant.phone': ['0263520280'] });
+    await p.savePage(r, applicationId, 'children', { children: [family[2]!.atenaNo], desiredStart: [referenceDate] });
+    await p.savePage(r, applicationId, 'facilities', { preferences: ['F1', '', ''] });
+    await p.savePage(r, applicationId, 'need', { need1: ['employed'], hours1: ['40'], need2: ['employed'], hours2: ['30'] });
+    await p.attach(r, applicationId, 'employment-certificate', { fileName: 'cert.pdf', bytes: Buffer.from('%PDF-1.4\n%test\n') });
+    const { caseId } = await p.submit(r, applicationId, ctx);
+    // Before a person approves the case there is no daycare result at all.
+    expect((await p.status(r, applicationId, ctx)).daycare).toBeNull();
+    await t.services.cases.drainJobs(M);
+    expect((await office.request('POST', `/api/v1/cases/${caseId}/decisions`, { outcome: 'approved', reasons: '要件確認済み' })).status).toBe(201);
+    expect((await p.status(r, applicationId, ctx)).daycare).toEqual({ state: 'pending', roundName: '4月入所 一次利用調整' });
+    // Run but not decided: still pending (the outcome may change).
+    expect((await office.request('POST', '/api/v1/daycare-rounds/R-portal/allocation-runs')).status).toBe(201);
+    expect((await p.status(r, applicationId, ctx)).daycare!.state).toBe('pending');
+    expect((await office.request('POST', '/api/v1/daycare-rounds/R-portal/confirmations')).status).toBeLessThan(300);
+    const decided = await p.status(r, applicationId, ctx);
+    expect(decided.daycare).toMatchObject({ state: 'decided', roundName: '4月入所 一次利用調整',
+      children: [{ childName: '小松 一郎', status: 'OFFER', facilityName: 'ひかり保育園', preferenceRank: 1 }] });
+    const child = decided.daycare!.state === 'decided' ? decided.daycare!.children[0]! : null;
+    expect(child!.summary).toContain('第1希望の「ひかり保育園」');
+    expect(child!.score).toBeGreaterThan(0);
+    expect((await p.status(r, applicationId, ctx, 'en')).daycare).toMatchObject({ children: [{ summary: expect.stringContaining('offered a place') }] });
+    const logged = await sql<{ n: string }>`select count(*)::text as n from audit.access_log where action = 'procedures.daycare-result.read' and subject_id = ${caseId}`.execute(t.services.db.owner);
+    expect(Number(logged.rows[0]!.n)).toBeGreaterThanOrEqual(2);
+    // Another resident does not see it.
+    expect((await refusal(p.status(residentOf(M, single[0]!), applicationId, ctx))).code).toBe('application-not-found');
+  });
 });

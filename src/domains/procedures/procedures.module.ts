@@ -4,10 +4,12 @@ import type { AccessLogRepository } from '../../platform/audit/access-log.reposi
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { CasesService } from '../cases/index.ts';
+import type { DaycareService } from '../daycare/index.ts';
 import type { RegistryForProcedures } from './procedure-prefill.ts';
 import { createProceduresRepository } from './procedures.repository.ts';
 import { createProceduresService, type ProceduresDeps } from './procedures.service.ts';
 
-export function createProcedures(db: Database, clock: Clock, cases: ProceduresDeps['cases'] & Partial<CasesService>, registry: RegistryForProcedures, accessLog: AccessLogRepository) {
-  return createProceduresService({ db, clock, repo: createProceduresRepository(), cases, registry, accessLog });
+export function createProcedures(db: Database, clock: Clock, cases: ProceduresDeps['cases'] & Partial<CasesService>, registry: RegistryForProcedures, accessLog: AccessLogRepository,
+  daycare?: Pick<DaycareService, 'resultForCaseIn'>) {
+  return createProceduresService({ db, clock, repo: createProceduresRepository(), cases, registry, accessLog, daycare });
 }

@@ -16,6 +16,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import { japanToday } from '../registry/index.ts';
 import type { CasesService } from '../cases/index.ts';
+import type { DaycareService, ResidentDaycareResult } from '../daycare/index.ts';
 import { STANDARD_PROCEDURES, procedureOf } from './definitions/index.ts';
 import { sniffMediaType } from './file-sniffing.ts';
 import type { AttachmentDef, PageDef, ProcedureDefinition } from './procedure-definition.ts';
@@ -34,6 +35,8 @@ export interface ProceduresDeps {
   cases: Pick<CasesService, 'submitIn' | 'viewIn' | 'answerCorrectionIn' | 'kickJobs'>;
   registry: RegistryForProcedures;
   accessLog: AccessLogRepository;
+  /** The daycare office's result of an online 保育所等利用申込 (内定/保留 and the explanation), once the round is decided. */
+  daycare?: Pick<DaycareService, 'resultForCaseIn'>;
 }
 
 /** A procedure as this municipality offers it. */
@@ -48,7 +51,7 @@ const parse = (v: unknown): ApplicationData => (typeof v === 'string' ? JSON.par
 
 /** Creates the procedures service. */
 export function createProceduresService(deps: ProceduresDeps) {
-  const { db, clock, repo, cases, registry, accessLog } = deps;
+  const { db, clock, repo, cases, registry, accessLog, daycare } = deps;
   const today = () => japanToday(clock);
 
   async function offered(trx: TenantTx): Promise<OfferedProcedure[]> {
@@ -246,20 +249,23 @@ export function createProceduresService(deps: ProceduresDeps) {
     },
 
     /** 申請状況: every application of the resident, drafts first, with the case's status, dates, 補正 and result. */
-    list: (r: Resident, ctx: RequestContext) => withTenant(db, r.municipalityCode, async (trx) => {
+    list: (r: Resident, ctx: RequestContext, lang: 'ja' | 'en' = 'ja') => withTenant(db, r.municipalityCode, async (trx) => {
       const apps = await repo.listApplications(trx, r.residentId);
       const out = [];
-      for (const app of apps) out.push(await tracked(trx, r, app));
+      for (const app of apps) out.push(await tracked(trx, r, app, lang));
       const caseIds = apps.filter((a) => a.caseId).map((a) => a.caseId!);
       if (caseIds.length) await accessLog.appendMany(trx, r.municipalityCode, caseIds.map((id) => ({ actorType: 'resident' as const, actorId: r.residentId, action: 'procedures.case.list', subjectType: 'case', subjectId: id, ...ctx })));
       return out;
     }),
 
     /** One application with its case, as the resident sees it. */
-    status: (r: Resident, applicationId: string, ctx: RequestContext) => withTenant(db, r.municipalityCode, async (trx) => {
+    status: (r: Resident, applicationId: string, ctx: RequestContext, lang: 'ja' | 'en' = 'ja') => withTenant(db, r.municipalityCode, async (trx) => {
       const { app } = await load(trx, r, applicationId);
-      const t = await tracked(trx, r, app);
+      const t = await tracked(trx, r, app, lang);
       if (app.caseId) await accessLog.appendMany(trx, r.municipalityCode, [{ actorType: 'resident', actorId: r.residentId, action: 'procedures.case.read', subjectType: 'case', subjectId: app.caseId, ...ctx }]);
+      if (app.caseId && t.daycare?.state === 'decided') {
+        await accessLog.appendMany(trx, r.municipalityCode, [{ actorType: 'resident', actorId: r.residentId, action: 'procedures.daycare-result.read', subjectType: 'case', subjectId: app.caseId, ...ctx }]);
+      }
       return t;
     }),
 
@@ -280,17 +286,20 @@ export function createProceduresService(deps: ProceduresDeps) {
     },
   };
 
-  async function tracked(trx: TenantTx, r: Resident, app: ApplicationRow) {
+  async function tracked(trx: TenantTx, r: Resident, app: ApplicationRow, lang: 'ja' | 'en') {
     const def = procedureOf(app.procedureCode)!;
-    if (!app.caseId) return { app, def, kase: null };
+    if (!app.caseId) return { app, def, kase: null, daycare: null };
     const v = await cases.viewIn(trx, r.municipalityCode, app.caseId);
     const kase = {
       caseNo: v.caseNo, statusCode: v.statusCode, resultCode: v.resultCode, receivedOn: v.receivedOn, legalDueOn: v.legalDueOn, targetDueOn: v.targetDueOn,
       suspended: v.suspended, closedAt: v.closedAt,
       corrections: v.corrections.map((c) => ({ correctionId: c.correctionId, message: c.message, requestedAt: c.requestedAt, answerMessage: c.answerMessage, answeredAt: c.answeredAt })),
-      decision: v.decision ? { outcome: v.decision.outcome, reasons: v.decision.reasons, decidedAt: v.decision.decidedAt } : null,
+      decision: v.decision ? { outcome: v.decision.outcome, reasons: v.decision.reasons, decidedAt: v.decision.decidedAt, byRule: v.decision.decidedByType === 'system' } : null,
     };
-    return { app, def, kase };
+    const effect = (v.decision?.effect ?? {}) as { kind?: string; roundId?: string };
+    const daycareResult: ResidentDaycareResult | null = daycare && effect.kind === 'daycare-application' && effect.roundId && v.decision?.outcome === 'approved'
+      ? await daycare.resultForCaseIn(trx, r.municipalityCode, effect.roundId, v.caseNo, lang) : null;
+    return { app, def, kase, daycare: daycareResult };
   }
 }
 

@@ -37,6 +37,12 @@ const ja = {
     savedAt: (when: string) => `最終保存 ${when}`, corrections: '補正のお願い', answer: '回答する', answerLabel: '回答の内容', answered: '回答済み',
     yourAnswer: 'あなたの回答', result: '結果', reasons: '理由', done: '申請を受け付けました。受付番号を控えておいてください。', saved: '入力内容を保存しました。「続きを入力する」から再開できます。',
     answeredDone: '補正への回答を送信しました。', discarded: '入力途中の申請を削除しました。',
+    byRule: '申請の内容が、住民記録などで確認できる条件をすべて満たしていたため、自動で審査を終えました。',
+    daycareResult: '利用調整の結果', daycarePending: (round: string) => `申込みは「${round}」の利用調整に登録されています。結果は、選考結果が決定したあとにここでお知らせします。`,
+    daycareEntered: '利用調整に登録しました。選考結果の決定をお待ちください',
+    daycareAccepted: '申込みを受け付け、利用調整に登録しました', daycareScore: (n: number) => `お子さまの利用調整指数（市の基準表による点数）は${n}点です。`,
+    daycareOffer: '内定', daycareHold: '保留', daycareStay: '在園継続', daycareRound: '募集', daycareDecidedOn: '決定日', daycareWhy: '理由',
+    daycareNoticeOffer: (child: string, facility: string) => `${child}さん: 「${facility}」に入所が内定しました`, daycareNoticeHold: (child: string) => `${child}さん: 保留となりました`,
     words: {
       received: '受け付けました。これから審査します', 'in-review': '審査しています', 'awaiting-correction': '補正をお願いしています。内容を確認して回答してください',
       approved: '完了しました', rejected: '申請をお受けできませんでした', withdrawn: '取り下げられました', draft: '入力途中です（まだ送信していません）',
@@ -65,7 +71,13 @@ const en: ProceduresDictionary = {
   },
   attachments: { ...ja.attachments, title: 'Attachments', file: 'File', upload: 'Attach', uploaded: 'Attached', remove: 'Remove', required: 'Required', optional: 'Optional', next: 'Continue to check' },
   check: { ...ja.check, title: 'Check your application', change: 'Change', fee: 'Fee', attachments: 'Attachments', submit: 'Apply', incomplete: 'Some answers are missing' },
-  status: { ...ja.status, title: 'My applications', drafts: 'Drafts', submitted: 'Submitted', resume: 'Continue', discard: 'Delete', open: 'Details', caseNo: 'Reference', received: 'Received', expected: 'Expected completion' },
+  status: { ...ja.status, byRule: 'Your application met every condition that can be checked in the records, so it was reviewed automatically.',
+    daycareResult: 'Result of the allocation', daycarePending: (round: string) => `Your application is registered in the round "${round}". The result is shown here once it is decided.`,
+    daycareEntered: 'Registered in the allocation round; waiting for the result',
+    daycareAccepted: 'Accepted and registered in the allocation round', daycareScore: (n: number) => `Your child's priority score (by the municipality's rule table) is ${n}.`, daycareOffer: 'Offered', daycareHold: 'On hold', daycareStay: 'Staying', daycareRound: 'Round',
+    daycareDecidedOn: 'Decided on', daycareWhy: 'Reasons',
+    daycareNoticeOffer: (child: string, facility: string) => `${child}: offered a place at "${facility}"`, daycareNoticeHold: (child: string) => `${child}: on hold`,
+    title: 'My applications', drafts: 'Drafts', submitted: 'Submitted', resume: 'Continue', discard: 'Delete', open: 'Details', caseNo: 'Reference', received: 'Received', expected: 'Expected completion' },
 };
 
 /** The dictionary of the language. */

@@ -204,7 +204,7 @@ export function proceduresWebRoutes(services: Services) {
   });
 
   const statusPage = async (c: Context<AppEnv>, id: string, extra: { done?: string; error?: string } = {}, status: Status | 200 = 200) => {
-    const x = await p.status(c.var.resident, id, ctxOf(c));
+    const x = await p.status(c.var.resident, id, ctxOf(c), requestLang(c) === 'en' ? 'en' : 'ja');
     if (!x.kase) return c.redirect(`/portal/applications/${id}/pages/${x.def.pages[0]!.id}`, 303);
     return renderPage(c, StatusPage({ ...(await frame(c)), x: x as Tracked, csrf: c.var.resident.csrfToken, ...extra }), status);
   };
@@ -235,7 +235,7 @@ export function proceduresWebRoutes(services: Services) {
   app.get('/portal/status', async (c) => {
     const pt = proceduresText(requestLang(c));
     const done = c.req.query('done');
-    const items = await p.list(c.var.resident, ctxOf(c));
+    const items = await p.list(c.var.resident, ctxOf(c), requestLang(c) === 'en' ? 'en' : 'ja');
     return renderPage(c, StatusListPage({ ...(await frame(c)), items: items as Tracked[], csrf: c.var.resident.csrfToken,
       done: done === 'saved' ? pt.status.saved : done === 'discarded' ? pt.status.discarded : undefined }));
   });

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** 申請状況: every application with its status in plain words, the expected completion date (和暦), 補正 to answer, the result. */
+import type { ResidentDaycareResult } from '../../domains/daycare/index.ts';
 import type { ProcedureDefinition } from '../../domains/procedures/index.ts';
 import { toWareki, toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import { PortalLayout, type PortalFrame } from './portal-layout.tsx';
@@ -12,13 +13,19 @@ export interface Tracked {
   kase: null | {
     caseNo: string; statusCode: string; resultCode: string | null; receivedOn: string; legalDueOn: string | null; targetDueOn: string | null; suspended: boolean;
     corrections: Array<{ correctionId: string; message: string; requestedAt: string; answerMessage: string | null; answeredAt: string | null }>;
-    decision: { outcome: string; reasons: string; decidedAt: string } | null;
+    decision: { outcome: string; reasons: string; decidedAt: string; byRule?: boolean } | null;
   };
+  /** A 保育所等利用申込's allocation result (pending until the round is decided). */
+  daycare?: ResidentDaycareResult | null;
 }
 
 /** The status in plain words. */
 export function statusWords(pt: ProceduresDictionary, x: Tracked): string {
   if (!x.kase) return pt.status.words.draft!;
+  if (x.daycare?.state === 'pending') return pt.status.daycareEntered;
+  if (x.daycare?.state === 'decided') {
+    return x.daycare.children.map((c) => (c.status === 'HOLD' ? pt.status.daycareNoticeHold(c.childName) : pt.status.daycareNoticeOffer(c.childName, c.facilityName ?? ''))).join('。');
+  }
   if (x.kase.statusCode === 'closed') return pt.status.words[x.kase.resultCode ?? 'approved'] ?? pt.status.words.approved!;
   return pt.status.words[x.kase.statusCode] ?? pt.status.words['in-review']!;
 }
@@ -119,10 +126,45 @@ export function StatusPage(p: PortalFrame & { x: Tracked; done?: string; error?:
       {k.decision ? (
         <section class="mt-8" aria-labelledby="result">
           <h2 id="result" class="text-std-24B-150">{pt.status.result}</h2>
-          <p class="mt-2">{statusWords(pt, x)}（{toWarekiDateTime(k.decision.decidedAt)}）</p>
-          {k.decision.reasons ? <p class="mt-2"><span class="text-std-16B-170">{pt.status.reasons}: </span>{k.decision.reasons}</p> : null}
+          <p class="mt-2">{x.daycare ? pt.status.daycareAccepted : statusWords(pt, x)}（{toWarekiDateTime(k.decision.decidedAt)}）</p>
+          {x.daycare ? null : k.decision.byRule ? <p class="mt-2" data-testid="by-rule">{pt.status.byRule}</p>
+            : k.decision.reasons ? <p class="mt-2"><span class="text-std-16B-170">{pt.status.reasons}: </span>{k.decision.reasons}</p> : null}
         </section>
       ) : null}
+      {x.daycare ? <DaycareResultSection pt={pt} result={x.daycare} /> : null}
     </PortalLayout>
+  );
+}
+
+/** The allocation result of a 保育所等利用申込: pending, or per child 内定/保留 with the explanation. */
+function DaycareResultSection({ pt, result }: { pt: ProceduresDictionary; result: ResidentDaycareResult }) {
+  return (
+    <section class="mt-8" aria-labelledby="daycare-result" data-testid="daycare-result">
+      <h2 id="daycare-result" class="text-std-24B-150">{pt.status.daycareResult}</h2>
+      {result.state === 'pending' ? <p class="mt-2">{pt.status.daycarePending(result.roundName)}</p> : (
+        <>
+          <dl class="mt-2 grid grid-cols-[6rem_1fr] gap-x-4 gap-y-1">
+            <dt class="text-std-16B-170">{pt.status.daycareRound}</dt><dd>{result.roundName}</dd>
+            {result.decidedAt ? <><dt class="text-std-16B-170">{pt.status.daycareDecidedOn}</dt><dd>{toWarekiDateTime(result.decidedAt)}</dd></> : null}
+          </dl>
+          {result.children.map((c) => (
+            <div class="card mt-4 p-4 md:p-6" data-testid="daycare-child">
+              <p class="text-std-20B-150">
+                <span class="badge">{c.status === 'OFFER' ? pt.status.daycareOffer : c.status === 'HOLD' ? pt.status.daycareHold : pt.status.daycareStay}</span>{' '}
+                {c.childName}
+              </p>
+              <p class="mt-3" data-testid="daycare-summary">{c.summary}</p>
+              <p class="mt-2">{pt.status.daycareScore(c.score)}</p>
+              {c.lines.length ? (
+                <ul class="mt-3 list-disc pl-6">
+                  {c.lines.map((l) => <li class="mt-1">{l}</li>)}
+                </ul>
+              ) : null}
+              {c.closing.map((t) => <p class="mt-3 text-dns-16N-130">{t}</p>)}
+            </div>
+          ))}
+        </>
+      )}
+    </section>
   );
 }

@@ -2,7 +2,8 @@
 /**
  * Demo residents for the demo identity provider (issue #14): real persons of the demo registry, chosen the same way
  * every time (the first two households, by 世帯番号, with three or more living members whose dates are known to the
- * day), with the 基本4情報 as a マイナンバーカード would carry them. Used by the demo and the tests only.
+ * day; households with a child under school age first, so the demo resident can apply for daycare), with the
+ * 基本4情報 as a マイナンバーカード would carry them. Used by the demo and the tests only.
  */
 import { sql } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
@@ -33,7 +34,7 @@ export async function demoIdentities(db: Database, municipality: { code: string;
       .where(sql<boolean>`p.record->'birthDate'->>'precision' = 'day'`)
       .groupBy(['p.householdId', 'h.householdNo'])
       .having(sql<boolean>`count(*) >= 3`)
-      .orderBy('h.householdNo').limit(2).execute();
+      .orderBy(sql`bool_or(p.birth_sort > to_char(current_date - interval '5 years', 'YYYY-MM-DD'))`, 'desc').orderBy('h.householdNo').limit(2).execute();
     if (households.length < 2) return [];
     const members = async (householdId: string) => (await trx.selectFrom('registry.personCurrent').select(['record', 'relationship'])
       .where('householdId', '=', householdId).where('removedOn', 'is', null).orderBy('memberOrder').execute())

@@ -1,0 +1,147 @@
+/**
+ * 保育所等利用申込 end to end on a phone (390x844; issue #14, 塩尻市 施策1 + 施策2): a parent signed in through the demo
+ * OpenID Connect provider applies online in an open round with prefilled data and an employment certificate; the
+ * daycare office approves the case, which enters the application in the round scored by the round's rule table
+ * (no re-keying: the round's application list has it); the office runs and decides (決定) the allocation; the parent
+ * then sees the 内定 notice and the explanation in 申請状況. Every resident page passes axe; no codes on screen.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoIdpFor, type DemoIdp } from '../src/demo/demo-idp.ts';
+import { japanToday } from '../src/domains/registry/index.ts';
+import { useTestApp, type Client } from '../test/test-app.ts';
+import { assertAccessible, assertClean, screenshot, useBrowser } from './support/browser.ts';
+
+const M = '202151';
+const browser = useBrowser();
+
+describe('保育所等利用申込 online, end to end on a phone', () => {
+  const t = useTestApp();
+  let base = '';
+  let idp: DemoIdp | undefined;
+  let server: ReturnType<typeof serve> | undefined;
+  let office: Client;
+  let approver: Client;
+  let referenceDate = '';
+
+  beforeAll(async () => {
+    await t.tenant(M);
+    await t.services.registry.seedDemoResidents(M, { persons: 120, seed: 'e2e-daycare-online' });
+    server = serve({ fetch: (req) => t.app.fetch(req), port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server!.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    idp = await startDemoIdpFor(t.services, M, { port: 0, publicUrl: base });
+    if (!idp) throw new Error('no demo identity provider');
+    t.configure({ publicUrl: base, residentOidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, label: 'テスト認証基盤でログイン' } });
+    office = await t.login(M, (await t.staff(M, ['daycare'])).loginId);
+    approver = await t.login(M, (await t.staff(M, ['approver', 'daycare'])).loginId);
+    // The next 4月 round, with two facilities that have places in every age class.
+    const today = japanToday(t.services.clock);
+    referenceDate = `${Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)}-04-01`;
+    expect((await office.request('POST', '/api/v1/daycare-rounds', {
+      roundId: 'R-online', name: '4月入所 一次利用調整', kind: 'primary', referenceDate, ruleTableId: 'example-hachioji-style', lotterySeed: 'e2e',
+    })).status).toBe(201);
+    for (const [id, name] of [['F1', 'みどり保育園'], ['F2', 'あおば保育園']] as const) {
+      expect((await office.request('PUT', `/api/v1/daycare-rounds/R-online/facilities/${id}`, { name, seats: [2, 2, 2, 2, 2, 2] })).status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await idp?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  it('applies, is scored into the round, and sees the 内定 notice with the explanation', async () => {
+    const page = await browser.newPage({ width: 390, height: 844 });
+    await page.goto(`${base}/portal/login?municipality=${M}`);
+    await page.getByRole('button', { name: 'この利用者でログイン' }).click();
+    await page.waitForURL(`${base}/portal/**`, { timeout: 15_000 });
+
+    await page.goto(`${base}/portal/procedures/daycare-application`);
+    expect(await page.getByTestId('prefill-note').textContent()).toContain('住民記録から入力済み');
+    await assertAccessible(page);
+    await screenshot(page, 'portal-daycare-overview');
+    await page.getByRole('button', { name: '申請を始める' }).click();
+    await page.waitForURL(/\/pages\/applicant/);
+    expect(await page.getByLabel('氏', { exact: false }).first().inputValue()).not.toBe('');
+    await page.getByLabel('日中の連絡先電話番号').fill('0263-52-0280');
+    await page.getByRole('button', { name: '次へ進む' }).click();
+    await page.waitForURL(/\/pages\/children/);
+    await assertAccessible(page);
+    await screenshot(page, 'portal-daycare-children');
+    // The household's young children are offered by name (from the registry); choose the first.
+    await page.locator('input[name="children"]').first().check();
+    const [y, mo] = referenceDate.split('-').map(Number);
+    await page.getByLabel('利用を始めたい日').fill(`令和${y! - 2018}年${mo}月1日`);
+    await page.getByRole('button', { name: '次へ進む' }).click();
+    await page.waitForURL(/\/pages\/facilities/);
+    await page.getByLabel('第1希望').selectOption({ label: 'あおば保育園' });
+    await page.getByLabel('第2希望').selectOption({ label: 'みどり保育園' });
+    await assertAccessible(page);
+    await screenshot(page, 'portal-daycare-facilities');
+    await page.getByRole('button', { name: '次へ進む' }).click();
+    await page.waitForURL(/\/pages\/need/);
+    await page.getByLabel('保護者1の理由').selectOption('employed');
+    await page.getByLabel('保護者1の1週間の就労時間').fill('40');
+    await page.getByLabel('保護者2の理由').selectOption('employed');
+    await page.getByLabel('保護者2の1週間の就労時間').fill('32');
+    await page.getByRole('button', { name: '次へ進む' }).click();
+    await page.waitForURL(/\/attachments$/);
+    await page.getByLabel('ファイル', { exact: false }).setInputFiles({ name: 'shuro.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%test\n') });
+    await page.getByRole('button', { name: '添付する' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.content()).toContain('shuro.pdf');
+    await screenshot(page, 'portal-daycare-attachments');
+    await page.getByRole('link', { name: '確認へ進む' }).click();
+    await page.waitForURL(/\/check$/);
+    await assertAccessible(page);
+    await screenshot(page, 'portal-daycare-check');
+    await page.getByRole('button', { name: '申請する' }).click();
+    await page.waitForURL(/done=submitted/);
+    const caseNo = (await page.getByTestId('case-no').textContent())!.trim();
+    const statusUrl = page.url().replace(/\?.*$/, '');
+
+    // The daycare office decides the case (the case type leaves it to a person); the approval enters it in the round.
+    await t.services.cases.drainJobs(M);
+    const found = await (await approver.request('GET', `/api/v1/cases?caseTypeCode=daycare-application`)).json() as { items: Array<{ caseId: string; caseNo: string }> };
+    const kase = found.items.find((c) => c.caseNo === caseNo)!;
+    expect(kase).toBeDefined();
+    expect((await approver.request('POST', `/api/v1/cases/${kase.caseId}/decisions`, { outcome: 'approved', reasons: '要件確認済み' })).status).toBe(201);
+    const apps = await (await office.request('GET', '/api/v1/daycare-rounds/R-online/applications')).json() as { items: Array<{ preferences: string[]; score: number }> };
+    expect(apps.items).toHaveLength(1);
+    expect(apps.items[0]!.preferences).toEqual(['F2', 'F1']);
+    expect(apps.items[0]!.score).toBeGreaterThan(0); // scored by the round's rule table from the facts the parent stated
+
+    // Before the round is decided the parent is told it is registered and waiting, not a result.
+    await page.goto(statusUrl);
+    expect(await page.getByTestId('status-words').textContent()).toContain('利用調整に登録しました');
+    expect(await page.getByTestId('daycare-result').textContent()).toContain('4月入所 一次利用調整');
+    expect(await page.getByTestId('daycare-result').textContent()).not.toContain('内定');
+    await assertAccessible(page);
+    await screenshot(page, 'portal-daycare-pending');
+
+    // The office runs the allocation and decides (決定) it.
+    expect((await office.request('POST', '/api/v1/daycare-rounds/R-online/allocation-runs')).status).toBe(201);
+    expect((await office.request('POST', '/api/v1/daycare-rounds/R-online/confirmations')).status).toBeLessThan(300);
+
+    await page.goto(statusUrl);
+    expect(await page.getByTestId('status-words').textContent()).toContain('「あおば保育園」に入所が内定しました');
+    const child = page.getByTestId('daycare-child');
+    expect(await child.count()).toBe(1);
+    expect(await child.textContent()).toContain('内定');
+    expect(await page.getByTestId('daycare-summary').textContent()).toContain('第1希望の「あおば保育園」');
+    expect(await page.getByTestId('daycare-result').textContent()).toContain('利用調整指数の高い順');
+    const text = await page.locator('main').textContent() ?? '';
+    expect(text).toContain(`利用調整指数（市の基準表による点数）は${apps.items[0]!.score}点`);
+    expect(text).not.toContain('要件確認済み'); // the office's internal note is not the parent's result
+    expect(text).not.toMatch(/R-online|F1|F2|case-|OFFER|HOLD|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(text).toMatch(/令和\d+年/);
+    await assertAccessible(page);
+    await screenshot(page, 'portal-daycare-offer');
+    await page.goto(`${base}/portal/status`);
+    expect(await page.locator('main').textContent()).toContain('入所が内定しました');
+    await assertAccessible(page);
+    await screenshot(page, 'portal-daycare-status-list');
+    assertClean(page as never);
+  }, 240_000);
+});
