@@ -3,6 +3,7 @@
 import { LIFE_EVENTS, LIFE_EVENT_LABELS, type LifeEvent, type VisitService } from '../../domains/counter/index.ts';
 import { toWareki } from '../../platform/dates/jp-date.ts';
 import { FORM_TOKEN_FIELD, newFormToken } from '../../platform/http/idempotency.ts';
+import { DateInput } from '../ui/date-input.tsx';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import { ConsoleLayout } from '../ui/console-layout.tsx';
 
@@ -69,7 +70,8 @@ export function VisitPage(p: ConsoleContext & { visit: Visit; notice?: string; e
   const iv = v.interview;
   const csrf = p.actor.csrfToken;
   const filed = v.status === 'filed';
-  const miss = (f: string) => v.missing.find((x) => x.field === f)?.message;
+  // Fields say what is missing once the interview was saved; before, the checklist at the end lists it.
+  const miss = (f: string) => (v.saved ? v.missing.find((x) => x.field === f)?.message : undefined);
   const has = (c: string) => v.needed.some((n) => n.code === c);
   const who = (refs: string[]) => (refs.length ? refs.map((r) => { const m = iv.members[Number(r)]; return m ? `${m.familyName} ${m.givenName}` : ''; }).join('、') : '世帯');
   const notListed = v.rules.procedures.filter((d) => !v.needed.some((n) => n.code === d.code));
@@ -133,7 +135,7 @@ export function VisitPage(p: ConsoleContext & { visit: Visit; notice?: string; e
           <form method="post" action={`/console/counter/visits/${v.visitNo}/interview`} class="mt-4 flex flex-col gap-6">
             <Hidden csrf={csrf} />
             <div class="grid gap-4 md:grid-cols-3">
-              <Field id="occurredOn" label="異動日（引越した日）" type="date" value={iv.occurredOn} missing={miss('occurredOn')} hint={dateWa(iv.occurredOn)} />
+              <DateInput name="occurredOn" label="異動日（引越した日）" value={dateWa(iv.occurredOn) || iv.occurredOn} error={miss('occurredOn')} />
               <Field id="phone" label="連絡先電話番号" value={iv.phone} inputmode="tel" missing={miss('phone')} />
               <Field id="previousAddress" label="前住所（カードから）" value={iv.previousAddress} missing={miss('previousAddress')} wide />
               <Field id="townName" label="新住所：町字" value={iv.townName} hint="例: 大字広丘野村" />
@@ -144,6 +146,7 @@ export function VisitPage(p: ConsoleContext & { visit: Visit; notice?: string; e
             </div>
             <fieldset>
               <legend class="form-label">世帯員（氏名・生年月日・性別はカードから）</legend>
+              <p class="form-hint">同じ氏の方のフリガナ（氏）は、1人分を入力して保存すると全員に入ります。</p>
               <table class="mt-2 w-full border-collapse text-left">
                 <thead><tr class="border-b border-solid-gray-420">{['氏名', 'フリガナ（氏）', 'フリガナ（名）', '生年月日', '続柄', '国保に加入'].map((h) => <th scope="col" class="px-2 py-2">{h}</th>)}</tr></thead>
                 <tbody>
@@ -177,7 +180,7 @@ export function VisitPage(p: ConsoleContext & { visit: Visit; notice?: string; e
             {has('daycare') ? (
               <fieldset class="card"><legend class="font-bold">保育所等の利用申込</legend>
                 <div class="grid gap-4 md:grid-cols-3">
-                  <Field id="daycareStart" label="利用希望日" type="date" value={iv.daycareStart} missing={miss('daycareStart')} hint={dateWa(iv.daycareStart)} />
+                  <DateInput name="daycareStart" label="利用希望日" value={dateWa(iv.daycareStart) || iv.daycareStart} error={miss('daycareStart')} />
                   <Field id="daycarePreferences" label="希望する施設（読点で区切る・順に）" value={iv.daycarePreferences} missing={miss('daycarePreferences')} />
                   <Field id="daycareReason" label="保育を必要とする事由" value={iv.daycareReason} missing={miss('daycareReason')} hint="例: 父母とも就労（週40時間）" />
                 </div>
@@ -185,7 +188,7 @@ export function VisitPage(p: ConsoleContext & { visit: Visit; notice?: string; e
             ) : null}
             {has('child-medical') ? (
               <fieldset class="card"><legend class="font-bold">子ども医療費</legend>
-                <Field id="insurer" label="お子さんの健康保険（保険者名）" value={iv.insurer} missing={miss('insurer')} hint="国保に加入する場合は「国民健康保険」" />
+                <Field id="insurer" label="お子さんの健康保険（保険者名）" value={iv.insurer} missing={miss('insurer')} hint="お子さんが国保に加入する場合は、保存すると「国民健康保険」が入ります" />
               </fieldset>
             ) : null}
             {has('school-enrolment') ? (

@@ -16,6 +16,7 @@ import { counterText } from './counter-i18n.ts';
 import { CounterTicketsPage } from './counter-tickets.page.tsx';
 import { VisitPage, VisitStartPage } from './counter-visit.page.tsx';
 import { isLifeEvent, SIMULATED_CARDS, type Interview } from '../../domains/counter/index.ts';
+import { parseLegalDate } from '../../platform/dates/jp-date.ts';
 
 const VISIT_NO = /^\d{4}-\d{6}$/;
 const str = (v: unknown, max = 300) => (typeof v === 'string' ? v.slice(0, max) : '');
@@ -23,7 +24,12 @@ const ctxOf = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.
 
 /** The interview form → the stored interview (members keep what the card gave). */
 function applyInterviewForm(iv: Interview, b: Record<string, unknown>): Interview {
-  const date = (v: unknown) => { const x = str(v, 10); return /^\d{4}-\d{2}-\d{2}$/.test(x) ? x : ''; };
+  // 和暦 or 西暦 with the one parser; text that is not a day is kept (shortened) so the interview says what is wrong.
+  const date = (v: unknown) => {
+    const x = str(v, 40).trim();
+    try { const d = parseLegalDate(x); if (d.precision === 'day' && !d.text) return d.sortKey; } catch { /* kept as typed */ }
+    return x.slice(0, 10);
+  };
   return {
     ...iv,
     occurredOn: date(b.occurredOn), phone: str(b.phone, 30).trim(), previousAddress: str(b.previousAddress).trim(),

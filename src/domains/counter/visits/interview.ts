@@ -57,6 +57,21 @@ export function interviewProcedures(rules: RuleSet, events: LifeEvent[], iv: Int
   return adjustProcedures(rules, listProcedures(rules, facts), iv.adjustments);
 }
 
+/**
+ * Answers the interview already knows, so nobody is asked twice: the reading (フリガナ) of a 氏 is asked once (members
+ * of the same 氏 without one take the first one given), and the children's insurer for 子ども医療費 is 国民健康保険
+ * when every child it is for joins it here. Only empty answers are filled; the clerk sees them and can change them.
+ */
+export function withKnownAnswers(iv: Interview, needed: NeededProcedure[]): Interview {
+  const kana = new Map<string, string>();
+  for (const m of iv.members) if (m.familyNameKana.trim() && !kana.has(m.familyName)) kana.set(m.familyName, m.familyNameKana);
+  const members = iv.members.map((m) => (m.familyNameKana.trim() ? m : { ...m, familyNameKana: kana.get(m.familyName) ?? '' }));
+  const medical = needed.find((n) => n.code === 'child-medical');
+  const children = medical?.memberRefs.map((r) => members[Number(r)]).filter((m) => !!m) ?? [];
+  const insurer = !iv.insurer.trim() && children.length > 0 && children.every((m) => m.nhi) ? '国民健康保険' : iv.insurer;
+  return { ...iv, members, insurer };
+}
+
 /** One missing or invalid answer: the field and a Japanese message. */
 export interface Missing { field: string; message: string }
 
@@ -66,7 +81,8 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 export function missingAnswers(iv: Interview, needed: NeededProcedure[], today: string): Missing[] {
   const out: Missing[] = [];
   const has = (c: string) => needed.some((n) => n.code === c);
-  if (!ISO.test(iv.occurredOn)) out.push({ field: 'occurredOn', message: '異動日（引越した日）を入力してください' });
+  if (!iv.occurredOn) out.push({ field: 'occurredOn', message: '異動日（引越した日）を入力してください' });
+  else if (!ISO.test(iv.occurredOn)) out.push({ field: 'occurredOn', message: '異動日を日付で入力してください（例: 令和8年12月1日、R8.12.1）' });
   else if (iv.occurredOn > today) out.push({ field: 'occurredOn', message: '異動日に未来の日付は入力できません' });
   if (has('move-in') || has('foreign-move-in')) {
     if (!iv.townName.trim() || !iv.banchi.trim()) out.push({ field: 'banchi', message: '新しい住所（町字と番地）を入力してください' });
@@ -83,7 +99,8 @@ export function missingAnswers(iv: Interview, needed: NeededProcedure[], today: 
     if (!/^\d{7}$/.test(iv.accountNumber)) out.push({ field: 'accountNumber', message: '口座番号は7桁の数字で入力してください' });
   }
   if (has('daycare')) {
-    if (!ISO.test(iv.daycareStart)) out.push({ field: 'daycareStart', message: '保育所等の利用希望日を入力してください' });
+    if (!iv.daycareStart) out.push({ field: 'daycareStart', message: '保育所等の利用希望日を入力してください' });
+    else if (!ISO.test(iv.daycareStart)) out.push({ field: 'daycareStart', message: '保育所等の利用希望日を日付で入力してください（例: 令和9年1月1日）' });
     if (!iv.daycarePreferences.trim()) out.push({ field: 'daycarePreferences', message: '希望する施設を入力してください' });
     if (!iv.daycareReason.trim()) out.push({ field: 'daycareReason', message: '保育を必要とする事由を入力してください' });
   }

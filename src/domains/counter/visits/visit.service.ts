@@ -17,7 +17,7 @@ import { parseCardFace, CardFaceError } from '../card/card-face.ts';
 import { isLifeEvent, type LifeEvent } from '../rules/life-events.ts';
 import { ruleSetFor } from '../rules/rule-sets.ts';
 import type { TicketService } from '../tickets/ticket.service.ts';
-import { buildFiling, Interview, interviewProcedures, missingAnswers, type VisitMember } from './interview.ts';
+import { buildFiling, Interview, interviewProcedures, missingAnswers, withKnownAnswers, type VisitMember } from './interview.ts';
 import type { VisitRepository, VisitRow } from './visit.repository.ts';
 import { renderVisitSheet } from './visit-sheet-pdf.ts';
 import { LIFE_EVENT_LABELS } from '../rules/life-events.ts';
@@ -39,12 +39,14 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
   const today = () => japanDay(clock.now());
 
   function present(row: VisitRow) {
-    const interview = Interview.parse(row.interview);
     const events = row.lifeEvents.filter(isLifeEvent);
     const rules = ruleSetFor(row.municipalityCode, today());
-    const { needed, dropped } = interviewProcedures(rules, events, interview, today());
+    const { needed, dropped } = interviewProcedures(rules, events, Interview.parse(row.interview), today());
+    const interview = withKnownAnswers(Interview.parse(row.interview), needed);
     return { visitNo: row.visitNo, status: row.status, events, ticketNumber: row.ticketNumber, interview, needed, dropped, rules,
-      missing: missingAnswers(interview, needed, today()), caseNos: row.caseNos, filedAt: row.filedAt, createdAt: row.createdAt, hasRegistryChange: !!row.registryChangeId };
+      missing: missingAnswers(interview, needed, today()), caseNos: row.caseNos, filedAt: row.filedAt, createdAt: row.createdAt, hasRegistryChange: !!row.registryChangeId,
+      /** The interview was saved at least once (the fields show what is missing only from then on). */
+      saved: row.updatedAt.getTime() !== row.createdAt.getTime() };
   }
   const load = async (trx: Parameters<VisitRepository['byNo']>[0], visitNo: string, lock = false) => {
     const row = await visits.byNo(trx, visitNo, lock);
@@ -101,7 +103,7 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
         const next = Interview.safeParse(patch(Interview.parse(row.interview)));
         if (!next.success) throw new VisitInputError('visit-interview-invalid', '入力の形式が正しくありません（長さや選択肢を確認してください）');
         await visits.saveInterview(trx, row.visitId, next.data, ruleSetFor(row.municipalityCode, today()).version);
-        return present({ ...row, interview: next.data });
+        return present({ ...row, interview: next.data, updatedAt: new Date() });
       });
     },
 
