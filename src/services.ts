@@ -19,7 +19,7 @@ import { createResidentSessionRepository } from './domains/identity/resident-ses
 import { createResidentSessionService } from './domains/identity/resident-session.service.ts';
 import { createResidentAccessHistory } from './domains/audit/resident-access-history.ts';
 import { createCounter } from './domains/counter/index.ts';
-import { createInsightsService } from './domains/insights/index.ts';
+import { createInsightsService, createProcessService } from './domains/insights/index.ts';
 
 /** Creates the services of the platform. */
 export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min' | 'residentSessionIdleSeconds' | 'residentSessionMaxSeconds'>>, clock: Clock = systemClock) {
@@ -45,7 +45,8 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const procedures = createProcedures(db, clock, cases, registry, accessLog, daycare);
   const counter = createCounter(db, clock, registry, cases);
   const insights = createInsightsService({ db, clock });
-  return { db, clock, tenants, identity, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, counter, insights };
+  const insightsProcess = createProcessService({ db, clock, accessLog });
+  return { db, clock, tenants, identity, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, counter, insights, insightsProcess };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { nationalMunicipalityList, type MunicipalityRow } from '../../platform/tenancy/municipality-list.ts';
+import { generateMoveInTraces } from './insights-demo-move-in.ts';
 
 /** One municipality to generate, with its population and the number of closed cases per year. */
 export interface DemoMunicipality { code: string; population: number; casesPerYear: number; namedConsent?: boolean }
@@ -156,6 +157,8 @@ export async function generateMunicipalityActivity(db: Database, m: DemoMunicipa
         CASE type_code WHEN 'move-within' THEN ARRAY['move-within'] WHEN 'move-out' THEN ARRAY['move-out'] ELSE ARRAY[]::text[] END, 'done',
         received_at - wait_seconds * interval '1 second', received_at - interval '1 minute', received_at, received_at + touch_seconds * interval '1 second'
       FROM demo_gen WHERE channel = 'counter'`.execute(trx);
+    // 転入 (no case type: a registry change) as the access log's traces, about one for every eight closed cases.
+    await generateMoveInTraces(trx, m.code, { seed: opts.seed, endDay: opts.endDay, days: opts.days, count: Math.max(10, Math.round(m.casesPerYear / 8)) });
     await sql`INSERT INTO insights.profile (municipality_code, population, named_consent) VALUES (${m.code}, ${m.population}, ${m.namedConsent ?? false})
       ON CONFLICT (municipality_code) DO UPDATE SET population = excluded.population, named_consent = excluded.named_consent`.execute(trx);
   });

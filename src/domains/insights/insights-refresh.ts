@@ -10,6 +10,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/types.ts';
 import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import { populationBandSql } from './population-band.ts';
+import { refreshTraces } from './process-trace-refresh.ts';
 
 /** Japan's time zone: months and days of the insights are Japanese calendar days. */
 const TZ = 'Asia/Tokyo';
@@ -76,6 +77,8 @@ export async function refreshMunicipality(trx: TenantTx, m: string, fromDay: str
     WHERE municipality_code = ${m} AND status = 'done' AND service_started_at IS NOT NULL AND service_ended_at IS NOT NULL
       AND service_day >= ${monthStart}
     GROUP BY substr(service_day, 1, 7)`.execute(trx);
+  // The process-mining traces (case event log and registry access log).
+  await refreshTraces(trx, m, fromDay);
   return { facts: Number(facts.numAffectedRows ?? 0) };
 }
 

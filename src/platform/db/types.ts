@@ -760,6 +760,19 @@ export interface InsightsProfile {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface InsightsTrace {
+  activities: string[];
+  endedAt: Timestamp;
+  month: string;
+  municipalityCode: string;
+  occurredAt: Date[];
+  procedure: string;
+  resources: string[];
+  source: string;
+  startedAt: Timestamp;
+  traceId: string;
+}
+
 export interface InsightsSurvey {
   definitionJa: string;
   includesPrefectures: Generated<boolean>;
@@ -836,6 +849,7 @@ export interface DB {
   "insights.survey": InsightsSurvey;
   "insights.surveyAnswer": InsightsSurveyAnswer;
   "insights.surveyResult": InsightsSurveyResult;
+  "insights.trace": InsightsTrace;
   "platform.tenant": PlatformTenant;
   "registry.change": RegistryChange;
   "registry.changeReceiptCounter": RegistryChangeReceiptCounter;

@@ -28,7 +28,7 @@ const ja = {
   noCounter: '窓口の受付票はまだありません。',
   trendHeading: '月別の推移', trendCaption: '月別の件数（棒）とオンライン申請の割合',
   chartMonthly: '月別の件数', chartWait: '窓口の待ち時間（中央値、分）',
-  surveysLink: '業務改革の定例調査', openDataLink: 'オープンデータ（公開ページ）',
+  processLink: 'プロセスマイニング（手続の流れ）', surveysLink: '業務改革の定例調査', openDataLink: 'オープンデータ（公開ページ）',
   surveys: {
     title: '業務改革の定例調査', lead: (d: string) => `基準日 ${d} 時点の実施状況を回答してください。前年度の回答がある場合は、その内容を表示しています。`,
     implemented: '実施している', notImplemented: '実施していない', prefilled: '前年度の回答を表示しています', answered: (when: string) => `回答済み（${when}）`,
@@ -69,7 +69,7 @@ const en: InsightsDictionary = {
   noCounter: 'No counter tickets yet.',
   trendHeading: 'Monthly trend', trendCaption: 'Cases per month (bars) and the online share',
   chartMonthly: 'Cases per month', chartWait: 'Counter waiting time (median, minutes)',
-  surveysLink: 'Reform surveys', openDataLink: 'Open data (public page)',
+  processLink: 'Process mining', surveysLink: 'Reform surveys', openDataLink: 'Open data (public page)',
   surveys: {
     ...ja.surveys,
     title: 'Reform surveys', lead: (d: string) => `Answer for the reference date ${d}. Last year's answers are shown where they exist.`,

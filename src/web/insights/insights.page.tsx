@@ -46,6 +46,7 @@ export function InsightsPage(p: InsightsPageProps) {
         <div><dt class="text-dns-16B-130">{t.baseline}</dt><dd>{t.units.minutes(String(d.profile.counterBaselineMinutes))}</dd></div>
       </dl>
       <p class="mt-4 flex flex-wrap gap-x-6">
+        <a href="/console/insights/process" class="link">{t.processLink}</a>
         <a href="/console/insights/surveys" class="link">{t.surveysLink}</a>
         <a href="/open-data/surveys" class="link">{t.openDataLink}</a>
       </p>

@@ -15,6 +15,10 @@ import { dictionary, requestLang } from '../ui/i18n.ts';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { InsightsPage } from './insights.page.tsx';
 import { OpenDataPage, SurveysPage } from './insights-surveys.page.tsx';
+import { ProcessPage } from './insights-process.page.tsx';
+import { activityLabel } from './process-i18n.ts';
+import { lastTwelveMonths, type ProcessQuery, type ProcessSource } from '../../domains/insights/index.ts';
+import { japanDay } from '../../platform/dates/jp-date.ts';
 
 const MONTH = /^\d{4}-\d{2}$/;
 
@@ -33,6 +37,59 @@ export function insightsWebRoutes(services: Services) {
     const month = c.req.query('month') ?? '';
     const d = await services.insights.dashboard(c.var.actor, MONTH.test(month) ? month : undefined);
     return renderPage(c, InsightsPage({ ...(await consoleContext(c, services)), d, canAnswer: can(c.var.actor, 'insights:answer-survey') }));
+  });
+
+  // プロセスマイニング: the process map of one procedure; ?p=source|procedure&from=YYYY-MM&to=YYYY-MM.
+  const processQuery = (c: Context<AppEnv>, fallback?: { source: ProcessSource; procedure: string }): ProcessQuery | null => {
+    const [source, procedure] = (c.req.query('p') ?? '').split('|');
+    const from = c.req.query('from');
+    const to = c.req.query('to');
+    const picked = source && procedure ? { source: source as ProcessSource, procedure } : c.req.query('source') ? { source: c.req.query('source') as ProcessSource, procedure: c.req.query('procedure') ?? '' } : fallback;
+    if (!picked) return null;
+    return { ...picked, ...(from && MONTH.test(from) ? { from } : {}), ...(to && MONTH.test(to) ? { to } : {}) };
+  };
+  const monthsBack = (today: string, n: number) => {
+    const [y, mo] = today.split('-').map(Number) as [number, number];
+    return Array.from({ length: n }, (_, i) => new Date(Date.UTC(y, mo - 1 - i, 1)).toISOString().slice(0, 7));
+  };
+  app.get('/console/insights/process', async (c) => {
+    const procedures = await services.insightsProcess.procedures(c.var.actor);
+    // Default: 転入 from the registry's access log, else the procedure with the most traces.
+    const first = procedures.find((o) => o.source === 'access-log' && o.procedure === 'move-in') ?? [...procedures].sort((a, b) => b.traces - a.traces)[0];
+    const q = processQuery(c, first);
+    let result = null;
+    let error: string | undefined;
+    if (q) {
+      try {
+        result = await services.insightsProcess.processMap(c.var.actor, q);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status >= 500) throw err;
+        error = err.title;
+      }
+    }
+    const months = monthsBack(japanDay(services.clock.now()), 24);
+    return renderPage(c, ProcessPage({ ...(await consoleContext(c, services)), procedures, months, result, error }), error ? 400 : 200);
+  });
+  app.get('/console/insights/process.xes', async (c) => {
+    const q = processQuery(c);
+    if (!q) throw new DomainError('invalid-process-query', '手続と期間を正しく選んでください', 400, 'Invalid procedure or period');
+    const lang = requestLang(c);
+    const xes = await services.insightsProcess.xes(c.var.actor, q, { clientIp: c.var.clientIp, requestId: c.var.requestId }, (a) => activityLabel(a, lang));
+    c.header('Content-Type', 'application/xml; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="jichi-process-${q.source}-${q.procedure.replace(/[^a-z0-9-]/g, '')}.xes"`);
+    return c.body(xes);
+  });
+  // OCEL 2.0 of the case event log: the cases domain's export (access-logged there), for whole months.
+  app.get('/console/insights/process.ocel.json', async (c) => {
+    const range = lastTwelveMonths(japanDay(services.clock.now()));
+    const from = c.req.query('from') ?? range.from;
+    const to = c.req.query('to') ?? range.to;
+    if (!MONTH.test(from) || !MONTH.test(to) || from > to) throw new DomainError('invalid-process-query', '期間を正しく選んでください', 400, 'Invalid period');
+    const [y, mo] = to.split('-').map(Number) as [number, number];
+    const lastDay = new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
+    const ocel = await services.caseEvents.ocel(c.var.actor, { from: `${from}-01`, to: lastDay }, { clientIp: c.var.clientIp, requestId: c.var.requestId });
+    c.header('Content-Disposition', `attachment; filename="jichi-case-events-${from}-${to}.ocel.json"`);
+    return c.json(ocel);
   });
 
   const surveysPage = async (c: Context<AppEnv>, extra: { saved?: boolean; error?: { message: string } } = {}, status: 200 | 400 | 403 | 404 = 200) => {
