@@ -21,6 +21,7 @@ import { guideRoutes } from './counter/guide.routes.tsx';
 import { counterWebRoutes } from './counter/counter.routes.tsx';
 import { registryChangeRoutes } from './registry/registry-changes.routes.tsx';
 import { registryAddressChangeRoutes } from './registry/registry-address-changes.routes.tsx';
+import { registryBatchRoutes } from './registry/registry-batches.routes.tsx';
 import { registryWebRoutes } from './registry/registry.routes.tsx';
 import { registryReviewRoutes } from './registry/registry-review.routes.tsx';
 import { sessionRoutes } from './session/session.routes.tsx';
@@ -80,6 +81,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', registryReviewRoutes(services));
   app.route('/', registryChangeRoutes(services));
   app.route('/', registryAddressChangeRoutes(services));
+  app.route('/', registryBatchRoutes(services));
   app.route('/', casesWebRoutes(services));
   app.route('/', counterWebRoutes(services));
   app.route('/', insightsWebRoutes(services));

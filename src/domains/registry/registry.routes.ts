@@ -11,6 +11,7 @@ import type { RegistryService } from './registry.service.ts';
 import { mountSupportMeasureRoutes } from './support-measures/support-measure.routes.ts';
 import { mountAddressChangeRoutes } from './addresses/address-change.routes.ts';
 import { mountFeedRoutes } from './feed/feed.routes.ts';
+import { mountBatchRoutes } from './batch/batch.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView, TownsView,
@@ -31,6 +32,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountSupportMeasureRoutes(app, svc, ctx);
   mountAddressChangeRoutes(app, svc, ctx);
   mountFeedRoutes(app, svc, ctx);
+  mountBatchRoutes(app, svc, ctx);
 
   app.openapi(createRoute({
     method: 'get', path: '/persons', tags, security: staffSecurity, summary: 'Search residents (住民検索); each hit is access-logged',

@@ -31,6 +31,7 @@ import { createChangeReviewUseCases, presentChange } from './changes/change-revi
 import { createFeedUseCases } from './feed/feed.service.ts';
 import { createFeedRepository } from './feed/feed.repository.ts';
 import { createJukinetUseCases, RESIDENT_CODE_FROM_STOCK } from './jukinet/jukinet.service.ts';
+import { createBatchUseCases } from './batch/batch.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -240,6 +241,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createChangeReviewUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
     ...createFeedUseCases({ db, accessLog, cipher, today: () => japanToday(clock) }),
     ...jukinet,
+    ...createBatchUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
 
     /**
      * Records a change as 仮登録 (provisional): invisible to reads and certificates until approved.

@@ -22,6 +22,8 @@ export const ACTIONS = {
   'registry:support-measure': ['approver'],
   // 連携先 (systems reading the change feed) and what each may receive, 個人番号 included: a system setting.
   'registry:feed-admin': ['admin'],
+  // Batch work of the registry (年報, 入管への報告, 閲覧用写し, 無作為抽出): bulk extracts of personal data, so 審査・決裁 only.
+  'registry:batch': ['reviewer', 'approver'],
   'certificates:issue': ['counter'],
   // Reading one issuance's record (who, what, 発行番号, prints): the clerk who issues, and the reviewer or approver
   // whose decision of a 住民票の写し case issued it (the case page links to it). Printing stays with the counter.

@@ -586,6 +586,23 @@ export interface RegistryImportJob {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface RegistryBatchRun {
+  alerts: Generated<Json>;
+  error: string | null;
+  finishedAt: Timestamp | null;
+  kind: string;
+  municipalityCode: string;
+  parameters: Json;
+  personIds: Generated<string[]>;
+  requestedAt: Generated<Timestamp>;
+  requestedBy: string;
+  requestedByName: Generated<string>;
+  resultRows: Generated<Json>;
+  runId: string;
+  status: Generated<string>;
+  summary: Generated<Json>;
+}
+
 export interface RegistryJukinetLink {
   mode: Generated<string>;
   municipalityCode: string;
@@ -857,6 +874,7 @@ export interface DB {
   "registry.feedCounter": RegistryFeedCounter;
   "registry.household": RegistryHousehold;
   "registry.importJob": RegistryImportJob;
+  "registry.batchRun": RegistryBatchRun;
   "registry.jukinetLink": RegistryJukinetLink;
   "registry.jukinetMessage": RegistryJukinetMessage;
   "registry.myNumberVault": RegistryMyNumberVault;

@@ -56,7 +56,7 @@ export function wareki(iso: string | null | undefined): string {
 }
 
 /** The sub-navigation of the registry pages. */
-export type RegistrySub = 'search' | 'provisional' | 'mine' | 'statistics' | 'move-in' | 'address-changes';
+export type RegistrySub = 'search' | 'provisional' | 'mine' | 'statistics' | 'move-in' | 'address-changes' | 'batches';
 export function RegistrySubnav(p: { current: RegistrySub | undefined; canReview: boolean; canChange: boolean; lang?: Lang }) {
   const t = registryText(p.lang ?? 'ja').menu;
   const items: Array<[typeof p.current, string, string, boolean]> = [
@@ -66,6 +66,8 @@ export function RegistrySubnav(p: { current: RegistrySub | undefined; canReview:
     ['mine', '/console/registry/mine', t.mine, p.canChange],
     ['provisional', '/console/registry/provisional', t.provisional, p.canReview],
     ['statistics', '/console/registry/statistics', t.statistics, true],
+    // Batch work is for reviewers and approvers (registry:batch), the same roles as canReview.
+    ['batches', '/console/registry/batches', t.batches, p.canReview],
   ];
   return (
     <nav aria-label={t.label} class="mb-6">

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * HTTP of the registry's batch runs under /api/v1 (mounted by registry.routes.ts): request a run (queued for the
+ * scheduler), list runs, read one, download its result (CSV, or 宛名ラベル PDF of a random extraction).
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { isCalendarDate, parseLegalDate } from '../../../platform/dates/jp-date.ts';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { requireStaff } from '../../../platform/http/middleware.ts';
+import { problems, staffSecurity } from '../../../platform/http/openapi.ts';
+import type { RegistryService } from '../registry.service.ts';
+import { BATCH_KINDS } from './batch-reports.ts';
+
+const Day = z.string().max(40).transform((v, ctx) => {
+  try {
+    const d = parseLegalDate(v);
+    if (d.precision === 'day' && !d.text && isCalendarDate(d.sortKey)) return d.sortKey;
+  } catch { /* reported below */ }
+  ctx.addIssue({ code: 'custom', message: '日付が正しくありません（例: 令和7年4月1日、2025-04-01）' });
+  return z.NEVER;
+}).openapi({ description: '日付（西暦 YYYY-MM-DD 又は和暦「令和7年4月1日」）' });
+const TownCodes = z.array(z.string().regex(/^\d{7}$/)).max(500).optional().openapi({ description: '町字コード（GET /registry-towns）。省略時は全域' });
+
+export const BatchRunInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('annual-report'), from: Day.optional(), to: Day.optional() })
+    .openapi({ description: '住民基本台帳関係年報（人口動態: 転入・出生・転出・死亡・その他、期首・期末人口）。期間の既定は前年1月1日〜12月31日' }),
+  z.object({ kind: z.literal('immigration-report'), from: Day.optional(), to: Day.optional() })
+    .openapi({ description: '出入国在留管理庁への定期報告（外国人住民の異動、法第30条の45の事項）。期間の既定は前月' }),
+  z.object({ kind: z.literal('inspection-copy'), order: z.enum(['address', 'kana']).optional(), townCodes: TownCodes })
+    .openapi({ description: '閲覧用写し（氏名・出生の年月日・男女の別・住所、住所順又はフリガナ順）。DV等支援措置の対象者は除く' }),
+  z.object({
+    kind: z.literal('random-extraction'), count: z.number().int().min(1).max(100_000), ageFrom: z.number().int().min(0).max(150).optional(), ageTo: z.number().int().min(0).max(150).optional(),
+    sex: z.enum(['male', 'female']).optional(), townCodes: TownCodes, seed: z.string().regex(/^[0-9A-Za-z-]{1,64}$/).optional(),
+  }).openapi({ description: '無作為抽出（件数・年齢・性別・町字で絞り込み、宛名ラベル）。seed を同じにすると同じ抽出になる（省略時は記録される乱数）' }),
+]).openapi('RegistryBatchRunInput');
+
+export const BatchRunView = z.object({
+  runId: z.string().uuid(), kind: z.enum(BATCH_KINDS), label: z.string().openapi({ description: '処理の名前' }),
+  parameters: z.record(z.string(), z.unknown()).openapi({ description: '実行条件（既定値を補ったもの）' }),
+  status: z.enum(['queued', 'done', 'failed']).openapi({ description: 'queued 待機中（スケジューラが1分以内に実行）, done 完了, failed 失敗' }),
+  requestedByName: z.string(), requestedAt: z.string(), finishedAt: z.string().nullable(),
+  summary: z.record(z.string(), z.union([z.number(), z.string()])).openapi({ description: '件数等の集計' }),
+  alerts: z.array(z.object({ code: z.string(), message: z.string() })).openapi({ description: '警告（コードと日本語の説明）' }),
+  error: z.string().nullable(), rowCount: z.number().int().openapi({ description: '結果の行数' }),
+}).openapi('RegistryBatchRun');
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const tags = ['registry-batch'];
+const RunParams = z.object({ runId: z.string().uuid() });
+
+/** Adds the batch routes to the registry router. */
+export function mountBatchRoutes(app: OpenAPIHono<AppEnv>, svc: RegistryService, ctx: (c: Context<AppEnv>) => { clientIp: string; requestId: string }) {
+  app.use('/registry-batch-runs', requireStaff());
+  app.use('/registry-batch-runs/*', requireStaff());
+
+  app.openapi(createRoute({
+    method: 'post', path: '/registry-batch-runs', tags, security: staffSecurity,
+    summary: 'Request a batch run (年報, 入管への定期報告, 閲覧用写し, 無作為抽出): queued with its parameters; the scheduler runs it',
+    request: { body: { content: { 'application/json': { schema: BatchRunInput } }, required: true } },
+    responses: { 202: json(BatchRunView, 'Queued'), ...problems(400, 401, 403, 422) },
+  }), async (c) => c.json(await svc.requestBatchRun(c.var.actor, c.req.valid('json'), ctx(c)) as z.infer<typeof BatchRunView>, 202));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/registry-batch-runs', tags, security: staffSecurity, summary: 'The latest batch runs with their parameters, summaries and alerts',
+    request: { query: z.object({ kind: z.enum(BATCH_KINDS).optional(), limit: z.coerce.number().int().min(1).max(200).optional() }) },
+    responses: { 200: json(z.object({ items: z.array(BatchRunView) }), 'Runs'), ...problems(400, 401, 403) },
+  }), async (c) => c.json({ items: await svc.listBatchRuns(c.var.actor, c.req.valid('query')) as Array<z.infer<typeof BatchRunView>> }, 200));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/registry-batch-runs/{runId}', tags, security: staffSecurity, summary: 'One batch run (without its rows)',
+    request: { params: RunParams },
+    responses: { 200: json(BatchRunView, 'The run'), ...problems(401, 403, 404) },
+  }), async (c) => c.json(await svc.getBatchRun(c.var.actor, c.req.valid('param').runId) as z.infer<typeof BatchRunView>, 200));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/registry-batch-runs/{runId}/result', tags, security: staffSecurity,
+    summary: 'A run\'s result: CSV (formula-safe), or 宛名ラベル (PDF, random extraction); every person in it is access-logged',
+    request: { params: RunParams, query: z.object({ format: z.enum(['csv', 'labels']).optional() }) },
+    responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(401, 403, 404, 409, 422) },
+  }), async (c) => {
+    const f = await svc.downloadBatchRun(c.var.actor, c.req.valid('param').runId, c.req.valid('query').format ?? 'csv', ctx(c));
+    return c.body(typeof f.body === 'string' ? f.body : (f.body as unknown as ArrayBuffer), 200, { 'content-type': f.contentType, 'content-disposition': `attachment; filename="${f.filename}"` });
+  });
+}
