@@ -4,7 +4,7 @@
  * printed items are decided and tested before any PDF is drawn. `certificate-pdf.ts` only lays them out.
  */
 import type { CertificateKind, CertificatePerson, CertificateSubject, PrintItem } from './certificate-model.ts';
-import { KIND_TITLES } from './certificate-model.ts';
+import { KIND_TITLES, MOVE_OUT_EX_OFFICIO_TITLE } from './certificate-model.ts';
 import { formatLegalDate, toSeireki, toWareki } from '../../platform/dates/jp-date.ts';
 
 /** One labelled line of a certificate. */
@@ -74,13 +74,14 @@ export function buildCertificateContent(subject: CertificateSubject, ctx: Conten
   const individual = ctx.kind === 'removed-copy' || (ctx.kind === 'residence-copy' && has('history'));
   return {
     kind: ctx.kind,
-    title: KIND_TITLES[ctx.kind],
+    title: ctx.kind === 'move-out' && subject.persons.some((p) => p.moveOutExOfficio) ? MOVE_OUT_EX_OFFICIO_TITLE : KIND_TITLES[ctx.kind],
     official: ctx.official,
     layout: individual ? 'individual' : 'household',
     header,
     persons: subject.persons.map((p) => personBlock(p, ctx)),
     asOfLine: ctx.kind === 'residence-items' && ctx.day !== ctx.today ? `${toWareki(ctx.day)}現在` : undefined,
-    certification: certificationSentence(ctx),
+    certification: ctx.kind === 'move-out' && subject.persons.some((p) => p.moveOutExOfficio)
+      ? '上記の者は、転出の届出が転出の日から14日を経過した後に行われたため、職権により住民票を消除したことを証明する。' : certificationSentence(ctx),
     issuedOnText: toWareki(ctx.today),
     issuerTitle: `${ctx.prefectureName}${ctx.municipalityName}長`,
     issuerName: ctx.mayorName,
@@ -172,8 +173,10 @@ function personBlock(p: CertificatePerson, ctx: ContentContext): PersonBlock {
 
   if (ctx.kind === 'move-out' || removed) {
     if (p.destination) rows.push({ label: ctx.kind === 'move-out' ? '転出先' : '転出先住所', value: p.destination });
-    if (p.removedOn) rows.push({ label: ctx.kind === 'move-out' ? '転出予定年月日' : '消除年月日', value: toWareki(p.removedOn) });
-    if (removed && p.removalReason) remarks.push(`${toWareki(p.removedOn!)}　${p.removalReason}`);
+    // A vague date of death or 失踪 is printed as recorded (「推定令和8年11月頃」「年月日不詳」, spec §1.1.8).
+    const removedText = p.removedOnText ?? (p.removedOn ? toWareki(p.removedOn) : '');
+    if (p.removedOn) rows.push({ label: ctx.kind === 'move-out' ? (p.moveOutExOfficio ? '転出年月日' : '転出予定年月日') : '消除年月日', value: removedText });
+    if (removed && p.removalReason) remarks.push(`${removedText}　${p.removalReason}${p.removalGround ? `（${p.removalGround}）` : ''}${p.moveOutExOfficio ? '（職権）' : ''}`);
   }
   if (has('history')) {
     for (const h of p.history.filter((e) => e.on <= ctx.day)) remarks.push(`${toWareki(h.on)}　${h.label}${h.detail ? `（${h.detail}）` : ''}`);

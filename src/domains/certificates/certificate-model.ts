@@ -16,6 +16,9 @@ export const KIND_TITLES: Record<CertificateKind, string> = {
   'move-out': '転出証明書',
 };
 
+/** Title of the paper issued instead of a 転出証明書 when the 転出 was processed 職権 (届出 more than 14 days late). */
+export const MOVE_OUT_EX_OFFICIO_TITLE = '転出証明書に準ずる証明書';
+
 /**
  * Items the requester chooses to print or omit (spec §5.1 omission options; 住基法 12条 特別の請求).
  * Items not listed here (氏名, 生年月日, 性別, 住所 with 方書, dates of becoming a resident) are always printed.
@@ -161,6 +164,12 @@ export interface CertificatePerson {
   /** Day the record was (or, for a pending 転出, will be) removed (除票). */
   removedOn?: string;
   removalReason?: string;
+  /** The legal text of a vague date of death or 失踪 (「推定令和8年11月頃」「年月日不詳」), printed as recorded (spec §1.1.8). */
+  removedOnText?: string;
+  /** Ground of a 職権消除 (「失踪宣告」), printed with the 消除事由. */
+  removalGround?: string;
+  /** A late 転出 processed 職権: the paper is the 転出証明書に準ずる証明書 (spec §4.1.3.0.3). */
+  moveOutExOfficio?: boolean;
   /** 転出先. */
   destination?: string;
   /** Under a DV等支援措置 (support measure) on the day of the request. */

@@ -32,6 +32,8 @@ export function currentColumns(r: PersonRecord, historyNo: number) {
 export interface ChangeRow {
   changeId: string; kind: string; reasonCode: string; status: 'provisional' | 'final';
   occurredOn: string; notifiedOn: string | null; processedOn: string; exOfficio: boolean; notifier: string; operatorId: string;
+  /** 申出を受けた職権 and its 申出日 (spec §4.2.0.5). */
+  onRequest?: boolean; requestedOn?: string | null;
   cancelsChangeId: string | null; personIds: string[]; householdIds: string[]; alerts: unknown[]; note: string;
   decidedBy?: string | null; decidedAt?: Date | null;
   /** 受付番号: year and number within the municipality's year (provisional changes recorded by staff). */

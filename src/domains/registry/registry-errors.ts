@@ -99,6 +99,20 @@ export const ERRORS = {
   'feed-consumer-invalid': [422, '連携先の名前（英小文字・数字・ハイフン、40字以内）、利用目的、提供項目を確認してください'],
   'resident-code-stock-empty': [409, '住民票コードの在庫（払出しを受けたコード）が不足しています。住基ネットから追加の払出しを受け、jichi registry resident-codes load で登録してください'],
   'feed-cursor-invalid': [422, '連携の位置（cursor）が正しくありません。前回の応答の cursor をそのまま送るか、全件抽出からやり直してください'],
+  'cancellation-conflict': [409, 'この異動の後に、同じ項目を変更した異動（又は消除）があるため取り消せません。後の異動を先に取り消すか、誤記修正で訂正してください'],
+  'person-not-in-change': [422, '指定した住民はこの異動の対象者ではありません。取り消す方を異動の対象者の中から選んでください'],
+  'item-cannot-be-blank': [422, '本籍・住民票コード・個人番号は修正で空欄にできません。本籍がない場合は「なし」、分からない場合は「不明」と入力し、番号はそれぞれの変更の手続で変更してください'],
+  'requested-on-required': [422, '申出を受けた職権には申出日を入力してください'],
+  'requested-on-without-request': [422, '申出日は申出を受けた職権の場合にだけ入力します。申出を受けた職権として処理するか、申出日を消してください'],
+  'requested-on-in-future': [422, '申出日が未来の日付です。本日以前の日付を入力してください'],
+  'my-number-already-recorded': [422, '既に個人番号が記載されています。職権記載ではなく変更請求又は職権修正を選んでください'],
+  'my-number-not-recorded': [422, '個人番号が記載されていません。職権記載を選んでください'],
+  'my-number-unchanged': [422, '新しい個人番号が現在の番号と同じです。機構から通知された新しい番号を入力してください'],
+  'resident-code-from-stock': [422, '住民票コードの変更請求では、新しいコードは払出しを受けた在庫から自動で割り当てます。コードを入力しないでください'],
+  'resident-code-required': [422, '職権記載する住民票コードを入力してください（11桁）'],
+  'resident-code-unchanged': [422, '入力した住民票コードが現在のコードと同じです'],
+  'unreported-move-in-abroad': [422, '未届転入は国内の住所からの転入についてだけ処理します。国外からの転入は国外転入として処理してください'],
+  'unreported-previous-address-required': [422, '未届転入では、届出をしないまま住んでいた住所（転入前住所）を入力してください'],
 } as const satisfies Record<string, readonly [ErrorStatus, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -155,6 +169,7 @@ export const ALERTS = {
   'alias-deleted-on-naturalization': '帰化により通称を削除しました（通称の削除として履歴に残ります）',
   'old-surname-deleted-on-nationality-loss': '国籍喪失により旧氏を削除しました',
   'move-in-notice-replaced': '既に受理した転入通知があります。新しい通知の内容で記録します（以前の通知は履歴に残ります）',
+  'alias-restored': '国外転出前にこの市区町村で記載していた通称を、通称の記載として復活しました（通称の記載及び削除に関する事項に残ります）',
   'support-measure-subject': 'この住民は支援措置（DV等）の対象者です。写しの交付・閲覧・住所の回答に注意してください',
   'support-measure-expiring': '支援措置の終了日が近い（1か月以内）又は過ぎています。延長の申出又は終了の手続を確認してください',
 } as const;

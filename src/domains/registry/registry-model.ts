@@ -94,6 +94,17 @@ export interface PersonRecord {
   moveInNotice?: MoveInNotice;
   /** 振り仮名 status per reading (未確認 when absent; spec §1.1.18, 令和5年法律第48号). */
   readingStatus?: ReadingStatusMap;
+  /** The ground of a 職権消除 (e.g. 「失踪宣告」 on the 本籍地's 法9条2項 notice, spec §4.2.2.2), printed with the 消除事由. */
+  removalGround?: string;
+  /**
+   * A 転出 notified more than 14 days after the move, processed 職権 (spec §4.1.3.0.1/.3): the paper issued is the
+   * 転出証明書に準ずる証明書, not a 転出証明書.
+   */
+  moveOutExOfficio?: boolean;
+  /** 最終登録住所地 of a 未届転入 (spec §4.1.1.4; not printed on the 住民票, it receives the 転入通知). */
+  lastRegisteredAddress?: string;
+  /** 事実上の世帯主 (spec §4.1.4.3): the name written as a C-type remark when the registered head is not the actual one. */
+  deFactoHead?: string;
 }
 
 /** One entry or deletion of a 通称, with the date and the municipality that recorded it. */
@@ -122,7 +133,7 @@ export const CHANGE_KINDS = [
   'move-in', 'birth', 'ex-officio-entry', 'move-within', 'move-out', 'death', 'ex-officio-removal',
   'household-split', 'household-merge', 'head-change', 'ex-officio-correction', 'clerical-correction', 'cancellation',
   'old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'household-change', 'minor-correction',
-  'move-in-notice', 'address-renaming', 'reading',
+  'move-in-notice', 'address-renaming', 'reading', 'my-number-change', 'resident-code-change',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -130,7 +141,7 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
  * 異動事由 (spec §1.2.2) per kind: internal code, Japanese label and class (記載/消除/修正). Internal codes
  * map to the J-LIS 異動事由コード at the linkage boundary (the numeric list was not available).
  */
-export function reasonOf(kind: ChangeKind, opts: { abroad?: boolean; cancelledClass?: '記載' | '消除' | '修正'; deleted?: boolean; cause?: '住居表示' | '区画整理' } = {}) {
+export function reasonOf(kind: ChangeKind, opts: { abroad?: boolean; cancelledClass?: '記載' | '消除' | '修正'; deleted?: boolean; cause?: '住居表示' | '区画整理'; ground?: string; abroadGround?: string } = {}) {
   switch (kind) {
     case 'old-surname': return opts.deleted ? { code: 'C08', label: '旧氏の削除', class: '修正' } : { code: 'C07', label: '旧氏の記載', class: '修正' };
     case 'alias': return opts.deleted ? { code: 'C10', label: '通称の削除', class: '修正' } : { code: 'C09', label: '通称の記載', class: '修正' };
@@ -142,12 +153,19 @@ export function reasonOf(kind: ChangeKind, opts: { abroad?: boolean; cancelledCl
     case 'move-in-notice': return { code: 'C16', label: '転入通知の受理', class: '修正' };
     case 'reading': return { code: 'C19', label: '振り仮名の記載', class: '修正' };
     case 'address-renaming': return opts.cause === '区画整理' ? { code: 'C18', label: '区画整理', class: '修正' } : { code: 'C17', label: '住居表示の実施', class: '修正' };
-    case 'move-in': return opts.abroad ? { code: 'A02', label: '国外転入', class: '記載' } : { code: 'A01', label: '国内転入', class: '記載' };
+    // 個人番号 / 住民票コード (spec §1.2.2 修正: 変更請求, 職権修正, 職権記載).
+    case 'my-number-change': return opts.ground === 'request' ? { code: 'C20', label: '個人番号の変更請求', class: '修正' }
+      : opts.ground === 'ex-officio-entry' ? { code: 'C22', label: '個人番号の職権記載', class: '修正' } : { code: 'C21', label: '個人番号の職権修正', class: '修正' };
+    case 'resident-code-change': return opts.ground === 'request' ? { code: 'C23', label: '住民票コードの変更請求', class: '修正' } : { code: 'C24', label: '住民票コードの職権記載', class: '修正' };
+    // 国外転入等 (spec §1.2.2, §4.5.1–4.5.2): 国外転入, 住基法30条の46 (上陸後の住所設定), 30条の47 (国内で外国人住民となった者).
+    case 'move-in': return opts.abroadGround === '30条の46' ? { code: 'A05', label: '第30条の46届出', class: '記載' }
+      : opts.abroadGround === '30条の47' ? { code: 'A06', label: '第30条の47届出', class: '記載' }
+      : opts.abroad ? { code: 'A02', label: '国外転入', class: '記載' } : { code: 'A01', label: '国内転入', class: '記載' };
     case 'birth': return { code: 'A03', label: '出生', class: '記載' };
     case 'ex-officio-entry': return { code: 'A04', label: '職権記載', class: '記載' };
     case 'move-out': return opts.abroad ? { code: 'B02', label: '国外転出', class: '消除' } : { code: 'B01', label: '国内転出', class: '消除' };
     case 'death': return { code: 'B03', label: '死亡', class: '消除' };
-    case 'ex-officio-removal': return { code: 'B04', label: '職権消除', class: '消除' };
+    case 'ex-officio-removal': return opts.ground === '失踪宣告' ? { code: 'B05', label: '職権消除（失踪宣告）', class: '消除' } : { code: 'B04', label: '職権消除', class: '消除' };
     case 'move-within': return { code: 'C01', label: '転居', class: '修正' };
     case 'ex-officio-correction': return { code: 'C02', label: '職権修正', class: '修正' };
     case 'clerical-correction': return { code: 'C03', label: '誤記修正', class: '修正' };

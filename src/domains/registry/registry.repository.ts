@@ -217,7 +217,7 @@ export function createRegistryRepository() {
       trx.selectFrom('registry.personSnapshot as s')
         .innerJoin('registry.change as ch', (j) => j.onRef('ch.municipalityCode', '=', 's.municipalityCode').onRef('ch.changeId', '=', 's.changeId'))
         .select(['s.historyNo', 's.effectiveOn', 's.record', 'ch.changeId', 'ch.kind', 'ch.reasonCode', 'ch.status', 'ch.occurredOn', 'ch.notifiedOn',
-          'ch.processedOn', 'ch.operatorId', 'ch.decidedBy', 'ch.notifier', 'ch.exOfficio', 'ch.cancelsChangeId'])
+          'ch.processedOn', 'ch.operatorId', 'ch.decidedBy', 'ch.notifier', 'ch.exOfficio', 'ch.onRequest', 'ch.requestedOn', 'ch.cancelsChangeId'])
         .where('s.municipalityCode', '=', TENANT).where('s.personId', '=', personId).orderBy('s.historyNo').execute(),
 
     /** The final snapshot in force on a date (as-of view). */

@@ -110,6 +110,10 @@ const Common = {
   notifiedOn: DateText.optional(),
   /** 職権 (ex officio) instead of a notification. */
   exOfficio: z.boolean().default(false),
+  /** 申出を受けた職権 (spec §4.2.0.5): a 職権 change made on a resident's 申出; implies `exOfficio`. */
+  onRequest: z.boolean().optional(),
+  /** 申出日 of a 申出を受けた職権 (required with `onRequest`; ≤ today). */
+  requestedOn: DateText.optional(),
   /** 届出人 as written. */
   notifier: z.string().max(200).default(''),
   note: z.string().max(1000).default(''),
@@ -119,6 +123,16 @@ const Common = {
 
 export const ChangeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('move-in'), ...Common, fromAbroad: z.boolean().default(false), previousAddress: z.string().max(300).default(''),
+    /**
+     * 国外転入等 (spec §4.5.1–4.5.2): 国外転入 (a returning or arriving resident), 30条の46 (a foreign resident who
+     * landed and set an address) or 30条の47 (a person in Japan who became a foreign resident). Implies `fromAbroad`.
+     */
+    abroadGround: z.enum(['国外転入', '30条の46', '30条の47']).optional(),
+    /**
+     * 未届転入 (spec §4.1.1.4): the person lived at `previousAddress` without notifying it; `lastRegisteredAddress` is
+     * the 最終登録住所地 (where the person is still registered or was last removed), which gets the 転入通知.
+     */
+    unreported: z.object({ lastRegisteredAddress: z.string().min(1).max(300) }).optional(),
     address: AddressInput.optional(), householdId: Id.optional(), persons: z.array(NewPersonInput).min(1).max(20) }),
   z.object({ kind: z.literal('ex-officio-entry'), ...Common, previousAddress: z.string().max(300).default(''),
     address: AddressInput.optional(), householdId: Id.optional(), persons: z.array(NewPersonInput).min(1).max(20) }),
@@ -130,14 +144,18 @@ export const ChangeInput = z.discriminatedUnion('kind', [
     confirmPlannedDate: z.boolean().default(false),
     remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('death'), ...Common, personId: Id, remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
-  z.object({ kind: z.literal('ex-officio-removal'), ...Common, personId: Id, remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
+  z.object({ kind: z.literal('ex-officio-removal'), ...Common, personId: Id,
+    /** 失踪宣告 (on the 本籍地's 法9条2項 notice, spec §4.2.2.2; the date may be 推定 or 不詳), or another 職権消除 ground. */
+    ground: z.enum(['失踪宣告', '実態調査', 'その他']).optional(),
+    remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('household-split'), ...Common, personIds: z.array(Id).min(1), newHeadPersonId: Id, relationships: Relationships.default({}),
     remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('household-merge'), ...Common, fromHouseholdId: Id, toHouseholdId: Id, relationships: Relationships }),
   z.object({ kind: z.literal('head-change'), ...Common, householdId: Id, newHeadPersonId: Id, relationships: Relationships }),
   z.object({ kind: z.literal('ex-officio-correction'), ...Common, personId: Id, patch: PersonPatch }),
   z.object({ kind: z.literal('clerical-correction'), ...Common, personId: Id, patch: PersonPatch }),
-  z.object({ kind: z.literal('cancellation'), ...Common, changeId: Id }),
+  /** 異動の取消し of any final change (spec §4.6), for all its persons or only `personIds`. */
+  z.object({ kind: z.literal('cancellation'), ...Common, changeId: Id, personIds: z.array(Id).min(1).optional() }),
   /** 旧氏の記載・変更 (`action: enter`) or 削除 (住基法施行令 30条の13–30条の16; Japanese residents only). */
   z.object({ kind: z.literal('old-surname'), ...Common, personId: Id, action: z.enum(['enter', 'delete']), oldSurname: Name.optional(), oldSurnameKana: Kana.optional() }),
   /** 通称の記載 or 削除 (施行令 30条の26; foreign residents only); the history is kept on the record. */
@@ -156,6 +174,16 @@ export const ChangeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('minor-correction'), ...Common, personId: Id, ground: z.enum(MINOR_CORRECTION_GROUNDS), name: NameChange.optional(), address: AddressInput.optional() }),
   /** 転入通知の受理: the new municipality's notice for a person who moved out (recorded on the 除票). */
   z.object({ kind: z.literal('move-in-notice'), ...Common, personId: Id, destination: z.string().min(1).max(300), movedOn: DateText }),
+  /**
+   * 個人番号の変更請求・職権修正・職権記載 (番号法7条, spec §1.2.2, §4.4): the new number as notified by J-LIS. A 変更請求
+   * is the person's request (number leaked and misuse feared); 職権修正 corrects a wrong number; 職権記載 enters a missing one.
+   */
+  z.object({ kind: z.literal('my-number-change'), ...Common, personId: Id, ground: z.enum(['request', 'ex-officio-correction', 'ex-officio-entry']), myNumber: Digits }),
+  /**
+   * 住民票コードの変更請求 (住基法30条の4) or 職権記載 (spec §4.3): a new code drawn from the municipality's allotted stock,
+   * or for 職権記載 the code given by the 都道府県 (`residentCode`).
+   */
+  z.object({ kind: z.literal('resident-code-change'), ...Common, personId: Id, ground: z.enum(['request', 'ex-officio-entry']), residentCode: Digits.optional() }),
   /** 住所の変更 by 住居表示の実施 or 区画整理 for one household (usually written by POST /address-changes). */
   z.object({ kind: z.literal('address-renaming'), ...Common, householdId: Id, cause: z.enum(['住居表示', '区画整理']), address: AddressInput }),
   /**
@@ -231,6 +259,12 @@ export const PersonView = z.object({
   status: z.enum(['resident', 'leaving', 'removed']), removedOn: z.string().nullable(),
   /** The legal text of a vague 死亡・失踪 date (「推定令和6年3月」); `removedOn` is then its first day. */
   removedOnText: z.string().nullable(), removalReason: z.string().nullable(), destination: z.string().nullable(),
+  /** The ground of a 職権消除 (「失踪宣告」…), null otherwise. */
+  removalGround: z.string().nullable(),
+  /** A late 転出 processed 職権: its paper is the 転出証明書に準ずる証明書. */
+  moveOutExOfficio: z.boolean(),
+  /** 最終登録住所地 of a 未届転入 (not a 住民票 item; where the 転入通知 goes). */
+  lastRegisteredAddress: z.string().nullable(),
   pendingChangeId: z.string().uuid().nullable(),
 }).openapi('RegistryPerson');
 
@@ -245,6 +279,8 @@ export const ChangeView = z.object({
   receiptNo: z.number().int().nullable(), receiptYear: z.number().int().nullable(), receiptLabel: z.string().nullable(),
   kind: z.string(), reasonCode: z.string(), status: z.enum(['provisional', 'returned', 'final', 'withdrawn']),
   occurredOn: z.string(), notifiedOn: z.string().nullable(), processedOn: z.string(), processedAt: z.string(), exOfficio: z.boolean(), notifier: z.string(),
+  /** 申出を受けた職権 and its 申出日 (spec §4.2.0.5). */
+  onRequest: z.boolean(), requestedOn: z.string().nullable(),
   operatorId: z.string(), decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), cancelsChangeId: z.string().uuid().nullable(),
   personIds: z.array(z.string().uuid()), householdIds: z.array(z.string().uuid()), alerts: z.array(AlertView), note: z.string(),
   /** The last 差戻し: reason shown to the clerk, who and when (kept after a 再提出). */
@@ -268,7 +304,7 @@ export const ChangeRecorded = z.object({
 
 /** Response of POST /changes/preview: what recording the same body would do now; nothing is written. */
 export const ChangePreview = z.object({
-  kind: z.string(), reasonCode: z.string(), reasonLabel: z.string(), exOfficio: z.boolean(), occurredOn: z.string(), notifiedOn: z.string().nullable(),
+  kind: z.string(), reasonCode: z.string(), reasonLabel: z.string(), exOfficio: z.boolean(), onRequest: z.boolean(), requestedOn: z.string().nullable(), occurredOn: z.string(), notifiedOn: z.string().nullable(),
   /** Warnings that do not block the change (e.g. late notification); the same the change would carry. */
   alerts: z.array(AlertView),
   /** Each affected person's proposed record; a new person's ids and 宛名番号 are what it would get now, not reserved. */
@@ -278,7 +314,8 @@ export const ChangePreview = z.object({
 export const HistoryEntry = z.object({
   historyNo: z.number().int(), effectiveOn: z.string(),
   change: z.object({ changeId: z.string().uuid(), kind: z.string(), reasonCode: z.string(), status: z.string(), occurredOn: z.string(), notifiedOn: z.string().nullable(),
-    processedOn: z.string(), operatorId: z.string(), decidedBy: z.string().nullable(), notifier: z.string(), exOfficio: z.boolean(), cancelsChangeId: z.string().uuid().nullable() }),
+    processedOn: z.string(), operatorId: z.string(), decidedBy: z.string().nullable(), notifier: z.string(), exOfficio: z.boolean(),
+    onRequest: z.boolean(), requestedOn: z.string().nullable(), cancelsChangeId: z.string().uuid().nullable() }),
   record: PersonView,
 }).openapi('RegistryHistoryEntry');
 

@@ -106,7 +106,7 @@ export function createRegistryService(deps: RegistryDeps) {
       for (const s of snaps) {
         const prev = await repo.previousFinalSnapshot(trx, s.personId, s.historyNo);
         const previous = (prev?.record as unknown as PersonRecord | undefined) ?? null;
-        items.push({ personId: s.personId, historyNo: s.historyNo, previous });
+        items.push({ personId: s.personId, historyNo: s.historyNo, previous, cancelled: s.record as unknown as PersonRecord });
         personIds.add(s.personId);
         if (previous) householdIds.add(previous.householdId);
       }
@@ -156,7 +156,7 @@ export function createRegistryService(deps: RegistryDeps) {
     await repo.insertChange(trx, m, {
       receiptYear, receiptNo,
       changeId, kind: plan.kind, reasonCode: plan.reason.code, status, occurredOn: plan.occurredOn, notifiedOn: plan.notifiedOn,
-      processedOn: today, exOfficio: plan.exOfficio, notifier: input.notifier, operatorId: actor.staffId, cancelsChangeId: plan.cancelsChangeId,
+      processedOn: today, exOfficio: plan.exOfficio, onRequest: plan.onRequest, requestedOn: plan.requestedOn, notifier: input.notifier, operatorId: actor.staffId, cancelsChangeId: plan.cancelsChangeId,
       personIds: plan.snapshots.map((s) => s.personId), householdIds, alerts: plan.alerts, note: input.note,
       ...(status === 'final' ? { decidedBy: actor.staffId, decidedAt: new Date() } : {}),
     });
@@ -427,7 +427,7 @@ export function createRegistryService(deps: RegistryDeps) {
         return rows.map((r) => ({
           historyNo: r.historyNo, effectiveOn: r.effectiveOn,
           change: { changeId: r.changeId, kind: r.kind, reasonCode: r.reasonCode, status: r.status, occurredOn: r.occurredOn, notifiedOn: r.notifiedOn,
-            processedOn: r.processedOn, operatorId: r.operatorId, decidedBy: r.decidedBy, notifier: r.notifier, exOfficio: r.exOfficio, cancelsChangeId: r.cancelsChangeId },
+            processedOn: r.processedOn, operatorId: r.operatorId, decidedBy: r.decidedBy, notifier: r.notifier, exOfficio: r.exOfficio, onRequest: r.onRequest, requestedOn: r.requestedOn, cancelsChangeId: r.cancelsChangeId },
           record: presentPerson(personId, r.historyNo, r.record as unknown as PersonRecord, { today }),
         }));
       });

@@ -524,12 +524,14 @@ export interface RegistryChange {
   notifiedOn: string | null;
   notifier: Generated<string>;
   occurredOn: string;
+  onRequest: Generated<boolean>;
   operatorId: string;
   personIds: string[];
   processedAt: Generated<Timestamp>;
   processedOn: string;
   reasonCode: string;
   receiptNo: number | null;
+  requestedOn: string | null;
   receiptYear: number | null;
   returnedAt: Timestamp | null;
   returnedBy: string | null;

@@ -183,7 +183,7 @@ describe('planChange', () => {
     expect(t.attempt({ kind: 'head-change', occurredOn: '2026-03-06', householdId: f.householdId, newHeadPersonId: f.wife, relationships: { [f.head]: '夫', [f.child]: '子' }, expectedVersions: stale })).toBe('household-version-conflict');
   });
 
-  it('cancels the latest change by restoring the previous snapshots, and refuses to cancel an older one', () => {
+  it('cancels the latest change by restoring the previous snapshots, and an older one item by item unless a later change altered its items', () => {
     const t = setup();
     const f = t.family();
     t.run({ kind: 'move-within', occurredOn: '2026-03-05', personIds: [f.head, f.wife, f.child], address: { townName: '広丘吉田', banchi: '2番地' } });
@@ -191,7 +191,17 @@ describe('planChange', () => {
     t.run({ kind: 'cancellation', occurredOn: '2026-03-06', exOfficio: true, changeId: moveId });
     expect(t.m.history.get(f.head)!.at(-1)!.record.address.townName).toBe('大字広丘野村');
     expect(t.m.history.get(f.head)!.length).toBe(3);
-    expect(t.attempt({ kind: 'cancellation', occurredOn: '2026-03-07', exOfficio: true, changeId: t.m.changes[0]!.changeId })).toBe('cancellation-not-latest');
+    // Issue #13 (spec §4.6): an older change can be cancelled; its items go back unless a later change altered them.
+    t.run({ kind: 'move-within', occurredOn: '2026-03-07', personIds: [f.head, f.wife, f.child], address: { townName: '広丘吉田', banchi: '3番地' } });
+    const second = t.m.changes.at(-1)!.changeId;
+    t.run({ kind: 'old-surname', occurredOn: '2026-03-08', personId: f.wife, action: 'enter', oldSurname: '佐藤' });
+    const surname = t.m.changes.at(-1)!.changeId;
+    t.run({ kind: 'cancellation', occurredOn: '2026-03-09', exOfficio: true, changeId: second });
+    expect(t.m.history.get(f.wife)!.at(-1)!.record).toMatchObject({ oldSurname: '佐藤', address: { banchi: '1番地' } });
+    t.run({ kind: 'move-within', occurredOn: '2026-03-10', personIds: [f.head, f.wife, f.child], address: { townName: '広丘吉田', banchi: '4番地' } });
+    expect(t.attempt({ kind: 'cancellation', occurredOn: '2026-03-11', exOfficio: true, changeId: moveId })).toBe('cancellation-conflict');
+    t.run({ kind: 'cancellation', occurredOn: '2026-03-11', exOfficio: true, changeId: surname });
+    expect(t.m.history.get(f.wife)!.at(-1)!.record.oldSurname).toBeUndefined();
   });
 
   it('keeps the invariants over random sequences of changes; refused changes change nothing', () => {

@@ -7,6 +7,8 @@
 import type { ChangeInput, NewPersonInput, PersonPatch, AddressInput } from '../registry.schema.ts';
 import type { Address, ChangeKind, PersonRecord, RemovalReason } from '../registry-model.ts';
 import { aliasEvent, planItemChange } from './change-planner-items.ts';
+import { planNumberChange, unreportedMoveIn } from './change-planner-numbers.ts';
+import { cancelledRecord } from './change-planner-cancel.ts';
 import { reasonOf } from '../registry-model.ts';
 import { addDays, InvalidLegalDateError, isCalendarDate, parseCalendarDate, parseLegalDate, type LegalDate } from '../../../platform/dates/jp-date.ts';
 import { isValidMyNumber, isValidResidentCode } from '../numbers/my-number.ts';
@@ -52,6 +54,9 @@ export interface Plan {
   cancelsChangeId: string | null;
   /** 職権: as entered, or always for the kinds that are never notified (帰化, 軽微な修正, 転入通知の受理 …). */
   exOfficio: boolean;
+  /** 申出を受けた職権 and its 申出日 (spec §4.2.0.5). */
+  onRequest: boolean;
+  requestedOn: string | null;
 }
 
 /** Ids the service must load before planning (persons, households and the households' members). */
@@ -66,6 +71,7 @@ export function involvedIds(input: ChangeInput): { personIds: string[]; househol
     case 'head-change': return { personIds: [], householdIds: [input.householdId] };
     case 'cancellation': return { personIds: [], householdIds: [] };
     case 'old-surname': case 'alias': case 'residence-status-change': case 'naturalization': case 'nationality-loss': case 'minor-correction': case 'move-in-notice': case 'reading':
+    case 'my-number-change': case 'resident-code-change':
       return { personIds: [input.personId], householdIds: [] };
     case 'household-change': return { personIds: input.personIds, householdIds: [input.householdId] };
     case 'address-renaming': return { personIds: [], householdIds: [input.householdId] };
@@ -118,9 +124,16 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   const occurredOn = occurred.precision === 'unknown' ? (date(input.notifiedOn) ?? today) : occurred.sortKey;
   /** The last day a vague 異動日 can mean (for order checks against earlier changes). */
   const occurredEnd = occurred.precision === 'year' ? `${occurredOn.slice(0, 4)}-12-31` : occurred.precision === 'month' ? `${occurredOn.slice(0, 8)}31` : occurred.precision === 'unknown' ? today : occurredOn;
-  const exOfficio = input.exOfficio || EX_OFFICIO_KINDS.includes(input.kind);
+  // 申出を受けた職権 (spec §4.2.0.5) is 職権 with its 申出日; a 個人番号/住民票コード 変更請求 is a request, the others 職権.
+  const requested = (input.kind === 'my-number-change' || input.kind === 'resident-code-change') && input.ground === 'request';
+  const numberExOfficio = (input.kind === 'my-number-change' || input.kind === 'resident-code-change') && !requested;
+  let exOfficio = input.exOfficio || input.onRequest || numberExOfficio || EX_OFFICIO_KINDS.includes(input.kind);
   const notifiedOn = exOfficio ? (date(input.notifiedOn) ?? null)
-    : (date(input.notifiedOn) ?? (NOTIFIED_KINDS.includes(input.kind) || REQUESTED_KINDS.includes(input.kind) ? today : null));
+    : (date(input.notifiedOn) ?? (NOTIFIED_KINDS.includes(input.kind) || REQUESTED_KINDS.includes(input.kind) || requested ? today : null));
+  if (input.onRequest && !input.requestedOn) fail('requested-on-required');
+  if (input.requestedOn && !input.onRequest) fail('requested-on-without-request');
+  const requestedOn = date(input.requestedOn) ?? null;
+  if (requestedOn && requestedOn > today) fail('requested-on-in-future');
   const alerts: Alert[] = [];
   // spec §4.0.3: 異動日 ≤ today except 転出 (planned move-out date); 届出日 ≤ today.
   if (occurredOn > today && input.kind !== 'move-out') fail('change-date-in-future');
@@ -129,8 +142,11 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   if (notifiedOn && input.kind !== 'move-out' && occurred.precision !== 'unknown' && notifiedOn < occurredOn) fail('notification-before-change');
   // A planned 転出 far ahead is most often a typing error: the clerk confirms it (issue #9).
   if (input.kind === 'move-out' && occurredOn > addDays(today, MOVE_OUT_CONFIRM_DAYS) && !input.confirmPlannedDate) fail('move-out-date-confirm');
+  /** A 転出 notified more than 14 days after the move cannot be accepted as a 転出届: it is processed 職権 (spec §4.1.3.0.1/.3). */
+  let lateMoveOut = false;
   if (notifiedOn && NOTIFIED_KINDS.includes(input.kind) && !exOfficio && notifiedOn > addDays(occurredOn, 14)) {
     alerts.push(alert(input.kind === 'move-out' ? 'move-out-ex-officio' : 'late-notification'));
+    if (input.kind === 'move-out') lateMoveOut = exOfficio = true;
   }
 
   const draft = new Map<string, PersonRecord>();
@@ -247,7 +263,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     // Issue #9: a refusal about an entered person says which one and which field.
     try { return enterPerson(p, index, base); } catch (e) { throw aboutPerson(e, index, input.kind === 'birth' ? 'person' : `persons.${index}`); }
   };
-  const enterPerson = (p: NewPersonInput, index: number, base: { householdId: string; householdNo: string; address: Address; memberOrder: number; previousAddress?: string }) => {
+  const enterPerson = (p: NewPersonInput, index: number, base: { householdId: string; householdNo: string; address: Address; memberOrder: number; previousAddress?: string; lastRegisteredAddress?: string }) => {
     checkIdentifiers(p);
     if (!isValidRelationship(p.relationship)) fail('invalid-relationship');
     const birthDate = legal(p.birthDate);
@@ -271,7 +287,14 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       address: base.address, becameResidentOn: since, addressFixedOn: since,
       notifiedOn: notifiedOn ?? undefined, previousAddress: base.previousAddress,
       residentCode: p.residentCode || old?.residentCode || ctx.newResidentCode(),
+      ...(base.lastRegisteredAddress ? { lastRegisteredAddress: base.lastRegisteredAddress } : {}),
     };
+    // Back from abroad to the same municipality (spec §1.1.7, §4.5.1): the 通称 recorded before the 国外転出 is restored.
+    if (!p.alias && old?.alias && old.removalReason === '国外転出' && p.residentKind === 'foreign') {
+      Object.assign(rec, { alias: old.alias, ...(old.aliasKana ? { aliasKana: old.aliasKana } : {}),
+        aliasHistory: [...(old.aliasHistory ?? []), aliasEvent(world, occurredOn, 'entered', old.alias, old.aliasKana)] });
+      alerts.push(alert('alias-restored'));
+    }
     checkNames(rec);
     if (p.residentKind === 'japanese') {
       if (!p.honseki) fail('honseki-required');
@@ -300,6 +323,11 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
 
   const applyPatch = (id: string, patch: PersonPatch) => {
     if (Object.values(patch).every((v) => v === undefined)) fail('empty-patch');
+    // 職権修正・誤記修正 never blank an item the record must carry (spec §1.1.6): 本籍 (「なし」「不明」 instead),
+    // 住民票コード and 個人番号 (changed only by their own procedures).
+    for (const k of ['honseki', 'residentCode', 'myNumber'] as const) {
+      if (patch[k] !== undefined && patch[k]!.trim() === '') fail('item-cannot-be-blank', { field: k });
+    }
     checkIdentifiers(patch);
     const r = { ...current(id) };
     for (const k of ['familyName', 'givenName', 'familyNameKana', 'givenNameKana', 'romanName', 'oldSurname', 'oldSurnameKana', 'alias', 'aliasKana', 'honseki', 'hittosha', 'sex', 'residentCode'] as const) {
@@ -321,15 +349,20 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   };
 
   let deleted = false;
+  let removalGround: string | undefined;
+  let numberGround: string | undefined;
   let cause: '住居表示' | '区画整理' | undefined;
   let abroad = false;
   let cancelledClass: '記載' | '消除' | '修正' | undefined;
+  let abroadGround: '国外転入' | '30条の46' | '30条の47' | undefined;
+  let unreported: ReturnType<typeof unreportedMoveIn>;
   let cancelsChangeId: string | null = null;
 
   switch (input.kind) {
     case 'move-in':
     case 'ex-officio-entry': {
-      abroad = input.kind === 'move-in' && input.fromAbroad;
+      abroad = input.kind === 'move-in' && (input.fromAbroad || !!input.abroadGround);
+      if (input.kind === 'move-in') ({ abroadGround, unreported } = { abroadGround: input.abroadGround, unreported: unreportedMoveIn(input, abroad) });
       let target: { householdId: string; householdNo: string; address: Address };
       if (input.householdId) {
         if (input.address) fail('address-not-allowed');
@@ -346,7 +379,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       }
       const sorted = input.persons.map((p, i) => [p, i] as const).sort((a, b) => relationshipRank(a[0].relationship) - relationshipRank(b[0].relationship));
       for (const [p, i] of sorted) {
-        enter(p, i, { ...target, memberOrder: nextOrder(target.householdId), previousAddress: input.previousAddress || (abroad ? '国外' : undefined) });
+        enter(p, i, { ...target, memberOrder: nextOrder(target.householdId), previousAddress: unreported?.previousAddress ?? (input.previousAddress || (abroad ? '国外' : undefined)),
+          ...(unreported ? { lastRegisteredAddress: unreported.lastRegisteredAddress } : {}) });
       }
       break;
     }
@@ -406,13 +440,16 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     }
     case 'move-out': {
       abroad = input.abroad;
-      const h = removeFromHousehold(input.personIds, abroad ? '国外転出' : '国内転出', { destination: input.destination, notifiedOn: notifiedOn ?? undefined });
+      const h = removeFromHousehold(input.personIds, abroad ? '国外転出' : '国内転出', { destination: input.destination, notifiedOn: notifiedOn ?? undefined,
+        ...(lateMoveOut ? { moveOutExOfficio: true } : {}) });
       afterLeaving(h, input.remainingHeadPersonId, input.remainingRelationships);
       break;
     }
     case 'death':
     case 'ex-officio-removal': {
-      const h = removeFromHousehold([input.personId], input.kind === 'death' ? '死亡' : '職権消除', occurred.text ? { removedOnText: occurred.text } : {});
+      const ground = input.kind === 'ex-officio-removal' && input.ground && input.ground !== 'その他' ? { removalGround: input.ground } : {};
+      if (input.kind === 'ex-officio-removal') removalGround = input.ground;
+      const h = removeFromHousehold([input.personId], input.kind === 'death' ? '死亡' : '職権消除', { ...(occurred.text ? { removedOnText: occurred.text } : {}), ...ground });
       afterLeaving(h, input.remainingHeadPersonId, input.remainingRelationships);
       break;
     }
@@ -458,6 +495,12 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       }
       break;
     }
+    case 'my-number-change':
+    case 'resident-code-change': {
+      numberGround = input.ground;
+      planNumberChange(input, { current, active, put, myNumbers, ctx });
+      break;
+    }
     case 'ex-officio-correction': {
       active(input.personId);
       applyPatch(input.personId, input.patch);
@@ -477,14 +520,12 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       if (c.status !== 'final') fail('change-not-final');
       cancelledClass = c.reasonClass;
       cancelsChangeId = c.changeId;
-      for (const item of c.items) {
+      // All of its persons, or some of them (spec §4.6: 全員 or 一部).
+      const only = input.personIds;
+      if (only?.some((id) => !c.items.some((i) => i.personId === id))) fail('person-not-in-change');
+      for (const item of c.items.filter((i) => !only || only.includes(i.personId))) {
         const p = person(item.personId);
-        if (p.historyNo !== item.historyNo) fail('cancellation-not-latest');
-        const prev = item.previous;
-        const restored: PersonRecord = prev
-          ? { ...prev }
-          : { ...p.record, removedOn: occurredOn, removalReason: '異動の取消し' };
-        put(item.personId, restored);
+        put(item.personId, cancelledRecord(item, p, occurredOn));
         touch(p.record.householdId);
         retro.set(item.personId, p.lastEffectiveOn);
       }
@@ -512,7 +553,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     // …and all of them live at the household's address (a cancelled 転居 must not split a household that
     // others joined since).
     const addresses = new Set(ms.map(([, r]) => `${r.address.townCode}|${r.address.townName}|${r.address.banchi}|${r.address.katagaki}`));
-    if (addresses.size > 1) fail(input.kind === 'cancellation' ? 'cancellation-not-latest' : 'household-address-mismatch');
+    if (addresses.size > 1) fail(input.kind === 'cancellation' ? 'cancellation-conflict' : 'household-address-mismatch');
   }
 
   // Optimistic concurrency and 仮登録 reservations on every existing household and person touched.
@@ -548,7 +589,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   }));
   return {
     kind: input.kind,
-    reason: reasonOf(input.kind, { abroad, cancelledClass, deleted, cause }),
+    reason: reasonOf(input.kind, { abroad, abroadGround, cancelledClass, deleted, cause, ground: removalGround ?? numberGround }),
     occurredOn, notifiedOn, snapshots, newHouseholds, touchedHouseholdIds: existing, myNumbers, alerts, cancelsChangeId, exOfficio,
+    onRequest: !!input.onRequest, requestedOn,
   };
 }

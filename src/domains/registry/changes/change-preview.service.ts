@@ -45,7 +45,7 @@ export function createChangePreviewUseCases(deps: {
         await deps.accessLog.appendMany(trx, m, plan.snapshots.filter((s) => !s.isNewPerson).map((s) => entry(s.personId)));
         return {
           preview: {
-            kind: plan.kind, reasonCode: plan.reason.code, reasonLabel: plan.reason.label, exOfficio: plan.exOfficio,
+            kind: plan.kind, reasonCode: plan.reason.code, reasonLabel: plan.reason.label, exOfficio: plan.exOfficio, onRequest: plan.onRequest, requestedOn: plan.requestedOn,
             occurredOn: plan.occurredOn, notifiedOn: plan.notifiedOn, alerts: plan.alerts,
             persons: plan.snapshots.map((s) => ({ isNewPerson: s.isNewPerson, effectiveOn: s.effectiveOn, record: presentPerson(s.personId, s.historyNo, s.record, { today }) })),
           },

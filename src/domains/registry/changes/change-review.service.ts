@@ -46,6 +46,7 @@ export function presentChange(c: ChangeRowOut) {
     changeId: c.changeId, receiptNo: c.receiptNo ?? null, receiptYear: c.receiptYear ?? null, receiptLabel: receiptLabel(c),
     kind: c.kind, reasonCode: c.reasonCode, status: c.status as 'provisional' | 'returned' | 'final' | 'withdrawn', occurredOn: c.occurredOn, notifiedOn: c.notifiedOn,
     processedOn: c.processedOn, processedAt: new Date(c.processedAt).toISOString(), exOfficio: c.exOfficio, notifier: c.notifier,
+    onRequest: !!c.onRequest, requestedOn: c.requestedOn ?? null,
     operatorId: c.operatorId, decidedBy: c.decidedBy, decidedAt: c.decidedAt ? new Date(c.decidedAt).toISOString() : null,
     cancelsChangeId: c.cancelsChangeId, personIds: c.personIds, householdIds: c.householdIds,
     alerts: (typeof c.alerts === 'string' ? JSON.parse(c.alerts) : c.alerts) as Array<{ code: string; message: string }>, note: c.note,

@@ -27,7 +27,8 @@ export interface CancelTarget {
   kind: ChangeKind;
   status: string;
   reasonClass: '記載' | '消除' | '修正';
-  items: Array<{ personId: string; historyNo: number; previous: PersonRecord | null }>;
+  /** Per person: the snapshot the change wrote (`cancelled`) and the final one before it (`previous`). */
+  items: Array<{ personId: string; historyNo: number; previous: PersonRecord | null; cancelled?: PersonRecord }>;
 }
 
 /** The state a change is planned against; must include every active member of every household involved. */

@@ -53,7 +53,8 @@ export function messageContent(kind: JukinetKind, municipalityCode: string, chan
   };
   switch (kind) {
     case 'identity-update': return { ...base, 個人番号: myNumber ?? '' };
-    case 'move-in-notice': return { ...base, 転入前住所: r.previousAddress ?? '', 住所を定めた年月日: legal(r.addressFixedOn) };
+    // A 未届転入's notice goes to the 最終登録住所地 (spec §4.1.1.4), not to the unreported address.
+    case 'move-in-notice': return { ...base, 転入前住所: r.previousAddress ?? '', 通知先住所: r.lastRegisteredAddress ?? r.previousAddress ?? '', 住所を定めた年月日: legal(r.addressFixedOn) };
     case 'annex-notice': return { ...base, 本籍: r.honseki ?? '', 筆頭者: r.hittosha ?? '', 住所を定めた年月日: legal(r.addressFixedOn) };
     case 'my-number-request': return base;
   }
