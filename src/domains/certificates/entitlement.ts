@@ -19,6 +19,7 @@ export const REFUSALS = {
   'official-basis-required': { title: '公用請求には請求機関と法令上の根拠が必要です', status: 400 },
   'item-not-allowed': { title: 'この請求者には交付できない記載事項が含まれています', status: 403 },
   'support-measure-restricted': { title: '支援措置対象者が含まれているため、この請求には交付できません', status: 403 },
+  'suppressed': { title: '証明書発行の抑止が設定されている方が含まれているため交付できません（抑止の一時解除が必要です）', status: 403 },
   'kind-not-allowed-for-requester': { title: 'この請求者はこの証明書を請求できません', status: 403 },
   'person-removed': { title: '消除された方が含まれています（除票の写しを選択してください）', status: 409 },
   'person-not-removed': { title: '除票ではない方が含まれています（住民票の写しを選択してください）', status: 409 },
@@ -35,7 +36,7 @@ export type Entitlement =
   | { allowed: false; code: RefusalCode; title: string; status: number; detail?: Record<string, unknown> };
 
 /** Warnings the clerk must see even when the request is allowed. */
-export type EntitlementAlert = 'support-measure-subject' | 'support-measure-official-review';
+export type EntitlementAlert = 'support-measure-subject' | 'support-measure-official-review' | 'suppression-alert';
 
 /** Input of `decideEntitlement`. */
 export interface EntitlementInput {
@@ -108,6 +109,10 @@ export function decideEntitlement(input: EntitlementInput): Entitlement {
       break;
   }
 
+  // 証明書発行の抑止 (spec §3.1): refused for every requester while it is not lifted.
+  const suppressed = persons.filter((p) => p.suppression === 'error');
+  if (suppressed.length > 0) return refuse('suppressed', { personIds: suppressed.map((p) => p.personId) });
+
   // DV等支援措置: no copy of a protected person to an agent or a third party, whatever they state.
   const protectedPersons = persons.filter((p) => p.supportMeasure);
   if (protectedPersons.length > 0 && (requester.type === 'agent' || requester.type === 'third-party')) {
@@ -136,5 +141,6 @@ export function decideEntitlement(input: EntitlementInput): Entitlement {
 
   const alerts: EntitlementAlert[] = [];
   if (protectedPersons.length > 0) alerts.push(requester.type === 'official' ? 'support-measure-official-review' : 'support-measure-subject');
+  if (persons.some((p) => p.suppression === 'alert')) alerts.push('suppression-alert');
   return { allowed: true, items, alerts };
 }

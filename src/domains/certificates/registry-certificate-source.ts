@@ -7,7 +7,7 @@
  */
 import type { Database } from '../../platform/db/database.ts';
 import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
-import { createMyNumberCipher, createRegistryRepository, personsUnderSupportMeasure, provisionalChangesAffecting } from '../registry/index.ts';
+import { checkSuppressions, createMyNumberCipher, createRegistryRepository, personsUnderSupportMeasure, provisionalChangesAffecting } from '../registry/index.ts';
 import type { CertificatePerson, HistoryEntry } from './certificate-model.ts';
 import type { CertificateSource, HouseholdRef, PendingChange, SourceActor, SourceHousehold } from './certificate-source.ts';
 import { japanDay } from '../../platform/dates/jp-date.ts';
@@ -88,6 +88,8 @@ export function createRegistryCertificateSource(deps: { db: Database; registry: 
         }
         // DV等支援措置 in force today protect a person whatever day the certificate speaks about.
         const protectedIds = await personsUnderSupportMeasure(trx, rows.map((r) => r.personId), today);
+        // 証明書発行の抑止 (spec §3.1) on a member or on the household, unless lifted for now.
+        const suppression = await checkSuppressions(trx, rows.map((r) => ({ personId: r.personId, householdId })), 'certificate', now(), today);
         const members: CertificatePerson[] = [];
         for (const row of rows) {
           let record = row.record as unknown as StoredRecord;
@@ -109,6 +111,7 @@ export function createRegistryCertificateSource(deps: { db: Database; registry: 
             // 届出日 from the notified change when the record has none (issue #9: blank for 出生 on 84be6ac).
             notifiedOn: rest.notifiedOn ?? history.lastNotifiedOn,
             supportMeasure: protectedIds.has(row.personId),
+            ...(suppression.errors.includes(row.personId) ? { suppression: 'error' as const } : suppression.alerts.includes(row.personId) ? { suppression: 'alert' as const } : {}),
           });
         }
         members.sort((a, b) => a.memberOrder - b.memberOrder);

@@ -92,6 +92,12 @@ export const ERRORS = {
   'self-return': [403, '自分が入力した異動を差し戻すことはできません'],
   'change-not-open': [409, 'この異動は既に本登録又は取下げ済みです'],
   'support-measure-dates': [422, '支援措置の終了日が開始日より前です。期間を確認してください'],
+  'suppressed': [403, '抑止が設定されているため、この処理はできません（抑止の一時解除が必要です）'],
+  'suppression-not-found': [404, '抑止が見つかりません'],
+  'suppression-ended': [409, 'この抑止は既に解除されています'],
+  'suppression-dates': [422, '抑止の解除日が開始日より前です。日付を確認してください'],
+  'suppression-not-active': [409, 'この抑止は現在かかっていないため一時解除できません'],
+  'suppression-lift-minutes': [422, '一時解除の時間は1分から480分（8時間）までで指定してください'],
   'feed-consumer-unauthenticated': [401, '連携先の認証に失敗しました。発行された連携用トークンを Authorization: Bearer で送ってください（失効した連携先は利用できません）'],
   'feed-consumer-not-found': [404, '連携先が見つかりません'],
   'feed-consumer-name-taken': [409, '同じ名前の連携先が既に登録されています。別の名前にしてください'],
@@ -172,6 +178,7 @@ export const ALERTS = {
   'alias-restored': '国外転出前にこの市区町村で記載していた通称を、通称の記載として復活しました（通称の記載及び削除に関する事項に残ります）',
   'support-measure-subject': 'この住民は支援措置（DV等）の対象者です。写しの交付・閲覧・住所の回答に注意してください',
   'support-measure-expiring': '支援措置の終了日が近い（1か月以内）又は過ぎています。延長の申出又は終了の手続を確認してください',
+  'suppression-alert': 'この住民（世帯）には抑止（アラート）が設定されています。抑止の理由を確認してから処理してください',
 } as const;
 
 /** Builds an alert from the catalogue. */

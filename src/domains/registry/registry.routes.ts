@@ -9,6 +9,7 @@ import { assertAllowed } from '../../platform/auth/permissions.ts';
 import { TOWN_LIST_ATTRIBUTION, townsOf } from './addresses/address-reference.ts';
 import type { RegistryService } from './registry.service.ts';
 import { mountSupportMeasureRoutes } from './support-measures/support-measure.routes.ts';
+import { mountSuppressionRoutes } from './suppressions/suppression.routes.ts';
 import { mountAddressChangeRoutes } from './addresses/address-change.routes.ts';
 import { mountFeedRoutes } from './feed/feed.routes.ts';
 import { mountBatchRoutes } from './batch/batch.routes.ts';
@@ -30,6 +31,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
     app.use(p, requireStaff());
   }
   mountSupportMeasureRoutes(app, svc, ctx);
+  mountSuppressionRoutes(app, svc, ctx);
   mountAddressChangeRoutes(app, svc, ctx);
   mountFeedRoutes(app, svc, ctx);
   mountBatchRoutes(app, svc, ctx);

@@ -25,6 +25,7 @@ import type { ChangeInput } from './registry.schema.ts';
 import { buildStatistics, statisticsCsv } from './registry-statistics.ts';
 import { seedDemoResidents } from './demo/demo-residents.ts';
 import { createSupportMeasureUseCases } from './support-measures/support-measure.service.ts';
+import { checkSuppressions, createSuppressionUseCases, enforceSuppressions } from './suppressions/suppression.service.ts';
 import { createAddressChangeUseCases } from './addresses/address-change.service.ts';
 import { createChangePreviewUseCases } from './changes/change-preview.service.ts';
 import { createChangeReviewUseCases, presentChange } from './changes/change-review.service.ts';
@@ -215,6 +216,12 @@ export function createRegistryService(deps: RegistryDeps) {
     };
   }
 
+  /** 抑止 of 異動入力 (spec §3.1): refuses the change for a suppressed person or household, or adds the alert. */
+  async function suppressChange(trx: TenantTx, plan: Plan, today: string) {
+    const existing = plan.snapshots.map((x) => ({ personId: x.personId, householdId: x.record.householdId }));
+    for (const a of await enforceSuppressions(trx, existing, 'change', clock.now(), today)) plan.alerts.push(a);
+  }
+
   async function approveIn(trx: TenantTx, actor: Actor, changeId: string, ctx: RequestContext) {
     await finaliseIn(trx, actor.municipalityCode, { type: 'staff', id: actor.staffId }, changeId, ctx);
   }
@@ -235,6 +242,7 @@ export function createRegistryService(deps: RegistryDeps) {
 
   return {
     ...createSupportMeasureUseCases({ db, registry: repo, accessLog, clock, today: () => japanToday(clock) }),
+    ...createSuppressionUseCases({ db, registry: repo, accessLog, clock, today: () => japanToday(clock) }),
     ...createAddressChangeUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock), plan: planIn,
       write: (trx, m, plan, input, actor, today) => writePlan(trx, m, plan, input, actor, today, 'provisional') }),
     ...createChangePreviewUseCases({ db, accessLog, today: () => japanToday(clock), plan: planIn }),
@@ -253,6 +261,7 @@ export function createRegistryService(deps: RegistryDeps) {
       const today = japanToday(clock);
       return withTenant(db, m, async (trx) => {
         const plan = await planIn(trx, m, input, today);
+        await suppressChange(trx, plan, today);
         const changeId = await writePlan(trx, m, plan, input, actor, today, 'provisional');
         await logMany(trx, actor, 'registry.change.record', plan.snapshots.map((s) => s.personId), ctx, { myNumberAccessed: plan.myNumbers.length > 0 });
         return {
@@ -288,6 +297,7 @@ export function createRegistryService(deps: RegistryDeps) {
     async recordChangeIn(trx: TenantTx, m: string, operator: { type: 'staff' | 'system'; id: string }, input: ChangeInput, ctx: RequestContext) {
       const today = japanToday(clock);
       const plan = await planIn(trx, m, input, today);
+      await suppressChange(trx, plan, today);
       const changeId = await writePlan(trx, m, plan, input, { staffId: operator.id }, today, 'provisional');
       await accessLog.appendMany(trx, m, plan.snapshots.map((s) => ({ actorType: operator.type, actorId: operator.id, action: 'registry.change.record',
         subjectType: 'person', subjectId: s.personId, ...ctx })));
@@ -398,6 +408,7 @@ export function createRegistryService(deps: RegistryDeps) {
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const cur = await repo.current(trx, personId);
         if (!cur) fail('person-not-found');
+        await enforceSuppressions(trx, [{ personId, householdId: cur.householdId }], 'inquiry', clock.now(), today); // 照会の抑止 (spec §3.1)
         let historyNo = cur.historyNo;
         let record = cur.record as unknown as PersonRecord;
         if (opts.asOf) {
@@ -476,6 +487,11 @@ export function createRegistryService(deps: RegistryDeps) {
           householdId: q.householdId, residentCode, residenceCardNo,
           myNumberIndex: q.myNumber ? cipher.blindIndex(q.myNumber) : undefined,
           includeRemoved: !!q.includeRemoved, today, limit: Math.min(q.limit ?? 50, 200),
+        }).then(async (found) => {
+          // 検索の抑止 (spec §3.1): a person suppressed at level error is not found (unless lifted for now).
+          const hidden = new Set((await checkSuppressions(trx, found.map((r) => ({ personId: r.personId, householdId: (r.record as unknown as PersonRecord).householdId })),
+            'inquiry', clock.now(), today)).errors);
+          return found.filter((r) => !hidden.has(r.personId));
         });
         await logMany(trx, actor, 'registry.person.search', rows.map((r) => r.personId), ctx, { purpose: q.purpose ?? '', myNumberAccessed: !!q.myNumber });
         return rows.map((r) => presentHit(r.personId, r.record as unknown as PersonRecord, today))

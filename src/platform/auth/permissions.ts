@@ -20,6 +20,10 @@ export const ACTIONS = {
   // DV等支援措置: the decision on a victim's request (with the 相談機関's opinion) and the most sensitive data in the
   // registry; 決裁 only — not 窓口 (who serve requesters, possibly the 加害者) nor 管理者 (a system role).
   'registry:support-measure': ['approver'],
+  // 抑止 (spec §3.1): setting and ending a suppression (決裁) and lifting one temporarily (審査, for the counter's
+  // request) are separate permissions; neither for 窓口, who would lift their own stop.
+  'registry:suppression': ['approver'],
+  'registry:suppression-lift': ['reviewer', 'approver'],
   // 連携先 (systems reading the change feed) and what each may receive, 個人番号 included: a system setting.
   'registry:feed-admin': ['admin'],
   // Batch work of the registry (年報, 入管への報告, 閲覧用写し, 無作為抽出): bulk extracts of personal data, so 審査・決裁 only.

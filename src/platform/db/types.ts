@@ -713,6 +713,34 @@ export interface RegistrySupportMeasure {
   supportMeasureId: string;
 }
 
+export interface RegistrySuppression {
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  endedAt: Timestamp | null;
+  endedBy: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  level: string;
+  municipalityCode: string;
+  operation: string;
+  reason: string;
+  startsOn: string;
+  subjectId: string;
+  subjectType: string;
+  suppressionId: string;
+}
+
+export interface RegistrySuppressionLift {
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  liftedFrom: Timestamp;
+  liftedUntil: Timestamp;
+  liftId: string;
+  municipalityCode: string;
+  reason: string;
+  suppressionId: string;
+}
+
 export type InsightsNumeric = ColumnType<string, number | string, number | string>;
 
 export interface InsightsCaseFact {
@@ -885,4 +913,6 @@ export interface DB {
   "registry.personSnapshot": RegistryPersonSnapshot;
   "registry.residentCodeStock": RegistryResidentCodeStock;
   "registry.supportMeasure": RegistrySupportMeasure;
+  "registry.suppression": RegistrySuppression;
+  "registry.suppressionLift": RegistrySuppressionLift;
 }

@@ -25,6 +25,7 @@ const GROUND_LABELS: Record<(typeof THIRD_PARTY_GROUNDS)[number], string> = {
 const ALERT_TEXT: Record<string, string> = {
   'support-measure-subject': '支援措置対象者が含まれています。本人確認を厳格に行ってください（代理人・第三者には交付できません）。',
   'support-measure-official-review': '支援措置対象者が含まれています。公用請求の内容を審査してから交付してください。',
+  'suppression-alert': '証明書発行の抑止（アラート）が設定されている方が含まれています。抑止の理由を確認してから交付してください。',
   'characters-not-in-font': '証明書のフォントで印字できない文字が含まれています。交付前に文字の同定が必要です。',
 };
 

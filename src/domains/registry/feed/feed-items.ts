@@ -63,15 +63,21 @@ export function parseScopes(list: readonly string[]): FeedScope[] {
  * A person's record as standard items, only those the scopes give. `myNumber` is read from the vault by the caller
  * only when the scopes include `my-number`.
  */
-export function feedItems(r: PersonRecord, opts: { scopes: readonly FeedScope[]; myNumber?: string; protectedPerson: boolean; today: string }): Record<string, string> {
+export function feedItems(r: PersonRecord, opts: { scopes: readonly FeedScope[]; myNumber?: string; protectedPerson: boolean; today: string;
+  suppression?: { certificate: 'error' | 'alert' | null; feed: 'error' | 'alert' | null } }): Record<string, string> {
   const scopes = new Set(opts.scopes);
   const row = recordToRow(r, scopes.has('my-number') ? opts.myNumber : undefined, '');
   const withhold = opts.protectedPerson && !scopes.has('protected-address');
-  const items: Record<string, string> = { 住民状態: residentState(r, opts.today), 支援措置対象: opts.protectedPerson ? '1' : '0' };
+  // 抑止 propagated (spec §3.2): the 証明書発行 suppression as a flag (コンビニ交付 and others stop too); a 連携 suppression
+  // at level error withholds every item but the 宛名番号. Temporary liftings are never propagated (the caller ignores them).
+  const level = (l: 'error' | 'alert' | null | undefined) => (l === 'error' ? '2' : l === 'alert' ? '1' : '0');
+  const items: Record<string, string> = { 住民状態: residentState(r, opts.today), 支援措置対象: opts.protectedPerson ? '1' : '0',
+    証明書発行抑止: level(opts.suppression?.certificate), 連携抑止: level(opts.suppression?.feed) };
+  const blocked = opts.suppression?.feed === 'error';
   CSV_COLUMNS.forEach((c, i) => {
     const scope = ITEM_SCOPE[c];
     if (!scope || !scopes.has(scope)) return;
-    items[c] = withhold && LOCATING_ITEMS.has(c) ? '' : row[i]!;
+    items[c] = (blocked && c !== '宛名番号') || (withhold && LOCATING_ITEMS.has(c)) ? '' : row[i]!;
   });
   return items;
 }

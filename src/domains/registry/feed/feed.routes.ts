@@ -18,7 +18,7 @@ const tags = ['registry-feed'];
 const consumerSecurity = [{ feedToken: [] }];
 
 const Items = z.record(z.string(), z.string()).openapi({
-  description: '標準データ項目（住民記録 基本データリスト／中間標準レイアウトの項目名、docs/registry-csv-layout.md と同じ名前）。連携先の提供範囲（scopes）にある項目だけ。住民状態・支援措置対象は常に含む',
+  description: '標準データ項目（住民記録 基本データリスト／中間標準レイアウトの項目名、docs/registry-csv-layout.md と同じ名前）。連携先の提供範囲（scopes）にある項目だけ。住民状態・支援措置対象・証明書発行抑止・連携抑止（0: なし、1: アラート、2: エラー。一時解除は反映しない）は常に含む。連携抑止が2の住民は宛名番号以外を空欄で提供',
 });
 const FeedRecord = z.object({ historyNo: z.number().int().openapi({ description: '履歴番号' }), items: Items }).openapi('RegistryFeedRecord');
 const ExtractPage = z.object({

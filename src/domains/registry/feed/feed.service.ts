@@ -17,6 +17,7 @@ import type { MyNumberCipher } from '../numbers/my-number-cipher.ts';
 import { fail } from '../registry-errors.ts';
 import type { PersonRecord } from '../registry-model.ts';
 import { personsUnderSupportMeasure } from '../support-measures/support-measure.repository.ts';
+import { checkSuppressions } from '../suppressions/suppression.service.ts';
 import { feedItems, parseScopes, type FeedScope } from './feed-items.ts';
 import { createFeedRepository, type FeedConsumerRow } from './feed.repository.ts';
 
@@ -87,12 +88,17 @@ export function createFeedUseCases(deps: { db: Database; accessLog: AccessLogRep
     const scopes = c.scopes as FeedScope[];
     const day = today();
     const protectedIds = await personsUnderSupportMeasure(trx, [...new Set(rows.map((r) => r.personId))], day);
+    const subjects = [...new Map(rows.map((r) => [r.personId, { personId: r.personId, householdId: r.record.householdId }])).values()];
+    // Not local: a temporary lifting is never propagated to other systems (spec §3.1).
+    const [certificate, feed] = await Promise.all([checkSuppressions(trx, subjects, 'certificate', new Date(), day, false), checkSuppressions(trx, subjects, 'feed', new Date(), day, false)]);
+    const levelOf = (r: { errors: string[]; alerts: string[] }, id: string) => (r.errors.includes(id) ? 'error' as const : r.alerts.includes(id) ? 'alert' as const : null);
     const myNumbers = new Map<string, string>();
     if (scopes.includes('my-number')) {
       const indexes = [...new Set(rows.map((r) => r.record.myNumberIndex).filter((x): x is string => !!x))];
       for (const v of await repo.vaultMany(trx, indexes)) myNumbers.set(v.myNumberIndex, cipher.open({ keyId: v.keyId, ciphertext: v.ciphertext }, v.myNumberIndex));
     }
     const out = rows.map((r) => feedItems(r.record, { scopes, today: day, protectedPerson: protectedIds.has(r.personId),
+      suppression: { certificate: levelOf(certificate, r.personId), feed: levelOf(feed, r.personId) },
       myNumber: r.record.myNumberIndex ? myNumbers.get(r.record.myNumberIndex) : undefined }));
     await accessLog.appendMany(trx, m, rows.map((r) => ({ actorType: 'system' as const, actorId: `feed-consumer:${c.name}`, action, subjectType: 'person',
       subjectId: r.personId, purpose: c.purpose, myNumberAccessed: myNumbers.size > 0 && !!r.record.myNumberIndex, ...ctx })));
