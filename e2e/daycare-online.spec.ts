@@ -3,14 +3,17 @@
  * OpenID Connect provider applies online in an open round with prefilled data and an employment certificate; the
  * daycare office approves the case, which enters the application in the round scored by the round's rule table
  * (no re-keying: the round's application list has it); the office runs and decides (決定) the allocation; the parent
- * then sees the 内定 notice and the explanation in 申請状況. Every resident page passes axe; no codes on screen.
+ * then sees the 内定 notice and the explanation in 申請状況. Every resident page passes axe; no codes on screen. The parent
+ * asked for e-mail notifications on マイページ: a local SMTP server receives 受付, 決定 and the round's result notice.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoIdpFor, type DemoIdp } from '../src/demo/demo-idp.ts';
 import { japanToday } from '../src/domains/registry/index.ts';
+import { createSmtpMailer } from '../src/platform/mail/mailer.ts';
 import { useTestApp, type Client } from '../test/test-app.ts';
+import { startSmtpSink } from '../test/smtp-sink.ts';
 import { assertAccessible, assertClean, screenshot, useBrowser } from './support/browser.ts';
 
 const M = '202151';
@@ -56,6 +59,22 @@ describe('保育所等利用申込 online, end to end on a phone', () => {
     await page.goto(`${base}/portal/login?municipality=${M}`);
     await page.getByRole('button', { name: 'この利用者でログイン' }).click();
     await page.waitForURL(`${base}/portal/**`, { timeout: 15_000 });
+
+    // E-mail notifications, with consent.
+    await page.goto(`${base}/portal/my`);
+    await page.getByRole('link', { name: 'メールでのお知らせ' }).click();
+    await page.getByLabel('メールアドレス').fill('oya@example.jp');
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.getByTestId('error-summary').textContent()).toContain('同意の欄にチェック'); // consent is not assumed
+    await assertAccessible(page);
+    await screenshot(page, 'portal-notifications-error');
+    await page.getByLabel('上記のアドレスで', { exact: false }).check();
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.waitForURL(/done=saved/);
+    expect(await page.getByTestId('current').textContent()).toContain('oya@example.jp');
+    await assertAccessible(page);
+    await screenshot(page, 'portal-notifications');
 
     await page.goto(`${base}/portal/procedures/daycare-application`);
     expect(await page.getByTestId('prefill-note').textContent()).toContain('住民記録から入力済み');
@@ -142,6 +161,19 @@ describe('保育所等利用申込 online, end to end on a phone', () => {
     expect(await page.locator('main').textContent()).toContain('入所が内定しました');
     await assertAccessible(page);
     await screenshot(page, 'portal-daycare-status-list');
-    assertClean(page as never);
+    assertClean(page as never, [422]);
+
+    // The notifications: 受付, the case's decision, the round's 決定; a link only, no name, no facility.
+    const smtp = await startSmtpSink();
+    const mailer = createSmtpMailer(smtp.url, 'no-reply@city.example.jp');
+    expect(await t.services.notifications.sendAll(mailer, base)).toEqual({ [M]: { sent: 3, failed: 0 } });
+    mailer.close();
+    await smtp.close();
+    expect(smtp.received.map((m) => m.to)).toEqual([['oya@example.jp'], ['oya@example.jp'], ['oya@example.jp']]);
+    expect(smtp.received.map((m) => m.text).join('\n')).toContain('利用調整の結果が決定しました');
+    for (const m of smtp.received) {
+      expect(m.text).toContain(statusUrl);
+      for (const personal of ['あおば', 'みどり', '保育園', caseNo]) expect(m.raw + m.text).not.toContain(personal);
+    }
   }, 240_000);
 });

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * Every periodic task of the platform, in one list (run by src/platform/jobs/scheduler.ts): case deadlines and
- * reviews every minute, the registry's 住基ネット outbox every minute, the purge of expired idempotency keys and the signed
+ * reviews every minute, the registry's 住基ネット outbox and residents' e-mail notifications every minute, the purge of expired idempotency keys and the signed
  * access-log checkpoint every hour, the insights' daily aggregates at 03:41 Japan time.
  */
 import type { Config } from './platform/config.ts';
@@ -11,6 +11,7 @@ import { purgeExpiredKeys } from './platform/http/idempotency.repository.ts';
 import { checkpointKey, signCheckpoint, writeCheckpointFile } from './platform/audit/checkpoint.ts';
 import type { Services } from './services.ts';
 import { createFileJukinetAdapter } from './domains/registry/index.ts';
+import { createSmtpMailer } from './platform/mail/mailer.ts';
 
 /** Writes a signed checkpoint of the verified heads; refuses (throws) when the chain is broken. */
 export async function writeAuditCheckpoint(services: Services, dir: string, now = services.clock.now()): Promise<string> {
@@ -20,9 +21,12 @@ export async function writeAuditCheckpoint(services: Services, dir: string, now 
 }
 
 /** The platform's periodic tasks. */
-export function periodicTasks(services: Services, config: Pick<Config, 'auditCheckpointDir'> & Partial<Pick<Config, 'jukinetDir'>>): PeriodicTask[] {
+export function periodicTasks(services: Services, config: Pick<Config, 'auditCheckpointDir'> & Partial<Pick<Config, 'jukinetDir' | 'smtp' | 'publicUrl'>>): PeriodicTask[] {
   const jukinet = config.jukinetDir ? createFileJukinetAdapter(config.jukinetDir) : null;
+  const mailer = config.smtp ? createSmtpMailer(config.smtp.url, config.smtp.from) : null;
   return [
+    // Residents' e-mail notifications: the outbox written with each status change, sent after the commit, retried.
+    ...(mailer && config.publicUrl ? [{ name: 'procedures_notify', cron: '* * * * *', everyMs: 10_000, run: () => services.notifications.sendAll(mailer, config.publicUrl!) }] : []),
     // 住基ネット: the registry's outbox, in order, for every municipality in automatic mode (manual mode: jichi registry jukinet send).
     ...(jukinet ? [{ name: 'registry_jukinet_send', cron: '* * * * *', everyMs: 15_000, run: () => services.registry.sendJukinetAll(jukinet) }] : []),
     // Registry batch runs (年報, 入管への報告, 閲覧用写し, 無作為抽出) requested by staff: queued, run here in order.

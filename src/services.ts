@@ -14,7 +14,7 @@ import { createRegistry } from './domains/registry/index.ts';
 import { createDaycare } from './domains/daycare/daycare.module.ts';
 import { createCertificates } from './domains/certificates/index.ts';
 import { createCases } from './domains/cases/index.ts';
-import { createProcedures } from './domains/procedures/index.ts';
+import { createNotifications, createProcedures } from './domains/procedures/index.ts';
 import { createResidentSessionRepository } from './domains/identity/resident-session.repository.ts';
 import { createResidentSessionService } from './domains/identity/resident-session.service.ts';
 import { createResidentAccessHistory } from './domains/audit/resident-access-history.ts';
@@ -43,10 +43,11 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const certificates = createCertificates(db, clock, tenants, accessLog);
   const { cases, caseTypes, caseEvents } = createCases(db, clock, registry, accessLog, { certificates, daycare });
   const procedures = createProcedures(db, clock, cases, registry, accessLog, daycare);
+  const notifications = createNotifications({ db, clock, municipalityName: async (code) => (await tenants.get(code))?.name ?? '' });
   const counter = createCounter(db, clock, registry, cases);
   const insights = createInsightsService({ db, clock });
   const insightsProcess = createProcessService({ db, clock, accessLog });
-  return { db, clock, tenants, identity, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, counter, insights, insightsProcess };
+  return { db, clock, tenants, identity, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, notifications, counter, insights, insightsProcess };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -49,6 +49,11 @@ export interface Config {
   /** Session idle timeout and absolute lifetime in seconds. */
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
+  /**
+   * SMTP server for residents' e-mail notifications (JICHI_SMTP_URL, e.g. smtp://mail.example.lg.jp:587; JICHI_MAIL_FROM).
+   * Unset: no e-mail is sent (notifications wait in the outbox).
+   */
+  smtp?: { url: string; from: string };
   /** Sign-in attempts allowed per client address per 5 minutes (accounts also lock after 5 failures). */
   loginAttemptsPer5Min: number;
 }
@@ -106,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleSeconds: Number(env.SESSION_IDLE_SECONDS ?? 2 * 3600),
     sessionMaxSeconds: Number(env.SESSION_MAX_SECONDS ?? 12 * 3600),
     loginAttemptsPer5Min: Number(env.LOGIN_ATTEMPTS_PER_5_MIN ?? 20),
+    smtp: env.JICHI_SMTP_URL ? { url: env.JICHI_SMTP_URL, from: env.JICHI_MAIL_FROM ?? 'no-reply@jichi.invalid' } : undefined,
   };
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Public surface of online procedures (電子申請): what the web UI and the composition root may import. */
-export { createProcedures } from './procedures.module.ts';
+export { createProcedures, createNotifications } from './procedures.module.ts';
+export { notificationMessage, MAX_ATTEMPTS as NOTIFICATION_MAX_ATTEMPTS, type NotificationsService } from './notifications.service.ts';
 export type { ProceduresService, OfferedProcedure } from './procedures.service.ts';
 export { attachmentNeeded } from './procedures.service.ts';
 export { STANDARD_PROCEDURES, procedureOf } from './definitions/index.ts';

@@ -16,6 +16,7 @@ export const PROCEDURE_ERRORS = {
   'attachment-unknown': [422, 'この手続にない添付書類です'],
   'attachment-not-found': [404, '添付ファイルが見つかりません'],
   'correction-message-required': [422, '補正への回答を入力してください'],
+  'email-invalid': [422, 'メールアドレスの形式が正しくありません（例: taro@example.jp）'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ProcedureErrorCode = keyof typeof PROCEDURE_ERRORS;

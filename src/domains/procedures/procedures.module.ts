@@ -13,3 +13,5 @@ export function createProcedures(db: Database, clock: Clock, cases: ProceduresDe
   daycare?: Pick<DaycareService, 'resultForCaseIn'>) {
   return createProceduresService({ db, clock, repo: createProceduresRepository(), cases, registry, accessLog, daycare });
 }
+
+export { createNotificationsService as createNotifications } from './notifications.service.ts';

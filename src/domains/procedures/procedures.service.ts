@@ -25,6 +25,7 @@ import { getPath, readPage, setPath, validate, type ApplicationData, type FieldE
 import { registryView, type RegistryForProcedures, type RegistryView } from './procedure-prefill.ts';
 import type { ApplicationRow, ProceduresRepository } from './procedures.repository.ts';
 import { fail } from './procedures-errors.ts';
+import { notifyCaseChangeIn } from './notifications.service.ts';
 
 export interface RequestContext { clientIp: string; requestId: string }
 
@@ -242,6 +243,7 @@ export function createProceduresService(deps: ProceduresDeps) {
         const submission = toCaseSubmission(def, data, r, view, roundId);
         const opened = await cases.submitIn(trx, r.municipalityCode, { type: 'applicant', id: r.residentId }, submission, ctx);
         await repo.markSubmitted(trx, applicationId, { caseId: opened.caseId, caseNo: opened.caseNo, assurance: r.assurance, now: clock.now() });
+        await notifyCaseChangeIn(trx, r.municipalityCode, opened.caseId, 'received');
         return { caseId: opened.caseId, caseNo: opened.caseNo, repeated: false };
       });
       if (!out.repeated) cases.kickJobs(r.municipalityCode);

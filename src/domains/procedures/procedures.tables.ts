@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * Kysely types of the procedures tables (migration 0010). Kept here until they move into src/platform/db/types.ts
+ * Kysely types of the procedures tables (migrations 0010, 0018). Kept here until they move into src/platform/db/types.ts
  * (the generated schema); `tables(trx)` gives the tenant transaction these tables too.
  */
 import type { Transaction } from 'kysely';
@@ -47,7 +47,30 @@ export interface ProceduresProcedureSetting {
   updatedBy: string;
 }
 
+export interface ProceduresNotificationContact {
+  consentedAt: Timestamp;
+  email: string;
+  municipalityCode: string;
+  residentId: string;
+}
+
+export interface ProceduresNotification {
+  applicationId: string;
+  attempts: Generated<number>;
+  createdAt: Generated<Timestamp>;
+  event: string;
+  eventKey: Generated<string>;
+  lastError: string | null;
+  municipalityCode: string;
+  nextAttemptAt: Generated<Timestamp>;
+  notificationId: Generated<string>;
+  sentAt: Timestamp | null;
+  status: Generated<string>;
+}
+
 export interface ProceduresTables {
+  "procedures.notification": ProceduresNotification;
+  "procedures.notificationContact": ProceduresNotificationContact;
   "procedures.application": ProceduresApplication;
   "procedures.attachment": ProceduresAttachment;
   "procedures.procedureSetting": ProceduresProcedureSetting;

@@ -22,6 +22,7 @@ export function myPageItems(lang: Lang): MyPageItem[] {
     { href: '/portal/procedures', title: pt.nav.catalogue, body: pt.catalogue.lead },
     { href: '/portal/status', title: pt.nav.status, body: pt.status.lead },
     { href: '/portal/my/access-history', ...rt.links.accessHistory },
+    { href: '/portal/my/notifications', ...rt.links.notifications },
   ];
 }
 

@@ -16,6 +16,7 @@ import type { WebOptions } from '../ui/web-options.ts';
 import { residentSessionRoutes, signInOffer } from './resident-session.routes.tsx';
 import { myPageRoutes } from './my-page.routes.tsx';
 import { accessHistoryRoutes } from './access-history.routes.tsx';
+import { notificationsRoutes } from './notifications.routes.tsx';
 import { proceduresWebRoutes } from '../procedures/procedures.routes.tsx';
 
 /** Mounts /portal and everything under it. */
@@ -35,6 +36,7 @@ export function portalRoutes(services: Services, opts: WebOptions) {
   app.route('/', residentSessionRoutes(services, opts));
   app.route('/', myPageRoutes(services));
   app.route('/', accessHistoryRoutes(services));
+  app.route('/', notificationsRoutes(services));
   app.route('/', proceduresWebRoutes(services));
   return app;
 }

@@ -24,6 +24,7 @@ const ja = {
   menu: 'できること',
   links: {
     accessHistory: { title: 'わたしの記録の閲覧履歴', body: '市区町村の職員が、いつ、どの部署で、何のためにあなたの記録を見たかを確認できます。' },
+    notifications: { title: 'メールでのお知らせ', body: '申請の受付・補正のお願い・結果をメールで受け取る設定です。' },
   },
   sessionNote: (minutes: number) => `操作をしないまま${minutes}分たつと、自動的にログアウトします。`,
   history: {
@@ -77,6 +78,7 @@ const en: ResidentDictionary = {
   menu: 'What you can do',
   links: {
     accessHistory: { title: 'Who viewed my records', body: 'See when, in which department and for what purpose staff viewed your records.' },
+    notifications: { title: 'E-mail notifications', body: 'Receive an e-mail when an application is received, needs a correction or has a result.' },
   },
   sessionNote: (minutes: number) => `You are signed out automatically after ${minutes} minutes without activity.`,
   history: {
