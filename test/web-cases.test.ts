@@ -73,6 +73,43 @@ describe('case pages', () => {
     expect(after).toContain('停止中（補正待ち）');
   });
 
+  it('approves in bulk only the cases whose automatic review found nothing wrong; a repeat changes nothing', async () => {
+    const today = japanToday(t.services.clock);
+    const family = await enterHousehold(t.services, M, { banchi: '3100番地', movedInOn: shiftDays(today, -100), members: [
+      { givenName: '父', birthDate: '1980-04-01', relationship: '世帯主' }, { givenName: '子', birthDate: '2016-05-05', relationship: '子' }, { givenName: '次', birthDate: '2019-06-06', relationship: '子' }] });
+    const stated = (p: (typeof family)[number], birthDate = p.birthDate) => ({ atenaNo: p.atenaNo, familyName: p.familyName, givenName: p.givenName, birthDate });
+    const actor = { type: 'staff' as const, municipalityCode: M, staffId: counter.staffId, loginId: 'c', displayName: 'c', roles: ['counter' as const], csrfToken: '', sessionTokenHash: '', authMethod: 'password' as const };
+    // 児童手当 is decided by a person even when clean: two clean claims and one with a wrong birth date.
+    const claim = (child: (typeof family)[number], birthDate?: string) => t.services.cases.submit(actor, { caseTypeCode: 'child-allowance', channel: 'online', applicant: stated(family[0]!),
+      subjects: [stated(child, birthDate)], data: { bankName: '八十二銀行', branchName: '塩尻支店', accountType: 'ordinary', accountNumber: '7654321', publicServant: false } },
+    { clientIp: '', requestId: 't' });
+    const clean = await claim(family[1]!);
+    const faulty = await claim(family[2]!, '2019-06-07');
+    await t.services.cases.drainJobs();
+    const queue = await (await s.get(reviewer, '/console/cases?caseTypeCode=child-allowance')).text();
+    expect(queue).toContain(`${clean.caseNo}を選択`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(queue)![1]!;
+    const bulk = (body: Record<string, string | string[]>) => s.post(reviewer, '/console/cases/bulk', body);
+    expect((await bulk({ caseNo: [clean.caseNo, faulty.caseNo], bulk: 'approve' })).status).toBe(403);
+    const res = await bulk({ _csrf: csrf, caseNo: [clean.caseNo, faulty.caseNo, '9999-999999'], bulk: 'approve', f_caseTypeCode: 'child-allowance' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/console/cases?caseTypeCode=child-allowance&bulk=approved&n=1&already=0&skipped=${faulty.caseNo}%2C9999-999999`);
+    const after = await (await s.get(reviewer, res.headers.get('location')!)).text();
+    expect(after).toContain('1件を承認しました');
+    expect(after).toContain(`承認しなかった案件（自動審査で問題が見つかった、又は決定する役割がない）: ${faulty.caseNo}、9999-999999`);
+    const reviewerActor = { ...actor, staffId: reviewer.staffId, roles: ['reviewer' as const] };
+    expect(await t.services.cases.get(reviewerActor, clean.caseId, { clientIp: '', requestId: 't' })).toMatchObject({ statusCode: 'closed', resultCode: 'approved' });
+    expect((await t.services.cases.get(reviewerActor, faulty.caseId, { clientIp: '', requestId: 't' })).statusCode).toBe('in-review');
+    // The same request again: already closed, nothing decided twice.
+    const again = await bulk({ _csrf: csrf, caseNo: [clean.caseNo], bulk: 'approve' });
+    expect(again.headers.get('location')).toBe('/console/cases?bulk=approved&n=0&already=1');
+    const events = await t.services.caseEvents.caseEvents(reviewerActor, clean.caseId, { clientIp: '', requestId: 't' });
+    expect(events.filter((e: { activity: string }) => e.activity === 'decision:approved')).toHaveLength(1);
+    // Nothing selected, or an unknown action: said in words, nothing changes.
+    expect((await bulk({ _csrf: csrf, bulk: 'approve' })).headers.get('location')).toBe('/console/cases?bulk=none');
+    expect((await bulk({ _csrf: csrf, caseNo: faulty.caseNo, bulk: 'delete' })).status).toBe(422);
+  });
+
   it('refuses a POST without the CSRF token and hides the pages from staff without case roles', async () => {
     expect((await s.post(reviewer, `/console/cases/${caseNo}/notes`, { body: 'x' })).status).toBe(403);
     const daycareless = await s.signIn(['analyst']);

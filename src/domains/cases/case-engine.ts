@@ -98,8 +98,9 @@ export function createCaseEngine(deps: { repo: CasesRepository; clock: Clock }) 
     },
 
     /** Legal and target due dates from the case's suspensions, extensions and the municipality's closure days. */
-    async deadlines(trx: TenantTx, c: Pick<CaseRow, 'caseId' | 'receivedOn' | 'extensionDays'>, type: CaseType) {
-      const suspensions = (await repo.suspensions(trx, c.caseId)).map((s) => ({ from: s.fromOn, to: s.toOn }));
+    async deadlines(trx: TenantTx, c: Pick<CaseRow, 'caseId' | 'receivedOn' | 'extensionDays'>, type: CaseType, opts: { newCase?: boolean } = {}) {
+      // A case being opened has no suspension yet (one query fewer per submission).
+      const suspensions = opts.newCase ? [] : (await repo.suspensions(trx, c.caseId)).map((s) => ({ from: s.fromOn, to: s.toOn }));
       const closures = new Set((await repo.closureDays(trx)).map((d) => d.day));
       return {
         legalDueOn: dueDate({ receivedOn: c.receivedOn, periodDays: type.legalPeriodDays, extensionDays: c.extensionDays, suspensions, closures }),
@@ -132,7 +133,9 @@ export function createCaseEngine(deps: { repo: CasesRepository; clock: Clock }) 
       await repo.insertStatus(trx, m, c.caseId, { statusCode: plan.statusCode, setAt: now, actorType: op.type, actorId: op.id, reason });
       if (plan.suspends) await repo.openSuspension(trx, m, c.caseId, today, reason);
       if (plan.resumes) await repo.closeSuspension(trx, c.caseId, today);
-      const due = await engine.deadlines(trx, c, type);
+      // Due dates move only when the clock stops or restarts here (extensions and closure days recompute them where
+      // they change), so other transitions keep the case's dates without reading suspensions and closure days.
+      const due = plan.suspends || plan.resumes ? await engine.deadlines(trx, c, type) : { legalDueOn: c.legalDueOn, targetDueOn: c.targetDueOn };
       await repo.updateCase(trx, c.caseId, {
         statusCode: plan.statusCode, suspended: plan.suspends, ...due,
         ...(plan.closes ? { closedAt: now, resultCode: extra.resultCode ?? null, queue: null } : {}),

@@ -35,6 +35,7 @@ export const CASE_ERRORS = {
   'case-type-overlap': [409, '有効期間が他の公開済みの版と重なります'],
   'review-not-found': [404, '審査記録が見つかりません'],
   'effect-refused': [422, '承認の結果を住民記録に反映できません'],
+  'not-clean': [409, '自動審査で問題が見つかった（又はまだ審査していない）案件は一括で承認できません。案件を開いて確認してください'],
   'attachment-too-large': [413, '添付ファイルが大きすぎます（1MBまで）'],
 } as const satisfies Record<string, readonly [number, string]>;
 

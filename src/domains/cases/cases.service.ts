@@ -10,7 +10,7 @@ import { can } from '../../platform/auth/permissions.ts';
 import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { ForbiddenError, ValidationError } from '../../platform/http/errors.ts';
+import { DomainError, ForbiddenError, ValidationError } from '../../platform/http/errors.ts';
 import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import { InvalidLegalDateError, parseLegalDate } from '../registry/index.ts';
 import type { CaseEngine, CaseType, Operator } from './case-engine.ts';
@@ -92,15 +92,14 @@ export function createCasesService(deps: CasesDeps) {
     const caseNo = `${year}-${String((await repo.lastCaseNoOfYear(trx, `${year}-`)) + 1).padStart(6, '0')}`;
     const caseId = crypto.randomUUID();
     const now = clock.now();
+    const due = await engine.deadlines(trx, { caseId, receivedOn, extensionDays: 0 }, type, { newCase: true });
     const row = {
       caseId, caseNo, caseTypeId: type.caseTypeId, channel: input.channel, statusCode: 'received', applicant, applicantAtenaNo: applicant.atenaNo ?? null,
       subjectAtenaNos: subjects.map((s) => s.atenaNo).filter((x): x is string => !!x), submittedData: { subjects, data: parsed.data },
-      receivedAt: now, receivedOn, legalDueOn: null, targetDueOn: null, suspended: false, extensionDays: 0, queue: type.defaultQueue,
+      receivedAt: now, receivedOn, legalDueOn: due.legalDueOn, targetDueOn: due.targetDueOn, suspended: false, extensionDays: 0, queue: type.defaultQueue,
       assigneeStaffId: null, reviewOutcome: null, resultCode: null, closedAt: null, createdBy: by.id,
     };
     await repo.insertCase(trx, m, row);
-    const due = await engine.deadlines(trx, row, type);
-    await repo.updateCase(trx, caseId, due);
     await repo.insertStatus(trx, m, caseId, { statusCode: 'received', setAt: now, actorType: by.type, actorId: by.id, reason: '' });
     await engine.event(trx, m, row, type, 'submitted', by, { channel: input.channel });
     await jobs.enqueue(trx, m, 'case-review', `review:${caseId}:submitted`, { caseId });
@@ -311,6 +310,33 @@ export function createCasesService(deps: CasesDeps) {
       }, { decide: true });
     },
 
+    /**
+     * 一括承認, where it is safe: approves each open case whose latest automatic review found nothing wrong (every check
+     * passed), one transaction per case, so that a refusal (a role, a registry refusal of the effect) leaves the
+     * others as they are. A case already decided is reported as such and changes nothing (a repeated request is
+     * harmless). At most 100 cases a request.
+     */
+    async approveClean(actor: Actor, caseIds: string[], ctx: RequestContext) {
+      const out: Array<{ caseId: string; result: 'approved' | 'already' | 'skipped'; message?: string }> = [];
+      for (const caseId of caseIds.slice(0, 100)) {
+        try {
+          const result = await act(actor, caseId, 'cases.case.decide', ctx, async (trx, c, type) => {
+            if (c.closedAt || await repo.decision(trx, caseId)) return 'already' as const;
+            const latest = await repo.latestReview(trx, caseId);
+            const checks = latest ? (typeof latest.results === 'string' ? JSON.parse(latest.results) : latest.results) as Array<{ passed: boolean }> : [];
+            if (!latest || latest.outcome !== 'clean' || checks.some((x) => !x.passed)) fail('not-clean');
+            await review.decideIn(trx, actor.municipalityCode, c, type, 'approved', '自動審査の全項目に適合（一括承認）', staffOp(actor), ctx, latest.reviewId);
+            return 'approved' as const;
+          }, { decide: true });
+          out.push({ caseId, result });
+        } catch (err) {
+          if (!(err instanceof DomainError) || err.status >= 500) throw err;
+          out.push({ caseId, result: 'skipped', message: err.title });
+        }
+      }
+      return out;
+    },
+
     /** Adds an attachment (添付書類). */
     attach(actor: Actor, caseId: string, input: { fileName: string; mediaType: string; contentBase64: string }, ctx: RequestContext) {
       return act(actor, caseId, 'cases.case.attach', ctx, async (trx, c, type) => {
@@ -339,7 +365,7 @@ export function createCasesService(deps: CasesDeps) {
     },
 
     /** Runs due jobs now (tests, the bench and the operator); returns how many ran. */
-    drainJobs: (municipalityCode?: string) => jobs.settle({ municipalityCode }),
+    drainJobs: (municipalityCode?: string, opts: { max?: number } = {}) => (opts.max ? jobs.drain({ municipalityCode, max: opts.max }) : jobs.settle({ municipalityCode })),
 
     /** Turns the in-process drain after each commit on or off (benchmarks). */
     setAutoKick: (on: boolean) => jobs.setAutoKick(on),

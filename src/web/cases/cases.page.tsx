@@ -32,6 +32,9 @@ export interface QueuePageProps extends ConsoleContext {
   caseTypes: CaseTypeItem[];
   staff: Staff[];
   error?: { message: string };
+  csrfToken?: string;
+  /** The result of a bulk action (after its redirect). */
+  bulk?: { kind: 'assigned' | 'approved' | 'none'; count: number; already: number; skipped: string[] };
 }
 
 function Badge(p: { state: string; t: CasesDictionary }) {
@@ -45,6 +48,8 @@ export function QueuePage(p: QueuePageProps) {
   const latest = new Map<string, CaseTypeItem>();
   for (const ct of p.caseTypes) if (ct.status === 'published') latest.set(ct.code, ct);
   const statuses = [...latest.values()][0]?.statuses ?? [];
+  // Bulk actions on open cases only (never on the closed list).
+  const bulkable = p.filters.view !== 'closed' && p.items.some((c) => !c.closedAt);
   const sel = (name: keyof QueueFilters, label: string, options: Array<[string, string]>) => (
     <div class="form-field">
       <label class="form-label" for={name}>{label}</label>
@@ -68,32 +73,54 @@ export function QueuePage(p: QueuePageProps) {
         </div>
         <div><button class="button-primary" type="submit">{t.filters.submit}</button></div>
       </form>
+      {p.bulk ? (
+        <div class={p.bulk.kind === 'none' || p.bulk.skipped.length > 0 ? 'banner-warning mt-4' : 'banner-success mt-4'} role="status" data-testid="bulk-result">
+          <p>{p.bulk.kind === 'assigned' ? t.bulk.assigned(p.bulk.count) : p.bulk.kind === 'approved' ? t.bulk.approved(p.bulk.count, p.bulk.already) : t.bulk.none}</p>
+          {p.bulk.skipped.length > 0 ? <p class="mt-1" data-testid="bulk-skipped">{t.bulk.skipped(p.bulk.skipped.join('、'))}</p> : null}
+        </div>
+      ) : null}
       <p class="mt-6" role="status" data-testid="case-count">{t.count(p.items.length)}</p>
       {p.items.length === 0 ? <p class="mt-2" data-testid="no-cases">{t.none}</p> : (
-        <div class="mt-2 overflow-x-auto">
+        <form method="post" action="/console/cases/bulk" class="mt-2" aria-label={t.bulk.label} data-once>
+          <input type="hidden" name="_csrf" value={p.csrfToken ?? ''} />
+          {(['view', 'caseTypeCode', 'status', 'assigneeStaffId', 'dueBefore'] as const).map((k) => <input type="hidden" name={`f_${k}`} value={p.filters[k]} />)}
+        <div class="overflow-x-auto">
           <table class="w-full border-collapse" data-testid="cases">
             <caption class="sr-only">{t.views[p.filters.view] ?? t.queueTitle}</caption>
             <thead><tr>
+              {bulkable ? <th scope="col" class={th}><span class="sr-only">{t.bulk.selectColumn}</span></th> : null}
               <th scope="col" class={th}>{t.columns.caseNo}</th><th scope="col" class={th}>{t.columns.type}</th><th scope="col" class={th}>{t.columns.applicant}</th>
               <th scope="col" class={th}>{t.columns.received}</th><th scope="col" class={th}>{t.columns.due}</th><th scope="col" class={th}>{t.columns.status}</th>
-              <th scope="col" class={th}>{t.columns.review}</th><th scope="col" class={th}>{t.columns.assignee}</th>
+              <th scope="col" class={th}>{t.columns.review}</th><th scope="col" class={`${th} whitespace-nowrap`}>{t.columns.assignee}</th>
             </tr></thead>
             <tbody>
               {p.items.map((c) => (
                 <tr data-testid="case-row">
-                  <td class={td}><a class="link" href={`/console/cases/${c.caseNo}`}>{c.caseNo}</a></td>
+                  {bulkable ? <td class={td}>{c.closedAt ? null : <input type="checkbox" class="size-6" name="caseNo" value={c.caseNo} aria-label={t.bulk.select(c.caseNo)} />}</td> : null}
+                  <td class={`${td} whitespace-nowrap`}><a class="link" href={`/console/cases/${c.caseNo}`}>{c.caseNo}</a></td>
                   <td class={td}>{c.caseTypeTitle}</td>
                   <td class={td}>{c.applicantName}</td>
                   <td class={`${td} whitespace-nowrap`}>{wareki(c.receivedOn)}</td>
                   <td class={`${td} whitespace-nowrap`}>{wareki(c.legalDueOn) || '—'} <Badge state={c.deadlineState} t={t} /></td>
-                  <td class={td}>{c.closedAt ? (t.result[c.resultCode ?? ''] ?? c.statusLabel) : c.statusLabel}</td>
-                  <td class={td}>{c.reviewOutcome === null ? t.review.pending : c.failedChecks > 0 ? t.review.failed(c.failedChecks) : t.review.clean}</td>
-                  <td class={td}>{c.assigneeName ?? '—'}</td>
+                  <td class={`${td} whitespace-nowrap`}>{c.closedAt ? (t.result[c.resultCode ?? ''] ?? c.statusLabel) : c.statusLabel}</td>
+                  <td class={`${td} whitespace-nowrap`}>{c.reviewOutcome === null ? t.review.pending : c.failedChecks > 0 ? t.review.failed(c.failedChecks) : t.review.clean}</td>
+                  <td class={`${td} whitespace-nowrap`}>{c.assigneeName ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+          {bulkable ? (
+            <fieldset class="mt-4">
+              <legend class="text-std-16B-170">{t.bulk.label}</legend>
+              <p class="mt-1 text-std-16N-170" id="bulk-hint">{t.bulk.approveHint}</p>
+              <div class="mt-2 flex flex-wrap gap-4">
+                <button class="button-secondary" type="submit" name="bulk" value="assign">{t.bulk.assign}</button>
+                <button class="button-primary" type="submit" name="bulk" value="approve" aria-describedby="bulk-hint">{t.bulk.approve}</button>
+              </div>
+            </fieldset>
+          ) : null}
+        </form>
       )}
     </ConsoleLayout>
   );

@@ -83,7 +83,45 @@ export function casesWebRoutes(services: Services) {
       assigneeStaffId: filters.assigneeStaffId || undefined, dueBefore: filters.dueBefore || undefined, limit: 200,
     }, ctxOf(c));
     const [caseTypes, staff] = await Promise.all([services.caseTypes.listCaseTypes(actor), services.cases.staffDirectory(actor)]);
-    return renderPage(c, QueuePage({ ...(await consoleContext(c, services)), items, filters, caseTypes, staff }));
+    const kind = q('bulk');
+    const count = (k: string) => Math.max(0, Math.min(100, Number(q(k)) || 0));
+    const bulk = kind === 'assigned' || kind === 'approved' || kind === 'none'
+      ? { kind, count: count('n'), already: count('already'), skipped: q('skipped').split(',').filter((x) => CASE_NO.test(x)).slice(0, 100) } as const : undefined;
+    return renderPage(c, QueuePage({ ...(await consoleContext(c, services)), items, filters, caseTypes, staff, csrfToken: actor.csrfToken, bulk }));
+  });
+
+  // 一括操作 (where safe): take the selected cases, or approve those whose automatic review found nothing wrong. Each
+  // case in its own transaction; post/redirect/get back to the same queue, so reloading the result repeats nothing
+  // (and a repeated POST finds the cases taken or decided already).
+  app.post('/console/cases/bulk', async (c) => {
+    const raw = await c.req.parseBody({ all: true });
+    const one = (k: string) => { const v = raw[k]; return typeof v === 'string' ? v : ''; };
+    assertCsrf(c.var.actor, one('_csrf'));
+    const nos = ([] as unknown[]).concat(raw.caseNo ?? []).filter((x): x is string => typeof x === 'string' && CASE_NO.test(x)).slice(0, 100);
+    const back = new URLSearchParams();
+    for (const k of ['view', 'caseTypeCode', 'status', 'assigneeStaffId', 'dueBefore']) { const v = one(`f_${k}`).slice(0, 100); if (v) back.set(k, v); }
+    const actor = c.var.actor;
+    // A number that is not (or no longer) a case of this municipality is reported with the skipped ones.
+    const found = await Promise.all(nos.map(async (no) => [no, await services.cases.idOfCaseNo(actor, no).catch((err: unknown) => { refusal(err); return undefined; })] as const));
+    const ids = found.filter((x): x is readonly [string, string] => !!x[1]);
+    const unknown = found.filter((x) => !x[1]).map(([no]) => no);
+    if (ids.length === 0) back.set('bulk', 'none');
+    else if (one('bulk') === 'assign') {
+      let n = 0;
+      for (const [, id] of ids) {
+        try { await services.cases.assign(actor, id, { staffId: actor.staffId, reason: '一括で担当' }, ctxOf(c)); n++; } catch (err) { refusal(err); }
+      }
+      back.set('bulk', 'assigned'); back.set('n', String(n));
+    } else if (one('bulk') === 'approve') {
+      const results = await services.cases.approveClean(actor, ids.map(([, id]) => id), ctxOf(c));
+      const noOf = new Map(ids.map(([no, id]) => [id, no]));
+      back.set('bulk', 'approved');
+      back.set('n', String(results.filter((r) => r.result === 'approved').length));
+      back.set('already', String(results.filter((r) => r.result === 'already').length));
+      const skipped = [...results.filter((r) => r.result === 'skipped').map((r) => noOf.get(r.caseId)!), ...unknown];
+      if (skipped.length > 0) back.set('skipped', skipped.join(','));
+    } else throw new DomainError('invalid-bulk-action', '操作を選んでください', 422);
+    return c.redirect(`/console/cases?${back.toString()}`, 303);
   });
 
   const casePage = async (c: Context<AppEnv>, caseId: string, extra: { done?: string; error?: { message: string } } = {}, status: 200 | 400 | 403 | 404 | 409 | 413 | 422 = 200) => {
