@@ -178,3 +178,12 @@ export function reasonOf(kind: ChangeKind, opts: { abroad?: boolean; cancelledCl
     }
   }
 }
+
+/** 異動事由コード → label for every kind recorded here; an unknown code (reasons added elsewhere) gives ''. */
+const REASON_LABELS: Map<string, string> = new Map(CHANGE_KINDS.flatMap((k) => [
+  reasonOf(k), reasonOf(k, { abroad: true }), reasonOf(k, { deleted: true }), reasonOf(k, { cancelledClass: '記載' }), reasonOf(k, { cancelledClass: '消除' }),
+  reasonOf(k, { cause: '区画整理' }),
+]).map((r) => [r.code, r.label]));
+export function reasonLabelOf(code: string): string {
+  return REASON_LABELS.get(code) ?? '';
+}

@@ -13,6 +13,7 @@ import { mountSuppressionRoutes } from './suppressions/suppression.routes.ts';
 import { mountAddressChangeRoutes } from './addresses/address-change.routes.ts';
 import { mountFeedRoutes } from './feed/feed.routes.ts';
 import { mountBatchRoutes } from './batch/batch.routes.ts';
+import { mountFormRoutes } from './forms/forms.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView, TownsView,
@@ -35,6 +36,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountAddressChangeRoutes(app, svc, ctx);
   mountFeedRoutes(app, svc, ctx);
   mountBatchRoutes(app, svc, ctx);
+  mountFormRoutes(app, svc, ctx);
 
   app.openapi(createRoute({
     method: 'get', path: '/persons', tags, security: staffSecurity, summary: 'Search residents (住民検索); each hit is access-logged',

@@ -33,6 +33,7 @@ import { createFeedUseCases } from './feed/feed.service.ts';
 import { createFeedRepository } from './feed/feed.repository.ts';
 import { createJukinetUseCases, RESIDENT_CODE_FROM_STOCK } from './jukinet/jukinet.service.ts';
 import { createBatchUseCases } from './batch/batch.service.ts';
+import { createFormUseCases } from './forms/forms.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -250,6 +251,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createFeedUseCases({ db, accessLog, cipher, today: () => japanToday(clock) }),
     ...jukinet,
     ...createBatchUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
+    ...createFormUseCases({ db, registry: repo, accessLog, clock }),
 
     /**
      * Records a change as 仮登録 (provisional): invisible to reads and certificates until approved.

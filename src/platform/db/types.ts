@@ -605,6 +605,19 @@ export interface RegistryBatchRun {
   summary: Generated<Json>;
 }
 
+export interface RegistryFormPrint {
+  changeId: string;
+  clientIp: Generated<string>;
+  form: string;
+  municipalityCode: string;
+  pdfSha256: string;
+  personKey: Generated<string>;
+  printedAt: Generated<Timestamp>;
+  printedBy: string;
+  printedByName: string;
+  printNo: number;
+}
+
 export interface RegistryJukinetLink {
   mode: Generated<string>;
   municipalityCode: string;
@@ -905,6 +918,7 @@ export interface DB {
   "registry.household": RegistryHousehold;
   "registry.importJob": RegistryImportJob;
   "registry.batchRun": RegistryBatchRun;
+  "registry.formPrint": RegistryFormPrint;
   "registry.jukinetLink": RegistryJukinetLink;
   "registry.jukinetMessage": RegistryJukinetMessage;
   "registry.myNumberVault": RegistryMyNumberVault;

@@ -25,6 +25,8 @@ export const personName = (p: { familyName: string; givenName: string; romanName
 
 export interface ChangeDetailProps extends ConsoleContext {
   change: ChangeDetail;
+  /** The 帳票 of the change that may be printed, with their print counts. */
+  forms?: Array<{ form: string; title: string; personId: string | null; personName: string | null; prints: number }>;
   staffNames: Record<string, string>;
   csrfToken: string;
   canApprove: boolean;
@@ -76,6 +78,22 @@ export function ChangeDetailPage(p: ChangeDetailProps) {
           <h2 id="alerts-heading" class="text-std-18B-160">{t.detail.alerts}</h2>
           <ul class="mt-2 list-disc pl-6">{c.alerts.map((a) => <li>{a.message}</li>)}</ul>
         </div>
+      ) : null}
+      {p.forms && p.forms.length > 0 ? (
+        <section class="card mt-6 max-w-4xl" aria-labelledby="forms-heading" data-testid="change-forms">
+          <h2 id="forms-heading" class="text-std-20B-150">{t.forms.heading}</h2>
+          <p class="mt-1 text-std-16N-170">{t.forms.lead}</p>
+          <ul class="mt-3 flex flex-col gap-2">
+            {p.forms.map((f) => (
+              <li data-form={f.form}>
+                <a class="link" href={`/console/registry/changes/${c.changeId}/forms/${f.form}.pdf${f.personId ? `?person=${f.personId}` : ''}`} target="_blank" rel="noopener">
+                  {f.title}{f.personName ? `（${f.personName}）` : ''}
+                </a>
+                <span class="ml-3 text-std-16N-170">{f.prints > 0 ? t.forms.printed(f.prints) : t.forms.notPrinted}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <section class="mt-8" aria-labelledby="persons-heading">
         <h2 id="persons-heading" class="text-std-24B-150">{t.detail.persons}</h2>

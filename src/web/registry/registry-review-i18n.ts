@@ -17,6 +17,10 @@ const ja = {
     batchDone: (n: number, skipped: number) => `住所一括変更で${n}世帯を仮登録しました。${skipped > 0 ? `${skipped}世帯は試行の後に変更された等のため除外しました。試行をやり直して確認してください。` : ''}下の一覧の異動を決裁者が本登録します。`,
   },
   status: { provisional: '仮登録（審査待ち）', returned: '差戻し中', final: '本登録済み', withdrawn: '取下げ済み' } as Record<string, string>,
+  forms: {
+    heading: '帳票の印刷', lead: '開くと印刷として記録されます（2回目からは再印刷と表示されます）。通知書は本登録の後に印刷できます。',
+    printed: (n: number) => `印刷済み ${n}回`, notPrinted: '未印刷',
+  },
   detail: {
     title: (receipt: string) => `異動の詳細（受付番号 ${receipt}）`, titleNoReceipt: '異動の詳細', facts: '異動の内容',
     receipt: '受付番号', kind: '異動の種類', reason: '異動事由', status: '状態', operator: '入力者', enteredAt: '入力日時', occurredOn: '異動日', notifiedOn: '届出日',
@@ -58,6 +62,10 @@ const en = {
     open: (label: string) => `Details of ${label}`,
   },
   status: { provisional: 'Provisional (awaiting review)', returned: 'Returned', final: 'Approved', withdrawn: 'Withdrawn' },
+  forms: {
+    heading: 'Forms', lead: 'Opening a form records a print (from the second on it is marked as a reprint). Notices can be printed after approval.',
+    printed: (n: number) => `printed ${n}×`, notPrinted: 'not printed',
+  },
   detail: {
     title: (receipt: string) => `Change ${receipt}`, titleNoReceipt: 'Change', facts: 'The change', persons: 'Persons and what changes', item: 'Item', before: 'Before', after: 'After',
     actions: 'Actions', toApprove: 'Approve…', returnHeading: 'Return', returnReason: 'Reason for returning', returnSubmit: 'Return to the clerk', resubmit: 'Resubmit',

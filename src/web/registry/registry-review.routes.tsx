@@ -11,6 +11,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
+import { CHANGE_FORMS } from '../../domains/registry/index.ts';
 import { renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { ApproveConfirmPage, ChangeDetailPage } from './registry-change-detail.page.tsx';
@@ -44,8 +45,22 @@ export function registryReviewRoutes(services: Services) {
   const detail = async (c: Context<AppEnv>, id: string, extra: { done?: string; error?: { message: string; code: string }; returnReason?: string } = {}, status: 200 | Status = 200) => {
     const change = await svc.getChangeDetail(c.var.actor, id, requestCtx(c));
     const staffNames = await names(c, [change.operatorId, change.decidedBy, change.returnedBy]);
-    return renderPage(c, ChangeDetailPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), change, staffNames, csrfToken: c.var.actor.csrfToken, ...extra }), status);
+    const forms = await svc.listChangeForms(c.var.actor, id);
+    return renderPage(c, ChangeDetailPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), change, staffNames, forms, csrfToken: c.var.actor.csrfToken, ...extra }), status);
   };
+
+  // 帳票 of a change (確認書, 通知書, 職権記録書, 住民票コード通知票): every delivery is a recorded print (再印刷 from the second),
+  // opened in the browser's viewer to print, never cached (it carries personal data).
+  app.get('/console/registry/changes/:id/forms/:file', async (c) => {
+    const id = c.req.param('id');
+    const file = c.req.param('file');
+    if (!file.endsWith('.pdf')) return c.notFound();
+    const form = file.slice(0, -4);
+    const person = c.req.query('person');
+    if (!UUID.test(id) || (person !== undefined && !UUID.test(person)) || !(CHANGE_FORMS as readonly string[]).includes(form)) return c.notFound();
+    const r = await svc.printChangeForm(c.var.actor, id, form as (typeof CHANGE_FORMS)[number], person, requestCtx(c));
+    return c.body(r.pdf as unknown as ArrayBuffer, 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${r.filename}"`, 'cache-control': 'no-store' });
+  });
 
   const doneOf = (c: Context<AppEnv>) => {
     const d = c.req.query('done') ?? '';

@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { ageOn, formatLegalDate } from '../../../platform/dates/jp-date.ts';
-import { CHANGE_KINDS, reasonOf, type PersonRecord } from '../registry-model.ts';
+import { reasonLabelOf, type PersonRecord } from '../registry-model.ts';
 
 export const BATCH_KINDS = ['annual-report', 'immigration-report', 'inspection-copy', 'random-extraction'] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
@@ -31,11 +31,6 @@ export const BATCH_COLUMNS: Record<BatchKind, string[]> = {
 export interface BatchAlert { code: string; message: string }
 export type ResultRow = Record<string, string | number>;
 export interface BatchResult { rows: ResultRow[]; personIds: string[]; summary: Record<string, number | string>; alerts: BatchAlert[] }
-
-/** 異動事由コード → label, for every kind the registry records (reasons added elsewhere fall back to their code). */
-const REASON_LABELS: Map<string, string> = new Map(CHANGE_KINDS.flatMap((k) => [
-  reasonOf(k), reasonOf(k, { abroad: true }), reasonOf(k, { deleted: true }), reasonOf(k, { cancelledClass: '記載' }), reasonOf(k, { cancelledClass: '消除' }),
-]).map((r) => [r.code, r.label]));
 
 /** 年報's column of a reason: 増加 (転入・出生・その他) or 減少 (転出・死亡・その他); 修正 reasons are not population changes. */
 export function annualColumn(code: string): { side: '増加' | '減少'; column: string } | null {
@@ -77,7 +72,7 @@ export function annualReport(p: { from: string; to: string }, counts: ReasonCoun
   }
   rows.push({ 区分: '期末人口', 事由: '', ...cells(() => true, population.end) });
   const codes = [...new Set(counts.map((c) => c.reasonCode))].sort();
-  for (const code of codes) rows.push({ 区分: '異動事由別', 事由: `${code} ${REASON_LABELS.get(code) ?? ''}`.trim(), ...cells((c) => c.reasonCode === code) });
+  for (const code of codes) rows.push({ 区分: '異動事由別', 事由: `${code} ${reasonLabelOf(code)}`.trim(), ...cells((c) => c.reasonCode === code) });
   const increase = counts.filter((c) => annualColumn(c.reasonCode)?.side === '増加').reduce((a, c) => a + c.persons, 0);
   const decrease = counts.filter((c) => annualColumn(c.reasonCode)?.side === '減少').reduce((a, c) => a + c.persons, 0);
   const start = population.start.reduce((a, c) => a + c.persons, 0);
@@ -103,7 +98,7 @@ export function immigrationReport(p: { from: string; to: string }, snaps: Change
     const r = s.record;
     const f = r.foreign!;
     return {
-      異動日: s.occurredOn, 異動事由: `${s.reasonCode} ${REASON_LABELS.get(s.reasonCode) ?? ''}`.trim(),
+      異動日: s.occurredOn, 異動事由: `${s.reasonCode} ${reasonLabelOf(s.reasonCode)}`.trim(),
       在留カード等番号: f.residenceCardNo ?? '', 氏名: r.romanName ?? `${r.familyName} ${r.givenName}`, 通称: r.alias ?? '',
       生年月日: formatLegalDate(r.birthDate, 'seireki'), 性別: r.sex === 'male' ? '男' : '女', '国籍・地域': f.nationality,
       法第30条の45の区分: f.category, 在留資格: f.residenceStatus ?? '', 在留期間: f.residencePeriod ?? '', 在留期間の満了の日: f.residenceExpiry ?? '',
