@@ -30,7 +30,7 @@ describe('counter (書かない窓口)', () => {
         counterTitles = (await page.locator('tr[data-procedure] td:first-child').allTextContents()).map((t) => t.trim());
         expect(counterTitles).toEqual(expect.arrayContaining(['転入届', '印鑑登録', '児童手当の認定請求', '保育所等の利用申込（転園）']));
         expect(text).toContain('昭和63年5月10日');
-        expect(await page.getByTestId('missing').textContent()).toContain('異動日（引越した日）を入力してください');
+        expect(await page.getByTestId('missing').textContent()).toContain('異動日を入力してください');
       }
       if (name === 'counter-visit-ready') {
         // Asked once: the reading of 桔梗 typed for the first member only; the children's insurer known from 国保.
@@ -50,6 +50,31 @@ describe('counter (書かない窓口)', () => {
     // The 転入 waits in the registry's 仮登録一覧.
     await page.goto('/console/registry/provisional');
     expect(await page.getByRole('main').textContent()).toContain('桔梗');
+    assertClean(page);
+  });
+
+  it('starts a 転居 from a registry search: the household from the registry, who moves chosen, axe-clean', async () => {
+    const page = await browser.newPage({ width: 1366, height: 900 });
+    await signIn(page, 'madoguchi');
+    await page.waitForURL('**/console');
+    await page.goto('/console/counter/visits/new');
+    await page.getByRole('checkbox', { name: /^転居/ }).check();
+    await page.getByLabel('住民を検索').fill('サ');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.waitForURL('**/console/counter/visits/new?*q=*');
+    const hits = page.getByTestId('reception-hits');
+    await assertAccessible(page);
+    await screenshot(page, 'counter-reception-search');
+    expect(await hits.textContent()).not.toMatch(UUID);
+    await hits.getByRole('button', { name: /さんで受付$/ }).first().click();
+    await page.waitForURL(/\/console\/counter\/visits\/\d{4}-\d{6}$/);
+    const main = (await page.getByRole('main').textContent()) ?? '';
+    expect(main).toContain('転居届');
+    expect(main).toContain('世帯員（住民記録から）');
+    expect(main).not.toMatch(UUID);
+    expect(main).toMatch(/(昭和|平成|令和)\d+年/);
+    await assertAccessible(page);
+    await screenshot(page, 'counter-visit-move-within');
     assertClean(page);
   });
 

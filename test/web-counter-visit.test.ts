@@ -37,7 +37,7 @@ describe('counter visit', () => {
     let page = await (await s.get(clerk, visitPath)).text();
     for (const title of ['転入届', '印鑑登録', '児童手当の認定請求', '子ども医療費受給資格の申請', '保育所等の利用申込（転園）', '小中学校の転入学']) expect(page).toContain(title);
     expect(page).not.toContain('data-procedure="nhi-enrolment"');
-    expect(page).toContain('異動日（引越した日）を入力してください');
+    expect(page).toContain('異動日を入力してください');
     expect(page).toContain('東京都世田谷区桜丘二丁目3番4号');
 
     // Dropping without a reason is refused; the interview is one form; 国保 for everyone adds the 国保 procedure.

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { CasesService } from '../cases/index.ts';
 import type { RegistryService } from '../registry/index.ts';
+import { createAccessLogRepository } from '../../platform/audit/access-log.repository.ts';
 import { createTicketRepository } from './tickets/ticket.repository.ts';
 import { createTicketService } from './tickets/ticket.service.ts';
 import { createVisitRepository } from './visits/visit.repository.ts';
@@ -13,12 +14,12 @@ export { LIFE_EVENTS, LIFE_EVENT_LABELS, isLifeEvent, type LifeEvent } from './r
 export type { TicketService, TicketView } from './tickets/ticket.service.ts';
 export { STATUS_JA as TICKET_STATUS_JA } from './tickets/ticket.service.ts';
 export type { VisitService } from './visits/visit.service.ts';
-export { Interview, type VisitMember } from './visits/interview.ts';
+export { Interview, registryChangeOf, type VisitMember } from './visits/interview.ts';
 export { SIMULATED_CARDS, simulatedCardReader, type CardReader } from './card/card-face.ts';
 
 /** Wires the counter services for the composition root. */
 export function createCounter(db: Database, clock: Clock, registry: RegistryService, cases: CasesService) {
   const tickets = createTicketService({ db, clock, tickets: createTicketRepository() });
-  const visits = createVisitService({ db, clock, visits: createVisitRepository(), tickets, registry, cases });
+  const visits = createVisitService({ db, clock, visits: createVisitRepository(), tickets, registry, cases, accessLog: createAccessLogRepository() });
   return { tickets, visits };
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The counter visit: start from the card (券面事項), one interview, the signature sheet, filing every procedure at once. */
-import { LIFE_EVENTS, LIFE_EVENT_LABELS, type LifeEvent, type VisitService } from '../../domains/counter/index.ts';
+import { LIFE_EVENTS, LIFE_EVENT_LABELS, registryChangeOf, type LifeEvent, type VisitService } from '../../domains/counter/index.ts';
 import { toWareki } from '../../platform/dates/jp-date.ts';
 import { FORM_TOKEN_FIELD, newFormToken } from '../../platform/http/idempotency.ts';
 import { DateInput } from '../ui/date-input.tsx';
@@ -16,20 +16,69 @@ const Hidden = (p: { csrf: string; idem?: boolean }) => (
   </>
 );
 
-/** Reception: life events and the card texts of the members. */
-export function VisitStartPage(p: ConsoleContext & { ticket?: number; events: LifeEvent[]; cards: string[]; error?: string }) {
+/** A registry search hit at reception. */
+export interface ReceptionHit { personId: string; name: string; nameKana: string; birthDate: string; sex: 'male' | 'female'; address: string; relationship: string; status: string }
+
+const REGISTRY_EVENTS: LifeEvent[] = ['move-within', 'move-out', 'birth', 'death', 'household-change'];
+
+/** Reception: a registered resident found in the registry (転居・転出・出生・死亡・世帯変更), or the card texts of a household moving in. */
+export function VisitStartPage(p: ConsoleContext & { ticket?: number; events: LifeEvent[]; cards: string[]; error?: string; q?: string; hits?: ReceptionHit[] }) {
   const slots = Array.from({ length: 6 }, (_, i) => p.cards[i] ?? '');
+  const registryEvents = p.events.filter((e) => REGISTRY_EVENTS.includes(e));
   return (
     <ConsoleLayout {...p} title="来庁受付（聞き取りの開始）" current="counter">
       <h1 class="text-std-32B-150">来庁受付{p.ticket ? `（受付番号 ${p.ticket} 番）` : ''}</h1>
       {p.error ? <div class="banner-error mt-4" role="alert"><p class="font-bold">受け付けられませんでした</p><p>{p.error}</p></div> : null}
-      <form method="post" action="/console/counter/visits" class="mt-6 flex flex-col gap-6">
+      <section class="card mt-6" aria-labelledby="from-registry-title">
+        <h2 id="from-registry-title" class="text-std-20B-150">住民記録にある方（転居・転出・出生・死亡・世帯変更）</h2>
+        <form method="get" action="/console/counter/visits/new" class="mt-3 flex flex-col gap-4">
+          {p.ticket ? <input type="hidden" name="ticket" value={String(p.ticket)} /> : null}
+          <fieldset>
+            <legend class="form-label">ご用件</legend>
+            <div class="mt-1 flex flex-wrap gap-x-6">
+              {REGISTRY_EVENTS.map((e) => <label class="flex min-h-9 items-center gap-2"><input type="checkbox" name="e" value={e} class="size-5" checked={registryEvents.includes(e)} />{LIFE_EVENT_LABELS[e].ja}</label>)}
+            </div>
+          </fieldset>
+          <div class="flex flex-wrap items-end gap-3">
+            <div class="form-field"><label class="form-label" for="q">住民を検索</label>
+              <p class="form-hint" id="q-hint">氏名（漢字・カナ）、生年月日（和暦）、又は氏名と生年月日</p>
+              <input id="q" name="q" value={p.q ?? ''} class="form-control" aria-describedby="q-hint" maxlength={200} /></div>
+            <button type="submit" class="button-secondary">検索</button>
+          </div>
+        </form>
+        {p.hits ? (p.hits.length === 0 ? <p class="mt-4" role="status">該当する住民はいません。</p> : (
+          <table class="mt-4 w-full border-collapse text-left" data-testid="reception-hits">
+            <thead><tr class="border-b border-solid-gray-420">{['氏名', '生年月日', '住所', '続柄', ''].map((h) => <th scope="col" class="px-2 py-2">{h}</th>)}</tr></thead>
+            <tbody>
+              {p.hits.map((h) => (
+                <tr class="border-b border-solid-gray-200 align-top">
+                  <td class="px-2 py-2 font-bold">{h.name}<br /><span class="text-dns-14N-130 font-normal">{h.nameKana}</span></td>
+                  <td class="px-2 py-2">{h.birthDate}</td>
+                  <td class="px-2 py-2">{h.address}</td>
+                  <td class="px-2 py-2">{h.relationship}</td>
+                  <td class="px-2 py-2">
+                    <form method="post" action="/console/counter/visits/from-registry">
+                      <Hidden csrf={p.actor.csrfToken} idem />
+                      <input type="hidden" name="personId" value={h.personId} />
+                      {p.ticket ? <input type="hidden" name="ticket" value={String(p.ticket)} /> : null}
+                      {registryEvents.map((e) => <input type="hidden" name="e" value={e} />)}
+                      <button type="submit" class="button-primary button-small">{`${h.name}さんで受付`}</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )) : null}
+      </section>
+      <h2 class="mt-8 text-std-20B-150">転入（カードから）</h2>
+      <form method="post" action="/console/counter/visits" class="mt-4 flex flex-col gap-6">
         <Hidden csrf={p.actor.csrfToken} idem />
         {p.ticket ? <input type="hidden" name="ticket" value={String(p.ticket)} /> : null}
         <fieldset>
           <legend class="form-label">ご用件（ライフイベント）</legend>
           <div class="mt-2 grid gap-1 md:grid-cols-2">
-            {LIFE_EVENTS.map((e) => <label class="flex min-h-9 items-center gap-2"><input type="checkbox" name="e" value={e} class="size-5" checked={p.events.includes(e)} />{LIFE_EVENT_LABELS[e].ja}</label>)}
+            {LIFE_EVENTS.filter((e) => !REGISTRY_EVENTS.includes(e)).map((e) => <label class="flex min-h-9 items-center gap-2"><input type="checkbox" name="e" value={e} class="size-5" checked={p.events.includes(e)} />{LIFE_EVENT_LABELS[e].ja}</label>)}
           </div>
         </fieldset>
         <fieldset>
@@ -49,6 +98,9 @@ export function VisitStartPage(p: ConsoleContext & { ticket?: number; events: Li
     </ConsoleLayout>
   );
 }
+
+const OCCURRED_LABEL: Record<string, string> = { 'move-in': '異動日（引越した日）', 'move-within': '異動日（引越した日）', 'move-out': '転出日（予定日）', birth: '生まれた日', death: '亡くなった日', 'household-change': '変更の日' };
+const CONCERNED_LABEL: Record<string, string> = { 'move-within': '引越す', 'move-out': '転出する', death: '亡くなった方' };
 
 const dateWa = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? toWareki(iso) : '');
 
@@ -75,6 +127,10 @@ export function VisitPage(p: ConsoleContext & { visit: Visit; notice?: string; e
   const has = (c: string) => v.needed.some((n) => n.code === c);
   const who = (refs: string[]) => (refs.length ? refs.map((r) => { const m = iv.members[Number(r)]; return m ? `${m.familyName} ${m.givenName}` : ''; }).join('、') : '世帯');
   const notListed = v.rules.procedures.filter((d) => !v.needed.some((n) => n.code === d.code));
+  const change = registryChangeOf(v.needed);
+  const registered = !!iv.householdId;
+  const members = iv.members.filter((m) => !m.isNew);
+  const newborn = iv.members.find((m) => m.isNew);
   return (
     <ConsoleLayout {...p} title={`来庁 ${v.visitNo}`} current="counter">
       <h1 class="text-std-32B-150">{`来庁 ${v.visitNo}`}{v.ticketNumber ? `（受付番号 ${v.ticketNumber} 番）` : ''}</h1>
@@ -135,23 +191,57 @@ export function VisitPage(p: ConsoleContext & { visit: Visit; notice?: string; e
           <form method="post" action={`/console/counter/visits/${v.visitNo}/interview`} class="mt-4 flex flex-col gap-6">
             <Hidden csrf={csrf} />
             <div class="grid gap-4 md:grid-cols-3">
-              <DateInput name="occurredOn" label="異動日（引越した日）" value={dateWa(iv.occurredOn) || iv.occurredOn} error={miss('occurredOn')} />
+              <DateInput name="occurredOn" label={OCCURRED_LABEL[change ?? 'move-in'] ?? '異動日'} value={dateWa(iv.occurredOn) || iv.occurredOn} error={miss('occurredOn')} />
               <Field id="phone" label="連絡先電話番号" value={iv.phone} inputmode="tel" missing={miss('phone')} />
-              <Field id="previousAddress" label="前住所（カードから）" value={iv.previousAddress} missing={miss('previousAddress')} wide />
-              <Field id="townName" label="新住所：町字" value={iv.townName} hint="例: 大字広丘野村" />
-              <Field id="banchi" label="番地・号" value={iv.banchi} missing={miss('banchi')} />
-              <Field id="katagaki" label="方書（建物名・部屋番号）" value={iv.katagaki} />
-              <Field id="honseki" label="本籍" value={iv.honseki} missing={miss('honseki')} hint="ない場合は「なし」、分からない場合は「不明」" />
-              <Field id="hittosha" label="筆頭者" value={iv.hittosha} />
+              {change === 'move-in' ? <Field id="previousAddress" label="前住所（カードから）" value={iv.previousAddress} missing={miss('previousAddress')} wide /> : null}
+              {change === 'move-in' || change === 'move-within' ? <>
+                <Field id="townName" label="新住所：町字" value={iv.townName} hint="例: 大字広丘野村" />
+                <Field id="banchi" label="番地・号" value={iv.banchi} missing={miss('banchi')} />
+                <Field id="katagaki" label="方書（建物名・部屋番号）" value={iv.katagaki} />
+              </> : null}
+              {change === 'move-out' ? <Field id="destination" label="転出先の住所" value={iv.destination} missing={miss('destination')} wide hint="都道府県から番地・部屋番号まで" /> : null}
+              {change === 'move-in' || change === 'birth' ? <>
+                <Field id="honseki" label="本籍" value={iv.honseki} missing={miss('honseki')} hint="ない場合は「なし」、分からない場合は「不明」" />
+                <Field id="hittosha" label="筆頭者" value={iv.hittosha} />
+              </> : null}
             </div>
+            {registered && (change === 'death' || change === 'household-change' || change === 'move-out' || change === 'move-within') ? (
+              <div class="form-field">
+                <label class="form-label" for="newHeadRef">新しい世帯主</label>
+                <p class="form-hint" id="newHeadRef-hint">{change === 'household-change' ? '世帯主になる方を選んでください' : '世帯主が亡くなった・引越す場合に、残る世帯の世帯主を選んでください'}</p>
+                {miss('newHeadRef') ? <p class="form-error" id="newHeadRef-error">{miss('newHeadRef')}</p> : null}
+                <select id="newHeadRef" name="newHeadRef" class="form-control" aria-describedby="newHeadRef-hint">
+                  <option value="">選ばない</option>
+                  {members.map((m, i) => <option value={String(i)} selected={iv.newHeadRef === String(i)}>{`${m.familyName} ${m.givenName}（${m.relationship || '続柄未入力'}）`}</option>)}
+                </select>
+              </div>
+            ) : null}
+            {change === 'birth' ? (
+              <fieldset class="card" data-testid="newborn"><legend class="font-bold">生まれたお子さん</legend>
+                {miss('nb-givenName') ? <p class="form-error">{miss('nb-givenName')}</p> : null}
+                <div class="grid gap-4 md:grid-cols-3">
+                  <Field id="nb-familyName" label="氏" value={newborn?.familyName ?? members[0]?.familyName ?? ''} />
+                  <Field id="nb-givenName" label="名" value={newborn?.givenName ?? ''} />
+                  <Field id="nb-familyNameKana" label="氏（フリガナ）" value={newborn?.familyNameKana ?? members[0]?.familyNameKana ?? ''} />
+                  <Field id="nb-givenNameKana" label="名（フリガナ）" value={newborn?.givenNameKana ?? ''} />
+                  <DateInput name="nb-birthDate" label="生年月日" value={newborn && newborn.birthDate !== '0000-01-01' ? dateWa(newborn.birthDate) : ''} />
+                  <div class="form-field"><label class="form-label" for="nb-sex">性別</label>
+                    <select id="nb-sex" name="nb-sex" class="form-control"><option value="female" selected={newborn?.sex !== 'male'}>女</option><option value="male" selected={newborn?.sex === 'male'}>男</option></select></div>
+                  <Field id="nb-relationship" label="続柄" value={newborn?.relationship ?? '子'} />
+                </div>
+                <label class="mt-3 flex items-center gap-2"><input type="checkbox" name="nb-nhi" value="1" checked={newborn?.nhi} class="size-5" />国民健康保険に加入する</label>
+              </fieldset>
+            ) : null}
             <fieldset>
-              <legend class="form-label">世帯員（氏名・生年月日・性別はカードから）</legend>
+              <legend class="form-label">{registered ? '世帯員（住民記録から）' : '世帯員（氏名・生年月日・性別はカードから）'}</legend>
+              {registered ? <input type="hidden" name="concernedShown" value="1" /> : null}
               <p class="form-hint">同じ氏の方のフリガナ（氏）は、1人分を入力して保存すると全員に入ります。</p>
               <table class="mt-2 w-full border-collapse text-left">
-                <thead><tr class="border-b border-solid-gray-420">{['氏名', 'フリガナ（氏）', 'フリガナ（名）', '生年月日', '続柄', '国保に加入'].map((h) => <th scope="col" class="px-2 py-2">{h}</th>)}</tr></thead>
+                <thead><tr class="border-b border-solid-gray-420">{[...(registered ? [CONCERNED_LABEL[change ?? ''] ?? '対象'] : []), '氏名', 'フリガナ（氏）', 'フリガナ（名）', '生年月日', '続柄', '国保に加入'].map((h) => <th scope="col" class="px-2 py-2">{h}</th>)}</tr></thead>
                 <tbody>
-                  {iv.members.map((m, i) => (
+                  {members.map((m, i) => (
                     <tr class="border-b border-solid-gray-200 align-top">
+                      {registered ? <td class="px-2 py-2"><label class="flex items-center gap-2"><input type="checkbox" name={`c${i}`} value="1" checked={m.concerned} class="size-5" /><span class="sr-only">{`${m.familyName} ${m.givenName}`}</span></label></td> : null}
                       <td class="px-2 py-2 font-bold">{`${m.familyName} ${m.givenName}`}<br /><span class="text-dns-14N-130">{m.sex === 'male' ? '男' : '女'}</span></td>
                       <td class="px-2 py-2"><label class="sr-only" for={`kf${i}`}>{`${m.familyName} ${m.givenName} フリガナ（氏）`}</label><input id={`kf${i}`} name={`kf${i}`} value={m.familyNameKana} class="form-control !w-36" aria-invalid={miss(`m${i}.kana`) ? 'true' : undefined} /></td>
                       <td class="px-2 py-2"><label class="sr-only" for={`kg${i}`}>{`${m.familyName} ${m.givenName} フリガナ（名）`}</label><input id={`kg${i}`} name={`kg${i}`} value={m.givenNameKana} class="form-control !w-36" /></td>
@@ -164,6 +254,17 @@ export function VisitPage(p: ConsoleContext & { visit: Visit; notice?: string; e
                 </tbody>
               </table>
               <datalist id="relationships">{['世帯主', '妻', '夫', '子', '父', '母', '同居人'].map((r) => <option value={r} />)}</datalist>
+              {change === 'move-in' ? members.map((m, i) => (m.foreign ? (
+                <fieldset class="card mt-3" data-testid={`residence-card-${i}`}><legend class="font-bold">{`${m.familyName} ${m.givenName}さんの在留カード`}</legend>
+                  <div class="grid gap-4 md:grid-cols-3">
+                    <Field id={`rn${i}`} label="ローマ字氏名" value={m.romanName} />
+                    <Field id={`nat${i}`} label="国籍・地域" value={m.nationality} missing={miss(`m${i}.nationality`)} />
+                    <Field id={`rc${i}`} label="在留カード番号" value={m.residenceCardNo} missing={miss(`m${i}.residenceCardNo`)} hint="英字2・数字8・英字2（例: AB12345678CD）" />
+                    <Field id={`rs${i}`} label="在留資格" value={m.residenceStatus} missing={miss(`m${i}.residenceStatus`)} />
+                    <DateInput name={`rx${i}`} label="在留期間の満了日" value={dateWa(m.residenceExpiry) || m.residenceExpiry} />
+                  </div>
+                </fieldset>
+              ) : null)) : null}
               <label class="mt-3 flex items-center gap-2"><input type="checkbox" name="dog" value="1" checked={iv.dog} class="size-5" />犬を飼っている</label>
             </fieldset>
             {has('child-allowance') ? (

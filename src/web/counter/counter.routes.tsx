@@ -17,10 +17,23 @@ import { CounterTicketsPage } from './counter-tickets.page.tsx';
 import { VisitPage, VisitStartPage } from './counter-visit.page.tsx';
 import { isLifeEvent, SIMULATED_CARDS, type Interview } from '../../domains/counter/index.ts';
 import { parseLegalDate } from '../../platform/dates/jp-date.ts';
+import { interpretSearch } from '../registry/registry.routes.tsx';
 
 const VISIT_NO = /^\d{4}-\d{6}$/;
 const str = (v: unknown, max = 300) => (typeof v === 'string' ? v.slice(0, max) : '');
 const ctxOf = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
+
+/** The child a 出生届 enters (the nb-* fields, shown for 出生): kept after the household's members. */
+function newbornOf(members: Interview['members'], before: Interview['members'][number] | undefined, b: Record<string, unknown>, date: (v: unknown) => string): Interview['members'] {
+  if (!('nb-givenName' in b)) return before ? [...members, before] : members;
+  const givenName = str(b['nb-givenName'], 100).trim();
+  if (!givenName) return members;
+  const head = members.find((m) => m.relationship === '世帯主') ?? members[0];
+  return [...members, { ...(before ?? {}), familyName: str(b['nb-familyName'], 100).trim() || head?.familyName || '', givenName,
+    familyNameKana: str(b['nb-familyNameKana'], 200).trim() || head?.familyNameKana || '', givenNameKana: str(b['nb-givenNameKana'], 200).trim(),
+    birthDate: date(b['nb-birthDate']) || '0000-01-01', sex: b['nb-sex'] === 'male' ? 'male' : 'female', relationship: str(b['nb-relationship'], 30).trim() || '子',
+    foreign: false, nhi: b['nb-nhi'] === '1', fromCard: false, concerned: true, isNew: true, romanName: '', nationality: '', residenceStatus: '', residenceExpiry: '', residenceCardNo: '' }];
+}
 
 /** The interview form → the stored interview (members keep what the card gave). */
 function applyInterviewForm(iv: Interview, b: Record<string, unknown>): Interview {
@@ -32,11 +45,16 @@ function applyInterviewForm(iv: Interview, b: Record<string, unknown>): Intervie
   };
   return {
     ...iv,
-    occurredOn: date(b.occurredOn), phone: str(b.phone, 30).trim(), previousAddress: str(b.previousAddress).trim(),
-    townName: str(b.townName, 100).trim(), banchi: str(b.banchi, 100).trim(), katagaki: str(b.katagaki, 200).trim(), dog: b.dog === '1',
-    honseki: str(b.honseki, 200).trim(), hittosha: str(b.hittosha, 100).trim(),
-    members: iv.members.map((m, i) => ({ ...m, familyNameKana: str(b[`kf${i}`], 200).trim(), givenNameKana: str(b[`kg${i}`], 200).trim(),
-      relationship: str(b[`rel${i}`], 30).trim(), nhi: b[`nhi${i}`] === '1' })),
+    occurredOn: date(b.occurredOn), phone: str(b.phone, 30).trim(), dog: b.dog === '1',
+    // Fields the page shows only for some events: an absent field keeps its answer.
+    ...Object.fromEntries((['previousAddress', 'townName', 'banchi', 'katagaki', 'honseki', 'hittosha'] as const).filter((k) => k in b).map((k) => [k, str(b[k], 300).trim()])),
+    members: newbornOf(iv.members.filter((m) => !m.isNew).map((m, i) => ({ ...m, familyNameKana: str(b[`kf${i}`], 200).trim(), givenNameKana: str(b[`kg${i}`], 200).trim(),
+      relationship: str(b[`rel${i}`], 30).trim(), nhi: b[`nhi${i}`] === '1',
+      ...(b.concernedShown === '1' ? { concerned: b[`c${i}`] === '1' } : {}),
+      ...(m.foreign && `nat${i}` in b ? { romanName: str(b[`rn${i}`], 200).trim(), nationality: str(b[`nat${i}`], 100).trim(), residenceStatus: str(b[`rs${i}`], 100).trim(),
+        residenceExpiry: date(b[`rx${i}`]), residenceCardNo: str(b[`rc${i}`], 20).trim().toUpperCase() } : {}) })), iv.members.find((m) => m.isNew), b, date),
+    ...('destination' in b ? { destination: str(b.destination).trim() } : {}),
+    ...('newHeadRef' in b ? { newHeadRef: /^\d$/.test(str(b.newHeadRef, 2)) ? str(b.newHeadRef, 2) : '' } : {}),
     ...('bankName' in b ? { bankName: str(b.bankName, 100).trim(), branchName: str(b.branchName, 100).trim(),
       accountType: b.accountType === 'current' ? 'current' as const : 'ordinary' as const, accountNumber: str(b.accountNumber, 20).trim() } : {}),
     ...('daycareStart' in b ? { daycareStart: date(b.daycareStart), daycarePreferences: str(b.daycarePreferences).trim(), daycareReason: str(b.daycareReason, 200).trim() } : {}),
@@ -99,7 +117,38 @@ export function counterWebRoutes(services: Services) {
   app.get('/console/counter/visits/new', async (c) => {
     const ticket = ticketOf(c);
     const t = ticket ? (await services.counter.tickets.today(c.var.actor)).find((x) => x.number === ticket) : undefined;
-    return renderPage(c, VisitStartPage({ ...(await consoleContext(c, services)), ticket: t?.number, events: t?.lifeEvents ?? [], cards: c.req.query('simulate') === '1' ? SIMULATED_CARDS : [] }));
+    const chosen = (c.req.queries('e') ?? []).filter(isLifeEvent);
+    const events = chosen.length ? chosen : t?.lifeEvents ?? [];
+    const q = (c.req.query('q') ?? '').slice(0, 200).trim();
+    let hits: Awaited<ReturnType<Services['registry']['search']>> | undefined;
+    let error: string | undefined;
+    if (q) {
+      try {
+        // The search is access-logged by the registry (purpose 窓口受付).
+        hits = await services.registry.search(c.var.actor, { ...interpretSearch(q, c.var.actor.municipalityCode).query, mode: 'prefix', includeRemoved: false, purpose: '窓口受付', limit: 30 }, ctxOf(c));
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.status >= 500) throw e;
+        error = e.title;
+      }
+    }
+    return renderPage(c, VisitStartPage({ ...(await consoleContext(c, services)), ticket: t?.number ?? ticket, events, cards: c.req.query('simulate') === '1' ? SIMULATED_CARDS : [], q, hits, error }), error ? 400 : 200);
+  });
+
+  app.post('/console/counter/visits/from-registry', async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    assertCsrf(c.var.actor, str(body._csrf));
+    const events = ([] as unknown[]).concat(body.e ?? []).map((x) => str(x, 60)).filter(isLifeEvent);
+    const ticket = Number(str(body.ticket));
+    const personId = str(body.personId, 36);
+    const input = { events, ticketNumber: Number.isInteger(ticket) && ticket > 0 ? ticket : undefined, personId };
+    try {
+      if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new DomainError('visit-person-required', '住民を検索して選んでください', 422);
+      const { visitNo } = await services.counter.visits.startFromRegistry(c.var.actor, input, ctxOf(c));
+      return c.redirect(`/console/counter/visits/${visitNo}`, 303);
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.status >= 500 || e.status === 403) throw e;
+      return renderPage(c, VisitStartPage({ ...(await consoleContext(c, services)), ticket: input.ticketNumber, events, cards: [], error: e.title }), 422);
+    }
   });
 
   app.post('/console/counter/visits', async (c) => {
@@ -119,7 +168,7 @@ export function counterWebRoutes(services: Services) {
 
   const visitNoOf = (c: Context<AppEnv>) => { const no = c.req.param('visitNo') ?? ''; return VISIT_NO.test(no) ? no : undefined; };
   const visitPage = async (c: Context<AppEnv>, no: string, extra: { notice?: string; error?: string } = {}, status: 200 | 422 = 200) =>
-    renderPage(c, VisitPage({ ...(await consoleContext(c, services)), visit: await services.counter.visits.get(c.var.actor, no), ...extra }), status);
+    renderPage(c, VisitPage({ ...(await consoleContext(c, services)), visit: await services.counter.visits.get(c.var.actor, no, ctxOf(c)), ...extra }), status);
 
   app.get('/console/counter/visits/:visitNo', async (c) => {
     const no = visitNoOf(c);
@@ -133,7 +182,7 @@ export function counterWebRoutes(services: Services) {
     const no = visitNoOf(c);
     if (!no) return c.notFound();
     const ctx = await consoleContext(c, services);
-    const bytes = await services.counter.visits.sheet(c.var.actor, no, ctx.municipalityName);
+    const bytes = await services.counter.visits.sheet(c.var.actor, no, ctx.municipalityName, ctxOf(c));
     return c.body(bytes as unknown as ArrayBuffer, 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="visit-${no}.pdf"`, 'cache-control': 'no-store' });
   });
 
@@ -152,16 +201,16 @@ export function counterWebRoutes(services: Services) {
       }
     });
   };
-  visitAction('interview', async (c, no, b) => { await services.counter.visits.saveInterview(c.var.actor, no, (iv) => applyInterviewForm(iv, b)); return 'saved'; });
+  visitAction('interview', async (c, no, b) => { await services.counter.visits.saveInterview(c.var.actor, no, (iv) => applyInterviewForm(iv, b), ctxOf(c)); return 'saved'; });
   visitAction('adjustments', async (c, no, b) => {
     const action = b.action === 'add' ? 'add' as const : 'drop' as const;
     const code = str(b.code, 60);
     const reason = str(b.reason, 200).trim();
     if (!reason) throw new DomainError('adjustment-reason-required', action === 'add' ? '追加する理由を入力してください' : '外す理由を入力してください', 422);
-    const visit = await services.counter.visits.get(c.var.actor, no);
+    const visit = await services.counter.visits.get(c.var.actor, no, ctxOf(c));
     const listed = visit.needed.some((n) => n.code === code);
     if (!visit.rules.procedures.some((p) => p.code === code) || (action === 'drop') !== listed) throw new DomainError('adjustment-invalid', 'その手続は追加・削除できません', 422);
-    await services.counter.visits.saveInterview(c.var.actor, no, (iv) => ({ ...iv, adjustments: [...iv.adjustments, { action, code, reason }] }));
+    await services.counter.visits.saveInterview(c.var.actor, no, (iv) => ({ ...iv, adjustments: [...iv.adjustments, { action, code, reason }] }), ctxOf(c));
     return 'adjusted';
   });
   visitAction('filing', async (c, no, b) => {

@@ -22,6 +22,19 @@ export const VisitMember = z.object({
   foreign: z.boolean().default(false),
   nhi: z.boolean().default(false),
   fromCard: z.boolean().default(false),
+  /** A registered resident (reception from the registry): their person id and 宛名番号. */
+  personId: z.string().uuid().optional(),
+  atenaNo: z.string().regex(/^\d{1,15}$/).optional(),
+  /** The event is about this member (転居・転出 who moves, 死亡 who died); everyone by default. */
+  concerned: z.boolean().default(true),
+  /** The child a 出生届 enters (typed at the interview). */
+  isNew: z.boolean().default(false),
+  /** 在留カード items of a foreign resident moving in (外国人の転入). */
+  romanName: z.string().max(200).default(''),
+  nationality: z.string().max(100).default(''),
+  residenceStatus: z.string().max(100).default(''),
+  residenceExpiry: z.string().max(10).default(''),
+  residenceCardNo: z.string().max(20).default(''),
 });
 export type VisitMember = z.infer<typeof VisitMember>;
 
@@ -46,6 +59,13 @@ export const Interview = z.object({
   daycareReason: z.string().max(200).default(''),
   insurer: z.string().max(200).default(''),
   previousSchool: z.string().max(200).default(''),
+  /** 転出先 (転出届). */
+  destination: z.string().max(300).default(''),
+  /** The new 世帯主 (世帯変更, or the head died): a member's position, '' for none. */
+  newHeadRef: z.string().max(2).default(''),
+  /** The registered household the visit started from, and its version (the registry's optimistic check). */
+  householdId: z.string().uuid().optional(),
+  householdVersion: z.number().int().min(0).optional(),
   adjustments: z.array(z.object({ action: z.enum(['add', 'drop']), code: z.string().max(60), reason: z.string().max(200) })).max(30).default([]),
 });
 export type Interview = z.infer<typeof Interview>;
@@ -53,7 +73,7 @@ export type Interview = z.infer<typeof Interview>;
 /** Member refs are their positions ('0', '1', …). */
 export function interviewProcedures(rules: RuleSet, events: LifeEvent[], iv: Interview, day: string) {
   const facts = counterFacts(iv.members.map((m, i) => ({ atenaNo: String(i), birthDate: m.birthDate, residentKind: m.foreign ? 'foreign' : 'japanese', relationship: m.relationship })),
-    { events, concerned: iv.members.map((_, i) => String(i)), nhi: iv.members.flatMap((m, i) => (m.nhi ? [String(i)] : [])), dog: iv.dog, day: /^\d{4}-\d{2}-\d{2}$/.test(iv.occurredOn) ? iv.occurredOn : day });
+    { events, concerned: iv.members.flatMap((m, i) => (m.concerned ? [String(i)] : [])), nhi: iv.members.flatMap((m, i) => (m.nhi ? [String(i)] : [])), dog: iv.dog, day: /^\d{4}-\d{2}-\d{2}$/.test(iv.occurredOn) ? iv.occurredOn : day });
   return adjustProcedures(rules, listProcedures(rules, facts), iv.adjustments);
 }
 
@@ -81,18 +101,41 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 export function missingAnswers(iv: Interview, needed: NeededProcedure[], today: string): Missing[] {
   const out: Missing[] = [];
   const has = (c: string) => needed.some((n) => n.code === c);
-  if (!iv.occurredOn) out.push({ field: 'occurredOn', message: '異動日（引越した日）を入力してください' });
+  const change = registryChangeOf(needed);
+  const concerned = iv.members.filter((m) => m.concerned && !m.isNew);
+  if (!iv.occurredOn) out.push({ field: 'occurredOn', message: '異動日を入力してください' });
   else if (!ISO.test(iv.occurredOn)) out.push({ field: 'occurredOn', message: '異動日を日付で入力してください（例: 令和8年12月1日、R8.12.1）' });
-  else if (iv.occurredOn > today) out.push({ field: 'occurredOn', message: '異動日に未来の日付は入力できません' });
-  if (has('move-in') || has('foreign-move-in')) {
+  else if (iv.occurredOn > today && change !== 'move-out') out.push({ field: 'occurredOn', message: '異動日に未来の日付は入力できません' });
+  const changes = new Set(needed.flatMap((n) => (n.def.registryChange ? [n.def.registryChange] : [])));
+  if (changes.has('death')) changes.delete('household-change');
+  if (changes.size > 1) out.push({ field: 'events', message: '住民記録の異動は1回の来庁で1件です（別の来庁として受け付けてください）' });
+  if (change && change !== 'move-in' && !iv.householdId) out.push({ field: 'events', message: 'この届出は住民記録の住民から受け付けてください（受付で住民を検索）' });
+  if (change === 'move-in' || change === 'move-within') {
     if (!iv.townName.trim() || !iv.banchi.trim()) out.push({ field: 'banchi', message: '新しい住所（町字と番地）を入力してください' });
+  }
+  if ((change === 'move-within' || change === 'move-out') && concerned.length === 0) out.push({ field: 'c0', message: '引越す方を1人以上選んでください' });
+  if (change === 'move-out' && !iv.destination.trim()) out.push({ field: 'destination', message: '転出先の住所を入力してください' });
+  if (change === 'death' && concerned.length !== 1) out.push({ field: 'c0', message: '亡くなった方を1人だけ選んでください' });
+  if (change === 'household-change' && !iv.members[Number(iv.newHeadRef)]) out.push({ field: 'newHeadRef', message: '新しい世帯主を選んでください' });
+  const entered = change === 'move-in' ? iv.members : change === 'birth' ? iv.members.filter((m) => m.isNew) : [];
+  if (change === 'birth' && entered.length === 0) out.push({ field: 'nb-givenName', message: '生まれたお子さんの氏名・生年月日・性別を入力してください' });
+  if (change === 'move-in') {
     if (!iv.previousAddress.trim()) out.push({ field: 'previousAddress', message: '前住所を入力してください' });
-    if (iv.members.some((m) => !m.foreign) && !iv.honseki.trim()) out.push({ field: 'honseki', message: '本籍を入力してください（ない場合は「なし」、分からない場合は「不明」）' });
-    iv.members.forEach((m, i) => {
-      if (!m.relationship.trim()) out.push({ field: `m${i}.relationship`, message: `${m.familyName} ${m.givenName}さんの続柄を入力してください` });
-      if (!/^[ァ-ヶー　 ]+$/.test(m.familyNameKana + m.givenNameKana)) out.push({ field: `m${i}.kana`, message: `${m.familyName} ${m.givenName}さんのふりがな（カタカナ）を入力してください` });
-    });
     if (iv.members.filter((m) => m.relationship === '世帯主').length !== 1) out.push({ field: 'm0.relationship', message: '世帯主を1人だけ選んでください' });
+  }
+  if ((change === 'move-in' || change === 'birth') && entered.some((m) => !m.foreign) && !iv.honseki.trim()) {
+    out.push({ field: 'honseki', message: '本籍を入力してください（ない場合は「なし」、分からない場合は「不明」）' });
+  }
+  for (const m of entered) {
+    const i = iv.members.indexOf(m);
+    const who = `${m.familyName} ${m.givenName}さん`;
+    if (!m.relationship.trim()) out.push({ field: `m${i}.relationship`, message: `${who}の続柄を入力してください` });
+    if (!/^[ァ-ヶー　 ]+$/.test(m.familyNameKana + m.givenNameKana)) out.push({ field: `m${i}.kana`, message: `${who}のふりがな（カタカナ）を入力してください` });
+    if (m.foreign) {
+      if (!m.nationality.trim()) out.push({ field: `m${i}.nationality`, message: `${who}の国籍・地域を入力してください（在留カードから）` });
+      if (!/^[A-Z]{2}\d{8}[A-Z]{2}$/.test(m.residenceCardNo)) out.push({ field: `m${i}.residenceCardNo`, message: `${who}の在留カード番号（英字2・数字8・英字2）を入力してください` });
+      if (!m.residenceStatus.trim() || !ISO.test(m.residenceExpiry)) out.push({ field: `m${i}.residenceStatus`, message: `${who}の在留資格と在留期間の満了日を入力してください（在留カードから）` });
+    }
   }
   if (has('child-allowance')) {
     if (!iv.bankName.trim() || !iv.branchName.trim()) out.push({ field: 'bankName', message: '児童手当の受取口座（金融機関・支店）を入力してください' });
@@ -109,38 +152,93 @@ export function missingAnswers(iv: Interview, needed: NeededProcedure[], today: 
   return out;
 }
 
-const stated = (m: VisitMember) => ({ familyName: m.familyName, givenName: m.givenName, familyNameKana: m.familyNameKana || undefined, givenNameKana: m.givenNameKana || undefined, birthDate: m.birthDate });
+/** The registry change the visit files (one per visit; a head's death carries the new head). */
+export function registryChangeOf(needed: NeededProcedure[]) {
+  const order = ['move-in', 'birth', 'death', 'move-out', 'move-within', 'household-change'] as const;
+  return order.find((k) => needed.some((n) => n.def.registryChange === k));
+}
 
-/** The registry change (転入 as 仮登録) and one case per procedure with a case type, from one interview. */
-export function buildFiling(iv: Interview, needed: NeededProcedure[], notifierIndex = 0) {
+const stated = (m: VisitMember) => ({ ...(m.atenaNo ? { atenaNo: m.atenaNo } : {}), familyName: m.familyName, givenName: m.givenName,
+  familyNameKana: m.familyNameKana || undefined, givenNameKana: m.givenNameKana || undefined, birthDate: m.birthDate });
+
+const newPerson = (iv: Interview, m: VisitMember) => ({
+  residentKind: m.foreign ? 'foreign' as const : 'japanese' as const, familyName: m.familyName, givenName: m.givenName,
+  familyNameKana: m.familyNameKana, givenNameKana: m.givenNameKana, birthDate: m.birthDate, sex: m.sex, relationship: m.relationship,
+  ...(m.foreign
+    ? { ...(m.romanName ? { romanName: m.romanName } : {}), foreign: { nationality: m.nationality, category: '中長期在留者' as const, residenceStatus: m.residenceStatus,
+        residenceExpiry: m.residenceExpiry, residenceCardNo: m.residenceCardNo } }
+    : { honseki: iv.honseki, ...(iv.hittosha ? { hittosha: iv.hittosha } : {}) }),
+});
+
+/** The registry change as 仮登録 input (ChangeInput of the registry) for the visit's life event. */
+function registryFiling(iv: Interview, needed: NeededProcedure[], notifier: VisitMember) {
+  const kind = registryChangeOf(needed);
+  if (!kind) return null;
+  const common = { occurredOn: iv.occurredOn, exOfficio: false, notifier: `${notifier.familyName} ${notifier.givenName}`, note: '窓口（書かない窓口）で受付',
+    expectedVersions: iv.householdId && iv.householdVersion !== undefined ? { [iv.householdId]: iv.householdVersion } : {} };
+  const address = { townName: iv.townName, banchi: iv.banchi, katagaki: iv.katagaki, unlisted: false };
+  const ids = (ms: VisitMember[]) => ms.flatMap((m) => (m.personId ? [m.personId] : []));
+  const concerned = iv.members.filter((m) => m.concerned && !m.isNew && m.personId);
+  const staying = iv.members.filter((m) => !m.concerned && !m.isNew && m.personId);
+  const newHead = iv.members[Number(iv.newHeadRef)];
+  const relationships = (ms: VisitMember[]) => Object.fromEntries(ms.filter((m) => m.personId && m !== newHead && m.relationship.trim()).map((m) => [m.personId!, m.relationship]));
+  switch (kind) {
+    case 'move-in':
+      return { kind, ...common, fromAbroad: needed.some((n) => n.code === 'foreign-move-in'), previousAddress: iv.previousAddress, address, persons: iv.members.map((m) => newPerson(iv, m)) };
+    case 'birth': {
+      const child = iv.members.find((m) => m.isNew)!;
+      return { kind, ...common, householdId: iv.householdId!, person: newPerson(iv, child), parentPersonIds: [] };
+    }
+    case 'death':
+      return { kind, ...common, personId: ids(concerned)[0]!, ...(newHead?.personId && newHead.concerned === false ? { remainingHeadPersonId: newHead.personId, remainingRelationships: relationships(staying) } : {}) };
+    case 'move-out':
+      return { kind, ...common, personIds: ids(concerned), destination: iv.destination, abroad: false, confirmPlannedDate: false,
+        ...(newHead?.personId && staying.includes(newHead) ? { remainingHeadPersonId: newHead.personId, remainingRelationships: relationships(staying) } : {}) };
+    case 'move-within': {
+      const whole = staying.length === 0;
+      const head = concerned.find((m) => m.relationship === '世帯主') ?? concerned[0];
+      return { kind, ...common, personIds: ids(concerned), address,
+        ...(whole ? {} : { newHeadPersonId: head?.personId, relationships: relationships(concerned.filter((m) => m !== head)),
+          ...(newHead?.personId && staying.includes(newHead) ? { remainingHeadPersonId: newHead.personId, remainingRelationships: relationships(staying) } : {}) }) };
+    }
+    case 'household-change':
+      return { kind: 'head-change' as const, ...common, householdId: iv.householdId!, newHeadPersonId: newHead!.personId!, relationships: relationships(iv.members.filter((m) => !m.isNew)) };
+  }
+}
+
+const EVENT_REASON: Record<string, { nhi: string; care: 'moved-in' | 'moved-out' | 'death' }> = {
+  'move-in': { nhi: 'moved-in', care: 'moved-in' }, 'foreign-move-in': { nhi: 'moved-in', care: 'moved-in' }, birth: { nhi: 'birth', care: 'moved-in' },
+  'move-out': { nhi: 'moved-out', care: 'moved-out' }, death: { nhi: 'death', care: 'death' },
+};
+
+/** The registry change (仮登録) and one case per procedure with a case type, from one interview. */
+export function buildFiling(iv: Interview, needed: NeededProcedure[], events: LifeEvent[] = ['move-in'], notifierIndex = 0) {
   const head = iv.members.find((m) => m.relationship === '世帯主') ?? iv.members[0]!;
   const notifier = iv.members[notifierIndex] ?? head;
   const adults = iv.members.filter((m) => m.birthDate <= `${Number(iv.occurredOn.slice(0, 4)) - 18}${iv.occurredOn.slice(4)}`);
   const applicant = { ...stated(notifier), contact: { phone: iv.phone } };
-  const claimant = adults.includes(notifier) ? notifier : head;
-  const moveIn = needed.find((n) => n.code === 'move-in' || n.code === 'foreign-move-in');
-  const registry = moveIn ? {
-    kind: 'move-in' as const, occurredOn: iv.occurredOn, exOfficio: false, notifier: `${notifier.familyName} ${notifier.givenName}`, note: '窓口（書かない窓口）で受付',
-    expectedVersions: {}, fromAbroad: moveIn.code === 'foreign-move-in', previousAddress: iv.previousAddress,
-    address: { townName: iv.townName, banchi: iv.banchi, katagaki: iv.katagaki, unlisted: false },
-    persons: iv.members.map((m) => ({ residentKind: m.foreign ? 'foreign' as const : 'japanese' as const, familyName: m.familyName, givenName: m.givenName,
-      familyNameKana: m.familyNameKana, givenNameKana: m.givenNameKana, birthDate: m.birthDate, sex: m.sex, relationship: m.relationship,
-      ...(m.foreign ? {} : { honseki: iv.honseki, ...(iv.hittosha ? { hittosha: iv.hittosha } : {}) }) })),
-  } : null;
+  const claimant = adults.includes(notifier) && notifier.concerned !== false ? notifier : head;
+  const reason = EVENT_REASON[events.find((e) => e in EVENT_REASON) ?? 'move-in']!;
+  const registry = registryFiling(iv, needed, notifier);
   const subjectsOf = (n: NeededProcedure) => (n.memberRefs.length ? n.memberRefs.map((r) => iv.members[Number(r)]!) : iv.members);
   const cases: Array<Omit<CaseSubmission, 'channel'> & { procedure: string }> = [];
-  for (const n of needed) {
+  // The registry change is filed as 仮登録 itself; its case type (転居届, 転出届 online) is not filed again.
+  for (const n of needed.filter((x) => x.def.caseType && !x.def.registryChange)) {
     const subjects = subjectsOf(n);
     const base = { procedure: n.code, caseTypeCode: n.def.caseType!, applicant, subjects: subjects.map(stated) };
+    const claimed = { ...stated(claimant), contact: { phone: iv.phone } };
     switch (n.def.caseType) {
       case 'child-allowance':
-        cases.push({ ...base, applicant: { ...stated(claimant), contact: { phone: iv.phone } }, data: { bankName: iv.bankName, branchName: iv.branchName, accountType: iv.accountType, accountNumber: iv.accountNumber, publicServant: false } });
+        cases.push({ ...base, applicant: claimed, data: { bankName: iv.bankName, branchName: iv.branchName, accountType: iv.accountType, accountNumber: iv.accountNumber, publicServant: false } });
         break;
       case 'nhi-enrolment':
-        cases.push({ ...base, subjects: iv.members.filter((m) => m.nhi).map(stated), data: { eventOn: iv.occurredOn, reason: 'moved-in', otherInsurer: '' } });
+        cases.push({ ...base, subjects: (events.includes('birth') ? iv.members.filter((m) => m.isNew) : iv.members.filter((m) => m.nhi)).map(stated), data: { eventOn: iv.occurredOn, reason: reason.nhi, otherInsurer: '' } });
+        break;
+      case 'nhi-withdrawal':
+        cases.push({ ...base, data: { eventOn: iv.occurredOn, reason: reason.nhi, otherInsurer: '' } });
         break;
       case 'daycare-application':
-        cases.push({ ...base, applicant: { ...stated(claimant), contact: { phone: iv.phone } }, data: { desiredStart: iv.daycareStart,
+        cases.push({ ...base, applicant: claimed, data: { desiredStart: iv.daycareStart,
           preferences: iv.daycarePreferences.split(/[、,\n]/).map((s) => s.trim()).filter(Boolean).slice(0, 10), needReason: iv.daycareReason } });
         break;
       case 'seal-registration':
@@ -148,13 +246,13 @@ export function buildFiling(iv: Interview, needed: NeededProcedure[], notifierIn
         for (const s of subjects) cases.push({ ...base, applicant: { ...stated(s), contact: { phone: iv.phone } }, subjects: [stated(s)], data: { identityDocument: 'マイナンバーカード' } });
         break;
       case 'child-medical':
-        cases.push({ ...base, applicant: { ...stated(claimant), contact: { phone: iv.phone } }, data: { insurer: iv.insurer, eligibleFrom: iv.occurredOn } });
+        cases.push({ ...base, applicant: claimed, data: { insurer: iv.insurer, eligibleFrom: iv.occurredOn } });
         break;
       case 'long-term-care':
-        cases.push({ ...base, data: { eventOn: iv.occurredOn, reason: 'moved-in', certified: false } });
+        cases.push({ ...base, data: { eventOn: iv.occurredOn, reason: reason.care, certified: false } });
         break;
       case 'school-enrolment':
-        for (const s of subjects) cases.push({ ...base, applicant: { ...stated(claimant), contact: { phone: iv.phone } }, subjects: [stated(s)],
+        for (const s of subjects) cases.push({ ...base, applicant: claimed, subjects: [stated(s)],
           data: { previousSchool: iv.previousSchool, grade: Math.min(9, Math.max(1, gradeOn(s.birthDate, iv.occurredOn))), startOn: iv.occurredOn } });
         break;
       default:

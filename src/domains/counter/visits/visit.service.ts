@@ -12,12 +12,14 @@ import type { Database } from '../../../platform/db/database.ts';
 import { DomainError, NotFoundError } from '../../../platform/http/errors.ts';
 import { withTenant } from '../../../platform/tenancy/tenant-transaction.ts';
 import type { CasesService } from '../../cases/index.ts';
-import type { RegistryService } from '../../registry/index.ts';
+import { ChangeInput, type RegistryService } from '../../registry/index.ts';
+import type { AccessLogRepository } from '../../../platform/audit/access-log.repository.ts';
+import type { TenantTx } from '../../../platform/tenancy/tenant-transaction.ts';
 import { parseCardFace, CardFaceError } from '../card/card-face.ts';
 import { isLifeEvent, type LifeEvent } from '../rules/life-events.ts';
 import { ruleSetFor } from '../rules/rule-sets.ts';
 import type { TicketService } from '../tickets/ticket.service.ts';
-import { buildFiling, Interview, interviewProcedures, missingAnswers, withKnownAnswers, type VisitMember } from './interview.ts';
+import { buildFiling, Interview, interviewProcedures, missingAnswers, VisitMember, withKnownAnswers } from './interview.ts';
 import type { VisitRepository, VisitRow } from './visit.repository.ts';
 import { renderVisitSheet } from './visit-sheet-pdf.ts';
 import { LIFE_EVENT_LABELS } from '../rules/life-events.ts';
@@ -34,7 +36,7 @@ const CARD_MESSAGES: Record<CardFaceError['code'], string> = {
   'card-address-missing': '券面事項の住所が読み取れません',
 };
 
-export function createVisitService(deps: { db: Database; clock: Clock; visits: VisitRepository; tickets: TicketService; registry: RegistryService; cases: CasesService }) {
+export function createVisitService(deps: { db: Database; clock: Clock; visits: VisitRepository; tickets: TicketService; registry: RegistryService; cases: CasesService; accessLog: AccessLogRepository }) {
   const { db, clock, visits } = deps;
   const today = () => japanDay(clock.now());
 
@@ -54,6 +56,26 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
     return row;
   };
 
+  /** Numbers and stores a new visit. */
+  const insertVisit = (actor: Actor, events: LifeEvent[], ticketNumber: number | undefined, interview: Interview) => {
+    const m = actor.municipalityCode;
+    return withTenant(db, m, async (trx) => {
+      await visits.lockNumbering(trx, m);
+      const year = today().slice(0, 4);
+      const visitNo = `${year}-${String((await visits.lastNoOfYear(trx, year)) + 1).padStart(6, '0')}`;
+      await visits.insert(trx, { municipalityCode: m, visitId: crypto.randomUUID(), visitNo, serviceDay: today(), ticketNumber: ticketNumber ?? null,
+        staffId: actor.staffId, lifeEvents: events, ruleVersion: ruleSetFor(m, today()).version, interview });
+      return { visitNo };
+    });
+  };
+
+  /** Every read of a visit shows its registered residents' records: one access-log entry per resident (no personal data). */
+  const logRead = (trx: TenantTx, actor: Actor, row: VisitRow, action: string, ctx: Ctx) => {
+    const ids = [...new Set(Interview.parse(row.interview).members.flatMap((mb) => (mb.personId ? [mb.personId] : [])))];
+    return ids.length ? deps.accessLog.appendMany(trx, actor.municipalityCode, ids.map((personId) => ({ actorType: 'staff' as const, actorId: actor.staffId,
+      action, subjectType: 'person', subjectId: personId, purpose: `来庁 ${row.visitNo}`, ...ctx }))) : Promise.resolve();
+  };
+
   return {
     /** Starts a visit from the 券面事項 texts (one per member, in order) and the life events; the first card's address is the previous address. */
     async start(actor: Actor, input: { events: string[]; ticketNumber?: number; cards: string[] }, ctx: Ctx) {
@@ -69,36 +91,57 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
         try {
           const face = parseCardFace(text);
           previousAddress ||= face.address;
-          members.push({ familyName: face.familyName, givenName: face.givenName, familyNameKana: '', givenNameKana: '', birthDate: face.birthDate, sex: face.sex,
-            relationship: i === 0 ? '世帯主' : '', foreign: events.includes('foreign-move-in'), nhi: false, fromCard: true });
+          members.push(VisitMember.parse({ familyName: face.familyName, givenName: face.givenName, birthDate: face.birthDate, sex: face.sex,
+            relationship: i === 0 ? '世帯主' : '', foreign: events.includes('foreign-move-in'), fromCard: true }));
         } catch (e) {
           if (e instanceof CardFaceError) throw new VisitInputError(e.code, `${i + 1}人目: ${CARD_MESSAGES[e.code]}`);
           throw e;
         }
       }
-      const interview = Interview.parse({ members, previousAddress });
-      const m = actor.municipalityCode;
-      return withTenant(db, m, async (trx) => {
-        await visits.lockNumbering(trx, m);
-        const year = today().slice(0, 4);
-        const visitNo = `${year}-${String((await visits.lastNoOfYear(trx, year)) + 1).padStart(6, '0')}`;
-        await visits.insert(trx, { municipalityCode: m, visitId: crypto.randomUUID(), visitNo, serviceDay: today(), ticketNumber: input.ticketNumber ?? null,
-          staffId: actor.staffId, lifeEvents: events, ruleVersion: ruleSetFor(m, today()).version, interview });
-        void ctx;
-        return { visitNo };
+      return insertVisit(actor, events, input.ticketNumber, Interview.parse({ members, previousAddress }));
+    },
+
+    /**
+     * Starts a visit from a registered resident found at reception (転居, 転出, 出生, 死亡, 世帯変更): the household's
+     * living members come from the registry (read through its service, which access-logs every member), the
+     * person found first; for 死亡 only they are concerned.
+     */
+    async startFromRegistry(actor: Actor, input: { events: string[]; ticketNumber?: number; personId: string }, ctx: Ctx) {
+      assertAllowed(actor, 'counter:serve');
+      const events = [...new Set(input.events.filter(isLifeEvent))] as LifeEvent[];
+      if (events.length === 0) throw new VisitInputError('visit-event-required', 'ご用件（ライフイベント）を1つ以上選んでください');
+      if (events.some((e) => e === 'move-in' || e === 'foreign-move-in')) throw new VisitInputError('visit-move-in-from-registry', '転入は住民記録にまだない方の届出です（カードから受け付けてください）');
+      const person = await deps.registry.getPerson(actor, input.personId, { purpose: '窓口受付' }, ctx);
+      if (person.status === 'removed') throw new VisitInputError('visit-person-removed', 'この方は住民記録から消除されています');
+      const household = await deps.registry.getHousehold(actor, person.householdId, {}, ctx);
+      const living = household.members.filter((p) => p.status !== 'removed');
+      const ordered = [person.personId, ...living.map((p) => p.personId).filter((id) => id !== person.personId)];
+      const members = ordered.map((id) => living.find((p) => p.personId === id) ?? person).map((p) => VisitMember.parse({
+        familyName: p.familyName || '（氏なし）', givenName: p.givenName || '（名なし）', familyNameKana: p.familyNameKana, givenNameKana: p.givenNameKana,
+        birthDate: p.birthDate.sortKey, sex: p.sex, relationship: p.relationship, foreign: p.residentKind === 'foreign', personId: p.personId, atenaNo: p.atenaNo,
+        concerned: events.includes('death') ? p.personId === person.personId : !events.includes('birth'),
+      }));
+      const a = household.address;
+      const interview = Interview.parse({ members, householdId: household.householdId, householdVersion: household.version,
+        previousAddress: a ? `${a.townName}${a.banchi}${a.katagaki ? ` ${a.katagaki}` : ''}` : '', honseki: person.honseki ?? '', hittosha: person.hittosha ?? '' });
+      return insertVisit(actor, events, input.ticketNumber, interview);
+    },
+
+    async get(actor: Actor, visitNo: string, ctx: Ctx) {
+      assertAllowed(actor, 'counter:serve');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const row = await load(trx, visitNo);
+        await logRead(trx, actor, row, 'counter.visit.read', ctx);
+        return present(row);
       });
     },
 
-    async get(actor: Actor, visitNo: string) {
-      assertAllowed(actor, 'counter:serve');
-      return withTenant(db, actor.municipalityCode, async (trx) => present(await load(trx, visitNo)));
-    },
-
     /** Saves the interview as entered (partial answers allowed; filing checks completeness). */
-    async saveInterview(actor: Actor, visitNo: string, patch: (iv: Interview) => Interview) {
+    async saveInterview(actor: Actor, visitNo: string, patch: (iv: Interview) => Interview, ctx: Ctx) {
       assertAllowed(actor, 'counter:serve');
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const row = await load(trx, visitNo, true);
+        await logRead(trx, actor, row, 'counter.visit.interview', ctx);
         if (row.status !== 'interview') throw new VisitInputError('visit-already-filed', 'この来庁の届出は済んでいます');
         const next = Interview.safeParse(patch(Interview.parse(row.interview)));
         if (!next.success) throw new VisitInputError('visit-interview-invalid', '入力の形式が正しくありません（長さや選択肢を確認してください）');
@@ -108,9 +151,13 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
     },
 
     /** The 確認・署名用シート as PDF bytes (access-logged: it shows the household's data). */
-    async sheet(actor: Actor, visitNo: string, municipalityName: string) {
+    async sheet(actor: Actor, visitNo: string, municipalityName: string, ctx: Ctx) {
       assertAllowed(actor, 'counter:serve');
-      const v = await withTenant(db, actor.municipalityCode, async (trx) => present(await load(trx, visitNo)));
+      const v = await withTenant(db, actor.municipalityCode, async (trx) => {
+        const row = await load(trx, visitNo);
+        await logRead(trx, actor, row, 'counter.visit.sheet', ctx);
+        return present(row);
+      });
       return renderVisitSheet({ municipalityName, visitNo, printedAt: clock.now(), events: v.events.map((e) => LIFE_EVENT_LABELS[e].ja.replace(/（.*）$/, '')), interview: v.interview, needed: v.needed });
     },
 
@@ -124,9 +171,13 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
         if (row.status === 'filed') return { visitNo, caseNos: row.caseNos, already: true };
         const v = present(row);
         if (v.missing.length) throw new VisitInputError('visit-interview-incomplete', `聞き取りが終わっていません: ${v.missing.map((x) => x.message).join('、')}`);
-        const filing = buildFiling(v.interview, v.needed);
+        const filing = buildFiling(v.interview, v.needed, v.events);
         let registryChangeId: string | null = null;
-        if (filing.registry) registryChangeId = (await deps.registry.recordChangeIn(trx, m, { type: 'staff', id: actor.staffId }, filing.registry, ctx)).changeId;
+        if (filing.registry) {
+          const change = ChangeInput.safeParse(filing.registry);
+          if (!change.success) throw new VisitInputError('visit-registry-input-invalid', '住民記録の届出の内容が正しくありません（氏名・日付・在留カードの項目を確認してください）');
+          registryChangeId = (await deps.registry.recordChangeIn(trx, m, { type: 'staff', id: actor.staffId }, change.data, ctx)).changeId;
+        }
         const caseNos: string[] = [];
         for (const c of filing.cases) {
           const { procedure: _p, ...submission } = c;
