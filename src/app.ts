@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Config } from './platform/config.ts';
 import type { Logger } from './platform/logger.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
@@ -72,8 +73,17 @@ export function createApp(services: Services, opts: AppOptions) {
   app.use('*', requestContext(opts.log));
   app.use('*', securityHeaders({ hsts: secureCookies }));
   // 1 MiB for ordinary requests; daycare rounds (a city's request or result, CSV imports) are larger.
-  const smallBody = bodyLimit({ maxSize: 1024 * 1024 });
-  const largeBody = bodyLimit({ maxSize: 32 * 1024 * 1024 });
+  // Too large: a Japanese page for people (the portal's attachments), problem+json for programs; nothing is read or written.
+  const tooLarge = (c: Context<AppEnv>) => {
+    c.var.log?.info({ code: 'payload-too-large', status: 413 }, 'request refused');
+    if (wantsHtml(c)) {
+      const t = dictionary(requestLang(c)).errors;
+      return webError(c, 413, t.tooLargeTitle, t.tooLargeBody);
+    }
+    return problemResponse(c, { type: 'about:blank', title: 'リクエストが大きすぎます', status: 413, code: 'payload-too-large', detail: 'Request body too large', instance: `urn:request:${c.var.requestId}` });
+  };
+  const smallBody = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
+  const largeBody = bodyLimit({ maxSize: 32 * 1024 * 1024, onError: tooLarge });
   app.use('*', (c, next) => (/^\/(api\/v1|console)\/daycare/.test(c.req.path) ? largeBody : smallBody)(c, next));
   if (opts.role === 'public') {
     // No staff on the internet side: no staff session is even looked up, staff paths do not exist.

@@ -133,6 +133,17 @@ describe('health', () => {
     const res = await t.app.request('/api/v1/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'x'.repeat(1_100_000) }) });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { code: string }).code).toBe('payload-too-large');
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+  it('answers a too-large form from a browser (an attachment over 1 MiB) with a Japanese page, not a plain 413', async () => {
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(1_200_000)], { type: 'image/jpeg' }), 'photo.jpg');
+    const res = await t.app.request('/portal/applications/00000000-0000-4000-8000-000000000000/attachments', { method: 'POST', headers: { accept: 'text/html' }, body: form });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('送信した内容が大きすぎます');
+    expect(html).toContain('1MB以下');
   });
   it('answers unknown routes with a problem', async () => {
     const res = await t.app.request('/api/v1/nothing-here');

@@ -89,5 +89,7 @@ export const en: Dictionary = {
     back: 'Back to the previous page',
     areas: { registry: 'Back to resident search', daycare: 'Allocation rounds', certificates: 'Certificates' } as Record<string, string>,
     badRequestTitle: 'Please check what you entered',
+    tooLargeTitle: 'What you sent is too large',
+    tooLargeBody: 'You can send up to 1 MB at a time. Attach a PDF, JPEG or PNG file of 1 MB or less (lower the photo quality or photograph only the document). Nothing was recorded. Go back and try again.',
   },
 };

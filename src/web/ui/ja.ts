@@ -87,6 +87,8 @@ export const ja = {
     back: '前の画面に戻る',
     areas: { registry: '住民検索へ戻る', daycare: '利用調整の回の一覧へ', certificates: '証明書交付へ' } as Record<string, string>,
     badRequestTitle: '入力内容を確認してください',
+    tooLargeTitle: '送信した内容が大きすぎます',
+    tooLargeBody: '一度に送れるのは1MBまでです。添付ファイルは1MB以下のPDF、JPEG又はPNGにしてください（写真は画質を下げるか、書類の部分だけを撮影してください）。何も記録されていません。前の画面に戻って、もう一度操作してください。',
   },
 };
 
