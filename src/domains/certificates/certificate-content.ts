@@ -52,6 +52,8 @@ export interface ContentContext {
   prefectureName: string;
   municipalityName: string;
   mayorName: string;
+  /** 「職務代理者　副市長」 when a deputy certifies on the day of issue (spec §1.3.9). */
+  issuerTitleSuffix?: string;
   official: boolean;
   /** Whole household requested (changes the certification sentence). */
   wholeHousehold: boolean;
@@ -83,7 +85,7 @@ export function buildCertificateContent(subject: CertificateSubject, ctx: Conten
     certification: ctx.kind === 'move-out' && subject.persons.some((p) => p.moveOutExOfficio)
       ? '上記の者は、転出の届出が転出の日から14日を経過した後に行われたため、職権により住民票を消除したことを証明する。' : certificationSentence(ctx),
     issuedOnText: toWareki(ctx.today),
-    issuerTitle: `${ctx.prefectureName}${ctx.municipalityName}長`,
+    issuerTitle: `${ctx.prefectureName}${ctx.municipalityName}長${ctx.issuerTitleSuffix ?? ''}`,
     issuerName: ctx.mayorName,
     closingMark: '以下余白',
   };

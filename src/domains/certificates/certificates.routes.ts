@@ -99,10 +99,11 @@ export function certificateRoutes(services: { certificates: CertificateService }
     method: 'put', path: '/certificate-settings', tags: ['certificates'], security: staffSecurity,
     summary: "Set the municipality's certificate settings: mayor's name, seal image, fees (administrators)",
     request: { body: { content: { 'application/json': { schema: CertificateSettingsInput } }, required: true } },
-    responses: { 200: { description: 'The settings now in force', content: { 'application/json': { schema: CertificateSettingsView } } }, ...problems(400, 401, 403) },
+    responses: { 200: { description: 'The settings now in force', content: { 'application/json': { schema: CertificateSettingsView } } }, ...problems(400, 401, 403, 422) },
   }), async (c) => {
     const s = await services.certificates.updateSettings(c.var.actor, c.req.valid('json'), ctx(c));
-    return c.json({ mayorName: s.mayorName ?? null, sealConfigured: !!s.sealPng, certificateFees: s.fees }, 200);
+    return c.json({ mayorName: s.mayorName ?? null, sealConfigured: !!s.sealPng, certificateFees: s.fees,
+      certifiers: s.certifiers.map((x) => ({ role: x.role, title: x.title ?? null, name: x.name, validFrom: x.validFrom, validTo: x.validTo ?? null, sealConfigured: !!x.sealPngBase64 })) }, 200);
   });
 
   app.openapi(createRoute({

@@ -140,10 +140,20 @@ export const CertificateSettingsInput = z.object({
   sealPngBase64: z.string().max(400_000).optional(),
   /** 手数料 per certificate kind in yen (転出証明書 is free by law). */
   certificateFees: z.record(CertificateKindSchema, z.number().int().min(0).max(10_000)).optional(),
+  /** 認証者 (spec §1.3.9): the mayor and the deputies (職務代理者) with their periods; replaces the stored list. */
+  certifiers: z.array(z.object({
+    role: z.enum(['mayor', 'deputy']).openapi({ description: 'mayor 市区町村長, deputy 職務代理者' }),
+    title: z.string().max(30).optional().openapi({ description: '職務代理者の職名（例: 副市長）' }),
+    name: z.string().min(1).max(60),
+    validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ description: '期間の初日（YYYY-MM-DD）' }),
+    validTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: '期間の末日（含む）。省略時は期限なし' }),
+    sealPngBase64: z.string().max(400_000).optional().openapi({ description: 'この認証者の公印（PNG, base64）' }),
+  })).max(50).optional(),
 }).openapi('CertificateSettingsInput');
 
 export const CertificateSettingsView = z.object({
   mayorName: z.string().nullable(),
   sealConfigured: z.boolean(),
   certificateFees: z.record(z.string(), z.number().int()),
+  certifiers: z.array(z.object({ role: z.enum(['mayor', 'deputy']), title: z.string().nullable(), name: z.string(), validFrom: z.string(), validTo: z.string().nullable(), sealConfigured: z.boolean() })),
 }).openapi('CertificateSettings');

@@ -16,7 +16,7 @@ import { buildCertificateContent, type CertificateContent } from './certificate-
 import { certificateFont, type CertificateFont } from './certificate-font.ts';
 import { IDENTITY_DOCUMENT_LABELS, KIND_TITLES, REQUESTER_LABELS, type CertificateKind, type CertificatePerson, type IdentityDocument, type RequesterType } from './certificate-model.ts';
 import { findMissingGlyphs, MissingGlyphsError, renderCertificatePdf, substituteUnsupportedVariants } from './certificate-pdf.ts';
-import { readCertificateSettings } from './certificate-settings.ts';
+import { certifierOn, certifierProblem, readCertificateSettings, type CertifierJson } from './certificate-settings.ts';
 import type { CertificateSource, HouseholdRef, PendingChange, SourceActor, SourceContext } from './certificate-source.ts';
 import type { CertificateRepository, IssuanceRow } from './certificates.repository.ts';
 import type { CertificateRequestInput } from './certificates.schema.ts';
@@ -133,7 +133,9 @@ export function createCertificateService(deps: {
     const day = input.asOf ?? today;
     const tenant = trx ? await tenantIn(trx, actor.municipalityCode) : await deps.tenants.get(actor.municipalityCode);
     const settings = readCertificateSettings(tenant?.settings ?? {});
-    if (!tenant || !settings.mayorName) {
+    // The certifier of the day of issue: the mayor, or the deputy (職務代理者) for the days they act (spec §1.3.9).
+    const certifier = certifierOn(settings, today);
+    if (!tenant || !certifier) {
       return refuse(actor, input, ctx, new CertificateRefusedError('certificate-settings-missing', '証明書の発行者（市区町村長名）が設定されていません', 409));
     }
     const wantsMyNumber = (input.items ?? []).includes('myNumber');
@@ -163,7 +165,7 @@ export function createCertificateService(deps: {
     });
     if (!decision.allowed) return refuse(actor, input, ctx, new CertificateRefusedError(decision.code, decision.title, decision.status as 400, decision.detail));
     const built = buildCertificateContent({ householdId: household.householdId, householdMembers: current.length > 0 ? current : household.members, persons }, {
-      kind: input.kind, items: decision.items, prefectureName: tenant.prefectureName, municipalityName: tenant.name, mayorName: settings.mayorName,
+      kind: input.kind, items: decision.items, prefectureName: tenant.prefectureName, municipalityName: tenant.name, mayorName: certifier.name, issuerTitleSuffix: certifier.titleSuffix,
       official: input.requester.type === 'official', wholeHousehold: !input.personIds || (persons.length === current.length && current.length > 0), day, today,
     });
     // A variant glyph the font lacks is printed in its base form with a note, never refused (issue #9).
@@ -176,7 +178,7 @@ export function createCertificateService(deps: {
     const pending = await source.pendingChanges(actor, household.householdId, persons.map((x) => x.personId), trx);
     const pendingChanges = pending.map((c: PendingChange) => ({ kindLabel: c.kindLabel, names: c.personIds.map((id) => names.get(id) ?? '').filter(Boolean) }));
     const alerts: string[] = [...decision.alerts, ...(pending.length > 0 ? ['pending-provisional-change'] : [])];
-    return { tenant, settings, household, persons, decision, content, substituted, copies, unitFeeYen, feeYen, today, day, pendingChanges, alerts };
+    return { tenant, settings, certifier, household, persons, decision, content, substituted, copies, unitFeeYen, feeYen, today, day, pendingChanges, alerts };
   }
 
   /** Who issues: a staff member, or the automatic review of a case (no staff member). */
@@ -192,7 +194,7 @@ export function createCertificateService(deps: {
     const issueNumber = formatIssueNumber(p.today, p.tenant.name, issueNo);
     const doc: StoredDocument = {
       v: 1, content: p.content, verificationCode: code, verificationUrl: `${deps.verificationBaseUrl}/${normalised}`, issueNumber,
-      createdAt: now.toISOString(), copies: p.copies, sealPngBase64: p.settings.sealPng ? Buffer.from(p.settings.sealPng).toString('base64') : undefined,
+      createdAt: now.toISOString(), copies: p.copies, sealPngBase64: p.certifier.sealPng ? Buffer.from(p.certifier.sealPng).toString('base64') : undefined,
       names: p.persons.map(personName), staffName: issuer.displayName, unitFeeYen: p.unitFeeYen,
     };
     const rendered = await renderStored(doc);
@@ -251,8 +253,10 @@ export function createCertificateService(deps: {
      * Sets the certificate part of the tenant settings (administrators): mayor's name, seal PNG, fees.
      * @throws ForbiddenError without 'tenant:configure'; DomainError 'invalid-seal' for a non-PNG seal
      */
-    async updateSettings(actor: Actor, input: { mayorName?: string; sealPngBase64?: string; certificateFees?: Partial<Record<CertificateKind, number>> }, ctx: SourceContext) {
+    async updateSettings(actor: Actor, input: { mayorName?: string; sealPngBase64?: string; certificateFees?: Partial<Record<CertificateKind, number>>; certifiers?: CertifierJson[] }, ctx: SourceContext) {
       assertAllowed(actor, 'tenant:configure');
+      const problem = input.certifiers ? certifierProblem(input.certifiers) : undefined;
+      if (problem) throw new DomainError('invalid-certifiers', problem, 422, 'Certifiers: invalid periods, titles or seals');
       if (input.sealPngBase64 && !readCertificateSettings({ sealPngBase64: input.sealPngBase64 }).sealPng) {
         throw new DomainError('invalid-seal', '公印の画像はPNG形式で指定してください', 400, 'The seal must be a PNG image');
       }
