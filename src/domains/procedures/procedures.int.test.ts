@@ -225,4 +225,38 @@ describe('online procedures (service)', () => {
     // Another resident does not see it.
     expect((await refusal(p.status(residentOf(M, single[0]!), applicationId, ctx))).code).toBe('application-not-found');
   });
+
+  it('shows staff the attached documents on the case page: an image inline, a PDF as download, each read access-logged', async () => {
+    const r = residentOf(M, single[0]!);
+    const p = t.services.procedures;
+    const { applicationId } = await p.start(r, 'seal-certificate', ctx);
+    await p.savePage(r, applicationId, 'applicant', { 'applicant.familyName': ['上條'], 'applicant.givenName': ['次郎'], 'applicant.familyNameKana': ['カミジョウ'],
+      'applicant.givenNameKana': ['ジロウ'], 'applicant.birthDate': ['1990-01-02'], 'applicant.phone': ['0263-52-0280'] });
+    await p.savePage(r, applicationId, 'seal', { sealRegistrationNo: ['12345'], copies: ['1'] });
+    const image = await p.attach(r, applicationId, 'identity-document', { fileName: '免許証.png', bytes: PNG });
+    const pdf = await p.attach(r, applicationId, 'identity-document', { fileName: 'card.pdf', bytes: Buffer.from('%PDF-1.4\n%staff\n') });
+    const { caseNo } = await p.submit(r, applicationId, ctx);
+    const page = await (await reviewer.request('GET', `/console/cases/${caseNo}`)).text();
+    expect(page).toContain('添付書類（電子申請）');
+    expect(page).toContain(`<img src="/console/cases/${caseNo}/online-attachments/${image.attachmentId}"`);
+    expect(page).toContain(`href="/console/cases/${caseNo}/online-attachments/${pdf.attachmentId}" download`);
+    const logged = async () => Number((await sql<{ n: string }>`select count(*)::text as n from audit.access_log where action = 'procedures.attachment.read'`.execute(t.services.db.owner)).rows[0]!.n);
+    const before = await logged();
+    const img = await reviewer.request('GET', `/console/cases/${caseNo}/online-attachments/${image.attachmentId}`);
+    expect(img.status).toBe(200);
+    expect(img.headers.get('content-type')).toBe('image/png');
+    expect(img.headers.get('content-disposition')).toMatch(/^inline/);
+    expect(img.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await img.arrayBuffer()).equals(PNG)).toBe(true);
+    const doc = await reviewer.request('GET', `/console/cases/${caseNo}/online-attachments/${pdf.attachmentId}`);
+    expect(doc.headers.get('content-type')).toBe('application/pdf');
+    expect(doc.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(await logged()).toBe(before + 2);
+    // Unknown or malformed ids: not found; staff without the case roles: refused; nothing logged.
+    expect((await reviewer.request('GET', `/console/cases/${caseNo}/online-attachments/${crypto.randomUUID()}`)).status).toBe(404);
+    expect((await reviewer.request('GET', `/console/cases/${caseNo}/online-attachments/x'`)).status).toBe(404);
+    const analyst = await t.login(M, (await t.staff(M, ['analyst'])).loginId);
+    expect((await analyst.request('GET', `/console/cases/${caseNo}/online-attachments/${image.attachmentId}`)).status).toBe(403);
+    expect(await logged()).toBe(before + 2);
+  });
 });

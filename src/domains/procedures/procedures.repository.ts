@@ -50,6 +50,20 @@ export function createProceduresRepository() {
       tables(trx).selectFrom('procedures.attachment').select(['attachmentId', 'attachmentCode', 'fileName', 'mediaType', 'byteSize', 'sha256', 'addedAt'])
         .where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).orderBy('addedAt').execute(),
 
+    /** Attachments of the online application that opened a case (staff), without their bytes. */
+    attachmentsOfCase: (trx: TenantTx, caseId: string) =>
+      tables(trx).selectFrom('procedures.attachment as t')
+        .innerJoin('procedures.application as a', (j) => j.onRef('a.municipalityCode', '=', 't.municipalityCode').onRef('a.applicationId', '=', 't.applicationId'))
+        .select(['t.attachmentId', 'a.procedureCode', 't.attachmentCode', 't.fileName', 't.mediaType', 't.byteSize', 't.sha256', 't.addedAt'])
+        .where('a.municipalityCode', '=', TENANT).where('a.caseId', '=', caseId).orderBy('t.addedAt').execute(),
+
+    /** One attachment of the case's online application with its bytes. */
+    attachmentOfCase: (trx: TenantTx, caseId: string, attachmentId: string) =>
+      tables(trx).selectFrom('procedures.attachment as t')
+        .innerJoin('procedures.application as a', (j) => j.onRef('a.municipalityCode', '=', 't.municipalityCode').onRef('a.applicationId', '=', 't.applicationId'))
+        .select(['t.attachmentId', 'a.procedureCode', 't.attachmentCode', 't.fileName', 't.mediaType', 't.byteSize', 't.sha256', 't.content'])
+        .where('a.municipalityCode', '=', TENANT).where('a.caseId', '=', caseId).where('t.attachmentId', '=', attachmentId).executeTakeFirst(),
+
     deleteAttachment: (trx: TenantTx, applicationId: string, attachmentId: string) =>
       tables(trx).deleteFrom('procedures.attachment').where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).where('attachmentId', '=', attachmentId).executeTakeFirst(),
 

@@ -250,6 +250,32 @@ export function createProceduresService(deps: ProceduresDeps) {
       return out;
     },
 
+    /**
+     * The attachments of the online application behind a case, for staff who handle cases (labels from the
+     * definition, no bytes). The case page itself is access-logged by the cases domain.
+     */
+    staffAttachments: (actor: Actor, caseId: string) => withTenant(db, actor.municipalityCode, async (trx) => {
+      if (!can(actor, 'cases:handle') && !can(actor, 'cases:decide')) throw new ForbiddenError('cases:handle');
+      return (await repo.attachmentsOfCase(trx, caseId)).map((a) => {
+        const def = procedureOf(a.procedureCode)?.attachments.find((x) => x.code === a.attachmentCode);
+        return { ...a, labelJa: def?.labelJa ?? '添付書類', labelEn: def?.labelEn ?? 'Attachment' };
+      });
+    }),
+
+    /**
+     * One attachment's bytes for staff (viewed as an image or downloaded as PDF); every read is access-logged with
+     * the case as its subject. @throws ProcedureError 'attachment-not-found'
+     */
+    staffAttachment: (actor: Actor, caseId: string, attachmentId: string, ctx: RequestContext) => withTenant(db, actor.municipalityCode, async (trx) => {
+      if (!can(actor, 'cases:handle') && !can(actor, 'cases:decide')) throw new ForbiddenError('cases:handle');
+      if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) fail('attachment-not-found');
+      const a = await repo.attachmentOfCase(trx, caseId, attachmentId);
+      if (!a) fail('attachment-not-found');
+      await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'procedures.attachment.read', subjectType: 'case', subjectId: caseId,
+        purpose: '電子申請の添付書類の確認', ...ctx });
+      return a;
+    }),
+
     /** 申請状況: every application of the resident, drafts first, with the case's status, dates, 補正 and result. */
     list: (r: Resident, ctx: RequestContext, lang: 'ja' | 'en' = 'ja') => withTenant(db, r.municipalityCode, async (trx) => {
       const apps = await repo.listApplications(trx, r.residentId);

@@ -131,6 +131,8 @@ export interface CasePageProps extends ConsoleContext {
   kase: CaseDetail;
   staff: Staff[];
   canDecide: boolean;
+  /** Documents the resident attached to the online application (images shown, PDFs downloaded). */
+  onlineAttachments?: Array<{ attachmentId: string; labelJa: string; labelEn: string; fileName: string; mediaType: string; byteSize: number }>;
   done?: string;
   error?: { message: string };
 }
@@ -197,6 +199,8 @@ export function CasePage(p: CasePageProps) {
       <dl class="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1" data-testid="case-data">
         {Object.entries(k.data).map(([key, v]) => <><dt class="font-bold">{t.dataLabels[key] ?? key}</dt><dd>{formatValue(v, t)}</dd></>)}
       </dl>
+
+      {p.onlineAttachments?.length ? <OnlineAttachments base={base} lang={p.lang} items={p.onlineAttachments} /> : null}
 
       <h2 class="mt-8 text-std-24B-150">{t.page.checks}</h2>
       {k.review ? (
@@ -296,5 +300,35 @@ export function CasePage(p: CasePageProps) {
         </tbody>
       </table>
     </ConsoleLayout>
+  );
+}
+
+/** 添付書類（電子申請）: each document with its label; an image is shown (opens full size), a PDF is a download. */
+function OnlineAttachments(p: { base: string; lang: string; items: NonNullable<CasePageProps['onlineAttachments']> }) {
+  const en = p.lang === 'en';
+  return (
+    <section class="mt-8" aria-labelledby="online-attachments" data-testid="online-attachments">
+      <h2 id="online-attachments" class="text-std-24B-150">{en ? 'Attached documents (online application)' : '添付書類（電子申請）'}</h2>
+      <ul class="mt-2 flex flex-wrap gap-4">
+        {p.items.map((a) => {
+          const href = `${p.base}/online-attachments/${a.attachmentId}`;
+          const label = en ? a.labelEn : a.labelJa;
+          const size = `${Math.ceil(a.byteSize / 1024).toLocaleString('ja-JP')}KB`;
+          return (
+            <li class="rounded-8 border border-solid-gray-420 p-3">
+              <p class="font-bold">{label}</p>
+              {a.mediaType.startsWith('image/') ? (
+                <a class="link mt-2 block" href={href} target="_blank" rel="noopener">
+                  <img src={href} alt={`${label}（${a.fileName}）`} class="mt-1 max-h-64 max-w-xs border border-solid-gray-420" loading="lazy" />
+                  <span class="mt-1 block">{en ? 'Open full size' : '原寸で開く'}（{size}）</span>
+                </a>
+              ) : (
+                <a class="link mt-2 block" href={href} download>{en ? 'Download PDF' : 'PDFをダウンロード'}: {a.fileName}（{size}）</a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

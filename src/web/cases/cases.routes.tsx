@@ -130,7 +130,8 @@ export function casesWebRoutes(services: Services) {
     const type = await services.caseTypes.getCaseType(actor, (await services.caseTypes.listCaseTypes(actor)).find((t) => t.code === kase.caseTypeCode && t.version === kase.caseTypeVersion)!.caseTypeId);
     const staff = await services.cases.staffDirectory(actor);
     const canDecide = actor.roles.some((r) => type.deciderRoles.includes(r));
-    return renderPage(c, CasePage({ ...(await consoleContext(c, services)), kase, staff, canDecide, ...extra }), status);
+    const onlineAttachments = kase.channel === 'online' ? await services.procedures.staffAttachments(actor, caseId) : [];
+    return renderPage(c, CasePage({ ...(await consoleContext(c, services)), kase, staff, canDecide, onlineAttachments, ...extra }), status);
   };
   const idOf = async (c: Context<AppEnv>) => {
     const no = c.req.param('caseNo') ?? '';
