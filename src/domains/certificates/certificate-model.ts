@@ -174,6 +174,8 @@ export interface CertificatePerson {
   destination?: string;
   /** Under a DV等支援措置 (support measure) on the day of the request. */
   supportMeasure: boolean;
+  /** The 加害者 (residents' person ids) named in the measures protecting this person: their own requests are refused. */
+  supportMeasurePerpetrators?: string[];
   /** 証明書発行の抑止 in force today (spec §3.1): error refuses the certificate, alert warns the clerk. */
   suppression?: 'error' | 'alert';
   history: HistoryEntry[];

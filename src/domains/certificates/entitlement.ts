@@ -19,6 +19,7 @@ export const REFUSALS = {
   'official-basis-required': { title: '公用請求には請求機関と法令上の根拠が必要です', status: 400 },
   'item-not-allowed': { title: 'この請求者には交付できない記載事項が含まれています', status: 403 },
   'support-measure-restricted': { title: '支援措置対象者が含まれているため、この請求には交付できません', status: 403 },
+  'support-measure-perpetrator': { title: '請求者は支援措置の加害者として登録されているため交付できません', status: 403 },
   'suppressed': { title: '証明書発行の抑止が設定されている方が含まれているため交付できません（抑止の一時解除が必要です）', status: 403 },
   'kind-not-allowed-for-requester': { title: 'この請求者はこの証明書を請求できません', status: 403 },
   'person-removed': { title: '消除された方が含まれています（除票の写しを選択してください）', status: 409 },
@@ -81,6 +82,11 @@ export function decideEntitlement(input: EntitlementInput): Entitlement {
     if (kind !== 'residence-items' && input.asOf !== input.today) return refuse('as-of-not-allowed');
   }
   const day = input.asOf ?? input.today;
+
+  // DV等支援措置: never to the 加害者 registered in the measure, whatever the request (spec §3.4).
+  if (requester.personId && persons.some((p) => p.supportMeasurePerpetrators?.includes(requester.personId!))) {
+    return refuse('support-measure-perpetrator');
+  }
 
   // The requester.
   const purpose = (input.purpose ?? '').trim();

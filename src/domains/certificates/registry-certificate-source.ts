@@ -7,7 +7,7 @@
  */
 import type { Database } from '../../platform/db/database.ts';
 import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
-import { checkSuppressions, createMyNumberCipher, createRegistryRepository, personsUnderSupportMeasure, provisionalChangesAffecting } from '../registry/index.ts';
+import { checkSuppressions, perpetratorsOf, createMyNumberCipher, createRegistryRepository, personsUnderSupportMeasure, provisionalChangesAffecting } from '../registry/index.ts';
 import type { CertificatePerson, HistoryEntry } from './certificate-model.ts';
 import type { CertificateSource, HouseholdRef, PendingChange, SourceActor, SourceHousehold } from './certificate-source.ts';
 import { japanDay } from '../../platform/dates/jp-date.ts';
@@ -111,6 +111,7 @@ export function createRegistryCertificateSource(deps: { db: Database; registry: 
             // 届出日 from the notified change when the record has none (issue #9: blank for 出生 on 84be6ac).
             notifiedOn: rest.notifiedOn ?? history.lastNotifiedOn,
             supportMeasure: protectedIds.has(row.personId),
+            ...(protectedIds.has(row.personId) ? { supportMeasurePerpetrators: [...await perpetratorsOf(trx, [row.personId], today)] } : {}),
             ...(suppression.errors.includes(row.personId) ? { suppression: 'error' as const } : suppression.alerts.includes(row.personId) ? { suppression: 'alert' as const } : {}),
           });
         }

@@ -20,7 +20,7 @@ export { FOREIGN_CATEGORIES } from './registry-model.ts';
 // For the change page's 帳票 (確認書・通知書): the form names.
 export { CHANGE_FORMS, type ChangeForm } from './forms/change-forms.ts';
 // DV等支援措置: which of these persons a measure protects on a day (for the certificates' refusal), inside the caller's tenant transaction.
-export { personsUnderSupportMeasure } from './support-measures/support-measure.repository.ts';
+export { perpetratorsOf, personsUnderSupportMeasure } from './support-measures/support-measure.repository.ts';
 export { checkSuppressions } from './suppressions/suppression.service.ts';
 // The 住基ネット file adapter (the periodic sender in src/periodic-tasks.ts) and the demo 住民票コード allotment (tests).
 export { createFileJukinetAdapter, type JukinetAdapter } from './jukinet/jukinet-adapter.ts';

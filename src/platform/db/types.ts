@@ -710,6 +710,8 @@ export interface RegistryPersonSnapshot {
 }
 
 export interface RegistrySupportMeasure {
+  applicant: Generated<Json>;
+  provisional: Generated<boolean>;
   createdAt: Generated<Timestamp>;
   createdBy: string;
   endedAt: Timestamp | null;
@@ -723,6 +725,33 @@ export interface RegistrySupportMeasure {
   personId: string;
   requestingBody: string;
   startsOn: string;
+  supportMeasureId: string;
+}
+
+export interface RegistrySupportMeasureParty {
+  address: Generated<string>;
+  birthDate: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  municipalityCode: string;
+  name: string;
+  nameKana: Generated<string>;
+  note: Generated<string>;
+  partyId: string;
+  personId: string | null;
+  role: string;
+  sex: string | null;
+  supportMeasureId: string;
+}
+
+export interface RegistrySupportMeasureExtension {
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  extensionId: string;
+  municipalityCode: string;
+  newEndsOn: string;
+  previousEndsOn: string;
+  requestedOn: string;
   supportMeasureId: string;
 }
 
@@ -927,6 +956,8 @@ export interface DB {
   "registry.personSnapshot": RegistryPersonSnapshot;
   "registry.residentCodeStock": RegistryResidentCodeStock;
   "registry.supportMeasure": RegistrySupportMeasure;
+  "registry.supportMeasureExtension": RegistrySupportMeasureExtension;
+  "registry.supportMeasureParty": RegistrySupportMeasureParty;
   "registry.suppression": RegistrySuppression;
   "registry.suppressionLift": RegistrySuppressionLift;
 }

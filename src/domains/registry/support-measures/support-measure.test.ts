@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultEndsOn, isSupportMeasureActive, planEnding, planSupportMeasure, supportMeasureAlerts, supportMeasureNotices } from './support-measure.ts';
+import { defaultEndsOn, endingSoon, isSupportMeasureActive, planEnding, planExtension, planSupportMeasure, supportMeasureAlerts, supportMeasureNotices } from './support-measure.ts';
 import { RegistryRuleError } from '../registry-errors.ts';
 
 const code = (f: () => unknown) => {
@@ -54,5 +54,23 @@ describe('support measures (DV等支援措置)', () => {
     expect(supportMeasureNotices([m], '2026-05-05')).toEqual([{ startsOn: '2025-04-01', endsOn: '2026-03-31', expiring: false, overdue: true }]);
     expect(supportMeasureNotices([{ ...m, endedOn: '2025-06-01' }], '2025-07-01')).toEqual([]);
     expect(supportMeasureNotices([{ ...m, startsOn: '2025-08-01' }], '2025-07-01')).toEqual([]);
+  });
+});
+
+describe('延長 and 終了通知 (spec §3.4)', () => {
+  const m = { startsOn: '2020-04-01', endsOn: '2021-03-31', endedOn: null };
+  const codeOf = (fn: () => unknown) => { try { fn(); return null; } catch (e) { return (e as RegistryRuleError).code; } };
+  it('extends by one year from the day after the end, on a request from a month before it (or after it, not ended)', () => {
+    expect(planExtension(m, '2021-03-01', '2021-03-01')).toEqual({ requestedOn: '2021-03-01', newEndsOn: '2022-03-31' });
+    expect(planExtension(m, '2021-04-10', '2021-04-10').newEndsOn).toBe('2022-03-31');
+    expect(codeOf(() => planExtension(m, '2021-02-27', '2021-02-27'))).toBe('support-measure-extension-too-early');
+    expect(codeOf(() => planExtension({ ...m, endedOn: '2021-01-01' }, '2021-03-01', '2021-03-01'))).toBe('support-measure-ended');
+    expect(codeOf(() => planExtension(m, '2021-03-05', '2021-03-01'))).toBe('support-measure-dates');
+  });
+  it('lists for the 終了通知 the measures in force ending within a month or past their end, soonest first', () => {
+    const later = { ...m, endsOn: '2021-06-30' };
+    const ended = { ...m, endsOn: '2021-03-10', endedOn: '2021-03-05' };
+    const past = { ...m, endsOn: '2021-03-01' };
+    expect(endingSoon([later, m, ended, past], '2021-03-15')).toEqual([past, m]);
   });
 });

@@ -91,3 +91,25 @@ export function supportMeasureNotices(measures: ReadonlyArray<Pick<SupportMeasur
     startsOn: m.startsOn, endsOn: m.endsOn, overdue: m.endsOn < today, expiring: m.endsOn >= today && addDays(today, 31) >= m.endsOn,
   }));
 }
+
+/** Roles of the other persons of a measure: 併せて支援を求める者 (protected like the 申出者) and the 加害者. */
+export const SUPPORT_PARTY_ROLES = ['co-protected', 'perpetrator'] as const;
+export type SupportPartyRole = (typeof SUPPORT_PARTY_ROLES)[number];
+export const SUPPORT_PARTY_ROLE_LABELS: Record<SupportPartyRole, string> = { 'co-protected': '併せて支援を求める者', perpetrator: '加害者' };
+
+/**
+ * 延長 (spec §3.4): on the 申出者's request from one month before the end date (or after it, while not ended); the
+ * new period runs one year from the day after the old end (2021-03-31 → 2022-03-31).
+ */
+export function planExtension(m: Pick<SupportMeasure, 'endsOn' | 'endedOn'>, requestedOnText: string, today: string): { requestedOn: string; newEndsOn: string } {
+  if (m.endedOn) fail('support-measure-ended');
+  const requestedOn = calendar(requestedOnText);
+  if (requestedOn > today) fail('support-measure-dates');
+  if (requestedOn < addDays(m.endsOn, -31)) fail('support-measure-extension-too-early');
+  return { requestedOn, newEndsOn: defaultEndsOn(addDays(m.endsOn, 1)) };
+}
+
+/** 終了通知 (spec §3.4): measures in force whose end date falls within `days` from today or has passed without an ending. */
+export function endingSoon<T extends Pick<SupportMeasure, 'startsOn' | 'endsOn' | 'endedOn'>>(measures: readonly T[], today: string, days = 31): T[] {
+  return measures.filter((m) => isSupportMeasureActive(m, today) && m.endsOn <= addDays(today, days)).sort((a, b) => a.endsOn.localeCompare(b.endsOn));
+}
