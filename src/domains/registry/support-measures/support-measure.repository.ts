@@ -48,7 +48,8 @@ export function createSupportMeasureRepository() {
       birthDate: string | null; sex: string | null; address: string; note: string; createdBy: string }) =>
       trx.insertInto('registry.supportMeasureParty').values({ municipalityCode: m, ...row }).execute(),
     partiesOf: (trx: TenantTx, ids: readonly string[]) => ids.length === 0 ? Promise.resolve([]) :
-      trx.selectFrom('registry.supportMeasureParty').select([...PARTY_COLUMNS]).where('municipalityCode', '=', TENANT).where('supportMeasureId', 'in', [...ids]).orderBy('createdAt').execute(),
+      trx.selectFrom('registry.supportMeasureParty').select([...PARTY_COLUMNS]).where('municipalityCode', '=', TENANT).where('supportMeasureId', 'in', [...ids])
+        .orderBy('role').orderBy('createdAt').orderBy('partyId').execute(),
     /** Measures where the person is 併せて支援を求める者. */
     idsWhereCoProtected: async (trx: TenantTx, personId: string) => (await trx.selectFrom('registry.supportMeasureParty').select('supportMeasureId')
       .where('municipalityCode', '=', TENANT).where('role', '=', 'co-protected').where('personId', '=', personId).execute()).map((r) => r.supportMeasureId),
@@ -58,7 +59,7 @@ export function createSupportMeasureRepository() {
     },
     extensionsOf: (trx: TenantTx, ids: readonly string[]) => ids.length === 0 ? Promise.resolve([]) :
       trx.selectFrom('registry.supportMeasureExtension').select(['supportMeasureId', 'previousEndsOn', 'newEndsOn', 'requestedOn', 'createdBy']).where('municipalityCode', '=', TENANT)
-        .where('supportMeasureId', 'in', [...ids]).orderBy('createdAt').execute(),
+        .where('supportMeasureId', 'in', [...ids]).orderBy('createdAt').orderBy('newEndsOn').execute(),
     confirm: (trx: TenantTx, id: string) =>
       trx.updateTable('registry.supportMeasure').set({ provisional: false }).where('municipalityCode', '=', TENANT).where('supportMeasureId', '=', id).execute(),
     /** Every measure not ended (for the 終了通知 list). */
