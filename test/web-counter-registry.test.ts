@@ -8,6 +8,8 @@ import { consoleSessions } from './web-console-session.ts';
 import { withTenant } from '../src/platform/tenancy/tenant-transaction.ts';
 import { japanToday } from '../src/domains/registry/index.ts';
 import { shiftDays } from '../src/domains/cases/business-days.ts';
+import { SIMULATED_CARDS } from '../src/domains/counter/index.ts';
+import { toWareki } from '../src/platform/dates/jp-date.ts';
 
 const M = '202151';
 
@@ -82,5 +84,41 @@ describe('counter reception from the registry', () => {
     const changes = await withTenant(t.services.db, M, async (trx) => (await sql<{ kind: string; n: number }>`
       SELECT kind, count(*)::int AS n FROM registry.change WHERE status = 'provisional' AND notifier <> '' GROUP BY kind ORDER BY kind`.execute(trx)).rows);
     expect(changes).toEqual([{ kind: 'death', n: 1 }, { kind: 'move-within', n: 1 }]);
+  });
+
+  it('picks up a 来庁予約 sent from the portal: its answers prefill the interview of the family moving in', async () => {
+    const clerk = await s.signIn(['counter']);
+    const { loginId } = await t.staff(M, ['counter']);
+    const api = await t.login(M, loginId);
+    const movedOn = shiftDays(japanToday(t.services.clock), -3);
+    const created = await api.request('POST', '/api/v1/cases', {
+      caseTypeCode: 'visit-reservation', channel: 'online',
+      applicant: { familyName: '桔梗', givenName: '大樹', familyNameKana: 'キキョウ', givenNameKana: 'ダイキ', birthDate: '1988-05-10', contact: { phone: '090-1234-5678' } },
+      subjects: [{ familyName: '桔梗', givenName: '大樹', birthDate: '1988-05-10' }],
+      data: { kind: 'move-in', visitOn: japanToday(t.services.clock), slot: '10:00', movedOn, newAddress: '長野県塩尻市大字広丘野村2100-5 コーポ桔梗101', previousAddress: '東京都世田谷区桜丘二丁目3番4号' },
+    }, { 'idempotency-key': 'counter-reservation-0001' });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { caseNo } = await created.json() as { caseNo: string };
+
+    // Reception lists it; opening it shows the answers and carries it into the card form.
+    const list = await (await s.get(clerk, '/console/counter/visits/new')).text();
+    expect(list).toContain(`受付番号 ${caseNo}`);
+    const opened = await (await s.get(clerk, `/console/counter/visits/new?reservation=${caseNo}&simulate=1`)).text();
+    expect(opened).toContain('来庁予約（受付番号');
+    expect(opened).toContain(`name="reservation" value="${caseNo}"`);
+    const started = await s.post(clerk, '/console/counter/visits', { _csrf: clerk.csrf, _idem: 'counter-reservation-start', e: 'move-in', reservation: caseNo, card: SIMULATED_CARDS });
+    expect(started.status).toBe(303);
+    const page = await (await s.get(clerk, started.headers.get('location')!)).text();
+    // 異動日, 電話, 町字・番地・方書 and the applicant's reading come from the reservation; nothing typed twice.
+    expect(page).toContain(`value="${toWareki(movedOn)}"`);
+    expect(page).toContain('value="090-1234-5678"');
+    expect(page).toContain('value="大字広丘野村"');
+    expect(page).toContain('value="2100-5"');
+    expect(page).toContain('value="コーポ桔梗101"');
+    expect(page).toContain('value="ダイキ"');
+
+    // A case that is not a reservation is refused in words.
+    const wrong = await s.post(clerk, '/console/counter/visits', { _csrf: clerk.csrf, _idem: 'counter-reservation-wrong', e: 'move-in', reservation: '2026-999999', card: SIMULATED_CARDS });
+    expect([404, 422]).toContain(wrong.status);
   });
 });

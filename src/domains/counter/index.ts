@@ -14,7 +14,7 @@ export { LIFE_EVENTS, LIFE_EVENT_LABELS, isLifeEvent, type LifeEvent } from './r
 export type { TicketService, TicketView } from './tickets/ticket.service.ts';
 export { STATUS_JA as TICKET_STATUS_JA } from './tickets/ticket.service.ts';
 export type { VisitService } from './visits/visit.service.ts';
-export { Interview, registryChangeOf, type VisitMember } from './visits/interview.ts';
+export { Interview, registryChangeOf, type Reservation, type VisitMember } from './visits/interview.ts';
 export { SIMULATED_CARDS, simulatedCardReader, type CardReader } from './card/card-face.ts';
 
 /** Wires the counter services for the composition root. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The counter visit: start from the card (券面事項), one interview, the signature sheet, filing every procedure at once. */
-import { LIFE_EVENTS, LIFE_EVENT_LABELS, registryChangeOf, type LifeEvent, type VisitService } from '../../domains/counter/index.ts';
+import { LIFE_EVENTS, LIFE_EVENT_LABELS, registryChangeOf, type LifeEvent, type Reservation, type VisitService } from '../../domains/counter/index.ts';
 import { toWareki } from '../../platform/dates/jp-date.ts';
 import { FORM_TOKEN_FIELD, newFormToken } from '../../platform/http/idempotency.ts';
 import { DateInput } from '../ui/date-input.tsx';
@@ -22,17 +22,41 @@ export interface ReceptionHit { personId: string; name: string; nameKana: string
 const REGISTRY_EVENTS: LifeEvent[] = ['move-within', 'move-out', 'birth', 'death', 'household-change'];
 
 /** Reception: a registered resident found in the registry (転居・転出・出生・死亡・世帯変更), or the card texts of a household moving in. */
-export function VisitStartPage(p: ConsoleContext & { ticket?: number; events: LifeEvent[]; cards: string[]; error?: string; q?: string; hits?: ReceptionHit[] }) {
+export function VisitStartPage(p: ConsoleContext & { ticket?: number; events: LifeEvent[]; cards: string[]; error?: string; q?: string; hits?: ReceptionHit[];
+  reservation?: Reservation; reservations?: Array<{ caseNo: string; applicantName: string; receivedOn: string }> }) {
   const slots = Array.from({ length: 6 }, (_, i) => p.cards[i] ?? '');
   const registryEvents = p.events.filter((e) => REGISTRY_EVENTS.includes(e));
+  const r = p.reservation;
+  const keep = r ? <input type="hidden" name="reservation" value={r.caseNo} /> : null;
   return (
     <ConsoleLayout {...p} title="来庁受付（聞き取りの開始）" current="counter">
       <h1 class="text-std-32B-150">来庁受付{p.ticket ? `（受付番号 ${p.ticket} 番）` : ''}</h1>
       {p.error ? <div class="banner-error mt-4" role="alert"><p class="font-bold">受け付けられませんでした</p><p>{p.error}</p></div> : null}
+      {r ? (
+        <section class="card mt-6 border-l-4 border-blue-900" aria-labelledby="reservation-title" data-testid="reservation">
+          <h2 id="reservation-title" class="text-std-20B-150">{`来庁予約（受付番号 ${r.caseNo}）の内容で聞き取りを始めます`}</h2>
+          <dl class="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+            <dt class="font-bold">申請者</dt><dd>{`${r.applicant.familyName} ${r.applicant.givenName}（${dateWa(r.applicant.birthDate)}生）`}</dd>
+            <dt class="font-bold">届出</dt><dd>{r.kind === 'move-in' ? '転入届' : '転居届'}</dd>
+            <dt class="font-bold">引越し日</dt><dd>{dateWa(r.movedOn)}</dd>
+            <dt class="font-bold">新しい住所</dt><dd>{r.newAddress}</dd>
+            {r.previousAddress ? <><dt class="font-bold">前の住所</dt><dd>{r.previousAddress}</dd></> : null}
+          </dl>
+          <p class="mt-2">{r.kind === 'move-in' ? '世帯員のカードを読み取ってください。予約の内容は聞き取りに入ります。' : '住民記録から申請者を選んでください。予約の内容は聞き取りに入ります。'}</p>
+        </section>
+      ) : p.reservations?.length ? (
+        <section class="card mt-6" aria-labelledby="reservations-title">
+          <h2 id="reservations-title" class="text-std-20B-150">来庁予約（オンラインで届いた転入・転居）</h2>
+          <ul class="mt-2 flex flex-col gap-1" data-testid="reservations">
+            {p.reservations.map((x) => <li><a class="link" href={`/console/counter/visits/new?reservation=${x.caseNo}${p.ticket ? `&ticket=${p.ticket}` : ''}`}>{`${x.applicantName}さん（受付番号 ${x.caseNo}、${dateWa(x.receivedOn)}受付）`}</a></li>)}
+          </ul>
+        </section>
+      ) : null}
       <section class="card mt-6" aria-labelledby="from-registry-title">
         <h2 id="from-registry-title" class="text-std-20B-150">住民記録にある方（転居・転出・出生・死亡・世帯変更）</h2>
         <form method="get" action="/console/counter/visits/new" class="mt-3 flex flex-col gap-4">
           {p.ticket ? <input type="hidden" name="ticket" value={String(p.ticket)} /> : null}
+          {keep}
           <fieldset>
             <legend class="form-label">ご用件</legend>
             <div class="mt-1 flex flex-wrap gap-x-6">
@@ -60,6 +84,7 @@ export function VisitStartPage(p: ConsoleContext & { ticket?: number; events: Li
                     <form method="post" action="/console/counter/visits/from-registry">
                       <Hidden csrf={p.actor.csrfToken} idem />
                       <input type="hidden" name="personId" value={h.personId} />
+                      {keep}
                       {p.ticket ? <input type="hidden" name="ticket" value={String(p.ticket)} /> : null}
                       {registryEvents.map((e) => <input type="hidden" name="e" value={e} />)}
                       <button type="submit" class="button-primary button-small">{`${h.name}さんで受付`}</button>
@@ -75,6 +100,7 @@ export function VisitStartPage(p: ConsoleContext & { ticket?: number; events: Li
       <form method="post" action="/console/counter/visits" class="mt-4 flex flex-col gap-6">
         <Hidden csrf={p.actor.csrfToken} idem />
         {p.ticket ? <input type="hidden" name="ticket" value={String(p.ticket)} /> : null}
+        {keep}
         <fieldset>
           <legend class="form-label">ご用件（ライフイベント）</legend>
           <div class="mt-2 grid gap-1 md:grid-cols-2">
@@ -83,7 +109,7 @@ export function VisitStartPage(p: ConsoleContext & { ticket?: number; events: Li
         </fieldset>
         <fieldset>
           <legend class="form-label">世帯員のマイナンバーカード（券面事項）</legend>
-          <p class="form-hint">カードを読み取り装置に置くと券面事項（氏名・住所・生年月日・性別）が入ります。届出人を1人目にしてください。<a class="link" href={`/console/counter/visits/new?${p.ticket ? `ticket=${p.ticket}&` : ''}simulate=1`}>模擬カードを読み取る（デモ）</a></p>
+          <p class="form-hint">カードを読み取り装置に置くと券面事項（氏名・住所・生年月日・性別）が入ります。届出人を1人目にしてください。<a class="link" href={`/console/counter/visits/new?${p.ticket ? `ticket=${p.ticket}&` : ''}${r ? `reservation=${r.caseNo}&` : ''}simulate=1`}>模擬カードを読み取る（デモ）</a></p>
           <div class="mt-2 grid gap-4 md:grid-cols-2">
             {slots.map((text, i) => (
               <div class="form-field">

@@ -118,8 +118,14 @@ export function counterWebRoutes(services: Services) {
     const ticket = ticketOf(c);
     const t = ticket ? (await services.counter.tickets.today(c.var.actor)).find((x) => x.number === ticket) : undefined;
     const chosen = (c.req.queries('e') ?? []).filter(isLifeEvent);
-    const events = chosen.length ? chosen : t?.lifeEvents ?? [];
-    const q = (c.req.query('q') ?? '').slice(0, 200).trim();
+    // A 来庁予約 picked up at reception: its answers shown, its event chosen, the applicant searched (転居).
+    const reservationNo = /^\d{4}-\d{6}$/.test(c.req.query('reservation') ?? '') ? c.req.query('reservation')! : undefined;
+    let reservation: Awaited<ReturnType<Services['counter']['visits']['reservation']>> | undefined;
+    if (reservationNo) {
+      try { reservation = await services.counter.visits.reservation(c.var.actor, reservationNo, ctxOf(c)); } catch (e) { if (!(e instanceof DomainError) || e.status >= 500 || e.status === 403) throw e; }
+    }
+    const events = chosen.length ? chosen : reservation ? [reservation.kind] : t?.lifeEvents ?? [];
+    const q = (c.req.query('q') ?? (reservation?.kind === 'move-within' ? `${reservation.applicant.familyNameKana ?? ''} ${reservation.applicant.givenNameKana ?? ''}` : '')).slice(0, 200).trim();
     let hits: Awaited<ReturnType<Services['registry']['search']>> | undefined;
     let error: string | undefined;
     if (q) {
@@ -131,7 +137,9 @@ export function counterWebRoutes(services: Services) {
         error = e.title;
       }
     }
-    return renderPage(c, VisitStartPage({ ...(await consoleContext(c, services)), ticket: t?.number ?? ticket, events, cards: c.req.query('simulate') === '1' ? SIMULATED_CARDS : [], q, hits, error }), error ? 400 : 200);
+    const reservations = reservation ? [] : await services.counter.visits.reservations(c.var.actor, ctxOf(c));
+    return renderPage(c, VisitStartPage({ ...(await consoleContext(c, services)), ticket: t?.number ?? ticket, events, cards: c.req.query('simulate') === '1' ? SIMULATED_CARDS : [], q, hits, error,
+      reservation, reservations }), error ? 400 : 200);
   });
 
   app.post('/console/counter/visits/from-registry', async (c) => {
@@ -140,7 +148,8 @@ export function counterWebRoutes(services: Services) {
     const events = ([] as unknown[]).concat(body.e ?? []).map((x) => str(x, 60)).filter(isLifeEvent);
     const ticket = Number(str(body.ticket));
     const personId = str(body.personId, 36);
-    const input = { events, ticketNumber: Number.isInteger(ticket) && ticket > 0 ? ticket : undefined, personId };
+    const reservationCaseNo = /^\d{4}-\d{6}$/.test(str(body.reservation)) ? str(body.reservation) : undefined;
+    const input = { events, ticketNumber: Number.isInteger(ticket) && ticket > 0 ? ticket : undefined, personId, reservationCaseNo };
     try {
       if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new DomainError('visit-person-required', '住民を検索して選んでください', 422);
       const { visitNo } = await services.counter.visits.startFromRegistry(c.var.actor, input, ctxOf(c));
@@ -156,7 +165,8 @@ export function counterWebRoutes(services: Services) {
     assertCsrf(c.var.actor, str(body._csrf));
     const all = (k: string) => ([] as unknown[]).concat(body[k] ?? []).map((x) => str(x, 600));
     const ticket = Number(str(body.ticket));
-    const input = { events: all('e').filter(isLifeEvent), ticketNumber: Number.isInteger(ticket) && ticket > 0 ? ticket : undefined, cards: all('card') };
+    const reservationCaseNo = /^\d{4}-\d{6}$/.test(str(body.reservation)) ? str(body.reservation) : undefined;
+    const input = { events: all('e').filter(isLifeEvent), ticketNumber: Number.isInteger(ticket) && ticket > 0 ? ticket : undefined, cards: all('card'), reservationCaseNo };
     try {
       const { visitNo } = await services.counter.visits.start(c.var.actor, input, ctxOf(c));
       return c.redirect(`/console/counter/visits/${visitNo}`, 303);

@@ -66,6 +66,8 @@ export const Interview = z.object({
   /** The registered household the visit started from, and its version (the registry's optimistic check). */
   householdId: z.string().uuid().optional(),
   householdVersion: z.number().int().min(0).optional(),
+  /** The 来庁予約 (its case's 受付番号) whose answers prefilled the interview. */
+  reservationCaseNo: z.string().max(20).optional(),
   adjustments: z.array(z.object({ action: z.enum(['add', 'drop']), code: z.string().max(60), reason: z.string().max(200) })).max(30).default([]),
 });
 export type Interview = z.infer<typeof Interview>;
@@ -90,6 +92,47 @@ export function withKnownAnswers(iv: Interview, needed: NeededProcedure[]): Inte
   const children = medical?.memberRefs.map((r) => members[Number(r)]).filter((m) => !!m) ?? [];
   const insurer = !iv.insurer.trim() && children.length > 0 && children.every((m) => m.nhi) ? '国民健康保険' : iv.insurer;
   return { ...iv, members, insurer };
+}
+
+/** A 転入・転居の来庁予約 sent from the portal (the case it opened): what the resident already told. */
+export interface Reservation {
+  caseNo: string;
+  kind: 'move-in' | 'move-within';
+  movedOn: string;
+  newAddress: string;
+  previousAddress: string;
+  phone: string;
+  applicant: { familyName: string; givenName: string; familyNameKana?: string; givenNameKana?: string; birthDate: string };
+}
+
+/**
+ * Splits an address typed by a resident (「長野県塩尻市大字広丘野村1500-2 コーポ101」) into the 町字 of the list and the
+ * rest (番地・方書); no 町字 of the list found: nothing (the clerk asks).
+ */
+export function splitAddress(text: string, towns: string[]): { townName: string; banchi: string; katagaki: string } | null {
+  const s = text.normalize('NFKC').replace(/^.{2,3}[都道府県]/, '').replace(/^[^\s]{1,6}?[市町村](?=.)/, '').trim();
+  const bare = (t: string) => t.replace(/^大字/, '');
+  const town = [...towns].sort((a, b) => b.length - a.length).find((t) => s.startsWith(t) || s.startsWith(bare(t)));
+  if (!town) return null;
+  const rest = s.slice(s.startsWith(town) ? town.length : bare(town).length).trim();
+  const [banchi, ...more] = rest.split(/\s+/);
+  return banchi ? { townName: town, banchi, katagaki: more.join(' ') } : null;
+}
+
+/** The visit's interview with the reservation's answers (only empty answers are filled; the applicant's reading by name and birth date). */
+export function applyReservation(iv: Interview, r: Reservation, towns: string[]): Interview {
+  const where = splitAddress(r.newAddress, towns);
+  const a = r.applicant;
+  return {
+    ...iv,
+    occurredOn: iv.occurredOn || r.movedOn,
+    phone: iv.phone || r.phone,
+    previousAddress: iv.previousAddress || r.previousAddress,
+    ...(where && !iv.townName && !iv.banchi ? where : {}),
+    members: iv.members.map((m) => (m.familyName === a.familyName && m.givenName === a.givenName && m.birthDate === a.birthDate
+      ? { ...m, familyNameKana: m.familyNameKana || a.familyNameKana || '', givenNameKana: m.givenNameKana || a.givenNameKana || '' } : m)),
+    reservationCaseNo: r.caseNo,
+  };
 }
 
 /** One missing or invalid answer: the field and a Japanese message. */

@@ -12,14 +12,14 @@ import type { Database } from '../../../platform/db/database.ts';
 import { DomainError, NotFoundError } from '../../../platform/http/errors.ts';
 import { withTenant } from '../../../platform/tenancy/tenant-transaction.ts';
 import type { CasesService } from '../../cases/index.ts';
-import { ChangeInput, type RegistryService } from '../../registry/index.ts';
+import { ChangeInput, townsOf, type RegistryService } from '../../registry/index.ts';
 import type { AccessLogRepository } from '../../../platform/audit/access-log.repository.ts';
 import type { TenantTx } from '../../../platform/tenancy/tenant-transaction.ts';
 import { parseCardFace, CardFaceError } from '../card/card-face.ts';
 import { isLifeEvent, type LifeEvent } from '../rules/life-events.ts';
 import { ruleSetFor } from '../rules/rule-sets.ts';
 import type { TicketService } from '../tickets/ticket.service.ts';
-import { buildFiling, Interview, interviewProcedures, missingAnswers, VisitMember, withKnownAnswers } from './interview.ts';
+import { applyReservation, buildFiling, Interview, interviewProcedures, missingAnswers, VisitMember, withKnownAnswers, type Reservation } from './interview.ts';
 import type { VisitRepository, VisitRow } from './visit.repository.ts';
 import { renderVisitSheet } from './visit-sheet-pdf.ts';
 import { LIFE_EVENT_LABELS } from '../rules/life-events.ts';
@@ -76,9 +76,31 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
       action, subjectType: 'person', subjectId: personId, purpose: `来庁 ${row.visitNo}`, ...ctx }))) : Promise.resolve();
   };
 
+  /** A 来庁予約 by its case's 受付番号 (read through the cases service, access-logged there). */
+  const reservationOf = async (actor: Actor, caseNo: string, ctx: Ctx): Promise<Reservation> => {
+    const c = await deps.cases.get(actor, await deps.cases.idOfCaseNo(actor, caseNo), ctx);
+    if (c.caseTypeCode !== 'visit-reservation') throw new VisitInputError('visit-reservation-invalid', 'その受付番号は来庁予約ではありません');
+    const d = c.data as { kind: 'move-in' | 'move-within'; movedOn: string; newAddress: string; previousAddress?: string };
+    const a = c.applicant as Reservation['applicant'] & { contact?: { phone?: string } };
+    return { caseNo, kind: d.kind, movedOn: d.movedOn, newAddress: d.newAddress, previousAddress: d.previousAddress ?? '', phone: a.contact?.phone ?? '',
+      applicant: { familyName: a.familyName, givenName: a.givenName, familyNameKana: a.familyNameKana, givenNameKana: a.givenNameKana, birthDate: a.birthDate } };
+  };
+  const withReservation = async (actor: Actor, iv: Interview, caseNo: string | undefined, ctx: Ctx) =>
+    (caseNo ? applyReservation(iv, await reservationOf(actor, caseNo, ctx), townsOf(actor.municipalityCode)?.map((t) => t.name) ?? []) : iv);
+
   return {
+    /** Open 来庁予約 sent from the portal (転入・転居): the counter picks one up at reception. */
+    async reservations(actor: Actor, ctx: Ctx) {
+      assertAllowed(actor, 'counter:serve');
+      const list = await deps.cases.list(actor, { view: 'all', caseTypeCode: 'visit-reservation', limit: 50 }, ctx);
+      return list.map((x) => ({ caseNo: x.caseNo, applicantName: x.applicantName, receivedOn: x.receivedOn }));
+    },
+
+    /** The answers of one 来庁予約 (for the reception page). */
+    reservation: (actor: Actor, caseNo: string, ctx: Ctx) => { assertAllowed(actor, 'counter:serve'); return reservationOf(actor, caseNo, ctx); },
+
     /** Starts a visit from the 券面事項 texts (one per member, in order) and the life events; the first card's address is the previous address. */
-    async start(actor: Actor, input: { events: string[]; ticketNumber?: number; cards: string[] }, ctx: Ctx) {
+    async start(actor: Actor, input: { events: string[]; ticketNumber?: number; cards: string[]; reservationCaseNo?: string }, ctx: Ctx) {
       assertAllowed(actor, 'counter:serve');
       const events = [...new Set(input.events.filter(isLifeEvent))] as LifeEvent[];
       if (events.length === 0) throw new VisitInputError('visit-event-required', 'ご用件（ライフイベント）を1つ以上選んでください');
@@ -98,7 +120,7 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
           throw e;
         }
       }
-      return insertVisit(actor, events, input.ticketNumber, Interview.parse({ members, previousAddress }));
+      return insertVisit(actor, events, input.ticketNumber, await withReservation(actor, Interview.parse({ members, previousAddress }), input.reservationCaseNo, ctx));
     },
 
     /**
@@ -106,7 +128,7 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
      * living members come from the registry (read through its service, which access-logs every member), the
      * person found first; for 死亡 only they are concerned.
      */
-    async startFromRegistry(actor: Actor, input: { events: string[]; ticketNumber?: number; personId: string }, ctx: Ctx) {
+    async startFromRegistry(actor: Actor, input: { events: string[]; ticketNumber?: number; personId: string; reservationCaseNo?: string }, ctx: Ctx) {
       assertAllowed(actor, 'counter:serve');
       const events = [...new Set(input.events.filter(isLifeEvent))] as LifeEvent[];
       if (events.length === 0) throw new VisitInputError('visit-event-required', 'ご用件（ライフイベント）を1つ以上選んでください');
@@ -124,7 +146,7 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
       const a = household.address;
       const interview = Interview.parse({ members, householdId: household.householdId, householdVersion: household.version,
         previousAddress: a ? `${a.townName}${a.banchi}${a.katagaki ? ` ${a.katagaki}` : ''}` : '', honseki: person.honseki ?? '', hittosha: person.hittosha ?? '' });
-      return insertVisit(actor, events, input.ticketNumber, interview);
+      return insertVisit(actor, events, input.ticketNumber, await withReservation(actor, interview, input.reservationCaseNo, ctx));
     },
 
     async get(actor: Actor, visitNo: string, ctx: Ctx) {
