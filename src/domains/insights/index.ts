@@ -10,3 +10,4 @@ export { mineProcess, quantile, START, END, type ProcessMap, type Trace, type Ed
 export { toXes, xmlAttr } from './xes-export.ts';
 export { refreshTraces, ACCESS_LOG_WINDOW_DAYS } from './process-trace-refresh.ts';
 export { demoMoveInTrace } from './insights-demo-move-in.ts';
+export { KPI_METRICS, meetsTarget, isKpiMetric, type KpiMetric } from './kpi-targets.ts';

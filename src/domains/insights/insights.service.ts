@@ -14,6 +14,7 @@ import { DomainError } from '../../platform/http/errors.ts';
 import { withPlatform, withTenant } from '../../platform/tenancy/tenant-transaction.ts';
 import { findMunicipality } from '../../platform/tenancy/municipality-list.ts';
 import { defaultFromDay, refreshAll, refreshSurveyResults } from './insights-refresh.ts';
+import { isKpiMetric, KPI_METRICS, targetInRange, type KpiMetric } from './kpi-targets.ts';
 import { MIN_PEERS, populationBand, type PopulationBand } from './population-band.ts';
 import { previousReferenceDate, referenceDateOf, surveyCsv, type SurveyResultRow } from './survey-tables.ts';
 
@@ -28,7 +29,14 @@ export const INSIGHTS_ERRORS = {
   unknownSurvey: () => new DomainError('unknown-survey', '調査が見つかりません', 404, 'Unknown survey'),
   badReferenceDate: () => new DomainError('invalid-reference-date', '基準日は4月1日の日付で入力してください', 400, 'The reference date must be an April 1st'),
   badProfile: (what: string) => new DomainError('invalid-insights-profile', `${what}は1以上の整数で入力してください`, 400, `Invalid ${what}`),
+  badTarget: (what: string) => new DomainError('invalid-kpi-target', `${what}の目標は0以上の数値で入力してください（割合は0〜100%）`, 400, `Invalid target for ${what}`),
   badImport: (line: number, why: string) => new DomainError('invalid-survey-import', `${line}行目: ${why}`, 400, `Line ${line}: ${why}`),
+};
+
+/** The KPI metrics in words (for messages). */
+const KPI_LABELS: Record<keyof typeof KPI_METRICS, string> = {
+  lead_median_hours: '処理期間（中央値）', within_legal_share: '法定期限内の割合', online_share: 'オンライン申請の割合', auto_share: '自動処理の割合',
+  cost_per_case_yen: '1件あたりの人件費', counter_wait_median_minutes: '窓口の待ち時間（中央値）',
 };
 
 /** A metric value beside its peers (quartiles shown only when allowed). */
@@ -43,6 +51,11 @@ export function createInsightsService(deps: { db: Database; clock: Clock }) {
       const p = await trx.selectFrom('insights.profile').selectAll().where('municipalityCode', '=', m).executeTakeFirst();
       return { population: p?.population ?? null, hourlyCostYen: p?.hourlyCostYen ?? 4000, counterBaselineMinutes: p?.counterBaselineMinutes ?? 20, namedConsent: p?.namedConsent ?? false };
     });
+  }
+
+  async function targetsOf(m: string): Promise<Partial<Record<KpiMetric, number>>> {
+    const rows = await withTenant(db, m, (trx) => trx.selectFrom('insights.kpiTarget').select(['metric', 'target']).where('municipalityCode', '=', m).execute());
+    return Object.fromEntries(rows.filter((r) => isKpiMetric(r.metric)).map((r) => [r.metric, Number(r.target)]));
   }
 
   const surveys = () => withPlatform(db, (trx) => trx.selectFrom('insights.survey').selectAll().orderBy('sortOrder').execute());
@@ -80,7 +93,7 @@ export function createInsightsService(deps: { db: Database; clock: Clock }) {
       const titles = new Map(mine.titles.map((t) => [t.code, { ja: t.titleJa, en: t.titleEn }]));
       return {
         municipality: { code: m, name: muni?.name ?? m, prefectureName: muni?.prefectureName ?? '', class: cls },
-        profile, band, months: mine.months, month: mine.chosen ?? null, hiddenPeerGroups: hidden,
+        profile, band, targets: await targetsOf(m), months: mine.months, month: mine.chosen ?? null, hiddenPeerGroups: hidden,
         metrics: mine.metrics.map((r) => ({
           procedure: r.procedure, procedureTitle: r.procedure === 'all' ? null : titles.get(r.procedure) ?? { ja: r.procedure, en: r.procedure }, channel: r.channel, cases: r.cases,
           leadMedianHours: Number(r.leadMedianHours), leadP90Hours: Number(r.leadP90Hours), touchMinutesAvg: Number(r.touchMinutesAvg), waitingHoursAvg: Number(r.waitingHoursAvg),
@@ -107,6 +120,41 @@ export function createInsightsService(deps: { db: Database; clock: Clock }) {
       const m = actor.municipalityCode;
       await withTenant(db, m, (trx) => trx.insertInto('insights.profile').values({ municipalityCode: m, ...input, updatedAt: clock.now() })
         .onConflict((oc) => oc.column('municipalityCode').doUpdateSet({ ...input, updatedAt: clock.now() })).execute());
+    },
+
+    /** The settings screen: the profile, the class (from the national list), the band and the KPI targets. */
+    async settings(actor: Actor) {
+      assertAllowed(actor, 'insights:read');
+      const m = actor.municipalityCode;
+      const profile = await profileOf(m);
+      const muni = findMunicipality(m);
+      return { profile, municipalityClass: muni?.class ?? null, band: populationBand(profile.population), targets: await targetsOf(m) };
+    },
+
+    /**
+     * Saves the settings and the KPI targets at once (administrators); a target left empty (null) is removed. Checked
+     * before anything is written: a refused input changes nothing. Saving the same values again changes nothing.
+     */
+    async saveSettings(actor: Actor, input: { population: number | null; hourlyCostYen: number; counterBaselineMinutes: number; namedConsent: boolean; targets: Partial<Record<string, number | null>> }) {
+      assertAllowed(actor, 'tenant:configure');
+      const pos = (v: number | null, what: string) => { if (v !== null && (!Number.isInteger(v) || v <= 0 || v > 100_000_000)) throw INSIGHTS_ERRORS.badProfile(what); };
+      pos(input.population, '人口'); pos(input.hourlyCostYen, '時間単価'); pos(input.counterBaselineMinutes, '窓口の標準処理時間');
+      for (const [metric, v] of Object.entries(input.targets)) {
+        if (!isKpiMetric(metric)) throw INSIGHTS_ERRORS.badTarget(metric);
+        if (v !== null && v !== undefined && !targetInRange(metric, v)) throw INSIGHTS_ERRORS.badTarget(KPI_LABELS[metric]);
+      }
+      const m = actor.municipalityCode;
+      const now = clock.now();
+      const { targets, ...profile } = input;
+      await withTenant(db, m, async (trx) => {
+        await trx.insertInto('insights.profile').values({ municipalityCode: m, ...profile, updatedAt: now })
+          .onConflict((oc) => oc.column('municipalityCode').doUpdateSet({ ...profile, updatedAt: now })).execute();
+        for (const [metric, v] of Object.entries(targets)) {
+          if (v === null || v === undefined) await trx.deleteFrom('insights.kpiTarget').where('municipalityCode', '=', m).where('metric', '=', metric).execute();
+          else await trx.insertInto('insights.kpiTarget').values({ municipalityCode: m, metric, target: v, updatedBy: actor.loginId, updatedAt: now })
+            .onConflict((oc) => oc.columns(['municipalityCode', 'metric']).doUpdateSet({ target: v, updatedBy: actor.loginId, updatedAt: now })).execute();
+        }
+      });
     },
 
     /** Recomputes the insights from a day on (default: the start of the previous month). */

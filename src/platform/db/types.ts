@@ -808,6 +808,14 @@ export interface InsightsCounterMonth {
   waitP90Minutes: InsightsNumeric;
 }
 
+export interface InsightsKpiTarget {
+  metric: string;
+  municipalityCode: string;
+  target: InsightsNumeric;
+  updatedAt: Timestamp;
+  updatedBy: string;
+}
+
 export interface InsightsMetricMonth {
   autoShare: InsightsNumeric;
   cases: number;
@@ -932,6 +940,7 @@ export interface DB {
   "platform.staff": PlatformStaff;
   "insights.caseFact": InsightsCaseFact;
   "insights.counterMonth": InsightsCounterMonth;
+  "insights.kpiTarget": InsightsKpiTarget;
   "insights.metricMonth": InsightsMetricMonth;
   "insights.peerMonth": InsightsPeerMonth;
   "insights.profile": InsightsProfile;

@@ -12,9 +12,9 @@ import { processMapSvg } from './process-chart.ts';
 import { activityLabel, durationSeconds, kindLabel, processText } from './process-i18n.ts';
 
 const th = 'border-b border-solid-gray-420 px-3 py-2 text-left text-std-16B-170';
-const thr = 'border-b border-solid-gray-420 px-3 py-2 text-right text-std-16B-170';
+const thr = 'border-b border-solid-gray-420 px-3 py-2 text-right text-std-16B-170 whitespace-nowrap';
 const td = 'border-b border-solid-gray-420 px-3 py-2 align-top';
-const tdr = 'border-b border-solid-gray-420 px-3 py-2 align-top text-right tabular-nums';
+const tdr = 'border-b border-solid-gray-420 px-3 py-2 align-top text-right tabular-nums whitespace-nowrap';
 
 export interface ProcedureOption { source: ProcessSource; procedure: string; traces: number; title: { ja: string; en: string } | null }
 

@@ -3,7 +3,7 @@
  * 見える化 (/console/insights): the municipality's metrics for one month beside the median and quartiles of its peers
  * (same class and population band), by procedure and channel, the counter's waiting times and the monthly trend.
  */
-import type { InsightsService } from '../../domains/insights/index.ts';
+import { isKpiMetric, meetsTarget, type InsightsService } from '../../domains/insights/index.ts';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
 import { BarChart } from './insights-chart.tsx';
 import { duration, metricValue, monthLabel, monthShort, share, yen } from './insights-format.ts';
@@ -47,6 +47,7 @@ export function InsightsPage(p: InsightsPageProps) {
       </dl>
       <p class="mt-4 flex flex-wrap gap-x-6">
         <a href="/console/insights/process" class="link">{t.processLink}</a>
+        <a href="/console/insights/settings" class="link">{t.settings.link}</a>
         <a href="/console/insights/surveys" class="link">{t.surveysLink}</a>
         <a href="/open-data/surveys" class="link">{t.openDataLink}</a>
       </p>
@@ -71,6 +72,11 @@ export function InsightsPage(p: InsightsPageProps) {
                   <p class="text-dns-16B-130">{t.metrics[m]}</p>
                   <p class="text-std-28B-150 mt-1">{metricValue(m, value(all, m), t, ref(value(all, m), peer?.median))}</p>
                   {peer ? <p class="text-dns-16N-130 mt-1">{t.peerColumns.median}: {metricValue(m, peer.median, t, ref(value(all, m), peer.median))}</p> : null}
+                  {isKpiMetric(m) && d.targets[m] !== undefined ? (() => {
+                    const met = meetsTarget(m, value(all, m), d.targets[m]);
+                    return <p class="text-dns-16N-130 mt-1" data-testid={`target-${m}`}>{t.settings.target}: {metricValue(m, d.targets[m]!, t, ref(value(all, m), d.targets[m]))}
+                      {met === null ? '' : <span class={met ? 'badge ml-2' : 'badge ml-2 font-bold'}>{met ? t.settings.met : t.settings.notMet}</span>}</p>;
+                  })() : null}
                 </li>
               );
             })}
@@ -172,6 +178,11 @@ export function InsightsPage(p: InsightsPageProps) {
       )}
 
       <h2 class="text-std-24B-150 mt-10">{t.counterHeading}</h2>
+      {d.targets.counter_wait_median_minutes !== undefined && d.counter[0] ? (
+        <p class="mt-2" data-testid="target-counter">{t.settings.target}: {t.units.minutes(String(d.targets.counter_wait_median_minutes))}
+          <span class={meetsTarget('counter_wait_median_minutes', d.counter[0].waitMedianMinutes, d.targets.counter_wait_median_minutes) ? 'badge ml-2' : 'badge ml-2 font-bold'}>
+            {monthShort(d.counter[0].month, p.lang)} {meetsTarget('counter_wait_median_minutes', d.counter[0].waitMedianMinutes, d.targets.counter_wait_median_minutes) ? t.settings.met : t.settings.notMet}</span></p>
+      ) : null}
       {d.counter.length === 0 ? <p class="mt-2">{t.noCounter}</p> : (
         <>
           <BarChart title={t.chartWait} testId="chart-wait"

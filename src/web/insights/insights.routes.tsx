@@ -16,6 +16,7 @@ import { currentPath, renderPage } from '../ui/render.ts';
 import { InsightsPage } from './insights.page.tsx';
 import { OpenDataPage, SurveysPage } from './insights-surveys.page.tsx';
 import { ProcessPage } from './insights-process.page.tsx';
+import { KPI_FIELDS, SettingsPage, type SettingsForm } from './insights-settings.page.tsx';
 import { activityLabel } from './process-i18n.ts';
 import { lastTwelveMonths, type ProcessQuery, type ProcessSource } from '../../domains/insights/index.ts';
 import { japanDay } from '../../platform/dates/jp-date.ts';
@@ -90,6 +91,35 @@ export function insightsWebRoutes(services: Services) {
     const ocel = await services.caseEvents.ocel(c.var.actor, { from: `${from}-01`, to: lastDay }, { clientIp: c.var.clientIp, requestId: c.var.requestId });
     c.header('Content-Disposition', `attachment; filename="jichi-case-events-${from}-${to}.ocel.json"`);
     return c.json(ocel);
+  });
+
+  // 見える化の設定: everyone with insights:read sees it, administrators (tenant:configure) change it (post/redirect/get).
+  const settingsPage = async (c: Context<AppEnv>, extra: { saved?: boolean; error?: string; form?: SettingsForm } = {}, status: 200 | 400 = 200) =>
+    renderPage(c, SettingsPage({ ...(await consoleContext(c, services)), s: await services.insights.settings(c.var.actor), canEdit: can(c.var.actor, 'tenant:configure'), ...extra }), status);
+  app.get('/console/insights/settings', (c) => settingsPage(c, { saved: c.req.query('saved') === '1' }));
+  app.post('/console/insights/settings', async (c) => {
+    const body = await c.req.parseBody();
+    assertCsrf(c.var.actor, typeof body._csrf === 'string' ? body._csrf : undefined);
+    if (!can(c.var.actor, 'tenant:configure')) throw new ForbiddenError('tenant:configure');
+    const form: SettingsForm = {};
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') form[k] = v.trim().slice(0, 40);
+    // Full-width digits typed with a Japanese IME are read as digits.
+    const num = (k: string) => { const v = (form[k] ?? '').replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/,/g, ''); return v === '' ? null : /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN; };
+    const targets: Record<string, number | null> = {};
+    for (const f of KPI_FIELDS) {
+      const v = num(`target.${f.metric}`);
+      targets[f.metric] = v === null ? null : f.unit === 'percent' ? v / 100 : v;
+    }
+    try {
+      await services.insights.saveSettings(c.var.actor, {
+        population: num('population'), hourlyCostYen: num('hourlyCostYen') ?? NaN, counterBaselineMinutes: num('counterBaselineMinutes') ?? NaN,
+        namedConsent: form.namedConsent === 'yes', targets,
+      });
+    } catch (err) {
+      if (err instanceof DomainError && err.status === 400) return settingsPage(c, { error: err.title, form }, 400);
+      throw err;
+    }
+    return c.redirect('/console/insights/settings?saved=1', 303);
   });
 
   const surveysPage = async (c: Context<AppEnv>, extra: { saved?: boolean; error?: { message: string } } = {}, status: 200 | 400 | 403 | 404 = 200) => {
