@@ -1,39 +1,39 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * Small server-rendered SVG charts (no script, no inline style: the CSP allows neither): a bar chart with labels and
- * values, readable in Japanese, with a title and a text alternative for screen readers.
+ * Bar charts of the dashboard, server-rendered as SVG by Apache ECharts (no script in the page; sanitized, see
+ * echarts-svg.ts): labelled bars with their values, optionally a line on a second axis (a share, in %), with a title
+ * that is also the accessible name.
  */
+import { raw } from 'hono/html';
+import { renderChartSvg } from './echarts-svg.ts';
 
 /** One bar. */
 export interface Bar { label: string; value: number; text: string }
+/** A line over the bars: one value per bar, 0–1, shown in %. */
+export interface ShareLine { name: string; values: number[] }
+
+const BLUE = '#0017c1';
+const ORANGE = '#c75000';
 
 /** A bar chart; `title` is also its accessible name. */
-export function BarChart(p: { title: string; bars: Bar[]; width?: number; height?: number; testId?: string }) {
-  const width = p.width ?? 640;
-  const height = p.height ?? 220;
-  const top = 28, bottom = 28, left = 8;
-  const max = Math.max(1, ...p.bars.map((b) => b.value));
-  const slot = (width - left * 2) / Math.max(1, p.bars.length);
-  const barW = Math.max(4, Math.min(48, slot * 0.6));
-  const plotH = height - top - bottom;
+export function BarChart(p: { title: string; bars: Bar[]; barName?: string; line?: ShareLine; width?: number; height?: number; testId?: string }) {
+  const svg = renderChartSvg({
+    grid: { left: 48, right: p.line ? 56 : 16, top: 36, bottom: 32 },
+    legend: p.line ? { show: true, top: 0, right: 0, itemWidth: 18, textStyle: { fontSize: 12, color: '#1a1a1a' } } : { show: false },
+    xAxis: { type: 'category', data: p.bars.map((b) => b.label), axisLabel: { fontSize: 12, color: '#333' }, axisTick: { show: false } },
+    yAxis: [
+      { type: 'value', axisLabel: { fontSize: 12, color: '#333' }, splitLine: { lineStyle: { color: '#e6e6e6' } } },
+      ...(p.line ? [{ type: 'value', min: 0, max: 1, axisLabel: { fontSize: 12, color: '#333', formatter: (v: number) => `${Math.round(v * 100)}%` }, splitLine: { show: false } }] : []),
+    ],
+    series: [
+      { type: 'bar', name: p.barName ?? p.title, data: p.bars.map((b) => b.value), barMaxWidth: 40, itemStyle: { color: BLUE },
+        label: { show: true, position: 'top', fontSize: 12, color: '#1a1a1a', formatter: (x: { dataIndex: number }) => p.bars[x.dataIndex]?.text ?? '' } },
+      ...(p.line ? [{ type: 'line', name: p.line.name, yAxisIndex: 1, data: p.line.values, symbol: 'circle', symbolSize: 6, lineStyle: { color: ORANGE, width: 2 }, itemStyle: { color: ORANGE } }] : []),
+    ],
+  }, { width: p.width ?? 720, height: p.height ?? 260, title: p.title });
   return (
-    <figure class="mt-4" data-testid={p.testId}>
-      <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={p.title} class="max-w-3xl">
-        <title>{p.title}</title>
-        <line x1={left} y1={height - bottom} x2={width - left} y2={height - bottom} stroke="#767676" stroke-width="1" />
-        {p.bars.map((b, i) => {
-          const h = (b.value / max) * plotH;
-          const x = left + slot * i + (slot - barW) / 2;
-          const y = height - bottom - h;
-          return (
-            <g>
-              <rect x={x.toFixed(1)} y={y.toFixed(1)} width={barW.toFixed(1)} height={h.toFixed(1)} fill="#0017c1" />
-              <text x={(x + barW / 2).toFixed(1)} y={(y - 6).toFixed(1)} text-anchor="middle" font-size="12" fill="#1a1a1a">{b.text}</text>
-              <text x={(x + barW / 2).toFixed(1)} y={(height - 8).toFixed(1)} text-anchor="middle" font-size="12" fill="#333">{b.label}</text>
-            </g>
-          );
-        })}
-      </svg>
+    <figure class="mt-4 max-w-3xl" data-testid={p.testId}>
+      {raw(svg)}
       <figcaption class="text-dns-16N-130 mt-1">{p.title}</figcaption>
     </figure>
   );

@@ -86,7 +86,7 @@ export function SettingsPage(p: SettingsPageProps) {
         <fieldset class="card p-4 mt-6">
           <legend class="text-std-18B-160">{st.kpi}</legend>
           <p class="text-dns-16N-130">{st.kpiHint}</p>
-          {KPI_FIELDS.map((f) => field(`target.${f.metric}`, st.targets[f.metric]!, st.better[f.metric]!, st.units[f.unit], f.unit === 'percent' ? { step: '0.1', max: 100 } : { step: f.unit === 'hours' ? '0.1' : '1' }))}
+          <div class="grid gap-x-8 md:grid-cols-2">{KPI_FIELDS.map((f) => field(`target.${f.metric}`, st.targets[f.metric]!, st.better[f.metric]!, st.units[f.unit], f.unit === 'percent' ? { step: '0.1', max: 100 } : { step: f.unit === 'hours' ? '0.1' : '1' }))}</div>
         </fieldset>
         {p.canEdit && <button class="button-primary mt-6" type="submit">{st.submit}</button>}
       </form>

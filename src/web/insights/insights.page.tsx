@@ -171,8 +171,9 @@ export function InsightsPage(p: InsightsPageProps) {
           </div>
 
           <h2 class="text-std-24B-150 mt-10">{t.trendHeading}</h2>
-          <BarChart title={t.chartMonthly} testId="chart-monthly"
-            bars={d.trend.slice(-12).map((r) => ({ label: monthShort(r.month, p.lang), value: r.cases, text: `${r.cases}` }))} />
+          <BarChart title={t.trendCaption} barName={t.metrics.cases} testId="chart-monthly"
+            bars={d.trend.slice(-12).map((r) => ({ label: monthShort(r.month, p.lang), value: r.cases, text: `${r.cases}` }))}
+            line={{ name: t.metrics.online_share!, values: d.trend.slice(-12).map((r) => r.onlineShare) }} />
           <p class="mt-2 text-dns-16N-130">{d.trend.slice(-12).map((r) => `${monthShort(r.month, p.lang)} ${share(r.onlineShare)}`).join('・')}</p>
         </>
       )}

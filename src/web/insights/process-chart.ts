@@ -64,7 +64,7 @@ export function processMapSvg(map: ProcessMap, opts: { title: string; lang: Lang
     });
     return {
       source: e.from, target: e.to,
-      lineStyle: { width: 1 + 7 * (e.count / maxCount), color: down > 0 ? '#3460fb' : '#c75000', curveness: curve, opacity: 0.8 },
+      lineStyle: { width: 1 + 7 * (e.count / maxCount), color: '#3460fb', curveness: curve, opacity: 0.8 },
     };
   });
   const all = [...nodes, ...labelNodes] as Array<{ x: number; y: number }>;
