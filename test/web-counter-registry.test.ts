@@ -28,7 +28,7 @@ describe('counter reception from the registry', () => {
       && ms[0]!.record.relationship === '世帯主');
   }
 
-  it('serves a 転居 and a 死亡 from a registry search, access-logs every member read and files the 仮登録 with the cases', async () => {
+  it('serves a 転居, a 死亡 and a 出生 from a registry search, access-logs every member read and files the 仮登録 with the cases', async () => {
     const clerk = await s.signIn(['counter']);
     await t.services.registry.seedDemoResidents(M, { persons: 80, seed: 'counter-registry', asOf: shiftDays(japanToday(t.services.clock), -400) });
     const [moving, bereaved] = await households();
@@ -81,9 +81,26 @@ describe('counter reception from the registry', () => {
     const dFiled = await s.post(clerk, `${deathPath}/filing`, { _csrf: clerk.csrf, _idem: 'counter-reg-file-2', signed: '1' });
     expect(dFiled.status, await dFiled.clone().text()).toBe(303);
 
+    // 出生 into a third household: the child typed once at the interview.
+    const parents = (await households())[2]!;
+    const b = await s.post(clerk, '/console/counter/visits/from-registry', { _csrf: clerk.csrf, _idem: 'counter-reg-4', e: 'birth', personId: parents[0]!.personId });
+    expect(b.status).toBe(303);
+    const birthPath = b.headers.get('location')!;
+    const bornOn = shiftDays(japanToday(t.services.clock), -5);
+    const birthAnswers: Record<string, string> = { _csrf: clerk.csrf, concernedShown: '1', occurredOn: bornOn, phone: '0263-52-2222', honseki: '長野県塩尻市大門七番町1', hittosha: parents[0]!.record.familyName + parents[0]!.record.givenName,
+      'nb-familyName': parents[0]!.record.familyName, 'nb-givenName': '湊', 'nb-familyNameKana': parents[0]!.record.familyNameKana, 'nb-givenNameKana': 'ミナト', 'nb-birthDate': bornOn, 'nb-sex': 'male', 'nb-relationship': '子',
+      bankName: '八十二銀行', branchName: '塩尻支店', accountType: 'ordinary', accountNumber: '7654321', insurer: '全国健康保険協会' };
+    parents.forEach((m, i) => Object.assign(birthAnswers, { [`kf${i}`]: m.record.familyNameKana, [`kg${i}`]: m.record.givenNameKana, [`rel${i}`]: m.record.relationship }));
+    expect((await s.post(clerk, `${birthPath}/interview`, birthAnswers)).status).toBe(303);
+    const birthPage = await (await s.get(clerk, birthPath)).text();
+    expect(birthPage).toContain('value="ミナト"');
+    expect(birthPage, birthPage.match(/data-testid="missing"[\s\S]{0,600}/)?.[0]).toContain('確認・署名用シートを開く（PDF）');
+    const bFiled = await s.post(clerk, `${birthPath}/filing`, { _csrf: clerk.csrf, _idem: 'counter-reg-file-3', signed: '1' });
+    expect(bFiled.status, await bFiled.clone().text()).toBe(303);
+
     const changes = await withTenant(t.services.db, M, async (trx) => (await sql<{ kind: string; n: number }>`
       SELECT kind, count(*)::int AS n FROM registry.change WHERE status = 'provisional' AND notifier <> '' GROUP BY kind ORDER BY kind`.execute(trx)).rows);
-    expect(changes).toEqual([{ kind: 'death', n: 1 }, { kind: 'move-within', n: 1 }]);
+    expect(changes).toEqual([{ kind: 'birth', n: 1 }, { kind: 'death', n: 1 }, { kind: 'move-within', n: 1 }]);
   });
 
   it('picks up a 来庁予約 sent from the portal: its answers prefill the interview of the family moving in', async () => {
