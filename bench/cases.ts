@@ -72,8 +72,8 @@ let t = performance.now();
 const seeded = await services.registry.seedDemoResidents(M, { persons: Math.round(households * 2.4), asOf: shiftDays(today, -90) });
 console.log(`cases bench on ${db.kind}: ${seeded.persons} residents in ${seeded.households} households seeded in ${Math.round(performance.now() - t)} ms`);
 
-interface Member { atenaNo: string; familyName: string; givenName: string; birth: string; householdId: string }
-const rows = (await sql<{ atenaNo: string; householdId: string; record: { familyName: string; givenName: string; birthDate: { sortKey: string; precision: string } } }>`
+interface Member { atenaNo: string; familyName: string; givenName: string; romanName?: string; birth: string; householdId: string }
+const rows = (await sql<{ atenaNo: string; householdId: string; record: { familyName: string; givenName: string; romanName?: string; birthDate: { sortKey: string; precision: string } } }>`
   SELECT p.atena_no, c.household_id, c.record FROM registry.person p JOIN registry.person_current c USING (municipality_code, person_id)
   WHERE p.municipality_code = ${M} AND c.removed_on IS NULL ORDER BY c.household_id, c.member_order`.execute(db.owner)).rows;
 const byHousehold = new Map<string, Member[]>();
@@ -82,7 +82,7 @@ for (const r of rows) {
   const rec = typeof r.record === 'string' ? JSON.parse(r.record) : r.record;
   if (rec.birthDate.precision !== 'day') vague.add(r.householdId);
   const list = byHousehold.get(r.householdId) ?? [];
-  list.push({ atenaNo: r.atenaNo, familyName: rec.familyName, givenName: rec.givenName, birth: rec.birthDate.sortKey, householdId: r.householdId });
+  list.push({ atenaNo: r.atenaNo, familyName: rec.familyName, givenName: rec.givenName, ...(rec.romanName ? { romanName: rec.romanName } : {}), birth: rec.birthDate.sortKey, householdId: r.householdId });
   byHousehold.set(r.householdId, list);
 }
 function ageOn(birth: string, on: string) {
@@ -113,7 +113,8 @@ type Fault = string | null;
 let seed = 20261203;
 const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pickKind = (x: number): Kind => { let acc = 0; for (const [k, w] of MIX) { acc += w; if (x < acc) return k; } return MIX[0]![0]; };
-const stated = (m: Member) => ({ atenaNo: m.atenaNo, familyName: m.familyName, givenName: m.givenName, birthDate: m.birth });
+// Foreign residents registered under a roman name only state it (ローマ字氏名).
+const stated = (m: Member) => ({ atenaNo: m.atenaNo, familyName: m.familyName, givenName: m.givenName, ...(m.romanName ? { romanName: m.romanName } : {}), birthDate: m.birth });
 const pools = { toddler: withToddler.slice(), other: others.slice() };
 const take = (kind: Kind) => (kind === 'daycare-application' ? pools.toddler : pools.other).shift();
 const aprilFirst = `${Number(today.slice(0, 4)) + 1}-04-01`;
@@ -162,7 +163,7 @@ function application(i: number, kind: Kind, members: Member[], other: Member): {
   }
   if (fault === 'applicant-elsewhere') applicant = other;
   if (fault === 'wrong-birth-date') subjects[subjects.length - 1]!.birthDate = shiftDays(subjects[subjects.length - 1]!.birthDate, 1);
-  if (fault === 'wrong-name') subjects[0]!.givenName = `${subjects[0]!.givenName}子`;
+  if (fault === 'wrong-name') { const s0 = subjects[0]! as { givenName: string; familyName: string; romanName?: string }; if (s0.familyName) s0.givenName = `${s0.givenName}子`; else s0.romanName = `${s0.romanName ?? ''} X`; }
   return { fault, body: { caseTypeCode: kind, channel, subjects, applicant: stated(applicant), data } };
 }
 

@@ -43,11 +43,13 @@ const SYSTEM: Operator = { type: 'system', id: 'auto-review' };
 /** The rule that finalises (本登録) the registry change of a clean automatic approval (another id than the recorder's). */
 const FINALISE_RULE: Operator = { type: 'system', id: 'auto-finalise' };
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+/** A person's name as written: 氏 名, or the ローマ字氏名 of a foreign resident registered under it only. */
+const nameOf = (p: { familyName: string; givenName: string; romanName?: string }) => (p.familyName ? `${p.familyName} ${p.givenName}`.trim() : p.romanName ?? '');
 
 function registryPerson(p: Lookup['persons'][number]): RegistryPerson {
   const r: PersonRecord = p.record;
   return {
-    atenaNo: p.atenaNo, familyName: r.familyName, givenName: r.givenName, birthSort: r.birthDate.sortKey, householdId: p.householdId,
+    atenaNo: p.atenaNo, familyName: r.familyName, givenName: r.givenName, ...(r.romanName ? { romanName: r.romanName } : {}), birthSort: r.birthDate.sortKey, householdId: p.householdId,
     relationship: r.relationship, townCode: r.address.townCode, townName: r.address.townName, banchi: r.address.banchi, katagaki: r.address.katagaki,
     removed: p.removed, pendingChange: p.pendingChangeId !== null,
   };
@@ -66,8 +68,9 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
     const newAddress = sub.data.newAddress as { townCode?: string; townName?: string } | undefined;
     const town = newAddress ? matchTown(m, newAddress).kind : null;
     const inputs: ReviewInputs = {
-      receivedOn: c.receivedOn, applicant: { atenaNo: applicant.atenaNo, familyName: applicant.familyName, givenName: applicant.givenName, birthSort: applicant.birthSort },
-      subjects: sub.subjects.map((s) => ({ atenaNo: s.atenaNo, familyName: s.familyName, givenName: s.givenName, birthSort: s.birthSort })),
+      receivedOn: c.receivedOn,
+      applicant: { atenaNo: applicant.atenaNo, familyName: applicant.familyName, givenName: applicant.givenName, ...(applicant.romanName ? { romanName: applicant.romanName } : {}), birthSort: applicant.birthSort },
+      subjects: sub.subjects.map((s) => ({ atenaNo: s.atenaNo, familyName: s.familyName, givenName: s.givenName, ...(s.romanName ? { romanName: s.romanName } : {}), birthSort: s.birthSort })),
       data: sub.data,
       persons: Object.fromEntries(lookup.persons.map((p) => [p.atenaNo, registryPerson(p)])),
       households: Object.fromEntries(lookup.households.map((h) => [h.householdId, h.members.map((mb) => mb.atenaNo)])),
@@ -100,9 +103,9 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
   async function effectOf(trx: TenantTx, m: string, c: CaseRow, type: CaseType, op: Operator, ctx: RequestContext, known?: Lookup): Promise<{ effect: Record<string, unknown>; objects: EventObject[] }> {
     const sub = parseJson<StoredSubmission>(c.submittedData);
     if (type.effect === 'registry-move-within' || type.effect === 'registry-move-out') {
-      const applicant = parseJson<{ familyName: string; givenName: string }>(c.applicant);
+      const applicant = parseJson<{ familyName: string; givenName: string; romanName?: string }>(c.applicant);
       const lookup = known ?? await registry.lookupForCase(trx, sub.subjects.map((s) => s.atenaNo).filter((x): x is string => !!x));
-      const input = changeOf(type, sub, lookup, `${applicant.familyName} ${applicant.givenName}`, c.caseNo);
+      const input = changeOf(type, sub, lookup, nameOf(applicant), c.caseNo);
       const rec = await registry.recordChangeIn(trx, m, { type: op.type === 'staff' ? 'staff' : 'system', id: op.id }, input, ctx);
       // 本登録 by rule: only a clean automatic approval of a case type that allows it; a person's approval stays 仮登録
       // for a second person (the registry's four eyes).
@@ -145,10 +148,10 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
       const lookup = known ?? await registry.lookupForCase(trx, sub.subjects.map((s) => s.atenaNo).filter((x): x is string => !!x));
       const children = sub.subjects.map((s) => {
         const p = lookup.persons.find((x) => x.atenaNo === s.atenaNo);
-        return { name: p ? `${p.record.familyName} ${p.record.givenName}` : `${s.familyName} ${s.givenName}`, birthDate: p?.record.birthDate.sortKey ?? s.birthSort ?? '' };
+        return { name: nameOf(p ? p.record : s), birthDate: p?.record.birthDate.sortKey ?? s.birthSort ?? '' };
       });
       const entered = await deps.daycare.enterFromCaseIn(trx, m, { type: op.type === 'staff' ? 'staff' : 'system', id: op.id }, {
-        caseNo: c.caseNo, guardianName: `${applicant.familyName} ${applicant.givenName}`, children, preferences: d.preferences, roundId: d.roundId,
+        caseNo: c.caseNo, guardianName: nameOf(applicant), children, preferences: d.preferences, roundId: d.roundId,
         facts: d.facts as never,
       }, ctx);
       return {

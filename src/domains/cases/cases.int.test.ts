@@ -168,6 +168,9 @@ describe('cases API', () => {
       [{ ...good, channel: 'fax' }, 400, 'invalid-params'],
       [{ ...good, applicant: { ...good.applicant, birthDate: '昭和99年13月1日' } }, 400, 'invalid-params'],
       [{ ...good, receivedOn: shiftDays(today, 3) }, 422, 'received-in-future'],
+      // No name at all (neither 氏 nor, for a foreign resident registered under it, the ローマ字氏名).
+      [{ ...good, applicant: { ...good.applicant, familyName: '', givenName: '' } }, 400, 'invalid-params'],
+      [{ ...good, subjects: [{ ...good.subjects[0]!, familyName: ' ', givenName: '' }] }, 400, 'invalid-params'],
       ['not json', 400, 'invalid-params'],
     ];
     for (const [body, status, code] of cases) {
@@ -225,6 +228,23 @@ describe('cases API', () => {
     const decision = log.events.find((e) => e.type === 'decision:approved')!;
     expect(decision.relationships!.map((r) => r.qualifier)).toEqual(expect.arrayContaining(['case', 'creates', 'subject', 'household']));
     expect((await reviewer.request('GET', '/api/v1/case-events/ocel')).status).toBe(403);
+  });
+
+  it('records the staff member\'s touch time (the case open in their screen) on their events, and none on the system\'s', async () => {
+    const persons = await household(1);
+    const sub = moveWithinSubmission(persons, { movedOn: shiftDays(today, -1), banchi: '15番1号' });
+    sub.subjects[0]!.givenName = '別名';
+    const { body } = await submit(sub);
+    await t.services.cases.drainJobs();
+    await getCase(body.caseId); // the reviewer opens the case
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await reviewer.request('POST', `/api/v1/cases/${body.caseId}/decisions`, { outcome: 'rejected', reasons: '氏名が住民記録と異なるため' })).status).toBe(201);
+    const events = (await json(await reviewer.request('GET', `/api/v1/cases/${body.caseId}/events`))).items as Array<{ activity: string; actorType: string; touchSeconds: number }>;
+    const decision = events.find((e) => e.activity === 'decision:rejected')!;
+    expect(decision.actorType).toBe('staff');
+    expect(decision.touchSeconds).toBeGreaterThanOrEqual(1);
+    expect(decision.touchSeconds).toBeLessThan(600);
+    expect(events.filter((e) => e.actorType === 'system').every((e) => e.touchSeconds === 0)).toBe(true);
   });
 
   it('keeps a municipality from seeing another municipality\'s cases', async () => {

@@ -10,14 +10,14 @@ const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) :
 
 /** A case in a queue. */
 export function presentSummary(c: CaseRow, type: CaseType, o: { today: string; closures?: ReadonlySet<string>; failed: number; assigneeName: string | null }) {
-  const applicant = parseJson<{ familyName: string; givenName: string }>(c.applicant);
+  const applicant = parseJson<{ familyName: string; givenName: string; romanName?: string }>(c.applicant);
   return {
     caseId: c.caseId, caseNo: c.caseNo, caseTypeCode: type.code, caseTypeTitle: type.titleJa, caseTypeVersion: type.version, channel: c.channel,
     statusCode: c.statusCode, statusLabel: type.statuses.find((s) => s.code === c.statusCode)?.labelJa ?? c.statusCode,
     receivedOn: c.receivedOn, legalDueOn: c.legalDueOn, targetDueOn: c.targetDueOn,
     deadlineState: c.closedAt ? 'no-deadline' as const : deadlineState(c.legalDueOn, o.today, { suspended: c.suspended, closures: o.closures }),
     suspended: c.suspended, queue: c.queue, assigneeStaffId: c.assigneeStaffId, assigneeName: o.assigneeName, reviewOutcome: c.reviewOutcome,
-    resultCode: c.resultCode, closedAt: iso(c.closedAt), applicantName: `${applicant.familyName} ${applicant.givenName}`, failedChecks: o.failed,
+    resultCode: c.resultCode, closedAt: iso(c.closedAt), applicantName: applicant.familyName ? `${applicant.familyName} ${applicant.givenName}`.trim() : applicant.romanName ?? '', failedChecks: o.failed,
   };
 }
 

@@ -12,8 +12,11 @@ const AtenaNo = z.string().regex(/^\d{1,15}$/).openapi({ description: '宛名番
 export const StatedPersonInput = z.object({
   /** 宛名番号, where the applicant knows it (prefilled by the portal or the counter). */
   atenaNo: AtenaNo.optional(),
-  familyName: z.string().min(1).max(100),
-  givenName: z.string().min(1).max(100),
+  /** 氏 and 名 as in the registry; a foreign resident registered under a roman name only states that instead (romanName). */
+  familyName: z.string().max(100).default(''),
+  givenName: z.string().max(100).default(''),
+  /** ローマ字氏名 (foreign residents), as in the registry. */
+  romanName: z.string().max(200).optional(),
   familyNameKana: z.string().max(200).optional(),
   givenNameKana: z.string().max(200).optional(),
   birthDate: DateText,

@@ -81,6 +81,12 @@ export function createCasesService(deps: CasesDeps) {
     if (!parsed.success) {
       throw new ValidationError(parsed.error.issues.map((i) => ({ name: ['data', ...i.path.map(String)].join('.'), code: i.code, reason: i.message })));
     }
+    // A name is needed: 氏 (or, for a foreign resident registered under a roman name only, the ローマ字氏名).
+    const nameless = [['applicant', input.applicant] as const, ...input.subjects.map((s, i) => [`subjects.${i}`, s] as const)]
+      .filter(([, p]) => !p.familyName?.trim() && !p.romanName?.trim());
+    if (nameless.length > 0) {
+      throw new ValidationError(nameless.map(([path]) => ({ name: `${path}.familyName`, code: 'required', reason: '氏名を入力してください（外国人住民でローマ字氏名のみの方は romanName）' })));
+    }
     const applicant = { ...input.applicant, birthSort: birthSort(input.applicant.birthDate, 'applicant.birthDate') };
     const subjects = input.subjects.map((s, i) => ({ ...s, birthSort: birthSort(s.birthDate, `subjects.${i}.birthDate`) }));
     await engine.ensureInstalled(trx, m);

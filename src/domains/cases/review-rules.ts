@@ -12,6 +12,8 @@ export interface StatedPerson {
   atenaNo?: string;
   familyName: string;
   givenName: string;
+  /** ローマ字氏名, stated by a foreign resident registered under a roman name. */
+  romanName?: string;
   /** Sort key of the stated birth date ('YYYY-MM-DD'), or null when it could not be read. */
   birthSort: string | null;
 }
@@ -21,6 +23,8 @@ export interface RegistryPerson {
   atenaNo: string;
   familyName: string;
   givenName: string;
+  /** ローマ字氏名 (foreign residents; absent in reviews stored before it was gathered). */
+  romanName?: string;
   birthSort: string;
   householdId: string;
   relationship: string;
@@ -59,6 +63,16 @@ export interface CheckResult {
 }
 
 const fold = (s: string) => s.replace(/[\s\u3000]/g, '');
+const foldRoman = (s: string) => fold(s).replace(/[,.]/g, '').toUpperCase();
+
+/**
+ * Does the stated name match the registry's? By 氏・名; a person registered under a roman name only (no 氏) is
+ * matched by the ローマ字氏名, which must then be stated (an empty name never matches).
+ */
+function sameName(p: RegistryPerson, s: StatedPerson): boolean {
+  if (!fold(p.familyName)) return !!p.romanName && !!s.romanName && foldRoman(p.romanName) === foldRoman(s.romanName);
+  return fold(p.familyName) === fold(s.familyName) && fold(p.givenName) === fold(s.givenName);
+}
 
 /** Age in whole years on `on` from a birth sort key. */
 export function ageOn(birthSort: string, on: string): number {
@@ -81,7 +95,7 @@ const CHECKS: Record<RuleCode, Check> = {
       const p = x.persons[s.atenaNo];
       if (!p) { out.push(`${who}の宛名番号が住民記録にありません`); continue; }
       if (p.removed) { out.push(`${who}は住民記録から消除されています（転出・死亡等）`); continue; }
-      if (fold(p.familyName) !== fold(s.familyName) || fold(p.givenName) !== fold(s.givenName)) out.push(`${who}の氏名が住民記録と一致しません`);
+      if (!sameName(p, s)) out.push(`${who}の氏名が住民記録と一致しません`);
       if (s.birthSort === null) out.push(`${who}の生年月日を読み取れません`);
       else if (s.birthSort !== p.birthSort) out.push(`${who}の生年月日が住民記録と一致しません`);
     }

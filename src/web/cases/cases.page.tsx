@@ -137,6 +137,13 @@ export interface CasePageProps extends ConsoleContext {
   error?: { message: string };
 }
 
+/** 氏 名 as stated, or the ローマ字氏名 of a foreign resident registered under it only. */
+function personName(p: Record<string, unknown>): string {
+  const family = typeof p.familyName === 'string' ? p.familyName : '';
+  const given = typeof p.givenName === 'string' ? p.givenName : '';
+  return family ? `${family} ${given}`.trim() : typeof p.romanName === 'string' ? p.romanName : '';
+}
+
 function formatValue(v: unknown, t: CasesDictionary): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? wareki(v) : (t.values[v] ?? v);
@@ -190,8 +197,8 @@ export function CasePage(p: CasePageProps) {
       <table class="mt-2 border-collapse">
         <thead><tr><th scope="col" class={th}>{t.page.name}</th><th scope="col" class={th}>{t.page.birthDate}</th></tr></thead>
         <tbody>
-          <tr><td class={td}>{String(k.applicant.familyName)} {String(k.applicant.givenName)}（{t.page.applicant}）</td><td class={td}>{formatValue(k.applicant.birthSort ?? k.applicant.birthDate, t)}</td></tr>
-          {k.subjects.map((s) => <tr><td class={td}>{String(s.familyName)} {String(s.givenName)}</td><td class={td}>{formatValue(s.birthSort ?? s.birthDate, t)}</td></tr>)}
+          <tr><td class={td}>{personName(k.applicant)}（{t.page.applicant}）</td><td class={td}>{formatValue(k.applicant.birthSort ?? k.applicant.birthDate, t)}</td></tr>
+          {k.subjects.map((s) => <tr><td class={td}>{personName(s)}</td><td class={td}>{formatValue(s.birthSort ?? s.birthDate, t)}</td></tr>)}
         </tbody>
       </table>
 
