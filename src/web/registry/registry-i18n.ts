@@ -87,6 +87,13 @@ const ja = {
     alerts: 'アラート（確認してください）', records: '対象の記録', newPersonsLater: '新たに記載した住民の個人票は、本登録の後に表示できます。',
     personRecord: (name: string) => `${name}の個人票`, householdRecord: '世帯票', toSearch: '住民検索へ', toProvisional: '仮登録一覧へ',
   },
+  suppression: {
+    heading: '抑止が設定されています',
+    operations: { certificate: '証明書発行', inquiry: '照会・検索', change: '異動入力', feed: '他システム連携', inspection: '閲覧', export: '抽出' } as Record<string, string>,
+    levels: { error: 'エラー（処理不可）', alert: 'アラート（確認して処理）' } as Record<string, string>,
+    item: (op: string, level: string, since: string, household: boolean) => `${op}: ${level}（${since}から${household ? '、世帯に設定' : ''}）`,
+    lifted: ' — 現在一時解除中',
+  },
   supportMeasure: {
     heading: '支援措置対象者です。証明書の交付・閲覧に注意してください',
     householdHeading: '支援措置対象者がいます。証明書の交付・閲覧に注意してください',
@@ -186,6 +193,13 @@ const en: DeepPartial<RegistryDictionary> = {
     recorded: (label: string, code: string) => `Recorded as provisional (${label}, reason code ${code}). Awaiting approval.`,
     alerts: 'Alerts (please check)', records: 'Records concerned', newPersonsLater: 'Records of newly entered residents can be shown after approval.',
     personRecord: (name: string) => `Resident record of ${name}`, householdRecord: 'Household record', toSearch: 'Back to resident search', toProvisional: 'Provisional changes',
+  },
+  suppression: {
+    heading: 'Suppressions (抑止) in force',
+    operations: { certificate: 'Certificates', inquiry: 'Look-up and search', change: 'Changes', feed: 'Linkage to other systems', inspection: 'Inspection', export: 'Extraction' } as Record<string, string>,
+    levels: { error: 'error (refused)', alert: 'alert (check first)' } as Record<string, string>,
+    item: (op: string, level: string, since: string, household: boolean) => `${op}: ${level} (since ${since}${household ? ', set on the household' : ''})`,
+    lifted: ' — temporarily lifted now',
   },
   supportMeasure: {
     heading: 'This resident is under a support measure (DV etc.). Take care when issuing or showing certificates.',

@@ -54,6 +54,23 @@ export interface PersonPageProps extends ConsoleContext {
   error?: { message: string; code?: string };
   /** DV等支援措置 protecting the person today (period only). */
   supportMeasures?: SupportNotices;
+  /** 抑止 in force on the person or the household (spec §3.1). */
+  suppressions?: Array<{ operation: string; level: string; startsOn: string; subjectType: string; liftedNow: boolean }>;
+}
+
+/** The 抑止 in force: what is stopped or warned about, since when, and whether it is lifted for now. */
+function SuppressionNotice(p: { items: NonNullable<PersonPageProps['suppressions']>; t: ReturnType<typeof registryText>['suppression'] }) {
+  if (p.items.length === 0) return null;
+  return (
+    <section class="banner-warning mt-6 max-w-5xl" aria-labelledby="suppression-heading" data-testid="suppression-notice">
+      <h2 id="suppression-heading" class="text-std-20B-150">{p.t.heading}</h2>
+      <ul class="mt-2 list-disc pl-6">
+        {p.items.map((s) => (
+          <li>{p.t.item(p.t.operations[s.operation] ?? s.operation, p.t.levels[s.level] ?? s.level, wareki(s.startsOn), s.subjectType === 'household')}{s.liftedNow ? p.t.lifted : ''}</li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /** The 個人票. */
@@ -76,6 +93,7 @@ export function PersonPage(p: PersonPageProps) {
         {r.pendingChangeId ? <a class="badge" href={`/console/registry/changes/${r.pendingChangeId}`} data-testid="pending">{t.pending}</a> : null}
       </p>
       <PersonSupportNotice notices={p.supportMeasures?.[r.personId]} t={dict.supportMeasure} />
+      <SuppressionNotice items={p.suppressions ?? []} t={dict.suppression} />
       <div class="mt-4 flex flex-wrap items-center gap-4">
         {p.canIssue ? <a class="button-primary" href={`/console/certificates?personId=${r.personId}`}>{t.issue}</a> : null}
         <a class="link" href={`/console/registry/households/${r.householdId}`}>{t.householdLink(r.householdNo)}</a>

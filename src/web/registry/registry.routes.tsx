@@ -145,7 +145,8 @@ export function registryWebRoutes(services: Services) {
     }
     const history = await svc.getHistory(c.var.actor, id, requestCtx(c));
     const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, [id], requestCtx(c));
-    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures }),
+    const suppressions = (await svc.suppressionsOfPerson(c.var.actor, id, requestCtx(c))).items.filter((s) => s.active);
+    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures, suppressions }),
       asOfQuery.error ? 400 : error ? 422 : 200);
   });
 
