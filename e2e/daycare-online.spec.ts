@@ -7,16 +7,29 @@
  * asked for e-mail notifications on マイページ: a local SMTP server receives 受付, 決定 and the round's result notice.
  */
 import type { AddressInfo } from 'node:net';
+import zlibModule from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoIdpFor, type DemoIdp } from '../src/demo/demo-idp.ts';
 import { japanToday } from '../src/domains/registry/index.ts';
 import { createSmtpMailer } from '../src/platform/mail/mailer.ts';
-import { useTestApp, type Client } from '../test/test-app.ts';
+import { TEST_PASSWORD, useTestApp, type Client } from '../test/test-app.ts';
 import { startSmtpSink } from '../test/smtp-sink.ts';
 import { assertAccessible, assertClean, screenshot, useBrowser } from './support/browser.ts';
 
 const M = '202151';
+/** A 120x80 PNG (grey with a dark band), made with zlib at load. */
+const PNG = (() => {
+  const zlib = zlibModule;
+  const w = 120, h = 80;
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.fill(y > 30 && y < 40 ? 40 : 220, y * (w * 3 + 1) + 1 + x * 3, y * (w * 3 + 1) + 4 + x * 3);
+  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc = (b: Buffer) => { let c = 0xffffffff; for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type: string, data: Buffer) => { const t = Buffer.concat([Buffer.from(type), data]); const len = Buffer.alloc(4); len.writeUInt32BE(data.length); const c = Buffer.alloc(4); c.writeUInt32BE(crc(t)); return Buffer.concat([len, t, c]); };
+  const ihdr = Buffer.alloc(13); ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2;
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+})();
 const browser = useBrowser();
 
 describe('保育所等利用申込 online, end to end on a phone', () => {
@@ -26,6 +39,7 @@ describe('保育所等利用申込 online, end to end on a phone', () => {
   let server: ReturnType<typeof serve> | undefined;
   let office: Client;
   let approver: Client;
+  let approverLogin = '';
   let referenceDate = '';
 
   beforeAll(async () => {
@@ -38,7 +52,8 @@ describe('保育所等利用申込 online, end to end on a phone', () => {
     if (!idp) throw new Error('no demo identity provider');
     t.configure({ publicUrl: base, residentOidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, label: 'テスト認証基盤でログイン' } });
     office = await t.login(M, (await t.staff(M, ['daycare'])).loginId);
-    approver = await t.login(M, (await t.staff(M, ['approver', 'daycare'])).loginId);
+    approverLogin = (await t.staff(M, ['approver', 'daycare'])).loginId;
+    approver = await t.login(M, approverLogin);
     // The next 4月 round, with two facilities that have places in every age class.
     const today = japanToday(t.services.clock);
     referenceDate = `${Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)}-04-01`;
@@ -106,10 +121,11 @@ describe('保育所等利用申込 online, end to end on a phone', () => {
     await page.getByLabel('保護者2の1週間の就労時間').fill('32');
     await page.getByRole('button', { name: '次へ進む' }).click();
     await page.waitForURL(/\/attachments$/);
-    await page.getByLabel('ファイル', { exact: false }).setInputFiles({ name: 'shuro.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%test\n') });
+    // A photo of the certificate (a real PNG: a grey page with a dark band, 120x80).
+    await page.getByLabel('ファイル', { exact: false }).setInputFiles({ name: 'shuro.png', mimeType: 'image/png', buffer: PNG });
     await page.getByRole('button', { name: '添付する' }).click();
     await page.waitForLoadState('load');
-    expect(await page.content()).toContain('shuro.pdf');
+    expect(await page.content()).toContain('shuro.png');
     await screenshot(page, 'portal-daycare-attachments');
     await page.getByRole('link', { name: '確認へ進む' }).click();
     await page.waitForURL(/\/check$/);
@@ -126,6 +142,22 @@ describe('保育所等利用申込 online, end to end on a phone', () => {
     const kase = found.items.find((c) => c.caseNo === caseNo)!;
     expect(kase).toBeDefined();
     expect((await approver.request('POST', `/api/v1/cases/${kase.caseId}/decisions`, { outcome: 'approved', reasons: '要件確認済み' })).status).toBe(201);
+    // The office sees the photo on the case page (1366x900), access-logged.
+    const desk = await browser.newPage({ width: 1366, height: 900 });
+    await desk.goto(`${base}/login`);
+    await desk.getByLabel('自治体').selectOption(M);
+    await desk.getByLabel('職員ID').fill(approverLogin);
+    await desk.getByLabel('パスワード').fill(TEST_PASSWORD);
+    await desk.getByRole('button', { name: 'ログイン' }).click();
+    await desk.waitForURL(/\/console/);
+    await desk.goto(`${base}/console/cases/${caseNo}`);
+    const photo = desk.getByRole('img', { name: /就労証明書/ });
+    expect(await photo.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(120);
+    const data = await desk.getByTestId('case-data').textContent();
+    expect(data).toContain('あおば保育園、みどり保育園'); // names, not the round's facility ids
+    expect(data).toContain('就労（外勤・自営）');
+    await assertAccessible(desk);
+    await screenshot(desk, 'console-case-online-attachment');
     const apps = await (await office.request('GET', '/api/v1/daycare-rounds/R-online/applications')).json() as { items: Array<{ preferences: string[]; score: number }> };
     expect(apps.items).toHaveLength(1);
     expect(apps.items[0]!.preferences).toEqual(['F2', 'F1']);

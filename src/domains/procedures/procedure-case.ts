@@ -9,7 +9,8 @@ import type { RegistryView } from './procedure-prefill.ts';
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The case submission of an application (data already validated against the definition). */
-export function toCaseSubmission(def: ProcedureDefinition, data: ApplicationData, resident: Resident, view: RegistryView, roundId: string | null): CaseSubmission {
+export function toCaseSubmission(def: ProcedureDefinition, data: ApplicationData, resident: Resident, view: RegistryView, roundId: string | null,
+  facilities: Array<{ facilityId: string; name: string }> = []): CaseSubmission {
   const a = (data.applicant ?? {}) as Record<string, unknown>;
   const matchedSelf = resident.match && (data.relation ?? 'self') === 'self' ? resident.match.atenaNo : undefined;
   const applicant = {
@@ -35,6 +36,13 @@ export function toCaseSubmission(def: ProcedureDefinition, data: ApplicationData
     else if ('const' in source) value = source.const;
     else if ('yesNo' in source) value = getPath(data, source.yesNo) === 'yes';
     else if ('daycareRound' in source) value = roundId ?? undefined;
+    else if ('label' in source) {
+      const v = getPath(data, source.label);
+      value = fieldsOf(def).get(source.label)?.options?.find((o) => o.value === v)?.labelJa ?? v;
+    } else if ('facilityNames' in source) {
+      const v = getPath(data, source.facilityNames);
+      value = Array.isArray(v) ? v.map((id) => facilities.find((f) => f.facilityId === id)?.name ?? id) : v;
+    }
     else {
       const parents = [{ need: data.need1, weeklyHours: data.hours1 }, { need: data.need2, weeklyHours: data.hours2 }]
         .filter((p) => typeof p.need === 'string' && p.need !== 'none')

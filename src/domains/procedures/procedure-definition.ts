@@ -54,9 +54,10 @@ export type ApplicantKind = 'self' | 'household' | 'proxy';
 export interface CaseMapping {
   /**
    * case data key → a data path (dot path), a constant, a はい/いいえ field as a boolean, or the daycare facts the
-   * rule table scores (from the fields need1, hours1, need2, hours2, waitingMonths).
+   * rule table scores (from the fields need1, hours1, need2, hours2, waitingMonths), a choice field's Japanese label
+   * (`label`), or the chosen daycare facilities by name (`facilityNames`; staff read names, not ids).
    */
-  data: Record<string, string | { const: unknown } | { yesNo: string } | { daycareFacts: true } | { daycareRound: true }>;
+  data: Record<string, string | { const: unknown } | { yesNo: string } | { daycareFacts: true } | { daycareRound: true } | { label: string } | { facilityNames: string }>;
   /** Who the case is about: the applicant, or the household members chosen in `data.<field>` (宛名番号 list). */
   subjects: 'applicant' | { membersField: string };
 }

@@ -159,7 +159,7 @@ describe('online procedures (service)', () => {
     await p.attach(r, applicationId, 'employment-certificate', { fileName: 'cert.pdf', bytes: Buffer.from('%PDF-1.4\n%test\n') });
     const { caseId } = await p.submit(r, applicationId, ctx);
     const kase = await (await reviewer.request('GET', `/api/v1/cases/${caseId}`)).json() as Record<string, any>;
-    expect(kase.data).toMatchObject({ desiredStart: '2027-04-01', preferences: ['北保育園'], needReason: 'employed',
+    expect(kase.data).toMatchObject({ desiredStart: '2027-04-01', preferences: ['北保育園'], needReason: '就労（外勤・自営）',
       facts: { parents: [{ need: 'employed', weeklyHours: 40 }, { need: 'employed', weeklyHours: 30 }] } });
     expect(kase.subjects.map((s: { atenaNo: string }) => s.atenaNo)).toEqual([family[2]!.atenaNo]);
   });

@@ -239,8 +239,8 @@ export function createProceduresService(deps: ProceduresDeps) {
         if (Object.keys(errors).length) fail('application-invalid', { fields: errors });
         if (missing.length) fail('attachment-missing', { attachments: missing.map((a) => a.labelJa) });
         const view = await readRegistry(trx, r, 'procedures.submission.read', ctx);
-        const roundId = def.caseTypeCode === 'daycare-application' ? (await repo.openRoundFacilities(trx)).roundId : null;
-        const submission = toCaseSubmission(def, data, r, view, roundId);
+        const round = def.caseTypeCode === 'daycare-application' ? await repo.openRoundFacilities(trx) : { roundId: null, facilities: [] };
+        const submission = toCaseSubmission(def, data, r, view, round.roundId, round.facilities);
         const opened = await cases.submitIn(trx, r.municipalityCode, { type: 'applicant', id: r.residentId }, submission, ctx);
         await repo.markSubmitted(trx, applicationId, { caseId: opened.caseId, caseNo: opened.caseNo, assurance: r.assurance, now: clock.now() });
         await notifyCaseChangeIn(trx, r.municipalityCode, opened.caseId, 'received');

@@ -51,7 +51,7 @@ export const DAYCARE_APPLICATION: ProcedureDefinition = {
       { name: 'waitingMonths', kind: 'number', labelJa: '待機している月数', labelEn: 'Months waiting', hintJa: '前回から申し込んで待っている場合（月）' },
     ] },
   ],
-  toCase: { data: { desiredStart: 'desiredStart', preferences: 'preferences', needReason: 'need1', facts: { daycareFacts: true }, roundId: { daycareRound: true } }, subjects: { membersField: 'children' } },
+  toCase: { data: { desiredStart: 'desiredStart', preferences: { facilityNames: 'preferences' }, needReason: { label: 'need1' }, facts: { daycareFacts: true }, roundId: { daycareRound: true } }, subjects: { membersField: 'children' } },
 };
 
 export const CHILD_ALLOWANCE: ProcedureDefinition = {
