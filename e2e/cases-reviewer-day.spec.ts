@@ -32,7 +32,8 @@ type Api = Awaited<ReturnType<typeof apiClient>>;
 async function households(api: Api, count: number, opts: { child?: boolean; skip?: Set<string> } = {}) {
   const found: Stated[][] = [];
   const year = new Date().getFullYear();
-  for (const kana of ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'サ', 'シ', 'タ', 'ナ', 'ハ', 'マ', 'ヤ', 'ワ']) {
+  // Not the households e2e/cases.spec.ts takes (it starts from ア, イ, カ): the two files share one server.
+  for (const kana of ['ワ', 'ヤ', 'マ', 'ハ', 'ナ', 'ウ', 'エ', 'ク', 'ケ', 'コ', 'ス', 'セ', 'ソ', 'チ', 'ツ', 'テ', 'ト', 'ニ', 'ヒ', 'フ', 'ホ', 'ミ', 'モ', 'ヨ']) {
     const hits = (await api('GET', `/persons?name=${encodeURIComponent(kana)}&limit=50`)).body.items as Array<{ householdId: string; relationship: string }>;
     for (const h of hits.filter((x) => x.relationship === '世帯主')) {
       if (found.length >= count) return found;
