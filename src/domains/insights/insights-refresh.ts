@@ -77,6 +77,13 @@ export async function refreshMunicipality(trx: TenantTx, m: string, fromDay: str
     WHERE municipality_code = ${m} AND status = 'done' AND service_started_at IS NOT NULL AND service_ended_at IS NOT NULL
       AND service_day >= ${monthStart}
     GROUP BY substr(service_day, 1, 7)`.execute(trx);
+  // Counter visits filed (書かない窓口): how many, and the median from reception to filing, in the tickets' months.
+  await sql`
+    UPDATE insights.counter_month cm SET visits = v.n, visit_median_minutes = v.med
+    FROM (SELECT substr(service_day, 1, 7) AS month, count(*)::int AS n,
+            round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM filed_at - created_at)) / 60)::numeric, 1) AS med
+          FROM counter.visit WHERE municipality_code = ${m} AND status = 'filed' AND service_day >= ${monthStart} GROUP BY 1) v
+    WHERE cm.municipality_code = ${m} AND cm.month = v.month`.execute(trx);
   // The process-mining traces (case event log and registry access log).
   await refreshTraces(trx, m, fromDay);
   return { facts: Number(facts.numAffectedRows ?? 0) };

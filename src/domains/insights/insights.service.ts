@@ -101,7 +101,7 @@ export function createInsightsService(deps: { db: Database; clock: Clock }) {
           costPerCaseYen: Number(r.costPerCaseYen), hoursSaved: Number(r.hoursSaved),
         })),
         peer: (procedure: string, channel: string, metric: string, which: 'band' | 'class') => peers.get(`${procedure}|${channel}|${which === 'band' ? band : 'all'}|${metric}`) ?? null,
-        counter: mine.counter.map((r) => ({ month: r.month, tickets: r.tickets, waitMedianMinutes: Number(r.waitMedianMinutes), waitP90Minutes: Number(r.waitP90Minutes), serviceAvgMinutes: Number(r.serviceAvgMinutes) })),
+        counter: mine.counter.map((r) => ({ month: r.month, tickets: r.tickets, waitMedianMinutes: Number(r.waitMedianMinutes), waitP90Minutes: Number(r.waitP90Minutes), serviceAvgMinutes: Number(r.serviceAvgMinutes), visits: r.visits, visitMedianMinutes: num(r.visitMedianMinutes) })),
         trend: mine.trend.map((r) => ({ month: r.month, cases: r.cases, leadMedianHours: Number(r.leadMedianHours), onlineShare: Number(r.onlineShare), autoShare: Number(r.autoShare) })),
       };
     },

@@ -1,6 +1,7 @@
 // Process mining (issue #12) on both databases: traces materialised from the case event log and from the registry's
 // access log (a real 転入 entered, approved and read through the API), the process map of 転入, the XES export
 // (access-logged), refusals, isolation between municipalities, and the console page (an SVG, words not codes).
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, useTestApp, type Client } from '../../../test/test-app.ts';
 import { newPerson } from '../../../test/fixtures/registry/change-generator.ts';
@@ -105,6 +106,24 @@ describe('process mining', () => {
     }
     expect(await count()).toBe(before + 1);
     await expect(t.services.insightsProcess.processMap({ ...a, roles: ['counter'] }, { source: 'cases', procedure: 'move-in' })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('counts the counter visits filed per month with the median from reception to filing (second counter source)', async () => {
+    const { staffId } = await t.staff(M, ['counter']);
+    // A day of a month with counter tickets (the demo's counter cases are few).
+    const month = (await t.services.insights.dashboard(actor(M))).counter[0]!.month;
+    const day = `${month}-02`;
+    const at = (min: number) => new Date(Date.parse(`${day}T10:00:00+09:00`) + min * 60_000);
+    for (const [i, minutes] of [[1, 20], [2, 40], [3, 0]] as const) {
+      await sql`INSERT INTO counter.visit (municipality_code, visit_id, visit_no, service_day, staff_id, life_events, status, interview, rule_version, filed_at, created_at)
+        VALUES (${M}, gen_random_uuid(), ${`${day.slice(0, 4)}-90000${i}`}, ${day}, ${staffId}, ARRAY['move-in'], ${minutes ? 'filed' : 'interview'}, '{}'::jsonb, 'test',
+          ${minutes ? at(minutes) : null}, ${at(0)})`.execute(t.services.db.owner);
+    }
+    await t.services.insights.refresh({ fromDay: day });
+    const d = await t.services.insights.dashboard(actor(M));
+    const row = d.counter.find((r) => r.month === day.slice(0, 7))!;
+    expect(row.tickets).toBeGreaterThan(0);
+    expect(row).toMatchObject({ visits: 2, visitMedianMinutes: 30 });
   });
 
   it('keeps each municipality to its own traces', async () => {

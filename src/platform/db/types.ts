@@ -804,6 +804,8 @@ export interface InsightsCounterMonth {
   municipalityCode: string;
   serviceAvgMinutes: InsightsNumeric;
   tickets: number;
+  visitMedianMinutes: InsightsNumeric | null;
+  visits: Generated<number>;
   waitMedianMinutes: InsightsNumeric;
   waitP90Minutes: InsightsNumeric;
 }

@@ -193,6 +193,7 @@ export function InsightsPage(p: InsightsPageProps) {
               <thead><tr>
                 <th scope="col" class={th}>{t.counterColumns.month}</th><th scope="col" class={thr}>{t.counterColumns.tickets}</th>
                 <th scope="col" class={thr}>{t.counterColumns.waitMedian}</th><th scope="col" class={thr}>{t.counterColumns.waitP90}</th><th scope="col" class={thr}>{t.counterColumns.service}</th>
+                <th scope="col" class={thr}>{t.counterColumns.visits}</th><th scope="col" class={thr}>{t.counterColumns.visitMedian}</th>
               </tr></thead>
               <tbody>
                 {d.counter.map((r) => (
@@ -202,6 +203,8 @@ export function InsightsPage(p: InsightsPageProps) {
                     <td class={tdr}>{t.units.minutes(r.waitMedianMinutes.toFixed(1))}</td>
                     <td class={tdr}>{t.units.minutes(r.waitP90Minutes.toFixed(1))}</td>
                     <td class={tdr}>{t.units.minutes(r.serviceAvgMinutes.toFixed(1))}</td>
+                    <td class={tdr}>{r.visits.toLocaleString('ja-JP')}</td>
+                    <td class={tdr}>{r.visitMedianMinutes === null ? '—' : t.units.minutes(r.visitMedianMinutes.toFixed(1))}</td>
                   </tr>
                 ))}
               </tbody>
