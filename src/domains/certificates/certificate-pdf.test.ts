@@ -138,4 +138,19 @@ describe('renderCertificatePdf', () => {
     const reprint = (await pdfPageTexts((await renderCertificatePdf(content, { ...opts, reprint: { no: 1, onText: '令和7年4月2日' } })).bytes)).join('');
     expect(reprint).toContain(squash('再交付（1回目・令和7年4月2日）'));
   });
+
+  it('prints an over-length 前住所 to the limit by default, or leaves it blank when the municipality chose so; listed either way (spec §5.8)', async () => {
+    const long = `東京都千代田区霞が関二丁目${'一丁目'.repeat(60)}終端`;
+    const person = samplePerson({ personId: 'o-1', relationship: '世帯主', memberOrder: 1, previousAddress: long });
+    const content = buildCertificateContent({ householdId: person.householdId, householdMembers: [person], persons: [person] }, base);
+    const limit = await renderCertificatePdf(content, { ...opts, sealPng: SEAL });
+    const blank = await renderCertificatePdf(content, { ...opts, sealPng: SEAL, overflowMode: 'leave-blank' });
+    expect(limit.overflow).toContain('前住所');
+    expect(blank.overflow).toContain('前住所');
+    const [limitText] = await pdfPageTexts(limit.bytes);
+    const [blankText] = await pdfPageTexts(blank.bytes);
+    expect(limitText).toContain(squash('東京都千代田区霞が関二丁目'));
+    expect(blankText).not.toContain(squash('東京都千代田区霞が関二丁目'));
+    expect(blankText).toContain('前住所'); // the label stays, the value is blank
+  });
 });

@@ -28,7 +28,16 @@ export interface PdfOptions {
   copies?: number;
   /** A 再交付 (reprint) of an issued certificate: its number and day, printed on every sheet. */
   reprint?: { no: number; onText: string };
+  /**
+   * A value too long even at the minimum size (spec §5.8): `print-to-limit` prints what fits (default);
+   * `leave-blank` leaves the field empty. Either way the field is listed in `overflow` for the clerk.
+   */
+  overflowMode?: OverflowMode;
 }
+
+export type OverflowMode = 'print-to-limit' | 'leave-blank';
+/** Over-length fields met while drawing, and what to do with them. */
+interface Overflow { list: string[]; leaveBlank: boolean }
 
 /** A rendered certificate. */
 export interface RenderedPdf {
@@ -162,7 +171,7 @@ export async function renderCertificatePdf(content: CertificateContent, opts: Pd
   const done = new Promise<void>((resolve, reject) => { doc.on('end', resolve); doc.on('error', reject); });
   (doc as unknown as { registerFont(name: string, src: unknown): void }).registerFont('mincho', opts.font.font);
   doc.font('mincho');
-  const overflow: string[] = [];
+  const overflow: Overflow = { list: [], leaveBlank: opts.overflowMode === 'leave-blank' };
   const copies = Math.max(1, opts.copies ?? 1);
 
   for (let copy = 1; copy <= copies; copy++) {
@@ -185,7 +194,7 @@ export async function renderCertificatePdf(content: CertificateContent, opts: Pd
   doc.end();
   await done;
   const bytes = Buffer.concat(chunks);
-  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pageCount: pages.length * copies, overflow: [...new Set(overflow)] };
+  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pageCount: pages.length * copies, overflow: [...new Set(overflow.list)] };
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -251,7 +260,7 @@ function drawPageFrame(doc: Doc, content: CertificateContent, opts: PdfOptions, 
 }
 
 /** Draws labelled rows in a ruled grid; returns the y below them. */
-function drawRows(doc: Doc, rows: ContentRow[], top: number, overflow: string[]): number {
+function drawRows(doc: Doc, rows: ContentRow[], top: number, overflow: Overflow): number {
   let y = top;
   const half = WIDTH / 2;
   for (const line of rowLines(rows)) {
@@ -267,7 +276,7 @@ function drawRows(doc: Doc, rows: ContentRow[], top: number, overflow: string[])
   return y;
 }
 
-function drawPerson(doc: Doc, block: PersonBlock, top: number, overflow: string[]): number {
+function drawPerson(doc: Doc, block: PersonBlock, top: number, overflow: Overflow): number {
   let y = drawRows(doc, block.rows, top, overflow);
   const remarkLines = block.remarks.length > 0 ? ['備考', ...block.remarks] : ['備考'];
   const h = remarkLines.length * REMARK_LINE + 4;
@@ -279,7 +288,7 @@ function drawPerson(doc: Doc, block: PersonBlock, top: number, overflow: string[
 }
 
 /** Shrinks text to fit its width (spec §5.8); below the minimum size it is clipped and listed as overflow. */
-function fitText(doc: Doc, text: string, x: number, y: number, width: number, size: number, overflow: string[], label?: string): void {
+function fitText(doc: Doc, text: string, x: number, y: number, width: number, size: number, overflow: Overflow, label?: string): void {
   if (!text) return;
   doc.fontSize(size);
   const w = doc.widthOfString(text);
@@ -287,7 +296,8 @@ function fitText(doc: Doc, text: string, x: number, y: number, width: number, si
   if (w > width) s = Math.max(MIN_SIZE, (size * width) / w);
   doc.fontSize(s);
   if (doc.widthOfString(text) > width + 0.5) {
-    overflow.push(label ?? text);
+    overflow.list.push(label ?? text);
+    if (overflow.leaveBlank) return;
     doc.save().rect(x, y - 2, width, LINE).clip();
     doc.text(text, x, y + (size - s) / 2, { lineBreak: false });
     doc.restore();

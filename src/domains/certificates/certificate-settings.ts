@@ -16,6 +16,8 @@ export interface CertificateSettingsJson {
   certificateFees?: Partial<Record<CertificateKind, number>>;
   /** 認証者 with their periods (spec §1.3.9): the mayor, and deputies (職務代理者) for the days they act. */
   certifiers?: CertifierJson[];
+  /** A value too long for its field (spec §5.8): print to the limit (default) or leave it blank. */
+  overflowMode?: 'print-to-limit' | 'leave-blank';
 }
 
 /** One 認証者 as stored: role, title of a deputy (副市長 …), name, period (ISO days, `validTo` inclusive) and own seal. */
@@ -30,6 +32,7 @@ export interface CertificateSettings {
   sealPng?: Uint8Array;
   fees: Record<CertificateKind, number>;
   certifiers: CertifierJson[];
+  overflowMode: 'print-to-limit' | 'leave-blank';
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
@@ -43,7 +46,8 @@ export function readCertificateSettings(settings: Record<string, unknown>): Cert
   }
   const certifiers = (Array.isArray(s.certifiers) ? s.certifiers : []).filter((c): c is CertifierJson => !!c && (c.role === 'mayor' || c.role === 'deputy')
     && typeof c.name === 'string' && c.name.trim() !== '' && typeof c.validFrom === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.validFrom));
-  return { mayorName: typeof s.mayorName === 'string' && s.mayorName.trim() ? s.mayorName.trim() : undefined, sealPng: pngOf(s.sealPngBase64), fees, certifiers };
+  return { mayorName: typeof s.mayorName === 'string' && s.mayorName.trim() ? s.mayorName.trim() : undefined, sealPng: pngOf(s.sealPngBase64), fees, certifiers,
+    overflowMode: s.overflowMode === 'leave-blank' ? 'leave-blank' : 'print-to-limit' };
 }
 
 /** A PNG from base64, or undefined when it is none. */

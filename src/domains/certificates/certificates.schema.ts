@@ -149,6 +149,8 @@ export const CertificateSettingsInput = z.object({
     validTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: '期間の末日（含む）。省略時は期限なし' }),
     sealPngBase64: z.string().max(400_000).optional().openapi({ description: 'この認証者の公印（PNG, base64）' }),
   })).max(50).optional(),
+  /** 文字超過 (spec §5.8): print-to-limit 限界まで印字 (default), leave-blank 空欄にする; the field is listed either way. */
+  overflowMode: z.enum(['print-to-limit', 'leave-blank']).optional(),
 }).openapi('CertificateSettingsInput');
 
 export const CertificateSettingsView = z.object({
@@ -156,4 +158,5 @@ export const CertificateSettingsView = z.object({
   sealConfigured: z.boolean(),
   certificateFees: z.record(z.string(), z.number().int()),
   certifiers: z.array(z.object({ role: z.enum(['mayor', 'deputy']), title: z.string().nullable(), name: z.string(), validFrom: z.string(), validTo: z.string().nullable(), sealConfigured: z.boolean() })),
+  overflowMode: z.enum(['print-to-limit', 'leave-blank']),
 }).openapi('CertificateSettings');

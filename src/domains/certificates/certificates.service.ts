@@ -50,6 +50,8 @@ interface StoredDocument {
   createdAt: string;
   copies: number;
   sealPngBase64?: string;
+  /** The over-length rule in force at issue (spec §5.8), so a 再交付 prints as the original did. */
+  overflowMode?: 'print-to-limit' | 'leave-blank';
   /** The persons as printed, in order. */
   names: string[];
   staffName: string;
@@ -194,7 +196,7 @@ export function createCertificateService(deps: {
     const issueNumber = formatIssueNumber(p.today, p.tenant.name, issueNo);
     const doc: StoredDocument = {
       v: 1, content: p.content, verificationCode: code, verificationUrl: `${deps.verificationBaseUrl}/${normalised}`, issueNumber,
-      createdAt: now.toISOString(), copies: p.copies, sealPngBase64: p.certifier.sealPng ? Buffer.from(p.certifier.sealPng).toString('base64') : undefined,
+      createdAt: now.toISOString(), copies: p.copies, sealPngBase64: p.certifier.sealPng ? Buffer.from(p.certifier.sealPng).toString('base64') : undefined, overflowMode: p.settings.overflowMode,
       names: p.persons.map(personName), staffName: issuer.displayName, unitFeeYen: p.unitFeeYen,
     };
     const rendered = await renderStored(doc);
@@ -240,7 +242,7 @@ export function createCertificateService(deps: {
     return renderCertificatePdf(doc.content, {
       font: font(), issueNumber: doc.issueNumber, createdAt: new Date(doc.createdAt), copies: doc.copies,
       sealPng: doc.sealPngBase64 ? new Uint8Array(Buffer.from(doc.sealPngBase64, 'base64')) : undefined,
-      verification: { code: doc.verificationCode, url: doc.verificationUrl }, reprint,
+      verification: { code: doc.verificationCode, url: doc.verificationUrl }, reprint, overflowMode: doc.overflowMode,
     });
   }
 
@@ -253,7 +255,7 @@ export function createCertificateService(deps: {
      * Sets the certificate part of the tenant settings (administrators): mayor's name, seal PNG, fees.
      * @throws ForbiddenError without 'tenant:configure'; DomainError 'invalid-seal' for a non-PNG seal
      */
-    async updateSettings(actor: Actor, input: { mayorName?: string; sealPngBase64?: string; certificateFees?: Partial<Record<CertificateKind, number>>; certifiers?: CertifierJson[] }, ctx: SourceContext) {
+    async updateSettings(actor: Actor, input: { mayorName?: string; sealPngBase64?: string; certificateFees?: Partial<Record<CertificateKind, number>>; certifiers?: CertifierJson[]; overflowMode?: 'print-to-limit' | 'leave-blank' }, ctx: SourceContext) {
       assertAllowed(actor, 'tenant:configure');
       const problem = input.certifiers ? certifierProblem(input.certifiers) : undefined;
       if (problem) throw new DomainError('invalid-certifiers', problem, 422, 'Certifiers: invalid periods, titles or seals');
