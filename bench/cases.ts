@@ -20,7 +20,8 @@ import type { Actor } from '../src/platform/auth/actor.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createServices } from '../src/services.ts';
-import { japanToday, townsOf } from '../src/domains/registry/index.ts';
+import { demoAddressFiles, japanToday } from '../src/domains/registry/index.ts';
+import { demoTowns } from '../src/domains/registry/addresses/demo-address-data.ts';
 import { shiftDays } from '../src/domains/cases/business-days.ts';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/app.ts';
@@ -63,6 +64,7 @@ await services.tenants.loadReferenceData();
 await services.tenants.onboard(M);
 // A municipality issuing certificates has its mayor's name set (printed on every certificate).
 await services.tenants.updateSettings(M, { mayorName: '塩尻　一郎' });
+await services.registry.loadAddressMaster(M, demoAddressFiles(M)!, 'bench');
 const today = japanToday(services.clock);
 
 // Residents: enough households for one application each (each household files once), with households of small
@@ -90,7 +92,7 @@ function ageOn(birth: string, on: string) {
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
-const towns = townsOf(M)!;
+const towns = demoTowns(M);
 const eligible = [...byHousehold.entries()].filter(([h, ms]) => !vague.has(h) && ms[0] && ageOn(ms[0].birth, today) >= 18).map(([, ms]) => ms);
 // Households with a child of 0–5 (保育所等利用申込) apart from the others, so that every application has its own household.
 const withToddler = eligible.filter((ms) => ms.some((x) => ageOn(x.birth, today) <= 5));

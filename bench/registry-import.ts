@@ -29,6 +29,7 @@ import { loadMyNumberKeys } from '../src/domains/registry/registry.config.ts';
 import { createRegistryCsvService } from '../src/domains/registry/csv/registry-csv.service.ts';
 import { CSV_COLUMNS } from '../src/domains/registry/csv/registry-csv-format.ts';
 import { registryWorkload } from './registry-workload.ts';
+import { demoAddressFiles } from '../src/domains/registry/addresses/demo-address-data.ts';
 
 const argv = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -109,6 +110,7 @@ for (const [si, persons] of sizes.entries()) {
   const services = createServices(target.db, { sessionIdleSeconds: 3600, sessionMaxSeconds: 3600 });
   await services.tenants.loadReferenceData();
   await services.tenants.onboard(M);
+  await services.registry.loadAddressMaster(M, demoAddressFiles(M)!, 'bench');
   const csv = createRegistryCsvService({ db: target.db, cipher: createMyNumberCipher(loadMyNumberKeys({})), clock: systemClock });
 
   global.gc?.();

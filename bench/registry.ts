@@ -16,6 +16,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { withTenant } from '../src/platform/tenancy/tenant-transaction.ts';
 import { createServices } from '../src/services.ts';
+import { demoAddressFiles } from '../src/domains/registry/addresses/demo-address-data.ts';
 import { createRegistryRepository } from '../src/domains/registry/registry.repository.ts';
 import { foldKana, foldName } from '../src/domains/registry/name-folding.ts';
 import { japanToday } from '../src/domains/registry/registry.service.ts';
@@ -54,6 +55,7 @@ await migrate(db);
 const services = createServices(db, { sessionIdleSeconds: 3600, sessionMaxSeconds: 3600 });
 await services.tenants.loadReferenceData();
 await services.tenants.onboard(M);
+await services.registry.loadAddressMaster(M, demoAddressFiles(M)!, 'bench');
 console.log(`registry bench on ${db.kind}, ${persons} residents`);
 
 // 1. Import.

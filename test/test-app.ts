@@ -6,7 +6,7 @@ import { createLogger } from '../src/platform/logger.ts';
 import { createServices, type Services } from '../src/services.ts';
 import type { Role } from '../src/platform/auth/permissions.ts';
 import { openTestDatabase } from './test-database.ts';
-import { demoResidentCodeAllotment } from '../src/domains/registry/index.ts';
+import { demoAddressFiles, demoResidentCodeAllotment } from '../src/domains/registry/index.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 
@@ -74,6 +74,9 @@ export function useTestApp(): TestApp {
       await holder.services.tenants.onboard(code);
       // The 住民票コード the 住基ネット would have allotted (new residents draw from this stock).
       await holder.services.registry.loadResidentCodes(code, demoResidentCodeAllotment(code, 3000), '2026-04-01', 'test');
+      // The address masters, as the demo seed loads them (塩尻市 only; other test municipalities have none).
+      const files = demoAddressFiles(code);
+      if (files) await holder.services.registry.loadAddressMaster(code, files, 'test');
     },
     async staff(code, roles, loginId = `user${++n}-${roles.join('-')}`) {
       await this.tenant(code);

@@ -11,6 +11,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MUNICIPALITY_CODE, DEMO_PASSWORD, DEMO_STAFF } from '../src/demo/demo-seed.ts';
 import { useTestApp } from './test-app.ts';
+import { demoAddressFiles } from '../src/domains/registry/index.ts';
 
 const CODE = DEMO_MUNICIPALITY_CODE;
 const t = useTestApp();
@@ -100,6 +101,7 @@ async function crawl(cookie: string, starts: string[], maxDepth = 2, maxPages = 
 describe('no UUID, hash or raw JSON on the console screens (issue #9)', () => {
   beforeAll(async () => {
     await t.services.tenants.onboard(CODE, { mayorName: '百瀬 敬' });
+    await t.services.registry.loadAddressMaster(CODE, demoAddressFiles(CODE)!, 'test');
     for (const s of DEMO_STAFF) {
       await t.services.identity.addStaff({ type: 'operator', id: 'test' }, CODE, { ...s, password: DEMO_PASSWORD }, { clientIp: '', requestId: 'test' });
     }

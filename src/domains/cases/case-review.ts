@@ -11,7 +11,7 @@ import type { AccessLogRepository } from '../../platform/audit/access-log.reposi
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { inSavepoint, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
-import { matchTown, type ChangeInputOf, type PersonRecord, type RegistryService } from '../registry/index.ts';
+import { currentTowns, japanToday, matchTown, type ChangeInputOf, type PersonRecord, type RegistryService } from '../registry/index.ts';
 import type { CertificateService } from '../certificates/index.ts';
 import type { DaycareService } from '../daycare/index.ts';
 import type { CaseEngine, CaseType, EventObject, Operator } from './case-engine.ts';
@@ -66,7 +66,7 @@ export function createCaseReview(deps: { repo: CasesRepository; engine: CaseEngi
     const atenaNos = [...new Set([...sub.subjects.map((s) => s.atenaNo), applicant.atenaNo].filter((x): x is string => !!x))];
     const lookup = await registry.lookupForCase(trx, atenaNos);
     const newAddress = sub.data.newAddress as { townCode?: string; townName?: string } | undefined;
-    const town = newAddress ? matchTown(m, newAddress).kind : null;
+    const town = newAddress ? matchTown(await currentTowns(trx, japanToday(clock)), newAddress).kind : null;
     const inputs: ReviewInputs = {
       receivedOn: c.receivedOn,
       applicant: { atenaNo: applicant.atenaNo, familyName: applicant.familyName, givenName: applicant.givenName, ...(applicant.romanName ? { romanName: applicant.romanName } : {}), birthSort: applicant.birthSort },

@@ -10,9 +10,13 @@ export { ChangeInput, MINOR_CORRECTION_GROUNDS } from './registry.schema.ts';
 export { InvalidLegalDateError, parseCalendarDate, parseLegalDate, toWareki } from '../../platform/dates/jp-date.ts';
 export { MOVE_OUT_CONFIRM_DAYS, VAGUE_DATE_KINDS } from './changes/change-planner.ts';
 export { normalizeCardNo, normalizeKana } from './readings.ts';
-export { TOWN_LIST_ATTRIBUTION, townsOf } from './addresses/address-reference.ts';
+export { GEOLONIA_ATTRIBUTION, type Town } from './addresses/address-master.ts';
+// The demo municipality's address files (the test tenant loads them as the demo seed does).
+export { demoAddressFiles } from './addresses/demo-address-data.ts';
 // For the cases domain: the 転居/転出 change input, the 町字 match and the 14-day rule's dates.
-export { matchTown } from './addresses/address-reference.ts';
+// The current 町字 master inside the caller's tenant transaction (migration 0015, loaded by `jichi registry addresses load`).
+export { matchTown } from './addresses/address-master.ts';
+export { currentTowns } from './addresses/address-master.repository.ts';
 export type { ChangeInputOf } from './registry.schema.ts';
 export type { PersonRecord } from './registry-model.ts';
 export { japanToday } from './registry.service.ts';
@@ -32,6 +36,7 @@ import { createAccessLogRepository } from '../../platform/audit/access-log.repos
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { createMyNumberCipher } from './numbers/my-number-cipher.ts';
+import { demoAddressFiles } from './addresses/demo-address-data.ts';
 import { demoResidentCodeAllotment } from './numbers/my-number.ts';
 import { japanToday as todayInJapan } from './registry.service.ts';
 import { demoResidentCount, loadMyNumberKeys } from './registry.config.ts';
@@ -46,6 +51,8 @@ export function createRegistry(db: Database, clock: Clock, env: Record<string, s
   return Object.assign(service, {
     /** Seeds the demo residents (count from `JICHI_DEMO_RESIDENTS`); used by src/demo/demo-seed.ts. */
     seedDemo: async (municipalityCode: string) => {
+      const files = demoAddressFiles(municipalityCode);
+      if (files) await service.loadAddressMaster(municipalityCode, files, 'demo-seed');
       await service.loadResidentCodes(municipalityCode, demoResidentCodeAllotment(municipalityCode, 5000), todayInJapan(clock), 'demo-seed');
       return service.seedDemoResidents(municipalityCode, { persons: demoResidentCount(env) });
     },

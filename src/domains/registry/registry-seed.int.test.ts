@@ -11,7 +11,7 @@ import { openTestDatabase } from '../../../test/test-database.ts';
 import { invariantViolations, newPerson } from '../../../test/fixtures/registry/change-generator.ts';
 import { createRegistry } from './index.ts';
 import { generateDemoRegistry } from './demo/demo-generator.ts';
-import { townsOf } from './addresses/address-reference.ts';
+import { demoAddressFiles, demoTowns } from './addresses/demo-address-data.ts';
 import { japanToday } from './registry.service.ts';
 import type { PersonRecord } from './registry-model.ts';
 import { ChangeInput } from './registry.schema.ts';
@@ -29,11 +29,12 @@ describe('demo residents', () => {
     services = createServices(db, { sessionIdleSeconds: 3600, sessionMaxSeconds: 3600 });
     await services.tenants.loadReferenceData();
     await services.tenants.onboard(M);
+    await services.registry.loadAddressMaster(M, demoAddressFiles(M)!, 'test');
   });
   afterAll(async () => drop?.());
 
   it('is deterministic and has a realistic shape', () => {
-    const o = { persons: 3000, towns: townsOf(M)!, myNumberIndex: (n: string) => n };
+    const o = { persons: 3000, towns: demoTowns(M), myNumberIndex: (n: string) => n };
     const a = generateDemoRegistry(o);
     const b = generateDemoRegistry(o);
     expect(JSON.stringify(a.current.slice(0, 50))).toBe(JSON.stringify(b.current.slice(0, 50)));

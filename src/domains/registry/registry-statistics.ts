@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Population statistics (spec §6): aggregation of counted rows into JSON and CSV. Pure. */
 import { csvText } from '../../platform/csv/csv-cell.ts';
-import { townsOf } from './addresses/address-reference.ts';
+import type { Town } from './addresses/address-master.ts';
 
 /** One counted group from SQL. */
 export interface CountRow { townCode: string | null; sex: string; residentKind: string; ageBand: number; persons: number }
@@ -16,8 +16,8 @@ export function ageBandLabel(band: number): string {
 }
 
 /** Builds the statistics document. */
-export function buildStatistics(municipalityCode: string, asOf: string, rows: CountRow[], households: Array<{ townCode: string | null; households: number }>) {
-  const towns = new Map((townsOf(municipalityCode) ?? []).map((t) => [t.code, t.name]));
+export function buildStatistics(municipalityCode: string, asOf: string, rows: CountRow[], households: Array<{ townCode: string | null; households: number }>, master: readonly Town[] = []) {
+  const towns = new Map(master.map((t) => [t.code, t.name]));
   const sum = (f: (r: CountRow) => boolean) => rows.filter(f).reduce((a, r) => a + r.persons, 0);
   const townCodes = [...new Set([...rows.map((r) => r.townCode), ...households.map((h) => h.townCode)])].sort((a, b) => (a ?? '~').localeCompare(b ?? '~'));
   return {

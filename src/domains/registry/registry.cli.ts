@@ -22,6 +22,7 @@ import { createRegistryCsvService, CsvImportRefused } from './csv/registry-csv.s
 import { RegistryRuleError } from './registry-errors.ts';
 import { FEED_SCOPE_LABELS, FEED_SCOPES } from './feed/feed-items.ts';
 import { createFileJukinetAdapter } from './jukinet/jukinet-adapter.ts';
+import { AddressMasterFileError } from './addresses/address-master.ts';
 
 const EXIT_FAILURE = 1;
 const EXIT_INVALID_INPUT = 2;
@@ -268,6 +269,25 @@ export function registerRegistryCommands(program: Command): void {
       const r = await withRegistry(opts.municipality, (reg) => reg.loadResidentCodes(opts.municipality, codes, opts.allottedOn, `cli:${operatorId()}`));
       if (r.invalid > 0) throw new Refused(`検査数字の合わない住民票コードが ${r.invalid} 件あります。何も登録していません`, EXIT_INVALID_INPUT);
       process.stdout.write(`登録しました / loaded: ${r.added} 件（既にあったものを除く）\n`);
+    }));
+
+  registry.command('addresses').description('住所マスター（町字・郵便番号） / address masters')
+    .command('load').description('町字マスター（ABR 町字マスター CSV 又は Geolonia 住所データ JSON）と郵便番号（KEN_ALL.CSV）を取り込む。再取込では無くなった町字を廃止扱いにする / load the 町字 and postal codes')
+    .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
+    .requiredOption('--towns <file>', '町字ファイル（mt_town_*.csv 又は 住所データ JSON）')
+    .option('--postal <file>', '郵便番号ファイル（KEN_ALL.CSV の UTF-8 版、又は postal_code,area_name,area_kana）')
+    .action((opts: { municipality: string; towns: string; postal?: string }) => guarded(async () => {
+      for (const f of [opts.towns, opts.postal]) if (f !== undefined && !fs.existsSync(f)) throw new Refused(`ファイルがありません: ${f}`, EXIT_INVALID_INPUT);
+      const files = { towns: fs.readFileSync(opts.towns, 'utf8'), postal: opts.postal === undefined ? undefined : fs.readFileSync(opts.postal, 'utf8'), source: opts.towns.split(/[\\/]/).pop()! };
+      const r = await withRegistry(opts.municipality, async (reg) => {
+        try {
+          return await reg.loadAddressMaster(opts.municipality, files, `cli:${operatorId()}`);
+        } catch (e) {
+          if (e instanceof AddressMasterFileError) throw new Refused(`${e.message}。何も取り込んでいません`, EXIT_INVALID_INPUT);
+          throw e;
+        }
+      });
+      process.stdout.write(`取り込みました / loaded: 町字 ${r.towns} 件（郵便番号あり ${r.withPostalCode}、読みあり ${r.withKana}）、廃止扱い ${r.abolished} 件、郵便番号 ${r.postalCodes} 件\n`);
     }));
 
   registry.command('generate-csv')

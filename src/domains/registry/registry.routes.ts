@@ -6,7 +6,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { requireStaff } from '../../platform/http/middleware.ts';
 import { createRouter, problems, staffSecurity } from '../../platform/http/openapi.ts';
 import { assertAllowed } from '../../platform/auth/permissions.ts';
-import { TOWN_LIST_ATTRIBUTION, townsOf } from './addresses/address-reference.ts';
+import { mountAddressMasterRoutes } from './addresses/address-master.routes.ts';
 import type { RegistryService } from './registry.service.ts';
 import { mountSupportMeasureRoutes } from './support-measures/support-measure.routes.ts';
 import { mountSuppressionRoutes } from './suppressions/suppression.routes.ts';
@@ -16,7 +16,7 @@ import { mountBatchRoutes } from './batch/batch.routes.ts';
 import { mountFormRoutes } from './forms/forms.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
-  PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView, TownsView,
+  PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView,
 } from './registry.schema.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -27,7 +27,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   const app = createRouter();
   const svc = services.registry;
   const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
-  for (const p of ['/persons', '/persons/*', '/households/*', '/changes', '/changes/*', '/provisional-changes', '/provisional-changes/*', '/registry-statistics', '/registry-towns',
+  for (const p of ['/persons', '/persons/*', '/households/*', '/changes', '/changes/*', '/provisional-changes', '/provisional-changes/*', '/registry-statistics', '/registry-towns', '/registry-towns/*', '/registry-postal-codes/*',
     '/support-measures', '/support-measures/*', '/address-changes']) {
     app.use(p, requireStaff());
   }
@@ -37,6 +37,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountFeedRoutes(app, svc, ctx);
   mountBatchRoutes(app, svc, ctx);
   mountFormRoutes(app, svc, ctx);
+  mountAddressMasterRoutes(app, svc);
 
   app.openapi(createRoute({
     method: 'get', path: '/persons', tags, security: staffSecurity, summary: 'Search residents (住民検索); each hit is access-logged',
@@ -135,14 +136,6 @@ export function registryRoutes(services: { registry: RegistryService }) {
     const out = await svc.statistics(c.var.actor, q.asOf, q.format ?? 'json');
     if (typeof out === 'string') return c.body(out, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="registry-statistics.csv"` });
     return c.json(out, 200);
-  });
-
-  app.openapi(createRoute({
-    method: 'get', path: '/registry-towns', tags, security: staffSecurity, summary: '町字 list of the municipality (reference data; Geolonia 住所データ, CC BY 4.0)',
-    responses: { 200: json(TownsView, 'Towns'), ...problems(401, 403) },
-  }), async (c) => {
-    assertAllowed(c.var.actor, 'registry:read');
-    return c.json({ attribution: TOWN_LIST_ATTRIBUTION, items: townsOf(c.var.actor.municipalityCode) ?? [] }, 200);
   });
 
   return app;

@@ -333,4 +333,3 @@ export const StatisticsView = z.object({
   byAgeBand: z.array(z.object({ band: z.number(), label: z.string(), male: z.number(), female: z.number(), japanese: z.number(), foreign: z.number() })),
 }).openapi('RegistryStatistics');
 
-export const TownsView = z.object({ attribution: z.string(), items: z.array(z.object({ code: z.string(), name: z.string() })) }).openapi('RegistryTowns');

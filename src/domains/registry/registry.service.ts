@@ -27,6 +27,8 @@ import { seedDemoResidents } from './demo/demo-residents.ts';
 import { createSupportMeasureUseCases } from './support-measures/support-measure.service.ts';
 import { checkSuppressions, createSuppressionUseCases, enforceSuppressions } from './suppressions/suppression.service.ts';
 import { createAddressChangeUseCases } from './addresses/address-change.service.ts';
+import { createAddressMasterUseCases } from './addresses/address-master.service.ts';
+import { allTowns, currentTowns } from './addresses/address-master.repository.ts';
 import { createChangePreviewUseCases } from './changes/change-preview.service.ts';
 import { createChangeReviewUseCases, presentChange } from './changes/change-review.service.ts';
 import { createFeedUseCases } from './feed/feed.service.ts';
@@ -145,7 +147,7 @@ export function createRegistryService(deps: RegistryDeps) {
         nameMatches.set(i, []);
       }
     }
-    return { municipalityCode: m, today, persons, households: new Map(households.map((h) => [h.householdId, h])), identityMatches, nameMatches, cancel };
+    return { municipalityCode: m, today, towns: await currentTowns(trx, today), persons, households: new Map(households.map((h) => [h.householdId, h])), identityMatches, nameMatches, cancel };
   }
 
   /** Writes a plan: the change, new households and persons, snapshots, vault rows, reservations. */
@@ -246,6 +248,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createSuppressionUseCases({ db, registry: repo, accessLog, clock, today: () => japanToday(clock) }),
     ...createAddressChangeUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock), plan: planIn,
       write: (trx, m, plan, input, actor, today) => writePlan(trx, m, plan, input, actor, today, 'provisional') }),
+    ...createAddressMasterUseCases({ db, accessLog, today: () => japanToday(clock) }),
     ...createChangePreviewUseCases({ db, accessLog, today: () => japanToday(clock), plan: planIn }),
     ...createChangeReviewUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
     ...createFeedUseCases({ db, accessLog, cipher, today: () => japanToday(clock) }),
@@ -508,7 +511,7 @@ export function createRegistryService(deps: RegistryDeps) {
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const rows = (await repo.statistics(trx, date)).rows;
         const households = (await repo.householdCount(trx, date)).rows;
-        const stats = buildStatistics(actor.municipalityCode, date, rows, households);
+        const stats = buildStatistics(actor.municipalityCode, date, rows, households, await allTowns(trx));
         return format === 'csv' ? statisticsCsv(stats) : stats;
       });
     },

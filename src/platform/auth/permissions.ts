@@ -28,6 +28,9 @@ export const ACTIONS = {
   'registry:feed-admin': ['admin'],
   // Batch work of the registry (年報, 入管への報告, 閲覧用写し, 無作為抽出): bulk extracts of personal data, so 審査・決裁 only.
   'registry:batch': ['reviewer', 'approver'],
+  // Address masters (住居表示・地番, 方書; spec §1.3.2–1.3.4) and the input places and terminals (§1.3.1): the registry
+  // section's 決裁 or the administrator.
+  'registry:masters': ['approver', 'admin'],
   'certificates:issue': ['counter'],
   // Reading one issuance's record (who, what, 発行番号, prints): the clerk who issues, and the reviewer or approver
   // whose decision of a 住民票の写し case issued it (the case page links to it). Printing stays with the counter.

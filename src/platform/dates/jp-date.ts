@@ -5,14 +5,60 @@
  * key 'YYYY-MM-DD' (the earliest day it can mean) plus its precision and, for vague dates, the legal text.
  */
 
-/** 元号 with the first day of each era. */
-export const ERAS = [
-  { name: '令和', letter: 'R', start: '2019-05-01' },
-  { name: '平成', letter: 'H', start: '1989-01-08' },
-  { name: '昭和', letter: 'S', start: '1926-12-25' },
-  { name: '大正', letter: 'T', start: '1912-07-30' },
-  { name: '明治', letter: 'M', start: '1868-01-25' },
-] as const;
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** One 元号 and its first day. */
+export interface Era {
+  name: string;
+  /** One Latin letter for short input (`R7.4.1`). */
+  letter: string;
+  /** First day (YYYY-MM-DD). */
+  start: string;
+}
+
+/**
+ * The era table is data (spec §1.3.6: a new era is a parameter, not a program change): `data/eras.json`, or the file
+ * named by `JICHI_ERA_FILE`; a new era is one more row. Read once at start and checked (newest first, distinct names and
+ * letters, real days in order). Every date in the platform (this module; certificates and screens use it) follows it.
+ */
+export const ERA_FILE = process.env.JICHI_ERA_FILE || path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'eras.json');
+
+/** Checks an era table; returns it newest first. @throws Error naming the defect */
+export function checkEraTable(rows: unknown): Era[] {
+  if (!Array.isArray(rows) || rows.length === 0) throw new Error('元号表が空です');
+  const eras = rows.map((r, i) => {
+    const e = r as Partial<Era>;
+    if (typeof e.name !== 'string' || !/^\p{Script=Han}{1,4}$/u.test(e.name)) throw new Error(`元号表 ${i + 1}行目: 元号名が正しくありません`);
+    if (typeof e.letter !== 'string' || !/^[A-Z]$/.test(e.letter)) throw new Error(`元号表 ${i + 1}行目: 略号は英大文字1字です`);
+    if (typeof e.start !== 'string' || !isCalendarDate(e.start)) throw new Error(`元号表 ${i + 1}行目: 開始日が正しくありません`);
+    return { name: e.name, letter: e.letter, start: e.start };
+  }).sort((a, b) => (a.start < b.start ? 1 : -1));
+  if (new Set(eras.map((e) => e.name)).size !== eras.length || new Set(eras.map((e) => e.letter)).size !== eras.length) throw new Error('元号表に同じ元号名又は略号があります');
+  if (new Set(eras.map((e) => e.start)).size !== eras.length) throw new Error('元号表に同じ開始日があります');
+  return eras;
+}
+
+/** 元号 with the first day of each era, newest first (from the era table). */
+export const ERAS: Era[] = checkEraTable(JSON.parse(fs.readFileSync(ERA_FILE, 'utf8')));
+let eraPattern = buildEraPattern();
+
+function buildEraPattern() {
+  return new RegExp(`(${ERAS.map((e) => e.name).join('|')}|[${ERAS.map((e) => e.letter + e.letter.toLowerCase()).join('')}])\\s*(\\d{1,2})(?:[年.\\/\\-]\\s*(?:(\\d{1,2})\\s*[月.\\/\\-]?\\s*(?:(\\d{1,2})\\s*日?)?)?)?`);
+}
+
+/** Replaces the era table in this process (a new era read from an updated table without a restart; tests). */
+export function installEraTable(rows: unknown): void {
+  const eras = checkEraTable(rows);
+  ERAS.splice(0, ERAS.length, ...eras);
+  eraPattern = buildEraPattern();
+}
+
+/** A pattern that matches the start of an era date (「令和7」「R7」), for screens that tell dates from names. */
+export function eraDatePrefix(): RegExp {
+  return new RegExp(`^(${ERAS.map((e) => e.name).join('|')}|[${ERAS.map((e) => e.letter + e.letter.toLowerCase()).join('')}]\\s*\\d)`);
+}
 
 /** A legal date: day, month or year precision, or wholly unknown (年月日不詳). */
 export interface LegalDate {
@@ -115,6 +161,7 @@ const VAGUE_MARKERS = /(頃|ごろ|推定|上旬|中旬|下旬|春|夏|秋|冬|�
 
 /** The first day of the earliest era (明治元年1月1日 = 1868-01-25): no legal date lies before it. */
 export const EARLIEST_DAY = ERAS[ERAS.length - 1]!.start;
+const earliestDay = () => ERAS[ERAS.length - 1]!.start;
 
 /**
  * Era changes that fell on the same day: that day is both the old era's last and the new era's first day in
@@ -139,12 +186,12 @@ export function parseLegalDate(input: string, opts: { allowNonCalendar?: boolean
   if (/^(年月日)?不詳$/.test(s)) return { sortKey: '0000-01-01', precision: 'unknown', text: raw === '不詳' ? '年月日不詳' : raw };
   const vague = VAGUE_MARKERS.test(s);
   let y: number | undefined, m: number | undefined, d: number | undefined;
-  let eraCheck: (typeof ERAS)[number] | undefined;
+  let eraCheck: Era | undefined;
   let mt: RegExpExecArray | null;
   if ((mt = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s))) {
     // 西暦 as typed at the counter: 2025-04-01, 2025-4-1, 2025/4/1, 20250401.
     [y, m, d] = [Number(mt[1]), Number(mt[2]), mt[3] ? Number(mt[3]) : undefined];
-  } else if ((mt = /(明治|大正|昭和|平成|令和|[MTSHRmtshr])\s*(\d{1,2})(?:[年.\/\-]\s*(?:(\d{1,2})\s*[月.\/\-]?\s*(?:(\d{1,2})\s*日?)?)?)?/.exec(s))) {
+  } else if ((mt = eraPattern.exec(s))) {
     const ey = eraYear(mt[1]!, Number(mt[2]));
     if (!ey) throw new InvalidLegalDateError(raw, '元号の年が正しくありません');
     [y, m, d] = [ey.year, mt[3] ? Number(mt[3]) : undefined, mt[4] ? Number(mt[4]) : undefined];
@@ -160,7 +207,7 @@ export function parseLegalDate(input: string, opts: { allowNonCalendar?: boolean
   const sortKey = `${pad(y!, 4)}-${pad(m ?? 1)}-${pad(d ?? 1)}`;
   /** The last day the date can mean (for month and year precision, the end of the period). */
   const lastKey = precision === 'day' ? sortKey : precision === 'month' ? `${sortKey.slice(0, 8)}31` : `${pad(y!, 4)}-12-31`;
-  if (lastKey < EARLIEST_DAY) throw new InvalidLegalDateError(raw, '明治より前の日付は入力できません');
+  if (lastKey < earliestDay()) throw new InvalidLegalDateError(raw, '明治より前の日付は入力できません');
   let boundary = false;
   if (eraCheck) {
     const next = ERAS[ERAS.indexOf(eraCheck) - 1];

@@ -682,6 +682,51 @@ export interface RegistryPersonCurrent {
   townCode: string | null;
 }
 
+export interface RegistryTown {
+  abolishedOn: string | null;
+  abrMachiazaId: string | null;
+  loadedAt: Generated<Timestamp>;
+  loadedBy: string;
+  municipalityCode: string;
+  name: string;
+  nameKana: Generated<string>;
+  postalCode: string | null;
+  residenceIndication: Generated<boolean>;
+  source: string;
+  townCode: string;
+  validFrom: string | null;
+}
+
+export interface RegistryPostalCode {
+  areaKana: Generated<string>;
+  areaName: string;
+  municipalityCode: string;
+  postalCode: string;
+  townCode: string | null;
+}
+
+export interface RegistryAddressNumber {
+  abolishedOn: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  kind: string;
+  label: string;
+  municipalityCode: string;
+  sortCode: string;
+  townCode: string;
+}
+
+export interface RegistryKatagaki {
+  abolishedOn: string | null;
+  banchi: string;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  municipalityCode: string;
+  name: string;
+  nameKana: Generated<string>;
+  townCode: string;
+}
+
 export interface RegistryResidentCodeStock {
   allottedOn: string;
   municipalityCode: string;
@@ -966,6 +1011,10 @@ export interface DB {
   "registry.personCurrent": RegistryPersonCurrent;
   "registry.personSnapshot": RegistryPersonSnapshot;
   "registry.residentCodeStock": RegistryResidentCodeStock;
+  "registry.town": RegistryTown;
+  "registry.postalCode": RegistryPostalCode;
+  "registry.addressNumber": RegistryAddressNumber;
+  "registry.katagaki": RegistryKatagaki;
   "registry.supportMeasure": RegistrySupportMeasure;
   "registry.supportMeasureExtension": RegistrySupportMeasureExtension;
   "registry.supportMeasureParty": RegistrySupportMeasureParty;

@@ -131,7 +131,7 @@ export function counterWebRoutes(services: Services) {
     if (q) {
       try {
         // The search is access-logged by the registry (purpose 窓口受付).
-        hits = await services.registry.search(c.var.actor, { ...interpretSearch(q, c.var.actor.municipalityCode).query, mode: 'prefix', includeRemoved: false, purpose: '窓口受付', limit: 30 }, ctxOf(c));
+        hits = await services.registry.search(c.var.actor, { ...interpretSearch(q, (await services.registry.listTowns(c.var.actor)).items.map((t) => t.name)).query, mode: 'prefix', includeRemoved: false, purpose: '窓口受付', limit: 30 }, ctxOf(c));
       } catch (e) {
         if (!(e instanceof DomainError) || e.status >= 500) throw e;
         error = e.title;

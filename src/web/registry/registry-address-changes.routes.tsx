@@ -11,7 +11,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
-import { townsOf, toWareki } from '../../domains/registry/index.ts';
+import { toWareki } from '../../domains/registry/index.ts';
 import {
   AddressBatchFormPage, AddressBatchTrialPage, RULE_ROWS, type AddressBatchResult,
 } from './registry-address-change.page.tsx';
@@ -82,7 +82,7 @@ export function registryAddressChangeRoutes(services: Services) {
 
   const props = async (c: Context<AppEnv>) => ({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), csrfToken: c.var.actor.csrfToken });
   const form = async (c: Context<AppEnv>, values: FormValues, errors: FieldErrors = {}, error?: { message: string; code?: string }, status: 200 | 400 | 409 | 422 = 200) =>
-    renderPage(c, AddressBatchFormPage({ ...(await props(c)), values, errors, error, towns: (townsOf(c.var.actor.municipalityCode) ?? []).map((t) => t.name) }), status);
+    renderPage(c, AddressBatchFormPage({ ...(await props(c)), values, errors, error, towns: (await services.registry.listTowns(c.var.actor)).items.map((t) => t.name) }), status);
 
   app.get(PATH, (c) => form(c, {}));
 

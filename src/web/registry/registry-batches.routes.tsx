@@ -10,7 +10,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
-import { InvalidLegalDateError, parseCalendarDate, townsOf } from '../../domains/registry/index.ts';
+import { InvalidLegalDateError, parseCalendarDate } from '../../domains/registry/index.ts';
 import { requestLang } from '../ui/i18n.ts';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
@@ -36,7 +36,7 @@ export function registryBatchRoutes(services: Services) {
   app.use(`${PATH}/*`, guard);
 
   const page = async (c: Context<AppEnv>, extra: { done?: boolean; form?: { kind: string; values: Record<string, string>; errors: FieldErrors }; error?: { message: string; code?: string } } = {}, status: 200 | 400 | 409 | 422 = 200) => {
-    const towns = Object.fromEntries((townsOf(c.var.actor.municipalityCode) ?? []).map((t) => [t.code, t.name]));
+    const towns = Object.fromEntries((await svc.listTowns(c.var.actor)).items.map((t) => [t.code, t.name]));
     return renderPage(c, BatchPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), csrfToken: c.var.actor.csrfToken,
       runs: await svc.listBatchRuns(c.var.actor, { limit: 50 }), towns, ...extra }), status);
   };

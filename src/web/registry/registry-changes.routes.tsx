@@ -12,7 +12,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
-import { ChangeInput, parseLegalDate, townsOf, VAGUE_DATE_KINDS } from '../../domains/registry/index.ts';
+import { ChangeInput, parseLegalDate, VAGUE_DATE_KINDS } from '../../domains/registry/index.ts';
 import { formatLegalDate } from '../../platform/dates/jp-date.ts';
 import { normalizeCardNo, normalizeKana } from '../../domains/registry/index.ts';
 import {
@@ -307,9 +307,9 @@ export function registryChangeRoutes(services: Services) {
     return subject;
   }
 
-  const towns = (c: Context<AppEnv>) => (townsOf(c.var.actor.municipalityCode) ?? []).map((t) => t.name);
+  const towns = async (c: Context<AppEnv>) => (await services.registry.listTowns(c.var.actor)).items.map((t) => t.name);
   const page = async (c: Context<AppEnv>, kind: ChangeKind, values: FormValues, subject: ChangeSubject, errors: FieldErrors = {}, error?: { message: string; code?: string }, status: 200 | 400 | 403 | 404 | 409 | 422 = 200) =>
-    renderPage(c, ChangeFormPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), kind, values, subject, errors, error, csrfToken: c.var.actor.csrfToken, towns: towns(c) }), status);
+    renderPage(c, ChangeFormPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), kind, values, subject, errors, error, csrfToken: c.var.actor.csrfToken, towns: await towns(c) }), status);
 
   /** A refusal of the service (at confirm or at 仮登録): the form again, the error at its field; other errors are rethrown. */
   async function refused(c: Context<AppEnv>, kind: ChangeKind, err: unknown, values: FormValues, subject: ChangeSubject, ids: Parameters<typeof loadSubject>[2]) {

@@ -10,7 +10,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
-import { InvalidLegalDateError, parseCalendarDate, townsOf } from '../../domains/registry/index.ts';
+import { InvalidLegalDateError, parseCalendarDate } from '../../domains/registry/index.ts';
+import { eraDatePrefix } from '../../platform/dates/jp-date.ts';
 import { HouseholdPage, PersonPage } from './registry-person.page.tsx';
 import { StatisticsPage } from './registry-review.page.tsx';
 import { RegistrySearchPage, type PersonHit, type SearchForm } from './registry-search.page.tsx';
@@ -40,7 +41,7 @@ export function refusal(err: unknown): { message: string; code: string; status: 
 }
 
 const toAscii = (s: string) => s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-const DATE_LIKE = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr]\s*\d)|^\d{4}([-/.年]|$)|^\d{8}$/;
+const DATE_LIKE = { test: (s: string) => eraDatePrefix().test(s) || /^\d{4}([-/.年]|$)|^\d{8}$/.test(s) };
 
 /** The message for a 基準日 that is no calendar day (query parameters of the console pages). */
 export const INVALID_QUERY_DAY = '基準日が正しい日付ではありません（例: 令和7年4月1日、2025-04-01）';
@@ -61,7 +62,7 @@ export function queryDay(raw: string | undefined): { input: string; day?: string
 }
 
 /** Reads the one search box: identifiers, a birth date, a 町字, a name, or a name followed by a birth date. */
-export function interpretSearch(q: string, municipalityCode: string): { query: { name?: string; birthDate?: string; address?: string; myNumber?: string; residentCode?: string; residenceCardNo?: string }; as: string } {
+export function interpretSearch(q: string, townNames: readonly string[]): { query: { name?: string; birthDate?: string; address?: string; myNumber?: string; residentCode?: string; residenceCardNo?: string }; as: string } {
   const s = toAscii(q.trim());
   const compact = s.replace(/[\s-]/g, '');
   if (/^\d{12}$/.test(compact)) return { query: { myNumber: compact }, as: '個人番号' };
@@ -73,8 +74,7 @@ export function interpretSearch(q: string, municipalityCode: string): { query: {
     return { query: { name: tokens.slice(0, -1).join(' '), birthDate: tokens[tokens.length - 1]! }, as: '氏名と生年月日' };
   }
   const bare = (x: string) => x.replace(/^大字/, '');
-  const towns = townsOf(municipalityCode) ?? [];
-  if (towns.some((t) => bare(s).startsWith(bare(t.name)) || (bare(s).length >= 2 && bare(t.name).startsWith(bare(s)) && /[町村丁目大字]/.test(s)))) {
+  if (townNames.some((t) => bare(s).startsWith(bare(t)) || (bare(s).length >= 2 && bare(t).startsWith(bare(s)) && /[町村丁目大字]/.test(s)))) {
     return { query: { address: s }, as: '住所' };
   }
   return { query: { name: s }, as: /^[\u3041-\u30ff\s\u3000ー・]+$/.test(s) ? '氏名（カナ）' : '氏名' };
@@ -108,7 +108,7 @@ export function registryWebRoutes(services: Services) {
       }
       return renderPage(c, RegistrySearchPage(base));
     }
-    const { query, as } = interpretSearch(q, c.var.actor.municipalityCode);
+    const { query, as } = interpretSearch(q, (await services.registry.listTowns(c.var.actor)).items.map((t) => t.name));
     let hits: PersonHit[];
     try {
       hits = await svc.search(c.var.actor, { ...query, mode: form.mode as 'prefix', includeRemoved: form.includeRemoved, purpose: form.purpose || undefined, limit: 100 }, requestCtx(c));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lotNumber, matchAddressBatch, type BatchHousehold } from './address-batch.ts';
 import { RegistryRuleError } from '../registry-errors.ts';
+import { demoTowns } from './demo-address-data.ts';
 import type { Address } from '../registry-model.ts';
 
-const M = '202151';
+const M = demoTowns('202151');
 const addr = (townName: string, banchi: string, katagaki = ''): Address => ({ townCode: null, townName, banchi, katagaki, check: 'listed' });
 let n = 0;
 const hh = (a: Address, extra: Partial<BatchHousehold> = {}): BatchHousehold =>

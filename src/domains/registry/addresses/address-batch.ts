@@ -5,7 +5,7 @@
  * changed since the trial run). The service plans one `address-renaming` change per affected household.
  */
 import type { Address } from '../registry-model.ts';
-import { matchTown } from './address-reference.ts';
+import { matchTown, type Town } from './address-master.ts';
 import { foldName } from '../name-folding.ts';
 import { fail } from '../registry-errors.ts';
 
@@ -46,8 +46,8 @@ export function lotNumber(banchi: string): number | null {
 }
 
 /** Town identity used to compare addresses with rules: the listed code, else the folded name. */
-function townKey(municipalityCode: string, t: { townCode?: string | null; townName?: string }): string {
-  const m = matchTown(municipalityCode, { townCode: t.townCode ?? undefined, townName: t.townName });
+function townKey(towns: readonly Town[], t: { townCode?: string | null; townName?: string }): string {
+  const m = matchTown(towns, { townCode: t.townCode ?? undefined, townName: t.townName });
   return m.kind === 'listed' ? `code:${m.town.code}` : `name:${foldName(t.townName ?? '').replace(/^大字/, '')}`;
 }
 
@@ -62,8 +62,8 @@ export function validateRules(rules: readonly AddressRule[]): void {
 }
 
 /** True when the rule covers the address. */
-export function ruleMatches(municipalityCode: string, rule: AddressRule, a: Address): boolean {
-  if (townKey(municipalityCode, rule.from) !== townKey(municipalityCode, { townCode: a.townCode, townName: a.townName })) return false;
+export function ruleMatches(towns: readonly Town[], rule: AddressRule, a: Address): boolean {
+  if (townKey(towns, rule.from) !== townKey(towns, { townCode: a.townCode, townName: a.townName })) return false;
   if (rule.from.banchi !== undefined) return foldName(rule.from.banchi) === foldName(a.banchi);
   if (rule.from.banchiFrom !== undefined) {
     const n = lotNumber(a.banchi);
@@ -76,13 +76,13 @@ export function ruleMatches(municipalityCode: string, rule: AddressRule, a: Addr
  * Matches households to rules.
  * @param expectedVersions versions from the trial run; a household changed since is skipped
  */
-export function matchAddressBatch(municipalityCode: string, rules: readonly AddressRule[], households: readonly BatchHousehold[], expectedVersions: Record<string, number> = {}) {
+export function matchAddressBatch(towns: readonly Town[], rules: readonly AddressRule[], households: readonly BatchHousehold[], expectedVersions: Record<string, number> = {}) {
   validateRules(rules);
   const items: BatchItem[] = [];
   const conflicts: BatchConflict[] = [];
   const used = new Set<number>();
   for (const h of [...households].sort((a, b) => a.householdNo.localeCompare(b.householdNo))) {
-    const hits = rules.flatMap((r, i) => (ruleMatches(municipalityCode, r, h.address) ? [i] : []));
+    const hits = rules.flatMap((r, i) => (ruleMatches(towns, r, h.address) ? [i] : []));
     if (hits.length === 0) continue;
     hits.forEach((i) => used.add(i));
     if (hits.length > 1) { conflicts.push({ householdId: h.householdId, code: 'ambiguous-rule' }); continue; }

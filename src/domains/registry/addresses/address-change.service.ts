@@ -9,7 +9,8 @@ import { assertAllowed } from '../../../platform/auth/permissions.ts';
 import type { AccessLogRepository } from '../../../platform/audit/access-log.repository.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { withTenant, type TenantTx } from '../../../platform/tenancy/tenant-transaction.ts';
-import { matchTown } from './address-reference.ts';
+import { matchTown } from './address-master.ts';
+import { currentTowns } from './address-master.repository.ts';
 import { matchAddressBatch, validateRules, type AddressRule, type BatchHousehold } from './address-batch.ts';
 import { activeInTowns } from './address-change.repository.ts';
 import type { Plan } from '../changes/change-planner.ts';
@@ -50,7 +51,8 @@ export function createAddressChangeUseCases(deps: {
       const today = deps.today();
       return withTenant(deps.db, m, async (trx) => {
         await deps.registry.lockMunicipality(trx, m);
-        const towns = input.rules.map((r) => matchTown(m, r.from));
+        const master = await currentTowns(trx, today);
+        const towns = input.rules.map((r) => matchTown(master, r.from));
         const codes = [...new Set(towns.flatMap((t) => (t.kind === 'listed' ? [t.town.code] : [])))];
         const rows = await activeInTowns(trx, codes, towns.some((t) => t.kind !== 'listed'));
         const byHousehold = new Map<string, { personIds: string[]; address: PersonRecord['address'] }>();
@@ -62,7 +64,7 @@ export function createAddressChangeUseCases(deps: {
         }
         const locked = await deps.registry.lockHouseholds(trx, [...byHousehold.keys()]);
         const households: BatchHousehold[] = locked.map((h) => ({ ...h, ...byHousehold.get(h.householdId)! }));
-        const batch = matchAddressBatch(m, input.rules, households, input.expectedVersions);
+        const batch = matchAddressBatch(master, input.rules, households, input.expectedVersions);
         if (batch.items.length > MAX_HOUSEHOLDS) fail('too-many-households');
 
         const items: Array<{ householdId: string; householdNo: string; version: number; personIds: string[]; ruleIndex: number; from: PersonRecord['address'];

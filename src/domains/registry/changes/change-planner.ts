@@ -14,7 +14,7 @@ import { addDays, InvalidLegalDateError, isCalendarDate, parseCalendarDate, pars
 import { isValidMyNumber, isValidResidentCode } from '../numbers/my-number.ts';
 import { hasForbiddenNameSymbols } from '../name-folding.ts';
 import { HEAD, isValidRelationship, relationshipRank } from '../relationship.ts';
-import { matchTown } from '../addresses/address-reference.ts';
+import { matchTown } from '../addresses/address-master.ts';
 import { aboutPerson, alert, fail, failReading, personExtra, type Alert } from '../registry-errors.ts';
 import { isKatakanaReading, READING_FIELDS, settleReadingStatus, type ReadingField } from '../readings.ts';
 
@@ -224,7 +224,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   };
 
   const address = (a: AddressInput): Address => {
-    const m = matchTown(world.municipalityCode, a);
+    const m = matchTown(world.towns, a);
     if (m.kind === 'unlisted' && !a.unlisted) fail('unknown-town');
     if (m.kind === 'unlisted') alerts.push(alert('town-unlisted'));
     return {

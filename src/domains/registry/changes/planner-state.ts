@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The state a change is planned against (shared by the planner and its item rules). */
 import type { ChangeKind, PersonRecord } from '../registry-model.ts';
+import type { Town } from '../addresses/address-master.ts';
 
 /** A person as loaded: the latest final snapshot. */
 export interface PersonState {
@@ -35,6 +36,8 @@ export interface CancelTarget {
 export interface World {
   municipalityCode: string;
   today: string;
+  /** The municipality's current 町字 master (empty when none is loaded: addresses are then not checked). */
+  towns?: readonly Town[];
   persons: Map<string, PersonState>;
   households: Map<string, HouseholdState>;
   /** Per new person (by index): existing persons with the same 個人番号, 住民票コード or 在留カード番号. */

@@ -5,7 +5,7 @@
  * 住民票コード / 個人番号 / 在留カード番号 are derived from the sequence (unique, valid check digits), because
  * random numbers collide at a million persons. Same options → same bytes.
  */
-import { townsOf } from '../addresses/address-reference.ts';
+import { demoTowns } from '../addresses/demo-address-data.ts';
 import { generateDemoRegistry } from '../demo/demo-generator.ts';
 import { formatRegistryNumber, myNumberCheckDigit, residentCodeCheckDigit } from '../numbers/my-number.ts';
 import type { PersonRecord } from '../registry-model.ts';
@@ -28,8 +28,8 @@ const CHUNK = 20_000;
 
 /** Yields the CSV text in pieces (header first). */
 export function* generateRegistryCsv(o: GenerateCsvOptions): Generator<string, { rows: number }> {
-  const towns = townsOf(o.municipalityCode);
-  if (!towns) throw new Error(`no 町字 list for ${o.municipalityCode}`);
+  const towns = demoTowns(o.municipalityCode);
+  if (towns.length === 0) throw new Error(`no 町字 list for ${o.municipalityCode}`);
   yield CSV_HEADER;
   let atena = 0;
   let household = 0;

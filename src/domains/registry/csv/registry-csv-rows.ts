@@ -6,7 +6,7 @@
  * no trimming). Household rules (one 世帯主, one address, contiguous and ascending 世帯番号) are checked per
  * household by `createHouseholdChecker`. Pure. Messages never quote the values (they are personal data).
  */
-import { townsOf, type Town } from '../addresses/address-reference.ts';
+import type { Town } from '../addresses/address-master.ts';
 import { parseLegalDate, type LegalDate } from '../../../platform/dates/jp-date.ts';
 import { atenaCheckDigit, isValidMyNumber, isValidResidentCode } from '../numbers/my-number.ts';
 import { foldName, hasForbiddenNameSymbols } from '../name-folding.ts';
@@ -33,15 +33,11 @@ export interface ParsedRow {
   headName: string;
 }
 
-/** The municipality's 町字 list indexed by code and by folded name (matchTown folds the whole list per lookup). */
-const townIndexes = new Map<string, { byCode: Map<string, Town>; byName: Map<string, Town> } | null>();
+/** The municipality's 町字 master indexed by code and by folded name (null: no master loaded, addresses not checked). */
+export type TownIndex = { byCode: Map<string, Town>; byName: Map<string, Town> };
 const townKey = (name: string) => foldName(name).replace(/^大字/, '');
-function townIndex(m: string) {
-  if (!townIndexes.has(m)) {
-    const towns = townsOf(m);
-    townIndexes.set(m, towns ? { byCode: new Map(towns.map((t) => [t.code, t])), byName: new Map(towns.map((t) => [townKey(t.name), t])) } : null);
-  }
-  return townIndexes.get(m)!;
+export function townIndexOf(towns: readonly Town[]): TownIndex | null {
+  return towns.length === 0 ? null : { byCode: new Map(towns.map((t) => [t.code, t])), byName: new Map(towns.map((t) => [townKey(t.name), t])) };
 }
 
 const REMOVAL_REASONS: RemovalReason[] = ['国内転出', '国外転出', '死亡', '職権消除', '異動の取消し'];
@@ -91,7 +87,7 @@ function calendarDate(v: string): string {
  * Reads one row into a record. Every problem of the row is returned (not only the first).
  * `today` bounds dates that cannot be in the future.
  */
-export function parseRow(line: number, row: CsvRow, municipalityCode: string, today: string): { parsed?: ParsedRow; problems: RowProblem[] } {
+export function parseRow(line: number, row: CsvRow, towns: TownIndex | null, today: string): { parsed?: ParsedRow; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const bad = (column: CsvColumn | '', reason: string) => { problems.push({ line, column, reason }); };
   const req = (c: CsvColumn, reason = '必須項目です') => { if (row[c] === '') bad(c, reason); return row[c]; };
@@ -159,7 +155,7 @@ export function parseRow(line: number, row: CsvRow, municipalityCode: string, to
   } else if (!row['住所_町字コード'] && !row['住所_町字']) {
     bad('住所_町字', '町字コード又は町字が必須です');
   } else {
-    const idx = townIndex(municipalityCode);
+    const idx = towns;
     const code = row['住所_町字コード'];
     const town = idx ? (code ? idx.byCode.get(code) : idx.byName.get(townKey(row['住所_町字']))) : undefined;
     if (idx && !town) bad(code ? '住所_町字コード' : '住所_町字', '町字一覧にありません。町字を確認するか、住所_町字一覧外に「1」を記入してください');

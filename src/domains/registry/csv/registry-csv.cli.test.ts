@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runJichi } from '../../../../test/run-jichi.ts';
+import { ADDRESS_DATA_DIR } from '../addresses/demo-address-data.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-csv-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -21,6 +22,15 @@ describe('jichi registry (CSV)', () => {
     expect((await jichi(['registry', 'generate-csv', '--persons', '60', '--output', good])).code).toBe(0);
     expect((await jichi(['migrate'])).code).toBe(0);
     expect((await jichi(['tenant', 'add', '202151'])).code).toBe(0);
+    // The address master is data, loaded by a command (issue #13): a file of the wrong form is refused, nothing loaded.
+    fs.writeFileSync(path.join(dir, 'towns-bad.json'), '{"town": 1}');
+    const badTowns = await jichi(['registry', 'addresses', 'load', '--municipality', '202151', '--towns', path.join(dir, 'towns-bad.json')]);
+    expect(badTowns.code).toBe(2);
+    expect(badTowns.err).toContain('何も取り込んでいません');
+    const loaded = await jichi(['registry', 'addresses', 'load', '--municipality', '202151', '--towns', path.join(ADDRESS_DATA_DIR, '202151-nagano-shiojiri.json'),
+      '--postal', path.join(ADDRESS_DATA_DIR, '202151-nagano-shiojiri-postal.csv')]);
+    expect(loaded.code).toBe(0);
+    expect(loaded.out).toMatch(/町字 \d+ 件（郵便番号あり \d+/);
     expect((await jichi(['registry', 'import', '--municipality', '202150', '--input', good])).code).toBe(2);
     expect((await jichi(['registry', 'import', '--municipality', '202151', '--input', path.join(dir, 'missing.csv')])).code).toBe(2);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // CSV import/export on a real database: all-or-nothing, reject report, resume after a crash, round trip.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAddressFiles } from '../addresses/demo-address-data.ts';
 import { fixedClock } from '../../../platform/clock.ts';
 import { withTenant } from '../../../platform/tenancy/tenant-transaction.ts';
 import { createServices } from '../../../services.ts';
@@ -35,6 +36,7 @@ describe('registry CSV import and export', () => {
     const services = createServices(db, { sessionIdleSeconds: 3600, sessionMaxSeconds: 3600 });
     await services.tenants.loadReferenceData();
     await services.tenants.onboard(M);
+    await services.registry.loadAddressMaster(M, demoAddressFiles(M)!, 'test');
     csv = createRegistryCsvService({ db, cipher: createMyNumberCipher(loadMyNumberKeys({})), clock: fixedClock('2026-05-01T00:00:00Z') });
   });
   afterAll(async () => db.drop());

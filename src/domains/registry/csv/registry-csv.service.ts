@@ -21,7 +21,8 @@ import { reasonOf } from '../registry-model.ts';
 import { createRegistryRepository, type ChangeRow, type SnapshotRow } from '../registry.repository.ts';
 import { createRegistryCsvRepository, type StagedKeys } from './registry-csv.repository.ts';
 import { CSV_COLUMNS, CSV_HEADER, CsvFileError, csvRecordLine, headerIndex, readCsvRecords, toRow } from './registry-csv-format.ts';
-import { createHouseholdChecker, displayName, parseRow, recordToRow, type ParsedRow, type RowProblem } from './registry-csv-rows.ts';
+import { createHouseholdChecker, displayName, parseRow, recordToRow, townIndexOf, type ParsedRow, type RowProblem, type TownIndex } from './registry-csv-rows.ts';
+import { currentTowns } from '../addresses/address-master.repository.ts';
 import { HEAD } from '../relationship.ts';
 
 /** Why an import was refused as a whole (exit 2 on the command line). */
@@ -72,7 +73,7 @@ async function sha256Of(source: ByteSource) {
 }
 
 /** Yields the file's rows as parsed rows (or problems), checking the header. */
-async function* rowsOf(source: ByteSource, m: string, today: string, onChunk?: (bytes: number, hash: crypto.Hash) => void) {
+async function* rowsOf(source: ByteSource, towns: TownIndex | null, today: string, onChunk?: (bytes: number, hash: crypto.Hash) => void) {
   const hash = crypto.createHash('sha256');
   let bytes = 0;
   async function* tap() {
@@ -101,7 +102,7 @@ async function* rowsOf(source: ByteSource, m: string, today: string, onChunk?: (
       continue;
     }
     const row = toRow(rec.fields, index);
-    const r = parseRow(rec.line, row, m, today);
+    const r = parseRow(rec.line, row, towns, today);
     yield { line: rec.line, householdNo: row['世帯番号'], parsed: r.parsed, problems: r.problems };
   }
   if (!index) throw new CsvImportRefused('ファイルが空です（見出し行がありません）', 'invalid-file');
@@ -124,6 +125,8 @@ export interface ExportOptions {
 /** Creates the CSV import/export service. */
 export function createRegistryCsvService(deps: RegistryCsvDeps) {
   const { db, cipher, clock } = deps;
+  /** The municipality's 町字 master for checking the file's addresses (null when none is loaded); outside a transaction. */
+  const townsIndexIn = async (m: string, day: string) => townIndexOf(await withTenant(db, m, (trx) => currentTowns(trx, day)));
   const csvRepo = createRegistryCsvRepository();
   const accessLog = createAccessLogRepository();
   const repo = createRegistryRepository();
@@ -152,7 +155,7 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
       let staged: StagedKeys[] = [];
       let rows = 0;
       let rejected = 0;
-      const it = rowsOf(source, m, day, (bytes) => { if (rows % 2000 === 0) o.onProgress?.({ phase: 'validate', rows, bytes }); });
+      const it = rowsOf(source, townIndexOf(await currentTowns(trx, day)), day, (bytes) => { if (rows % 2000 === 0) o.onProgress?.({ phase: 'validate', rows, bytes }); });
       let res = await it.next();
       while (!res.done) {
         const r = res.value;
@@ -255,7 +258,7 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
       inFlight = p;
     };
     try {
-      const it = rowsOf(source, m, day);
+      const it = rowsOf(source, await townsIndexIn(m, day), day);
       let res = await it.next();
       while (!res.done) {
         const r = res.value;

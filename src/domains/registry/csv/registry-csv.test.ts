@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, CsvFileError, csvLine, headerIndex, readCsvRecords, toRow, type CsvRow } from './registry-csv-format.ts';
-import { createHouseholdChecker, csvToLegal, legalToCsv, parseRow } from './registry-csv-rows.ts';
+import { createHouseholdChecker, csvToLegal, legalToCsv, parseRow, townIndexOf } from './registry-csv-rows.ts';
+import { demoTowns } from '../addresses/demo-address-data.ts';
+
+const TOWNS = townIndexOf(demoTowns('202151'));
 import { formatRegistryNumber, myNumberCheckDigit, residentCodeCheckDigit } from '../numbers/my-number.ts';
 
 async function records(...chunks: string[]) {
@@ -57,7 +60,7 @@ describe('headerIndex', () => {
 });
 
 describe('parseRow', () => {
-  const parse = (over: Partial<CsvRow>) => parseRow(2, toRow(CSV_COLUMNS.map((c) => ({ ...row(), ...over })[c]), headerIndex([...CSV_COLUMNS]).index), '202151', '2026-05-01');
+  const parse = (over: Partial<CsvRow>) => parseRow(2, toRow(CSV_COLUMNS.map((c) => ({ ...row(), ...over })[c]), headerIndex([...CSV_COLUMNS]).index), TOWNS, '2026-05-01');
 
   it('reads a valid row and keeps the names exactly as written', () => {
     const r = parse({ 氏: '髙橋' });
@@ -95,7 +98,7 @@ describe('parseRow', () => {
 });
 
 describe('createHouseholdChecker', () => {
-  const parsed = (line: number, over: Partial<CsvRow>) => parseRow(line, { ...row(), ...over }, '202151', '2026-05-01').parsed!;
+  const parsed = (line: number, over: Partial<CsvRow>) => parseRow(line, { ...row(), ...over }, TOWNS, '2026-05-01').parsed!;
 
   it('requires exactly one 世帯主 and one address per household, and ascending 世帯番号', () => {
     const h = createHouseholdChecker();

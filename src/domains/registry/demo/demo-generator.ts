@@ -9,7 +9,7 @@ import { formatRegistryNumber, myNumberCheckDigit, residentCodeCheckDigit } from
 import type { Address, PersonRecord, Sex } from '../registry-model.ts';
 import { reasonOf } from '../registry-model.ts';
 import type { ChangeRow, SnapshotRow } from '../registry.repository.ts';
-import type { Town } from '../addresses/address-reference.ts';
+import type { Town } from '../addresses/address-master.ts';
 import { AGE_BAND_WEIGHTS, FOREIGN, GIVEN, SURNAMES } from './demo-names.ts';
 import { createRandom as seededRandom } from '../../../platform/random/seeded-random.ts';
 

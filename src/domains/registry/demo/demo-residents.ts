@@ -6,15 +6,15 @@
  */
 import type { Database } from '../../../platform/db/database.ts';
 import { withTenant } from '../../../platform/tenancy/tenant-transaction.ts';
-import { townsOf } from '../addresses/address-reference.ts';
+import { currentTowns } from '../addresses/address-master.repository.ts';
 import type { MyNumberCipher } from '../numbers/my-number-cipher.ts';
 import { createRegistryRepository } from '../registry.repository.ts';
 import { generateDemoRegistry } from './demo-generator.ts';
 
 /** Generates and writes demo residents for a municipality that has a 町字 list; no-op if it already has persons. */
 export async function seedDemoResidents(db: Database, cipher: MyNumberCipher, municipalityCode: string, opts: { persons?: number; seed?: string; asOf?: string } = {}) {
-  const towns = townsOf(municipalityCode);
-  if (!towns) throw new Error(`no 町字 list for ${municipalityCode}`);
+  const towns = await withTenant(db, municipalityCode, (trx) => currentTowns(trx, opts.asOf ?? '9999-12-31'));
+  if (towns.length === 0) throw new Error(`no 町字 master for ${municipalityCode} (jichi registry addresses load)`);
   const repo = createRegistryRepository();
   const t0 = performance.now();
   const ds = generateDemoRegistry({ persons: opts.persons ?? 66_000, seed: opts.seed, asOf: opts.asOf, towns, myNumberIndex: (n) => cipher.blindIndex(n) });
