@@ -12,7 +12,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { DomainError, NotFoundError } from '../../../platform/http/errors.ts';
 import { withTenant } from '../../../platform/tenancy/tenant-transaction.ts';
 import type { CasesService } from '../../cases/index.ts';
-import { ChangeInput, townsOf, type RegistryService } from '../../registry/index.ts';
+import { ChangeInput, type RegistryService } from '../../registry/index.ts';
 import type { AccessLogRepository } from '../../../platform/audit/access-log.repository.ts';
 import type { TenantTx } from '../../../platform/tenancy/tenant-transaction.ts';
 import { parseCardFace, CardFaceError } from '../card/card-face.ts';
@@ -86,7 +86,7 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
       applicant: { familyName: a.familyName, givenName: a.givenName, familyNameKana: a.familyNameKana, givenNameKana: a.givenNameKana, birthDate: a.birthDate } };
   };
   const withReservation = async (actor: Actor, iv: Interview, caseNo: string | undefined, ctx: Ctx) =>
-    (caseNo ? applyReservation(iv, await reservationOf(actor, caseNo, ctx), townsOf(actor.municipalityCode)?.map((t) => t.name) ?? []) : iv);
+    (caseNo ? applyReservation(iv, await reservationOf(actor, caseNo, ctx), (await deps.registry.listTowns(actor)).items.map((t) => t.name)) : iv);
 
   return {
     /** Open 来庁予約 sent from the portal (転入・転居): the counter picks one up at reception. */
