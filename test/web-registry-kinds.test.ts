@@ -218,7 +218,12 @@ describe('帰化 (naturalization)', () => {
     const c = await recordedFor(ids.mary, 'naturalization');
     expect(c.exOfficio).toBe(true);
     expect(c.alerts.map((a) => a.code)).toContain('alias-deleted-on-naturalization');
-    expect(person(c, ids.mary)).toMatchObject({ residentKind: 'japanese', honseki: '長野県塩尻市大門七番町1', hittosha: '佐藤 真理', familyName: '佐藤', givenName: '真理', foreign: null, alias: null });
+    // Issue #13 (R16): the foreign record is removed (職権消除（帰化等）) and a Japanese one entered under the same 宛名番号.
+    expect(person(c, ids.mary)).toMatchObject({ residentKind: 'foreign', status: 'removed', removalReason: '職権消除（帰化等）' });
+    const japanese = c.persons.find((p) => p.personId !== ids.mary)!;
+    expect(japanese).toMatchObject({ residentKind: 'japanese', honseki: '長野県塩尻市大門七番町1', hittosha: '佐藤 真理', familyName: '佐藤', givenName: '真理', foreign: null, alias: null,
+      atenaNo: person(c, ids.mary).atenaNo });
+    ids.mary = japanese.personId as string; // the record that goes on
   });
 });
 
@@ -239,6 +244,10 @@ describe('国籍喪失 (nationality-loss)', () => {
     await drive('nationality-loss', `personId=${ids.saburo}`, { occurredOn: '令和7年6月1日', nationality: 'アメリカ合衆国', category: '中長期在留者', residenceStatus: '日本人の配偶者等',
       residencePeriod: '3年', residenceExpiry: '2028年5月31日', residenceCardNo: 'XY11223344ZZ', romanName: 'KOKUSEKI SABURO' });
     const c = await recordedFor(ids.saburo, 'nationality-loss');
+    // Issue #13 (R17): the Japanese record is removed (職権消除（国籍喪失）) and a foreign one entered under the same 宛名番号.
+    expect(person(c, ids.saburo)).toMatchObject({ residentKind: 'japanese', status: 'removed', removalReason: '職権消除（国籍喪失）' });
+    const foreign = c.persons.find((p) => p.personId !== ids.saburo)!;
+    ids.saburo = foreign.personId as string;
     expect(person(c, ids.saburo)).toMatchObject({ residentKind: 'foreign', honseki: null, romanName: 'KOKUSEKI SABURO' });
     expect(person(c, ids.saburo).foreign).toMatchObject({ nationality: 'アメリカ合衆国', category: '中長期在留者', residenceStatus: '日本人の配偶者等', residenceExpiry: '2028年5月31日', residenceCardNo: 'XY11223344ZZ' });
   });

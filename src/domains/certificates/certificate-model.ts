@@ -170,6 +170,8 @@ export interface CertificatePerson {
   removalGround?: string;
   /** A late 転出 processed 職権: the paper is the 転出証明書に準ずる証明書 (spec §4.1.3.0.3). */
   moveOutExOfficio?: boolean;
+  /** 特例転出 (住基法24条の2): no 転出証明書 is issued. */
+  specialMoveOut?: boolean;
   /** 転出先. */
   destination?: string;
   /** Under a DV等支援措置 (support measure) on the day of the request. */

@@ -26,6 +26,7 @@ export const REFUSALS = {
   'person-not-removed': { title: '除票ではない方が含まれています（住民票の写しを選択してください）', status: 409 },
   'not-resident-on-date': { title: '指定日に住民登録のない方が含まれています', status: 409 },
   'no-move-out': { title: '転出の届出がされていない方が含まれています', status: 409 },
+  'special-move-out': { title: '特例転出（マイナンバーカードによる転出）の方には転出証明書を交付しません。転出証明書情報は住基ネットで転入先に送られます', status: 409 },
   'as-of-not-allowed': { title: 'この証明書は過去の日付を指定して交付できません', status: 400 },
   'as-of-in-future': { title: '未来の日付は指定できません', status: 400 },
 } as const;
@@ -132,6 +133,8 @@ export function decideEntitlement(input: EntitlementInput): Entitlement {
     if (kind === 'removed-copy' && !isRemovedOn(p, day)) return refuse('person-not-removed', { personId: p.personId });
     if (kind === 'residence-items' && (isRemovedOn(p, day) || p.becameResidentOn.sortKey > day)) return refuse('not-resident-on-date', { personId: p.personId });
     if (kind === 'move-out' && !(p.removalReason === '国内転出' && p.destination)) return refuse('no-move-out', { personId: p.personId });
+    // 特例転出 (住基法24条の2): the 転出証明書情報 went through the 住基ネット; no paper (spec §4.1.3.0.4).
+    if (kind === 'move-out' && p.specialMoveOut) return refuse('special-move-out', { personId: p.personId });
   }
 
   // The items.

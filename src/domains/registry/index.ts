@@ -42,11 +42,15 @@ import { japanToday as todayInJapan } from './registry.service.ts';
 import { demoResidentCount, loadMyNumberKeys } from './registry.config.ts';
 import { createRegistryRepository } from './registry.repository.ts';
 import { createRegistryService } from './registry.service.ts';
+import { createFileMoveOutInfoInbox } from './jukinet/move-out-info-inbox.ts';
+import path from 'node:path';
 
 /** Wires the registry service for the composition root (keys from the process environment, see registry.config.ts). */
 export function createRegistry(db: Database, clock: Clock, env: Record<string, string | undefined> = process.env) {
   const service = createRegistryService({
     db, clock, registry: createRegistryRepository(), accessLog: createAccessLogRepository(), cipher: createMyNumberCipher(loadMyNumberKeys(env)),
+    // 転出証明書情報 the 住基ネット file link delivers (特例転入): JICHI_JUKINET_INBOX_DIR, default <data>/jukinet-inbox.
+    moveOutInbox: createFileMoveOutInfoInbox(path.resolve(env.JICHI_JUKINET_INBOX_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'jukinet-inbox'))),
   });
   return Object.assign(service, {
     /** Seeds the demo residents (count from `JICHI_DEMO_RESIDENTS`); used by src/demo/demo-seed.ts. */

@@ -101,6 +101,8 @@ export interface PersonRecord {
    * 転出証明書に準ずる証明書, not a 転出証明書.
    */
   moveOutExOfficio?: boolean;
+  /** 特例転出 (住基法24条の2): no 転出証明書; the 転出証明書情報 is sent through the 住基ネット. */
+  specialMoveOut?: boolean;
   /** 最終登録住所地 of a 未届転入 (spec §4.1.1.4; not printed on the 住民票, it receives the 転入通知). */
   lastRegisteredAddress?: string;
   /** 事実上の世帯主 (spec §4.1.4.3): the name written as a C-type remark when the registered head is not the actual one. */
@@ -126,7 +128,10 @@ export interface MoveInNotice {
 }
 
 /** 消除事由. */
-export type RemovalReason = '国内転出' | '国外転出' | '死亡' | '職権消除' | '異動の取消し';
+export type RemovalReason = '国内転出' | '国外転出' | '死亡' | '職権消除' | '異動の取消し' | '職権消除（帰化等）' | '職権消除（国籍喪失）';
+
+/** Removals by 帰化・国籍喪失: the person goes on under the same 宛名番号 in a new record (spec §4.5.3–4.5.5). */
+export const KIND_CHANGE_REMOVALS: readonly RemovalReason[] = ['職権消除（帰化等）', '職権消除（国籍喪失）'];
 
 /** Every change kind the registry accepts. */
 export const CHANGE_KINDS = [
@@ -146,8 +151,9 @@ export function reasonOf(kind: ChangeKind, opts: { abroad?: boolean; cancelledCl
     case 'old-surname': return opts.deleted ? { code: 'C08', label: '旧氏の削除', class: '修正' } : { code: 'C07', label: '旧氏の記載', class: '修正' };
     case 'alias': return opts.deleted ? { code: 'C10', label: '通称の削除', class: '修正' } : { code: 'C09', label: '通称の記載', class: '修正' };
     case 'residence-status-change': return { code: 'C11', label: '在留資格等の変更', class: '修正' };
-    case 'naturalization': return { code: 'C12', label: '帰化', class: '修正' };
-    case 'nationality-loss': return { code: 'C13', label: '国籍喪失', class: '修正' };
+    // 帰化・国籍喪失 (spec §1.2.2, §4.5.3–4.5.5): 職権記載 of the new record; the old one is removed with 職権消除（帰化等／国籍喪失）.
+    case 'naturalization': return { code: 'A07', label: '職権記載（帰化等）', class: '記載' };
+    case 'nationality-loss': return { code: 'A08', label: '職権記載（国籍喪失）', class: '記載' };
     case 'household-change': return { code: 'C14', label: '世帯変更', class: '修正' };
     case 'minor-correction': return { code: 'C15', label: '軽微な修正', class: '修正' };
     case 'move-in-notice': return { code: 'C16', label: '転入通知の受理', class: '修正' };

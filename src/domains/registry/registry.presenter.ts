@@ -37,7 +37,7 @@ export function presentPerson(personId: string, historyNo: number, r: PersonReco
     } : null,
     status: removed ? 'removed' as const : r.removedOn ? 'leaving' as const : 'resident' as const,
     removedOn: r.removedOn ?? null, removedOnText: r.removedOnText ?? null, removalReason: r.removalReason ?? null, destination: r.destination ?? null,
-    removalGround: r.removalGround ?? null, moveOutExOfficio: !!r.moveOutExOfficio, lastRegisteredAddress: r.lastRegisteredAddress ?? null,
+    removalGround: r.removalGround ?? null, moveOutExOfficio: !!r.moveOutExOfficio, specialMoveOut: !!r.specialMoveOut, lastRegisteredAddress: r.lastRegisteredAddress ?? null,
     pendingChangeId: opts.pendingChangeId ?? null,
   };
 }

@@ -14,6 +14,7 @@ import { mountAddressChangeRoutes } from './addresses/address-change.routes.ts';
 import { mountFeedRoutes } from './feed/feed.routes.ts';
 import { mountBatchRoutes } from './batch/batch.routes.ts';
 import { mountFormRoutes } from './forms/forms.routes.ts';
+import { mountMoveInPrefillRoutes } from './jukinet/move-in-prefill.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView,
@@ -38,6 +39,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountBatchRoutes(app, svc, ctx);
   mountFormRoutes(app, svc, ctx);
   mountAddressMasterRoutes(app, svc);
+  mountMoveInPrefillRoutes(app, svc, ctx);
 
   app.openapi(createRoute({
     method: 'get', path: '/persons', tags, security: staffSecurity, summary: 'Search residents (住民検索); each hit is access-logged',

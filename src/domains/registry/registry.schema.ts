@@ -142,6 +142,11 @@ export const ChangeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('move-out'), ...Common, personIds: z.array(Id).min(1), destination: z.string().min(1).max(300), abroad: z.boolean().default(false),
     /** The clerk confirmed a 転出予定日 more than 14 days ahead (otherwise such a date is refused with `move-out-date-confirm`). */
     confirmPlannedDate: z.boolean().default(false),
+    /**
+     * 特例転出 (住基法24条の2, spec §4.1.3.0.4): notified with a マイナンバーカード (at the counter or online); no 転出証明書 is
+     * issued, the 転出証明書情報 goes to the new municipality through the 住基ネット CS.
+     */
+    special: z.boolean().optional(),
     remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('death'), ...Common, personId: Id, remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('ex-officio-removal'), ...Common, personId: Id,
@@ -263,6 +268,8 @@ export const PersonView = z.object({
   removalGround: z.string().nullable(),
   /** A late 転出 processed 職権: its paper is the 転出証明書に準ずる証明書. */
   moveOutExOfficio: z.boolean(),
+  /** 特例転出 (マイナンバーカード): no 転出証明書, the 転出証明書情報 went through the 住基ネット. */
+  specialMoveOut: z.boolean(),
   /** 最終登録住所地 of a 未届転入 (not a 住民票 item; where the 転入通知 goes). */
   lastRegisteredAddress: z.string().nullable(),
   pendingChangeId: z.string().uuid().nullable(),

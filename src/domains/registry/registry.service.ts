@@ -34,6 +34,9 @@ import { createChangeReviewUseCases, presentChange } from './changes/change-revi
 import { createFeedUseCases } from './feed/feed.service.ts';
 import { createFeedRepository } from './feed/feed.repository.ts';
 import { createJukinetUseCases, RESIDENT_CODE_FROM_STOCK } from './jukinet/jukinet.service.ts';
+import { createMoveInPrefillUseCases } from './jukinet/move-in-prefill.service.ts';
+import { createMoveInNoticeOverdueUseCases } from './changes/move-in-notice-overdue.service.ts';
+import type { MoveOutInfoInbox } from './jukinet/move-out-info-inbox.ts';
 import { createBatchUseCases } from './batch/batch.service.ts';
 import { createFormUseCases } from './forms/forms.service.ts';
 
@@ -49,6 +52,8 @@ export interface RegistryDeps {
   accessLog: AccessLogRepository;
   cipher: MyNumberCipher;
   clock: Clock;
+  /** Received 転出証明書情報 (特例転入); none configured: nothing is ever found. */
+  moveOutInbox?: MoveOutInfoInbox;
 }
 
 /** Today in Japan (法定の日付は日本時間). */
@@ -253,6 +258,8 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createChangeReviewUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
     ...createFeedUseCases({ db, accessLog, cipher, today: () => japanToday(clock) }),
     ...jukinet,
+    ...createMoveInPrefillUseCases({ db, accessLog, inbox: deps.moveOutInbox ?? { find: async () => undefined } }),
+    ...createMoveInNoticeOverdueUseCases({ db, accessLog, today: () => japanToday(clock) }),
     ...createBatchUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
     ...createFormUseCases({ db, registry: repo, accessLog, clock }),
 

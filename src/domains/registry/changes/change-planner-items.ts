@@ -39,6 +39,8 @@ export interface PlanTools {
   checkNames(r: PersonRecord): void;
   /** Parses a calendar date or fails with 'invalid-date'. */
   date(text: string): string;
+  /** Enters a new record (a new person id under the record's 宛名番号); returns its id. */
+  addPerson(r: PersonRecord): string;
 }
 
 /** One entry or deletion of a 通称 (施行令 30条の26), dated and with the recording municipality. */
@@ -139,8 +141,8 @@ export function planItemChange(input: ItemChangeInput, t: PlanTools): { deleted:
       break;
     }
     case 'naturalization': {
-      // 帰化 (spec §4.5.3): the same person (宛名番号, 住民票コード, 個人番号, address, 続柄) becomes a Japanese
-      // resident; 外国人住民となった年月日 becomes 住民となった年月日; the 30条の45 items and the 通称 end.
+      // 帰化 (spec §4.5.3): a new Japanese record inherits 宛名番号, 住民票コード, 個人番号, address, 続柄 and the
+      // household place; 外国人住民となった年月日 becomes 住民となった年月日; the 30条の45 items and the 通称 end.
       const r = current(active(input.personId).personId);
       if (r.residentKind !== 'foreign') fail('not-foreign-resident');
       let next: PersonRecord = { ...without(r, 'foreign', 'romanName', 'alias', 'aliasKana', 'hittosha'), ...defined(input.name), residentKind: 'japanese',
@@ -151,7 +153,9 @@ export function planItemChange(input: ItemChangeInput, t: PlanTools): { deleted:
         alerts.push(alert('alias-deleted-on-naturalization'));
       }
       checkNames(next);
-      put(input.personId, next);
+      // R16: the foreign record is removed (職権消除（帰化等）) and stays issuable as a 除票; the Japanese one is entered.
+      put(input.personId, { ...r, removedOn: occurredOn, removalReason: '職権消除（帰化等）' });
+      t.addPerson(next);
       break;
     }
     case 'nationality-loss': {
@@ -163,7 +167,9 @@ export function planItemChange(input: ItemChangeInput, t: PlanTools): { deleted:
       if (input.romanName) next.romanName = input.romanName;
       if (r.oldSurname) alerts.push(alert('old-surname-deleted-on-nationality-loss'));
       checkNames(next);
-      put(input.personId, next);
+      // R17: the Japanese record is removed (職権消除（国籍喪失）); the foreign one is entered under the same 宛名番号.
+      put(input.personId, { ...r, removedOn: occurredOn, removalReason: '職権消除（国籍喪失）' });
+      t.addPerson(next);
       break;
     }
     case 'household-change': {

@@ -105,16 +105,20 @@ describe('在留資格・在留期間の変更', () => {
 });
 
 describe('帰化・国籍喪失', () => {
-  it('帰化: the same person becomes Japanese with 本籍, a new name, 住民となった年月日 from 外国人住民となった年月日; the 通称 ends in its history', () => {
+  it('帰化: the foreign record is removed and a Japanese one entered under the same 宛名番号, with 本籍, a new name, 住民となった年月日 from 外国人住民となった年月日; the 通称 ends in its history', () => {
     const t = setup();
     const x = t.foreigner({ alias: '阮太郎' });
     const before = t.latest(x.id).record;
     const plan = t.run({ kind: 'naturalization', occurredOn: '2026-03-15', personId: x.id, honseki: '長野県塩尻市大字広丘野村9番地', hittosha: '阮　安',
       name: { familyName: '阮', givenName: '安', familyNameKana: 'グエン', givenNameKana: 'アン' } });
-    expect(plan.reason).toEqual({ code: 'C12', label: '帰化', class: '修正' });
+    expect(plan.reason).toEqual({ code: 'A07', label: '職権記載（帰化等）', class: '記載' });
     expect(plan.exOfficio).toBe(true);
     expect(plan.alerts.map((a) => a.code)).toEqual(['alias-deleted-on-naturalization']);
-    const r = t.latest(x.id).record;
+    // Issue #13 (R16): 消除 of the foreign record (kept as it was, 通称 included) + 記載 of the Japanese one.
+    expect(t.latest(x.id).record).toMatchObject({ residentKind: 'foreign', alias: '阮太郎', removedOn: '2026-03-15', removalReason: '職権消除（帰化等）' });
+    const added = plan.snapshots.find((s) => s.isNewPerson)!;
+    expect(added.personId).not.toBe(x.id);
+    const r = t.latest(added.personId).record;
     expect(r).toMatchObject({ residentKind: 'japanese', familyName: '阮', givenName: '安', honseki: '長野県塩尻市大字広丘野村9番地', hittosha: '阮　安',
       atenaNo: before.atenaNo, residentCode: before.residentCode, myNumberIndex: before.myNumberIndex, address: before.address, relationship: '世帯主' });
     expect(r.becameResidentOn).toEqual(before.foreign!.foreignResidentSince);
@@ -133,15 +137,18 @@ describe('帰化・国籍喪失', () => {
     expect(() => ChangeInput.parse({ kind: 'naturalization', occurredOn: '2026-03-15', personId: x.id })).toThrow();
   });
 
-  it('国籍喪失: the same person becomes foreign with the 30条の45 items; 本籍 and 旧氏 end', () => {
+  it('国籍喪失: the Japanese record is removed and a foreign one entered under the same 宛名番号 with the 30条の45 items; 本籍 and 旧氏 end', () => {
     const t = setup();
     const f = t.family();
     t.run({ kind: 'old-surname', occurredOn: '2026-03-05', personId: f.wife, action: 'enter', oldSurname: '佐藤' });
     const plan = t.run({ kind: 'nationality-loss', occurredOn: '2026-03-20', personId: f.wife, romanName: 'SATO HANAKO',
       foreign: { nationality: '米国', category: '経過滞在者' } });
-    expect(plan.reason.label).toBe('国籍喪失');
+    expect(plan.reason.label).toBe('職権記載（国籍喪失）');
     expect(plan.alerts.map((a) => a.code)).toEqual(['old-surname-deleted-on-nationality-loss']);
-    const r = t.latest(f.wife).record;
+    expect(t.latest(f.wife).record).toMatchObject({ residentKind: 'japanese', oldSurname: '佐藤', removalReason: '職権消除（国籍喪失）' });
+    const added = plan.snapshots.find((s) => s.isNewPerson)!;
+    const r = t.latest(added.personId).record;
+    expect(r.atenaNo).toBe(t.latest(f.wife).record.atenaNo);
     expect(r).toMatchObject({ residentKind: 'foreign', romanName: 'SATO HANAKO', foreign: { nationality: '米国', category: '経過滞在者', foreignResidentSince: { sortKey: '2026-03-20', precision: 'day' } } });
     expect(r.honseki).toBeUndefined();
     expect(r.oldSurname).toBeUndefined();

@@ -9,7 +9,7 @@ import type { Address, ChangeKind, PersonRecord, RemovalReason } from '../regist
 import { aliasEvent, planItemChange } from './change-planner-items.ts';
 import { planNumberChange, unreportedMoveIn } from './change-planner-numbers.ts';
 import { cancelledRecord } from './change-planner-cancel.ts';
-import { reasonOf } from '../registry-model.ts';
+import { KIND_CHANGE_REMOVALS, reasonOf } from '../registry-model.ts';
 import { addDays, InvalidLegalDateError, isCalendarDate, parseCalendarDate, parseLegalDate, type LegalDate } from '../../../platform/dates/jp-date.ts';
 import { isValidMyNumber, isValidResidentCode } from '../numbers/my-number.ts';
 import { hasForbiddenNameSymbols } from '../name-folding.ts';
@@ -272,7 +272,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     if (birthDate.precision !== 'unknown' && occurred.precision !== 'unknown' && birthDate.sortKey > occurredEnd) fail('birth-after-change-date');
     const matches = world.identityMatches.get(index) ?? [];
     if (matches.some((m) => !m.record.removedOn)) fail('duplicate-resident');
-    const readmit = matches[0];
+    // The record that goes on after a 帰化・国籍喪失 is the one taken over, not the record removed by it.
+    const readmit = matches.find((m) => !KIND_CHANGE_REMOVALS.includes(m.record.removalReason!)) ?? matches[0];
     if (readmit) alerts.push(alert('readmitted'));
     else if ((world.nameMatches.get(index) ?? []).length > 0) alerts.push(alert('possible-readmission'));
     const since: LegalDate = input.kind === 'birth' ? birthDate : { sortKey: occurredOn, precision: 'day' };
@@ -440,15 +441,17 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     }
     case 'move-out': {
       abroad = input.abroad;
+      // 特例転出: within Japan and notified in time (a late 転出 is 職権 with the 準ずる証明書, never 特例).
+      if (input.special && (abroad || lateMoveOut)) fail(abroad ? 'special-move-out-abroad' : 'special-move-out-late');
       const h = removeFromHousehold(input.personIds, abroad ? '国外転出' : '国内転出', { destination: input.destination, notifiedOn: notifiedOn ?? undefined,
-        ...(lateMoveOut ? { moveOutExOfficio: true } : {}) });
+        ...(lateMoveOut ? { moveOutExOfficio: true } : {}), ...(input.special ? { specialMoveOut: true } : {}) });
       afterLeaving(h, input.remainingHeadPersonId, input.remainingRelationships);
       break;
     }
     case 'death':
     case 'ex-officio-removal': {
-      const ground = input.kind === 'ex-officio-removal' && input.ground && input.ground !== 'その他' ? { removalGround: input.ground } : {};
       if (input.kind === 'ex-officio-removal') removalGround = input.ground;
+      const ground = removalGround && removalGround !== 'その他' ? { removalGround } : {};
       const h = removeFromHousehold([input.personId], input.kind === 'death' ? '死亡' : '職権消除', { ...(occurred.text ? { removedOnText: occurred.text } : {}), ...ground });
       afterLeaving(h, input.remainingHeadPersonId, input.remainingRelationships);
       break;
@@ -495,12 +498,10 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       }
       break;
     }
-    case 'my-number-change':
-    case 'resident-code-change': {
+    case 'my-number-change': case 'resident-code-change':
       numberGround = input.ground;
       planNumberChange(input, { current, active, put, myNumbers, ctx });
       break;
-    }
     case 'ex-officio-correction': {
       active(input.personId);
       applyPatch(input.personId, input.patch);
@@ -536,6 +537,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       ({ deleted, cause } = planItemChange(input, {
         world, occurredOn, notifiedOn, alerts, draft, retro, person, active, current, put, touch, household, members, nextOrder, relationshipOf,
         afterLeaving, address, foreignItems, checkNames, date: (t: string) => date(t)!,
+        addPerson: (r) => { const id = ctx.newId(); newPersons.add(id); put(id, r); return id; },
       }));
     }
   }

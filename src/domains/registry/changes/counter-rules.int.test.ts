@@ -1,19 +1,28 @@
 // Issue #13 item 2, "rules that block ordinary counter work", through the API: 推定/不詳 dates of death and 失踪,
 // the head who dies leaving several members, the late 転出 forced to 職権 with its 準ずる証明書, 申出を受けた職権,
 // 個人番号/住民票コード changes with their reasons, 国外転入等 and 未届転入, and corrections that may not blank items.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../../test/test-app.ts';
 import { newPerson } from '../../../../test/fixtures/registry/change-generator.ts';
 import { addDays, japanDay, toWareki } from '../../../platform/dates/jp-date.ts';
 import { pdfPageTexts, squash } from '../../certificates/testing/pdf-text.ts';
 import { myNumberCheckDigit } from '../numbers/my-number.ts';
+import { createFileJukinetAdapter } from '../jukinet/jukinet-adapter.ts';
+
+// The 住基ネット file link's inbox (転出証明書情報 received for 特例転入), read by the services this file starts.
+const INBOX = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-inbox-'));
+process.env.JICHI_JUKINET_INBOX_DIR = INBOX;
+const OTHER = '131016';
 
 const M = '202151';
 const FOREIGN = { nationality: 'ベトナム', category: '中長期在留者', residenceStatus: '技術・人文知識・国際業務', residencePeriod: '3年', residenceExpiry: '2029-01-01', residenceCardNo: 'AB12345678CD' };
 
 describe('registry counter rules (issue #13)', () => {
   const t = useTestApp();
-  let counter: Client, approver: Client;
+  let counter: Client, approver: Client, otherCounter: Client;
   let today: string;
   const json = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T;
   const daysAgo = (n: number) => addDays(today, -n);
@@ -55,6 +64,7 @@ describe('registry counter rules (issue #13)', () => {
     const mk = async (roles: Parameters<typeof t.staff>[1]) => t.login(M, (await t.staff(M, roles)).loginId);
     counter = await mk(['counter']);
     approver = await mk(['approver']);
+    otherCounter = await t.login(OTHER, (await t.staff(OTHER, ['counter'])).loginId);
     await t.services.tenants.updateSettings(M, { mayorName: '塩尻　一郎' });
   });
 
@@ -240,5 +250,102 @@ describe('registry counter rules (issue #13)', () => {
     await change({ kind: 'cancellation', exOfficio: true, occurredOn: today, changeId: second.changeId, expectedVersions: { [h]: await version(h) } });
     expect((await person(head)).oldSurname).toBe('木村');
     expect(surname.reasonLabel).toBe('旧氏の記載');
+  });
+  it('records 帰化 and 国籍喪失 as 消除 of one record and 記載 of a new one under the same 宛名番号, each issuable', async () => {
+    const moved = await change({ kind: 'move-in', fromAbroad: true, occurredOn: daysAgo(30), address: { townName: '大字広丘野村', banchi: '614番地' },
+      persons: [newPerson(6140, '世帯主', '1988-03-03', { residentKind: 'foreign', familyName: '', givenName: '', familyNameKana: '', givenNameKana: '', romanName: 'NGUYEN VAN AN', honseki: undefined,
+        alias: '阮太郎', foreign: { ...FOREIGN, residenceCardNo: 'AB12345614CD' } as never }),
+      newPerson(6141, '妻', '1990-02-02', { familyName: '佐藤', givenName: '花子', familyNameKana: 'サトウ', givenNameKana: 'ハナコ', oldSurname: '鈴木' })] });
+    const [x, wife] = moved.personIds as [string, string];
+    const h = moved.householdIds[0]!;
+    const atenaNo = (await person(x)).atenaNo;
+    const nat = await change({ kind: 'naturalization', occurredOn: today, personId: x, honseki: '長野県塩尻市大字広丘野村614番地', hittosha: '阮　安',
+      name: { familyName: '阮', givenName: '安', familyNameKana: 'グエン', givenNameKana: 'アン' }, expectedVersions: { [h]: await version(h) } });
+    expect(nat).toMatchObject({ reasonCode: 'A07', reasonLabel: '職権記載（帰化等）' });
+    const japanese = nat.personIds.find((id) => id !== x)!;
+    expect(nat.personIds).toHaveLength(2);
+    expect(await person(x)).toMatchObject({ status: 'removed', residentKind: 'foreign', removalReason: '職権消除（帰化等）', alias: '阮太郎', atenaNo });
+    expect(await person(japanese)).toMatchObject({ status: 'resident', residentKind: 'japanese', familyName: '阮', atenaNo, relationship: '世帯主', householdId: h, alias: null });
+    expect((await json<{ headPersonId: string }>(await counter.request('GET', `/api/v1/households/${h}`))).headPersonId).toBe(japanese);
+    // Each record can be issued: the 除票の写し of the foreign record, the 住民票の写し of the Japanese one.
+    const removed = await certificate({ kind: 'removed-copy', personIds: [x], requester: { type: 'household', personId: wife } });
+    for (const v of ['住民票の除票の写し', 'NGUYEN VAN AN', '職権消除（帰化等）']) expect(removed, v).toContain(squash(v));
+    const copy = await certificate({ kind: 'residence-copy', personIds: [japanese], requester: { type: 'self', personId: japanese } });
+    expect(copy).toContain(squash('阮　安'));
+    expect(copy).not.toContain(squash('NGUYEN'));
+    // 国籍喪失 the other way, also under the same 宛名番号.
+    const wifeAtena = (await person(wife)).atenaNo;
+    const loss = await change({ kind: 'nationality-loss', occurredOn: today, personId: wife, romanName: 'SATO HANAKO', foreign: { nationality: '米国', category: '経過滞在者' }, expectedVersions: { [h]: await version(h) } });
+    expect(loss).toMatchObject({ reasonCode: 'A08', reasonLabel: '職権記載（国籍喪失）' });
+    const foreignWife = loss.personIds.find((id) => id !== wife)!;
+    expect(await person(wife)).toMatchObject({ status: 'removed', removalReason: '職権消除（国籍喪失）', oldSurname: '鈴木', atenaNo: wifeAtena });
+    expect(await person(foreignWife)).toMatchObject({ status: 'resident', residentKind: 'foreign', romanName: 'SATO HANAKO', atenaNo: wifeAtena, oldSurname: null });
+    // The 帰化 can be cancelled: the foreign record comes back, the Japanese one is removed.
+    const undo = await change({ kind: 'cancellation', exOfficio: true, occurredOn: today, changeId: nat.changeId, expectedVersions: { [h]: await version(h) } });
+    expect(undo.reasonLabel).toBe('異動の取消し（減）');
+    expect((await person(x)).status).toBe('resident');
+    expect(await person(japanese)).toMatchObject({ status: 'removed', removalReason: '異動の取消し' });
+  });
+  it('特例転出: no 転出証明書, the 転出証明書情報 sent through the 住基ネット; the new municipality prefills its 特例転入 from it', async () => {
+    const f = await family(615);
+    const [head, wife, child] = f.personIds as [string, string, string];
+    const h = f.householdIds[0]!;
+    const out = (extra: Record<string, unknown>) => ({ kind: 'move-out', special: true, personIds: f.personIds, destination: '東京都千代田区霞が関2-1-2', ...extra });
+    await refused(out({ abroad: true, occurredOn: addDays(today, 5), expectedVersions: { [h]: await version(h) } }), 'special-move-out-abroad');
+    await refused(out({ occurredOn: daysAgo(20), notifiedOn: today, expectedVersions: { [h]: await version(h) } }), 'special-move-out-late');
+    await change(out({ occurredOn: addDays(today, 5), expectedVersions: { [h]: await version(h) } }));
+    expect(await person(head)).toMatchObject({ specialMoveOut: true, status: 'leaving' });
+    const paper = await counter.request('POST', '/api/v1/certificates', { kind: 'move-out', personIds: [head], requester: { type: 'self', personId: head } });
+    expect(paper.status).toBe(409);
+    expect((await json<{ code: string }>(paper)).code).toBe('special-move-out');
+    // The outbox sends the 転出証明書情報 of each person (after their 本人確認情報).
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-outbox-'));
+    await t.services.registry.sendJukinetAll(createFileJukinetAdapter(outDir));
+    const sent = fs.readdirSync(path.join(outDir, M)).filter((n) => n.endsWith('-move-out-certificate-info.json'));
+    const codes = await Promise.all([head, wife, child].map(async (id) => (await person(id)).residentCode as string));
+    const infos = sent.map((n) => JSON.parse(fs.readFileSync(path.join(outDir, M, n), 'utf8')) as { content: Record<string, string> });
+    expect(infos.map((i) => i.content['住民票コード']).sort()).toEqual([...codes].sort());
+    expect(infos.find((i) => i.content['住民票コード'] === codes[0])!.content).toMatchObject({ 続柄: '世帯主', 転出先住所: '東京都千代田区霞が関2-1-2', 転出予定年月日: addDays(today, 5) });
+    // The file link delivers them to the new municipality, which prefills its 転入 from them (all but the names).
+    fs.mkdirSync(path.join(INBOX, OTHER), { recursive: true });
+    for (const n of sent) fs.copyFileSync(path.join(outDir, M, n), path.join(INBOX, OTHER, n));
+    const missing = await otherCounter.request('GET', '/api/v1/move-in-prefill?residentCodes=12345678901');
+    expect(missing.status).toBe(404);
+    expect((await json<{ code: string }>(missing)).code).toBe('move-out-info-not-found');
+    expect((await otherCounter.request('GET', '/api/v1/move-in-prefill?residentCodes=abc')).status).toBe(400);
+    const res = await otherCounter.request('GET', `/api/v1/move-in-prefill?residentCodes=${codes.join(',')}`);
+    expect(res.status).toBe(200);
+    const prefill = await json<{ fromMunicipalityCode: string; previousAddress: string; persons: Array<Record<string, string>> }>(res);
+    expect(prefill.fromMunicipalityCode).toBe(M);
+    expect(prefill.previousAddress).toBe('大字広丘野村615番地');
+    expect(prefill.persons.map((p) => p.relationship)).toEqual(['世帯主', '妻', '子']);
+    expect(prefill.persons[0]).toMatchObject({ birthDate: '1950-04-01', residentCode: codes[0], honseki: '長野県塩尻市大字広丘野村1番地' });
+    expect(prefill.persons[0]).not.toHaveProperty('familyName');
+    const names = [['百瀬', '一'], ['百瀬', '和子'], ['百瀬', '健']];
+    const moveIn = await otherCounter.request('POST', '/api/v1/changes', { kind: 'move-in', occurredOn: today, previousAddress: `長野県塩尻市${prefill.previousAddress}`,
+      address: { townName: '霞が関二丁目', banchi: '1番2号', unlisted: true }, persons: prefill.persons.map((p, i) => ({ ...p, familyName: names[i]![0], givenName: names[i]![1] })) });
+    expect(moveIn.status, await moveIn.clone().text()).toBe(201);
+    expect((await json<{ reasonLabel: string }>(moveIn)).reasonLabel).toBe('国内転入');
+  });
+  it('lists the persons moved out whose 転入通知 has not arrived (転入通知未着一覧), and drops them once it has', async () => {
+    const a = await family(616);
+    const b = await family(617);
+    const [ha, hb] = [a.householdIds[0]!, b.householdIds[0]!];
+    await change({ kind: 'move-out', occurredOn: daysAgo(40), notifiedOn: daysAgo(41), personIds: a.personIds, destination: '東京都港区芝公園4-2-8', expectedVersions: { [ha]: await version(ha) } });
+    await change({ kind: 'move-out', occurredOn: daysAgo(5), notifiedOn: daysAgo(6), personIds: b.personIds, destination: '大阪府大阪市北区中之島1-3-20', expectedVersions: { [hb]: await version(hb) } });
+    type Overdue = { days: number; items: Array<{ personId: string; destination: string; plannedMoveOutOn: string; daysSince: number }> };
+    const list = await json<Overdue>(await counter.request('GET', '/api/v1/move-in-notices/overdue'));
+    expect(list.days).toBe(30);
+    const mine = list.items.filter((i) => [...a.personIds, ...b.personIds].includes(i.personId));
+    expect(mine.map((i) => i.personId).sort()).toEqual([...a.personIds].sort());
+    expect(mine[0]).toMatchObject({ destination: '東京都港区芝公園4-2-8', plannedMoveOutOn: toWareki(daysAgo(40)), daysSince: 40 });
+    const all = await json<Overdue>(await counter.request('GET', '/api/v1/move-in-notices/overdue?days=0'));
+    expect(all.items.filter((i) => b.personIds.includes(i.personId))).toHaveLength(3);
+    expect((await counter.request('GET', '/api/v1/move-in-notices/overdue?days=-1')).status).toBe(400);
+    // The notice arrives for one of them: that person leaves the list.
+    await change({ kind: 'move-in-notice', occurredOn: today, personId: a.personIds[0], destination: '東京都港区芝公園4-2-8', movedOn: daysAgo(40) });
+    const after = await json<Overdue>(await counter.request('GET', '/api/v1/move-in-notices/overdue'));
+    expect(after.items.map((i) => i.personId)).not.toContain(a.personIds[0]);
+    expect(after.items.map((i) => i.personId)).toContain(a.personIds[1]);
   });
 });

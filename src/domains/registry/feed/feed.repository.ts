@@ -2,7 +2,7 @@
 /** SQL of the change feed: the sequence of committed changes (registry.feed_counter, change.feed_seq), pages, consumers. No rules. */
 import { sql } from 'kysely';
 import type { TenantTx } from '../../../platform/tenancy/tenant-transaction.ts';
-import type { PersonRecord } from '../registry-model.ts';
+import { KIND_CHANGE_REMOVALS, type PersonRecord } from '../registry-model.ts';
 
 const TENANT = sql<string>`platform.current_municipality()::char(6)`;
 
@@ -53,7 +53,10 @@ export function createFeedRepository() {
     currentPage: async (trx: TenantTx, afterAtenaNo: string, limit: number) =>
       (await trx.selectFrom('registry.personCurrent as c').innerJoin('registry.person as p', (j) => j.onRef('p.municipalityCode', '=', 'c.municipalityCode').onRef('p.personId', '=', 'c.personId'))
         .select(['c.personId', 'c.historyNo', 'c.record', 'p.atenaNo'])
-        .where('c.municipalityCode', '=', TENANT).where('p.atenaNo', '>', afterAtenaNo).orderBy('p.atenaNo').limit(limit).execute())
+        // A record removed by 帰化・国籍喪失 is followed by the new one under the same 宛名番号: one record per 宛名番号.
+        .where('c.municipalityCode', '=', TENANT).where('p.atenaNo', '>', afterAtenaNo)
+        .where((eb) => eb.or([eb('c.removalReason', 'is', null), eb('c.removalReason', 'not in', [...KIND_CHANGE_REMOVALS])]))
+        .orderBy('p.atenaNo').limit(limit).execute())
         .map((s) => ({ ...s, record: s.record as unknown as PersonRecord })),
 
     /** Sealed 個人番号 by blind index. */

@@ -12,11 +12,11 @@ import type { PersonRecord } from '../registry-model.ts';
 const legal = (d: LegalDate | undefined) => (d ? (d.text ?? d.sortKey) : '');
 
 /** Message kinds. */
-export const JUKINET_KINDS = ['identity-update', 'move-in-notice', 'annex-notice', 'my-number-request'] as const;
+export const JUKINET_KINDS = ['identity-update', 'move-in-notice', 'annex-notice', 'my-number-request', 'move-out-certificate-info'] as const;
 export type JukinetKind = (typeof JUKINET_KINDS)[number];
 export const JUKINET_KIND_LABELS: Record<JukinetKind, string> = {
   'identity-update': '本人確認情報の更新', 'move-in-notice': '転入通知（住基法9条1項）', 'annex-notice': '附票記載事項通知（住基法19条）',
-  'my-number-request': '個人番号の指定請求',
+  'my-number-request': '個人番号の指定請求', 'move-out-certificate-info': '転出証明書情報（住基法24条の2）',
 };
 
 /** Kinds of change that alter what the 戸籍の附票 records (住所 and its dates; 記載・消除). */
@@ -37,6 +37,8 @@ export function messagesOf(change: { kind: string; reasonCode: string }, snapsho
     if (change.kind === 'move-in' && change.reasonCode === 'A01' && r.previousAddress) out.push({ kind: 'move-in-notice', ...at });
     // 19条: the 本籍地 keeps the 戸籍の附票; Japanese residents with a 本籍 (not 「なし」「不明」).
     if (r.residentKind === 'japanese' && r.honseki && !['なし', '不明'].includes(r.honseki) && ANNEX_KINDS.has(change.kind)) out.push({ kind: 'annex-notice', ...at });
+    // 特例転出 (24条の2): the 転出証明書情報 goes to the new municipality instead of a paper 転出証明書.
+    if (change.kind === 'move-out' && r.specialMoveOut) out.push({ kind: 'move-out-certificate-info', ...at });
     // A new resident without a 個人番号 (出生, 職権記載, 国外転入 without one): ask the CS to designate one.
     if (s.historyNo === 1 && !r.myNumberIndex && !r.removedOn) out.push({ kind: 'my-number-request', ...at });
   }
@@ -57,5 +59,8 @@ export function messageContent(kind: JukinetKind, municipalityCode: string, chan
     case 'move-in-notice': return { ...base, 転入前住所: r.previousAddress ?? '', 通知先住所: r.lastRegisteredAddress ?? r.previousAddress ?? '', 住所を定めた年月日: legal(r.addressFixedOn) };
     case 'annex-notice': return { ...base, 本籍: r.honseki ?? '', 筆頭者: r.hittosha ?? '', 住所を定めた年月日: legal(r.addressFixedOn) };
     case 'my-number-request': return base;
+    // 転出証明書 items (住基法施行令23条): 世帯主・続柄, 本籍・筆頭者, 転出先 and 転出予定年月日, with the 住民票コード.
+    case 'move-out-certificate-info': return { ...base, 続柄: r.relationship, 本籍: r.honseki ?? '', 筆頭者: r.hittosha ?? '', 転出先住所: r.destination ?? '',
+      転出予定年月日: r.removedOn ?? '', 住民となった年月日: legal(r.becameResidentOn), 住所を定めた年月日: legal(r.addressFixedOn), 世帯番号: r.householdNo };
   }
 }
