@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The era table is data (spec §1.3.6): data/eras.json is what every date uses, and a new era is one more row.
+// The era table is data (spec §1.3.6): reference/eras.json is what every date uses, and a new era is one more row.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkEraTable, ERA_FILE, ERAS, installEraTable, parseLegalDate, toWareki } from './jp-date.ts';
@@ -9,7 +9,7 @@ const table = JSON.parse(fs.readFileSync(ERA_FILE, 'utf8')) as Array<{ name: str
 describe('era table', () => {
   afterEach(() => installEraTable(table));
 
-  it('is read from data/eras.json, newest first', () => {
+  it('is read from reference/eras.json, newest first', () => {
     expect(ERA_FILE).toMatch(/data[\\/]eras\.json$/);
     expect(ERAS.map((e) => e.name)).toEqual(['令和', '平成', '昭和', '大正', '明治']);
     expect(ERAS).toEqual(checkEraTable(table));

@@ -19,11 +19,11 @@ export interface Era {
 }
 
 /**
- * The era table is data (spec §1.3.6: a new era is a parameter, not a program change): `data/eras.json`, or the file
+ * The era table is data (spec §1.3.6: a new era is a parameter, not a program change): `reference/eras.json`, or the file
  * named by `JICHI_ERA_FILE`; a new era is one more row. Read once at start and checked (newest first, distinct names and
  * letters, real days in order). Every date in the platform (this module; certificates and screens use it) follows it.
  */
-export const ERA_FILE = process.env.JICHI_ERA_FILE || path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'eras.json');
+export const ERA_FILE = process.env.JICHI_ERA_FILE || path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'reference', 'eras.json');
 
 /** Checks an era table; returns it newest first. @throws Error naming the defect */
 export function checkEraTable(rows: unknown): Era[] {

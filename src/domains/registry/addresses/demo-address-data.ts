@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * The demo municipality's address files (data/addresses/, see its README): the demo seed and the test tenant load
+ * The demo municipality's address files (reference/addresses/, see its README): the demo seed and the test tenant load
  * them into the address masters through the same loader as `jichi registry addresses load`. Which file belongs to
  * which municipality is the only thing said here; the data itself is in the files.
  */
@@ -9,8 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseGeoloniaTowns, type Town } from './address-master.ts';
 
-/** data/addresses at the root of the repository. */
-export const ADDRESS_DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'data', 'addresses');
+/** reference/addresses at the root of the repository. */
+export const ADDRESS_DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'reference', 'addresses');
 
 const FILES: Record<string, { towns: string; postal: string }> = {
   '202151': { towns: '202151-nagano-shiojiri.json', postal: '202151-nagano-shiojiri-postal.csv' },
@@ -23,7 +23,7 @@ export function demoAddressFiles(municipalityCode: string): { towns: string; pos
   return {
     towns: fs.readFileSync(path.join(ADDRESS_DATA_DIR, f.towns), 'utf8'),
     postal: fs.readFileSync(path.join(ADDRESS_DATA_DIR, f.postal), 'utf8'),
-    source: `data/addresses/${f.towns}`,
+    source: `reference/addresses/${f.towns}`,
   };
 }
 
