@@ -10,7 +10,7 @@ describe('era table', () => {
   afterEach(() => installEraTable(table));
 
   it('is read from reference/eras.json, newest first', () => {
-    expect(ERA_FILE).toMatch(/data[\\/]eras\.json$/);
+    expect(ERA_FILE).toMatch(/reference[\\/]eras\.json$/);
     expect(ERAS.map((e) => e.name)).toEqual(['令和', '平成', '昭和', '大正', '明治']);
     expect(ERAS).toEqual(checkEraTable(table));
   });
