@@ -101,7 +101,8 @@ export function RegistryLayout(p: ConsoleContext & { title: string; sub?: Regist
 /** The error summary (focused by app.js), linking every field error to its field. */
 export function ErrorSummary(p: { title?: string; message?: string; code?: string; errors?: FieldErrors; labels?: Record<string, string> }) {
   const fields = Object.entries(p.errors ?? {});
-  if (!p.message && fields.length === 0) return null;
+  // A refusal shown by its title alone (message="") is still shown: the queue and change pages do so.
+  if (!p.title && !p.message && fields.length === 0) return null;
   return (
     // The stable code stays in the markup for tests and support tools, never in the text people read (issue #9).
     <div class="banner-error mb-6" role="alert" tabindex={-1} data-error-summary data-testid="error-summary" data-error-code={p.code}>
