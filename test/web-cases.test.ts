@@ -40,6 +40,22 @@ describe('case pages', () => {
     expect(html.replace(/value="[^"]*"/g, '')).not.toMatch(UUID);
   });
 
+  it('filters by legal deadline typed in 和暦 (no browser date picker), and says beside the field when the day cannot be read', async () => {
+    const wareki = await s.get(reviewer, `/console/cases?view=all&dueBefore=${encodeURIComponent('令和30年1月1日')}`);
+    const html = await wareki.text();
+    expect(wareki.status).toBe(200);
+    expect(html).toContain(caseNo);
+    expect(html).not.toContain('type="date"');
+    expect(html).toContain('data-date-input="day"');
+    const past = await (await s.get(reviewer, `/console/cases?view=all&dueBefore=${encodeURIComponent('R2.1.1')}`)).text();
+    expect(past).not.toContain(caseNo);
+    const bad = await s.get(reviewer, `/console/cases?view=all&dueBefore=${encodeURIComponent('令和8年13月1日')}`);
+    expect(bad.status).toBe(200);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain('日付は「令和8年12月10日」「R8.12.10」のように入力してください');
+    expect(badHtml).toContain(caseNo); // the filter that cannot be read is not applied
+  });
+
   it('shows the case page with every check explained and acts by post/redirect/get', async () => {
     const page = await (await s.get(reviewer, `/console/cases/${caseNo}`)).text();
     expect(page).toContain('本人確認（氏名・生年月日・住所）');

@@ -8,6 +8,7 @@ import type { CasesService, CaseTypeService } from '../../domains/cases/index.ts
 import { toWareki } from '../../domains/registry/index.ts';
 import { FORM_TOKEN_FIELD, newFormToken } from '../../platform/http/idempotency.ts';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
+import { DateInput } from '../ui/date-input.tsx';
 import { casesText, type CasesDictionary } from './cases-i18n.ts';
 
 type Summary = Awaited<ReturnType<CasesService['list']>>[number];
@@ -29,6 +30,8 @@ export interface QueueFilters { view: string; caseTypeCode: string; status: stri
 export interface QueuePageProps extends ConsoleContext {
   items: Summary[];
   filters: QueueFilters;
+  /** The deadline filter could not be read as a date. */
+  dueBeforeError?: string;
   caseTypes: CaseTypeItem[];
   staff: Staff[];
   error?: { message: string };
@@ -67,10 +70,7 @@ export function QueuePage(p: QueuePageProps) {
         {sel('caseTypeCode', t.filters.type, [['', t.filters.any], ...[...latest.values()].map((ct) => [ct.code, p.lang === 'en' ? ct.titleEn : ct.titleJa] as [string, string])])}
         {sel('status', t.filters.status, [['', t.filters.any], ...statuses.filter((s) => !s.isFinal).map((s) => [s.code, p.lang === 'en' ? s.labelEn : s.labelJa] as [string, string])])}
         {sel('assigneeStaffId', t.filters.assignee, [['', t.filters.any], ...p.staff.map((s) => [s.staffId, s.displayName] as [string, string])])}
-        <div class="form-field">
-          <label class="form-label" for="dueBefore">{t.filters.dueBefore}</label>
-          <input class="form-control" type="date" id="dueBefore" name="dueBefore" value={p.filters.dueBefore} />
-        </div>
+        <DateInput name="dueBefore" label={t.filters.dueBefore} value={p.filters.dueBefore} error={p.dueBeforeError} lang={p.lang} />
         <div><button class="button-primary" type="submit">{t.filters.submit}</button></div>
       </form>
       {p.bulk ? (

@@ -75,19 +75,26 @@ export function casesWebRoutes(services: Services) {
     const q = (k: string) => (c.req.query(k) ?? '').slice(0, 100);
     const filters: QueueFilters = {
       view: (VIEWS as readonly string[]).includes(q('view')) ? q('view') : 'all', caseTypeCode: q('caseTypeCode'), status: q('status'),
-      assigneeStaffId: UUID.test(q('assigneeStaffId')) ? q('assigneeStaffId') : '', dueBefore: /^\d{4}-\d{2}-\d{2}$/.test(q('dueBefore')) ? q('dueBefore') : '',
+      assigneeStaffId: UUID.test(q('assigneeStaffId')) ? q('assigneeStaffId') : '', dueBefore: q('dueBefore').trim(),
     };
+    // The deadline filter is typed like every console date (和暦 or 西暦); a day that cannot be read is said beside the field.
+    const context = await consoleContext(c, services);
+    let dueBefore: string | undefined;
+    let dueBeforeError: string | undefined;
+    if (filters.dueBefore) {
+      try { dueBefore = parseCalendarDate(filters.dueBefore); } catch { dueBeforeError = context.lang === 'en' ? 'Enter a date such as 令和8年12月10日 or 2026-12-10' : '日付は「令和8年12月10日」「R8.12.10」のように入力してください'; }
+    }
     const actor = c.var.actor;
     const items = await services.cases.list(actor, {
       view: filters.view as (typeof VIEWS)[number], caseTypeCode: filters.caseTypeCode || undefined, status: filters.status || undefined,
-      assigneeStaffId: filters.assigneeStaffId || undefined, dueBefore: filters.dueBefore || undefined, limit: 200,
+      assigneeStaffId: filters.assigneeStaffId || undefined, dueBefore, limit: 200,
     }, ctxOf(c));
     const [caseTypes, staff] = await Promise.all([services.caseTypes.listCaseTypes(actor), services.cases.staffDirectory(actor)]);
     const kind = q('bulk');
     const count = (k: string) => Math.max(0, Math.min(100, Number(q(k)) || 0));
     const bulk = kind === 'assigned' || kind === 'approved' || kind === 'none'
       ? { kind, count: count('n'), already: count('already'), skipped: q('skipped').split(',').filter((x) => CASE_NO.test(x)).slice(0, 100) } as const : undefined;
-    return renderPage(c, QueuePage({ ...(await consoleContext(c, services)), items, filters, caseTypes, staff, csrfToken: actor.csrfToken, bulk }));
+    return renderPage(c, QueuePage({ ...context, items, filters, dueBeforeError, caseTypes, staff, csrfToken: actor.csrfToken, bulk }));
   });
 
   // 一括操作 (where safe): take the selected cases, or approve those whose automatic review found nothing wrong. Each

@@ -144,6 +144,9 @@ export function generateDemoRegistry(o: DemoOptions): DemoDataset {
         residentKind: foreignNat ? 'foreign' : 'japanese',
         familyName: foreignNat ? '' : s.relationship === '母' || s.relationship === '父' || s.relationship === '同居人' ? (rnd.chance(0.5) ? surname : SURNAMES[rnd.weighted(surnameWeights)]![0]) : surname,
         givenName: foreignNat ? '' : g, familyNameKana: foreignNat ? '' : surnameKana, givenNameKana: foreignNat ? '' : gk,
+        // By 2026 the 戸籍's 振り仮名 have been notified for nearly everyone (令和5年法律48号, in force 2025-05-26): most
+        // demo readings are certified; every tenth stays 未確認 so the demo shows both (no random draw: the demo stays as it was).
+        readingStatus: foreignNat || atena % 10 === 0 ? undefined : { familyNameKana: 'certified', givenNameKana: 'certified' },
         romanName: foreignNat ? `${rnd.pick(foreignNat.family)} ${g}` : undefined,
         birthDate: { sortKey: birth, precision: 'day' }, sex: s.sex,
         honseki: foreignNat ? undefined : rnd.chance(0.7) ? `長野県塩尻市${home.townName}${1 + rnd.int(2000)}番地` : `${rnd.pick(['東京都', '長野県松本市', '愛知県名古屋市', '山梨県甲府市'])}${1 + rnd.int(50)}番地`,
