@@ -65,12 +65,12 @@ export function QueuePage(p: QueuePageProps) {
     <ConsoleLayout {...p} title={t.queueTitle} current="cases">
       <h1 class="text-std-32B-150">{t.queueTitle}</h1>
       {p.error ? <div class="banner-error mt-4" role="alert">{p.error.message}</div> : null}
-      <form method="get" action="/console/cases" class="mt-4 grid gap-4 md:grid-cols-3 lg:grid-cols-6 items-end" aria-label={t.filters.label}>
+      <form method="get" action="/console/cases" class="mt-4 grid gap-4 md:grid-cols-3 lg:grid-cols-7 items-end" aria-label={t.filters.label}>
         {sel('view', t.filters.view, Object.entries(t.views))}
         {sel('caseTypeCode', t.filters.type, [['', t.filters.any], ...[...latest.values()].map((ct) => [ct.code, p.lang === 'en' ? ct.titleEn : ct.titleJa] as [string, string])])}
         {sel('status', t.filters.status, [['', t.filters.any], ...statuses.filter((s) => !s.isFinal).map((s) => [s.code, p.lang === 'en' ? s.labelEn : s.labelJa] as [string, string])])}
         {sel('assigneeStaffId', t.filters.assignee, [['', t.filters.any], ...p.staff.map((s) => [s.staffId, s.displayName] as [string, string])])}
-        <DateInput name="dueBefore" label={t.filters.dueBefore} value={p.filters.dueBefore} error={p.dueBeforeError} lang={p.lang} />
+        <DateInput name="dueBefore" label={t.filters.dueBefore} value={p.filters.dueBefore} error={p.dueBeforeError} lang={p.lang} class="lg:col-span-2" hint={p.lang === 'en' ? 'e.g. 令和8年12月10日, R8.12.10' : '例: 令和8年12月10日、R8.12.10'} />
         <div><button class="button-primary" type="submit">{t.filters.submit}</button></div>
       </form>
       {p.bulk ? (
