@@ -121,6 +121,20 @@ describe('case pages', () => {
     expect(again.headers.get('location')).toBe('/console/cases?bulk=approved&n=0&already=1');
     const events = await t.services.caseEvents.caseEvents(reviewerActor, clean.caseId, { clientIp: '', requestId: 't' });
     expect(events.filter((e: { activity: string }) => e.activity === 'decision:approved')).toHaveLength(1);
+    // The same through the API: per case approved / already / skipped with the reason.
+    const third = await claim(family[1]!);
+    await t.services.cases.drainJobs();
+    const api = await t.login(M, (await t.staff(M, ['reviewer'])).loginId);
+    const out = await api.request('POST', '/api/v1/case-approvals', { caseIds: [third.caseId, faulty.caseId, clean.caseId] });
+    expect(out.status).toBe(200);
+    const items = ((await out.json()) as { items: Array<{ caseId: string; result: string; message?: string }> }).items;
+    expect(items.map((i) => [i.caseId, i.result])).toEqual([[third.caseId, 'approved'], [faulty.caseId, 'skipped'], [clean.caseId, 'already']]);
+    expect(items[1]!.message).toBeTruthy();
+    expect((await api.request('POST', '/api/v1/case-approvals', { caseIds: [] })).status).toBe(400);
+    const clerk = await t.login(M, (await t.staff(M, ['counter'])).loginId);
+    // A counter clerk decides nothing: the case is skipped with the reason.
+    expect(((await (await clerk.request('POST', '/api/v1/case-approvals', { caseIds: [faulty.caseId] })).json()) as { items: Array<{ result: string }> }).items[0]!.result).toBe('skipped');
+    expect((await t.services.cases.get(reviewerActor, faulty.caseId, { clientIp: '', requestId: 't' })).statusCode).toBe('in-review');
     // Nothing selected, or an unknown action: said in words, nothing changes.
     expect((await bulk({ _csrf: csrf, bulk: 'approve' })).headers.get('location')).toBe('/console/cases?bulk=none');
     expect((await bulk({ _csrf: csrf, caseNo: faulty.caseNo, bulk: 'delete' })).status).toBe(422);

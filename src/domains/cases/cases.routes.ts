@@ -27,7 +27,7 @@ const ClosureDayParams = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 export function casesRoutes(services: CasesModule) {
   const app = createRouter();
   const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
-  for (const p of ['/case-types', '/case-types/*', '/cases', '/cases/*', '/case-closure-days', '/case-events/*']) app.use(p, requireStaff());
+  for (const p of ['/case-types', '/case-types/*', '/cases', '/cases/*', '/case-approvals', '/case-closure-days', '/case-events/*']) app.use(p, requireStaff());
   const svc = () => services.cases;
   const view = (v: unknown) => v as z.infer<typeof CaseView>;
 
@@ -137,6 +137,13 @@ export function casesRoutes(services: CasesModule) {
     request: { params: CaseIdParams, ...body(DecisionInput) },
     responses: { 201: json(CaseView, 'The case'), ...problems(400, 401, 403, 404, 409, 422) },
   }), async (c) => c.json(view(await svc().decide(c.var.actor, c.req.valid('param').caseId, c.req.valid('json'), ctx(c))), 201));
+
+  app.openapi(createRoute({
+    method: 'post', path: '/case-approvals', tags, security: staffSecurity,
+    summary: '一括承認 where safe: approves each open case whose automatic review passed every check (one transaction each, at most 100); a decided case is reported as already, never decided twice',
+    request: body(z.object({ caseIds: z.array(z.string().uuid()).min(1).max(100) }).openapi('CaseBulkApprovalInput')),
+    responses: { 200: json(z.object({ items: z.array(z.object({ caseId: z.string().uuid(), result: z.enum(['approved', 'already', 'skipped']), message: z.string().optional() })) }), 'Per case: approved, already decided, or skipped with the reason'), ...problems(400, 401, 403) },
+  }), async (c) => c.json({ items: await svc().approveClean(c.var.actor, c.req.valid('json').caseIds, ctx(c)) }, 200));
 
   app.openapi(createRoute({
     method: 'post', path: '/cases/{caseId}/attachments', tags, security: staffSecurity, summary: 'Add an attachment (添付書類, base64, up to 1 MiB)',
