@@ -13,6 +13,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/platform/db/database.ts';
+import { ADDRESS_DATA_DIR } from '../src/domains/registry/addresses/demo-address-data.ts';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/jichi.js');
 const serverUrl = process.env.DATABASE_URL;
@@ -68,6 +69,9 @@ describe('kill -9 during a registry import (issue #15)', () => {
     expect((await jichi(['registry', 'generate-csv', '--persons', '2500', '--output', file])).code).toBe(0);
     expect((await jichi(['migrate'])).code).toBe(0);
     expect((await jichi(['tenant', 'add', '202151'])).code).toBe(0);
+    // The municipality's address masters come first (the CSV's 町字 codes are checked against them).
+    expect((await jichi(['registry', 'addresses', 'load', '--municipality', '202151', '--towns', path.join(ADDRESS_DATA_DIR, '202151-nagano-shiojiri.json'),
+      '--postal', path.join(ADDRESS_DATA_DIR, '202151-nagano-shiojiri-postal.csv')])).code).toBe(0);
     const rows = fs.readFileSync(file, 'utf8').split('\r\n').slice(1).filter(Boolean).length;
 
     const first = await jichi(['registry', 'import', '--municipality', '202151', '--input', file, '--batch-size', '25'],
