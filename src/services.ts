@@ -3,6 +3,7 @@
 import { createAccessLogRepository } from './platform/audit/access-log.repository.ts';
 import { createRateLimiter } from './platform/auth/rate-limit.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
+import { createClamdScanner } from './platform/files/virus-scanner.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { createAuditService } from './domains/audit/audit.service.ts';
@@ -22,7 +23,7 @@ import { createCounter } from './domains/counter/index.ts';
 import { createInsightsService, createProcessService } from './domains/insights/index.ts';
 
 /** Creates the services of the platform. */
-export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min' | 'residentSessionIdleSeconds' | 'residentSessionMaxSeconds'>>, clock: Clock = systemClock) {
+export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min' | 'residentSessionIdleSeconds' | 'residentSessionMaxSeconds' | 'clamdUrl'>>, clock: Clock = systemClock) {
   const accessLog = createAccessLogRepository();
   const tenants = createTenantService({ db, tenants: createTenantRepository() });
   const identity = createIdentityService({
@@ -42,7 +43,7 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const { daycare, daycareResults } = createDaycare(db, clock, tenants, accessLog);
   const certificates = createCertificates(db, clock, tenants, accessLog);
   const { cases, caseTypes, caseEvents } = createCases(db, clock, registry, accessLog, { certificates, daycare });
-  const procedures = createProcedures(db, clock, cases, registry, accessLog, daycare);
+  const procedures = createProcedures(db, clock, cases, registry, accessLog, daycare, config.clamdUrl ? createClamdScanner(config.clamdUrl) : null);
   const notifications = createNotifications({ db, clock, municipalityName: async (code) => (await tenants.get(code))?.name ?? '' });
   const counter = createCounter(db, clock, registry, cases);
   const insights = createInsightsService({ db, clock });

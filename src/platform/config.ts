@@ -54,6 +54,8 @@ export interface Config {
    * Unset: no e-mail is sent (notifications wait in the outbox).
    */
   smtp?: { url: string; from: string };
+  /** ClamAV daemon that scans residents' attachments (JICHI_CLAMD_URL, tcp://host:3310). Unset: attachments are stored as not scanned. */
+  clamdUrl?: string;
   /** Sign-in attempts allowed per client address per 5 minutes (accounts also lock after 5 failures). */
   loginAttemptsPer5Min: number;
 }
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleSeconds: Number(env.SESSION_IDLE_SECONDS ?? 2 * 3600),
     sessionMaxSeconds: Number(env.SESSION_MAX_SECONDS ?? 12 * 3600),
     loginAttemptsPer5Min: Number(env.LOGIN_ATTEMPTS_PER_5_MIN ?? 20),
+    clamdUrl: env.JICHI_CLAMD_URL || undefined,
     smtp: env.JICHI_SMTP_URL ? { url: env.JICHI_SMTP_URL, from: env.JICHI_MAIL_FROM ?? 'no-reply@jichi.invalid' } : undefined,
   };
 }

@@ -15,6 +15,8 @@ export const PROCEDURE_ERRORS = {
   'attachment-empty': [422, 'ファイルを選んでください'],
   'attachment-unknown': [422, 'この手続にない添付書類です'],
   'attachment-not-found': [404, '添付ファイルが見つかりません'],
+  'attachment-infected': [422, 'このファイルからコンピュータウイルス等が検出されたため、受け付けられません。別のファイルを添付してください'],
+  'virus-scan-unavailable': [503, '添付ファイルのウイルス検査ができないため、いまは受け付けられません。しばらくしてからもう一度添付してください'],
   'correction-message-required': [422, '補正への回答を入力してください'],
   'email-invalid': [422, 'メールアドレスの形式が正しくありません（例: taro@example.jp）'],
 } as const satisfies Record<string, readonly [number, string]>;

@@ -3,6 +3,7 @@
 import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { VirusScanner } from '../../platform/files/virus-scanner.ts';
 import type { CasesService } from '../cases/index.ts';
 import type { DaycareService } from '../daycare/index.ts';
 import type { RegistryForProcedures } from './procedure-prefill.ts';
@@ -10,8 +11,8 @@ import { createProceduresRepository } from './procedures.repository.ts';
 import { createProceduresService, type ProceduresDeps } from './procedures.service.ts';
 
 export function createProcedures(db: Database, clock: Clock, cases: ProceduresDeps['cases'] & Partial<CasesService>, registry: RegistryForProcedures, accessLog: AccessLogRepository,
-  daycare?: Pick<DaycareService, 'resultForCaseIn'>) {
-  return createProceduresService({ db, clock, repo: createProceduresRepository(), cases, registry, accessLog, daycare });
+  daycare?: Pick<DaycareService, 'resultForCaseIn'>, scanner?: VirusScanner | null) {
+  return createProceduresService({ db, clock, repo: createProceduresRepository(), cases, registry, accessLog, daycare, scanner });
 }
 
 export { createNotificationsService as createNotifications } from './notifications.service.ts';

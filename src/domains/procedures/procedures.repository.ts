@@ -42,7 +42,7 @@ export function createProceduresRepository() {
     deleteDraft: (trx: TenantTx, applicationId: string) =>
       tables(trx).deleteFrom('procedures.application').where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).where('status', '=', 'draft').execute(),
 
-    insertAttachment: (trx: TenantTx, m: string, row: { applicationId: string; attachmentId: string; attachmentCode: string; fileName: string; mediaType: string; byteSize: number; sha256: string; content: Buffer; addedAt: Date }) =>
+    insertAttachment: (trx: TenantTx, m: string, row: { applicationId: string; attachmentId: string; attachmentCode: string; fileName: string; mediaType: string; byteSize: number; sha256: string; content: Buffer; addedAt: Date; virusScan: 'clean' | 'not-configured'; scannedAt: Date | null }) =>
       tables(trx).insertInto('procedures.attachment').values({ ...row, municipalityCode: m }).execute(),
 
     /** Attachments of an application, without their bytes. */
@@ -54,7 +54,7 @@ export function createProceduresRepository() {
     attachmentsOfCase: (trx: TenantTx, caseId: string) =>
       tables(trx).selectFrom('procedures.attachment as t')
         .innerJoin('procedures.application as a', (j) => j.onRef('a.municipalityCode', '=', 't.municipalityCode').onRef('a.applicationId', '=', 't.applicationId'))
-        .select(['t.attachmentId', 'a.procedureCode', 't.attachmentCode', 't.fileName', 't.mediaType', 't.byteSize', 't.sha256', 't.addedAt'])
+        .select(['t.attachmentId', 'a.procedureCode', 't.attachmentCode', 't.fileName', 't.mediaType', 't.byteSize', 't.sha256', 't.addedAt', 't.virusScan'])
         .where('a.municipalityCode', '=', TENANT).where('a.caseId', '=', caseId).orderBy('t.addedAt').execute(),
 
     /** One attachment of the case's online application with its bytes. */

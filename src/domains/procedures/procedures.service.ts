@@ -19,6 +19,7 @@ import type { CasesService } from '../cases/index.ts';
 import type { DaycareService, ResidentDaycareResult } from '../daycare/index.ts';
 import { STANDARD_PROCEDURES, procedureOf } from './definitions/index.ts';
 import { sniffMediaType } from './file-sniffing.ts';
+import { VirusScannerUnavailableError, type ScanVerdict, type VirusScanner } from '../../platform/files/virus-scanner.ts';
 import type { AttachmentDef, PageDef, ProcedureDefinition } from './procedure-definition.ts';
 import { toCaseSubmission } from './procedure-case.ts';
 import { getPath, readPage, setPath, validate, type ApplicationData, type FieldErrors, type FormBody } from './procedure-form.ts';
@@ -38,6 +39,8 @@ export interface ProceduresDeps {
   accessLog: AccessLogRepository;
   /** The daycare office's result of an online 保育所等利用申込 (内定/保留 and the explanation), once the round is decided. */
   daycare?: Pick<DaycareService, 'resultForCaseIn'>;
+  /** A virus scanner (clamd, JICHI_CLAMD_URL): every attachment is scanned before it is stored; none: stored as not scanned. */
+  scanner?: VirusScanner | null;
 }
 
 /** A procedure as this municipality offers it. */
@@ -189,24 +192,32 @@ export function createProceduresService(deps: ProceduresDeps) {
 
     /**
      * Adds an attachment: its type by content (magic bytes) must be one the definition allows, within the size
-     * limit; its SHA-256 is kept with it.
+     * limit; where a virus scanner is configured the file is scanned first (outside the transaction: a slow scanner
+     * holds no database connection) and an infected file is refused and never stored; its SHA-256 and whether it
+     * was scanned are kept with it.
      */
-    attach: (r: Resident, applicationId: string, code: string, file: { fileName: string; bytes: Uint8Array }) => withTenant(db, r.municipalityCode, async (trx) => {
-      const { app, def } = await load(trx, r, applicationId, true);
-      if (app.status !== 'draft') fail('application-submitted');
-      const a = def.attachments.find((x) => x.code === code);
-      if (!a) fail('attachment-unknown');
-      if (file.bytes.length === 0) fail('attachment-empty');
-      if (file.bytes.length > a.maxBytes) fail('attachment-too-large', { maxBytes: a.maxBytes });
-      const mediaType = sniffMediaType(file.bytes);
-      if (!mediaType || !a.mediaTypes.includes(mediaType)) fail('attachment-type');
-      const content = Buffer.from(file.bytes);
-      const sha256 = crypto.createHash('sha256').update(content).digest('hex');
-      const attachmentId = crypto.randomUUID();
-      const fileName = file.fileName.replace(/[\u0000-\u001f\u007f/\\]/g, '').slice(0, 200) || 'file';
-      await repo.insertAttachment(trx, r.municipalityCode, { applicationId, attachmentId, attachmentCode: code, fileName, mediaType, byteSize: content.length, sha256, content, addedAt: clock.now() });
-      return { attachmentId, mediaType, sha256, byteSize: content.length };
-    }),
+    attach: async (r: Resident, applicationId: string, code: string, file: { fileName: string; bytes: Uint8Array }) => {
+      const scanned = deps.scanner && file.bytes.length > 0 && sniffMediaType(file.bytes) ? { verdict: await scan(deps.scanner, file.bytes), at: clock.now() } : null;
+      return withTenant(db, r.municipalityCode, async (trx) => {
+        const { app, def } = await load(trx, r, applicationId, true);
+        if (app.status !== 'draft') fail('application-submitted');
+        const a = def.attachments.find((x) => x.code === code);
+        if (!a) fail('attachment-unknown');
+        if (file.bytes.length === 0) fail('attachment-empty');
+        if (file.bytes.length > a.maxBytes) fail('attachment-too-large', { maxBytes: a.maxBytes });
+        const mediaType = sniffMediaType(file.bytes);
+        if (!mediaType || !a.mediaTypes.includes(mediaType)) fail('attachment-type');
+        if (scanned?.verdict.verdict === 'infected') fail('attachment-infected');
+        const content = Buffer.from(file.bytes);
+        const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+        const attachmentId = crypto.randomUUID();
+        const fileName = file.fileName.replace(/[\u0000-\u001f\u007f/\\]/g, '').slice(0, 200) || 'file';
+        const virusScan = scanned ? 'clean' as const : 'not-configured' as const;
+        await repo.insertAttachment(trx, r.municipalityCode, { applicationId, attachmentId, attachmentCode: code, fileName, mediaType, byteSize: content.length, sha256, content, addedAt: clock.now(),
+          virusScan, scannedAt: scanned?.at ?? null });
+        return { attachmentId, mediaType, sha256, byteSize: content.length, virusScan };
+      });
+    },
 
     /** Removes an attachment of a draft. */
     removeAttachment: (r: Resident, applicationId: string, attachmentId: string) => withTenant(db, r.municipalityCode, async (trx) => {
@@ -332,3 +343,13 @@ export function createProceduresService(deps: ProceduresDeps) {
 }
 
 export type ProceduresService = ReturnType<typeof createProceduresService>;
+
+/** One scan; a scanner that gives no verdict refuses the upload (503, try again), never lets the file through. */
+async function scan(scanner: VirusScanner, bytes: Uint8Array): Promise<ScanVerdict> {
+  try {
+    return await scanner.scan(bytes);
+  } catch (e) {
+    if (e instanceof VirusScannerUnavailableError) fail('virus-scan-unavailable');
+    throw e;
+  }
+}

@@ -34,7 +34,9 @@ export interface ProceduresAttachment {
   fileName: string;
   mediaType: string;
   municipalityCode: string;
+  scannedAt: Timestamp | null;
   sha256: string;
+  virusScan: Generated<string>;
 }
 
 export interface ProceduresProcedureSetting {

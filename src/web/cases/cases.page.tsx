@@ -132,7 +132,7 @@ export interface CasePageProps extends ConsoleContext {
   staff: Staff[];
   canDecide: boolean;
   /** Documents the resident attached to the online application (images shown, PDFs downloaded). */
-  onlineAttachments?: Array<{ attachmentId: string; labelJa: string; labelEn: string; fileName: string; mediaType: string; byteSize: number }>;
+  onlineAttachments?: Array<{ attachmentId: string; labelJa: string; labelEn: string; fileName: string; mediaType: string; byteSize: number; virusScan: string }>;
   done?: string;
   error?: { message: string };
 }
@@ -332,6 +332,9 @@ function OnlineAttachments(p: { base: string; lang: string; items: NonNullable<C
               ) : (
                 <a class="link mt-2 block" href={href} download>{en ? 'Download PDF' : 'PDFをダウンロード'}: {a.fileName}（{size}）</a>
               )}
+              <p class="mt-1 text-dns-14N-130 text-solid-gray-700" data-testid="virus-scan">
+                {a.virusScan === 'clean' ? (en ? 'Virus scan: nothing found' : 'ウイルス検査: 検出なし') : (en ? 'Not virus-scanned (no scanner configured)' : 'ウイルス検査: 未実施（検査の設定なし）')}
+              </p>
             </li>
           );
         })}

@@ -27,10 +27,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[a-z-]{1,60}$/;
 const ctxOf = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
 const notFound = () => new NotFoundError('page', 'ページ');
-type Status = 400 | 403 | 404 | 409 | 413 | 422;
+type Status = 400 | 403 | 404 | 409 | 413 | 422 | 503;
 
 function refusal(err: unknown): { message: string; status: Status; code: string } {
   if (err instanceof DomainError && err.status < 500 && err.status !== 401) return { message: err.title, status: err.status as Status, code: err.code };
+  // The virus scanner gave no verdict: the attachment page says to try again (503 with Retry-After).
+  if (err instanceof DomainError && err.code === 'virus-scan-unavailable') return { message: err.title, status: 503, code: err.code };
   throw err;
 }
 
@@ -142,6 +144,7 @@ export function proceduresWebRoutes(services: Services) {
       await p.attach(c.var.resident, id, code, { fileName: file instanceof File ? file.name : '', bytes });
     } catch (err) {
       const r = refusal(err);
+      if (r.status === 503) c.header('retry-after', '60');
       return attachmentsPage(c, id, { code, message: r.message }, r.status);
     }
     return c.redirect(`/portal/applications/${id}/attachments`, 303);
