@@ -25,15 +25,16 @@ describe('accessibility', () => {
     await screenshot(page, 'login-error');
   });
 
-  it('console home and a 準備中 page have no axe violations', async () => {
+  it('console home and the online procedure settings have no axe violations', async () => {
     const page = await browser.newPage();
     await signIn(page, 'madoguchi');
     await page.waitForURL('**/console');
     await assertAccessible(page);
     await screenshot(page, 'console');
     await page.goto('/console/procedures');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('オンライン手続の設定');
     await assertAccessible(page);
-    await screenshot(page, 'console-coming-soon');
+    await screenshot(page, 'console-procedure-settings');
     assertClean(page);
   });
 

@@ -23,7 +23,7 @@ describe('console shell', () => {
     const page = await browser.newPage();
     await signIn(page, 'kanri');
     await page.waitForURL('**/console');
-    expect(await navLinks(page)).toEqual(['ホーム', '見える化', '閉庁日', '管理']);
+    expect(await navLinks(page)).toEqual(['ホーム', 'オンライン手続', '見える化', '閉庁日', '管理']);
     await page.getByRole('navigation', { name: '業務メニュー' }).getByRole('link', { name: '管理' }).click();
     await page.waitForURL('**/console/admin');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('管理');

@@ -27,6 +27,7 @@ import { registryReviewRoutes } from './registry/registry-review.routes.tsx';
 import { sessionRoutes } from './session/session.routes.tsx';
 import { casesWebRoutes } from './cases/cases.routes.tsx';
 import { staffAttachmentRoutes } from './procedures/staff-attachments.routes.tsx';
+import { procedureSettingsRoutes } from './procedures/procedure-settings.routes.tsx';
 import { insightsWebRoutes } from './insights/insights.routes.tsx';
 import { staticRoutes, warnIfStylesheetMissing } from './ui/static-files.ts';
 
@@ -85,6 +86,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', registryBatchRoutes(services));
   app.route('/', casesWebRoutes(services));
   app.route('/', staffAttachmentRoutes(services));
+  app.route('/', procedureSettingsRoutes(services));
   app.route('/', counterWebRoutes(services));
   app.route('/', insightsWebRoutes(services));
   app.route('/', consoleRoutes(services));

@@ -17,6 +17,8 @@ export const PROCEDURE_ERRORS = {
   'attachment-not-found': [404, '添付ファイルが見つかりません'],
   'attachment-infected': [422, 'このファイルからコンピュータウイルス等が検出されたため、受け付けられません。別のファイルを添付してください'],
   'virus-scan-unavailable': [503, '添付ファイルのウイルス検査ができないため、いまは受け付けられません。しばらくしてからもう一度添付してください'],
+  'fee-invalid': [422, '手数料は0から100,000までの整数（円）で入力してください。標準の手数料にするときは空欄にしてください'],
+  'note-too-long': [422, '案内文は1,000文字以内で入力してください'],
   'correction-message-required': [422, '補正への回答を入力してください'],
   'email-invalid': [422, 'メールアドレスの形式が正しくありません（例: taro@example.jp）'],
 } as const satisfies Record<string, readonly [number, string]>;

@@ -13,6 +13,11 @@ export function createProceduresRepository() {
   return {
     settings: (trx: TenantTx) => tables(trx).selectFrom('procedures.procedureSetting').selectAll().execute(),
 
+    /** Applications submitted since a moment, per procedure (the staff settings page's counts). */
+    submittedSince: (trx: TenantTx, since: Date) =>
+      tables(trx).selectFrom('procedures.application').select(['procedureCode', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('municipalityCode', '=', TENANT).where('status', '=', 'submitted').where('submittedAt', '>=', since).groupBy('procedureCode').execute(),
+
     putSetting: (trx: TenantTx, m: string, row: { procedureCode: string; enabled: boolean; feeYen: number | null; noteJa: string; updatedBy: string }) =>
       tables(trx).insertInto('procedures.procedureSetting').values({ municipalityCode: m, ...row })
         .onConflict((oc) => oc.columns(['municipalityCode', 'procedureCode']).doUpdateSet({ enabled: row.enabled, feeYen: row.feeYen, noteJa: row.noteJa, updatedBy: row.updatedBy, updatedAt: sql`now()` }))

@@ -121,7 +121,27 @@ export function createProceduresService(deps: ProceduresDeps) {
     configure: (actor: Actor, code: string, input: { enabled: boolean; feeYen: number | null; noteJa: string }) => {
       if (!can(actor, 'tenant:configure')) throw new ForbiddenError('tenant:configure');
       if (!procedureOf(code)) fail('procedure-not-found');
-      return withTenant(db, actor.municipalityCode, (trx) => repo.putSetting(trx, actor.municipalityCode, { procedureCode: code, ...input, noteJa: input.noteJa.slice(0, 1000), updatedBy: actor.staffId }));
+      if (input.feeYen !== null && !(Number.isInteger(input.feeYen) && input.feeYen >= 0 && input.feeYen <= 100_000)) fail('fee-invalid');
+      if ([...input.noteJa].length > 1000) fail('note-too-long');
+      return withTenant(db, actor.municipalityCode, (trx) => repo.putSetting(trx, actor.municipalityCode, { procedureCode: code, ...input, updatedBy: actor.staffId }));
+    },
+
+    /**
+     * Every shared procedure with this municipality's setting, for staff (オンライン手続の設定): offered or not, the
+     * fee (the standard one unless configured), the note shown to residents, and the applications submitted this
+     * month. Staff who handle cases read it; administrators change it.
+     */
+    staffSettings: (actor: Actor) => {
+      if (!can(actor, 'cases:handle') && !can(actor, 'tenant:configure')) throw new ForbiddenError('cases:handle');
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const settings = new Map((await repo.settings(trx)).map((s) => [s.procedureCode, s]));
+        const month = `${today().slice(0, 7)}-01`;
+        const submitted = new Map((await repo.submittedSince(trx, new Date(`${month}T00:00:00+09:00`))).map((r) => [r.procedureCode, Number(r.n)]));
+        return STANDARD_PROCEDURES.map((def) => {
+          const s = settings.get(def.code);
+          return { def, enabled: s?.enabled ?? true, feeYen: s?.feeYen ?? null, noteJa: s?.noteJa ?? '', updatedAt: s?.updatedAt ?? null, submittedThisMonth: submitted.get(def.code) ?? 0 };
+        });
+      });
     },
 
     /** The procedures this municipality offers online. */

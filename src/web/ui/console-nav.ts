@@ -24,7 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'certificates', path: '/console/certificates', anyOf: ['certificates:issue'], ready: true },
   // Certificates issued by approved cases, to print and mail (issue #10).
   { key: 'postal', path: '/console/certificates/postal', anyOf: ['certificates:issue'], ready: true },
-  { key: 'procedures', path: '/console/procedures', anyOf: ['cases:handle'], ready: false },
+  { key: 'procedures', path: '/console/procedures', anyOf: ['cases:handle', 'tenant:configure'], ready: true },
   { key: 'counter', path: '/console/counter', anyOf: ['counter:serve'], ready: true },
   { key: 'cases', path: '/console/cases', anyOf: ['cases:handle', 'cases:decide'], ready: true },
   { key: 'daycare', path: '/console/daycare', anyOf: ['daycare:manage'], ready: true },

@@ -52,7 +52,7 @@ export const en: Dictionary = {
     registry: { label: 'Resident registry', description: 'Find residents, record changes (moves, births and more), removed records.' },
     certificates: { label: 'Certificates', description: 'Issue residence certificates and keep the issuance ledger.' },
     postal: { label: 'Awaiting post', description: 'Certificates issued for online and postal requests, to print and mail.' },
-    procedures: { label: 'Online procedures', description: 'Settings of the online procedures (publication, periods, fees).' },
+    procedures: { label: 'Online procedures', description: 'Settings of the procedures residents apply for online (offered or not, fees, notes).' },
     counter: { label: 'Counter reception', description: 'Tickets and calling, and every procedure of a life event in one interview (no forms to fill in).' },
     cases: { label: 'Cases', description: 'Cases per application, automatic review, approval, deadlines.' },
     daycare: { label: 'Daycare allocation', description: 'Admission allocation, explanations of results, what-if.' },

@@ -50,7 +50,7 @@ export const ja = {
     registry: { label: '住民記録', description: '住民の検索、異動（転入・転出・出生など）の記録、除票。' },
     certificates: { label: '証明書', description: '住民票の写し等の交付と交付記録。' },
     postal: { label: '郵送待ち', description: 'オンライン・郵送の請求で交付した証明書の印刷と郵送。' },
-    procedures: { label: 'オンライン手続', description: 'オンライン申請の手続の設定（公開・受付期間・手数料）。' },
+    procedures: { label: 'オンライン手続', description: '住民ポータルで受け付ける手続の設定（受付の有無・手数料・案内文）。' },
     counter: { label: '窓口受付', description: '受付番号の発行と呼出、ライフイベントの手続をまとめて聞き取り・届出（書かない窓口）。' },
     cases: { label: '案件', description: '申請ごとの案件、自動審査、決裁、処理期限。' },
     daycare: { label: '保育所等利用調整', description: '入所選考の利用調整、結果の説明、シミュレーション。' },
