@@ -139,7 +139,8 @@ export function createCasesRepository() {
       trx.updateTable('cases.correction').set({ answerMessage: a.answerMessage, answerData: json(a.answerData ?? null), answeredAt: a.answeredAt })
         .where('municipalityCode', '=', TENANT).where('caseId', '=', caseId).where('correctionId', '=', correctionId).where('answeredAt', 'is', null).executeTakeFirst(),
     insertAttachment: (trx: TenantTx, m: string, r: { caseId: string; attachmentId: string; fileName: string; mediaType: string; byteSize: number; sha256: string; content: Buffer; addedBy: string }) =>
-      trx.insertInto('cases.attachment').values({ ...r, municipalityCode: m }).execute(),
+      // As base64 text decoded by the database (PGlite encodes a bytea parameter byte by byte: ~1 s per MB).
+      trx.insertInto('cases.attachment').values({ ...r, municipalityCode: m, content: sql<Buffer>`decode(${r.content.toString('base64')}, 'base64')` }).execute(),
     attachments: (trx: TenantTx, caseId: string) => trx.selectFrom('cases.attachment').select(['attachmentId', 'fileName', 'mediaType', 'byteSize', 'sha256'])
       .where('municipalityCode', '=', TENANT).where('caseId', '=', caseId).orderBy('addedAt').execute(),
     insertDecision: (trx: TenantTx, m: string, r: { caseId: string; outcome: string; reasons: string; decidedByType: string; decidedBy: string; decidedAt: Date; reviewId: string | null; effect: unknown }) =>
