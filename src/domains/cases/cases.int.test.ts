@@ -1,6 +1,7 @@
 // HTTP tests of cases (issue #10, "Done when"): a 転居届 submitted through the API is reviewed automatically and
 // appears in the registry as 仮登録; a faulty one lands in a reviewer's queue with the reason; 補正 stops the clock.
 import { sql } from 'kysely';
+import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/test-app.ts';
 import { japanToday } from '../registry/index.ts';
@@ -138,6 +139,19 @@ describe('cases API', () => {
     const check = c.review.checks.find((x: { rule: string }) => x.rule === 'no-open-case');
     expect(check.passed).toBe(false);
     expect(check.message).toContain(first.body.caseNo);
+  });
+
+  it('keeps an attachment byte for byte with its SHA-256', async () => {
+    const persons = await household(1);
+    const { body } = await submit(moveWithinSubmission(persons, { movedOn: shiftDays(today, -1), banchi: '13番1号' }));
+    const bytes = crypto.randomBytes(300 * 1024);
+    const res = await counter.request('POST', `/api/v1/cases/${body.caseId}/attachments`, { fileName: '委任状.pdf', mediaType: 'application/pdf', contentBase64: bytes.toString('base64') });
+    expect(res.status).toBe(201);
+    const added = await json(res);
+    expect(added.sha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+    const stored = (await sql<{ sha: string; n: number }>`SELECT encode(sha256(content), 'hex') AS sha, octet_length(content) AS n FROM cases.attachment WHERE attachment_id = ${added.attachmentId}`
+      .execute(t.services.db.owner)).rows[0]!;
+    expect(stored).toEqual({ sha: added.sha256, n: bytes.length });
   });
 
   it('answers the same Idempotency-Key with the first result and refuses it for a different body', async () => {
