@@ -41,6 +41,26 @@ describe('access log, several chains per municipality', () => {
     expect(rows.map((r) => Number(r.chainSeq) - Number(rows[0]!.chainSeq))).toEqual([0, 1, 2, 3]);
   });
 
+  it('chains a transaction\'s many entries to each other, also across a rolled-back savepoint', async () => {
+    await t.tenant(M);
+    const kept = Array.from({ length: 1500 }, (_, i) => `many-${i}`);
+    await withTenant(t.services.db, M, async (trx) => {
+      await t.services.accessLog.appendMany(trx, M, kept.slice(0, 700).map(entry));
+      // Entries of a savepoint that is rolled back leave no trace, and the next entry links to the last one kept.
+      await sql`SAVEPOINT sp`.execute(trx);
+      await t.services.accessLog.appendMany(trx, M, ['gone-1', 'gone-2', 'gone-3'].map(entry));
+      await sql`ROLLBACK TO SAVEPOINT sp`.execute(trx);
+      await t.services.accessLog.appendMany(trx, M, kept.slice(700).map(entry));
+    });
+    const rows = await rowsOf(kept);
+    expect(rows).toHaveLength(1500);
+    expect(new Set(rows.map((r) => r.chain)).size).toBe(1);
+    const seqs = rows.map((r) => Number(r.chainSeq));
+    seqs.forEach((s, i) => expect(s).toBe(seqs[0]! + i)); // gap-free: the rolled-back entries left no hole
+    expect(await rowsOf(['gone-1', 'gone-2', 'gone-3'])).toHaveLength(0);
+    expect((await t.services.audit.verify()).breaks).toEqual([]);
+  });
+
   it('falls back to one chain (waiting for each other) when told jichi.audit_chains = 1', async () => {
     await t.tenant(M);
     const ids = Array.from({ length: 4 }, (_, i) => `single-${i}`);
