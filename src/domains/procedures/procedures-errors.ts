@@ -16,6 +16,9 @@ export const PROCEDURE_ERRORS = {
   'attachment-unknown': [422, 'この手続にない添付書類です'],
   'attachment-not-found': [404, '添付ファイルが見つかりません'],
   'correction-message-required': [422, '補正への回答を入力してください'],
+  'correction-not-found': [404, '補正の依頼が見つかりません'],
+  'correction-answered': [409, 'この補正には既に回答があります'],
+  'case-closed': [409, 'この申請の手続は完了しています'],
   'email-invalid': [422, 'メールアドレスの形式が正しくありません（例: taro@example.jp）'],
 } as const satisfies Record<string, readonly [number, string]>;
 
