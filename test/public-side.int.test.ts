@@ -15,6 +15,7 @@ import { useAppRole } from '../src/platform/tenancy/tenant-transaction.ts';
 import { RESIDENT_TEST_MUNICIPALITY as SHIOJIRI, TestBrowser, useResidentTestApp } from './resident-session.ts';
 
 const t = useResidentTestApp();
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4bf0000000049454e44ae426082', 'hex');
 let publicApp: ReturnType<typeof createApp>;
 
 beforeAll(() => {
@@ -90,6 +91,14 @@ describe('the public side', () => {
     expect(ok1.headers.get('location')).toBe(`/portal/applications/${id}/pages/certificate`);
     await web.post(`/portal/applications/${id}/pages/certificate`, { scope: 'self', copies: '1' });
     expect((await web.post(`/portal/applications/${id}/pages/purpose`, { purpose: '勤務先へ提出' })).headers.get('location')).toBe(`/portal/applications/${id}/attachments`);
+    // An attachment, checked by content on the public side and kept with its SHA-256.
+    const upload = new FormData();
+    upload.set('_csrf', csrf);
+    upload.set('code', 'identity-document');
+    upload.set('file', new File([PNG], '免許証.png', { type: 'image/png' }));
+    const attached = await web.request('POST', `/portal/applications/${id}/attachments`, { body: upload, headers: { origin: 'http://127.0.0.1' } });
+    expect(attached.headers.get('location')).toBe(`/portal/applications/${id}/attachments`);
+    expect(await (await web.get(`/portal/applications/${id}/attachments`)).text()).toContain('免許証.png');
     expect((await web.get(`/portal/applications/${id}/check`)).status).toBe(200);
     const sent = await web.post(`/portal/applications/${id}/submission`);
     expect(sent.headers.get('location')).toBe(`/portal/applications/${id}?done=submitted`);
@@ -116,6 +125,10 @@ describe('the public side', () => {
       SELECT channel, received_on FROM cases.case WHERE case_no = ${linked.caseNo}`.execute(owner)).rows;
     expect(kase).toHaveLength(1);
     expect(kase[0]).toMatchObject({ channel: 'online' });
+    // Staff see the attachment sent on the public side on the case page.
+    const staffView = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM procedures.attachment t JOIN procedures.application a
+      ON a.municipality_code = t.municipality_code AND a.application_id = t.application_id WHERE a.case_id = ${linked.caseId}`.execute(owner)).rows[0]!;
+    expect(staffView.n).toBe(1);
 
     // The status page on the public side: number, plain words, the expected completion in 和暦 (procedures.resident_cases).
     const status = await (await web.get(`/portal/applications/${id}`)).text();

@@ -209,6 +209,11 @@ describe('online procedures (service)', () => {
     await t.services.cases.drainJobs(M);
     expect((await office.request('POST', `/api/v1/cases/${caseId}/decisions`, { outcome: 'approved', reasons: '要件確認済み' })).status).toBe(201);
     expect((await p.status(r, applicationId, ctx)).daycare).toEqual({ state: 'pending', roundName: '4月入所 一次利用調整' });
+    // The internet side reads the result written by the LGWAN side's intake (it cannot read the round).
+    const notice = async (lang: string) => (await sql<{ result: unknown }>`select result from procedures.daycare_notice
+      where application_id = ${applicationId} and lang = ${lang}`.execute(t.services.db.owner)).rows[0]?.result;
+    await t.services.proceduresIntake.runAll();
+    expect(await notice('ja')).toEqual({ state: 'pending', roundName: '4月入所 一次利用調整' });
     // Run but not decided: still pending (the outcome may change).
     expect((await office.request('POST', '/api/v1/daycare-rounds/R-portal/allocation-runs')).status).toBe(201);
     expect((await p.status(r, applicationId, ctx)).daycare!.state).toBe('pending');
@@ -220,6 +225,9 @@ describe('online procedures (service)', () => {
     expect(child!.summary).toContain('第1希望の「ひかり保育園」');
     expect(child!.score).toBeGreaterThan(0);
     expect((await p.status(r, applicationId, ctx, 'en')).daycare).toMatchObject({ children: [{ summary: expect.stringContaining('offered a place') }] });
+    await t.services.proceduresIntake.runAll();
+    expect(await notice('ja')).toEqual(JSON.parse(JSON.stringify(decided.daycare)));
+    expect(await notice('en')).toMatchObject({ state: 'decided', children: [{ summary: expect.stringContaining('offered a place') }] });
     const logged = await sql<{ n: string }>`select count(*)::text as n from audit.access_log where action = 'procedures.daycare-result.read' and subject_id = ${caseId}`.execute(t.services.db.owner);
     expect(Number(logged.rows[0]!.n)).toBeGreaterThanOrEqual(2);
     // Another resident does not see it.

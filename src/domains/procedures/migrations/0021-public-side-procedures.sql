@@ -164,7 +164,7 @@ GRANT USAGE ON SCHEMA platform, procedures, cases TO jichi_resident_status;
 GRANT EXECUTE ON FUNCTION platform.current_municipality() TO jichi_resident_status;
 GRANT SELECT (municipality_code, token_hash, resident_id, expires_at) ON platform.resident_session TO jichi_resident_status;
 GRANT SELECT (municipality_code, application_id, resident_id, case_id) ON procedures.application TO jichi_resident_status;
-GRANT SELECT (municipality_code, correction_id, application_id, message, answered_at) ON procedures.correction_answer TO jichi_resident_status;
+GRANT SELECT (municipality_code, correction_id, application_id, message, answered_at, outcome) ON procedures.correction_answer TO jichi_resident_status;
 GRANT SELECT (municipality_code, application_id, lang, result) ON procedures.daycare_notice TO jichi_resident_status;
 GRANT SELECT (municipality_code, case_id, case_no, status_code, result_code, received_on, legal_due_on, target_due_on, suspended, closed_at) ON cases.case TO jichi_resident_status;
 GRANT SELECT (municipality_code, case_id, correction_id, message, requested_at, answer_message, answered_at) ON cases.correction TO jichi_resident_status;
@@ -181,6 +181,7 @@ CREATE FUNCTION procedures.resident_cases(p_token_hash text, p_lang text)
         'answerMessage', coalesce(k.answer_message, x.message), 'answeredAt', coalesce(k.answered_at, x.answered_at)) ORDER BY k.requested_at)
       FROM cases.correction k
       LEFT JOIN procedures.correction_answer x ON x.municipality_code = k.municipality_code AND x.correction_id = k.correction_id AND x.application_id = a.application_id
+        AND coalesce(x.outcome, 'applied') = 'applied'
       WHERE k.municipality_code = c.municipality_code AND k.case_id = c.case_id), '[]'::jsonb),
     (SELECT jsonb_build_object('outcome', d.outcome, 'reasons', d.reasons, 'decidedAt', d.decided_at, 'byRule', d.decided_by_type = 'system',
         'effectKind', d.effect->>'kind')
