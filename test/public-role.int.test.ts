@@ -110,6 +110,11 @@ describe('the public database role', () => {
       // The stored bytes of an attachment are not readable on the public side at all (only staff view them).
       expect((await asPublic(sql`SELECT content FROM procedures.attachment`, a.hash)).code).toBe('42501');
       expect((await asPublic(sql`UPDATE procedures.application SET data = '{"purpose":"y"}' WHERE application_id = ${a.applicationId} RETURNING 1`, a.hash)).rows).toHaveLength(1);
+      // A submission waiting in the inbox is not discarded, nor are its attachments.
+      await sql`UPDATE procedures.application SET status = 'submitted', submitted_at = now() WHERE application_id = ${a.applicationId}`.execute(t.services.db.owner);
+      expect((await asPublic(sql`DELETE FROM procedures.attachment WHERE application_id = ${a.applicationId} RETURNING 1`, a.hash)).rows).toEqual([]);
+      expect((await asPublic(sql`DELETE FROM procedures.application WHERE application_id = ${a.applicationId} RETURNING 1`, a.hash)).rows).toEqual([]);
+      expect((await asPublic(sql`SELECT status FROM procedures.application`, a.hash)).rows).toEqual([{ status: 'submitted' }]);
     });
 
     it('reads the registry only as the own household, through procedures.resident_household', async () => {

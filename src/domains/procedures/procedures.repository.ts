@@ -15,7 +15,7 @@ export interface HouseholdRow {
 
 /** One case of the resident's applications as procedures.resident_cases returns it. */
 export interface ResidentCaseRow {
-  applicationId: string; caseId: string; caseNo: string; statusCode: string; resultCode: string | null; receivedOn: string; legalDueOn: string | null;
+  applicationId: string; caseNo: string; statusCode: string; resultCode: string | null; receivedOn: string; legalDueOn: string | null;
   targetDueOn: string | null; suspended: boolean; closedAt: Date | null;
   corrections: unknown; decision: unknown; daycare: unknown;
 }
@@ -111,7 +111,7 @@ export function createProceduresRepository() {
 
     /** The cases of the signed-in resident's applications as 申請状況 shows them (procedures.resident_cases, keyed by the live session). */
     residentCases: (trx: TenantTx, sessionTokenHash: string, lang: 'ja' | 'en') =>
-      sql<ResidentCaseRow>`SELECT application_id AS "applicationId", case_id AS "caseId", case_no AS "caseNo", status_code AS "statusCode", result_code AS "resultCode",
+      sql<ResidentCaseRow>`SELECT application_id AS "applicationId", case_no AS "caseNo", status_code AS "statusCode", result_code AS "resultCode",
         received_on AS "receivedOn", legal_due_on AS "legalDueOn", target_due_on AS "targetDueOn", suspended, closed_at AS "closedAt", corrections, decision, daycare
         FROM procedures.resident_cases(${sessionTokenHash}, ${lang})`.execute(trx).then((r) => r.rows),
 

@@ -96,11 +96,16 @@ GRANT SELECT (municipality_code, correction_id, application_id, message, answere
 GRANT SELECT, INSERT, UPDATE (email, consented_at), DELETE ON procedures.notification_contact TO jichi_public;
 
 CREATE POLICY application_own_session ON procedures.application AS RESTRICTIVE TO jichi_public
-  USING (resident_id = procedures.session_resident())
-  WITH CHECK (resident_id = procedures.session_resident() AND case_id IS NULL);
+  USING (resident_id = (SELECT procedures.session_resident()))
+  WITH CHECK (resident_id = (SELECT procedures.session_resident()) AND case_id IS NULL);
+-- Only drafts are discarded (a submission waiting in the inbox stays).
+CREATE POLICY application_discard_draft ON procedures.application AS RESTRICTIVE FOR DELETE TO jichi_public USING (status = 'draft');
 CREATE POLICY attachment_own_session ON procedures.attachment AS RESTRICTIVE TO jichi_public
   USING (EXISTS (SELECT 1 FROM procedures.application a WHERE a.municipality_code = attachment.municipality_code AND a.application_id = attachment.application_id))
   WITH CHECK (EXISTS (SELECT 1 FROM procedures.application a WHERE a.municipality_code = attachment.municipality_code AND a.application_id = attachment.application_id
+    AND a.status = 'draft'));
+CREATE POLICY attachment_remove_draft ON procedures.attachment AS RESTRICTIVE FOR DELETE TO jichi_public
+  USING (EXISTS (SELECT 1 FROM procedures.application a WHERE a.municipality_code = attachment.municipality_code AND a.application_id = attachment.application_id
     AND a.status = 'draft'));
 CREATE POLICY correction_answer_own_session ON procedures.correction_answer AS RESTRICTIVE TO jichi_public
   USING (EXISTS (SELECT 1 FROM procedures.application a WHERE a.municipality_code = correction_answer.municipality_code
@@ -108,8 +113,8 @@ CREATE POLICY correction_answer_own_session ON procedures.correction_answer AS R
   WITH CHECK (EXISTS (SELECT 1 FROM procedures.application a WHERE a.municipality_code = correction_answer.municipality_code
     AND a.application_id = correction_answer.application_id AND a.case_id IS NOT NULL));
 CREATE POLICY notification_contact_own_session ON procedures.notification_contact AS RESTRICTIVE TO jichi_public
-  USING (resident_id = procedures.session_resident())
-  WITH CHECK (resident_id = procedures.session_resident());
+  USING (resident_id = (SELECT procedures.session_resident()))
+  WITH CHECK (resident_id = (SELECT procedures.session_resident()));
 
 -- The registry as the resident's form sees it: the session's matched person (with their address, for prefill) and
 -- the living members of their household (names, kana, birth date, order). Nothing else of the record; nothing for a
@@ -171,12 +176,12 @@ GRANT SELECT (municipality_code, case_id, correction_id, message, requested_at, 
 GRANT SELECT (municipality_code, case_id, outcome, reasons, decided_by_type, decided_at, effect) ON cases.decision TO jichi_resident_status;
 
 CREATE FUNCTION procedures.resident_cases(p_token_hash text, p_lang text)
-  RETURNS TABLE (application_id uuid, case_id uuid, case_no text, status_code text, result_code text, received_on text, legal_due_on text, target_due_on text,
+  RETURNS TABLE (application_id uuid, case_no text, status_code text, result_code text, received_on text, legal_due_on text, target_due_on text,
     suspended boolean, closed_at timestamptz, corrections jsonb, decision jsonb, daycare jsonb)
   LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, pg_temp
   AS $$
-  SELECT a.application_id, c.case_id, c.case_no, c.status_code, c.result_code, c.received_on, c.legal_due_on, c.target_due_on, c.suspended, c.closed_at,
+  SELECT a.application_id, c.case_no, c.status_code, c.result_code, c.received_on, c.legal_due_on, c.target_due_on, c.suspended, c.closed_at,
     coalesce((SELECT jsonb_agg(jsonb_build_object('correctionId', k.correction_id, 'message', k.message, 'requestedAt', k.requested_at,
         'answerMessage', coalesce(k.answer_message, x.message), 'answeredAt', coalesce(k.answered_at, x.answered_at)) ORDER BY k.requested_at)
       FROM cases.correction k
