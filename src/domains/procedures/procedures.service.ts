@@ -235,7 +235,7 @@ export function createProceduresService(deps: ProceduresDeps) {
     /**
      * Submits the application once: checks it whole, builds its case submission (channel online, the resident as
      * applicant) and marks it submitted; in one process the case is opened in the same transaction, on the internet
-     * side the application waits in the inbox for the LGWAN side (`openInbox`). A repeat answers the same (idempotent).
+     * side the application waits in the inbox for the LGWAN side (procedures-intake.ts). A repeat answers the same (idempotent).
      * @throws ProcedureError 'application-invalid' (with the field errors), 'attachment-missing'
      */
     async submit(r: Resident, applicationId: string, ctx: RequestContext) {
@@ -319,7 +319,7 @@ export function createProceduresService(deps: ProceduresDeps) {
         const { app } = await load(trx, r, applicationId);
         if (!app.caseId) fail('application-not-found');
         if (publicSide) {
-          // The internet side records the answer in the inbox; the LGWAN side puts it on the case (`openInbox`).
+          // The internet side records the answer in the inbox; the LGWAN side puts it on the case (procedures-intake.ts).
           const k = (await publicCases(trx, r, 'ja')).get(applicationId);
           const c = k?.kase.corrections.find((x) => x.correctionId === correctionId.toLowerCase());
           if (!k || !c) fail('correction-not-found');
