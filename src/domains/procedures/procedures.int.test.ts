@@ -10,6 +10,7 @@ import { japanToday } from '../registry/index.ts';
 import { shiftDays } from '../cases/business-days.ts';
 import { enterHousehold, type FixturePerson } from '../cases/testing/case-fixtures.ts';
 import { residentOf } from './testing/residents.ts';
+import { createProcedures } from './procedures.module.ts';
 
 const M = '202151';
 const ctx = { clientIp: '127.0.0.1', requestId: 'test' };
@@ -162,6 +163,37 @@ describe('online procedures (service)', () => {
     expect(kase.data).toMatchObject({ desiredStart: '2027-04-01', preferences: ['北保育園'], needReason: '就労（外勤・自営）',
       facts: { parents: [{ need: 'employed', weeklyHours: 40 }, { need: 'employed', weeklyHours: 30 }] } });
     expect(kase.subjects.map((s: { atenaNo: string }) => s.atenaNo)).toEqual([family[2]!.atenaNo]);
+  });
+
+  it('leaves an internet-side submission in the inbox until the intake opens its case, once; a refused one stays there', async () => {
+    const s = t.services;
+    // The service as the internet side runs it (here on jichi_app: the policies of jichi_public are test/public-role.int.test.ts's).
+    const { procedures: online } = createProcedures(s.db, s.clock, s.cases, s.registry, s.accessLog, s.daycare, 'public');
+    const r = residentOf(M, null);
+    const submitted = [];
+    for (const purpose of ['就職', '転居']) {
+      const { applicationId } = await online.start(r, 'residence-certificate', ctx);
+      await online.savePage(r, applicationId, 'applicant', { 'applicant.familyName': ['上條'], 'applicant.givenName': ['次郎'], 'applicant.familyNameKana': ['カミジョウ'],
+        'applicant.givenNameKana': ['ジロウ'], 'applicant.birthDate': ['1990-01-02'], 'applicant.phone': ['0263-52-0280'], relation: ['self'] });
+      await online.savePage(r, applicationId, 'certificate', { scope: ['self'], copies: ['1'] });
+      await online.savePage(r, applicationId, 'purpose', { purpose: [purpose] });
+      expect(await online.submit(r, applicationId, ctx)).toEqual({ caseId: null, caseNo: null, repeated: false });
+      expect((await online.submit(r, applicationId, ctx)).repeated).toBe(true);
+      expect((await online.status(r, applicationId, ctx)).kase).toBeNull();
+      submitted.push(applicationId);
+    }
+    // The second one holds a submission no case type accepts: the intake leaves it (受付処理中) and opens the other.
+    await sql`update procedures.application set submission = jsonb_set(submission, '{caseTypeCode}', '"no-such-type"') where application_id = ${submitted[1]}`.execute(s.db.owner);
+    const cases = await count('cases.case');
+    expect((await s.proceduresIntake.runAll())[M]).toMatchObject({ opened: 1, refused: 1 });
+    expect((await s.proceduresIntake.runAll())[M]).toMatchObject({ opened: 0, refused: 1 });
+    expect(await count('cases.case')).toBe(cases + 1);
+    const rows = (await sql<{ applicationId: string; caseId: string | null; submission: unknown; receivedOn: string | null }>`select a.application_id, a.case_id, a.submission, c.received_on
+      from procedures.application a left join cases.case c on c.municipality_code = a.municipality_code and c.case_id = a.case_id
+      where a.application_id in (${submitted[0]}, ${submitted[1]}) order by a.created_at`.execute(s.db.owner)).rows;
+    expect(rows[0]).toMatchObject({ caseId: expect.stringMatching(/^[0-9a-f-]{36}$/), submission: null, receivedOn: japanToday(s.clock) });
+    expect(rows[1]).toMatchObject({ caseId: null });
+    expect((await online.status(r, submitted[0]!, ctx)).app.caseId).toBe(rows[0]!.caseId);
   });
 
   it('lets the resident answer a 補正 online; the case goes back to review', async () => {
