@@ -266,6 +266,64 @@ describe('online procedures (service)', () => {
     expect((await refusal(p.status(residentOf(M, single[0]!), applicationId, ctx))).code).toBe('application-not-found');
   });
 
+  it('on the internet side reads the household, the round and the daycare result only through the session-keyed functions', async () => {
+    const s = t.services;
+    const owner = s.db.owner;
+    const { procedures: online } = createProcedures(s.db, s.clock, s.cases, s.registry, s.accessLog, s.daycare, 'public');
+    // A live resident session of the 世帯主 (as the sign-in writes it), and the resident it names.
+    const residentId = crypto.randomUUID();
+    const hash = crypto.randomBytes(32).toString('hex');
+    await sql`insert into platform.resident_account (municipality_code, resident_id, issuer, subject) values (${M}, ${residentId}, 'http://127.0.0.1/test-idp', ${`sub-${residentId}`})`.execute(owner);
+    await sql`insert into platform.resident_session (municipality_code, token_hash, resident_id, csrf_token, assurance, display_name, person_id, atena_no, household_id, household_no, is_household_head, expires_at)
+      values (${M}, ${hash}, ${residentId}, 'x', 'test', '小松 太郎', ${family[0]!.personId}, ${family[0]!.atenaNo}, ${family[0]!.householdId}, 'H', true, now() + interval '1 hour')`.execute(owner);
+    const r = { ...residentOf(M, family[0]!), residentId, sessionTokenHash: hash };
+    const office = await t.login(M, (await t.staff(M, ['daycare', 'approver'])).loginId);
+    const today = japanToday(s.clock);
+    const referenceDate = `${Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)}-04-01`;
+    expect((await office.request('POST', '/api/v1/daycare-rounds', { roundId: 'R-public', name: '4月入所 二次募集', kind: 'primary', referenceDate,
+      ruleTableId: 'example-hachioji-style', lotterySeed: 'seed' })).status).toBe(201);
+    expect((await office.request('PUT', '/api/v1/daycare-rounds/R-public/facilities/F9', { name: 'そら保育園', seats: [1, 1, 1, 1, 1, 1] })).status).toBe(201);
+
+    expect((await online.overview(r, 'daycare-application', ctx)).eligibility.state).toBe('met');
+    const { applicationId } = await online.start(r, 'daycare-application', ctx);
+    const draft = await online.get(r, applicationId, ctx);
+    expect(draft.data.applicant).toMatchObject({ familyName: '小松', givenName: '太郎', birthDate: '1985-04-01' });
+    expect(draft.members.map((m) => [m.name, m.isSelf])).toEqual([['小松　太郎', true], ['小松　花子', false], ['小松　一郎', false]]);
+    expect(draft.facilities).toEqual([{ facilityId: 'F9', name: 'そら保育園' }]);
+    await online.savePage(r, applicationId, 'applicant', { 'applicant.familyName': ['小松'], 'applicant.givenName': ['太郎'], 'applicant.familyNameKana': ['コマツ'],
+      'applicant.givenNameKana': ['タロウ'], 'applicant.birthDate': ['1985-04-01'], 'applicant.phone': ['0263520280'] });
+    await online.savePage(r, applicationId, 'children', { children: [family[2]!.atenaNo], desiredStart: [referenceDate] });
+    await online.savePage(r, applicationId, 'facilities', { preferences: ['F9', '', ''] });
+    await online.savePage(r, applicationId, 'need', { need1: ['employed'], hours1: ['40'], need2: ['employed'], hours2: ['30'] });
+    await online.attach(r, applicationId, 'employment-certificate', { fileName: 'cert.pdf', bytes: Buffer.from('%PDF-1.4\n%public\n') });
+    await online.submit(r, applicationId, ctx);
+    // Every registry read of the internet side is access-logged as the resident.
+    const logged = (await sql<{ action: string }>`select distinct action from audit.access_log where actor_id = ${residentId} and subject_type = 'person'`.execute(owner)).rows.map((x) => x.action);
+    expect(logged.sort()).toEqual(['procedures.eligibility.read', 'procedures.household.read', 'procedures.prefill.read', 'procedures.submission.read']);
+
+    await s.proceduresIntake.runAll();
+    const { caseId } = (await online.status(r, applicationId, ctx)).app;
+    const opened = (await sql<{ submittedData: { subjects: Array<{ atenaNo: string }>; data: { roundId: string } } }>`select submitted_data from cases.case where case_id = ${caseId}`.execute(owner)).rows[0]!;
+    expect(opened.submittedData.subjects.map((x) => x.atenaNo)).toEqual([family[2]!.atenaNo]);
+    expect(opened.submittedData.data.roundId).toBe('R-public');
+    await s.cases.drainJobs(M);
+    expect((await office.request('POST', `/api/v1/cases/${caseId}/decisions`, { outcome: 'approved', reasons: '要件確認済み' })).status).toBe(201);
+    expect((await online.status(r, applicationId, ctx)).daycare).toBeNull(); // not written by the LGWAN side yet
+    await s.proceduresIntake.runAll();
+    expect((await online.status(r, applicationId, ctx)).daycare).toEqual({ state: 'pending', roundName: '4月入所 二次募集' });
+    expect((await office.request('POST', '/api/v1/daycare-rounds/R-public/allocation-runs')).status).toBe(201);
+    expect((await office.request('POST', '/api/v1/daycare-rounds/R-public/confirmations')).status).toBeLessThan(300);
+    await s.proceduresIntake.runAll();
+    const decided = await online.status(r, applicationId, ctx, 'ja');
+    expect(decided.kase).toMatchObject({ statusCode: 'closed', decision: { outcome: 'approved', byRule: false } });
+    expect(decided.daycare).toMatchObject({ state: 'decided', children: [{ childName: '小松 一郎', status: 'OFFER', facilityName: 'そら保育園' }] });
+    expect((await online.status(r, applicationId, ctx, 'en')).daycare).toMatchObject({ children: [{ summary: expect.stringContaining('offered a place') }] });
+    // Once the session has expired the functions give nothing.
+    await sql`update platform.resident_session set expires_at = now() - interval '1 second' where token_hash = ${hash}`.execute(owner);
+    expect((await online.status(r, applicationId, ctx)).kase).toBeNull();
+    expect((await online.get(r, applicationId, ctx)).facilities).toEqual([]); // the round is decided: no open round
+  });
+
   it('shows staff the attached documents on the case page: an image inline, a PDF as download, each read access-logged', async () => {
     const r = residentOf(M, single[0]!);
     const p = t.services.procedures;
