@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * Every periodic task of the platform, in one list (run by src/platform/jobs/scheduler.ts): case deadlines and
- * reviews every minute, the registry's 住基ネット outbox and residents' e-mail notifications every minute, the purge of expired idempotency keys and the signed
+ * reviews every minute, the intake of the internet side's submissions every minute, the registry's 住基ネット outbox and residents' e-mail notifications every minute, the purge of expired idempotency keys and the signed
  * access-log checkpoint every hour, the insights' daily aggregates at 03:41 Japan time.
  */
 import type { Config } from './platform/config.ts';
@@ -31,6 +31,9 @@ export function periodicTasks(services: Services, config: Pick<Config, 'auditChe
     ...(jukinet ? [{ name: 'registry_jukinet_send', cron: '* * * * *', everyMs: 15_000, run: () => services.registry.sendJukinetAll(jukinet) }] : []),
     // Registry batch runs (年報, 入管への報告, 閲覧用写し, 無作為抽出) requested by staff: queued, run here in order.
     { name: 'registry_batch_runs', cron: '* * * * *', everyMs: 10_000, run: () => services.registry.runBatches() },
+    // The internet side's inbox (docs/deployment.md): a case for each application submitted there, its 補正 answers
+    // recorded on the case, the daycare result written for the portal.
+    { name: 'procedures_intake', cron: '* * * * *', everyMs: 5_000, run: () => services.proceduresIntake.runAll() },
     // Case jobs (automatic review, effects, deadline alerts); submissions also drain them right after their commit.
     { name: 'cases_tick', cron: '* * * * *', everyMs: 5_000, run: () => services.cases.tick() },
     { name: 'idempotency_purge', cron: '23 * * * *', everyMs: 3_600_000,

@@ -23,7 +23,7 @@ import { createCounter } from './domains/counter/index.ts';
 import { createInsightsService, createProcessService } from './domains/insights/index.ts';
 
 /** Creates the services of the platform. */
-export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min' | 'residentSessionIdleSeconds' | 'residentSessionMaxSeconds' | 'clamdUrl'>>, clock: Clock = systemClock) {
+export function createServices(db: Database, config: Pick<Config, 'sessionIdleSeconds' | 'sessionMaxSeconds'> & Partial<Pick<Config, 'loginAttemptsPer5Min' | 'residentSessionIdleSeconds' | 'residentSessionMaxSeconds' | 'role' | 'clamdUrl'>>, clock: Clock = systemClock) {
   const accessLog = createAccessLogRepository();
   const tenants = createTenantService({ db, tenants: createTenantRepository() });
   const identity = createIdentityService({
@@ -43,12 +43,13 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const { daycare, daycareResults } = createDaycare(db, clock, tenants, accessLog);
   const certificates = createCertificates(db, clock, tenants, accessLog);
   const { cases, caseTypes, caseEvents } = createCases(db, clock, registry, accessLog, { certificates, daycare });
-  const procedures = createProcedures(db, clock, cases, registry, accessLog, daycare, config.clamdUrl ? createClamdScanner(config.clamdUrl) : null);
+  const { procedures, intake: proceduresIntake } = createProcedures(db, clock, cases, registry, accessLog, daycare, config.role === 'public' ? 'public' : 'all',
+    config.clamdUrl ? createClamdScanner(config.clamdUrl) : null);
   const notifications = createNotifications({ db, clock, municipalityName: async (code) => (await tenants.get(code))?.name ?? '' });
   const counter = createCounter(db, clock, registry, cases);
   const insights = createInsightsService({ db, clock });
   const insightsProcess = createProcessService({ db, clock, accessLog });
-  return { db, clock, tenants, identity, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, notifications, counter, insights, insightsProcess };
+  return { db, clock, tenants, identity, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, proceduresIntake, notifications, counter, insights, insightsProcess };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,6 +3,7 @@
 export { createProcedures, createNotifications } from './procedures.module.ts';
 export { notificationMessage, MAX_ATTEMPTS as NOTIFICATION_MAX_ATTEMPTS, type NotificationsService } from './notifications.service.ts';
 export type { ProceduresService, OfferedProcedure } from './procedures.service.ts';
+export type { ProceduresIntake } from './procedures-intake.ts';
 export { attachmentNeeded } from './procedures.service.ts';
 export { STANDARD_PROCEDURES, procedureOf } from './definitions/index.ts';
 export type { ProcedureDefinition, PageDef, FieldDef, AttachmentDef } from './procedure-definition.ts';

@@ -11,7 +11,7 @@ import type { Resident } from '../../platform/auth/resident.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
+import { withResident, withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import { fail } from './procedures-errors.ts';
 import { tables } from './procedures.tables.ts';
 
@@ -79,14 +79,14 @@ export function createNotificationsService(deps: { db: Database; clock: Clock; m
 
   return {
     /** The resident's notification address, or null (no e-mail). */
-    contact: (r: Resident) => withTenant(db, r.municipalityCode, async (trx) =>
+    contact: (r: Resident) => withResident(db, r, async (trx) =>
       (await tables(trx).selectFrom('procedures.notificationContact').select(['email', 'consentedAt']).where('residentId', '=', r.residentId).executeTakeFirst()) ?? null),
 
     /**
      * Sets the address with the resident's consent, or removes it (null): pending notifications are then skipped.
      * @throws ProcedureError 'email-invalid'
      */
-    setContact: (r: Resident, email: string | null) => withTenant(db, r.municipalityCode, async (trx) => {
+    setContact: (r: Resident, email: string | null) => withResident(db, r, async (trx) => {
       if (email === null) {
         await tables(trx).deleteFrom('procedures.notificationContact').where('residentId', '=', r.residentId).execute();
         return null;

@@ -9,6 +9,7 @@ import { ageOn } from '../../platform/dates/jp-date.ts';
 import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import type { PersonRecord, RegistryService } from '../registry/index.ts';
 import type { RegistryItem } from './procedure-definition.ts';
+import type { HouseholdRow } from './procedures.repository.ts';
 
 export type RegistryForProcedures = Pick<RegistryService, 'lookupForCase'>;
 
@@ -45,4 +46,21 @@ export async function registryView(trx: TenantTx, registry: RegistryForProcedure
       familyNameKana: p.record.familyNameKana, givenNameKana: p.record.givenNameKana, birthDate: p.record.birthDate.sortKey,
       age: ageOn(p.record.birthDate.sortKey, today), isSelf: p.atenaNo === me.atenaNo }));
   return { items, members, readPersonIds: all.persons.map((p) => p.personId) };
+}
+
+/**
+ * The same view from procedures.resident_household (the internet side: the registry is read only through that
+ * function, keyed by the live session, which returns the resident and the living members of their household).
+ */
+export function registryViewOfRows(rows: HouseholdRow[], today: string): RegistryView {
+  const me = rows.find((r) => r.isSelf);
+  if (!me) return EMPTY;
+  const items: RegistryView['items'] = {
+    'person.familyName': me.familyName, 'person.givenName': me.givenName, 'person.familyNameKana': me.familyNameKana, 'person.givenNameKana': me.givenNameKana,
+    'person.address': `${me.townName ?? ''}${me.banchi ?? ''}${me.katagaki ? ` ${me.katagaki}` : ''}`,
+  };
+  if (me.birthPrecision === 'day' && !me.birthText) items['person.birthDate'] = me.birthSort;
+  const members = rows.map((p) => ({ atenaNo: p.atenaNo, name: `${p.familyName}　${p.givenName}`, familyName: p.familyName, givenName: p.givenName,
+    familyNameKana: p.familyNameKana, givenNameKana: p.givenNameKana, birthDate: p.birthSort, age: ageOn(p.birthSort, today), isSelf: p.isSelf }));
+  return { items, members, readPersonIds: rows.map((p) => p.personId) };
 }

@@ -20,6 +20,9 @@ export const PROCEDURE_ERRORS = {
   'fee-invalid': [422, '手数料は0から100,000までの整数（円）で入力してください。標準の手数料にするときは空欄にしてください'],
   'note-too-long': [422, '案内文は1,000文字以内で入力してください'],
   'correction-message-required': [422, '補正への回答を入力してください'],
+  'correction-not-found': [404, '補正の依頼が見つかりません'],
+  'correction-answered': [409, 'この補正には既に回答があります'],
+  'case-closed': [409, 'この申請の手続は完了しています'],
   'email-invalid': [422, 'メールアドレスの形式が正しくありません（例: taro@example.jp）'],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -10,6 +10,7 @@ import { japanToday } from '../registry/index.ts';
 import { shiftDays } from '../cases/business-days.ts';
 import { enterHousehold, type FixturePerson } from '../cases/testing/case-fixtures.ts';
 import { residentOf } from './testing/residents.ts';
+import { createProcedures } from './procedures.module.ts';
 
 const M = '202151';
 const ctx = { clientIp: '127.0.0.1', requestId: 'test' };
@@ -164,6 +165,37 @@ describe('online procedures (service)', () => {
     expect(kase.subjects.map((s: { atenaNo: string }) => s.atenaNo)).toEqual([family[2]!.atenaNo]);
   });
 
+  it('leaves an internet-side submission in the inbox until the intake opens its case, once; a refused one stays there', async () => {
+    const s = t.services;
+    // The service as the internet side runs it (here on jichi_app: the policies of jichi_public are test/public-role.int.test.ts's).
+    const { procedures: online } = createProcedures(s.db, s.clock, s.cases, s.registry, s.accessLog, s.daycare, 'public');
+    const r = residentOf(M, null);
+    const submitted = [];
+    for (const purpose of ['就職', '転居']) {
+      const { applicationId } = await online.start(r, 'residence-certificate', ctx);
+      await online.savePage(r, applicationId, 'applicant', { 'applicant.familyName': ['上條'], 'applicant.givenName': ['次郎'], 'applicant.familyNameKana': ['カミジョウ'],
+        'applicant.givenNameKana': ['ジロウ'], 'applicant.birthDate': ['1990-01-02'], 'applicant.phone': ['0263-52-0280'], relation: ['self'] });
+      await online.savePage(r, applicationId, 'certificate', { scope: ['self'], copies: ['1'] });
+      await online.savePage(r, applicationId, 'purpose', { purpose: [purpose] });
+      expect(await online.submit(r, applicationId, ctx)).toEqual({ caseId: null, caseNo: null, repeated: false });
+      expect((await online.submit(r, applicationId, ctx)).repeated).toBe(true);
+      expect((await online.status(r, applicationId, ctx)).kase).toBeNull();
+      submitted.push(applicationId);
+    }
+    // The second one holds a submission no case type accepts: the intake leaves it (受付処理中) and opens the other.
+    await sql`update procedures.application set submission = jsonb_set(submission, '{caseTypeCode}', '"no-such-type"') where application_id = ${submitted[1]}`.execute(s.db.owner);
+    const cases = await count('cases.case');
+    expect((await s.proceduresIntake.runAll())[M]).toMatchObject({ opened: 1, refused: 1 });
+    expect((await s.proceduresIntake.runAll())[M]).toMatchObject({ opened: 0, refused: 1 });
+    expect(await count('cases.case')).toBe(cases + 1);
+    const rows = (await sql<{ applicationId: string; caseId: string | null; submission: unknown; receivedOn: string | null }>`select a.application_id, a.case_id, a.submission, c.received_on
+      from procedures.application a left join cases.case c on c.municipality_code = a.municipality_code and c.case_id = a.case_id
+      where a.application_id in (${submitted[0]}, ${submitted[1]}) order by a.created_at`.execute(s.db.owner)).rows;
+    expect(rows[0]).toMatchObject({ caseId: expect.stringMatching(/^[0-9a-f-]{36}$/), submission: null, receivedOn: japanToday(s.clock) });
+    expect(rows[1]).toMatchObject({ caseId: null });
+    expect((await online.status(r, submitted[0]!, ctx)).app.caseId).toBe(rows[0]!.caseId);
+  });
+
   it('lets the resident answer a 補正 online; the case goes back to review', async () => {
     const r = residentOf(M, single[0]!);
     const p = t.services.procedures;
@@ -209,6 +241,11 @@ describe('online procedures (service)', () => {
     await t.services.cases.drainJobs(M);
     expect((await office.request('POST', `/api/v1/cases/${caseId}/decisions`, { outcome: 'approved', reasons: '要件確認済み' })).status).toBe(201);
     expect((await p.status(r, applicationId, ctx)).daycare).toEqual({ state: 'pending', roundName: '4月入所 一次利用調整' });
+    // The internet side reads the result written by the LGWAN side's intake (it cannot read the round).
+    const notice = async (lang: string) => (await sql<{ result: unknown }>`select result from procedures.daycare_notice
+      where application_id = ${applicationId} and lang = ${lang}`.execute(t.services.db.owner)).rows[0]?.result;
+    await t.services.proceduresIntake.runAll();
+    expect(await notice('ja')).toEqual({ state: 'pending', roundName: '4月入所 一次利用調整' });
     // Run but not decided: still pending (the outcome may change).
     expect((await office.request('POST', '/api/v1/daycare-rounds/R-portal/allocation-runs')).status).toBe(201);
     expect((await p.status(r, applicationId, ctx)).daycare!.state).toBe('pending');
@@ -220,10 +257,71 @@ describe('online procedures (service)', () => {
     expect(child!.summary).toContain('第1希望の「ひかり保育園」');
     expect(child!.score).toBeGreaterThan(0);
     expect((await p.status(r, applicationId, ctx, 'en')).daycare).toMatchObject({ children: [{ summary: expect.stringContaining('offered a place') }] });
+    await t.services.proceduresIntake.runAll();
+    expect(await notice('ja')).toEqual(JSON.parse(JSON.stringify(decided.daycare)));
+    expect(await notice('en')).toMatchObject({ state: 'decided', children: [{ summary: expect.stringContaining('offered a place') }] });
     const logged = await sql<{ n: string }>`select count(*)::text as n from audit.access_log where action = 'procedures.daycare-result.read' and subject_id = ${caseId}`.execute(t.services.db.owner);
     expect(Number(logged.rows[0]!.n)).toBeGreaterThanOrEqual(2);
     // Another resident does not see it.
     expect((await refusal(p.status(residentOf(M, single[0]!), applicationId, ctx))).code).toBe('application-not-found');
+  });
+
+  it('on the internet side reads the household, the round and the daycare result only through the session-keyed functions', async () => {
+    const s = t.services;
+    const owner = s.db.owner;
+    const { procedures: online } = createProcedures(s.db, s.clock, s.cases, s.registry, s.accessLog, s.daycare, 'public');
+    // A live resident session of the 世帯主 (as the sign-in writes it), and the resident it names.
+    const residentId = crypto.randomUUID();
+    const hash = crypto.randomBytes(32).toString('hex');
+    await sql`insert into platform.resident_account (municipality_code, resident_id, issuer, subject) values (${M}, ${residentId}, 'http://127.0.0.1/test-idp', ${`sub-${residentId}`})`.execute(owner);
+    await sql`insert into platform.resident_session (municipality_code, token_hash, resident_id, csrf_token, assurance, display_name, person_id, atena_no, household_id, household_no, is_household_head, expires_at)
+      values (${M}, ${hash}, ${residentId}, 'x', 'test', '小松 太郎', ${family[0]!.personId}, ${family[0]!.atenaNo}, ${family[0]!.householdId}, 'H', true, now() + interval '1 hour')`.execute(owner);
+    const r = { ...residentOf(M, family[0]!), residentId, sessionTokenHash: hash };
+    const office = await t.login(M, (await t.staff(M, ['daycare', 'approver'])).loginId);
+    const today = japanToday(s.clock);
+    const referenceDate = `${Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)}-04-01`;
+    expect((await office.request('POST', '/api/v1/daycare-rounds', { roundId: 'R-public', name: '4月入所 二次募集', kind: 'primary', referenceDate,
+      ruleTableId: 'example-hachioji-style', lotterySeed: 'seed' })).status).toBe(201);
+    expect((await office.request('PUT', '/api/v1/daycare-rounds/R-public/facilities/F9', { name: 'そら保育園', seats: [1, 1, 1, 1, 1, 1] })).status).toBe(201);
+
+    expect((await online.overview(r, 'daycare-application', ctx)).eligibility.state).toBe('met');
+    const { applicationId } = await online.start(r, 'daycare-application', ctx);
+    const draft = await online.get(r, applicationId, ctx);
+    expect(draft.data.applicant).toMatchObject({ familyName: '小松', givenName: '太郎', birthDate: '1985-04-01' });
+    expect(draft.members.map((m) => [m.name, m.isSelf])).toEqual([['小松　太郎', true], ['小松　花子', false], ['小松　一郎', false]]);
+    expect(draft.facilities).toEqual([{ facilityId: 'F9', name: 'そら保育園' }]);
+    await online.savePage(r, applicationId, 'applicant', { 'applicant.familyName': ['小松'], 'applicant.givenName': ['太郎'], 'applicant.familyNameKana': ['コマツ'],
+      'applicant.givenNameKana': ['タロウ'], 'applicant.birthDate': ['1985-04-01'], 'applicant.phone': ['0263520280'] });
+    await online.savePage(r, applicationId, 'children', { children: [family[2]!.atenaNo], desiredStart: [referenceDate] });
+    await online.savePage(r, applicationId, 'facilities', { preferences: ['F9', '', ''] });
+    await online.savePage(r, applicationId, 'need', { need1: ['employed'], hours1: ['40'], need2: ['employed'], hours2: ['30'] });
+    await online.attach(r, applicationId, 'employment-certificate', { fileName: 'cert.pdf', bytes: Buffer.from('%PDF-1.4\n%public\n') });
+    await online.submit(r, applicationId, ctx);
+    // Every registry read of the internet side is access-logged as the resident.
+    const logged = (await sql<{ action: string }>`select distinct action from audit.access_log where actor_id = ${residentId} and subject_type = 'person'`.execute(owner)).rows.map((x) => x.action);
+    expect(logged.sort()).toEqual(['procedures.eligibility.read', 'procedures.household.read', 'procedures.prefill.read', 'procedures.submission.read']);
+
+    await s.proceduresIntake.runAll();
+    const { caseId } = (await online.status(r, applicationId, ctx)).app;
+    const opened = (await sql<{ submittedData: { subjects: Array<{ atenaNo: string }>; data: { roundId: string } } }>`select submitted_data from cases.case where case_id = ${caseId}`.execute(owner)).rows[0]!;
+    expect(opened.submittedData.subjects.map((x) => x.atenaNo)).toEqual([family[2]!.atenaNo]);
+    expect(opened.submittedData.data.roundId).toBe('R-public');
+    await s.cases.drainJobs(M);
+    expect((await office.request('POST', `/api/v1/cases/${caseId}/decisions`, { outcome: 'approved', reasons: '要件確認済み' })).status).toBe(201);
+    expect((await online.status(r, applicationId, ctx)).daycare).toBeNull(); // not written by the LGWAN side yet
+    await s.proceduresIntake.runAll();
+    expect((await online.status(r, applicationId, ctx)).daycare).toEqual({ state: 'pending', roundName: '4月入所 二次募集' });
+    expect((await office.request('POST', '/api/v1/daycare-rounds/R-public/allocation-runs')).status).toBe(201);
+    expect((await office.request('POST', '/api/v1/daycare-rounds/R-public/confirmations')).status).toBeLessThan(300);
+    await s.proceduresIntake.runAll();
+    const decided = await online.status(r, applicationId, ctx, 'ja');
+    expect(decided.kase).toMatchObject({ statusCode: 'closed', decision: { outcome: 'approved', byRule: false } });
+    expect(decided.daycare).toMatchObject({ state: 'decided', children: [{ childName: '小松 一郎', status: 'OFFER', facilityName: 'そら保育園' }] });
+    expect((await online.status(r, applicationId, ctx, 'en')).daycare).toMatchObject({ children: [{ summary: expect.stringContaining('offered a place') }] });
+    // Once the session has expired the functions give nothing.
+    await sql`update platform.resident_session set expires_at = now() - interval '1 second' where token_hash = ${hash}`.execute(owner);
+    expect((await online.status(r, applicationId, ctx)).kase).toBeNull();
+    expect((await online.get(r, applicationId, ctx)).facilities).toEqual([]); // the round is decided: no open round
   });
 
   it('shows staff the attached documents on the case page: an image inline, a PDF as download, each read access-logged', async () => {

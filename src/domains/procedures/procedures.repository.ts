@@ -1,10 +1,24 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** SQL of online procedures. No rules: the service decides, this file reads and writes. */
-import { sql, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB } from '../../platform/db/types.ts';
 import { tables, type ProceduresApplication } from './procedures.tables.ts';
 import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 
 export type ApplicationRow = Selectable<ProceduresApplication>;
+
+/** One member of the resident's household as procedures.resident_household returns it (the address only for the resident). */
+export interface HouseholdRow {
+  personId: string; atenaNo: string; isSelf: boolean; familyName: string; givenName: string; familyNameKana: string; givenNameKana: string;
+  birthSort: string; birthPrecision: string; birthText: string | null; memberOrder: number; townName: string | null; banchi: string | null; katagaki: string | null;
+}
+
+/** One case of the resident's applications as procedures.resident_cases returns it. */
+export interface ResidentCaseRow {
+  applicationId: string; caseNo: string; statusCode: string; resultCode: string | null; receivedOn: string; legalDueOn: string | null;
+  targetDueOn: string | null; suspended: boolean; closedAt: Date | null;
+  corrections: unknown; decision: unknown; daycare: unknown;
+}
 const TENANT = sql<string>`platform.current_municipality()::char(6)`;
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -23,7 +37,7 @@ export function createProceduresRepository() {
         .onConflict((oc) => oc.columns(['municipalityCode', 'procedureCode']).doUpdateSet({ enabled: row.enabled, feeYen: row.feeYen, noteJa: row.noteJa, updatedBy: row.updatedBy, updatedAt: sql`now()` }))
         .execute(),
 
-    insertApplication: (trx: TenantTx, m: string, row: Omit<ApplicationRow, 'municipalityCode' | 'data' | 'caseId' | 'caseNo' | 'submittedAt' | 'status'> & { data: unknown }) =>
+    insertApplication: (trx: TenantTx, m: string, row: Omit<ApplicationRow, 'municipalityCode' | 'data' | 'caseId' | 'caseNo' | 'submittedAt' | 'status' | 'submission'> & { data: unknown }) =>
       tables(trx).insertInto('procedures.application').values({ ...row, municipalityCode: m, data: json(row.data), status: 'draft' }).execute(),
 
     /** The resident's own application (locked for update when asked). */
@@ -40,9 +54,71 @@ export function createProceduresRepository() {
     updateData: (trx: TenantTx, applicationId: string, data: unknown, now: Date) =>
       tables(trx).updateTable('procedures.application').set({ data: json(data), updatedAt: now }).where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).execute(),
 
-    markSubmitted: (trx: TenantTx, applicationId: string, v: { caseId: string; caseNo: string; assurance: string; now: Date }) =>
-      tables(trx).updateTable('procedures.application').set({ status: 'submitted', caseId: v.caseId, caseNo: v.caseNo, assurance: v.assurance, submittedAt: v.now, updatedAt: v.now })
+    /** Submitted: into the inbox with its case submission (the case is opened by `linkCase`, here or on the LGWAN side). */
+    markReceived: (trx: TenantTx, applicationId: string, v: { submission: unknown; assurance: string; now: Date }) =>
+      tables(trx).updateTable('procedures.application').set({ status: 'submitted', submission: json(v.submission), assurance: v.assurance, submittedAt: v.now, updatedAt: v.now })
         .where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).where('status', '=', 'draft').execute(),
+
+    /** The case opened for a submitted application; the inbox copy of the submission is dropped. */
+    linkCase: (trx: TenantTx, applicationId: string, v: { caseId: string; caseNo: string; now: Date }) =>
+      tables(trx).updateTable('procedures.application').set({ caseId: v.caseId, caseNo: v.caseNo, submission: null, updatedAt: v.now })
+        .where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).where('status', '=', 'submitted').where('caseId', 'is', null).executeTakeFirst(),
+
+    /** Submitted applications without a case, oldest first, locked (skipping those another worker holds). */
+    inbox: (trx: TenantTx, max: number) =>
+      tables(trx).selectFrom('procedures.application').select(['applicationId', 'residentId', 'submission', 'submittedAt'])
+        .where('municipalityCode', '=', TENANT).where('status', '=', 'submitted').where('caseId', 'is', null)
+        .orderBy('submittedAt').limit(max).forUpdate().skipLocked().execute(),
+
+    /** 補正 answered on the internet side and not yet recorded on the case, locked like the inbox. */
+    pendingAnswers: (trx: TenantTx, max: number) =>
+      tables(trx).selectFrom('procedures.correctionAnswer as x')
+        .innerJoin('procedures.application as a', (j) => j.onRef('a.municipalityCode', '=', 'x.municipalityCode').onRef('a.applicationId', '=', 'x.applicationId'))
+        .select(['x.correctionId', 'x.applicationId', 'x.message', 'a.residentId', 'a.caseId'])
+        .where('x.municipalityCode', '=', TENANT).where('x.processedAt', 'is', null).orderBy('x.answeredAt').limit(max).forUpdate('x').skipLocked().execute(),
+
+    insertAnswer: (trx: TenantTx, m: string, row: { correctionId: string; applicationId: string; message: string; answeredAt: Date }) =>
+      tables(trx).insertInto('procedures.correctionAnswer').values({ ...row, municipalityCode: m })
+        .onConflict((oc) => oc.columns(['municipalityCode', 'correctionId']).doNothing()).executeTakeFirst(),
+
+    markAnswer: (trx: TenantTx, correctionId: string, outcome: string, now: Date) =>
+      tables(trx).updateTable('procedures.correctionAnswer').set({ outcome, processedAt: now }).where('municipalityCode', '=', TENANT).where('correctionId', '=', correctionId).execute(),
+
+    /** Online 保育所等利用申込 whose case entered a round, with the notice the portal shows now (if any). */
+    daycareApplications: (trx: TenantTx) =>
+      sql<{ applicationId: string; caseNo: string; roundId: string }>`
+        SELECT a.application_id AS "applicationId", a.case_no AS "caseNo", d.effect->>'roundId' AS "roundId"
+        FROM procedures.application a
+        JOIN cases.decision d ON d.municipality_code = a.municipality_code AND d.case_id = a.case_id
+        LEFT JOIN procedures.daycare_notice n ON n.municipality_code = a.municipality_code AND n.application_id = a.application_id AND n.lang = 'ja'
+        WHERE a.municipality_code = ${TENANT} AND d.outcome = 'approved' AND d.effect->>'kind' = 'daycare-application' AND d.effect->>'roundId' IS NOT NULL
+          AND (n.result IS NULL OR n.result->>'state' = 'pending')`.execute(trx).then((r) => r.rows),
+
+    putDaycareNotice: (trx: TenantTx, m: string, applicationId: string, lang: 'ja' | 'en', result: unknown, now: Date) =>
+      tables(trx).insertInto('procedures.daycareNotice').values({ municipalityCode: m, applicationId, lang, result: json(result), updatedAt: now })
+        .onConflict((oc) => oc.columns(['municipalityCode', 'applicationId', 'lang']).doUpdateSet({ result: json(result), updatedAt: now })).execute(),
+
+    /** Municipalities with inbox work (the owner's handle: across municipalities, keys only). */
+    municipalitiesWithIntake: async (owner: Kysely<DB>) => (await sql<{ m: string }>`
+      SELECT municipality_code AS m FROM procedures.application WHERE status = 'submitted' AND case_id IS NULL
+      UNION SELECT municipality_code FROM procedures.correction_answer WHERE processed_at IS NULL
+      UNION SELECT a.municipality_code FROM procedures.application a JOIN cases.decision d ON d.municipality_code = a.municipality_code AND d.case_id = a.case_id
+        WHERE d.effect->>'kind' = 'daycare-application' AND NOT EXISTS (SELECT 1 FROM procedures.daycare_notice n
+          WHERE n.municipality_code = a.municipality_code AND n.application_id = a.application_id AND n.lang = 'ja' AND coalesce(n.result->>'state', '') <> 'pending')
+      ORDER BY 1`.execute(owner)).rows.map((r) => r.m.trim()),
+
+    /** The signed-in resident's household as the registry shows it to their form (procedures.resident_household, keyed by the live session). */
+    residentHousehold: (trx: TenantTx, sessionTokenHash: string) =>
+      sql<HouseholdRow>`SELECT person_id AS "personId", atena_no AS "atenaNo", is_self AS "isSelf", family_name AS "familyName", given_name AS "givenName",
+        family_name_kana AS "familyNameKana", given_name_kana AS "givenNameKana", birth_sort AS "birthSort", birth_precision AS "birthPrecision", birth_text AS "birthText",
+        member_order AS "memberOrder", town_name AS "townName", banchi, katagaki
+        FROM procedures.resident_household(${sessionTokenHash})`.execute(trx).then((r) => r.rows),
+
+    /** The cases of the signed-in resident's applications as 申請状況 shows them (procedures.resident_cases, keyed by the live session). */
+    residentCases: (trx: TenantTx, sessionTokenHash: string, lang: 'ja' | 'en') =>
+      sql<ResidentCaseRow>`SELECT application_id AS "applicationId", case_no AS "caseNo", status_code AS "statusCode", result_code AS "resultCode",
+        received_on AS "receivedOn", legal_due_on AS "legalDueOn", target_due_on AS "targetDueOn", suspended, closed_at AS "closedAt", corrections, decision, daycare
+        FROM procedures.resident_cases(${sessionTokenHash}, ${lang})`.execute(trx).then((r) => r.rows),
 
     deleteDraft: (trx: TenantTx, applicationId: string) =>
       tables(trx).deleteFrom('procedures.application').where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).where('status', '=', 'draft').execute(),
@@ -75,14 +151,11 @@ export function createProceduresRepository() {
     deleteAttachment: (trx: TenantTx, applicationId: string, attachmentId: string) =>
       tables(trx).deleteFrom('procedures.attachment').where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).where('attachmentId', '=', attachmentId).executeTakeFirst(),
 
-    /** Facilities of the newest open daycare round (the choices of a 保育所等利用申込). */
+    /** Facilities of the newest open daycare round (the choices of a 保育所等利用申込; procedures.open_round_facilities, names only). */
     async openRoundFacilities(trx: TenantTx) {
-      const round = await tables(trx).selectFrom('daycare.round').select(['roundId', 'name']).where('municipalityCode', '=', TENANT).where('status', '=', 'open')
-        .orderBy('createdAt', 'desc').limit(1).executeTakeFirst();
-      if (!round) return { roundId: null, facilities: [] as Array<{ facilityId: string; name: string }> };
-      const facilities = await tables(trx).selectFrom('daycare.facility').select(['facilityId', 'name']).where('municipalityCode', '=', TENANT).where('roundId', '=', round.roundId)
-        .orderBy('position').execute();
-      return { roundId: round.roundId, facilities };
+      const rows = (await sql<{ roundId: string; facilityId: string | null; name: string | null }>`
+        SELECT round_id AS "roundId", facility_id AS "facilityId", name FROM procedures.open_round_facilities()`.execute(trx)).rows;
+      return { roundId: rows[0]?.roundId ?? null, facilities: rows.filter((r) => r.facilityId).map((r) => ({ facilityId: r.facilityId!, name: r.name ?? '' })) };
     },
   };
 }

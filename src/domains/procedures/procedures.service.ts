@@ -13,9 +13,9 @@ import { ForbiddenError } from '../../platform/http/errors.ts';
 import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
+import { withResident, withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import { japanToday } from '../registry/index.ts';
-import type { CasesService } from '../cases/index.ts';
+import type { CaseSubmission, CasesService } from '../cases/index.ts';
 import type { DaycareService, ResidentDaycareResult } from '../daycare/index.ts';
 import { STANDARD_PROCEDURES, procedureOf } from './definitions/index.ts';
 import { sniffMediaType } from './file-sniffing.ts';
@@ -23,8 +23,8 @@ import { VirusScannerUnavailableError, type ScanVerdict, type VirusScanner } fro
 import type { AttachmentDef, PageDef, ProcedureDefinition } from './procedure-definition.ts';
 import { toCaseSubmission } from './procedure-case.ts';
 import { getPath, readPage, setPath, validate, type ApplicationData, type FieldErrors, type FormBody } from './procedure-form.ts';
-import { registryView, type RegistryForProcedures, type RegistryView } from './procedure-prefill.ts';
-import type { ApplicationRow, ProceduresRepository } from './procedures.repository.ts';
+import { registryView, registryViewOfRows, type RegistryForProcedures, type RegistryView } from './procedure-prefill.ts';
+import type { ApplicationRow, ProceduresRepository, ResidentCaseRow } from './procedures.repository.ts';
 import { fail } from './procedures-errors.ts';
 import { notifyCaseChangeIn } from './notifications.service.ts';
 
@@ -41,6 +41,13 @@ export interface ProceduresDeps {
   daycare?: Pick<DaycareService, 'resultForCaseIn'>;
   /** A virus scanner (clamd, JICHI_CLAMD_URL): every attachment is scanned before it is stored; none: stored as not scanned. */
   scanner?: VirusScanner | null;
+  /**
+   * 'public': the internet side (`jichi serve --role public`, database role jichi_public). The registry and the cases
+   * are read only through the session-keyed functions (procedures.resident_household, procedures.resident_cases); a
+   * submission and a 補正 answer go into the inbox, and the LGWAN side's task `procedures_intake` opens the case and
+   * records the answer. 'all' (default): one process, the case is opened in the request.
+   */
+  role?: 'all' | 'public';
 }
 
 /** A procedure as this municipality offers it. */
@@ -56,6 +63,7 @@ const parse = (v: unknown): ApplicationData => (typeof v === 'string' ? JSON.par
 /** Creates the procedures service. */
 export function createProceduresService(deps: ProceduresDeps) {
   const { db, clock, repo, cases, registry, accessLog, daycare } = deps;
+  const publicSide = deps.role === 'public';
   const today = () => japanToday(clock);
 
   async function offered(trx: TenantTx): Promise<OfferedProcedure[]> {
@@ -75,7 +83,7 @@ export function createProceduresService(deps: ProceduresDeps) {
 
   /** The registry view, access-logged as the resident reading their own household. */
   async function readRegistry(trx: TenantTx, r: Resident, action: string, ctx: RequestContext): Promise<RegistryView> {
-    const view = await registryView(trx, registry, r, today());
+    const view = publicSide ? registryViewOfRows(await repo.residentHousehold(trx, r.sessionTokenHash), today()) : await registryView(trx, registry, r, today());
     if (view.readPersonIds.length) {
       await accessLog.appendMany(trx, r.municipalityCode, view.readPersonIds.map((id) => ({ actorType: 'resident' as const, actorId: r.residentId, action, subjectType: 'person', subjectId: id, ...ctx })));
     }
@@ -145,10 +153,10 @@ export function createProceduresService(deps: ProceduresDeps) {
     },
 
     /** The procedures this municipality offers online. */
-    catalogue: (r: Resident) => withTenant(db, r.municipalityCode, (trx) => offered(trx)),
+    catalogue: (r: Resident) => withResident(db, r, (trx) => offered(trx)),
 
     /** One procedure's overview: what it needs, the fee, who may apply, whether the resident is eligible. */
-    overview: (r: Resident, code: string, ctx: RequestContext) => withTenant(db, r.municipalityCode, async (trx) => {
+    overview: (r: Resident, code: string, ctx: RequestContext) => withResident(db, r, async (trx) => {
       const o = await offer(trx, code);
       const view = o.def.eligibility.length ? await readRegistry(trx, r, 'procedures.eligibility.read', ctx) : { items: {}, members: [], readPersonIds: [] };
       return { ...o, matched: !!r.match, eligibility: eligibility(o.def, r, view) };
@@ -158,7 +166,7 @@ export function createProceduresService(deps: ProceduresDeps) {
      * Starts an application: a draft, prefilled from the registry when the resident is matched.
      * @throws ProcedureError 'procedure-not-found', 'not-eligible'
      */
-    start: (r: Resident, code: string, ctx: RequestContext, token?: string) => withTenant(db, r.municipalityCode, async (trx) => {
+    start: (r: Resident, code: string, ctx: RequestContext, token?: string) => withResident(db, r, async (trx) => {
       const o = await offer(trx, code);
       // The start form's one-time token is the application's key: a repeated start opens the same draft.
       const key = token && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token) ? token.toLowerCase() : undefined;
@@ -184,7 +192,7 @@ export function createProceduresService(deps: ProceduresDeps) {
     }),
 
     /** An application with what its pages need: the definition, the data, attachments, the choices from the registry and the daycare round. */
-    get: (r: Resident, applicationId: string, ctx: RequestContext) => withTenant(db, r.municipalityCode, async (trx) => {
+    get: (r: Resident, applicationId: string, ctx: RequestContext) => withResident(db, r, async (trx) => {
       const { app, def, data } = await load(trx, r, applicationId);
       const needsRegistry = def.pages.some((p) => p.fields.some((f) => f.optionsFrom === 'household-children' || f.optionsFrom === 'household-members'));
       const view = needsRegistry && app.status === 'draft' ? await readRegistry(trx, r, 'procedures.household.read', ctx) : { items: {}, members: [], readPersonIds: [] };
@@ -198,7 +206,7 @@ export function createProceduresService(deps: ProceduresDeps) {
      * per field) and the next page. A submitted application cannot change.
      * @throws ProcedureError 'application-not-found', 'page-not-found', 'application-submitted'
      */
-    savePage: (r: Resident, applicationId: string, pageId: string, body: FormBody) => withTenant(db, r.municipalityCode, async (trx) => {
+    savePage: (r: Resident, applicationId: string, pageId: string, body: FormBody) => withResident(db, r, async (trx) => {
       const { app, def, data } = await load(trx, r, applicationId, true);
       if (app.status !== 'draft') fail('application-submitted');
       const page = pageOf(def, pageId);
@@ -218,7 +226,7 @@ export function createProceduresService(deps: ProceduresDeps) {
      */
     attach: async (r: Resident, applicationId: string, code: string, file: { fileName: string; bytes: Uint8Array }) => {
       const scanned = deps.scanner && file.bytes.length > 0 && sniffMediaType(file.bytes) ? { verdict: await scan(deps.scanner, file.bytes), at: clock.now() } : null;
-      return withTenant(db, r.municipalityCode, async (trx) => {
+      return withResident(db, r, async (trx) => {
         const { app, def } = await load(trx, r, applicationId, true);
         if (app.status !== 'draft') fail('application-submitted');
         const a = def.attachments.find((x) => x.code === code);
@@ -240,7 +248,7 @@ export function createProceduresService(deps: ProceduresDeps) {
     },
 
     /** Removes an attachment of a draft. */
-    removeAttachment: (r: Resident, applicationId: string, attachmentId: string) => withTenant(db, r.municipalityCode, async (trx) => {
+    removeAttachment: (r: Resident, applicationId: string, attachmentId: string) => withResident(db, r, async (trx) => {
       const { app } = await load(trx, r, applicationId, true);
       if (app.status !== 'draft') fail('application-submitted');
       if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) fail('attachment-not-found');
@@ -249,21 +257,22 @@ export function createProceduresService(deps: ProceduresDeps) {
     }),
 
     /** Discards a draft. */
-    discard: (r: Resident, applicationId: string) => withTenant(db, r.municipalityCode, async (trx) => {
+    discard: (r: Resident, applicationId: string) => withResident(db, r, async (trx) => {
       const { app } = await load(trx, r, applicationId, true);
       if (app.status !== 'draft') fail('application-submitted');
       await repo.deleteDraft(trx, applicationId);
     }),
 
     /**
-     * Submits the application once: checks it whole, opens the case (channel online, the resident as applicant) in
-     * the same transaction and marks the application submitted. A repeat answers the same case (idempotent).
+     * Submits the application once: checks it whole, builds its case submission (channel online, the resident as
+     * applicant) and marks it submitted; in one process the case is opened in the same transaction, on the internet
+     * side the application waits in the inbox for the LGWAN side (procedures-intake.ts). A repeat answers the same (idempotent).
      * @throws ProcedureError 'application-invalid' (with the field errors), 'attachment-missing'
      */
     async submit(r: Resident, applicationId: string, ctx: RequestContext) {
-      const out = await withTenant(db, r.municipalityCode, async (trx) => {
+      const out = await withResident(db, r, async (trx) => {
         const { app, def, data } = await load(trx, r, applicationId, true);
-        if (app.status === 'submitted') return { caseId: app.caseId!, caseNo: app.caseNo!, repeated: true };
+        if (app.status === 'submitted') return { caseId: app.caseId, caseNo: app.caseNo, repeated: true };
         await offer(trx, def.code);
         const attachments = await repo.attachments(trx, applicationId);
         const { errors, missing } = completeness(def, data, attachments);
@@ -272,12 +281,13 @@ export function createProceduresService(deps: ProceduresDeps) {
         const view = await readRegistry(trx, r, 'procedures.submission.read', ctx);
         const round = def.caseTypeCode === 'daycare-application' ? await repo.openRoundFacilities(trx) : { roundId: null, facilities: [] };
         const submission = toCaseSubmission(def, data, r, view, round.roundId, round.facilities);
-        const opened = await cases.submitIn(trx, r.municipalityCode, { type: 'applicant', id: r.residentId }, submission, ctx);
-        await repo.markSubmitted(trx, applicationId, { caseId: opened.caseId, caseNo: opened.caseNo, assurance: r.assurance, now: clock.now() });
-        await notifyCaseChangeIn(trx, r.municipalityCode, opened.caseId, 'received');
-        return { caseId: opened.caseId, caseNo: opened.caseNo, repeated: false };
+        const now = clock.now();
+        await repo.markReceived(trx, applicationId, { submission, assurance: r.assurance, now });
+        if (publicSide) return { caseId: null, caseNo: null, repeated: false };
+        const opened = await openCaseIn(trx, r.municipalityCode, { applicationId, residentId: r.residentId, submission }, ctx);
+        return { ...opened, repeated: false };
       });
-      if (!out.repeated) cases.kickJobs(r.municipalityCode);
+      if (!out.repeated && out.caseId) cases.kickJobs(r.municipalityCode);
       return out;
     },
 
@@ -308,19 +318,20 @@ export function createProceduresService(deps: ProceduresDeps) {
     }),
 
     /** 申請状況: every application of the resident, drafts first, with the case's status, dates, 補正 and result. */
-    list: (r: Resident, ctx: RequestContext, lang: 'ja' | 'en' = 'ja') => withTenant(db, r.municipalityCode, async (trx) => {
+    list: (r: Resident, ctx: RequestContext, lang: 'ja' | 'en' = 'ja') => withResident(db, r, async (trx) => {
       const apps = await repo.listApplications(trx, r.residentId);
+      const seen = publicSide ? await publicCases(trx, r, lang) : undefined;
       const out = [];
-      for (const app of apps) out.push(await tracked(trx, r, app, lang));
+      for (const app of apps) out.push(await tracked(trx, r, app, lang, seen));
       const caseIds = apps.filter((a) => a.caseId).map((a) => a.caseId!);
       if (caseIds.length) await accessLog.appendMany(trx, r.municipalityCode, caseIds.map((id) => ({ actorType: 'resident' as const, actorId: r.residentId, action: 'procedures.case.list', subjectType: 'case', subjectId: id, ...ctx })));
       return out;
     }),
 
     /** One application with its case, as the resident sees it. */
-    status: (r: Resident, applicationId: string, ctx: RequestContext, lang: 'ja' | 'en' = 'ja') => withTenant(db, r.municipalityCode, async (trx) => {
+    status: (r: Resident, applicationId: string, ctx: RequestContext, lang: 'ja' | 'en' = 'ja') => withResident(db, r, async (trx) => {
       const { app } = await load(trx, r, applicationId);
-      const t = await tracked(trx, r, app, lang);
+      const t = await tracked(trx, r, app, lang, publicSide ? await publicCases(trx, r, lang) : undefined);
       if (app.caseId) await accessLog.appendMany(trx, r.municipalityCode, [{ actorType: 'resident', actorId: r.residentId, action: 'procedures.case.read', subjectType: 'case', subjectId: app.caseId, ...ctx }]);
       if (app.caseId && t.daycare?.state === 'decided') {
         await accessLog.appendMany(trx, r.municipalityCode, [{ actorType: 'resident', actorId: r.residentId, action: 'procedures.daycare-result.read', subjectType: 'case', subjectId: app.caseId, ...ctx }]);
@@ -335,19 +346,50 @@ export function createProceduresService(deps: ProceduresDeps) {
     async answerCorrection(r: Resident, applicationId: string, correctionId: string, message: string, ctx: RequestContext) {
       const text = message.trim();
       if (!text) fail('correction-message-required');
-      await withTenant(db, r.municipalityCode, async (trx) => {
+      await withResident(db, r, async (trx) => {
         const { app } = await load(trx, r, applicationId);
         if (!app.caseId) fail('application-not-found');
-        await cases.answerCorrectionIn(trx, r.municipalityCode, { type: 'applicant', id: r.residentId }, app.caseId, correctionId, { message: text.slice(0, 4000) });
+        if (publicSide) {
+          // The internet side records the answer in the inbox; the LGWAN side puts it on the case (procedures-intake.ts).
+          const k = (await publicCases(trx, r, 'ja')).get(applicationId);
+          const c = k?.kase.corrections.find((x) => x.correctionId === correctionId.toLowerCase());
+          if (!k || !c) fail('correction-not-found');
+          if (c.answeredAt) fail('correction-answered');
+          if (k.kase.closedAt) fail('case-closed');
+          await repo.insertAnswer(trx, r.municipalityCode, { correctionId: c.correctionId, applicationId, message: text.slice(0, 4000), answeredAt: clock.now() });
+        } else await cases.answerCorrectionIn(trx, r.municipalityCode, { type: 'applicant', id: r.residentId }, app.caseId, correctionId, { message: text.slice(0, 4000) });
         await accessLog.appendMany(trx, r.municipalityCode, [{ actorType: 'resident', actorId: r.residentId, action: 'procedures.case.correction-answer', subjectType: 'case', subjectId: app.caseId, ...ctx }]);
       });
-      cases.kickJobs(r.municipalityCode);
+      if (!publicSide) cases.kickJobs(r.municipalityCode);
     },
+
+    openCaseIn,
   };
 
-  async function tracked(trx: TenantTx, r: Resident, app: ApplicationRow, lang: 'ja' | 'en') {
+  /**
+   * Opens the case of a submitted application (CasesService.submitIn) and links it, in the caller's transaction: the
+   * submission in one process, or the LGWAN side's task for the internet side's inbox. Writes the 受付 notification.
+   */
+  async function openCaseIn(trx: TenantTx, m: string, app: { applicationId: string; residentId: string; submission: unknown }, ctx: RequestContext) {
+    const opened = await cases.submitIn(trx, m, { type: 'applicant', id: app.residentId }, app.submission as CaseSubmission, ctx);
+    await repo.linkCase(trx, app.applicationId, { caseId: opened.caseId, caseNo: opened.caseNo, now: clock.now() });
+    await notifyCaseChangeIn(trx, m, opened.caseId, 'received');
+    return { caseId: opened.caseId, caseNo: opened.caseNo };
+  }
+
+  /** The internet side's view of the resident's cases, by application (procedures.resident_cases, keyed by the live session). */
+  async function publicCases(trx: TenantTx, r: Resident, lang: 'ja' | 'en') {
+    const rows = await repo.residentCases(trx, r.sessionTokenHash, lang);
+    return new Map(rows.map((row) => [row.applicationId, caseOfRow(row)]));
+  }
+
+  async function tracked(trx: TenantTx, r: Resident, app: ApplicationRow, lang: 'ja' | 'en', seen?: Map<string, ReturnType<typeof caseOfRow>>) {
     const def = procedureOf(app.procedureCode)!;
     if (!app.caseId) return { app, def, kase: null, daycare: null };
+    if (seen) {
+      const k = seen.get(app.applicationId);
+      return { app, def, kase: k?.kase ?? null, daycare: k?.daycare ?? null };
+    }
     const v = await cases.viewIn(trx, r.municipalityCode, app.caseId);
     const kase = {
       caseNo: v.caseNo, statusCode: v.statusCode, resultCode: v.resultCode, receivedOn: v.receivedOn, legalDueOn: v.legalDueOn, targetDueOn: v.targetDueOn,
@@ -360,6 +402,19 @@ export function createProceduresService(deps: ProceduresDeps) {
       ? await daycare.resultForCaseIn(trx, r.municipalityCode, effect.roundId, v.caseNo, lang) : null;
     return { app, def, kase, daycare: daycareResult };
   }
+}
+
+/** A row of procedures.resident_cases as 申請状況 shows it (the same shape as the cases domain's view gives). */
+function caseOfRow(row: ResidentCaseRow) {
+  const d = row.decision as { outcome: string; reasons: string; decidedAt: string; byRule: boolean; effectKind: string | null } | null;
+  const kase = {
+    caseNo: row.caseNo, statusCode: row.statusCode, resultCode: row.resultCode, receivedOn: row.receivedOn, legalDueOn: row.legalDueOn, targetDueOn: row.targetDueOn,
+    suspended: row.suspended, closedAt: row.closedAt,
+    corrections: row.corrections as Array<{ correctionId: string; message: string; requestedAt: string; answerMessage: string | null; answeredAt: string | null }>,
+    decision: d ? { outcome: d.outcome, reasons: d.reasons, decidedAt: d.decidedAt, byRule: d.byRule } : null,
+  };
+  const daycare = d?.effectKind === 'daycare-application' && d.outcome === 'approved' ? (row.daycare as ResidentDaycareResult | null) : null;
+  return { kase, daycare };
 }
 
 export type ProceduresService = ReturnType<typeof createProceduresService>;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * Kysely types of the procedures tables (migrations 0010, 0018). Kept here until they move into src/platform/db/types.ts
+ * Kysely types of the procedures tables (migrations 0010, 0018, 0021). Kept here until they move into src/platform/db/types.ts
  * (the generated schema); `tables(trx)` gives the tenant transaction these tables too.
  */
 import type { Transaction } from 'kysely';
@@ -20,7 +20,27 @@ export interface ProceduresApplication {
   procedureVersion: number;
   residentId: string;
   status: Generated<string>;
+  /** The case submission while the application waits in the inbox (submitted on the internet side, no case yet). */
+  submission: Json | null;
   submittedAt: Timestamp | null;
+  updatedAt: Timestamp;
+}
+
+export interface ProceduresCorrectionAnswer {
+  answeredAt: Timestamp;
+  applicationId: string;
+  correctionId: string;
+  message: string;
+  municipalityCode: string;
+  outcome: string | null;
+  processedAt: Timestamp | null;
+}
+
+export interface ProceduresDaycareNotice {
+  applicationId: string;
+  lang: string;
+  municipalityCode: string;
+  result: Json;
   updatedAt: Timestamp;
 }
 
@@ -74,6 +94,8 @@ export interface ProceduresTables {
   "procedures.notification": ProceduresNotification;
   "procedures.notificationContact": ProceduresNotificationContact;
   "procedures.application": ProceduresApplication;
+  "procedures.correctionAnswer": ProceduresCorrectionAnswer;
+  "procedures.daycareNotice": ProceduresDaycareNotice;
   "procedures.attachment": ProceduresAttachment;
   "procedures.procedureSetting": ProceduresProcedureSetting;
 }

@@ -28,7 +28,7 @@ describe.skipIf(!clamdAvailable && !process.env.CI)('attachments and the virus s
   let clamd: Awaited<ReturnType<typeof startClamd>>;
   let parent: FixturePerson;
   const withScanner = (url: string) => createProcedures(t.services.db, t.services.clock, t.services.cases, t.services.registry, t.services.accessLog, t.services.daycare,
-    createClamdScanner(url, 3000));
+    'all', createClamdScanner(url, 3000)).procedures;
   const stored = async () => (await sql<{ virusScan: string; scanned: boolean }>`SELECT virus_scan AS "virusScan", scanned_at IS NOT NULL AS scanned
     FROM procedures.attachment ORDER BY added_at`.execute(t.services.db.owner)).rows;
 

@@ -45,6 +45,18 @@ export async function withTenant<T>(db: Database, municipalityCode: string, fn: 
   });
 }
 
+/**
+ * Runs `fn` in a tenant transaction of a signed-in resident: also names the resident's session (the hash of its
+ * token, `app.resident_session`), by which the internet side's role jichi_public sees only that resident's own rows
+ * of online procedures, and only while the session is live (procedures migration 0021).
+ */
+export function withResident<T>(db: Database, resident: { municipalityCode: string; sessionTokenHash: string }, fn: (trx: TenantTx) => Promise<T>): Promise<T> {
+  return withTenant(db, resident.municipalityCode, async (trx) => {
+    await sql`SELECT set_config('app.resident_session', ${resident.sessionTokenHash}, true)`.execute(trx);
+    return fn(trx);
+  });
+}
+
 /** Runs `fn` as the application role with no municipality: only platform reference data is visible. */
 export async function withPlatform<T>(db: Database, fn: (trx: TenantTx) => Promise<T>): Promise<T> {
   return db.app.transaction().execute(async (trx) => {

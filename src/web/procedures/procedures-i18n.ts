@@ -37,6 +37,7 @@ const ja = {
     savedAt: (when: string) => `最終保存 ${when}`, corrections: '補正のお願い', answer: '回答する', answerLabel: '回答の内容', answered: '回答済み',
     yourAnswer: 'あなたの回答', result: '結果', reasons: '理由', done: '申請を受け付けました。受付番号を控えておいてください。', saved: '入力内容を保存しました。「続きを入力する」から再開できます。',
     answeredDone: '補正への回答を送信しました。', discarded: '入力途中の申請を削除しました。',
+    doneIntake: '申請を送信しました。受付番号は、受付の処理が済みしだいこのページに表示されます。', sentAt: (when: string) => `送信日時 ${when}`,
     byRule: '申請の内容が、住民記録などで確認できる条件をすべて満たしていたため、自動で審査を終えました。',
     daycareResult: '利用調整の結果', daycarePending: (round: string) => `申込みは「${round}」の利用調整に登録されています。結果は、選考結果が決定したあとにここでお知らせします。`,
     daycareEntered: '利用調整に登録しました。選考結果の決定をお待ちください',
@@ -45,7 +46,7 @@ const ja = {
     daycareNoticeOffer: (child: string, facility: string) => `${child}さん: 「${facility}」に入所が内定しました`, daycareNoticeHold: (child: string) => `${child}さん: 保留となりました`,
     words: {
       received: '受け付けました。これから審査します', 'in-review': '審査しています', 'awaiting-correction': '補正をお願いしています。内容を確認して回答してください',
-      approved: '完了しました', rejected: '申請をお受けできませんでした', withdrawn: '取り下げられました', draft: '入力途中です（まだ送信していません）',
+      intake: '受付処理中です（送信は完了しています）', approved: '完了しました', rejected: '申請をお受けできませんでした', withdrawn: '取り下げられました', draft: '入力途中です（まだ送信していません）',
     } as Record<string, string>,
   },
   signIn: 'ログインが必要です',
@@ -77,6 +78,9 @@ const en: ProceduresDictionary = {
     daycareAccepted: 'Accepted and registered in the allocation round', daycareScore: (n: number) => `Your child's priority score (by the municipality's rule table) is ${n}.`, daycareOffer: 'Offered', daycareHold: 'On hold', daycareStay: 'Staying', daycareRound: 'Round',
     daycareDecidedOn: 'Decided on', daycareWhy: 'Reasons',
     daycareNoticeOffer: (child: string, facility: string) => `${child}: offered a place at "${facility}"`, daycareNoticeHold: (child: string) => `${child}: on hold`,
+    doneIntake: 'Your application was sent. Its reference number appears on this page once it has been received.', sentAt: (when: string) => `Sent ${when}`,
+    words: { ...ja.status.words, intake: 'Being received (your application was sent)', received: 'Received; it will now be reviewed', 'in-review': 'Being reviewed',
+      'awaiting-correction': 'A correction is requested: please check and answer', approved: 'Completed', rejected: 'Not accepted', withdrawn: 'Withdrawn', draft: 'Draft (not sent yet)' },
     title: 'My applications', drafts: 'Drafts', submitted: 'Submitted', resume: 'Continue', discard: 'Delete', open: 'Details', caseNo: 'Reference', received: 'Received', expected: 'Expected completion' },
 };
 

@@ -208,7 +208,7 @@ export function proceduresWebRoutes(services: Services) {
 
   const statusPage = async (c: Context<AppEnv>, id: string, extra: { done?: string; error?: string } = {}, status: Status | 200 = 200) => {
     const x = await p.status(c.var.resident, id, ctxOf(c), requestLang(c) === 'en' ? 'en' : 'ja');
-    if (!x.kase) return c.redirect(`/portal/applications/${id}/pages/${x.def.pages[0]!.id}`, 303);
+    if (x.app.status === 'draft') return c.redirect(`/portal/applications/${id}/pages/${x.def.pages[0]!.id}`, 303);
     return renderPage(c, StatusPage({ ...(await frame(c)), x: x as Tracked, csrf: c.var.resident.csrfToken, ...extra }), status);
   };
 

@@ -21,7 +21,7 @@ export interface Tracked {
 
 /** The status in plain words. */
 export function statusWords(pt: ProceduresDictionary, x: Tracked): string {
-  if (!x.kase) return pt.status.words.draft!;
+  if (!x.kase) return x.app.status === 'submitted' ? pt.status.words.intake! : pt.status.words.draft!;
   if (x.daycare?.state === 'pending') return pt.status.daycareEntered;
   if (x.daycare?.state === 'decided') {
     return x.daycare.children.map((c) => (c.status === 'HOLD' ? pt.status.daycareNoticeHold(c.childName) : pt.status.daycareNoticeOffer(c.childName, c.facilityName ?? ''))).join('。');
@@ -42,8 +42,8 @@ const title = (def: ProcedureDefinition, lang: string) => (lang === 'en' ? def.t
 /** The list of the resident's applications. */
 export function StatusListPage(p: PortalFrame & { items: Tracked[]; done?: string; csrf: string }) {
   const { pt } = p;
-  const drafts = p.items.filter((x) => !x.kase);
-  const sent = p.items.filter((x) => x.kase);
+  const drafts = p.items.filter((x) => x.app.status === 'draft');
+  const sent = p.items.filter((x) => x.app.status !== 'draft');
   return (
     <PortalLayout {...p} title={pt.status.title} current="status">
       <h1 class="text-std-28B-150 md:text-std-32B-150">{pt.status.title}</h1>
@@ -56,11 +56,13 @@ export function StatusListPage(p: PortalFrame & { items: Tracked[]; done?: strin
           <li class="card p-4 md:p-6" data-testid="application">
             <h3 class="text-std-20B-150"><a class="link" href={`/portal/applications/${x.app.applicationId}`}>{title(x.def, p.lang)}</a></h3>
             <p class="mt-2 text-std-17B-170">{statusWords(pt, x)}</p>
-            <dl class="mt-2 grid grid-cols-[7rem_1fr] gap-x-4 gap-y-1 text-dns-16N-130">
-              <dt>{pt.status.caseNo}</dt><dd>{x.kase!.caseNo}</dd>
-              <dt>{pt.status.received}</dt><dd>{toWareki(x.kase!.receivedOn)}</dd>
-              {x.kase!.statusCode !== 'closed' ? <><dt>{pt.status.expected}</dt><dd>{expected(pt, x.kase!)}</dd></> : null}
-            </dl>
+            {x.kase ? (
+              <dl class="mt-2 grid grid-cols-[7rem_1fr] gap-x-4 gap-y-1 text-dns-16N-130">
+                <dt>{pt.status.caseNo}</dt><dd>{x.kase.caseNo}</dd>
+                <dt>{pt.status.received}</dt><dd>{toWareki(x.kase.receivedOn)}</dd>
+                {x.kase.statusCode !== 'closed' ? <><dt>{pt.status.expected}</dt><dd>{expected(pt, x.kase)}</dd></> : null}
+              </dl>
+            ) : <SentOn pt={pt} x={x} />}
           </li>
         ))}
       </ul>
@@ -87,14 +89,29 @@ export function StatusListPage(p: PortalFrame & { items: Tracked[]; done?: strin
 /** One submitted application: status, dates, 補正 with answer forms, the result. */
 export function StatusPage(p: PortalFrame & { x: Tracked; done?: string; error?: string; csrf: string }) {
   const { pt, x } = p;
-  const k = x.kase!;
+  const k = x.kase;
   return (
     <PortalLayout {...p} title={`${title(x.def, p.lang)} - ${pt.status.title}`} current="status">
       <a class="link" href="/portal/status">{pt.status.title}</a>
       <h1 class="mt-4 text-std-28B-150">{title(x.def, p.lang)}</h1>
-      {p.done ? <div class="banner-success mt-6" role="status" data-testid="done"><p>{p.done}</p></div> : null}
+      {p.done ? <div class="banner-success mt-6" role="status" data-testid="done"><p>{k ? p.done : pt.status.doneIntake}</p></div> : null}
       {p.error ? <div class="banner-error mt-6" role="alert" tabindex={-1}><p>{p.error}</p></div> : null}
       <p class="mt-6 text-std-20B-150" data-testid="status-words">{statusWords(pt, x)}</p>
+      {k ? <CaseSections {...p} k={k} /> : <SentOn pt={pt} x={x} />}
+    </PortalLayout>
+  );
+}
+
+/** Sent on the internet side and not yet numbered: when it was sent. */
+function SentOn({ pt, x }: { pt: ProceduresDictionary; x: Tracked }) {
+  return x.app.submittedAt ? <p class="mt-2 text-dns-16N-130" data-testid="sent-at">{pt.status.sentAt(toWarekiDateTime(x.app.submittedAt))}</p> : null;
+}
+
+/** The case of a submitted application: number, dates, 補正, the decision and the daycare result. */
+function CaseSections(p: PortalFrame & { x: Tracked; csrf: string; k: NonNullable<Tracked['kase']> }) {
+  const { pt, x, k } = p;
+  return (
+    <>
       <dl class="mt-4 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2">
         <dt class="text-std-16B-170">{pt.status.caseNo}</dt><dd data-testid="case-no">{k.caseNo}</dd>
         <dt class="text-std-16B-170">{pt.status.received}</dt><dd>{toWareki(k.receivedOn)}</dd>
@@ -132,7 +149,7 @@ export function StatusPage(p: PortalFrame & { x: Tracked; done?: string; error?:
         </section>
       ) : null}
       {x.daycare ? <DaycareResultSection pt={pt} result={x.daycare} /> : null}
-    </PortalLayout>
+    </>
   );
 }
 
