@@ -91,7 +91,7 @@ const en: CounterVisitDictionary = {
     columns: { name: 'Name', birthDate: 'Date of birth', address: 'Address', relationship: 'Relationship', action: 'Reception' },
     startWith: (name: string) => `Start with ${name}`,
     cardHeading: 'Moving in (from the cards)', lifeEvents: 'Business (life events)', cards: 'Household members\' My Number Cards (card face)',
-    cardsHint: 'Place a card on the reader to enter its face items (name, address, date of birth, sex). Put the person notifying first.',
+    cardsHint: 'Place a card on the reader to enter its face items (name, address, date of birth, sex). Put the person notifying first. ',
     simulate: 'Read demo cards', person: (k: number) => `Person ${k}`, submit: 'Start the interview',
   },
   visit: {
@@ -102,7 +102,7 @@ const en: CounterVisitDictionary = {
     procedures: (n: number) => `Procedures needed (${n})`,
     columns: { procedure: 'Procedure', reason: 'Why it applies', forWhom: 'For', where: 'Counter', drop: 'Drop' },
     byClerk: 'Added by staff', household: 'Household', nameJoin: ', ',
-    dropReasonOf: (title: string) => `Reason for dropping ${title}`, dropReason: 'Reason for dropping', drop: 'Drop',
+    dropReasonOf: (title: string) => `Reason for dropping ${title}`, dropReason: 'Reason', drop: 'Drop',
     dropped: 'Dropped: ', droppedItem: (title: string, reason: string) => `${title} (${reason})`, droppedJoin: '; ',
     add: 'Add a procedure', addReason: 'Reason for adding', addButton: 'Add',
   },
