@@ -7,7 +7,7 @@
  */
 import type { Database } from '../../platform/db/database.ts';
 import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
-import { checkSuppressions, perpetratorsOf, createMyNumberCipher, createRegistryRepository, personsUnderSupportMeasure, provisionalChangesAffecting } from '../registry/index.ts';
+import { checkSuppressions, compareMembers, perpetratorsOf, createMyNumberCipher, createRegistryRepository, personsUnderSupportMeasure, provisionalChangesAffecting } from '../registry/index.ts';
 import type { CertificatePerson, HistoryEntry } from './certificate-model.ts';
 import type { CertificateSource, HouseholdRef, PendingChange, SourceActor, SourceHousehold } from './certificate-source.ts';
 import { japanDay } from '../../platform/dates/jp-date.ts';
@@ -115,7 +115,9 @@ export function createRegistryCertificateSource(deps: { db: Database; registry: 
             ...(suppression.errors.includes(row.personId) ? { suppression: 'error' as const } : suppression.alerts.includes(row.personId) ? { suppression: 'alert' as const } : {}),
           });
         }
-        members.sort((a, b) => a.memberOrder - b.memberOrder);
+        // 世帯員の並び順 by the standard's rule (spec §5.2), the stored order breaking ties.
+        const orderOf = (m: CertificatePerson) => ({ relationship: m.relationship, birthKey: m.birthDate.sortKey, atenaNo: (m as { atenaNo?: string }).atenaNo ?? '', memberOrder: m.memberOrder });
+        members.sort((a, b) => compareMembers(orderOf(a), orderOf(b)));
         return members.length > 0 ? { householdId, members } : undefined;
       });
     },

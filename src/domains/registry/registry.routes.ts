@@ -29,7 +29,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   const svc = services.registry;
   const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
   for (const p of ['/persons', '/persons/*', '/households/*', '/changes', '/changes/*', '/provisional-changes', '/provisional-changes/*', '/registry-statistics', '/registry-towns', '/registry-towns/*', '/registry-postal-codes/*',
-    '/support-measures', '/support-measures/*', '/address-changes']) {
+    '/support-measures', '/support-measures/*', '/address-changes', '/household-address-changes']) {
     app.use(p, requireStaff());
   }
   mountSupportMeasureRoutes(app, svc, ctx);

@@ -26,6 +26,7 @@ import { buildStatistics, statisticsCsv } from './registry-statistics.ts';
 import { seedDemoResidents } from './demo/demo-residents.ts';
 import { createSupportMeasureUseCases } from './support-measures/support-measure.service.ts';
 import { checkSuppressions, createSuppressionUseCases, enforceSuppressions } from './suppressions/suppression.service.ts';
+import { inStandardOrder } from './member-order.ts';
 import { createAddressChangeUseCases } from './addresses/address-change.service.ts';
 import { createAddressMasterUseCases } from './addresses/address-master.service.ts';
 import { allTowns, currentTowns } from './addresses/address-master.repository.ts';
@@ -465,7 +466,9 @@ export function createRegistryService(deps: RegistryDeps) {
         if (!h) fail('household-not-found');
         const members = await repo.householdMembers(trx, householdId, !!opts.includeRemoved);
         await logMany(trx, actor, 'registry.person.read', members.map((mb) => mb.personId), ctx, { purpose: 'household' });
-        const presented = members.map((mb) => presentPerson(mb.personId, mb.historyNo, mb.record as unknown as PersonRecord, { today }));
+        // 世帯員の並び順 by the standard's rule (spec §5.2): a newcomer takes its place, the stored order breaks ties.
+        const ordered = inStandardOrder(members, (mb) => { const r = mb.record as unknown as PersonRecord; return { relationship: r.relationship, birthKey: r.birthDate.sortKey, atenaNo: r.atenaNo, memberOrder: r.memberOrder }; });
+        const presented = ordered.map((mb) => presentPerson(mb.personId, mb.historyNo, mb.record as unknown as PersonRecord, { today }));
         const head = presented.find((p) => p.relationship === '世帯主' && p.status !== 'removed');
         // A household may be without a head for a while (spec §1.1.10): its address is every living member's.
         const living = presented.find((p) => p.status !== 'removed');

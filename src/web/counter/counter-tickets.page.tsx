@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Reception (受付): issue a 受付番号, today's tickets with waiting and service times, call / start / end. */
-import { LIFE_EVENTS, LIFE_EVENT_LABELS, TICKET_STATUS_JA, type TicketView } from '../../domains/counter/index.ts';
+import { LIFE_EVENTS, LIFE_EVENT_LABELS, type TicketView } from '../../domains/counter/index.ts';
 import { FORM_TOKEN_FIELD, newFormToken } from '../../platform/http/idempotency.ts';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import { ConsoleLayout } from '../ui/console-layout.tsx';
@@ -50,7 +50,7 @@ export function CounterTicketsPage(p: ConsoleContext & { tickets: TicketView[]; 
         <section aria-labelledby="tickets-title">
           <div class="flex flex-wrap items-baseline justify-between gap-4">
             <h2 id="tickets-title" class="text-std-24B-150">{k.tickets}</h2>
-            <span class="flex gap-4"><a class="link" href="/console/counter/visits/new">番号なしで受付</a><a class="link" href="/console/counter/display">{k.display}</a></span>
+            <span class="flex gap-4"><a class="link" href="/console/counter/visits/new">{k.withoutTicket}</a><a class="link" href="/console/counter/display">{k.display}</a></span>
           </div>
           <p class="mt-2" data-testid="waiting-summary">{k.waitingSummary(waiting.length, avg)}</p>
           {p.tickets.length === 0 ? <p class="mt-4">{k.none}</p> : (
@@ -62,8 +62,8 @@ export function CounterTicketsPage(p: ConsoleContext & { tickets: TicketView[]; 
                 {p.tickets.map((x) => (
                   <tr class="border-b border-solid-gray-200 align-top" data-ticket={x.number}>
                     <td class="px-2 py-2 text-std-20B-150">{x.number}</td>
-                    <td class="px-2 py-2">{TICKET_STATUS_JA[x.status] ?? x.status}</td>
-                    <td class="px-2 py-2">{x.lifeEvents.map((e) => LIFE_EVENT_LABELS[e][p.lang].replace(/（.*）$/, '')).join('・') || '—'}</td>
+                    <td class="px-2 py-2">{k.status[x.status] ?? x.status}</td>
+                    <td class="px-2 py-2">{x.lifeEvents.map((e) => LIFE_EVENT_LABELS[e][p.lang].replace(/（.*）$/, '')).join(p.lang === 'en' ? ', ' : '・') || '—'}</td>
                     <td class="px-2 py-2">{hhmm(x.issuedAt)}</td>
                     <td class="px-2 py-2">{x.waitMinutes === null ? '—' : k.minutes(x.waitMinutes)}</td>
                     <td class="px-2 py-2">{x.serviceMinutes === null ? '—' : k.minutes(x.serviceMinutes)}</td>

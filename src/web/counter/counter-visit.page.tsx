@@ -6,6 +6,7 @@ import { FORM_TOKEN_FIELD, newFormToken } from '../../platform/http/idempotency.
 import { DateInput } from '../ui/date-input.tsx';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import { ConsoleLayout } from '../ui/console-layout.tsx';
+import { counterVisitText, missingText } from './counter-visit-i18n.ts';
 
 type Visit = Awaited<ReturnType<VisitService['get']>>;
 
@@ -28,51 +29,52 @@ export function VisitStartPage(p: ConsoleContext & { ticket?: number; events: Li
   const registryEvents = p.events.filter((e) => REGISTRY_EVENTS.includes(e));
   const r = p.reservation;
   const keep = r ? <input type="hidden" name="reservation" value={r.caseNo} /> : null;
+  const k = counterVisitText(p.lang).start;
   return (
-    <ConsoleLayout {...p} title="来庁受付（聞き取りの開始）" current="counter">
-      <h1 class="text-std-32B-150">来庁受付{p.ticket ? `（受付番号 ${p.ticket} 番）` : ''}</h1>
-      {p.error ? <div class="banner-error mt-4" role="alert"><p class="font-bold">受け付けられませんでした</p><p>{p.error}</p></div> : null}
+    <ConsoleLayout {...p} title={k.title} current="counter">
+      <h1 class="text-std-32B-150">{k.heading}{p.ticket ? k.ticket(p.ticket) : ''}</h1>
+      {p.error ? <div class="banner-error mt-4" role="alert"><p class="font-bold">{k.refused}</p><p>{p.error}</p></div> : null}
       {r ? (
         <section class="card mt-6 border-l-4 border-blue-900" aria-labelledby="reservation-title" data-testid="reservation">
-          <h2 id="reservation-title" class="text-std-20B-150">{`来庁予約（受付番号 ${r.caseNo}）の内容で聞き取りを始めます`}</h2>
+          <h2 id="reservation-title" class="text-std-20B-150">{k.reservationHeading(r.caseNo)}</h2>
           <dl class="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
-            <dt class="font-bold">申請者</dt><dd>{`${r.applicant.familyName} ${r.applicant.givenName}（${dateWa(r.applicant.birthDate)}生）`}</dd>
-            <dt class="font-bold">届出</dt><dd>{r.kind === 'move-in' ? '転入届' : '転居届'}</dd>
-            <dt class="font-bold">引越し日</dt><dd>{dateWa(r.movedOn)}</dd>
-            <dt class="font-bold">新しい住所</dt><dd>{r.newAddress}</dd>
-            {r.previousAddress ? <><dt class="font-bold">前の住所</dt><dd>{r.previousAddress}</dd></> : null}
+            <dt class="font-bold">{k.applicant}</dt><dd>{k.applicantLine(`${r.applicant.familyName} ${r.applicant.givenName}`, dateWa(r.applicant.birthDate))}</dd>
+            <dt class="font-bold">{k.notification}</dt><dd>{k.kind[r.kind]}</dd>
+            <dt class="font-bold">{k.movedOn}</dt><dd>{dateWa(r.movedOn)}</dd>
+            <dt class="font-bold">{k.newAddress}</dt><dd>{r.newAddress}</dd>
+            {r.previousAddress ? <><dt class="font-bold">{k.previousAddress}</dt><dd>{r.previousAddress}</dd></> : null}
           </dl>
-          <p class="mt-2">{r.kind === 'move-in' ? '世帯員のカードを読み取ってください。予約の内容は聞き取りに入ります。' : '住民記録から申請者を選んでください。予約の内容は聞き取りに入ります。'}</p>
+          <p class="mt-2">{k.reservationNext[r.kind]}</p>
         </section>
       ) : p.reservations?.length ? (
         <section class="card mt-6" aria-labelledby="reservations-title">
-          <h2 id="reservations-title" class="text-std-20B-150">来庁予約（オンラインで届いた転入・転居）</h2>
+          <h2 id="reservations-title" class="text-std-20B-150">{k.reservationsHeading}</h2>
           <ul class="mt-2 flex flex-col gap-1" data-testid="reservations">
-            {p.reservations.map((x) => <li><a class="link" href={`/console/counter/visits/new?reservation=${x.caseNo}${p.ticket ? `&ticket=${p.ticket}` : ''}`}>{`${x.applicantName}さん（受付番号 ${x.caseNo}、${dateWa(x.receivedOn)}受付）`}</a></li>)}
+            {p.reservations.map((x) => <li><a class="link" href={`/console/counter/visits/new?reservation=${x.caseNo}${p.ticket ? `&ticket=${p.ticket}` : ''}`}>{k.reservationItem(x.applicantName, x.caseNo, dateWa(x.receivedOn))}</a></li>)}
           </ul>
         </section>
       ) : null}
       <section class="card mt-6" aria-labelledby="from-registry-title">
-        <h2 id="from-registry-title" class="text-std-20B-150">住民記録にある方（転居・転出・出生・死亡・世帯変更）</h2>
+        <h2 id="from-registry-title" class="text-std-20B-150">{k.registryHeading}</h2>
         <form method="get" action="/console/counter/visits/new" class="mt-3 flex flex-col gap-4">
           {p.ticket ? <input type="hidden" name="ticket" value={String(p.ticket)} /> : null}
           {keep}
           <fieldset>
-            <legend class="form-label">ご用件</legend>
+            <legend class="form-label">{k.business}</legend>
             <div class="mt-1 flex flex-wrap gap-x-6">
-              {REGISTRY_EVENTS.map((e) => <label class="flex min-h-9 items-center gap-2"><input type="checkbox" name="e" value={e} class="size-5" checked={registryEvents.includes(e)} />{LIFE_EVENT_LABELS[e].ja}</label>)}
+              {REGISTRY_EVENTS.map((e) => <label class="flex min-h-9 items-center gap-2"><input type="checkbox" name="e" value={e} class="size-5" checked={registryEvents.includes(e)} />{LIFE_EVENT_LABELS[e][p.lang]}</label>)}
             </div>
           </fieldset>
           <div class="flex flex-wrap items-end gap-3">
-            <div class="form-field"><label class="form-label" for="q">住民を検索</label>
-              <p class="form-hint" id="q-hint">氏名（漢字・カナ）、生年月日（和暦）、又は氏名と生年月日</p>
+            <div class="form-field"><label class="form-label" for="q">{k.search}</label>
+              <p class="form-hint" id="q-hint">{k.searchHint}</p>
               <input id="q" name="q" value={p.q ?? ''} class="form-control" aria-describedby="q-hint" maxlength={200} /></div>
-            <button type="submit" class="button-secondary">検索</button>
+            <button type="submit" class="button-secondary">{k.searchButton}</button>
           </div>
         </form>
-        {p.hits ? (p.hits.length === 0 ? <p class="mt-4" role="status">該当する住民はいません。</p> : (
+        {p.hits ? (p.hits.length === 0 ? <p class="mt-4" role="status">{k.noHits}</p> : (
           <table class="mt-4 w-full border-collapse text-left" data-testid="reception-hits">
-            <thead><tr class="border-b border-solid-gray-420">{['氏名', '生年月日', '住所', '続柄', ''].map((h) => <th scope="col" class="px-2 py-2">{h}</th>)}</tr></thead>
+            <thead><tr class="border-b border-solid-gray-420">{[k.columns.name, k.columns.birthDate, k.columns.address, k.columns.relationship].map((h) => <th scope="col" class="px-2 py-2">{h}</th>)}<th scope="col" class="px-2 py-2"><span class="sr-only">{k.columns.action}</span></th></tr></thead>
             <tbody>
               {p.hits.map((h) => (
                 <tr class="border-b border-solid-gray-200 align-top">
@@ -87,7 +89,7 @@ export function VisitStartPage(p: ConsoleContext & { ticket?: number; events: Li
                       {keep}
                       {p.ticket ? <input type="hidden" name="ticket" value={String(p.ticket)} /> : null}
                       {registryEvents.map((e) => <input type="hidden" name="e" value={e} />)}
-                      <button type="submit" class="button-primary button-small">{`${h.name}さんで受付`}</button>
+                      <button type="submit" class="button-primary button-small">{k.startWith(h.name)}</button>
                     </form>
                   </td>
                 </tr>
@@ -96,38 +98,36 @@ export function VisitStartPage(p: ConsoleContext & { ticket?: number; events: Li
           </table>
         )) : null}
       </section>
-      <h2 class="mt-8 text-std-20B-150">転入（カードから）</h2>
+      <h2 class="mt-8 text-std-20B-150">{k.cardHeading}</h2>
       <form method="post" action="/console/counter/visits" class="mt-4 flex flex-col gap-6">
         <Hidden csrf={p.actor.csrfToken} idem />
         {p.ticket ? <input type="hidden" name="ticket" value={String(p.ticket)} /> : null}
         {keep}
         <fieldset>
-          <legend class="form-label">ご用件（ライフイベント）</legend>
+          <legend class="form-label">{k.lifeEvents}</legend>
           <div class="mt-2 grid gap-1 md:grid-cols-2">
-            {LIFE_EVENTS.filter((e) => !REGISTRY_EVENTS.includes(e)).map((e) => <label class="flex min-h-9 items-center gap-2"><input type="checkbox" name="e" value={e} class="size-5" checked={p.events.includes(e)} />{LIFE_EVENT_LABELS[e].ja}</label>)}
+            {LIFE_EVENTS.filter((e) => !REGISTRY_EVENTS.includes(e)).map((e) => <label class="flex min-h-9 items-center gap-2"><input type="checkbox" name="e" value={e} class="size-5" checked={p.events.includes(e)} />{LIFE_EVENT_LABELS[e][p.lang]}</label>)}
           </div>
         </fieldset>
         <fieldset>
-          <legend class="form-label">世帯員のマイナンバーカード（券面事項）</legend>
-          <p class="form-hint">カードを読み取り装置に置くと券面事項（氏名・住所・生年月日・性別）が入ります。届出人を1人目にしてください。<a class="link" href={`/console/counter/visits/new?${p.ticket ? `ticket=${p.ticket}&` : ''}${r ? `reservation=${r.caseNo}&` : ''}simulate=1`}>模擬カードを読み取る（デモ）</a></p>
+          <legend class="form-label">{k.cards}</legend>
+          <p class="form-hint">{k.cardsHint}<a class="link" href={`/console/counter/visits/new?${p.ticket ? `ticket=${p.ticket}&` : ''}${r ? `reservation=${r.caseNo}&` : ''}simulate=1`}>{k.simulate}</a></p>
           <div class="mt-2 grid gap-4 md:grid-cols-2">
             {slots.map((text, i) => (
               <div class="form-field">
-                <label class="form-label" for={`card${i}`}>{`${i + 1}人目`}</label>
+                <label class="form-label" for={`card${i}`}>{k.person(i + 1)}</label>
                 <textarea id={`card${i}`} name="card" rows={4} class="form-control !max-w-none" maxlength={600}>{text}</textarea>
               </div>
             ))}
           </div>
         </fieldset>
-        <div><button type="submit" class="button-primary">聞き取りを始める</button></div>
+        <div><button type="submit" class="button-primary">{k.submit}</button></div>
       </form>
     </ConsoleLayout>
   );
 }
 
-const OCCURRED_LABEL: Record<string, string> = { 'move-in': '異動日（引越した日）', 'move-within': '異動日（引越した日）', 'move-out': '転出日（予定日）', birth: '生まれた日', death: '亡くなった日', 'household-change': '変更の日' };
-const CONCERNED_LABEL: Record<string, string> = { 'move-within': '引越す', 'move-out': '転出する', death: '亡くなった方' };
-
+/** 和暦 of an ISO day ('' for anything else). */
 const dateWa = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? toWareki(iso) : '');
 
 function Field(p: { id: string; label: string; value: string; type?: string; hint?: string; missing?: string; wide?: boolean; inputmode?: 'tel' | 'numeric' }) {
@@ -148,49 +148,52 @@ export function VisitPage(p: ConsoleContext & { visit: Visit; notice?: string; e
   const iv = v.interview;
   const csrf = p.actor.csrfToken;
   const filed = v.status === 'filed';
+  const T = counterVisitText(p.lang);
+  const { visit: k, interview: q } = T;
+  const L = (x: { ja: string; en: string }) => x[p.lang];
   // Fields say what is missing once the interview was saved; before, the checklist at the end lists it.
-  const miss = (f: string) => (v.saved ? v.missing.find((x) => x.field === f)?.message : undefined);
+  const miss = (f: string) => { const m = v.saved ? v.missing.find((x) => x.field === f) : undefined; return m ? missingText(T, m) : undefined; };
   const has = (c: string) => v.needed.some((n) => n.code === c);
-  const who = (refs: string[]) => (refs.length ? refs.map((r) => { const m = iv.members[Number(r)]; return m ? `${m.familyName} ${m.givenName}` : ''; }).join('、') : '世帯');
+  const who = (refs: string[]) => (refs.length ? refs.map((r) => { const m = iv.members[Number(r)]; return m ? `${m.familyName} ${m.givenName}` : ''; }).join(k.nameJoin) : k.household);
   const notListed = v.rules.procedures.filter((d) => !v.needed.some((n) => n.code === d.code));
   const change = registryChangeOf(v.needed);
   const registered = !!iv.householdId;
   const members = iv.members.filter((m) => !m.isNew);
   const newborn = iv.members.find((m) => m.isNew);
   return (
-    <ConsoleLayout {...p} title={`来庁 ${v.visitNo}`} current="counter">
-      <h1 class="text-std-32B-150">{`来庁 ${v.visitNo}`}{v.ticketNumber ? `（受付番号 ${v.ticketNumber} 番）` : ''}</h1>
-      <p class="mt-2">{v.events.map((e) => LIFE_EVENT_LABELS[e].ja).join('・')}</p>
+    <ConsoleLayout {...p} title={k.title(v.visitNo)} current="counter">
+      <h1 class="text-std-32B-150">{k.title(v.visitNo)}{v.ticketNumber ? T.start.ticket(v.ticketNumber) : ''}</h1>
+      <p class="mt-2">{v.events.map((e) => LIFE_EVENT_LABELS[e][p.lang]).join(k.eventsJoin)}</p>
       {p.notice ? <div class="banner-success mt-4" role="status">{p.notice}</div> : null}
-      {p.error ? <div class="banner-error mt-4" role="alert"><p class="font-bold">できませんでした</p><p>{p.error}</p></div> : null}
+      {p.error ? <div class="banner-error mt-4" role="alert"><p class="font-bold">{k.refused}</p><p>{p.error}</p></div> : null}
       {filed ? (
         <section class="banner-success mt-6" data-testid="filed">
-          <h2 class="text-std-24B-150">すべての届出・申請を受け付けました</h2>
-          {v.hasRegistryChange ? <p class="mt-2">住民記録に仮登録しました（本登録は住民記録の仮登録一覧で行います）。</p> : null}
-          <ul class="mt-2 list-disc pl-6">{v.caseNos.map((no) => <li><a class="link" href={`/console/cases/${no}`}>{`案件 ${no}`}</a></li>)}</ul>
-          <p class="mt-4"><a class="link" href={`/console/counter/visits/${v.visitNo}/sheet.pdf`}>確認・署名用シート（PDF）</a>　<a class="link" href="/console/counter">受付に戻る</a></p>
+          <h2 class="text-std-24B-150">{k.filed}</h2>
+          {v.hasRegistryChange ? <p class="mt-2">{k.filedRegistry}</p> : null}
+          <ul class="mt-2 list-disc pl-6">{v.caseNos.map((no) => <li><a class="link" href={`/console/cases/${no}`}>{k.caseLink(no)}</a></li>)}</ul>
+          <p class="mt-4 flex flex-wrap gap-6"><a class="link" href={`/console/counter/visits/${v.visitNo}/sheet.pdf`}>{k.sheetLink}</a><a class="link" href="/console/counter">{k.back}</a></p>
         </section>
       ) : null}
 
       <section class="mt-8" aria-labelledby="procedures-title" id="procedures">
-        <h2 id="procedures-title" class="text-std-24B-150">{`必要な手続（${v.needed.length}件）`}</h2>
+        <h2 id="procedures-title" class="text-std-24B-150">{k.procedures(v.needed.length)}</h2>
         <table class="mt-3 w-full border-collapse text-left">
-          <thead><tr class="border-b border-solid-gray-420"><th scope="col" class="px-2 py-2">手続</th><th scope="col" class="px-2 py-2">理由</th><th scope="col" class="px-2 py-2">対象</th><th scope="col" class="px-2 py-2">窓口</th>{filed ? null : <th scope="col" class="px-2 py-2">外す</th>}</tr></thead>
+          <thead><tr class="border-b border-solid-gray-420"><th scope="col" class="px-2 py-2">{k.columns.procedure}</th><th scope="col" class="px-2 py-2">{k.columns.reason}</th><th scope="col" class="px-2 py-2">{k.columns.forWhom}</th><th scope="col" class="px-2 py-2">{k.columns.where}</th>{filed ? null : <th scope="col" class="px-2 py-2">{k.columns.drop}</th>}</tr></thead>
           <tbody>
             {v.needed.map((n) => (
               <tr class="border-b border-solid-gray-200 align-top" data-procedure={n.code}>
-                <td class="px-2 py-2 font-bold">{n.def.title.ja}{n.source === 'clerk' ? <span class="badge ml-2">職員が追加</span> : null}</td>
-                <td class="px-2 py-2">{n.reason.ja}</td>
+                <td class="px-2 py-2 font-bold">{L(n.def.title)}{n.source === 'clerk' ? <span class="badge ml-2">{k.byClerk}</span> : null}</td>
+                <td class="px-2 py-2">{L(n.reason)}</td>
                 <td class="px-2 py-2">{who(n.memberRefs)}</td>
-                <td class="px-2 py-2">{n.def.where.ja}</td>
+                <td class="px-2 py-2">{L(n.def.where)}</td>
                 {filed ? null : (
                   <td class="px-2 py-2">
                     <form method="post" action={`/console/counter/visits/${v.visitNo}/adjustments`} class="flex flex-wrap items-end gap-2">
                       <Hidden csrf={csrf} />
                       <input type="hidden" name="action" value="drop" /><input type="hidden" name="code" value={n.code} />
-                      <label class="sr-only" for={`drop-${n.code}`}>{`${n.def.title.ja}を外す理由`}</label>
-                      <input id={`drop-${n.code}`} name="reason" class="form-control !w-40 !py-1" placeholder="外す理由" maxlength={200} />
-                      <button type="submit" class="button-secondary button-small">外す</button>
+                      <label class="sr-only" for={`drop-${n.code}`}>{k.dropReasonOf(L(n.def.title))}</label>
+                      <input id={`drop-${n.code}`} name="reason" class="form-control !w-40 !py-1" placeholder={k.dropReason} maxlength={200} />
+                      <button type="submit" class="button-secondary button-small">{k.drop}</button>
                     </form>
                   </td>
                 )}
@@ -198,150 +201,150 @@ export function VisitPage(p: ConsoleContext & { visit: Visit; notice?: string; e
             ))}
           </tbody>
         </table>
-        {v.dropped.length ? <p class="mt-2">外した手続: {v.dropped.map((d) => `${d.def.title.ja}（${d.reason}）`).join('、')}</p> : null}
+        {v.dropped.length ? <p class="mt-2">{k.dropped}{v.dropped.map((d) => k.droppedItem(L(d.def.title), d.reason)).join(k.droppedJoin)}</p> : null}
         {filed ? null : (
           <form method="post" action={`/console/counter/visits/${v.visitNo}/adjustments`} class="mt-4 flex flex-wrap items-end gap-3">
             <Hidden csrf={csrf} />
             <input type="hidden" name="action" value="add" />
-            <div class="form-field"><label class="form-label" for="add-code">手続を追加</label>
-              <select id="add-code" name="code" class="form-control">{notListed.map((d) => <option value={d.code}>{d.title.ja}</option>)}</select></div>
-            <div class="form-field"><label class="form-label" for="add-reason">追加する理由</label><input id="add-reason" name="reason" class="form-control" maxlength={200} /></div>
-            <button type="submit" class="button-secondary">追加</button>
+            <div class="form-field"><label class="form-label" for="add-code">{k.add}</label>
+              <select id="add-code" name="code" class="form-control">{notListed.map((d) => <option value={d.code}>{L(d.title)}</option>)}</select></div>
+            <div class="form-field"><label class="form-label" for="add-reason">{k.addReason}</label><input id="add-reason" name="reason" class="form-control" maxlength={200} /></div>
+            <button type="submit" class="button-secondary">{k.addButton}</button>
           </form>
         )}
       </section>
 
       {filed ? null : (
         <section class="mt-10" aria-labelledby="interview-title">
-          <h2 id="interview-title" class="text-std-24B-150">聞き取り（共通の質問は一度だけ）</h2>
+          <h2 id="interview-title" class="text-std-24B-150">{q.heading}</h2>
           <form method="post" action={`/console/counter/visits/${v.visitNo}/interview`} class="mt-4 flex flex-col gap-6">
             <Hidden csrf={csrf} />
             <div class="grid gap-4 md:grid-cols-3">
-              <DateInput name="occurredOn" label={OCCURRED_LABEL[change ?? 'move-in'] ?? '異動日'} value={dateWa(iv.occurredOn) || iv.occurredOn} error={miss('occurredOn')} />
-              <Field id="phone" label="連絡先電話番号" value={iv.phone} inputmode="tel" missing={miss('phone')} />
-              {change === 'move-in' ? <Field id="previousAddress" label="前住所（カードから）" value={iv.previousAddress} missing={miss('previousAddress')} wide /> : null}
+              <DateInput name="occurredOn" label={q.occurred[change ?? 'move-in'] ?? q.occurredDefault} value={dateWa(iv.occurredOn) || iv.occurredOn} error={miss('occurredOn')} lang={p.lang} />
+              <Field id="phone" label={q.phone} value={iv.phone} inputmode="tel" missing={miss('phone')} />
+              {change === 'move-in' ? <Field id="previousAddress" label={q.previousAddress} value={iv.previousAddress} missing={miss('previousAddress')} wide /> : null}
               {change === 'move-in' || change === 'move-within' ? <>
-                <Field id="townName" label="新住所：町字" value={iv.townName} hint="例: 大字広丘野村" />
-                <Field id="banchi" label="番地・号" value={iv.banchi} missing={miss('banchi')} />
-                <Field id="katagaki" label="方書（建物名・部屋番号）" value={iv.katagaki} />
+                <Field id="townName" label={q.townName} value={iv.townName} hint={q.townHint} />
+                <Field id="banchi" label={q.banchi} value={iv.banchi} missing={miss('banchi')} />
+                <Field id="katagaki" label={q.katagaki} value={iv.katagaki} />
               </> : null}
-              {change === 'move-out' ? <Field id="destination" label="転出先の住所" value={iv.destination} missing={miss('destination')} wide hint="都道府県から番地・部屋番号まで" /> : null}
+              {change === 'move-out' ? <Field id="destination" label={q.destination} value={iv.destination} missing={miss('destination')} wide hint={q.destinationHint} /> : null}
               {change === 'move-in' || change === 'birth' ? <>
-                <Field id="honseki" label="本籍" value={iv.honseki} missing={miss('honseki')} hint="ない場合は「なし」、分からない場合は「不明」" />
-                <Field id="hittosha" label="筆頭者" value={iv.hittosha} />
+                <Field id="honseki" label={q.honseki} value={iv.honseki} missing={miss('honseki')} hint={q.honsekiHint} />
+                <Field id="hittosha" label={q.hittosha} value={iv.hittosha} />
               </> : null}
             </div>
             {registered && (change === 'death' || change === 'household-change' || change === 'move-out' || change === 'move-within') ? (
               <div class="form-field">
-                <label class="form-label" for="newHeadRef">新しい世帯主</label>
-                <p class="form-hint" id="newHeadRef-hint">{change === 'household-change' ? '世帯主になる方を選んでください' : '世帯主が亡くなった・引越す場合に、残る世帯の世帯主を選んでください'}</p>
+                <label class="form-label" for="newHeadRef">{q.newHead}</label>
+                <p class="form-hint" id="newHeadRef-hint">{change === 'household-change' ? q.newHeadHint['household-change'] : q.newHeadHint.other}</p>
                 {miss('newHeadRef') ? <p class="form-error" id="newHeadRef-error">{miss('newHeadRef')}</p> : null}
                 <select id="newHeadRef" name="newHeadRef" class="form-control" aria-describedby="newHeadRef-hint">
-                  <option value="">選ばない</option>
-                  {members.map((m, i) => <option value={String(i)} selected={iv.newHeadRef === String(i)}>{`${m.familyName} ${m.givenName}（${m.relationship || '続柄未入力'}）`}</option>)}
+                  <option value="">{q.none}</option>
+                  {members.map((m, i) => <option value={String(i)} selected={iv.newHeadRef === String(i)}>{q.headOption(`${m.familyName} ${m.givenName}`, m.relationship)}</option>)}
                 </select>
               </div>
             ) : null}
             {change === 'birth' ? (
-              <fieldset class="card" data-testid="newborn"><legend class="font-bold">生まれたお子さん</legend>
+              <fieldset class="card" data-testid="newborn"><legend class="font-bold">{q.newborn}</legend>
                 {miss('nb-givenName') ? <p class="form-error">{miss('nb-givenName')}</p> : null}
                 <div class="grid gap-4 md:grid-cols-3">
-                  <Field id="nb-familyName" label="氏" value={newborn?.familyName ?? members[0]?.familyName ?? ''} />
-                  <Field id="nb-givenName" label="名" value={newborn?.givenName ?? ''} />
-                  <Field id="nb-familyNameKana" label="氏（フリガナ）" value={newborn?.familyNameKana ?? members[0]?.familyNameKana ?? ''} />
-                  <Field id="nb-givenNameKana" label="名（フリガナ）" value={newborn?.givenNameKana ?? ''} />
-                  <DateInput name="nb-birthDate" label="生年月日" value={newborn && newborn.birthDate !== '0000-01-01' ? dateWa(newborn.birthDate) : ''} />
-                  <div class="form-field"><label class="form-label" for="nb-sex">性別</label>
-                    <select id="nb-sex" name="nb-sex" class="form-control"><option value="female" selected={newborn?.sex !== 'male'}>女</option><option value="male" selected={newborn?.sex === 'male'}>男</option></select></div>
-                  <Field id="nb-relationship" label="続柄" value={newborn?.relationship ?? '子'} />
+                  <Field id="nb-familyName" label={q.familyName} value={newborn?.familyName ?? members[0]?.familyName ?? ''} />
+                  <Field id="nb-givenName" label={q.givenName} value={newborn?.givenName ?? ''} />
+                  <Field id="nb-familyNameKana" label={q.familyNameKana} value={newborn?.familyNameKana ?? members[0]?.familyNameKana ?? ''} />
+                  <Field id="nb-givenNameKana" label={q.givenNameKana} value={newborn?.givenNameKana ?? ''} />
+                  <DateInput name="nb-birthDate" label={q.birthDate} value={newborn && newborn.birthDate !== '0000-01-01' ? dateWa(newborn.birthDate) : ''} lang={p.lang} />
+                  <div class="form-field"><label class="form-label" for="nb-sex">{q.sex}</label>
+                    <select id="nb-sex" name="nb-sex" class="form-control"><option value="female" selected={newborn?.sex !== 'male'}>{q.sexes.female}</option><option value="male" selected={newborn?.sex === 'male'}>{q.sexes.male}</option></select></div>
+                  <Field id="nb-relationship" label={q.relationship} value={newborn?.relationship ?? '子'} />
                 </div>
-                <label class="mt-3 flex items-center gap-2"><input type="checkbox" name="nb-nhi" value="1" checked={newborn?.nhi} class="size-5" />国民健康保険に加入する</label>
+                <label class="mt-3 flex items-center gap-2"><input type="checkbox" name="nb-nhi" value="1" checked={newborn?.nhi} class="size-5" />{q.newbornNhi}</label>
               </fieldset>
             ) : null}
             <fieldset>
-              <legend class="form-label">{registered ? '世帯員（住民記録から）' : '世帯員（氏名・生年月日・性別はカードから）'}</legend>
+              <legend class="form-label">{registered ? q.members.registered : q.members.cards}</legend>
               {registered ? <input type="hidden" name="concernedShown" value="1" /> : null}
-              <p class="form-hint">同じ氏の方のフリガナ（氏）は、1人分を入力して保存すると全員に入ります。</p>
+              <p class="form-hint">{q.kanaHint}</p>
               <table class="mt-2 w-full border-collapse text-left">
-                <thead><tr class="border-b border-solid-gray-420">{[...(registered ? [CONCERNED_LABEL[change ?? ''] ?? '対象'] : []), '氏名', 'フリガナ（氏）', 'フリガナ（名）', '生年月日', '続柄', '国保に加入'].map((h) => <th scope="col" class="px-2 py-2">{h}</th>)}</tr></thead>
+                <thead><tr class="border-b border-solid-gray-420">{[...(registered ? [q.concerned[change ?? ''] ?? q.concernedDefault] : []), q.columns.name, q.columns.familyNameKana, q.columns.givenNameKana, q.columns.birthDate, q.columns.relationship, q.columns.nhi].map((h) => <th scope="col" class="px-2 py-2">{h}</th>)}</tr></thead>
                 <tbody>
                   {members.map((m, i) => (
                     <tr class="border-b border-solid-gray-200 align-top">
                       {registered ? <td class="px-2 py-2"><label class="flex items-center gap-2"><input type="checkbox" name={`c${i}`} value="1" checked={m.concerned} class="size-5" /><span class="sr-only">{`${m.familyName} ${m.givenName}`}</span></label></td> : null}
-                      <td class="px-2 py-2 font-bold">{`${m.familyName} ${m.givenName}`}<br /><span class="text-dns-14N-130">{m.sex === 'male' ? '男' : '女'}</span></td>
-                      <td class="px-2 py-2"><label class="sr-only" for={`kf${i}`}>{`${m.familyName} ${m.givenName} フリガナ（氏）`}</label><input id={`kf${i}`} name={`kf${i}`} value={m.familyNameKana} class="form-control !w-36" aria-invalid={miss(`m${i}.kana`) ? 'true' : undefined} /></td>
-                      <td class="px-2 py-2"><label class="sr-only" for={`kg${i}`}>{`${m.familyName} ${m.givenName} フリガナ（名）`}</label><input id={`kg${i}`} name={`kg${i}`} value={m.givenNameKana} class="form-control !w-36" /></td>
+                      <td class="px-2 py-2 font-bold">{`${m.familyName} ${m.givenName}`}<br /><span class="text-dns-14N-130">{q.sexes[m.sex]}</span></td>
+                      <td class="px-2 py-2"><label class="sr-only" for={`kf${i}`}>{q.srKanaFamily(`${m.familyName} ${m.givenName}`)}</label><input id={`kf${i}`} name={`kf${i}`} value={m.familyNameKana} class="form-control !w-36" aria-invalid={miss(`m${i}.kana`) ? 'true' : undefined} /></td>
+                      <td class="px-2 py-2"><label class="sr-only" for={`kg${i}`}>{q.srKanaGiven(`${m.familyName} ${m.givenName}`)}</label><input id={`kg${i}`} name={`kg${i}`} value={m.givenNameKana} class="form-control !w-36" /></td>
                       <td class="px-2 py-2">{toWareki(m.birthDate)}</td>
-                      <td class="px-2 py-2"><label class="sr-only" for={`rel${i}`}>{`${m.familyName} ${m.givenName} 続柄`}</label>
+                      <td class="px-2 py-2"><label class="sr-only" for={`rel${i}`}>{q.srRelationship(`${m.familyName} ${m.givenName}`)}</label>
                         <input id={`rel${i}`} name={`rel${i}`} value={m.relationship} list="relationships" class="form-control !w-28" aria-invalid={miss(`m${i}.relationship`) ? 'true' : undefined} /></td>
-                      <td class="px-2 py-2"><label class="flex items-center gap-2"><input type="checkbox" name={`nhi${i}`} value="1" checked={m.nhi} class="size-5" />加入</label></td>
+                      <td class="px-2 py-2"><label class="flex items-center gap-2"><input type="checkbox" name={`nhi${i}`} value="1" checked={m.nhi} class="size-5" />{q.nhiJoin}</label></td>
                     </tr>
                   ))}
                 </tbody>
               </table>
               <datalist id="relationships">{['世帯主', '妻', '夫', '子', '父', '母', '同居人'].map((r) => <option value={r} />)}</datalist>
               {change === 'move-in' ? members.map((m, i) => (m.foreign ? (
-                <fieldset class="card mt-3" data-testid={`residence-card-${i}`}><legend class="font-bold">{`${m.familyName} ${m.givenName}さんの在留カード`}</legend>
+                <fieldset class="card mt-3" data-testid={`residence-card-${i}`}><legend class="font-bold">{q.residenceCard(`${m.familyName} ${m.givenName}`)}</legend>
                   <div class="grid gap-4 md:grid-cols-3">
-                    <Field id={`rn${i}`} label="ローマ字氏名" value={m.romanName} />
-                    <Field id={`nat${i}`} label="国籍・地域" value={m.nationality} missing={miss(`m${i}.nationality`)} />
-                    <Field id={`rc${i}`} label="在留カード番号" value={m.residenceCardNo} missing={miss(`m${i}.residenceCardNo`)} hint="英字2・数字8・英字2（例: AB12345678CD）" />
-                    <Field id={`rs${i}`} label="在留資格" value={m.residenceStatus} missing={miss(`m${i}.residenceStatus`)} />
-                    <DateInput name={`rx${i}`} label="在留期間の満了日" value={dateWa(m.residenceExpiry) || m.residenceExpiry} />
+                    <Field id={`rn${i}`} label={q.romanName} value={m.romanName} />
+                    <Field id={`nat${i}`} label={q.nationality} value={m.nationality} missing={miss(`m${i}.nationality`)} />
+                    <Field id={`rc${i}`} label={q.residenceCardNo} value={m.residenceCardNo} missing={miss(`m${i}.residenceCardNo`)} hint={q.residenceCardNoHint} />
+                    <Field id={`rs${i}`} label={q.residenceStatus} value={m.residenceStatus} missing={miss(`m${i}.residenceStatus`)} />
+                    <DateInput name={`rx${i}`} label={q.residenceExpiry} value={dateWa(m.residenceExpiry) || m.residenceExpiry} lang={p.lang} />
                   </div>
                 </fieldset>
               ) : null)) : null}
-              <label class="mt-3 flex items-center gap-2"><input type="checkbox" name="dog" value="1" checked={iv.dog} class="size-5" />犬を飼っている</label>
+              <label class="mt-3 flex items-center gap-2"><input type="checkbox" name="dog" value="1" checked={iv.dog} class="size-5" />{q.dog}</label>
             </fieldset>
             {has('child-allowance') ? (
-              <fieldset class="card"><legend class="font-bold">児童手当（受取口座）</legend>
+              <fieldset class="card"><legend class="font-bold">{q.childAllowance}</legend>
                 <div class="grid gap-4 md:grid-cols-4">
-                  <Field id="bankName" label="金融機関" value={iv.bankName} missing={miss('bankName')} />
-                  <Field id="branchName" label="支店" value={iv.branchName} />
-                  <div class="form-field"><label class="form-label" for="accountType">種別</label>
-                    <select id="accountType" name="accountType" class="form-control"><option value="ordinary" selected={iv.accountType === 'ordinary'}>普通</option><option value="current" selected={iv.accountType === 'current'}>当座</option></select></div>
-                  <Field id="accountNumber" label="口座番号（7桁）" value={iv.accountNumber} inputmode="numeric" missing={miss('accountNumber')} />
+                  <Field id="bankName" label={q.bankName} value={iv.bankName} missing={miss('bankName')} />
+                  <Field id="branchName" label={q.branchName} value={iv.branchName} />
+                  <div class="form-field"><label class="form-label" for="accountType">{q.accountType}</label>
+                    <select id="accountType" name="accountType" class="form-control"><option value="ordinary" selected={iv.accountType === 'ordinary'}>{q.accountTypes.ordinary}</option><option value="current" selected={iv.accountType === 'current'}>{q.accountTypes.current}</option></select></div>
+                  <Field id="accountNumber" label={q.accountNumber} value={iv.accountNumber} inputmode="numeric" missing={miss('accountNumber')} />
                 </div>
               </fieldset>
             ) : null}
             {has('daycare') ? (
-              <fieldset class="card"><legend class="font-bold">保育所等の利用申込</legend>
+              <fieldset class="card"><legend class="font-bold">{q.daycare}</legend>
                 <div class="grid gap-4 md:grid-cols-3">
-                  <DateInput name="daycareStart" label="利用希望日" value={dateWa(iv.daycareStart) || iv.daycareStart} error={miss('daycareStart')} />
-                  <Field id="daycarePreferences" label="希望する施設（読点で区切る・順に）" value={iv.daycarePreferences} missing={miss('daycarePreferences')} />
-                  <Field id="daycareReason" label="保育を必要とする事由" value={iv.daycareReason} missing={miss('daycareReason')} hint="例: 父母とも就労（週40時間）" />
+                  <DateInput name="daycareStart" label={q.daycareStart} value={dateWa(iv.daycareStart) || iv.daycareStart} error={miss('daycareStart')} lang={p.lang} />
+                  <Field id="daycarePreferences" label={q.daycarePreferences} value={iv.daycarePreferences} missing={miss('daycarePreferences')} />
+                  <Field id="daycareReason" label={q.daycareReason} value={iv.daycareReason} missing={miss('daycareReason')} hint={q.daycareReasonHint} />
                 </div>
               </fieldset>
             ) : null}
             {has('child-medical') ? (
-              <fieldset class="card"><legend class="font-bold">子ども医療費</legend>
-                <Field id="insurer" label="お子さんの健康保険（保険者名）" value={iv.insurer} missing={miss('insurer')} hint="お子さんが国保に加入する場合は、保存すると「国民健康保険」が入ります" />
+              <fieldset class="card"><legend class="font-bold">{q.childMedical}</legend>
+                <Field id="insurer" label={q.insurer} value={iv.insurer} missing={miss('insurer')} hint={q.insurerHint} />
               </fieldset>
             ) : null}
             {has('school-enrolment') ? (
-              <fieldset class="card"><legend class="font-bold">小中学校の転入学</legend>
-                <Field id="previousSchool" label="前の学校" value={iv.previousSchool} />
+              <fieldset class="card"><legend class="font-bold">{q.school}</legend>
+                <Field id="previousSchool" label={q.previousSchool} value={iv.previousSchool} />
               </fieldset>
             ) : null}
-            <div><button type="submit" class="button-primary">聞き取りを保存</button></div>
+            <div><button type="submit" class="button-primary">{q.save}</button></div>
           </form>
         </section>
       )}
 
       {filed ? null : (
         <section class="mt-10 card" aria-labelledby="file-title">
-          <h2 id="file-title" class="text-std-24B-150">確認・署名と届出</h2>
+          <h2 id="file-title" class="text-std-24B-150">{T.file.heading}</h2>
           {v.missing.length ? (
-            <div data-testid="missing"><p class="mt-2">次の聞き取りが終わると、確認・署名用シートを印刷して届出できます。</p>
-              <ul class="mt-2 list-disc pl-6">{v.missing.map((x) => <li><a class="link" href={`#${x.field.startsWith('m') ? `${x.field.endsWith('kana') ? 'kf' : 'rel'}${x.field.slice(1, x.field.indexOf('.'))}` : x.field}`}>{x.message}</a></li>)}</ul></div>
+            <div data-testid="missing"><p class="mt-2">{T.file.missingLead}</p>
+              <ul class="mt-2 list-disc pl-6">{v.missing.map((x) => <li><a class="link" href={`#${x.field.startsWith('m') ? `${x.field.endsWith('kana') ? 'kf' : 'rel'}${x.field.slice(1, x.field.indexOf('.'))}` : x.field}`}>{missingText(T, x)}</a></li>)}</ul></div>
           ) : (
             <div>
-              <p class="mt-2">シートを印刷し、内容を住民の方に確認して署名してもらってから、届出をまとめて行います。</p>
-              <p class="mt-4"><a class="button-secondary" href={`/console/counter/visits/${v.visitNo}/sheet.pdf`}>確認・署名用シートを開く（PDF）</a></p>
+              <p class="mt-2">{T.file.readyLead}</p>
+              <p class="mt-4"><a class="button-secondary" href={`/console/counter/visits/${v.visitNo}/sheet.pdf`}>{T.file.openSheet}</a></p>
               <form method="post" action={`/console/counter/visits/${v.visitNo}/filing`} class="mt-4">
                 <Hidden csrf={csrf} idem />
-                <label class="flex items-center gap-2"><input type="checkbox" name="signed" value="1" class="size-5" required />住民の方がシートの内容を確認し、署名しました</label>
-                <button type="submit" class="button-primary mt-4">{`すべての届出・申請を行う（${v.needed.filter((n) => n.def.caseType || n.def.registryChange).length}件）`}</button>
+                <label class="flex items-center gap-2"><input type="checkbox" name="signed" value="1" class="size-5" required />{T.file.signed}</label>
+                <button type="submit" class="button-primary mt-4">{T.file.submit(v.needed.filter((n) => n.def.caseType || n.def.registryChange).length)}</button>
               </form>
             </div>
           )}

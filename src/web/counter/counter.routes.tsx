@@ -10,9 +10,11 @@ import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import type { Services } from '../../services.ts';
 import { consoleContext } from '../console/console.routes.tsx';
+import { requestLang } from '../ui/i18n.ts';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { CounterDisplayPage } from './counter-display.page.tsx';
-import { counterText } from './counter-i18n.ts';
+import { counterErrorText, counterText } from './counter-i18n.ts';
+import { counterVisitText } from './counter-visit-i18n.ts';
 import { CounterTicketsPage } from './counter-tickets.page.tsx';
 import { VisitPage, VisitStartPage } from './counter-visit.page.tsx';
 import { isLifeEvent, SIMULATED_CARDS, type Interview } from '../../domains/counter/index.ts';
@@ -107,7 +109,7 @@ export function counterWebRoutes(services: Services) {
     try {
       await services.counter.tickets.act(c.var.actor, number, action);
     } catch (e) {
-      if (e instanceof DomainError && (e.status === 404 || e.status === 409)) return ticketsPage(c, { error: e.title }, e.status);
+      if (e instanceof DomainError && (e.status === 404 || e.status === 409)) return ticketsPage(c, { error: counterErrorText(requestLang(c), e) }, e.status);
       throw e;
     }
     return c.redirect(action === 'start' ? `/console/counter/visits/new?ticket=${number}` : `/console/counter?done=${action}`, 303);
@@ -134,7 +136,7 @@ export function counterWebRoutes(services: Services) {
         hits = await services.registry.search(c.var.actor, { ...interpretSearch(q, (await services.registry.listTowns(c.var.actor)).items.map((t) => t.name)).query, mode: 'prefix', includeRemoved: false, purpose: '窓口受付', limit: 30 }, ctxOf(c));
       } catch (e) {
         if (!(e instanceof DomainError) || e.status >= 500) throw e;
-        error = e.title;
+        error = counterErrorText(requestLang(c), e);
       }
     }
     const reservations = reservation ? [] : await services.counter.visits.reservations(c.var.actor, ctxOf(c));
@@ -151,12 +153,12 @@ export function counterWebRoutes(services: Services) {
     const reservationCaseNo = /^\d{4}-\d{6}$/.test(str(body.reservation)) ? str(body.reservation) : undefined;
     const input = { events, ticketNumber: Number.isInteger(ticket) && ticket > 0 ? ticket : undefined, personId, reservationCaseNo };
     try {
-      if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new DomainError('visit-person-required', '住民を検索して選んでください', 422);
+      if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new DomainError('visit-person-required', '住民を検索して選んでください', 422, 'visit-person-required');
       const { visitNo } = await services.counter.visits.startFromRegistry(c.var.actor, input, ctxOf(c));
       return c.redirect(`/console/counter/visits/${visitNo}`, 303);
     } catch (e) {
       if (!(e instanceof DomainError) || e.status >= 500 || e.status === 403) throw e;
-      return renderPage(c, VisitStartPage({ ...(await consoleContext(c, services)), ticket: input.ticketNumber, events, cards: [], error: e.title }), 422);
+      return renderPage(c, VisitStartPage({ ...(await consoleContext(c, services)), ticket: input.ticketNumber, events, cards: [], error: counterErrorText(requestLang(c), e) }), 422);
     }
   });
 
@@ -172,7 +174,7 @@ export function counterWebRoutes(services: Services) {
       return c.redirect(`/console/counter/visits/${visitNo}`, 303);
     } catch (e) {
       if (!(e instanceof DomainError) || e.status !== 422) throw e;
-      return renderPage(c, VisitStartPage({ ...(await consoleContext(c, services)), ticket: input.ticketNumber, events: input.events, cards: input.cards, error: e.title }), 422);
+      return renderPage(c, VisitStartPage({ ...(await consoleContext(c, services)), ticket: input.ticketNumber, events: input.events, cards: input.cards, error: counterErrorText(requestLang(c), e) }), 422);
     }
   });
 
@@ -184,8 +186,7 @@ export function counterWebRoutes(services: Services) {
     const no = visitNoOf(c);
     if (!no) return c.notFound();
     const done = c.req.query('done');
-    const notices: Record<string, string> = { saved: '聞き取りを保存しました。', adjusted: '手続を変更しました。', filed: 'すべての届出・申請を受け付けました。' };
-    return visitPage(c, no, { notice: done ? notices[done] : undefined });
+    return visitPage(c, no, { notice: done ? counterVisitText(requestLang(c)).visit.notices[done] : undefined });
   });
 
   app.get('/console/counter/visits/:visitNo/sheet.pdf', async (c) => {
@@ -207,7 +208,7 @@ export function counterWebRoutes(services: Services) {
         return c.redirect(`/console/counter/visits/${no}?done=${await run(c, no, body)}`, 303);
       } catch (e) {
         if (!(e instanceof DomainError) || e.status >= 500 || e.status === 403 || e.status === 404) throw e;
-        return visitPage(c, no, { error: e.title }, 422);
+        return visitPage(c, no, { error: counterErrorText(requestLang(c), e) }, 422);
       }
     });
   };
@@ -216,15 +217,15 @@ export function counterWebRoutes(services: Services) {
     const action = b.action === 'add' ? 'add' as const : 'drop' as const;
     const code = str(b.code, 60);
     const reason = str(b.reason, 200).trim();
-    if (!reason) throw new DomainError('adjustment-reason-required', action === 'add' ? '追加する理由を入力してください' : '外す理由を入力してください', 422);
+    if (!reason) throw new DomainError('adjustment-reason-required', action === 'add' ? '追加する理由を入力してください' : '外す理由を入力してください', 422, 'adjustment-reason-required', { action });
     const visit = await services.counter.visits.get(c.var.actor, no, ctxOf(c));
     const listed = visit.needed.some((n) => n.code === code);
-    if (!visit.rules.procedures.some((p) => p.code === code) || (action === 'drop') !== listed) throw new DomainError('adjustment-invalid', 'その手続は追加・削除できません', 422);
+    if (!visit.rules.procedures.some((p) => p.code === code) || (action === 'drop') !== listed) throw new DomainError('adjustment-invalid', 'その手続は追加・削除できません', 422, 'adjustment-invalid');
     await services.counter.visits.saveInterview(c.var.actor, no, (iv) => ({ ...iv, adjustments: [...iv.adjustments, { action, code, reason }] }), ctxOf(c));
     return 'adjusted';
   });
   visitAction('filing', async (c, no, b) => {
-    if (b.signed !== '1') throw new DomainError('visit-not-signed', '住民の方の確認と署名を済ませてから届出してください', 422);
+    if (b.signed !== '1') throw new DomainError('visit-not-signed', '住民の方の確認と署名を済ませてから届出してください', 422, 'visit-not-signed');
     await services.counter.visits.file(c.var.actor, no, ctxOf(c));
     return 'filed';
   });

@@ -19,7 +19,7 @@ export interface GuidePageProps {
 function ProcedureCard(p: { n: NeededProcedure; g: GuideDictionary; lang: Lang; ages: Map<string, number> }) {
   const { n, g, lang } = p;
   const L = (x: { ja: string; en: string }) => x[lang];
-  const who = n.memberRefs.length === 0 ? g.forHousehold : n.memberRefs.map((r) => g.ageOf(p.ages.get(r) ?? 0)).join('、');
+  const who = n.memberRefs.length === 0 ? g.forHousehold : n.memberRefs.map((r) => g.ageOf(p.ages.get(r) ?? 0)).join(g.join);
   return (
     <li class="card !p-4 md:!p-6" data-procedure={n.code}>
       <h3 class="text-std-20B-150">{L(n.def.title)}</h3>

@@ -139,7 +139,7 @@ const childProcedures: ProcedureDef[] = [
     rules: [{ when: { events: ['move-in', 'foreign-move-in', 'birth'], member: { maxAge: 5 } }, reason: t('小学校入学前（0〜5歳）のお子さんがいるため', 'There are children aged 0–5') }],
   },
   {
-    code: 'daycare', title: t('保育所等の利用申込（転園）', 'Daycare (保育所等) application'), where: KODOMO, when: t('利用したい月の前月10日まで', 'By the 10th of the month before'),
+    code: 'daycare', title: t('保育所等の利用申込（転園）', 'Daycare application (change of daycare)'), where: KODOMO, when: t('利用したい月の前月10日まで', 'By the 10th of the month before'),
     bring: [t('就労証明書など保育が必要なことの書類', 'Proof of the need for care (employment certificate, …)'), ID], online: 'mynaportal', caseType: 'daycare-application',
     rules: [{ when: { events: ['move-in', 'foreign-move-in'], member: { maxAge: 5 } }, reason: t('0〜5歳のお子さんがいるため（保育所等を利用する場合）', 'There are children aged 0–5 (if you need daycare)') }],
   },

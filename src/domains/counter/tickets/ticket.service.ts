@@ -22,7 +22,7 @@ export class TicketNotFoundError extends DomainError {
 export class TicketStateError extends DomainError {
   constructor(action: TicketAction, status: string) {
     const ja: Record<TicketAction, string> = { call: '呼び出せません', start: '対応を始められません', finish: '対応を終えられません', cancel: '取り消せません' };
-    super('ticket-state', `この受付番号は${ja[action]}（${STATUS_JA[status] ?? status}）`, 409, `Ticket cannot ${action} from ${status}`);
+    super('ticket-state', `この受付番号は${ja[action]}（${STATUS_JA[status] ?? status}）`, 409, `Ticket cannot ${action} from ${status}`, { action, ticketStatus: status });
   }
 }
 export const STATUS_JA: Record<string, string> = { waiting: '待ち', called: '呼出中', serving: '対応中', done: '完了', cancelled: '取消' };

@@ -135,63 +135,65 @@ export function applyReservation(iv: Interview, r: Reservation, towns: string[])
   };
 }
 
-/** One missing or invalid answer: the field and a Japanese message. */
-export interface Missing { field: string; message: string }
+/** One missing or invalid answer: the field, a stable code (the UI's dictionaries translate it), the Japanese message, the member's name when it is about one. */
+export interface Missing { field: string; code: string; message: string; name?: string }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What must still be answered before filing (empty: ready to print and file). */
 export function missingAnswers(iv: Interview, needed: NeededProcedure[], today: string): Missing[] {
   const out: Missing[] = [];
+  const add = (field: string, code: string, message: string, name?: string) => { out.push({ field, code, message, ...(name ? { name } : {}) }); };
   const has = (c: string) => needed.some((n) => n.code === c);
   const change = registryChangeOf(needed);
   const concerned = iv.members.filter((m) => m.concerned && !m.isNew);
-  if (!iv.occurredOn) out.push({ field: 'occurredOn', message: '異動日を入力してください' });
-  else if (!ISO.test(iv.occurredOn)) out.push({ field: 'occurredOn', message: '異動日を日付で入力してください（例: 令和8年12月1日、R8.12.1）' });
-  else if (iv.occurredOn > today && change !== 'move-out') out.push({ field: 'occurredOn', message: '異動日に未来の日付は入力できません' });
+  if (!iv.occurredOn) add('occurredOn', 'occurred-on-required', '異動日を入力してください');
+  else if (!ISO.test(iv.occurredOn)) add('occurredOn', 'occurred-on-invalid', '異動日を日付で入力してください（例: 令和8年12月1日、R8.12.1）');
+  else if (iv.occurredOn > today && change !== 'move-out') add('occurredOn', 'occurred-on-future', '異動日に未来の日付は入力できません');
   const changes = new Set(needed.flatMap((n) => (n.def.registryChange ? [n.def.registryChange] : [])));
   if (changes.has('death')) changes.delete('household-change');
-  if (changes.size > 1) out.push({ field: 'events', message: '住民記録の異動は1回の来庁で1件です（別の来庁として受け付けてください）' });
-  if (change && change !== 'move-in' && !iv.householdId) out.push({ field: 'events', message: 'この届出は住民記録の住民から受け付けてください（受付で住民を検索）' });
+  if (changes.size > 1) add('events', 'one-registry-change', '住民記録の異動は1回の来庁で1件です（別の来庁として受け付けてください）');
+  if (change && change !== 'move-in' && !iv.householdId) add('events', 'registered-only', 'この届出は住民記録の住民から受け付けてください（受付で住民を検索）');
   if (change === 'move-in' || change === 'move-within') {
-    if (!iv.townName.trim() || !iv.banchi.trim()) out.push({ field: 'banchi', message: '新しい住所（町字と番地）を入力してください' });
+    if (!iv.townName.trim() || !iv.banchi.trim()) add('banchi', 'new-address-required', '新しい住所（町字と番地）を入力してください');
   }
-  if ((change === 'move-within' || change === 'move-out') && concerned.length === 0) out.push({ field: 'c0', message: '引越す方を1人以上選んでください' });
-  if (change === 'move-out' && !iv.destination.trim()) out.push({ field: 'destination', message: '転出先の住所を入力してください' });
-  if (change === 'death' && concerned.length !== 1) out.push({ field: 'c0', message: '亡くなった方を1人だけ選んでください' });
-  if (change === 'household-change' && !iv.members[Number(iv.newHeadRef)]) out.push({ field: 'newHeadRef', message: '新しい世帯主を選んでください' });
+  if ((change === 'move-within' || change === 'move-out') && concerned.length === 0) add('c0', 'movers-required', '引越す方を1人以上選んでください');
+  if (change === 'move-out' && !iv.destination.trim()) add('destination', 'destination-required', '転出先の住所を入力してください');
+  if (change === 'death' && concerned.length !== 1) add('c0', 'deceased-one', '亡くなった方を1人だけ選んでください');
+  if (change === 'household-change' && !iv.members[Number(iv.newHeadRef)]) add('newHeadRef', 'new-head-required', '新しい世帯主を選んでください');
   const entered = change === 'move-in' ? iv.members : change === 'birth' ? iv.members.filter((m) => m.isNew) : [];
-  if (change === 'birth' && entered.length === 0) out.push({ field: 'nb-givenName', message: '生まれたお子さんの氏名・生年月日・性別を入力してください' });
+  if (change === 'birth' && entered.length === 0) add('nb-givenName', 'newborn-required', '生まれたお子さんの氏名・生年月日・性別を入力してください');
   if (change === 'move-in') {
-    if (!iv.previousAddress.trim()) out.push({ field: 'previousAddress', message: '前住所を入力してください' });
-    if (iv.members.filter((m) => m.relationship === '世帯主').length !== 1) out.push({ field: 'm0.relationship', message: '世帯主を1人だけ選んでください' });
+    if (!iv.previousAddress.trim()) add('previousAddress', 'previous-address-required', '前住所を入力してください');
+    if (iv.members.filter((m) => m.relationship === '世帯主').length !== 1) add('m0.relationship', 'head-one', '世帯主を1人だけ選んでください');
   }
   if ((change === 'move-in' || change === 'birth') && entered.some((m) => !m.foreign) && !iv.honseki.trim()) {
-    out.push({ field: 'honseki', message: '本籍を入力してください（ない場合は「なし」、分からない場合は「不明」）' });
+    add('honseki', 'honseki-required', '本籍を入力してください（ない場合は「なし」、分からない場合は「不明」）');
   }
   for (const m of entered) {
     const i = iv.members.indexOf(m);
-    const who = `${m.familyName} ${m.givenName}さん`;
-    if (!m.relationship.trim()) out.push({ field: `m${i}.relationship`, message: `${who}の続柄を入力してください` });
-    if (!/^[ァ-ヶー　 ]+$/.test(m.familyNameKana + m.givenNameKana)) out.push({ field: `m${i}.kana`, message: `${who}のふりがな（カタカナ）を入力してください` });
+    const name = `${m.familyName} ${m.givenName}`;
+    const who = `${name}さん`;
+    if (!m.relationship.trim()) add(`m${i}.relationship`, 'relationship-required', `${who}の続柄を入力してください`, name);
+    if (!/^[ァ-ヶー　 ]+$/.test(m.familyNameKana + m.givenNameKana)) add(`m${i}.kana`, 'kana-required', `${who}のふりがな（カタカナ）を入力してください`, name);
     if (m.foreign) {
-      if (!m.nationality.trim()) out.push({ field: `m${i}.nationality`, message: `${who}の国籍・地域を入力してください（在留カードから）` });
-      if (!/^[A-Z]{2}\d{8}[A-Z]{2}$/.test(m.residenceCardNo)) out.push({ field: `m${i}.residenceCardNo`, message: `${who}の在留カード番号（英字2・数字8・英字2）を入力してください` });
-      if (!m.residenceStatus.trim() || !ISO.test(m.residenceExpiry)) out.push({ field: `m${i}.residenceStatus`, message: `${who}の在留資格と在留期間の満了日を入力してください（在留カードから）` });
+      if (!m.nationality.trim()) add(`m${i}.nationality`, 'nationality-required', `${who}の国籍・地域を入力してください（在留カードから）`, name);
+      if (!/^[A-Z]{2}\d{8}[A-Z]{2}$/.test(m.residenceCardNo)) add(`m${i}.residenceCardNo`, 'residence-card-no-invalid', `${who}の在留カード番号（英字2・数字8・英字2）を入力してください`, name);
+      if (!m.residenceStatus.trim() || !ISO.test(m.residenceExpiry)) add(`m${i}.residenceStatus`, 'residence-status-required', `${who}の在留資格と在留期間の満了日を入力してください（在留カードから）`, name);
     }
   }
   if (has('child-allowance')) {
-    if (!iv.bankName.trim() || !iv.branchName.trim()) out.push({ field: 'bankName', message: '児童手当の受取口座（金融機関・支店）を入力してください' });
-    if (!/^\d{7}$/.test(iv.accountNumber)) out.push({ field: 'accountNumber', message: '口座番号は7桁の数字で入力してください' });
+    if (!iv.bankName.trim() || !iv.branchName.trim()) add('bankName', 'bank-required', '児童手当の受取口座（金融機関・支店）を入力してください');
+    if (!/^\d{7}$/.test(iv.accountNumber)) add('accountNumber', 'account-number-invalid', '口座番号は7桁の数字で入力してください');
   }
   if (has('daycare')) {
-    if (!iv.daycareStart) out.push({ field: 'daycareStart', message: '保育所等の利用希望日を入力してください' });
-    else if (!ISO.test(iv.daycareStart)) out.push({ field: 'daycareStart', message: '保育所等の利用希望日を日付で入力してください（例: 令和9年1月1日）' });
-    if (!iv.daycarePreferences.trim()) out.push({ field: 'daycarePreferences', message: '希望する施設を入力してください' });
-    if (!iv.daycareReason.trim()) out.push({ field: 'daycareReason', message: '保育を必要とする事由を入力してください' });
+    if (!iv.daycareStart) add('daycareStart', 'daycare-start-required', '保育所等の利用希望日を入力してください');
+    else if (!ISO.test(iv.daycareStart)) add('daycareStart', 'daycare-start-invalid', '保育所等の利用希望日を日付で入力してください（例: 令和9年1月1日）');
+    if (!iv.daycarePreferences.trim()) add('daycarePreferences', 'daycare-preferences-required', '希望する施設を入力してください');
+    if (!iv.daycareReason.trim()) add('daycareReason', 'daycare-reason-required', '保育を必要とする事由を入力してください');
   }
-  if (has('child-medical') && !iv.insurer.trim()) out.push({ field: 'insurer', message: 'お子さんの健康保険（保険者名）を入力してください' });
-  if (!/^[0-9-]{10,13}$/.test(iv.phone)) out.push({ field: 'phone', message: '連絡先の電話番号を入力してください（数字とハイフン）' });
+  if (has('child-medical') && !iv.insurer.trim()) add('insurer', 'insurer-required', 'お子さんの健康保険（保険者名）を入力してください');
+  if (!/^[0-9-]{10,13}$/.test(iv.phone)) add('phone', 'phone-invalid', '連絡先の電話番号を入力してください（数字とハイフン）');
   return out;
 }
 

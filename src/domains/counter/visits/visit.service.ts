@@ -27,7 +27,7 @@ import { LIFE_EVENT_LABELS } from '../rules/life-events.ts';
 interface Ctx { clientIp: string; requestId: string }
 
 export class VisitInputError extends DomainError {
-  constructor(code: string, title: string) { super(code, title, 422, code); }
+  constructor(code: string, title: string, extra?: Record<string, unknown>) { super(code, title, 422, code, extra); }
 }
 const CARD_MESSAGES: Record<CardFaceError['code'], string> = {
   'card-name-missing': '券面事項の氏名（氏と名）が読み取れません',
@@ -116,7 +116,7 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
           members.push(VisitMember.parse({ familyName: face.familyName, givenName: face.givenName, birthDate: face.birthDate, sex: face.sex,
             relationship: i === 0 ? '世帯主' : '', foreign: events.includes('foreign-move-in'), fromCard: true }));
         } catch (e) {
-          if (e instanceof CardFaceError) throw new VisitInputError(e.code, `${i + 1}人目: ${CARD_MESSAGES[e.code]}`);
+          if (e instanceof CardFaceError) throw new VisitInputError(e.code, `${i + 1}人目: ${CARD_MESSAGES[e.code]}`, { member: i + 1 });
           throw e;
         }
       }

@@ -46,7 +46,7 @@ export function lotNumber(banchi: string): number | null {
 }
 
 /** Town identity used to compare addresses with rules: the listed code, else the folded name. */
-function townKey(towns: readonly Town[], t: { townCode?: string | null; townName?: string }): string {
+export function townKey(towns: readonly Town[], t: { townCode?: string | null; townName?: string }): string {
   const m = matchTown(towns, { townCode: t.townCode ?? undefined, townName: t.townName });
   return m.kind === 'listed' ? `code:${m.town.code}` : `name:${foldName(t.townName ?? '').replace(/^大字/, '')}`;
 }

@@ -11,3 +11,13 @@ export function activeInTowns(trx: TenantTx, townCodes: string[], unlisted: bool
     .where((eb) => eb.or([...(townCodes.length > 0 ? [eb('townCode', 'in', townCodes)] : []), ...(unlisted ? [eb('townCode', 'is', null)] : []), eb.val(false)]))
     .orderBy('householdId').orderBy('memberOrder').execute();
 }
+
+/** Active residents of the households with these 世帯番号 (住所一括変更 by a list of households). */
+export function activeInHouseholdNos(trx: TenantTx, householdNos: string[]) {
+  if (householdNos.length === 0) return Promise.resolve([]);
+  return trx.selectFrom('registry.household as h')
+    .innerJoin('registry.personCurrent as c', (j) => j.onRef('c.municipalityCode', '=', 'h.municipalityCode').onRef('c.householdId', '=', 'h.householdId'))
+    .select(['c.personId', 'c.householdId', 'h.householdNo', 'c.record'])
+    .where('h.municipalityCode', '=', TENANT).where('h.householdNo', 'in', householdNos).where('c.removedOn', 'is', null)
+    .orderBy('c.householdId').orderBy('c.memberOrder').execute();
+}

@@ -36,6 +36,27 @@ export const AddressChangeResult = z.object({
   unusedRules: z.array(z.number().int()),
 }).openapi('RegistryAddressChangeResult');
 
+export const HouseholdAddressChangeInput = z.object({
+  /** true: trial run (試行) — list the households and those skipped, write nothing. */
+  dryRun: z.boolean(),
+  cause: z.enum(['住居表示', '区画整理']),
+  /** 実施日 (異動日 of every change). */
+  occurredOn: z.string().min(4).max(40),
+  /** UTF-8 CSV, header 世帯番号,変更前町字,変更前番地,変更前方書,変更後町字,変更後番地,変更後方書; one household per line. */
+  csv: z.string().min(1).max(2_000_000),
+  /** Versions of households from the trial run; a household changed since is skipped as a conflict. */
+  expectedVersions: z.record(z.string().uuid(), z.number().int().min(0)).optional(),
+  note: z.string().max(1000).optional(),
+}).openapi('RegistryHouseholdAddressChangeInput');
+
+export const HouseholdAddressChangeResult = z.object({
+  dryRun: z.boolean(), cause: z.string(), households: z.number().int(), persons: z.number().int(),
+  items: z.array(z.object({ line: z.number().int(), householdId: z.string().uuid(), householdNo: z.string(), version: z.number().int(), personIds: z.array(z.string().uuid()),
+    from: AddressView, to: AddressView, changeId: z.string().uuid().nullable(), alerts: z.array(z.object({ code: z.string(), message: z.string() })) })),
+  /** Lines skipped: unknown 世帯番号 (`household-not-found`), address no longer the one before (`address-before-mismatch`), a 仮登録, changed since the trial, or refused by a rule. */
+  conflicts: z.array(z.object({ line: z.number().int(), householdNo: z.string(), householdId: z.string().uuid().nullable(), code: z.string(), message: z.string().optional() })),
+}).openapi('RegistryHouseholdAddressChangeResult');
+
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 /** Adds POST /address-changes to the registry router (staff sessions are required by the caller). */
@@ -48,6 +69,16 @@ export function mountAddressChangeRoutes(app: OpenAPIHono<AppEnv>, svc: Registry
   }), async (c) => {
     const body = c.req.valid('json');
     const out = await svc.changeAddresses(c.var.actor, body, ctx(c));
+    return body.dryRun ? c.json(out, 200) : c.json(out, 201);
+  });
+  app.openapi(createRoute({
+    method: 'post', path: '/household-address-changes', tags: ['registry'], security: staffSecurity,
+    summary: '住所一括変更 by a CSV of 世帯番号 with the address before and after: trial run, or one 職権 change per household as 仮登録 in one transaction',
+    request: { body: { content: { 'application/json': { schema: HouseholdAddressChangeInput } }, required: true } },
+    responses: { 200: json(HouseholdAddressChangeResult, 'Trial run (nothing written)'), 201: json(HouseholdAddressChangeResult, 'Recorded as provisional'), ...problems(400, 401, 403, 422) },
+  }), async (c) => {
+    const body = c.req.valid('json');
+    const out = await svc.changeAddressesByHousehold(c.var.actor, body, ctx(c));
     return body.dryRun ? c.json(out, 200) : c.json(out, 201);
   });
 }
