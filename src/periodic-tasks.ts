@@ -31,6 +31,8 @@ export function periodicTasks(services: Services, config: Pick<Config, 'auditChe
     ...(jukinet ? [{ name: 'registry_jukinet_send', cron: '* * * * *', everyMs: 15_000, run: () => services.registry.sendJukinetAll(jukinet) }] : []),
     // Registry batch runs (年報, 入管への報告, 閲覧用写し, 無作為抽出) requested by staff: queued, run here in order.
     { name: 'registry_batch_runs', cron: '* * * * *', everyMs: 10_000, run: () => services.registry.runBatches() },
+    // 検索履歴 (spec §2.1.1): entries not used for the retention period (JICHI_SEARCH_HISTORY_DAYS) are deleted.
+    { name: 'registry_search_history_purge', cron: '17 * * * *', everyMs: 3_600_000, run: () => services.registry.purgeSearchHistory() },
     // Case jobs (automatic review, effects, deadline alerts); submissions also drain them right after their commit.
     { name: 'cases_tick', cron: '* * * * *', everyMs: 5_000, run: () => services.cases.tick() },
     { name: 'idempotency_purge', cron: '23 * * * *', everyMs: 3_600_000,

@@ -50,7 +50,7 @@ export function presentHit(personId: string, r: PersonRecord, today: string) {
     name: `${r.familyName}　${r.givenName}`.trim(), nameKana: `${r.familyNameKana}　${r.givenNameKana}`.trim(), romanName: r.romanName ?? null,
     birthDate: formatLegalDate(r.birthDate, cal), sex: r.sex,
     address: `${r.address.townName}${r.address.banchi}${r.address.katagaki ? `　${r.address.katagaki}` : ''}`,
-    relationship: r.relationship,
+    relationship: r.relationship, householdNo: r.householdNo, oldSurname: r.oldSurname ?? null, alias: r.alias ?? null, removalReason: r.removalReason ?? null,
     status: r.removedOn && r.removedOn <= today ? 'removed' as const : r.removedOn ? 'leaving' as const : 'resident' as const,
   };
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Request and response schemas of the resident registry (住民記録) API; the single source of its types. */
 import { z } from '@hono/zod-openapi';
-import { FOREIGN_CATEGORIES } from './registry-model.ts';
+import { FOREIGN_CATEGORIES, type RemovalReason } from './registry-model.ts';
+import { REMOVAL_REASONS } from './search/search-criteria.ts';
 import { normalizeCardNo, normalizeDigits, normalizeKana, READING_STATUSES } from './readings.ts';
 import { isCalendarDate, parseLegalDate } from '../../platform/dates/jp-date.ts';
 import { hasControlCharacter } from '../../platform/http/input-characters.ts';
@@ -227,6 +228,20 @@ export const SearchQuerySchema = z.object({
   /** Part of the address (町字, 番地, 方書). */
   address: z.string().max(200).optional(),
   householdId: z.string().uuid().optional(),
+  /** 生年月日の範囲 (from/to, 和暦 or 西暦, full or partial; either end may be left open). */
+  birthFrom: z.string().max(40).optional(),
+  birthTo: z.string().max(40).optional(),
+  /** 異動日の範囲: residents with a final 異動 in the period. */
+  changedFrom: z.string().max(40).optional(),
+  changedTo: z.string().max(40).optional(),
+  /** 宛名番号 and 世帯番号. */
+  atenaNo: Digits.optional(),
+  householdNo: Digits.optional(),
+  /** 性別 and 続柄 narrow a search; alone they are no criterion. */
+  sex: z.enum(['male', 'female']).optional(),
+  relationship: z.string().max(40).optional(),
+  /** 消除事由: only 除票 removed for this reason. */
+  removalReason: z.enum(REMOVAL_REASONS as [RemovalReason, ...RemovalReason[]]).optional(),
   residentCode: Digits.optional(),
   myNumber: Digits.optional(),
   residenceCardNo: CardNo.optional(),
@@ -278,6 +293,7 @@ export const PersonView = z.object({
 export const PersonHit = z.object({
   personId: z.string().uuid(), atenaNo: z.string(), householdId: z.string().uuid(), name: z.string(), nameKana: z.string(), romanName: z.string().nullable(),
   birthDate: z.string(), sex: z.enum(['male', 'female']), address: z.string(), relationship: z.string(), status: z.enum(['resident', 'leaving', 'removed']),
+  householdNo: z.string(), oldSurname: z.string().nullable(), alias: z.string().nullable(), removalReason: z.string().nullable(),
 }).openapi('RegistryPersonHit');
 
 export const ChangeView = z.object({
