@@ -11,9 +11,13 @@ export async function insertMemo(trx: TenantTx, m: string, row: { memoId: string
   await trx.insertInto('registry.memoRevision').values({ municipalityCode: m, memoId: row.memoId, revisionNo: 1, body: row.body, writtenBy: row.by, writtenByName: row.byName }).execute();
 }
 
-/** The memo row, locked for a new revision. */
-export function lockMemo(trx: TenantTx, memoId: string) {
-  return trx.selectFrom('registry.memo').select(['memoId', 'subjectType', 'subjectId', 'createdBy']).where('municipalityCode', '=', TENANT).where('memoId', '=', memoId).forUpdate().executeTakeFirst();
+/**
+ * The memo row, with the memo locked for a new revision until commit (an advisory lock: revisions are insert only,
+ * so the application role holds no UPDATE right that a row lock would need).
+ */
+export async function lockMemo(trx: TenantTx, memoId: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${'registry-memo:' + memoId}, 0))`.execute(trx);
+  return trx.selectFrom('registry.memo').select(['memoId', 'subjectType', 'subjectId', 'createdBy']).where('municipalityCode', '=', TENANT).where('memoId', '=', memoId).executeTakeFirst();
 }
 
 /** The latest revision of a memo. */
