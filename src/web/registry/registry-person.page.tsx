@@ -10,6 +10,8 @@ import {
 } from './registry-ui.tsx';
 import { registryText } from './registry-i18n.ts';
 import { HouseholdSupportNotice, PersonSupportNotice, type SupportNotices } from './registry-support-notice.tsx';
+import { MemoSection, type MemoSectionProps } from './registry-memo.tsx';
+import { GlyphView } from './registry-glyphs.tsx';
 
 export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
 export type HistoryItem = Awaited<ReturnType<RegistryService['getHistory']>>[number];
@@ -56,6 +58,8 @@ export interface PersonPageProps extends ConsoleContext {
   supportMeasures?: SupportNotices;
   /** 抑止 in force on the person or the household (spec §3.1). */
   suppressions?: Array<{ operation: string; level: string; startsOn: string; subjectType: string; liftedNow: boolean }>;
+  /** メモ of the person and the household (spec §1.1.15). */
+  memo?: Omit<MemoSectionProps, 'lang'>;
 }
 
 /** The 抑止 in force: what is stopped or warned about, since when, and whether it is lifted for now. */
@@ -126,6 +130,7 @@ export function PersonPage(p: PersonPageProps) {
             ...(r.removedOn ? [[f.removedOn, r.removedOnText ?? wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, r.destination ?? ''] as [string, string]] : []),
           ]} />
         </div>
+        <GlyphView lang={p.lang} parts={[['familyName', r.familyName], ['givenName', r.givenName], ['oldSurname', r.oldSurname], ['alias', r.alias]]} />
         {p.canUnmask && r.myNumber && !r.myNumberUnmasked ? (
           <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-4 flex flex-wrap items-end gap-4" aria-label={t.unmaskLabel}>
             <input type="hidden" name="unmask" value="my-number" />
@@ -138,6 +143,7 @@ export function PersonPage(p: PersonPageProps) {
           </form>
         ) : null}
       </section>
+      {p.memo && !p.asOf ? <MemoSection lang={p.lang} {...p.memo} /> : null}
       <section class="mt-8 max-w-5xl" aria-labelledby="asof-heading">
         <h2 id="asof-heading" class="text-std-20B-150">{t.asOf}</h2>
         <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-2 flex flex-wrap items-end gap-4">
@@ -188,6 +194,8 @@ export interface HouseholdPageProps extends ConsoleContext {
   canIssue: boolean;
   /** 受付番号 of the change the household is reserved to (仮登録 or 差戻し中). */
   pendingReceipt?: string | null;
+  /** メモ of the household (spec §1.1.15). */
+  memo?: Omit<MemoSectionProps, 'lang'>;
 }
 
 /** The 世帯票. */
@@ -257,6 +265,7 @@ export function HouseholdPage(p: HouseholdPageProps) {
           </table>
         </div>
       </section>
+      {p.memo ? <MemoSection lang={p.lang} {...p.memo} /> : null}
     </RegistryLayout>
   );
 }

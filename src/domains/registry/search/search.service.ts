@@ -100,6 +100,9 @@ export function createSearchUseCases(deps: Deps) {
      */
     search: run,
 
+    /** Days a search history entry is kept after its last use (shown to the clerk). */
+    searchHistoryRetentionDays: () => deps.historyDays,
+
     /** The staff member's own recent searches (criteria only), newest first, with a Japanese summary. */
     async searchHistory(actor: Actor, limit = 20) {
       assertAllowed(actor, 'registry:read');
