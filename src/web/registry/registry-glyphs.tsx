@@ -20,7 +20,7 @@ export function GlyphView(p: { lang: Lang; parts: Array<['familyName' | 'givenNa
       <p class="mt-2 text-std-16N-170">{t.lead}</p>
       {parts.map(([part, value]) => (
         <div class="mt-4 overflow-x-auto">
-          <table class="w-full border-collapse" data-testid={`glyphs-${part}`}>
+          <table class="w-full table-fixed border-collapse" data-testid={`glyphs-${part}`}>
             <caption class="text-left text-std-18B-160">{t.part[part]}</caption>
             <thead><tr>
               <th scope="col" class={th}>{t.columns.glyph}</th><th scope="col" class={th}>{t.columns.codePoints}</th><th scope="col" class={th}>{t.columns.selector}</th>

@@ -30,6 +30,12 @@ export interface MemoSectionProps {
   error?: string;
 }
 
+/** A link near the top of the page to its memos, when there are any. */
+export function MemoBadge(p: { lang: Lang; count: number }) {
+  if (p.count === 0) return null;
+  return <a class="badge" href="#memos" data-testid="memo-badge">{registryToolsText(p.lang).memo.badge(p.count)}</a>;
+}
+
 /** The memo section of a 個人票 or 世帯票. */
 export function MemoSection(p: MemoSectionProps) {
   const t = registryToolsText(p.lang).memo;
@@ -72,7 +78,7 @@ export function MemoSection(p: MemoSectionProps) {
                       <form method="post" action={`/console/registry/memos/${m.memoId}/revisions`} class="mt-2 flex flex-col gap-2">
                         {hidden({ expectedRevision: String(m.revisionNo) })}
                         <label class="form-label" for={`memo-${m.memoId}`}>{t.body}</label>
-                        <textarea class="form-control" id={`memo-${m.memoId}`} name="body" rows={3} maxlength={2000} required>{m.body}</textarea>
+                        <textarea class="form-control w-full max-w-3xl" id={`memo-${m.memoId}`} name="body" rows={3} maxlength={2000} required>{m.body}</textarea>
                         <div><button class="button-primary button-small" type="submit">{t.saveEdit}</button></div>
                       </form>
                     </details>
@@ -92,7 +98,7 @@ export function MemoSection(p: MemoSectionProps) {
           {hidden({ subjectType: p.subjectType, subjectId: p.subjectId })}
           <label class="form-label" for={`memo-new-${p.subjectType}`}>{t.add}</label>
           <p class="form-hint" id={`memo-new-${p.subjectType}-hint`}>{t.bodyHint}</p>
-          <textarea class="form-control" id={`memo-new-${p.subjectType}`} name="body" rows={3} maxlength={2000} required aria-describedby={`memo-new-${p.subjectType}-hint`}></textarea>
+          <textarea class="form-control w-full max-w-3xl" id={`memo-new-${p.subjectType}`} name="body" rows={3} maxlength={2000} required aria-describedby={`memo-new-${p.subjectType}-hint`}></textarea>
           <div><button class="button-secondary" type="submit">{t.save}</button></div>
         </form>
       ) : null}

@@ -10,7 +10,7 @@ import {
 } from './registry-ui.tsx';
 import { registryText } from './registry-i18n.ts';
 import { HouseholdSupportNotice, PersonSupportNotice, type SupportNotices } from './registry-support-notice.tsx';
-import { MemoSection, type MemoSectionProps } from './registry-memo.tsx';
+import { MemoBadge, MemoSection, type MemoSectionProps } from './registry-memo.tsx';
 import { GlyphView } from './registry-glyphs.tsx';
 
 export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
@@ -95,6 +95,7 @@ export function PersonPage(p: PersonPageProps) {
         <span class="badge" data-testid="person-status">{dict.personStatus[r.status] ?? r.status}</span>
         {p.asOf ? <span class="badge">{t.asOfBadge(wareki(p.asOf), r.historyNo)}</span> : null}
         {r.pendingChangeId ? <a class="badge" href={`/console/registry/changes/${r.pendingChangeId}`} data-testid="pending">{t.pending}</a> : null}
+        {p.memo && !p.asOf ? <MemoBadge lang={p.lang} count={p.memo.memos.length} /> : null}
       </p>
       <PersonSupportNotice notices={p.supportMeasures?.[r.personId]} t={dict.supportMeasure} />
       <SuppressionNotice items={p.suppressions ?? []} t={dict.suppression} />
@@ -208,6 +209,7 @@ export function HouseholdPage(p: HouseholdPageProps) {
   return (
     <RegistryLayout {...p} title={t.title(h.householdNo)}>
       <h1 class="text-std-32B-150">{t.title(h.householdNo)}</h1>
+      {p.memo?.memos.length ? <p class="mt-2"><MemoBadge lang={p.lang} count={p.memo.memos.length} /></p> : null}
       <div class="mt-4">
         <Facts testid="household-facts" rows={[
           [t.head, head ? `${head.familyName}　${head.givenName}`.trim() || head.romanName || '' : t.noHead],

@@ -96,7 +96,7 @@ export function RegistrySearchPage(p: RegistrySearchProps) {
                         <td class={td}><a class="link" href={`/console/registry/persons/${h.personId}`}>{h.name || h.romanName}</a>
                           {h.oldSurname ? <span class="block text-std-14N-170">{x.advanced.oldSurname(h.oldSurname)}</span> : null}
                           {h.alias ? <span class="block text-std-14N-170">{x.advanced.alias(h.alias)}</span> : null}</td>
-                        <td class={td}>{h.nameKana}</td>
+                        <td class={`${td} whitespace-nowrap`}>{h.nameKana}</td>
                         <td class={`${td} whitespace-nowrap`}>{h.birthDate}</td>
                         <td class={td}>{r.sex[h.sex] ?? h.sex}</td>
                         <td class={td}>{h.address}</td>

@@ -23,7 +23,7 @@ const ja = {
     columns: { when: '検索日時', criteria: '検索条件', hits: '前回の件数', action: '操作' },
   },
   memo: {
-    heading: 'メモ（庁内用・証明書には印字されません）', householdOf: '（世帯のメモ）', none: 'メモはありません。',
+    heading: 'メモ（庁内用・証明書には印字されません）', householdOf: '（世帯のメモ）', none: 'メモはありません。', badge: (n: number) => `メモ ${n}件`,
     add: 'メモを追加', body: 'メモの内容', bodyHint: '2,000字まで。住民票の記載事項ではありません。', save: '保存する',
     by: (name: string, when: string) => `${name}（${when}）`, updated: (name: string, when: string) => `最終更新: ${name}（${when}）`,
     edit: '修正する', saveEdit: '修正を保存', delete: '削除する', history: (n: number) => `変更履歴（${n}件）`, deleted: '（削除）',
@@ -67,7 +67,7 @@ const en: DeepPartial<Dictionary> = {
     columns: { when: 'Searched', criteria: 'Conditions', hits: 'Hits last time', action: 'Action' },
   },
   memo: {
-    heading: 'Memos (internal; never printed on certificates)', householdOf: '(household memo)', none: 'No memos.',
+    heading: 'Memos (internal; never printed on certificates)', householdOf: '(household memo)', none: 'No memos.', badge: (n: number) => `${n} memo${n > 1 ? 's' : ''}`,
     add: 'Add a memo', body: 'Memo', bodyHint: 'Up to 2,000 characters. Not an item of the resident record.', save: 'Save',
     by: (name: string, when: string) => `${name} (${when})`, updated: (name: string, when: string) => `Last changed: ${name} (${when})`,
     edit: 'Edit', saveEdit: 'Save changes', delete: 'Delete', history: (n: number) => `Revisions (${n})`, deleted: '(deleted)',
