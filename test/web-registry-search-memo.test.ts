@@ -142,3 +142,37 @@ describe('拡大表示・文字コード on the 個人票', () => {
     expect(given).toContain('辺\u{E0100}'); // shown as stored, selector kept
   });
 });
+
+describe('事実上の世帯主 on the console', () => {
+  it('records it from the 世帯票 through the change form, shows it on the 世帯票 and 個人票 after 本登録, and never prints it', async () => {
+    const hh = await (await get(clerk, `/console/registry/households/${householdId}`)).text();
+    expect(hh).toContain('事実上の世帯主の記載・削除');
+    const form = await get(clerk, `/console/registry/changes/de-facto-head?householdId=${householdId}`);
+    expect(form.status).toBe(200);
+    const formHtml = await form.text();
+    expect(formHtml).toContain('事実上の世帯主（住民票上の世帯主と異なる場合に');
+    const hidden: Record<string, string> = {};
+    for (const m of formHtml.matchAll(/<input type="hidden" name="(householdId|version)" value="([^"]*)"/g)) hidden[m[1]!] = m[2]!;
+    // The registered head's own name is refused at its field, nothing recorded.
+    const refused = await post(clerk, '/console/registry/changes/de-facto-head', { _csrf: clerk.csrf, step: 'record', ...hidden, occurredOn: '令和7年4月1日', notifier: '本人', action: 'enter', deFactoHead: '髙﨑　辺\u{E0100}一' });
+    const refusedHtml = await refused.text();
+    expect(refused.status).toBe(422);
+    expect(refusedHtml).toContain('事実上の世帯主が住民票上の世帯主と同じです');
+    const confirm = await post(clerk, '/console/registry/changes/de-facto-head', { _csrf: clerk.csrf, step: 'confirm', ...hidden, occurredOn: '令和7年4月1日', notifier: '本人', action: 'enter', deFactoHead: '髙﨑　祖母' });
+    const confirmHtml = await confirm.text();
+    expect(confirm.status, confirmHtml.match(/data-testid="error-summary"[\s\S]{0,400}/)?.[0]).toBe(200);
+    const json = /name="form" value="([^"]+)"/.exec(confirmHtml)![1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const recorded = await post(clerk, '/console/registry/changes/de-facto-head', { _csrf: clerk.csrf, step: 'record', form: json });
+    expect(recorded.status).toBe(303);
+    const changeId = /\/console\/registry\/changes\/([0-9a-f-]{36})/.exec(recorded.headers.get('location')!)![1]!;
+    const approverApi = await t.login(CODE, (await t.staff(CODE, ['approver'])).loginId);
+    expect((await approverApi.request('POST', `/api/v1/changes/${changeId}/approvals`)).status).toBe(201);
+    const facts = /data-testid="household-facts"[\s\S]*?<\/dl>/.exec(await (await get(clerk, `/console/registry/households/${householdId}`)).text())![0];
+    expect(facts).toContain('事実上の世帯主（備考）');
+    expect(facts).toContain('髙﨑　祖母');
+    expect(await (await get(clerk, `/console/registry/persons/${wife}`)).text()).toContain('髙﨑　祖母');
+    const cert = await counterApi.request('POST', '/api/v1/certificates', { kind: 'residence-copy', householdId, personIds: [head, wife], requester: { type: 'self', personId: head, identityDocument: 'my-number-card' }, purpose: '勤務先へ提出' });
+    expect(cert.status, await cert.clone().text()).toBe(201);
+    expect((await pdfPageTexts(new Uint8Array(await cert.arrayBuffer()))).join('')).not.toContain('祖母');
+  });
+});

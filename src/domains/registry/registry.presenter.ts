@@ -38,6 +38,7 @@ export function presentPerson(personId: string, historyNo: number, r: PersonReco
     status: removed ? 'removed' as const : r.removedOn ? 'leaving' as const : 'resident' as const,
     removedOn: r.removedOn ?? null, removedOnText: r.removedOnText ?? null, removalReason: r.removalReason ?? null, destination: r.destination ?? null,
     removalGround: r.removalGround ?? null, moveOutExOfficio: !!r.moveOutExOfficio, specialMoveOut: !!r.specialMoveOut, lastRegisteredAddress: r.lastRegisteredAddress ?? null,
+    deFactoHead: r.deFactoHead ?? null,
     pendingChangeId: opts.pendingChangeId ?? null,
   };
 }

@@ -198,6 +198,11 @@ export const ChangeInput = z.discriminatedUnion('kind', [
    */
   z.object({ kind: z.literal('reading'), ...Common, personId: Id, status: z.enum(['notified', 'certified']),
     familyNameKana: Kana.optional(), givenNameKana: Kana.optional(), oldSurnameKana: Kana.optional() }),
+  /**
+   * 事実上の世帯主の記載 or 削除 (spec §4.1.4.3), on request: the name of the person who in fact heads the household, a
+   * remark (備考) carried by every member; not printed on certificates.
+   */
+  z.object({ kind: z.literal('de-facto-head'), ...Common, householdId: Id, action: z.enum(['enter', 'delete']), name: Name.optional() }),
 ]).openapi('RegistryChangeInput');
 export type ChangeInput = z.infer<typeof ChangeInput>;
 export type ChangeInputOf<K extends ChangeInput['kind']> = Extract<ChangeInput, { kind: K }>;
@@ -287,6 +292,8 @@ export const PersonView = z.object({
   specialMoveOut: z.boolean(),
   /** 最終登録住所地 of a 未届転入 (not a 住民票 item; where the 転入通知 goes). */
   lastRegisteredAddress: z.string().nullable(),
+  /** 事実上の世帯主 of the person's household (spec §4.1.4.3; a remark, not printed). */
+  deFactoHead: z.string().nullable(),
   pendingChangeId: z.string().uuid().nullable(),
 }).openapi('RegistryPerson');
 
@@ -344,7 +351,9 @@ export const HistoryEntry = z.object({
 
 export const HouseholdView = z.object({
   householdId: z.string().uuid(), householdNo: z.string(), version: z.number().int(), pendingChangeId: z.string().uuid().nullable(),
-  headPersonId: z.string().uuid().nullable(), address: PersonView.shape.address.nullable(), members: z.array(PersonView),
+  headPersonId: z.string().uuid().nullable(), address: PersonView.shape.address.nullable(),
+  /** 事実上の世帯主 (spec §4.1.4.3), recorded on request; null when none. */
+  deFactoHead: z.string().nullable(), members: z.array(PersonView),
 }).openapi('RegistryHousehold');
 
 export const ProvisionalChangeView = ChangeView.extend({ persons: z.array(PersonView) }).openapi('RegistryProvisionalChange');

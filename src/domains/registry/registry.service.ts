@@ -463,7 +463,8 @@ export function createRegistryService(deps: RegistryDeps) {
         const living = presented.find((p) => p.status !== 'removed');
         return {
           householdId: h.householdId, householdNo: h.householdNo, version: h.version, pendingChangeId: h.pendingChangeId,
-          headPersonId: head?.personId ?? null, address: (head ?? living)?.address ?? null, members: presented,
+          headPersonId: head?.personId ?? null, address: (head ?? living)?.address ?? null,
+          deFactoHead: (head ?? living)?.deFactoHead ?? null, members: presented,
         };
       });
     },

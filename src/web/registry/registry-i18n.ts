@@ -122,7 +122,7 @@ const en: DeepPartial<RegistryDictionary> = {
     'household-split': 'Household split', 'household-merge': 'Household merger', 'clerical-correction': 'Correction of a clerical error', 'ex-officio-correction': 'Correction ex officio',
     'ex-officio-entry': 'Entry ex officio', 'ex-officio-removal': 'Removal ex officio', cancellation: 'Cancellation of a change', 'old-surname': 'Former surname', alias: 'Alias',
     'residence-status-change': 'Change of status of residence', naturalization: 'Naturalisation', 'nationality-loss': 'Loss of nationality', 'household-change': 'Change of household',
-    'minor-correction': 'Minor correction', 'move-in-notice': 'Move-in notice', 'address-renaming': 'Address renaming', reading: 'Reading (furigana) notified by the domicile',
+    'minor-correction': 'Minor correction', 'move-in-notice': 'Move-in notice', 'address-renaming': 'Address renaming', 'de-facto-head': 'De facto head of household', reading: 'Reading (furigana) notified by the domicile',
   },
   search: {
     title: 'Resident search', failed: 'Could not search', formLabel: 'Resident search', q: 'Search term',

@@ -12,6 +12,7 @@ import { registryText } from './registry-i18n.ts';
 import { HouseholdSupportNotice, PersonSupportNotice, type SupportNotices } from './registry-support-notice.tsx';
 import { MemoBadge, MemoSection, type MemoSectionProps } from './registry-memo.tsx';
 import { GlyphView } from './registry-glyphs.tsx';
+import { registryToolsText } from './registry-tools-i18n.ts';
 
 export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
 export type HistoryItem = Awaited<ReturnType<RegistryService['getHistory']>>[number];
@@ -24,7 +25,7 @@ const ITEM_CHANGES: Record<PersonView['residentKind'], ChangeKind[]> = {
   japanese: ['old-surname', 'reading', 'minor-correction', 'nationality-loss'],
   foreign: ['alias', 'residence-status-change', 'minor-correction', 'naturalization'],
 };
-const HOUSEHOLD_CHANGES: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'household-change', 'address-renaming', 'move-in'];
+const HOUSEHOLD_CHANGES: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'household-change', 'address-renaming', 'de-facto-head', 'move-in'];
 
 const kindLabel = (k: string, kinds: Record<string, string> = {}) => kinds[k] ?? (CHANGE_KIND_LABELS as Record<string, string>)[k] ?? k;
 
@@ -127,6 +128,7 @@ export function PersonPage(p: PersonPageProps) {
             ...(r.residentKind === 'japanese' ? [[f.honseki, r.honseki ?? ''] as [string, string], [f.hittosha, r.hittosha ?? ''] as [string, string]] : []),
             [f.myNumber, <span data-testid="my-number">{r.myNumber ?? f.noMyNumber}</span>], [f.residentCode, r.residentCode ?? ''],
             [f.atenaNo, r.atenaNo], [f.residentKind, t.residentKinds[r.residentKind] ?? r.residentKind],
+            ...(r.deFactoHead ? [[registryToolsText(p.lang).remarks.deFactoHead, r.deFactoHead] as [string, string]] : []),
             ...(r.foreign ? Object.entries(t.foreign).map(([k, l]) => [l, String((r.foreign as Record<string, unknown>)[k] ?? '')] as [string, string]) : []),
             ...(r.removedOn ? [[f.removedOn, r.removedOnText ?? wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, r.destination ?? ''] as [string, string]] : []),
           ]} />
@@ -206,6 +208,7 @@ export function HouseholdPage(p: HouseholdPageProps) {
   const a = h.address;
   const dict = registryText(p.lang);
   const t = dict.household;
+  const x = registryToolsText(p.lang).remarks;
   return (
     <RegistryLayout {...p} title={t.title(h.householdNo)}>
       <h1 class="text-std-32B-150">{t.title(h.householdNo)}</h1>
@@ -215,6 +218,7 @@ export function HouseholdPage(p: HouseholdPageProps) {
           [t.head, head ? `${head.familyName}　${head.givenName}`.trim() || head.romanName || '' : t.noHead],
           [t.address, a ? `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}` : ''],
           [t.householdNo, h.householdNo],
+          ...(h.deFactoHead ? [[x.deFactoHead, h.deFactoHead] as [string, string]] : []),
           [t.pending, h.pendingChangeId ? t.pendingYes : t.pendingNo],
         ]} />
       </div>

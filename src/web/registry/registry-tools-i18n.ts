@@ -7,6 +7,7 @@ import type { Lang } from '../ui/i18n.ts';
 import { mergeDictionary, type DeepPartial } from './registry-i18n.ts';
 
 const ja = {
+  remarks: { deFactoHead: '事実上の世帯主（備考）' },
   advanced: {
     legend: '詳細条件', hint: '検索語と組み合わせて指定できます。性別・続柄は他の条件と組み合わせてください。',
     atenaNo: '宛名番号', householdNo: '世帯番号', sex: '性別', anySex: '指定しない', sexes: { male: '男', female: '女' } as Record<string, string>,
@@ -51,6 +52,7 @@ const ja = {
 type Dictionary = typeof ja;
 
 const en: DeepPartial<Dictionary> = {
+  remarks: { deFactoHead: 'De facto head of household (remark)' },
   advanced: {
     legend: 'More conditions', hint: 'May be combined with the search term. Sex and relationship only narrow other conditions.',
     atenaNo: 'Address number (宛名番号)', householdNo: 'Household number', sex: 'Sex', anySex: 'Any', sexes: { male: 'Male', female: 'Female' },

@@ -38,6 +38,7 @@ export const CHANGE_KIND_LABELS = {
   'minor-correction': '軽微な修正',
   'move-in-notice': '転入通知の受理',
   'address-renaming': '住居表示・区画整理による住所変更',
+  'de-facto-head': '事実上の世帯主の記載・削除',
   'reading': '振り仮名の記載（本籍地からの通知）',
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KIND_LABELS;
