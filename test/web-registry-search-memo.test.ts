@@ -176,3 +176,28 @@ describe('事実上の世帯主 on the console', () => {
     expect((await pdfPageTexts(new Uint8Array(await cert.arrayBuffer()))).join('')).not.toContain('祖母');
   });
 });
+
+describe('履歴 on the 個人票 (spec §2.2.1)', () => {
+  it('shows each entry\'s items before → after, and the 通称 history with dates and the municipality', async () => {
+    const { plan } = await t.services.registry.recordFinalAsSystem(CODE, { kind: 'move-in', occurredOn: '2024-05-01', notifiedOn: '2024-05-02', exOfficio: false, notifier: '本人', note: '',
+      expectedVersions: {}, fromAbroad: true, previousAddress: 'ベトナム', address: { townName: '大字広丘野村', banchi: '78-1', katagaki: '', unlisted: false },
+      persons: [{ residentKind: 'foreign', familyName: '', givenName: '', familyNameKana: '', givenNameKana: '', romanName: 'NGUYEN THI LAN', birthDate: '1995-03-04', sex: 'female', relationship: '世帯主',
+        foreign: { nationality: 'ベトナム', category: '中長期在留者', residenceStatus: '技能実習', residencePeriod: '1年', residenceExpiry: '2030-01-01', residenceCardNo: 'AB12345678CD' } }] } as never);
+    const id = plan.snapshots[0]!.personId;
+    const hh = plan.snapshots[0]!.record.householdId;
+    const version = async () => ((await (await counterApi.request('GET', `/api/v1/households/${hh}`)).json()) as { version: number }).version;
+    const alias = async (body: Record<string, unknown>) => t.services.registry.recordFinalAsSystem(CODE, { kind: 'alias', personId: id, exOfficio: false, notifier: '本人', note: '', expectedVersions: { [hh]: await version() }, ...body } as never);
+    await alias({ occurredOn: '2024-06-01', action: 'enter', alias: '蘭', aliasKana: 'ラン' });
+    await alias({ occurredOn: '2024-09-01', action: 'delete' });
+    const html = await (await get(clerk, `/console/registry/persons/${id}`)).text();
+    const aliases = /data-testid="alias-history"[\s\S]*?<\/section>/.exec(html)![0];
+    expect(aliases).toContain('通称の履歴（記載と削除）');
+    expect(aliases).toMatch(/記載<\/td><td[^>]*>蘭（ラン）<\/td><td[^>]*>令和6年6月1日<\/td><td[^>]*>長野県塩尻市/);
+    expect(aliases).toMatch(/削除<\/td><td[^>]*>蘭（ラン）<\/td><td[^>]*>令和6年9月1日/);
+    expect(aliases).not.toContain('202151');
+    const changes = [...html.matchAll(/data-testid="history-changes"[\s\S]*?<\/details>/g)].map((m) => m[0]);
+    const deletion = changes.find((c) => c.includes('data-item="alias"') && c.includes('蘭（ラン）</td><td class="px-2 font-bold">—'));
+    expect(deletion).toBeDefined();
+    expect(deletion).toContain('通称');
+  });
+});

@@ -294,6 +294,8 @@ export const PersonView = z.object({
   lastRegisteredAddress: z.string().nullable(),
   /** 事実上の世帯主 of the person's household (spec §4.1.4.3; a remark, not printed). */
   deFactoHead: z.string().nullable(),
+  /** 通称の記載及び削除に関する事項 (施行令 30条の26): every entry and deletion with its date and municipality, oldest first. */
+  aliasHistory: z.array(z.object({ action: z.enum(['entered', 'deleted']), alias: z.string(), aliasKana: z.string().nullable(), on: z.string(), municipalityCode: z.string(), municipalityName: z.string() })),
   pendingChangeId: z.string().uuid().nullable(),
 }).openapi('RegistryPerson');
 
@@ -347,6 +349,8 @@ export const HistoryEntry = z.object({
     processedOn: z.string(), operatorId: z.string(), decidedBy: z.string().nullable(), notifier: z.string(), exOfficio: z.boolean(),
     onRequest: z.boolean(), requestedOn: z.string().nullable(), cancelsChangeId: z.string().uuid().nullable() }),
   record: PersonView,
+  /** The items this entry changed, before → after, against the record in force before it (display text; spec §2.2.1). */
+  changes: z.array(z.object({ item: z.string(), before: z.string(), after: z.string() })),
 }).openapi('RegistryHistoryEntry');
 
 export const HouseholdView = z.object({

@@ -39,6 +39,7 @@ import { createMoveInNoticeOverdueUseCases } from './changes/move-in-notice-over
 import type { MoveOutInfoInbox } from './jukinet/move-out-info-inbox.ts';
 import { createBatchUseCases } from './batch/batch.service.ts';
 import { createFormUseCases } from './forms/forms.service.ts';
+import { diffRecords } from './changes/change-diff.ts';
 import { createSearchUseCases } from './search/search.service.ts';
 import { createMemoUseCases } from './memos/memo.service.ts';
 
@@ -439,12 +440,19 @@ export function createRegistryService(deps: RegistryDeps) {
         const rows = await repo.history(trx, personId);
         if (rows.length === 0) fail('person-not-found');
         await log(trx, actor, 'registry.person.history.read', personId, ctx);
-        return rows.map((r) => ({
+        // Item by item before → after (spec §2.2.1): against the record in force before each entry (the last final one).
+        let inForce: PersonRecord | null = null;
+        return rows.map((r) => {
+          const record = r.record as unknown as PersonRecord;
+          const changes = diffRecords(inForce, record);
+          if (r.status === 'final') inForce = record;
+          return {
           historyNo: r.historyNo, effectiveOn: r.effectiveOn,
           change: { changeId: r.changeId, kind: r.kind, reasonCode: r.reasonCode, status: r.status, occurredOn: r.occurredOn, notifiedOn: r.notifiedOn,
             processedOn: r.processedOn, operatorId: r.operatorId, decidedBy: r.decidedBy, notifier: r.notifier, exOfficio: r.exOfficio, onRequest: r.onRequest, requestedOn: r.requestedOn, cancelsChangeId: r.cancelsChangeId },
-          record: presentPerson(personId, r.historyNo, r.record as unknown as PersonRecord, { today }),
-        }));
+          record: presentPerson(personId, r.historyNo, record, { today }), changes,
+          };
+        });
       });
     },
 

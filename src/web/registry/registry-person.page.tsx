@@ -13,6 +13,7 @@ import { HouseholdSupportNotice, PersonSupportNotice, type SupportNotices } from
 import { MemoBadge, MemoSection, type MemoSectionProps } from './registry-memo.tsx';
 import { GlyphView } from './registry-glyphs.tsx';
 import { registryToolsText } from './registry-tools-i18n.ts';
+import { reviewText } from './registry-review-i18n.ts';
 
 export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
 export type HistoryItem = Awaited<ReturnType<RegistryService['getHistory']>>[number];
@@ -78,6 +79,50 @@ function SuppressionNotice(p: { items: NonNullable<PersonPageProps['suppressions
   );
 }
 
+type Timeline = ReturnType<typeof registryToolsText>['timeline'];
+
+/** Item by item before → after of one history entry (spec §2.2.1), folded when long. */
+function ChangedItems(p: { changes: HistoryItem['changes']; t: Timeline; labels: Record<string, string> }) {
+  if (p.changes.length === 0) return <span>—</span>;
+  return (
+    <details data-testid="history-changes">
+      <summary class="link whitespace-nowrap">{p.t.count(p.changes.length)}</summary>
+      <table class="mt-1 border-collapse text-std-14N-170">
+        <thead><tr><th scope="col" class="px-2 text-left">{p.t.item}</th><th scope="col" class="px-2 text-left">{p.t.before}</th><th scope="col" class="px-2 text-left">{p.t.after}</th></tr></thead>
+        <tbody>
+          {p.changes.map((c) => (
+            <tr data-item={c.item}><th scope="row" class="px-2 text-left font-normal whitespace-nowrap">{p.labels[c.item] ?? c.item}</th><td class="px-2">{c.before || '—'}</td><td class="px-2 font-bold">{c.after || '—'}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+/** 通称の記載及び削除に関する事項 (施行令 30条の26; spec §2.2.1): every entry and deletion with its date and municipality. */
+function AliasHistory(p: { items: PersonView['aliasHistory']; t: Timeline }) {
+  if (p.items.length === 0) return null;
+  return (
+    <section class="mt-8 max-w-5xl" aria-labelledby="alias-history-heading" data-testid="alias-history">
+      <h2 id="alias-history-heading" class="text-std-20B-150">{p.t.aliasHeading}</h2>
+      <table class="mt-2 w-full border-collapse">
+        <thead><tr>
+          <th scope="col" class={th}>{p.t.aliasColumns.action}</th><th scope="col" class={th}>{p.t.aliasColumns.alias}</th>
+          <th scope="col" class={th}>{p.t.aliasColumns.on}</th><th scope="col" class={th}>{p.t.aliasColumns.municipality}</th>
+        </tr></thead>
+        <tbody>
+          {p.items.map((e) => (
+            <tr>
+              <td class={td}>{p.t.aliasActions[e.action] ?? e.action}</td><td class={td}>{e.alias}{e.aliasKana ? `（${e.aliasKana}）` : ''}</td>
+              <td class={`${td} whitespace-nowrap`}>{wareki(e.on)}</td><td class={td}>{e.municipalityName}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** The 個人票. */
 export function PersonPage(p: PersonPageProps) {
   const r = p.person;
@@ -88,6 +133,8 @@ export function PersonPage(p: PersonPageProps) {
   const t = dict.person;
   const f = t.fields;
   const hc = t.historyColumns;
+  const tl = registryToolsText(p.lang).timeline;
+  const itemLabels = reviewText(p.lang).items;
   return (
     <RegistryLayout {...p} title={t.title(name)}>
       <h1 class="text-std-32B-150">{t.title(name)}</h1>
@@ -155,6 +202,7 @@ export function PersonPage(p: PersonPageProps) {
           {p.asOf ? <a class="link" href={`/console/registry/persons/${r.personId}`}>{t.backToCurrent}</a> : null}
         </form>
       </section>
+      <AliasHistory items={r.aliasHistory} t={tl} />
       <section class="mt-8" aria-labelledby="history-heading">
         <h2 id="history-heading" class="text-std-20B-150">{t.history}</h2>
         <div class="mt-2 overflow-x-auto">
@@ -162,6 +210,7 @@ export function PersonPage(p: PersonPageProps) {
             <thead><tr>
               <th scope="col" class={th}>{hc.historyNo}</th><th scope="col" class={th}>{hc.reason}</th><th scope="col" class={th}>{hc.occurredOn}</th><th scope="col" class={th}>{hc.notifiedOn}</th>
               <th scope="col" class={th}>{hc.processedOn}</th><th scope="col" class={th}>{hc.status}</th><th scope="col" class={th}>{hc.cancel}</th><th scope="col" class={th}>{hc.state}</th>
+              <th scope="col" class={th}>{tl.changes}</th>
             </tr></thead>
             <tbody>
               {[...p.history].reverse().map((h) => {
@@ -177,6 +226,7 @@ export function PersonPage(p: PersonPageProps) {
                     <td class={td}>{t.changeStatus[c.status] ?? c.status}</td>
                     <td class={td}>{cancelled.has(c.changeId) ? t.cancelled : c.cancelsChangeId ? t.cancels : ''}</td>
                     <td class={td}>{ra.townName}{ra.banchi}・{h.record.relationship}</td>
+                    <td class={td}><ChangedItems changes={h.changes} t={tl} labels={itemLabels} /></td>
                   </tr>
                 );
               })}

@@ -8,6 +8,11 @@ import { mergeDictionary, type DeepPartial } from './registry-i18n.ts';
 
 const ja = {
   remarks: { deFactoHead: '事実上の世帯主（備考）' },
+  timeline: {
+    changes: '変更内容', count: (n: number) => `${n}項目`, none: '—', item: '項目', before: '変更前', after: '変更後',
+    aliasHeading: '通称の履歴（記載と削除）', aliasColumns: { action: '区分', alias: '通称', on: '年月日', municipality: '記載・削除した市区町村' },
+    aliasActions: { entered: '記載', deleted: '削除' } as Record<string, string>,
+  },
   advanced: {
     legend: '詳細条件', hint: '検索語と組み合わせて指定できます。性別・続柄は他の条件と組み合わせてください。',
     atenaNo: '宛名番号', householdNo: '世帯番号', sex: '性別', anySex: '指定しない', sexes: { male: '男', female: '女' } as Record<string, string>,
@@ -53,6 +58,11 @@ type Dictionary = typeof ja;
 
 const en: DeepPartial<Dictionary> = {
   remarks: { deFactoHead: 'De facto head of household (remark)' },
+  timeline: {
+    changes: 'What changed', count: (n: number) => `${n} item${n > 1 ? 's' : ''}`, item: 'Item', before: 'Before', after: 'After',
+    aliasHeading: 'Alias history (entries and deletions)', aliasColumns: { action: 'Entry', alias: 'Alias', on: 'Date', municipality: 'Recorded by' },
+    aliasActions: { entered: 'Entered', deleted: 'Deleted' },
+  },
   advanced: {
     legend: 'More conditions', hint: 'May be combined with the search term. Sex and relationship only narrow other conditions.',
     atenaNo: 'Address number (宛名番号)', householdNo: 'Household number', sex: 'Sex', anySex: 'Any', sexes: { male: 'Male', female: 'Female' },

@@ -88,8 +88,12 @@ describe('事実上の世帯主 (de facto head)', () => {
     expect((await household(householdId)).deFactoHead).toBeNull();
     const again = await record({ kind: 'de-facto-head', occurredOn: today, householdId, action: 'delete', expectedVersions: { [householdId]: (await household(householdId)).version } });
     expect([again.status, again.code]).toEqual([422, 'de-facto-head-not-recorded']);
-    // History keeps both: the person's history shows the entry and the deletion.
-    const hist = await json<{ items: Array<{ change: { reasonCode: string } }> }>(await counter.request('GET', `/api/v1/persons/${head}/history`));
+    // History keeps both, each with its item-level before → after (spec §2.2.1).
+    const hist = await json<{ items: Array<{ change: { reasonCode: string }; changes: Array<{ item: string; before: string; after: string }> }> }>(await counter.request('GET', `/api/v1/persons/${head}/history`));
     expect(hist.items.map((h) => h.change.reasonCode)).toEqual(expect.arrayContaining(['C25', 'C26']));
+    expect(hist.items.find((h) => h.change.reasonCode === 'C25')!.changes).toEqual([{ item: 'deFactoHead', before: '', after: '実際　花子' }]);
+    expect(hist.items.find((h) => h.change.reasonCode === 'C26')!.changes).toEqual([{ item: 'deFactoHead', before: '実際　花子', after: '' }]);
+    // The first entry (転入) lists the items it entered, with nothing before.
+    expect(hist.items[0]!.changes.find((c) => c.item === 'name')).toEqual({ item: 'name', before: '', after: '実際　太郎' });
   });
 });
