@@ -83,12 +83,14 @@ type Timeline = ReturnType<typeof registryToolsText>['timeline'];
 
 /** Item by item before → after of one history entry (spec §2.2.1), folded when long. */
 function ChangedItems(p: { changes: HistoryItem['changes']; t: Timeline; labels: Record<string, string> }) {
-  if (p.changes.length === 0) return <span>—</span>;
   return (
     <details data-testid="history-changes">
-      <summary class="link whitespace-nowrap">{p.t.count(p.changes.length)}</summary>
-      <table class="mt-1 border-collapse text-std-14N-170">
-        <thead><tr><th scope="col" class="px-2 text-left">{p.t.item}</th><th scope="col" class="px-2 text-left">{p.t.before}</th><th scope="col" class="px-2 text-left">{p.t.after}</th></tr></thead>
+      <summary class="link">{p.t.summary(p.changes.length)}</summary>
+      <table class="mt-1 w-full table-fixed border-collapse text-std-16N-170">
+        <thead><tr>
+          <th scope="col" class="w-48 px-2 text-left text-std-16B-170">{p.t.item}</th><th scope="col" class="px-2 text-left text-std-16B-170">{p.t.before}</th>
+          <th scope="col" class="px-2 text-left text-std-16B-170">{p.t.after}</th>
+        </tr></thead>
         <tbody>
           {p.changes.map((c) => (
             <tr data-item={c.item}><th scope="row" class="px-2 text-left font-normal whitespace-nowrap">{p.labels[c.item] ?? c.item}</th><td class="px-2">{c.before || '—'}</td><td class="px-2 font-bold">{c.after || '—'}</td></tr>
@@ -210,24 +212,27 @@ export function PersonPage(p: PersonPageProps) {
             <thead><tr>
               <th scope="col" class={th}>{hc.historyNo}</th><th scope="col" class={th}>{hc.reason}</th><th scope="col" class={th}>{hc.occurredOn}</th><th scope="col" class={th}>{hc.notifiedOn}</th>
               <th scope="col" class={th}>{hc.processedOn}</th><th scope="col" class={th}>{hc.status}</th><th scope="col" class={th}>{hc.cancel}</th><th scope="col" class={th}>{hc.state}</th>
-              <th scope="col" class={th}>{tl.changes}</th>
             </tr></thead>
             <tbody>
               {[...p.history].reverse().map((h) => {
                 const c = h.change;
                 const ra = h.record.address;
+                // Two rows per entry: the change, then its items before → after across the table (spec §2.2.1).
+                const top = h.changes.length > 0 ? 'px-3 pt-2 align-top' : td;
                 return (
-                  <tr class={c.status === 'withdrawn' ? 'text-solid-gray-600' : ''}>
-                    <td class={td}>{h.historyNo}</td>
-                    <td class={td}>{kindLabel(c.kind, dict.kinds)}{c.exOfficio ? t.exOfficio : ''}</td>
-                    <td class={`${td} whitespace-nowrap`}>{wareki(c.occurredOn)}</td>
-                    <td class={`${td} whitespace-nowrap`}>{wareki(c.notifiedOn)}</td>
-                    <td class={`${td} whitespace-nowrap`}>{wareki(c.processedOn)}</td>
-                    <td class={td}>{t.changeStatus[c.status] ?? c.status}</td>
-                    <td class={td}>{cancelled.has(c.changeId) ? t.cancelled : c.cancelsChangeId ? t.cancels : ''}</td>
-                    <td class={td}>{ra.townName}{ra.banchi}・{h.record.relationship}</td>
-                    <td class={td}><ChangedItems changes={h.changes} t={tl} labels={itemLabels} /></td>
-                  </tr>
+                  <>
+                    <tr class={c.status === 'withdrawn' ? 'text-solid-gray-600' : ''}>
+                      <td class={top}>{h.historyNo}</td>
+                      <td class={top}>{kindLabel(c.kind, dict.kinds)}{c.exOfficio ? t.exOfficio : ''}</td>
+                      <td class={`${top} whitespace-nowrap`}>{wareki(c.occurredOn)}</td>
+                      <td class={`${top} whitespace-nowrap`}>{wareki(c.notifiedOn)}</td>
+                      <td class={`${top} whitespace-nowrap`}>{wareki(c.processedOn)}</td>
+                      <td class={top}>{t.changeStatus[c.status] ?? c.status}</td>
+                      <td class={top}>{cancelled.has(c.changeId) ? t.cancelled : c.cancelsChangeId ? t.cancels : ''}</td>
+                      <td class={top}>{ra.townName}{ra.banchi}・{h.record.relationship}</td>
+                    </tr>
+                    {h.changes.length > 0 ? <tr><td class={`${td} pt-0`} colspan={8}><ChangedItems changes={h.changes} t={tl} labels={itemLabels} /></td></tr> : null}
+                  </>
                 );
               })}
             </tbody>

@@ -9,7 +9,7 @@ import { mergeDictionary, type DeepPartial } from './registry-i18n.ts';
 const ja = {
   remarks: { deFactoHead: '事実上の世帯主（備考）' },
   timeline: {
-    changes: '変更内容', count: (n: number) => `${n}項目`, none: '—', item: '項目', before: '変更前', after: '変更後',
+    summary: (n: number) => `変更内容（${n}項目）`, item: '項目', before: '変更前', after: '変更後',
     aliasHeading: '通称の履歴（記載と削除）', aliasColumns: { action: '区分', alias: '通称', on: '年月日', municipality: '記載・削除した市区町村' },
     aliasActions: { entered: '記載', deleted: '削除' } as Record<string, string>,
   },
@@ -59,7 +59,7 @@ type Dictionary = typeof ja;
 const en: DeepPartial<Dictionary> = {
   remarks: { deFactoHead: 'De facto head of household (remark)' },
   timeline: {
-    changes: 'What changed', count: (n: number) => `${n} item${n > 1 ? 's' : ''}`, item: 'Item', before: 'Before', after: 'After',
+    summary: (n: number) => `What changed (${n} item${n > 1 ? 's' : ''})`, item: 'Item', before: 'Before', after: 'After',
     aliasHeading: 'Alias history (entries and deletions)', aliasColumns: { action: 'Entry', alias: 'Alias', on: 'Date', municipality: 'Recorded by' },
     aliasActions: { entered: 'Entered', deleted: 'Deleted' },
   },
