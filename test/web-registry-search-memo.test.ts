@@ -59,6 +59,13 @@ describe('住民検索: more conditions and search history', () => {
     expect((await get(clerk2, `/console/registry?rerun=${searchId}`)).status).toBe(404);
   });
 
+  it('finds residents with a blank item (空欄検索) and names it in the history', async () => {
+    const html = await (await get(clerk2, `/console/registry?q=&householdNo=${householdNo}&emptyItem=myNumber`)).text();
+    expect(resultsOf(html)).toContain('花子');
+    expect(html).toContain('<option value="myNumber" selected');
+    expect(/data-testid="search-history"[\s\S]*?<\/section>/.exec(html)![0]).toContain(`世帯番号 ${householdNo}、個人番号が空欄`);
+  });
+
   it('finds by 宛名番号 typed in full-width digits, and refuses 性別 alone in Japanese with nothing listed', async () => {
     const wide = atenaNo.replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     expect(resultsOf(await (await get(clerk, `/console/registry?q=&atenaNo=${encodeURIComponent(wide)}`)).text())).toContain(`/console/registry/persons/${head}`);

@@ -22,7 +22,7 @@ export type { PersonRecord } from './registry-model.ts';
 export { japanToday } from './registry.service.ts';
 export { FOREIGN_CATEGORIES } from './registry-model.ts';
 // For the search form: the 消除事由 a search may ask for.
-export { REMOVAL_REASONS, searchHistoryDays, type SavedCriteria } from './search/search-criteria.ts';
+export { EMPTY_ITEMS, REMOVAL_REASONS, searchHistoryDays, type SavedCriteria } from './search/search-criteria.ts';
 // For the 個人票's enlarged glyph view (spec §2.2.3).
 export { glyphsOf, type GlyphInfo } from './glyphs/glyph-info.ts';
 // For the change page's 帳票 (確認書・通知書): the form names.

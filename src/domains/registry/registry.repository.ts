@@ -280,6 +280,12 @@ export function createRegistryRepository() {
         if (f.sex) q = q.where('sex', '=', f.sex);
         if (f.relationship) q = q.where('relationship', '=', f.relationship);
         if (f.removalReason) q = q.where('removalReason', '=', f.removalReason);
+        // 空欄検索: the item is blank (本籍 for Japanese residents, 在留カード等番号 for foreign residents only).
+        if (f.emptyItem === 'residentCode') q = q.where('residentCode', 'is', null);
+        if (f.emptyItem === 'myNumber') q = q.where('myNumberIndex', 'is', null);
+        if (f.emptyItem === 'reading') q = q.where('kanaKey', '=', '');
+        if (f.emptyItem === 'honseki') q = q.where('residentKind', '=', 'japanese').where(sql<boolean>`coalesce(record->>'honseki', '') = ''`);
+        if (f.emptyItem === 'residenceCardNo') q = q.where('residentKind', '=', 'foreign').where('residenceCardNo', 'is', null);
         // 異動日: a final change of the person in the period (any of its history, not only the latest).
         if (f.changedFrom) q = q.where(sql<boolean>`EXISTS (SELECT 1 FROM registry.person_snapshot s JOIN registry.change ch
           ON ch.municipality_code = s.municipality_code AND ch.change_id = s.change_id AND ch.status = 'final'
@@ -370,6 +376,7 @@ export interface SearchFilter {
   sex?: string;
   relationship?: string;
   removalReason?: string;
+  emptyItem?: 'residentCode' | 'myNumber' | 'reading' | 'honseki' | 'residenceCardNo';
   /** 異動日 range (inclusive ISO days): persons with a final change in it. */
   changedFrom?: string;
   changedTo?: string;

@@ -2,7 +2,7 @@
 /** Request and response schemas of the resident registry (住民記録) API; the single source of its types. */
 import { z } from '@hono/zod-openapi';
 import { FOREIGN_CATEGORIES, type RemovalReason } from './registry-model.ts';
-import { REMOVAL_REASONS } from './search/search-criteria.ts';
+import { EMPTY_ITEMS, REMOVAL_REASONS } from './search/search-criteria.ts';
 import { normalizeCardNo, normalizeDigits, normalizeKana, READING_STATUSES } from './readings.ts';
 import { isCalendarDate, parseLegalDate } from '../../platform/dates/jp-date.ts';
 import { hasControlCharacter } from '../../platform/http/input-characters.ts';
@@ -247,6 +247,8 @@ export const SearchQuerySchema = z.object({
   relationship: z.string().max(40).optional(),
   /** 消除事由: only 除票 removed for this reason. */
   removalReason: z.enum(REMOVAL_REASONS as [RemovalReason, ...RemovalReason[]]).optional(),
+  /** 空欄検索: residents whose item is blank (residentCode, myNumber, reading, honseki (Japanese), residenceCardNo (foreign)). */
+  emptyItem: z.enum(EMPTY_ITEMS).optional(),
   residentCode: Digits.optional(),
   myNumber: Digits.optional(),
   residenceCardNo: CardNo.optional(),

@@ -3,10 +3,10 @@
  * The 住民検索 form's more conditions (spec §2.1.3) as typed, the service query they make, and a form filled from
  * a search history entry's criteria (spec §2.1.1). Pure.
  */
-import { REMOVAL_REASONS, type SavedCriteria } from '../../domains/registry/index.ts';
+import { EMPTY_ITEMS, REMOVAL_REASONS, type SavedCriteria } from '../../domains/registry/index.ts';
 
 /** The more conditions of the search form, in their order on the page. */
-export const ADVANCED_KEYS = ['atenaNo', 'householdNo', 'sex', 'relationship', 'removalReason', 'birthFrom', 'birthTo', 'changedFrom', 'changedTo'] as const;
+export const ADVANCED_KEYS = ['atenaNo', 'householdNo', 'sex', 'relationship', 'removalReason', 'emptyItem', 'birthFrom', 'birthTo', 'changedFrom', 'changedTo'] as const;
 export type AdvancedForm = Record<(typeof ADVANCED_KEYS)[number], string>;
 
 /** What the search form holds. */
@@ -23,7 +23,7 @@ const digits = (s: string) => s.replace(/[０-９]/g, (ch) => String.fromCharCod
 
 /** The service query of the more conditions (empty ones left out; a 性別 or 消除事由 outside the list is ignored). */
 export function advancedQuery(a: AdvancedForm) {
-  const out: { atenaNo?: string; householdNo?: string; sex?: 'male' | 'female'; relationship?: string; removalReason?: (typeof REMOVAL_REASONS)[number];
+  const out: { atenaNo?: string; householdNo?: string; sex?: 'male' | 'female'; relationship?: string; removalReason?: (typeof REMOVAL_REASONS)[number]; emptyItem?: (typeof EMPTY_ITEMS)[number];
     birthFrom?: string; birthTo?: string; changedFrom?: string; changedTo?: string } = {};
   if (a.atenaNo) out.atenaNo = digits(a.atenaNo);
   if (a.householdNo) out.householdNo = digits(a.householdNo);
@@ -31,6 +31,8 @@ export function advancedQuery(a: AdvancedForm) {
   if (a.relationship) out.relationship = a.relationship;
   const reason = REMOVAL_REASONS.find((r) => r === a.removalReason);
   if (reason) out.removalReason = reason;
+  const empty = EMPTY_ITEMS.find((i) => i === a.emptyItem);
+  if (empty) out.emptyItem = empty;
   for (const k of ['birthFrom', 'birthTo', 'changedFrom', 'changedTo'] as const) if (a[k]) out[k] = a[k];
   return out;
 }

@@ -3,7 +3,7 @@
  * 住民検索 (/console/registry): one search box for a name (kanji or kana), a birth date (和暦 or 西暦), a
  * 個人番号, a 住民票コード or a 町字; results with arrow-key navigation (static/registry.js).
  */
-import { REMOVAL_REASONS, type RegistryService } from '../../domains/registry/index.ts';
+import { EMPTY_ITEMS, REMOVAL_REASONS, type RegistryService } from '../../domains/registry/index.ts';
 import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import { ADVANCED_KEYS, type SearchForm } from './registry-search-form.ts';
 import { registryToolsText } from './registry-tools-i18n.ts';
@@ -65,6 +65,7 @@ export function RegistrySearchPage(p: RegistrySearchProps) {
             <SelectField name="sex" label={x.advanced.sex} value={f.advanced.sex} options={[['', x.advanced.anySex], ['male', x.advanced.sexes.male!], ['female', x.advanced.sexes.female!]]} />
             <TextField name="relationship" label={x.advanced.relationship} value={f.advanced.relationship} list="relationship-list" />
             <SelectField name="removalReason" label={x.advanced.removalReason} value={f.advanced.removalReason} options={[['', x.advanced.anyReason], ...REMOVAL_REASONS.map((v): [string, string] => [v, v])]} />
+            <SelectField name="emptyItem" label={x.advanced.emptyItem} value={f.advanced.emptyItem} options={[['', x.advanced.anyReason], ...EMPTY_ITEMS.map((v): [string, string] => [v, x.advanced.emptyItems[v] ?? v])]} />
           </div>
           <datalist id="relationship-list">{RELATIONSHIPS.map((v) => <option value={v} />)}</datalist>
           <p class="form-hint mt-4">{x.advanced.rangeHint}</p>

@@ -16,7 +16,8 @@ const ja = {
   advanced: {
     legend: '詳細条件', hint: '検索語と組み合わせて指定できます。性別・続柄は他の条件と組み合わせてください。',
     atenaNo: '宛名番号', householdNo: '世帯番号', sex: '性別', anySex: '指定しない', sexes: { male: '男', female: '女' } as Record<string, string>,
-    relationship: '続柄', removalReason: '消除事由', anyReason: '指定しない',
+    relationship: '続柄', removalReason: '消除事由', anyReason: '指定しない', emptyItem: '空欄の項目',
+    emptyItems: { residentCode: '住民票コード', myNumber: '個人番号', reading: 'フリガナ', honseki: '本籍（日本人住民）', residenceCardNo: '在留カード等番号（外国人住民）' } as Record<string, string>,
     birthFrom: '生年月日（から）', birthTo: '生年月日（まで）', changedFrom: '異動日（から）', changedTo: '異動日（まで）',
     rangeHint: '和暦・西暦、年又は年月だけでも指定できます（例: 昭和40年、令和6年4月）。',
     householdNoColumn: '世帯番号', oldSurname: (s: string) => `旧氏: ${s}`, alias: (s: string) => `通称: ${s}`,
@@ -66,7 +67,8 @@ const en: DeepPartial<Dictionary> = {
   advanced: {
     legend: 'More conditions', hint: 'May be combined with the search term. Sex and relationship only narrow other conditions.',
     atenaNo: 'Address number (宛名番号)', householdNo: 'Household number', sex: 'Sex', anySex: 'Any', sexes: { male: 'Male', female: 'Female' },
-    relationship: 'Relationship to head', removalReason: 'Reason of removal', anyReason: 'Any',
+    relationship: 'Relationship to head', removalReason: 'Reason of removal', anyReason: 'Any', emptyItem: 'Blank item',
+    emptyItems: { residentCode: 'Resident code (住民票コード)', myNumber: 'My Number', reading: 'Reading (furigana)', honseki: 'Registered domicile (Japanese residents)', residenceCardNo: 'Residence card number (foreign residents)' },
     birthFrom: 'Date of birth from', birthTo: 'Date of birth to', changedFrom: 'Change date from', changedTo: 'Change date to',
     rangeHint: 'Japanese era or Western calendar; a year or a month alone is fine (e.g. 昭和40年, 2024-04).',
     householdNoColumn: 'Household no.', oldSurname: (s: string) => `Former surname: ${s}`, alias: (s: string) => `Alias: ${s}`,

@@ -24,6 +24,7 @@ describe('hasListingCriterion', () => {
     expect(hasListingCriterion({ householdNo: ' ' }, {})).toBe(false);
     expect(hasListingCriterion({ householdNo: '000000123', sex: 'male' }, {})).toBe(true);
     expect(hasListingCriterion({ removalReason: '死亡' }, {})).toBe(true);
+    expect(hasListingCriterion({ emptyItem: 'myNumber' }, {})).toBe(true);
     expect(hasListingCriterion({}, { changed: { from: '2024-01-01', to: '2024-12-31' } })).toBe(true);
   });
 });

@@ -10,6 +10,10 @@ import type { RemovalReason, Sex } from '../registry-model.ts';
 /** 消除事由 a search may ask for (spec §4.4: 消除事由 is a search key). */
 export const REMOVAL_REASONS: readonly RemovalReason[] = ['国内転出', '国外転出', '死亡', '職権消除', '異動の取消し', '職権消除（帰化等）', '職権消除（国籍喪失）'];
 
+/** Items a search may ask to be blank (spec §4.4 空欄検索): 住民票コード, 個人番号, フリガナ, 本籍 (日本人), 在留カード等番号 (外国人). */
+export const EMPTY_ITEMS = ['residentCode', 'myNumber', 'reading', 'honseki', 'residenceCardNo'] as const;
+export type EmptyItem = (typeof EMPTY_ITEMS)[number];
+
 /** Search parameters as received (API query or console form). */
 export interface SearchQuery {
   name?: string;
@@ -32,6 +36,8 @@ export interface SearchQuery {
   relationship?: string;
   /** 消除事由: only 除票 with this reason (implies removed records). */
   removalReason?: RemovalReason;
+  /** Only residents whose item is blank (空欄検索). */
+  emptyItem?: EmptyItem;
   residentCode?: string;
   myNumber?: string;
   residenceCardNo?: string;
@@ -80,25 +86,25 @@ export function dateRanges(q: SearchQuery): DateRanges {
 
 /**
  * True when the criteria may list residents: a name, a date or date range, an address, an identifier, a household
- * or a 消除事由. 性別 and 続柄 only narrow a search (alone they would list half the municipality; issue #9).
+ * a 消除事由 or a blank item. 性別 and 続柄 only narrow a search (alone they would list half the municipality; issue #9).
  */
 export function hasListingCriterion(q: { nameKey?: string; addressKey?: string } & SearchQuery, dates: DateRanges): boolean {
   return !!(q.nameKey || q.addressKey || dates.birth || dates.changed || q.townCode || q.householdId || q.atenaNo?.trim() || q.householdNo?.trim()
-    || q.residentCode?.trim() || q.residenceCardNo?.trim() || q.myNumber || q.removalReason);
+    || q.residentCode?.trim() || q.residenceCardNo?.trim() || q.myNumber || q.removalReason || q.emptyItem);
 }
 
 /** The criteria a search history keeps (spec §2.1.1): never results, never a 個人番号 (only that one was used). */
 export interface SavedCriteria {
   name?: string; mode?: 'prefix' | 'partial' | 'exact'; birthDate?: string; birthFrom?: string; birthTo?: string;
   changedFrom?: string; changedTo?: string; townCode?: string; address?: string; householdId?: string; atenaNo?: string;
-  householdNo?: string; sex?: Sex; relationship?: string; removalReason?: RemovalReason; residentCode?: string;
+  householdNo?: string; sex?: Sex; relationship?: string; removalReason?: RemovalReason; emptyItem?: EmptyItem; residentCode?: string;
   residenceCardNo?: string; includeRemoved?: boolean; purpose?: string;
   /** The search used a 個人番号, which is not kept: such an entry cannot be run again as it was. */
   myNumberUsed?: boolean;
 }
 
 const KEPT = ['name', 'mode', 'birthDate', 'birthFrom', 'birthTo', 'changedFrom', 'changedTo', 'townCode', 'address', 'householdId', 'atenaNo',
-  'householdNo', 'sex', 'relationship', 'removalReason', 'residentCode', 'residenceCardNo', 'purpose'] as const;
+  'householdNo', 'sex', 'relationship', 'removalReason', 'emptyItem', 'residentCode', 'residenceCardNo', 'purpose'] as const;
 
 /** The criteria to keep for the history, trimmed, in a fixed key order; the 個人番号 is dropped. */
 export function criteriaToKeep(q: SearchQuery): SavedCriteria {

@@ -98,6 +98,19 @@ describe('search keys and search history', () => {
     expect(await ids(`name=${encodeURIComponent('検索故人')}&includeRemoved=true`)).toEqual([dead]);
   });
 
+  it('finds residents whose item is blank (空欄検索), within the other conditions', async () => {
+    // The foreign resident was entered without a 個人番号 and has no reading; the family has both.
+    expect(await ids(`emptyItem=myNumber&name=SILVA`)).toEqual([foreigner]);
+    expect((await ids('emptyItem=myNumber'))).toContain(foreigner);
+    expect((await ids('emptyItem=myNumber'))).not.toContain(head.personId);
+    expect(await ids(`emptyItem=reading&birthFrom=1985-01-01&birthTo=1985-01-01`)).toEqual([foreigner]);
+    expect(await ids(`emptyItem=residenceCardNo&name=SILVA`)).toEqual([]);
+    expect(await ids(`emptyItem=honseki&name=${encodeURIComponent('検索')}`)).toEqual([]);
+    const res = await counter.request('GET', '/api/v1/persons?emptyItem=phone');
+    expect(res.status).toBe(400);
+    expect((await json<{ code: string }>(res)).code).toBe('invalid-params');
+  });
+
   it('finds 旧氏 and 通称 in every mode (prefix, exact, partial), by kanji and by reading', async () => {
     for (const mode of ['prefix', 'exact', 'partial']) {
       expect(await ids(`name=${encodeURIComponent('旧姓野')}&mode=${mode}`), mode).toEqual([wife]);

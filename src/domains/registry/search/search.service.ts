@@ -35,6 +35,7 @@ interface Deps {
 
 const SEX_LABEL = { male: '男', female: '女' } as const;
 const MODE_LABEL = { prefix: '前方一致', partial: '部分一致', exact: '完全一致' } as const;
+const EMPTY_LABEL = { residentCode: '住民票コード', myNumber: '個人番号', reading: 'フリガナ', honseki: '本籍', residenceCardNo: '在留カード等番号' } as const;
 
 /** A short Japanese summary of kept criteria for the history list (no codes, dates in 和暦 when they read as days). */
 export function describeCriteria(c: SavedCriteria): string {
@@ -45,7 +46,7 @@ export function describeCriteria(c: SavedCriteria): string {
     c.birthDate ? `生年月日 ${day(c.birthDate)}` : '', span('生年月日', c.birthFrom, c.birthTo), span('異動日', c.changedFrom, c.changedTo),
     c.address ? `住所「${c.address}」` : '', c.atenaNo ? `宛名番号 ${c.atenaNo}` : '', c.householdNo ? `世帯番号 ${c.householdNo}` : '',
     c.householdId ? '世帯を指定' : '', c.townCode ? '町字を指定' : '',
-    c.sex ? `性別 ${SEX_LABEL[c.sex]}` : '', c.relationship ? `続柄 ${c.relationship}` : '', c.removalReason ? `消除事由 ${c.removalReason}` : '',
+    c.sex ? `性別 ${SEX_LABEL[c.sex]}` : '', c.relationship ? `続柄 ${c.relationship}` : '', c.removalReason ? `消除事由 ${c.removalReason}` : '', c.emptyItem ? `${EMPTY_LABEL[c.emptyItem]}が空欄` : '',
     c.residentCode ? `住民票コード ${c.residentCode}` : '', c.residenceCardNo ? `在留カード番号 ${c.residenceCardNo}` : '',
     c.myNumberUsed ? '個人番号（番号は保存しません）' : '', c.includeRemoved ? '除票を含む' : '',
   ].filter(Boolean).join('、');
@@ -73,7 +74,7 @@ export function createSearchUseCases(deps: Deps) {
         nameKey, kana, latin: !!name && /^[A-Za-zＡ-Ｚａ-ｚ\s'.-]+$/.test(name), mode: q.mode ?? 'prefix',
         birthFrom: dates.birth?.from, birthTo: dates.birth?.to, changedFrom: dates.changed?.from, changedTo: dates.changed?.to,
         townCode: q.townCode, addressKey, householdId: q.householdId, atenaNo: trim(q.atenaNo), householdNo: trim(q.householdNo),
-        sex: q.sex, relationship: trim(q.relationship), removalReason: q.removalReason,
+        sex: q.sex, relationship: trim(q.relationship), removalReason: q.removalReason, emptyItem: q.emptyItem,
         residentCode: trim(q.residentCode), residenceCardNo: trim(q.residenceCardNo),
         myNumberIndex: q.myNumber ? cipher.blindIndex(q.myNumber) : undefined,
         // A 消除事由 asks for 除票.
