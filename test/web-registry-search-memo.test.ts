@@ -131,6 +131,22 @@ describe('メモ on the 個人票 and 世帯票', () => {
   });
 });
 
+describe('文字コード参照 (/console/registry/glyphs)', () => {
+  it('shows typed characters or the character of a code enlarged with their codes, and says when a code names none', async () => {
+    const byCode = await (await get(clerk, `/console/registry/glyphs?q=${encodeURIComponent('U+8FBA U+E0100')}`)).text();
+    expect(byCode).toContain('文字コード参照');
+    expect(byCode).toContain('U+E0100（IVS）');
+    expect(byCode).toContain('1-42-53（第1水準）');
+    const byKuten = await (await get(clerk, '/console/registry/glyphs?q=25-66')).text();
+    expect(/data-testid="glyph"[^>]*>([^<]+)</.exec(byKuten)![1]).toBe('高');
+    const none = await get(clerk, '/console/registry/glyphs?q=U%2BD800');
+    expect(none.status).toBe(404);
+    expect(await none.text()).toContain('このコードの文字はありません');
+    // The registry's menu opens it beside a form being entered.
+    expect(await (await get(clerk, '/console/registry')).text()).toMatch(/href="\/console\/registry\/glyphs"[^>]*target="_blank"/);
+  });
+});
+
 describe('拡大表示・文字コード on the 個人票', () => {
   it('shows each character of the name enlarged with its code points, the IVS made visible and the JIS X 0208 区点', async () => {
     const html = await (await get(clerk, `/console/registry/persons/${head}`)).text();

@@ -24,7 +24,7 @@ export { FOREIGN_CATEGORIES } from './registry-model.ts';
 // For the search form: the 消除事由 a search may ask for.
 export { EMPTY_ITEMS, REMOVAL_REASONS, searchHistoryDays, type SavedCriteria } from './search/search-criteria.ts';
 // For the 個人票's enlarged glyph view (spec §2.2.3).
-export { glyphsOf, type GlyphInfo } from './glyphs/glyph-info.ts';
+export { glyphsOf, textOfQuery, type GlyphInfo } from './glyphs/glyph-info.ts';
 // For the change page's 帳票 (確認書・通知書): the form names.
 export { CHANGE_FORMS, type ChangeForm } from './forms/change-forms.ts';
 // DV等支援措置: which of these persons a measure protects on a day (for the certificates' refusal), inside the caller's tenant transaction.

@@ -5,17 +5,18 @@
  * (a details element).
  */
 import { glyphsOf } from '../../domains/registry/index.ts';
+import type { ConsoleContext } from '../ui/console-layout.tsx';
 import type { Lang } from '../ui/i18n.ts';
 import { registryToolsText } from './registry-tools-i18n.ts';
-import { td, th } from './registry-ui.tsx';
+import { ErrorSummary, RegistryLayout, td, TextField, th } from './registry-ui.tsx';
 
 /** The enlarged view of the parts of a name (氏, 名, 旧氏, 通称) that are set. */
-export function GlyphView(p: { lang: Lang; parts: Array<['familyName' | 'givenName' | 'oldSurname' | 'alias', string | null | undefined]> }) {
+export function GlyphView(p: { lang: Lang; parts: Array<['familyName' | 'givenName' | 'oldSurname' | 'alias' | 'lookup', string | null | undefined]>; open?: boolean }) {
   const t = registryToolsText(p.lang).glyphs;
   const parts = p.parts.filter(([, v]) => !!v?.trim());
   if (parts.length === 0) return null;
   return (
-    <details class="mt-4" data-testid="glyph-view">
+    <details class="mt-4" data-testid="glyph-view" open={p.open}>
       <summary class="link text-std-16B-170">{t.summary}</summary>
       <p class="mt-2 text-std-16N-170">{t.lead}</p>
       {parts.map(([part, value]) => (
@@ -42,5 +43,22 @@ export function GlyphView(p: { lang: Lang; parts: Array<['familyName' | 'givenNa
         </div>
       ))}
     </details>
+  );
+}
+
+/** 文字コード参照 (/console/registry/glyphs): type characters, a code point (U+9AD9) or a JIS 区点 (1-25-66) and see them enlarged. */
+export function GlyphLookupPage(p: ConsoleContext & { canReview: boolean; canChange: boolean; q: string; text?: string; notFound?: boolean }) {
+  const t = registryToolsText(p.lang).glyphs;
+  return (
+    <RegistryLayout {...p} title={t.lookupTitle} sub="glyphs">
+      <h1 class="text-std-32B-150">{t.lookupTitle}</h1>
+      <p class="mt-2 max-w-4xl">{t.lookupLead}</p>
+      {p.notFound ? <ErrorSummary title={t.notFound} message={t.notFoundHint} /> : null}
+      <form method="get" action="/console/registry/glyphs" class="mt-4 flex flex-wrap items-end gap-4" role="search" aria-label={t.lookupTitle}>
+        <TextField name="q" label={t.lookupField} value={p.q} hint={t.lookupHint} autofocus />
+        <button class="button-primary" type="submit">{t.lookupSubmit}</button>
+      </form>
+      {p.text ? <GlyphView lang={p.lang} parts={[['lookup', p.text]]} open /> : null}
+    </RegistryLayout>
   );
 }

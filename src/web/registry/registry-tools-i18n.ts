@@ -45,7 +45,10 @@ const ja = {
   },
   glyphs: {
     summary: '氏名の拡大表示・文字コード', lead: '文字を拡大し、文字ごとのコード（Unicode、異体字セレクタ、JIS X 0208 の区点）を表示します。MJ文字図形名は本システムの文字データにありません。',
-    part: { familyName: '氏', givenName: '名', oldSurname: '旧氏', alias: '通称' } as Record<string, string>,
+    part: { familyName: '氏', givenName: '名', oldSurname: '旧氏', alias: '通称', lookup: '文字' } as Record<string, string>,
+    lookupTitle: '文字コード参照', lookupLead: '入力中の氏名の文字を拡大して確かめ、又はコードから文字を探します。異体字セレクタ（IVS）も表示します。',
+    lookupField: '文字又はコード', lookupHint: '例: 髙橋、U+9AD9、U+8FBA U+E0100（IVS付き）、1-25-66（JIS X 0208 の面-区-点）', lookupSubmit: '表示',
+    notFound: 'このコードの文字はありません', notFoundHint: 'Unicode は U+ に続く4〜6桁の16進数、JIS X 0208 は「区-点」（例: 25-66）で入力してください。',
     columns: { glyph: '文字', codePoints: 'コードポイント', selector: '異体字セレクタ', jis: 'JIS X 0208', kind: '種別', searchAs: '検索での扱い' },
     ivs: (cp: string) => `${cp}（IVS）`, svs: (cp: string) => `${cp}（SVS）`, noSelector: 'なし',
     jis: (kuten: string, level: string) => `${kuten}（${level}）`, outsideJis: 'JIS X 0208 にない文字',
@@ -92,7 +95,10 @@ const en: DeepPartial<Dictionary> = {
   },
   glyphs: {
     summary: 'Enlarged name and character codes', lead: 'Shows each character enlarged with its codes (Unicode, variation selector, JIS X 0208 row-cell). MJ glyph names are not in our character data.',
-    part: { familyName: 'Surname', givenName: 'Given name', oldSurname: 'Former surname', alias: 'Alias' },
+    part: { familyName: 'Surname', givenName: 'Given name', oldSurname: 'Former surname', alias: 'Alias', lookup: 'Characters' },
+    lookupTitle: 'Character codes', lookupLead: 'Check the characters of a name being entered, enlarged, or find a character from its code. Variation selectors (IVS) are shown.',
+    lookupField: 'Characters or code', lookupHint: 'e.g. 髙橋, U+9AD9, U+8FBA U+E0100 (with IVS), 1-25-66 (JIS X 0208 plane-row-cell)', lookupSubmit: 'Show',
+    notFound: 'No character has this code', notFoundHint: 'Unicode: U+ and 4–6 hexadecimal digits; JIS X 0208: row-cell (e.g. 25-66).',
     columns: { glyph: 'Character', codePoints: 'Code points', selector: 'Variation selector', jis: 'JIS X 0208', kind: 'Kind', searchAs: 'In search' },
     noSelector: 'none', outsideJis: 'not in JIS X 0208',
     levels: { level1: 'level 1', level2: 'level 2', 'non-kanji': 'non-kanji' },

@@ -10,7 +10,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
-import { InvalidLegalDateError, parseCalendarDate } from '../../domains/registry/index.ts';
+import { InvalidLegalDateError, parseCalendarDate, textOfQuery } from '../../domains/registry/index.ts';
+import { GlyphLookupPage } from './registry-glyphs.tsx';
 import { eraDatePrefix } from '../../platform/dates/jp-date.ts';
 import { HouseholdPage, PersonPage } from './registry-person.page.tsx';
 import { StatisticsPage } from './registry-review.page.tsx';
@@ -205,6 +206,14 @@ export function registryWebRoutes(services: Services) {
     return renderPage(c, HouseholdPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), household, supportMeasures, pendingReceipt, memo }));
   });
 
+
+  // 文字コード参照 (spec §2.2.3): no personal data is read; the characters or code come from the clerk.
+  app.get('/console/registry/glyphs', async (c) => {
+    const q = (c.req.query('q') ?? '').slice(0, 100);
+    const text = q.trim() ? textOfQuery(q) : undefined;
+    const notFound = !!q.trim() && !text;
+    return renderPage(c, GlyphLookupPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), q, text, notFound }), notFound ? 404 : 200);
+  });
 
   app.get('/console/registry/statistics', async (c) => {
     const d = queryDay(c.req.query('asOf'));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from 'vitest';
-import { glyphsOf } from './glyph-info.ts';
+import { glyphsOf, textOfQuery } from './glyph-info.ts';
 
 describe('glyphsOf', () => {
   it('keeps a base character with its IVS as one glyph and names the selector', () => {
@@ -26,5 +26,17 @@ describe('glyphsOf', () => {
     const gs = glyphsOf('山\u3000\uE000');
     expect(gs.map((g) => g.kind)).toEqual(['kanji', 'private-use']);
     expect(glyphsOf('')).toEqual([]);
+  });
+
+  it('finds characters from a code point (an IVS included) or a JIS X 0208 区点, and refuses codes of no character', () => {
+    expect(textOfQuery('U+9AD9')).toBe('髙');
+    expect(textOfQuery('u+8fba U+E0100')).toBe('辺\u{E0100}');
+    expect(textOfQuery('1-25-66')).toBe('高');
+    expect(textOfQuery('１－１６－１')).toBe('亜');
+    expect(textOfQuery('髙橋')).toBe('髙橋');
+    expect(textOfQuery('U+D800')).toBeUndefined();
+    expect(textOfQuery('U+110000')).toBeUndefined();
+    expect(textOfQuery('99-99')).toBeUndefined();
+    expect(textOfQuery('  ')).toBeUndefined();
   });
 });

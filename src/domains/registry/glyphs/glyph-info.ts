@@ -30,6 +30,7 @@ export interface GlyphInfo {
 }
 
 let jisTable: Map<string, [number, number]> | undefined;
+let kutenTable: Map<string, string> | undefined;
 
 /** Builds char → [区, 点] from the Shift_JIS decoder, JIS X 0208 rows only (1–84 without the vendor row 13). */
 function jis(): Map<string, [number, number]> {
@@ -46,7 +47,28 @@ function jis(): Map<string, [number, number]> {
     }
   }
   jisTable = table;
+  kutenTable = new Map([...table].map(([ch, [row, cell]]) => [`${row}-${cell}`, ch]));
   return table;
+}
+
+/**
+ * The text a code lookup names (spec §2.2.3 文字コードからの参照): `U+9AD9` (one or more code points, an IVS included:
+ * `U+8FBA U+E0100`) or a JIS X 0208 区点 (`1-25-66` or `25-66`); any other text is returned as typed (its characters are
+ * then shown). Undefined for a code that names no character.
+ */
+export function textOfQuery(query: string): string | undefined {
+  const q = query.trim().replace(/[０-９Ａ-Ｆａ-ｆ＋－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/ー/g, '-');
+  if (/^(U\+?[0-9A-F]{4,6}[\s,]*)+$/i.test(q)) {
+    const cps = [...q.matchAll(/U\+?([0-9A-F]{4,6})/gi)].map((m) => parseInt(m[1]!, 16));
+    if (cps.some((cp) => cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) return undefined;
+    return String.fromCodePoint(...cps);
+  }
+  const k = /^(?:1-)?(\d{1,2})-(\d{1,2})$/.exec(q);
+  if (k) {
+    jis();
+    return kutenTable!.get(`${Number(k[1])}-${Number(k[2])}`);
+  }
+  return query.trim() || undefined;
 }
 
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
