@@ -74,6 +74,9 @@ describe('住民検索: more conditions and search history', () => {
     const html = await res.text();
     expect(html).toContain('性別・続柄は他の条件と組み合わせてください');
     expect(resultsOf(html)).toBe('');
+    const unreadable = await get(clerk, `/console/registry?q=&changedFrom=${encodeURIComponent('令和')}`);
+    expect(unreadable.status).toBe(422);
+    expect(await unreadable.text()).toContain('異動日（から）: 日付を読み取れません');
     const bad = await get(clerk, `/console/registry?q=&birthFrom=1990-01-01&birthTo=1980-01-01`);
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('期間の開始日が終了日より後です');

@@ -162,6 +162,10 @@ export function registryWebRoutes(services: Services) {
       hits = await svc.search(c.var.actor, { ...query, ...adv, mode: form.mode as 'prefix', includeRemoved: form.includeRemoved, purpose: form.purpose || undefined, limit: 100 }, requestCtx(c));
     } catch (err) {
       const r = refusal(err);
+      // A date of the more conditions that cannot be read: the message names its field.
+      const field = err instanceof DomainError ? err.extra?.field : undefined;
+      const label = typeof field === 'string' ? (registryToolsText(requestLang(c)).advanced as Record<string, unknown>)[field] : undefined;
+      if (typeof label === 'string') r.message = `${label}: ${r.message}`;
       return renderPage(c, RegistrySearchPage(await withHistory({ ...base, interpretedAs: as, error: r })), r.status);
     }
     return renderPage(c, RegistrySearchPage(await withHistory({ ...base, hits, interpretedAs: as, householdHeads: headsOf(hits) })));

@@ -52,11 +52,12 @@ export interface DateRanges {
   changed?: { from: string; to: string };
 }
 
-const range = (raw: string | undefined) => {
+/** The date criterion read as a range; a date that cannot be read fails naming its field. */
+const range = (raw: string | undefined, field: 'birthDate' | 'birthFrom' | 'birthTo' | 'changedFrom' | 'changedTo') => {
   const s = raw?.trim();
   if (!s) return undefined;
   const r = parseDateQuery(s);
-  if (!r) fail('invalid-date');
+  if (!r) fail('invalid-date', { field });
   return r;
 };
 
@@ -66,17 +67,17 @@ const range = (raw: string | undefined) => {
  */
 export function dateRanges(q: SearchQuery): DateRanges {
   const out: DateRanges = {};
-  const exact = range(q.birthDate);
-  const bFrom = range(q.birthFrom);
-  const bTo = range(q.birthTo);
+  const exact = range(q.birthDate, 'birthDate');
+  const bFrom = range(q.birthFrom, 'birthFrom');
+  const bTo = range(q.birthTo, 'birthTo');
   if (exact || bFrom || bTo) {
     const from = [exact?.from, bFrom?.from].filter(Boolean).sort().at(-1) ?? '0000-01-01';
     const to = [exact?.to, bTo?.to].filter(Boolean).sort()[0] ?? '9999-12-31';
     if (bFrom && bTo && bFrom.from > bTo.to) fail('invalid-date-range');
     out.birth = { from, to };
   }
-  const cFrom = range(q.changedFrom);
-  const cTo = range(q.changedTo);
+  const cFrom = range(q.changedFrom, 'changedFrom');
+  const cTo = range(q.changedTo, 'changedTo');
   if (cFrom || cTo) {
     if (cFrom && cTo && cFrom.from > cTo.to) fail('invalid-date-range');
     out.changed = { from: cFrom?.from ?? '0000-01-01', to: cTo?.to ?? '9999-12-31' };
