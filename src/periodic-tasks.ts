@@ -34,6 +34,8 @@ export function periodicTasks(services: Services, config: Pick<Config, 'auditChe
     // The internet side's inbox (docs/deployment.md): a case for each application submitted there, its 補正 answers
     // recorded on the case, the daycare result written for the portal.
     { name: 'procedures_intake', cron: '* * * * *', everyMs: 5_000, run: () => services.proceduresIntake.runAll() },
+    // 検索履歴 (spec §2.1.1): entries not used for the retention period (JICHI_SEARCH_HISTORY_DAYS) are deleted.
+    { name: 'registry_search_history_purge', cron: '17 * * * *', everyMs: 3_600_000, run: () => services.registry.purgeSearchHistory() },
     // Case jobs (automatic review, effects, deadline alerts); submissions also drain them right after their commit.
     { name: 'cases_tick', cron: '* * * * *', everyMs: 5_000, run: () => services.cases.tick() },
     { name: 'idempotency_purge', cron: '23 * * * *', everyMs: 3_600_000,

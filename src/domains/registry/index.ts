@@ -22,6 +22,10 @@ export type { ChangeInputOf } from './registry.schema.ts';
 export type { PersonRecord } from './registry-model.ts';
 export { japanToday } from './registry.service.ts';
 export { FOREIGN_CATEGORIES } from './registry-model.ts';
+// For the search form: the 消除事由 a search may ask for.
+export { EMPTY_ITEMS, REMOVAL_REASONS, searchHistoryDays, type SavedCriteria } from './search/search-criteria.ts';
+// For the 個人票's enlarged glyph view (spec §2.2.3).
+export { glyphsOf, textOfQuery, type GlyphInfo } from './glyphs/glyph-info.ts';
 // For the change page's 帳票 (確認書・通知書): the form names.
 export { CHANGE_FORMS, type ChangeForm } from './forms/change-forms.ts';
 // DV等支援措置: which of these persons a measure protects on a day (for the certificates' refusal), inside the caller's tenant transaction.
@@ -44,6 +48,7 @@ import { demoResidentCount, loadMyNumberKeys } from './registry.config.ts';
 import { createRegistryRepository } from './registry.repository.ts';
 import { createRegistryService } from './registry.service.ts';
 import { createFileMoveOutInfoInbox } from './jukinet/move-out-info-inbox.ts';
+import { searchHistoryDays } from './search/search-criteria.ts';
 import path from 'node:path';
 
 /** Wires the registry service for the composition root (keys from the process environment, see registry.config.ts). */
@@ -51,6 +56,8 @@ export function createRegistry(db: Database, clock: Clock, env: Record<string, s
   const service = createRegistryService({
     db, clock, registry: createRegistryRepository(), accessLog: createAccessLogRepository(), cipher: createMyNumberCipher(loadMyNumberKeys(env)),
     // 転出証明書情報 the 住基ネット file link delivers (特例転入): JICHI_JUKINET_INBOX_DIR, default <data>/jukinet-inbox.
+    // 検索履歴 (spec §2.1.1): kept JICHI_SEARCH_HISTORY_DAYS days after its last use (default 30), then purged.
+    searchHistoryDays: searchHistoryDays(env),
     moveOutInbox: createFileMoveOutInfoInbox(path.resolve(env.JICHI_JUKINET_INBOX_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'jukinet-inbox'))),
   });
   return Object.assign(service, {

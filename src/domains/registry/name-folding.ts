@@ -16,6 +16,11 @@ const KANJI_VARIANTS: Record<string, string> = {
   圓: '円', 關: '関', 區: '区', 驗: '験', 瀧: '滝', 檜: '桧', 晉: '晋', 亞: '亜', 彌: '弥', 廸: '迪',
 };
 
+/** The representative a variant (異体字) is searched as (髙 → 高), or undefined when the character is not in the table. */
+export function variantRepresentative(ch: string): string | undefined {
+  return KANJI_VARIANTS[ch];
+}
+
 const VARIATION_SELECTORS = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g;
 
 /** Folds a kanji (or Latin) name for search: variants, compatibility ideographs, width; spaces removed. */

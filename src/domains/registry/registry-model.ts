@@ -138,7 +138,7 @@ export const CHANGE_KINDS = [
   'move-in', 'birth', 'ex-officio-entry', 'move-within', 'move-out', 'death', 'ex-officio-removal',
   'household-split', 'household-merge', 'head-change', 'ex-officio-correction', 'clerical-correction', 'cancellation',
   'old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'household-change', 'minor-correction',
-  'move-in-notice', 'address-renaming', 'reading', 'my-number-change', 'resident-code-change',
+  'move-in-notice', 'address-renaming', 'reading', 'my-number-change', 'resident-code-change', 'de-facto-head',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -158,6 +158,8 @@ export function reasonOf(kind: ChangeKind, opts: { abroad?: boolean; cancelledCl
     case 'minor-correction': return { code: 'C15', label: '軽微な修正', class: '修正' };
     case 'move-in-notice': return { code: 'C16', label: '転入通知の受理', class: '修正' };
     case 'reading': return { code: 'C19', label: '振り仮名の記載', class: '修正' };
+    // 事実上の世帯主 (spec §4.1.4.3), on request: a C-type remark of the household.
+    case 'de-facto-head': return opts.deleted ? { code: 'C26', label: '事実上の世帯主の削除', class: '修正' } : { code: 'C25', label: '事実上の世帯主の記載', class: '修正' };
     case 'address-renaming': return opts.cause === '区画整理' ? { code: 'C18', label: '区画整理', class: '修正' } : { code: 'C17', label: '住居表示の実施', class: '修正' };
     // 個人番号 / 住民票コード (spec §1.2.2 修正: 変更請求, 職権修正, 職権記載).
     case 'my-number-change': return opts.ground === 'request' ? { code: 'C20', label: '個人番号の変更請求', class: '修正' }

@@ -4,6 +4,13 @@ import { formatLegalDate } from '../../platform/dates/jp-date.ts';
 import type { PersonRecord } from './registry-model.ts';
 import { maskMyNumber } from './numbers/my-number.ts';
 import { readingStatusOf } from './readings.ts';
+import { findMunicipality } from '../../platform/tenancy/municipality-list.ts';
+
+/** 「長野県塩尻市」 for a 全国地方公共団体コード (the code itself when it is not in the national list). */
+function municipalityLabel(code: string): string {
+  const m = findMunicipality(code);
+  return m ? `${m.class === '都道府県' ? '' : m.prefectureName}${m.name}` : code;
+}
 
 /** The API view of a person's record. */
 export function presentPerson(personId: string, historyNo: number, r: PersonRecord, opts: { myNumber?: string; today: string; pendingChangeId?: string | null }) {
@@ -38,6 +45,9 @@ export function presentPerson(personId: string, historyNo: number, r: PersonReco
     status: removed ? 'removed' as const : r.removedOn ? 'leaving' as const : 'resident' as const,
     removedOn: r.removedOn ?? null, removedOnText: r.removedOnText ?? null, removalReason: r.removalReason ?? null, destination: r.destination ?? null,
     removalGround: r.removalGround ?? null, moveOutExOfficio: !!r.moveOutExOfficio, specialMoveOut: !!r.specialMoveOut, lastRegisteredAddress: r.lastRegisteredAddress ?? null,
+    deFactoHead: r.deFactoHead ?? null,
+    aliasHistory: (r.aliasHistory ?? []).map((e) => ({ action: e.action, alias: e.alias, aliasKana: e.aliasKana ?? null, on: e.on, municipalityCode: e.municipalityCode,
+      municipalityName: municipalityLabel(e.municipalityCode) })),
     pendingChangeId: opts.pendingChangeId ?? null,
   };
 }
@@ -50,7 +60,7 @@ export function presentHit(personId: string, r: PersonRecord, today: string) {
     name: `${r.familyName}　${r.givenName}`.trim(), nameKana: `${r.familyNameKana}　${r.givenNameKana}`.trim(), romanName: r.romanName ?? null,
     birthDate: formatLegalDate(r.birthDate, cal), sex: r.sex,
     address: `${r.address.townName}${r.address.banchi}${r.address.katagaki ? `　${r.address.katagaki}` : ''}`,
-    relationship: r.relationship,
+    relationship: r.relationship, householdNo: r.householdNo, oldSurname: r.oldSurname ?? null, alias: r.alias ?? null, removalReason: r.removalReason ?? null,
     status: r.removedOn && r.removedOn <= today ? 'removed' as const : r.removedOn ? 'leaving' as const : 'resident' as const,
   };
 }

@@ -275,16 +275,36 @@ export function createRegistryRepository() {
         if (f.residentCode) q = q.where('residentCode', '=', f.residentCode);
         if (f.myNumberIndex) q = q.where('myNumberIndex', '=', f.myNumberIndex);
         if (f.residenceCardNo) q = q.where('residenceCardNo', '=', f.residenceCardNo);
+        if (f.atenaNo) q = q.where('personId', 'in', (eb) => eb.selectFrom('registry.person').select('personId').where('municipalityCode', '=', TENANT).where('atenaNo', '=', f.atenaNo!));
+        if (f.householdNo) q = q.where('householdId', 'in', (eb) => eb.selectFrom('registry.household').select('householdId').where('municipalityCode', '=', TENANT).where('householdNo', '=', f.householdNo!));
+        if (f.sex) q = q.where('sex', '=', f.sex);
+        if (f.relationship) q = q.where('relationship', '=', f.relationship);
+        if (f.removalReason) q = q.where('removalReason', '=', f.removalReason);
+        // 空欄検索: the item is blank (本籍 for Japanese residents, 在留カード等番号 for foreign residents only).
+        if (f.emptyItem === 'residentCode') q = q.where('residentCode', 'is', null);
+        if (f.emptyItem === 'myNumber') q = q.where('myNumberIndex', 'is', null);
+        if (f.emptyItem === 'reading') q = q.where('kanaKey', '=', '');
+        if (f.emptyItem === 'honseki') q = q.where('residentKind', '=', 'japanese').where(sql<boolean>`coalesce(record->>'honseki', '') = ''`);
+        if (f.emptyItem === 'residenceCardNo') q = q.where('residentKind', '=', 'foreign').where('residenceCardNo', 'is', null);
+        // 異動日: a final change of the person in the period (any of its history, not only the latest).
+        if (f.changedFrom) q = q.where(sql<boolean>`EXISTS (SELECT 1 FROM registry.person_snapshot s JOIN registry.change ch
+          ON ch.municipality_code = s.municipality_code AND ch.change_id = s.change_id AND ch.status = 'final'
+          WHERE s.municipality_code = ${TENANT} AND s.person_id = registry.person_current.person_id
+          AND ch.occurred_on >= ${f.changedFrom} AND ch.occurred_on <= ${f.changedTo!})`);
         if (!f.includeRemoved) q = q.where((eb) => eb.or([eb('removedOn', 'is', null), eb('removedOn', '>', f.today)]));
         return q;
       };
+      // 旧氏・通称・アルファベット氏名 (other_key: space-separated fold keys) in every mode: a word of it begins with the
+      // key (prefix), is the key (exact) or contains it (partial).
+      const other = f.mode === 'partial' ? `%${like(f.nameKey ?? '')}%` : f.mode === 'exact' ? `% ${like(f.nameKey ?? '')} %` : `% ${like(f.nameKey ?? '')}%`;
+      const otherMatch = sql<boolean>`(' ' || other_key || ' ') LIKE ${other}`;
       if (!f.nameKey) return base().limit(f.limit).execute();
       const key = f.nameKey;
       const [a, b] = f.kana ? (['kanaKey', 'givenKanaKey'] as const) : (['nameKey', 'givenKey'] as const);
       if (f.mode === 'partial') {
         // 旧氏・通称・アルファベット氏名 are in other_key.
         const pattern = `%${like(key)}%`;
-        return base().where(sql<boolean>`(${sql.ref(a)} LIKE ${pattern} OR ${sql.ref(b)} LIKE ${pattern} OR other_key LIKE ${pattern})`).limit(f.limit).execute();
+        return base().where(sql<boolean>`(${sql.ref(a)} LIKE ${pattern} OR ${sql.ref(b)} LIKE ${pattern} OR ${otherMatch})`).limit(f.limit).execute();
       }
       // Prefix search is a range on the text_pattern_ops indexes written with ~>=~ / ~<~ and read in that order
       // (ORDER BY … USING ~<~): unlike LIKE these operators are leakproof, so PostgreSQL may use the index under
@@ -295,7 +315,8 @@ export function createRegistryRepository() {
         .where(f.mode === 'exact' ? sql<boolean>`${sql.ref(col)} = ${key}` : sql<boolean>`(${sql.ref(col)} ~>=~ ${key} AND ${sql.ref(col)} ~<~ ${upper})`)
         .orderBy(sql`${sql.ref(col)} USING ~<~`).orderBy('personId').limit(f.limit).execute();
       const parts = [await branch(a), await branch(b)];
-      if (f.latin) parts.push(await base().where('otherKey', 'like', `%${like(key)}%`).limit(f.limit).execute());
+      // Latin names are matched inside (「JOHN」 finds 「SMITH JOHN」); 旧氏・通称 by the mode.
+      parts.push(await base().where(f.latin ? sql<boolean>`other_key LIKE ${`%${like(key)}%`}` : otherMatch).limit(f.limit).execute());
       const seen = new Set<string>();
       const out: Awaited<ReturnType<typeof branch>> = [];
       for (const r of parts.flat()) {
@@ -350,6 +371,15 @@ export interface SearchFilter {
   residentCode?: string;
   myNumberIndex?: string;
   residenceCardNo?: string;
+  atenaNo?: string;
+  householdNo?: string;
+  sex?: string;
+  relationship?: string;
+  removalReason?: string;
+  emptyItem?: 'residentCode' | 'myNumber' | 'reading' | 'honseki' | 'residenceCardNo';
+  /** 異動日 range (inclusive ISO days): persons with a final change in it. */
+  changedFrom?: string;
+  changedTo?: string;
   includeRemoved: boolean;
   today: string;
   limit: number;

@@ -15,6 +15,8 @@ import { mountFeedRoutes } from './feed/feed.routes.ts';
 import { mountBatchRoutes } from './batch/batch.routes.ts';
 import { mountFormRoutes } from './forms/forms.routes.ts';
 import { mountMoveInPrefillRoutes } from './jukinet/move-in-prefill.routes.ts';
+import { mountMemoRoutes } from './memos/memo.routes.ts';
+import { mountSearchHistoryRoutes } from './search/search.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView,
@@ -29,7 +31,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   const svc = services.registry;
   const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
   for (const p of ['/persons', '/persons/*', '/households/*', '/changes', '/changes/*', '/provisional-changes', '/provisional-changes/*', '/registry-statistics', '/registry-towns', '/registry-towns/*', '/registry-postal-codes/*',
-    '/support-measures', '/support-measures/*', '/address-changes', '/household-address-changes']) {
+    '/support-measures', '/support-measures/*', '/address-changes', '/household-address-changes', '/memos', '/memos/*', '/search-history', '/search-history/*']) {
     app.use(p, requireStaff());
   }
   mountSupportMeasureRoutes(app, svc, ctx);
@@ -40,6 +42,8 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountFormRoutes(app, svc, ctx);
   mountAddressMasterRoutes(app, svc);
   mountMoveInPrefillRoutes(app, svc, ctx);
+  mountMemoRoutes(app, svc, ctx);
+  mountSearchHistoryRoutes(app, svc, ctx);
 
   app.openapi(createRoute({
     method: 'get', path: '/persons', tags, security: staffSecurity, summary: 'Search residents (住民検索); each hit is access-logged',

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Request and response schemas of the resident registry (住民記録) API; the single source of its types. */
 import { z } from '@hono/zod-openapi';
-import { FOREIGN_CATEGORIES } from './registry-model.ts';
+import { FOREIGN_CATEGORIES, type RemovalReason } from './registry-model.ts';
+import { EMPTY_ITEMS, REMOVAL_REASONS } from './search/search-criteria.ts';
 import { normalizeCardNo, normalizeDigits, normalizeKana, READING_STATUSES } from './readings.ts';
 import { isCalendarDate, parseLegalDate } from '../../platform/dates/jp-date.ts';
 import { hasControlCharacter } from '../../platform/http/input-characters.ts';
@@ -197,6 +198,11 @@ export const ChangeInput = z.discriminatedUnion('kind', [
    */
   z.object({ kind: z.literal('reading'), ...Common, personId: Id, status: z.enum(['notified', 'certified']),
     familyNameKana: Kana.optional(), givenNameKana: Kana.optional(), oldSurnameKana: Kana.optional() }),
+  /**
+   * 事実上の世帯主の記載 or 削除 (spec §4.1.4.3), on request: the name of the person who in fact heads the household, a
+   * remark (備考) carried by every member; not printed on certificates.
+   */
+  z.object({ kind: z.literal('de-facto-head'), ...Common, householdId: Id, action: z.enum(['enter', 'delete']), name: Name.optional() }),
 ]).openapi('RegistryChangeInput');
 export type ChangeInput = z.infer<typeof ChangeInput>;
 export type ChangeInputOf<K extends ChangeInput['kind']> = Extract<ChangeInput, { kind: K }>;
@@ -227,6 +233,22 @@ export const SearchQuerySchema = z.object({
   /** Part of the address (町字, 番地, 方書). */
   address: z.string().max(200).optional(),
   householdId: z.string().uuid().optional(),
+  /** 生年月日の範囲 (from/to, 和暦 or 西暦, full or partial; either end may be left open). */
+  birthFrom: z.string().max(40).optional(),
+  birthTo: z.string().max(40).optional(),
+  /** 異動日の範囲: residents with a final 異動 in the period. */
+  changedFrom: z.string().max(40).optional(),
+  changedTo: z.string().max(40).optional(),
+  /** 宛名番号 and 世帯番号. */
+  atenaNo: Digits.optional(),
+  householdNo: Digits.optional(),
+  /** 性別 and 続柄 narrow a search; alone they are no criterion. */
+  sex: z.enum(['male', 'female']).optional(),
+  relationship: z.string().max(40).optional(),
+  /** 消除事由: only 除票 removed for this reason. */
+  removalReason: z.enum(REMOVAL_REASONS as [RemovalReason, ...RemovalReason[]]).optional(),
+  /** 空欄検索: residents whose item is blank (residentCode, myNumber, reading, honseki (Japanese), residenceCardNo (foreign)). */
+  emptyItem: z.enum(EMPTY_ITEMS).optional(),
   residentCode: Digits.optional(),
   myNumber: Digits.optional(),
   residenceCardNo: CardNo.optional(),
@@ -272,12 +294,17 @@ export const PersonView = z.object({
   specialMoveOut: z.boolean(),
   /** 最終登録住所地 of a 未届転入 (not a 住民票 item; where the 転入通知 goes). */
   lastRegisteredAddress: z.string().nullable(),
+  /** 事実上の世帯主 of the person's household (spec §4.1.4.3; a remark, not printed). */
+  deFactoHead: z.string().nullable(),
+  /** 通称の記載及び削除に関する事項 (施行令 30条の26): every entry and deletion with its date and municipality, oldest first. */
+  aliasHistory: z.array(z.object({ action: z.enum(['entered', 'deleted']), alias: z.string(), aliasKana: z.string().nullable(), on: z.string(), municipalityCode: z.string(), municipalityName: z.string() })),
   pendingChangeId: z.string().uuid().nullable(),
 }).openapi('RegistryPerson');
 
 export const PersonHit = z.object({
   personId: z.string().uuid(), atenaNo: z.string(), householdId: z.string().uuid(), name: z.string(), nameKana: z.string(), romanName: z.string().nullable(),
   birthDate: z.string(), sex: z.enum(['male', 'female']), address: z.string(), relationship: z.string(), status: z.enum(['resident', 'leaving', 'removed']),
+  householdNo: z.string(), oldSurname: z.string().nullable(), alias: z.string().nullable(), removalReason: z.string().nullable(),
 }).openapi('RegistryPersonHit');
 
 export const ChangeView = z.object({
@@ -324,11 +351,15 @@ export const HistoryEntry = z.object({
     processedOn: z.string(), operatorId: z.string(), decidedBy: z.string().nullable(), notifier: z.string(), exOfficio: z.boolean(),
     onRequest: z.boolean(), requestedOn: z.string().nullable(), cancelsChangeId: z.string().uuid().nullable() }),
   record: PersonView,
+  /** The items this entry changed, before → after, against the record in force before it (display text; spec §2.2.1). */
+  changes: z.array(z.object({ item: z.string(), before: z.string(), after: z.string() })),
 }).openapi('RegistryHistoryEntry');
 
 export const HouseholdView = z.object({
   householdId: z.string().uuid(), householdNo: z.string(), version: z.number().int(), pendingChangeId: z.string().uuid().nullable(),
-  headPersonId: z.string().uuid().nullable(), address: PersonView.shape.address.nullable(), members: z.array(PersonView),
+  headPersonId: z.string().uuid().nullable(), address: PersonView.shape.address.nullable(),
+  /** 事実上の世帯主 (spec §4.1.4.3), recorded on request; null when none. */
+  deFactoHead: z.string().nullable(), members: z.array(PersonView),
 }).openapi('RegistryHousehold');
 
 export const ProvisionalChangeView = ChangeView.extend({ persons: z.array(PersonView) }).openapi('RegistryProvisionalChange');

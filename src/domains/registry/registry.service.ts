@@ -16,10 +16,10 @@ import { involvedIds, planChange, type CancelTarget, type Plan, type PlanContext
 import { fail } from './registry-errors.ts';
 import { formatRegistryNumber, isValidMyNumber, residentCodeCheckDigit } from './numbers/my-number.ts';
 import type { MyNumberCipher } from './numbers/my-number-cipher.ts';
-import { foldKana, foldName, isKanaQuery } from './name-folding.ts';
-import { parseDateQuery, parseLegalDate } from '../../platform/dates/jp-date.ts';
+import { foldName } from './name-folding.ts';
+import { parseLegalDate } from '../../platform/dates/jp-date.ts';
 import type { PersonRecord } from './registry-model.ts';
-import { presentHit, presentPerson } from './registry.presenter.ts';
+import { presentPerson } from './registry.presenter.ts';
 import type { RegistryRepository } from './registry.repository.ts';
 import type { ChangeInput } from './registry.schema.ts';
 import { buildStatistics, statisticsCsv } from './registry-statistics.ts';
@@ -40,6 +40,9 @@ import { createMoveInNoticeOverdueUseCases } from './changes/move-in-notice-over
 import type { MoveOutInfoInbox } from './jukinet/move-out-info-inbox.ts';
 import { createBatchUseCases } from './batch/batch.service.ts';
 import { createFormUseCases } from './forms/forms.service.ts';
+import { diffRecords } from './changes/change-diff.ts';
+import { createSearchUseCases } from './search/search.service.ts';
+import { createMemoUseCases } from './memos/memo.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -55,6 +58,8 @@ export interface RegistryDeps {
   clock: Clock;
   /** Received 転出証明書情報 (特例転入); none configured: nothing is ever found. */
   moveOutInbox?: MoveOutInfoInbox;
+  /** Days a staff member's search history entry is kept after its last use (default 30). */
+  searchHistoryDays?: number;
 }
 
 /** Today in Japan (法定の日付は日本時間). */
@@ -63,21 +68,7 @@ export function japanToday(clock: Clock): string {
 }
 
 
-/** Search parameters as received. */
-export interface SearchQuery {
-  name?: string;
-  mode?: 'prefix' | 'partial' | 'exact';
-  birthDate?: string;
-  townCode?: string;
-  address?: string;
-  householdId?: string;
-  residentCode?: string;
-  myNumber?: string;
-  residenceCardNo?: string;
-  includeRemoved?: boolean;
-  limit?: number;
-  purpose?: string;
-}
+export type { SearchQuery } from './search/search-criteria.ts';
 
 /**
  * Kinds planned under the municipality lock from the start: those that enter new persons (再転入 and identity
@@ -263,6 +254,8 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createMoveInNoticeOverdueUseCases({ db, accessLog, today: () => japanToday(clock) }),
     ...createBatchUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
     ...createFormUseCases({ db, registry: repo, accessLog, clock }),
+    ...createSearchUseCases({ db, registry: repo, accessLog, cipher, clock, today: () => japanToday(clock), historyDays: deps.searchHistoryDays ?? 30 }),
+    ...createMemoUseCases({ db, registry: repo, accessLog, clock }),
 
     /**
      * Records a change as 仮登録 (provisional): invisible to reads and certificates until approved.
@@ -448,12 +441,19 @@ export function createRegistryService(deps: RegistryDeps) {
         const rows = await repo.history(trx, personId);
         if (rows.length === 0) fail('person-not-found');
         await log(trx, actor, 'registry.person.history.read', personId, ctx);
-        return rows.map((r) => ({
+        // Item by item before → after (spec §2.2.1): against the record in force before each entry (the last final one).
+        let inForce: PersonRecord | null = null;
+        return rows.map((r) => {
+          const record = r.record as unknown as PersonRecord;
+          const changes = diffRecords(inForce, record);
+          if (r.status === 'final') inForce = record;
+          return {
           historyNo: r.historyNo, effectiveOn: r.effectiveOn,
           change: { changeId: r.changeId, kind: r.kind, reasonCode: r.reasonCode, status: r.status, occurredOn: r.occurredOn, notifiedOn: r.notifiedOn,
             processedOn: r.processedOn, operatorId: r.operatorId, decidedBy: r.decidedBy, notifier: r.notifier, exOfficio: r.exOfficio, onRequest: r.onRequest, requestedOn: r.requestedOn, cancelsChangeId: r.cancelsChangeId },
-          record: presentPerson(personId, r.historyNo, r.record as unknown as PersonRecord, { today }),
-        }));
+          record: presentPerson(personId, r.historyNo, record, { today }), changes,
+          };
+        });
       });
     },
 
@@ -474,43 +474,9 @@ export function createRegistryService(deps: RegistryDeps) {
         const living = presented.find((p) => p.status !== 'removed');
         return {
           householdId: h.householdId, householdNo: h.householdNo, version: h.version, pendingChangeId: h.pendingChangeId,
-          headPersonId: head?.personId ?? null, address: (head ?? living)?.address ?? null, members: presented,
+          headPersonId: head?.personId ?? null, address: (head ?? living)?.address ?? null,
+          deFactoHead: (head ?? living)?.deFactoHead ?? null, members: presented,
         };
-      });
-    },
-
-    /** Searches persons by name (kanji or kana; prefix, partial, exact; folded), birth date, address or identifiers. */
-    async search(actor: Actor, q: SearchQuery, ctx: RequestContext) {
-      assertAllowed(actor, 'registry:read');
-      const today = japanToday(clock);
-      const name = q.name?.trim();
-      const kana = !!name && isKanaQuery(name);
-      const range = q.birthDate ? parseDateQuery(q.birthDate) : undefined;
-      if (q.birthDate && !range) fail('invalid-date');
-      if (q.myNumber && !isValidMyNumber(q.myNumber)) fail('invalid-my-number');
-      const nameKey = name ? (kana ? foldKana(name) : foldName(name)) || undefined : undefined;
-      const addressKey = q.address ? foldName(q.address) || undefined : undefined;
-      const residentCode = q.residentCode?.trim() || undefined;
-      const residenceCardNo = q.residenceCardNo?.trim() || undefined;
-      // Issue #9: a search lists residents only for a criterion; no criterion (or one that folds to nothing,
-      // such as "-" or "・") would list everyone.
-      if (!nameKey && !range && !q.townCode && !addressKey && !q.householdId && !residentCode && !residenceCardNo && !q.myNumber) fail('search-criteria-required');
-      return withTenant(db, actor.municipalityCode, async (trx) => {
-        const rows = await repo.search(trx, {
-          nameKey, kana, latin: !!name && /^[A-Za-zＡ-Ｚａ-ｚ\s'.-]+$/.test(name), mode: q.mode ?? 'prefix',
-          birthFrom: range?.from, birthTo: range?.to, townCode: q.townCode, addressKey,
-          householdId: q.householdId, residentCode, residenceCardNo,
-          myNumberIndex: q.myNumber ? cipher.blindIndex(q.myNumber) : undefined,
-          includeRemoved: !!q.includeRemoved, today, limit: Math.min(q.limit ?? 50, 200),
-        }).then(async (found) => {
-          // 検索の抑止 (spec §3.1): a person suppressed at level error is not found (unless lifted for now).
-          const hidden = new Set((await checkSuppressions(trx, found.map((r) => ({ personId: r.personId, householdId: (r.record as unknown as PersonRecord).householdId })),
-            'inquiry', clock.now(), today)).errors);
-          return found.filter((r) => !hidden.has(r.personId));
-        });
-        await logMany(trx, actor, 'registry.person.search', rows.map((r) => r.personId), ctx, { purpose: q.purpose ?? '', myNumberAccessed: !!q.myNumber });
-        return rows.map((r) => presentHit(r.personId, r.record as unknown as PersonRecord, today))
-          .sort((a, b) => a.nameKana.localeCompare(b.nameKana, 'ja') || a.personId.localeCompare(b.personId));
       });
     },
 

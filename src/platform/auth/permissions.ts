@@ -31,6 +31,10 @@ export const ACTIONS = {
   // Address masters (住居表示・地番, 方書; spec §1.3.2–1.3.4) and the input places and terminals (§1.3.1): the registry
   // section's 決裁 or the administrator.
   'registry:masters': ['approver', 'admin'],
+  // メモ (spec §1.1.15): the registry section's own notes on a person or household. Writing and changing one's own:
+  // 窓口・審査・決裁 (not contractors); changing or deleting another's: 決裁.
+  'registry:memo': ['counter', 'reviewer', 'approver'],
+  'registry:memo-manage': ['approver'],
   'certificates:issue': ['counter'],
   // Reading one issuance's record (who, what, 発行番号, prints): the clerk who issues, and the reviewer or approver
   // whose decision of a 住民票の写し case issued it (the case page links to it). Printing stays with the counter.

@@ -642,6 +642,26 @@ export interface RegistryJukinetMessage {
   status: Generated<string>;
 }
 
+export interface RegistryMemo {
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  memoId: string;
+  municipalityCode: string;
+  subjectId: string;
+  subjectType: string;
+}
+
+export interface RegistryMemoRevision {
+  body: string;
+  deleted: Generated<boolean>;
+  memoId: string;
+  municipalityCode: string;
+  revisionNo: number;
+  writtenAt: Generated<Timestamp>;
+  writtenBy: string;
+  writtenByName: string;
+}
+
 export interface RegistryMyNumberVault {
   ciphertext: string;
   keyId: string;
@@ -752,6 +772,18 @@ export interface RegistryPersonSnapshot {
   residentKind: string;
   sex: string;
   townCode: string | null;
+}
+
+export interface RegistrySearchHistory {
+  criteria: Json;
+  criteriaKey: string;
+  firstSearchedAt: Generated<Timestamp>;
+  hitCount: number;
+  municipalityCode: string;
+  searchedAt: Generated<Timestamp>;
+  searchId: string;
+  staffId: string;
+  times: Generated<number>;
 }
 
 export interface RegistrySupportMeasure {
@@ -1006,6 +1038,8 @@ export interface DB {
   "registry.formPrint": RegistryFormPrint;
   "registry.jukinetLink": RegistryJukinetLink;
   "registry.jukinetMessage": RegistryJukinetMessage;
+  "registry.memo": RegistryMemo;
+  "registry.memoRevision": RegistryMemoRevision;
   "registry.myNumberVault": RegistryMyNumberVault;
   "registry.person": RegistryPerson;
   "registry.personCurrent": RegistryPersonCurrent;
@@ -1015,6 +1049,7 @@ export interface DB {
   "registry.postalCode": RegistryPostalCode;
   "registry.addressNumber": RegistryAddressNumber;
   "registry.katagaki": RegistryKatagaki;
+  "registry.searchHistory": RegistrySearchHistory;
   "registry.supportMeasure": RegistrySupportMeasure;
   "registry.supportMeasureExtension": RegistrySupportMeasureExtension;
   "registry.supportMeasureParty": RegistrySupportMeasureParty;

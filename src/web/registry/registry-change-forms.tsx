@@ -13,7 +13,7 @@ import { DateField, SelectField, TextField, type ChangeKind, type FieldErrors } 
 
 /** The kinds whose fields are here. */
 export const ITEM_KINDS = ['old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'household-change', 'minor-correction',
-  'move-in-notice', 'address-renaming', 'reading'] as const satisfies readonly ChangeKind[];
+  'move-in-notice', 'address-renaming', 'reading', 'de-facto-head'] as const satisfies readonly ChangeKind[];
 export type ItemKind = (typeof ITEM_KINDS)[number];
 export const isItemKind = (k: ChangeKind): k is ItemKind => (ITEM_KINDS as readonly string[]).includes(k);
 
@@ -102,6 +102,15 @@ export function ItemKindFields(p: FormProps & { kind: ItemKind; ft: T }) {
           <Box legend={it.aliasBox}>
             <TextField name="alias" label={l.alias} value={val(v, 'alias')} error={e.alias} hint={it.enterHint} />
             <TextField name="aliasKana" label={l.aliasKana} value={val(v, 'aliasKana')} error={e.aliasKana} />
+          </Box>
+        </>
+      );
+    case 'de-facto-head':
+      return (
+        <>
+          <ActionSelect v={v} e={e} item={l.deFactoHead} t={t} />
+          <Box legend={it.deFactoHeadBox}>
+            <TextField name="deFactoHead" label={l.deFactoHead} value={val(v, 'deFactoHead')} error={e.deFactoHead} hint={it.deFactoHeadHint} />
           </Box>
         </>
       );

@@ -36,7 +36,7 @@ const ja = {
   corrected: (label: string) => `修正後の${label}`,
   /** The fields of the person items and households without a move (registry-change-forms.tsx). */
   items: {
-    action: '記載・削除', oldSurname: '旧氏', oldSurnameKana: '旧氏（フリガナ）', alias: '通称', aliasKana: '通称（フリガナ）',
+    action: '記載・削除', oldSurname: '旧氏', oldSurnameKana: '旧氏（フリガナ）', alias: '通称', aliasKana: '通称（フリガナ）', deFactoHead: '事実上の世帯主',
     nationality: '国籍・地域', category: '第30条の45区分', residenceStatus: '在留資格', residencePeriod: '在留期間', residenceExpiry: '在留期間の満了日',
     residenceCardNo: '在留カード番号', romanName: 'アルファベット氏名', honseki: '本籍', hittosha: '筆頭者',
     'new-familyName': '氏', 'new-givenName': '名', 'new-familyNameKana': '氏（フリガナ）', 'new-givenNameKana': '名（フリガナ）',
@@ -54,7 +54,7 @@ const ja = {
     'move-out': '異動日（転出予定日）', cancellation: '処理の基準日',
     'old-surname': '異動日（請求日）', alias: '異動日（申出日）', 'residence-status-change': '異動日（許可の日）', naturalization: '異動日（帰化の日）',
     'nationality-loss': '異動日（国籍喪失の日）', 'move-in-notice': '転入通知の受理日', 'address-renaming': '異動日（住居表示の実施日等）',
-    reading: '異動日（本籍地からの通知の日）',
+    reading: '異動日（本籍地からの通知の日）', 'de-facto-head': '異動日（申出日）',
   },
   /** Option labels of the 第30条の45 categories and the 軽微な修正 grounds (legal terms; Japanese shows the value). */
   categories: {} as Record<string, string>,
@@ -97,6 +97,7 @@ const ja = {
     oldSurnameBox: '旧氏（戸籍に記載されている過去の氏）', enterHint: '記載する場合に入力します',
     readingBox: '本籍地から通知された振り仮名（公証されたものだけが証明書に振り仮名として印字されます）', readingHint: 'カタカナ。通知のない振り仮名は空欄のままにします',
     readingCertified: '公証（戸籍に記載済み）', readingNotified: '通知済（戸籍への記載前）', aliasBox: '通称（記載と削除は履歴として住民票に残ります）',
+    deFactoHeadBox: '事実上の世帯主（住民票上の世帯主と異なる場合に、世帯の備考として記載します。証明書には印字されません）', deFactoHeadHint: '氏名を戸籍・在留カード等の表記どおりに入力します',
     foreignBox: '外国人住民の記載事項（第30条の45）', statusBox: '変更後の在留資格等', romanNameHint: '在留カード等の表記', statusHint: '例: 技術・人文知識・国際業務',
     cardHint: 'カードが新しくなった場合は書き換えます（英字2桁・数字8桁・英字2桁）',
     register: '戸籍の表示', honsekiHint: '帰化の届出又は通知に記載された本籍', nameAfter: '帰化後の氏名',
@@ -128,7 +129,7 @@ const ja = {
     sex: '性別を選択してください', relationship: '続柄を入力してください', personIds: '対象の世帯員を選択してください', newHead: '新しい世帯主を選択してください',
     destination: '転出先を入力してください', mergeTarget: '合併先の世帯番号を入力してください', householdNoUnknown: 'この世帯番号の世帯が見つかりません。世帯票の世帯番号を確認してください', patch: '修正する項目を書き換えてください', changeId: '取り消す異動を選択してください',
     checkInput: '入力内容を確認してください',
-    action: '記載か削除かを選択してください', readingStatus: '振り仮名の状態を選択してください', oldSurname: '旧氏を入力してください', alias: '通称を入力してください', residenceStatus: '在留資格を入力してください',
+    action: '記載か削除かを選択してください', readingStatus: '振り仮名の状態を選択してください', oldSurname: '旧氏を入力してください', alias: '通称を入力してください', deFactoHead: '事実上の世帯主の氏名を入力してください', residenceStatus: '在留資格を入力してください',
     residencePeriod: '在留期間を入力してください', honseki: '本籍を入力してください', nationality: '国籍・地域を入力してください', category: '第30条の45区分を選択してください',
     householdChange: '加わる世帯の世帯番号を入力するか、続柄を書き換えてください', joinTargetMissing: '加わる世帯が見つかりません。世帯番号を確認してください',
     joiningMembers: '加わる世帯員を選択してください', joiningRelationship: '加わる世帯の世帯主から見た続柄を入力してください', ground: '軽微な修正の事由を選択してください',
@@ -188,7 +189,7 @@ const en: DeepPartial<ChangeFormDictionary> = {
   },
   corrected: (label: string) => `${label}, corrected`,
   items: {
-    action: 'Enter or delete', oldSurname: 'Former surname (旧氏)', oldSurnameKana: 'Former surname in furigana', alias: 'Alias (通称)', aliasKana: 'Alias in furigana',
+    action: 'Enter or delete', oldSurname: 'Former surname (旧氏)', oldSurnameKana: 'Former surname in furigana', alias: 'Alias (通称)', aliasKana: 'Alias in furigana', deFactoHead: 'De facto head (事実上の世帯主)',
     nationality: 'Nationality or region', category: 'Category (Art. 30-45)', residenceStatus: 'Status of residence (在留資格)', residencePeriod: 'Period of stay (在留期間)',
     residenceExpiry: 'Period of stay ends on', residenceCardNo: 'Residence card number', romanName: 'Name in alphabet', honseki: 'Registered domicile (本籍)',
     hittosha: 'Head of family register (筆頭者)', 'new-familyName': 'Surname (氏)', 'new-givenName': 'Given name (名)', 'new-familyNameKana': 'Surname in furigana',
@@ -255,6 +256,7 @@ const en: DeepPartial<ChangeFormDictionary> = {
     oldSurnameBox: 'Former surname (旧氏; a past surname in the family register)', enterHint: 'Enter it when recording one',
     readingBox: 'Readings notified by the domicile (only certified ones print as furigana on certificates)', readingHint: 'Katakana. Leave a reading that was not notified empty',
     readingCertified: 'Certified (recorded in the family register)', readingNotified: 'Notified (not yet recorded in the family register)', aliasBox: 'Alias (通称; entries and deletions stay in the record\'s history)',
+    deFactoHeadBox: 'De facto head of the household (事実上の世帯主), recorded as a remark when it differs from the registered head; not printed on certificates', deFactoHeadHint: 'The name as written in the family register or residence card',
     foreignBox: 'Items of foreign residents (Art. 30-45)', statusBox: 'Status of residence after the change', romanNameHint: 'As written on the residence card', statusHint: 'e.g. 技術・人文知識・国際業務',
     cardHint: 'Change it when a new card was issued (2 letters, 8 digits, 2 letters)',
     register: 'Family register (戸籍の表示)', honsekiHint: 'The registered domicile in the naturalisation notification', nameAfter: 'Name after naturalisation',

@@ -44,6 +44,7 @@ export const ITEM_ERROR_FIELD: Record<string, string> = {
   'household-change-address-differs': 'toHouseholdId', 'same-household': 'toHouseholdId', 'head-change-required': 'personIds', 'relationship-required': 'personIds',
   'move-in-notice-date-order': 'movedOn',
   'reading-required': 'familyNameKana', 'reading-japanese-only': 'readingStatus',
+  'de-facto-head-required': 'deFactoHead', 'de-facto-head-is-head': 'deFactoHead', 'de-facto-head-unchanged': 'deFactoHead', 'de-facto-head-not-recorded': 'action',
 };
 
 const NAME_KEYS = ['familyName', 'givenName', 'familyNameKana', 'givenNameKana'] as const;
@@ -90,6 +91,10 @@ export function itemInitialValues(kind: ItemKind, subject: ChangeSubject): FormV
       return Object.fromEntries(members.map((m) => [`rel-${m.personId}`, m.relationship === '世帯主' ? '' : m.relationship]));
     }
     case 'address-renaming': return addressValues(subject.household?.address);
+    case 'de-facto-head': {
+      const recorded = subject.household?.deFactoHead ?? '';
+      return { action: recorded ? 'delete' : 'enter', deFactoHead: recorded };
+    }
   }
 }
 
@@ -110,6 +115,10 @@ export function buildItemChange(kind: ItemKind, v: FormValues, subject: ChangeSu
       if (status !== 'certified' && status !== 'notified') errors.readingStatus = m.readingStatus;
       return { personId, status, familyNameKana: opt(val(v, 'familyNameKana')), givenNameKana: opt(val(v, 'givenNameKana')), oldSurnameKana: opt(val(v, 'oldSurnameKana')) };
     }
+    case 'de-facto-head':
+      if (action !== 'enter' && action !== 'delete') errors.action = m.action;
+      if (action === 'enter' && !val(v, 'deFactoHead')) errors.deFactoHead = m.deFactoHead;
+      return { householdId: subject.household?.householdId, action, ...(action === 'enter' ? { name: val(v, 'deFactoHead') } : {}) };
     case 'alias':
       if (action !== 'enter' && action !== 'delete') errors.action = m.action;
       if (action === 'enter' && !val(v, 'alias')) errors.alias = m.alias;

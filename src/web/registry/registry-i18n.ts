@@ -8,7 +8,7 @@
 import type { Lang } from '../ui/i18n.ts';
 
 const ja = {
-  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', addressChanges: '住所一括変更', mine: '自分の入力', provisional: '仮登録一覧', statistics: '人口統計', batches: 'バッチ処理・統計' },
+  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', addressChanges: '住所一括変更', mine: '自分の入力', provisional: '仮登録一覧', statistics: '人口統計', batches: 'バッチ処理・統計', glyphs: '文字コード参照' },
   required: '（必須）',
   checkInput: '入力内容を確認してください',
   none: '—',
@@ -112,7 +112,7 @@ export type RegistryDictionary = typeof ja;
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 const en: DeepPartial<RegistryDictionary> = {
-  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', mine: 'My entries', provisional: 'Provisional changes', statistics: 'Population statistics', batches: 'Batch work' },
+  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', mine: 'My entries', provisional: 'Provisional changes', statistics: 'Population statistics', batches: 'Batch work', glyphs: 'Character codes' },
   required: ' (required)',
   checkInput: 'Please check your input',
   personStatus: { resident: 'Resident', leaving: 'Moving out', removed: 'Removed (除票)' },
@@ -122,7 +122,7 @@ const en: DeepPartial<RegistryDictionary> = {
     'household-split': 'Household split', 'household-merge': 'Household merger', 'clerical-correction': 'Correction of a clerical error', 'ex-officio-correction': 'Correction ex officio',
     'ex-officio-entry': 'Entry ex officio', 'ex-officio-removal': 'Removal ex officio', cancellation: 'Cancellation of a change', 'old-surname': 'Former surname', alias: 'Alias',
     'residence-status-change': 'Change of status of residence', naturalization: 'Naturalisation', 'nationality-loss': 'Loss of nationality', 'household-change': 'Change of household',
-    'minor-correction': 'Minor correction', 'move-in-notice': 'Move-in notice', 'address-renaming': 'Address renaming', reading: 'Reading (furigana) notified by the domicile',
+    'minor-correction': 'Minor correction', 'move-in-notice': 'Move-in notice', 'address-renaming': 'Address renaming', 'de-facto-head': 'De facto head of household', reading: 'Reading (furigana) notified by the domicile',
   },
   search: {
     title: 'Resident search', failed: 'Could not search', formLabel: 'Resident search', q: 'Search term',

@@ -10,6 +10,10 @@ import {
 } from './registry-ui.tsx';
 import { registryText } from './registry-i18n.ts';
 import { HouseholdSupportNotice, PersonSupportNotice, type SupportNotices } from './registry-support-notice.tsx';
+import { MemoBadge, MemoSection, type MemoSectionProps } from './registry-memo.tsx';
+import { GlyphView } from './registry-glyphs.tsx';
+import { registryToolsText } from './registry-tools-i18n.ts';
+import { reviewText } from './registry-review-i18n.ts';
 
 export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
 export type HistoryItem = Awaited<ReturnType<RegistryService['getHistory']>>[number];
@@ -22,7 +26,7 @@ const ITEM_CHANGES: Record<PersonView['residentKind'], ChangeKind[]> = {
   japanese: ['old-surname', 'reading', 'minor-correction', 'nationality-loss'],
   foreign: ['alias', 'residence-status-change', 'minor-correction', 'naturalization'],
 };
-const HOUSEHOLD_CHANGES: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'household-change', 'address-renaming', 'move-in'];
+const HOUSEHOLD_CHANGES: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'household-change', 'address-renaming', 'de-facto-head', 'move-in'];
 
 const kindLabel = (k: string, kinds: Record<string, string> = {}) => kinds[k] ?? (CHANGE_KIND_LABELS as Record<string, string>)[k] ?? k;
 
@@ -56,6 +60,8 @@ export interface PersonPageProps extends ConsoleContext {
   supportMeasures?: SupportNotices;
   /** 抑止 in force on the person or the household (spec §3.1). */
   suppressions?: Array<{ operation: string; level: string; startsOn: string; subjectType: string; liftedNow: boolean }>;
+  /** メモ of the person and the household (spec §1.1.15). */
+  memo?: Omit<MemoSectionProps, 'lang'>;
 }
 
 /** The 抑止 in force: what is stopped or warned about, since when, and whether it is lifted for now. */
@@ -73,6 +79,52 @@ function SuppressionNotice(p: { items: NonNullable<PersonPageProps['suppressions
   );
 }
 
+type Timeline = ReturnType<typeof registryToolsText>['timeline'];
+
+/** Item by item before → after of one history entry (spec §2.2.1), folded when long. */
+function ChangedItems(p: { changes: HistoryItem['changes']; t: Timeline; labels: Record<string, string> }) {
+  return (
+    <details data-testid="history-changes">
+      <summary class="link">{p.t.summary(p.changes.length)}</summary>
+      <table class="mt-1 w-full table-fixed border-collapse text-std-16N-170">
+        <thead><tr>
+          <th scope="col" class="w-48 px-2 text-left text-std-16B-170">{p.t.item}</th><th scope="col" class="px-2 text-left text-std-16B-170">{p.t.before}</th>
+          <th scope="col" class="px-2 text-left text-std-16B-170">{p.t.after}</th>
+        </tr></thead>
+        <tbody>
+          {p.changes.map((c) => (
+            <tr data-item={c.item}><th scope="row" class="px-2 text-left font-normal whitespace-nowrap">{p.labels[c.item] ?? c.item}</th><td class="px-2">{c.before || '—'}</td><td class="px-2 font-bold">{c.after || '—'}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+/** 通称の記載及び削除に関する事項 (施行令 30条の26; spec §2.2.1): every entry and deletion with its date and municipality. */
+function AliasHistory(p: { items: PersonView['aliasHistory']; t: Timeline }) {
+  if (p.items.length === 0) return null;
+  return (
+    <section class="mt-8 max-w-5xl" aria-labelledby="alias-history-heading" data-testid="alias-history">
+      <h2 id="alias-history-heading" class="text-std-20B-150">{p.t.aliasHeading}</h2>
+      <table class="mt-2 w-full border-collapse">
+        <thead><tr>
+          <th scope="col" class={th}>{p.t.aliasColumns.action}</th><th scope="col" class={th}>{p.t.aliasColumns.alias}</th>
+          <th scope="col" class={th}>{p.t.aliasColumns.on}</th><th scope="col" class={th}>{p.t.aliasColumns.municipality}</th>
+        </tr></thead>
+        <tbody>
+          {p.items.map((e) => (
+            <tr>
+              <td class={td}>{p.t.aliasActions[e.action] ?? e.action}</td><td class={td}>{e.alias}{e.aliasKana ? `（${e.aliasKana}）` : ''}</td>
+              <td class={`${td} whitespace-nowrap`}>{wareki(e.on)}</td><td class={td}>{e.municipalityName}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** The 個人票. */
 export function PersonPage(p: PersonPageProps) {
   const r = p.person;
@@ -83,6 +135,8 @@ export function PersonPage(p: PersonPageProps) {
   const t = dict.person;
   const f = t.fields;
   const hc = t.historyColumns;
+  const tl = registryToolsText(p.lang).timeline;
+  const itemLabels = reviewText(p.lang).items;
   return (
     <RegistryLayout {...p} title={t.title(name)}>
       <h1 class="text-std-32B-150">{t.title(name)}</h1>
@@ -91,6 +145,7 @@ export function PersonPage(p: PersonPageProps) {
         <span class="badge" data-testid="person-status">{dict.personStatus[r.status] ?? r.status}</span>
         {p.asOf ? <span class="badge">{t.asOfBadge(wareki(p.asOf), r.historyNo)}</span> : null}
         {r.pendingChangeId ? <a class="badge" href={`/console/registry/changes/${r.pendingChangeId}`} data-testid="pending">{t.pending}</a> : null}
+        {p.memo && !p.asOf ? <MemoBadge lang={p.lang} count={p.memo.memos.length} /> : null}
       </p>
       <PersonSupportNotice notices={p.supportMeasures?.[r.personId]} t={dict.supportMeasure} />
       <SuppressionNotice items={p.suppressions ?? []} t={dict.suppression} />
@@ -122,10 +177,12 @@ export function PersonPage(p: PersonPageProps) {
             ...(r.residentKind === 'japanese' ? [[f.honseki, r.honseki ?? ''] as [string, string], [f.hittosha, r.hittosha ?? ''] as [string, string]] : []),
             [f.myNumber, <span data-testid="my-number">{r.myNumber ?? f.noMyNumber}</span>], [f.residentCode, r.residentCode ?? ''],
             [f.atenaNo, r.atenaNo], [f.residentKind, t.residentKinds[r.residentKind] ?? r.residentKind],
+            ...(r.deFactoHead ? [[registryToolsText(p.lang).remarks.deFactoHead, r.deFactoHead] as [string, string]] : []),
             ...(r.foreign ? Object.entries(t.foreign).map(([k, l]) => [l, String((r.foreign as Record<string, unknown>)[k] ?? '')] as [string, string]) : []),
             ...(r.removedOn ? [[f.removedOn, r.removedOnText ?? wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, r.destination ?? ''] as [string, string]] : []),
           ]} />
         </div>
+        <GlyphView lang={p.lang} parts={[['familyName', r.familyName], ['givenName', r.givenName], ['oldSurname', r.oldSurname], ['alias', r.alias]]} />
         {p.canUnmask && r.myNumber && !r.myNumberUnmasked ? (
           <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-4 flex flex-wrap items-end gap-4" aria-label={t.unmaskLabel}>
             <input type="hidden" name="unmask" value="my-number" />
@@ -138,6 +195,7 @@ export function PersonPage(p: PersonPageProps) {
           </form>
         ) : null}
       </section>
+      {p.memo && !p.asOf ? <MemoSection lang={p.lang} {...p.memo} /> : null}
       <section class="mt-8 max-w-5xl" aria-labelledby="asof-heading">
         <h2 id="asof-heading" class="text-std-20B-150">{t.asOf}</h2>
         <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-2 flex flex-wrap items-end gap-4">
@@ -146,6 +204,7 @@ export function PersonPage(p: PersonPageProps) {
           {p.asOf ? <a class="link" href={`/console/registry/persons/${r.personId}`}>{t.backToCurrent}</a> : null}
         </form>
       </section>
+      <AliasHistory items={r.aliasHistory} t={tl} />
       <section class="mt-8" aria-labelledby="history-heading">
         <h2 id="history-heading" class="text-std-20B-150">{t.history}</h2>
         <div class="mt-2 overflow-x-auto">
@@ -158,17 +217,22 @@ export function PersonPage(p: PersonPageProps) {
               {[...p.history].reverse().map((h) => {
                 const c = h.change;
                 const ra = h.record.address;
+                // Two rows per entry: the change, then its items before → after across the table (spec §2.2.1).
+                const top = h.changes.length > 0 ? 'px-3 pt-2 align-top' : td;
                 return (
-                  <tr class={c.status === 'withdrawn' ? 'text-solid-gray-600' : ''}>
-                    <td class={td}>{h.historyNo}</td>
-                    <td class={td}>{kindLabel(c.kind, dict.kinds)}{c.exOfficio ? t.exOfficio : ''}</td>
-                    <td class={`${td} whitespace-nowrap`}>{wareki(c.occurredOn)}</td>
-                    <td class={`${td} whitespace-nowrap`}>{wareki(c.notifiedOn)}</td>
-                    <td class={`${td} whitespace-nowrap`}>{wareki(c.processedOn)}</td>
-                    <td class={td}>{t.changeStatus[c.status] ?? c.status}</td>
-                    <td class={td}>{cancelled.has(c.changeId) ? t.cancelled : c.cancelsChangeId ? t.cancels : ''}</td>
-                    <td class={td}>{ra.townName}{ra.banchi}・{h.record.relationship}</td>
-                  </tr>
+                  <>
+                    <tr class={c.status === 'withdrawn' ? 'text-solid-gray-600' : ''}>
+                      <td class={top}>{h.historyNo}</td>
+                      <td class={top}>{kindLabel(c.kind, dict.kinds)}{c.exOfficio ? t.exOfficio : ''}</td>
+                      <td class={`${top} whitespace-nowrap`}>{wareki(c.occurredOn)}</td>
+                      <td class={`${top} whitespace-nowrap`}>{wareki(c.notifiedOn)}</td>
+                      <td class={`${top} whitespace-nowrap`}>{wareki(c.processedOn)}</td>
+                      <td class={top}>{t.changeStatus[c.status] ?? c.status}</td>
+                      <td class={top}>{cancelled.has(c.changeId) ? t.cancelled : c.cancelsChangeId ? t.cancels : ''}</td>
+                      <td class={top}>{ra.townName}{ra.banchi}・{h.record.relationship}</td>
+                    </tr>
+                    {h.changes.length > 0 ? <tr><td class={`${td} pt-0`} colspan={8}><ChangedItems changes={h.changes} t={tl} labels={itemLabels} /></td></tr> : null}
+                  </>
                 );
               })}
             </tbody>
@@ -188,6 +252,8 @@ export interface HouseholdPageProps extends ConsoleContext {
   canIssue: boolean;
   /** 受付番号 of the change the household is reserved to (仮登録 or 差戻し中). */
   pendingReceipt?: string | null;
+  /** メモ of the household (spec §1.1.15). */
+  memo?: Omit<MemoSectionProps, 'lang'>;
 }
 
 /** The 世帯票. */
@@ -197,14 +263,17 @@ export function HouseholdPage(p: HouseholdPageProps) {
   const a = h.address;
   const dict = registryText(p.lang);
   const t = dict.household;
+  const x = registryToolsText(p.lang).remarks;
   return (
     <RegistryLayout {...p} title={t.title(h.householdNo)}>
       <h1 class="text-std-32B-150">{t.title(h.householdNo)}</h1>
+      {p.memo?.memos.length ? <p class="mt-2"><MemoBadge lang={p.lang} count={p.memo.memos.length} /></p> : null}
       <div class="mt-4">
         <Facts testid="household-facts" rows={[
           [t.head, head ? `${head.familyName}　${head.givenName}`.trim() || head.romanName || '' : t.noHead],
           [t.address, a ? `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}` : ''],
           [t.householdNo, h.householdNo],
+          ...(h.deFactoHead ? [[x.deFactoHead, h.deFactoHead] as [string, string]] : []),
           [t.pending, h.pendingChangeId ? t.pendingYes : t.pendingNo],
         ]} />
       </div>
@@ -257,6 +326,7 @@ export function HouseholdPage(p: HouseholdPageProps) {
           </table>
         </div>
       </section>
+      {p.memo ? <MemoSection lang={p.lang} {...p.memo} /> : null}
     </RegistryLayout>
   );
 }

@@ -38,6 +38,7 @@ export const CHANGE_KIND_LABELS = {
   'minor-correction': '軽微な修正',
   'move-in-notice': '転入通知の受理',
   'address-renaming': '住居表示・区画整理による住所変更',
+  'de-facto-head': '事実上の世帯主の記載・削除',
   'reading': '振り仮名の記載（本籍地からの通知）',
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KIND_LABELS;
@@ -56,7 +57,7 @@ export function wareki(iso: string | null | undefined): string {
 }
 
 /** The sub-navigation of the registry pages. */
-export type RegistrySub = 'search' | 'provisional' | 'mine' | 'statistics' | 'move-in' | 'address-changes' | 'batches';
+export type RegistrySub = 'search' | 'provisional' | 'mine' | 'statistics' | 'move-in' | 'address-changes' | 'batches' | 'glyphs';
 export function RegistrySubnav(p: { current: RegistrySub | undefined; canReview: boolean; canChange: boolean; lang?: Lang }) {
   const t = registryText(p.lang ?? 'ja').menu;
   const items: Array<[typeof p.current, string, string, boolean]> = [
@@ -68,12 +69,15 @@ export function RegistrySubnav(p: { current: RegistrySub | undefined; canReview:
     ['statistics', '/console/registry/statistics', t.statistics, true],
     // Batch work is for reviewers and approvers (registry:batch), the same roles as canReview.
     ['batches', '/console/registry/batches', t.batches, p.canReview],
+    // 文字コード参照 (spec §2.2.3): opened beside a form being entered (a new tab keeps the form).
+    ['glyphs', '/console/registry/glyphs', t.glyphs, true],
   ];
   return (
     <nav aria-label={t.label} class="mb-6">
       <ul class="flex flex-wrap gap-x-6 gap-y-2">
         {items.filter(([, , , show]) => show).map(([key, href, label]) => (
-          <li><a class="link" href={href} aria-current={p.current === key ? 'page' : undefined}>{label}</a></li>
+          <li><a class="link" href={href} aria-current={p.current === key ? 'page' : undefined} target={key === 'glyphs' && p.current !== 'glyphs' ? '_blank' : undefined}
+            rel={key === 'glyphs' ? 'noopener' : undefined}>{label}</a></li>
         ))}
       </ul>
     </nav>

@@ -10,13 +10,18 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError, ForbiddenError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
-import { InvalidLegalDateError, parseCalendarDate } from '../../domains/registry/index.ts';
+import { InvalidLegalDateError, parseCalendarDate, textOfQuery } from '../../domains/registry/index.ts';
+import { GlyphLookupPage } from './registry-glyphs.tsx';
 import { eraDatePrefix } from '../../platform/dates/jp-date.ts';
 import { HouseholdPage, PersonPage } from './registry-person.page.tsx';
 import { StatisticsPage } from './registry-review.page.tsx';
 import { RegistrySearchPage, type PersonHit, type SearchForm } from './registry-search.page.tsx';
+import { ADVANCED_KEYS, advancedQuery, formFromCriteria, type AdvancedForm } from './registry-search-form.ts';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
+import { registryMemoRoutes } from './registry-memos.routes.tsx';
+import { registryToolsText } from './registry-tools-i18n.ts';
+import { requestLang } from '../ui/i18n.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,6 +33,25 @@ export function registryFlags(actor: Actor) {
     canApprove: can(actor, 'registry:approve'),
     canUnmask: can(actor, 'registry:unmask-my-number'),
     canIssue: can(actor, 'certificates:issue'),
+    canWriteMemo: can(actor, 'registry:memo'),
+    canManageMemo: can(actor, 'registry:memo-manage'),
+  };
+}
+
+/** The memo section's props for a page: its memos, where to come back, and the outcome of the last memo form. */
+async function memoProps(c: Context<AppEnv>, services: Services, subjectType: 'person' | 'household', subjectId: string) {
+  const actor = c.var.actor;
+  const t = registryToolsText(requestLang(c)).memo;
+  const items = subjectType === 'person'
+    ? (await services.registry.memosOfPerson(actor, subjectId, requestCtx(c))).items
+    : (await services.registry.memosOfHousehold(actor, subjectId, requestCtx(c))).items;
+  const done = c.req.query('memo');
+  const code = c.req.query('memoError');
+  return {
+    memos: items, subjectType, subjectId, back: `/console/registry/${subjectType === 'person' ? 'persons' : 'households'}/${subjectId}`,
+    csrfToken: actor.csrfToken, staffId: actor.staffId, canWrite: can(actor, 'registry:memo'), canManage: can(actor, 'registry:memo-manage'),
+    notice: done === 'saved' ? t.saved : done === 'changed' ? t.changed : done === 'removed' ? t.removed : undefined,
+    error: code ? (t.errors[code] ?? t.errors.failed!) : undefined,
   };
 }
 
@@ -92,34 +116,59 @@ export function registryWebRoutes(services: Services) {
   };
   app.use('/console/registry', guard);
   app.use('/console/registry/*', guard);
+  app.route('/', registryMemoRoutes(services));
 
   app.get('/console/registry', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
-    const form: SearchForm = { q, mode: ['partial', 'exact'].includes(c.req.query('mode') ?? '') ? c.req.query('mode')! : 'prefix', includeRemoved: c.req.query('includeRemoved') === '1', purpose: (c.req.query('purpose') ?? '').slice(0, 200) };
-    const base = { ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), form, householdHeads: {} as Record<string, string> };
+    const advanced = Object.fromEntries(ADVANCED_KEYS.map((k) => [k, (c.req.query(k) ?? '').trim().slice(0, 40)])) as AdvancedForm;
+    const form: SearchForm = { q, mode: ['partial', 'exact'].includes(c.req.query('mode') ?? '') ? c.req.query('mode')! : 'prefix', includeRemoved: c.req.query('includeRemoved') === '1', purpose: (c.req.query('purpose') ?? '').slice(0, 200), advanced };
+    const base = { ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), form, householdHeads: {} as Record<string, string>, historyDays: svc.searchHistoryRetentionDays() };
+    const withHistory = async (props: Parameters<typeof RegistrySearchPage>[0]) => ({ ...props, history: await svc.searchHistory(c.var.actor, 10) });
+    const headsOf = (hits: PersonHit[]) => {
+      // Heads among the hits name their household (the hit itself carries only the 続柄).
+      const heads: Record<string, string> = {};
+      for (const h of hits) if (h.relationship === '世帯主' && h.status !== 'removed') heads[h.householdId] = h.name;
+      return heads;
+    };
+    // 検索履歴の再実行 (spec §2.1.1): one's own entry, run now; the form shows its criteria.
+    const rerun = c.req.query('rerun');
+    if (rerun) {
+      if (!UUID.test(rerun)) return c.notFound();
+      try {
+        const r = await svc.rerunSearch(c.var.actor, rerun, requestCtx(c));
+        const rerunForm = formFromCriteria(r.criteria);
+        return renderPage(c, RegistrySearchPage(await withHistory({ ...base, form: rerunForm, hits: r.hits, interpretedAs: '検索履歴', householdHeads: headsOf(r.hits) })));
+      } catch (err) {
+        const e = refusal(err);
+        return renderPage(c, RegistrySearchPage(await withHistory({ ...base, error: e })), e.status);
+      }
+    }
+    const adv = advancedQuery(advanced);
+    const hasAdvanced = Object.keys(adv).length > 0;
     // A submitted search without a criterion lists nobody and says why (issue #9); the first visit shows the form.
-    if (!q.trim()) {
-      if (c.req.query('q') === undefined) return renderPage(c, RegistrySearchPage(base));
+    if (!q.trim() && !hasAdvanced) {
+      if (c.req.query('q') === undefined) return renderPage(c, RegistrySearchPage(await withHistory(base)));
       try {
         await svc.search(c.var.actor, { mode: 'prefix', includeRemoved: form.includeRemoved }, requestCtx(c));
       } catch (err) {
         const r = refusal(err);
-        return renderPage(c, RegistrySearchPage({ ...base, error: r }), r.status);
+        return renderPage(c, RegistrySearchPage(await withHistory({ ...base, error: r })), r.status);
       }
-      return renderPage(c, RegistrySearchPage(base));
+      return renderPage(c, RegistrySearchPage(await withHistory(base)));
     }
-    const { query, as } = interpretSearch(q, (await services.registry.listTowns(c.var.actor)).items.map((t) => t.name));
+    const { query, as } = q.trim() ? interpretSearch(q, (await services.registry.listTowns(c.var.actor)).items.map((t) => t.name)) : { query: {}, as: '詳細条件' };
     let hits: PersonHit[];
     try {
-      hits = await svc.search(c.var.actor, { ...query, mode: form.mode as 'prefix', includeRemoved: form.includeRemoved, purpose: form.purpose || undefined, limit: 100 }, requestCtx(c));
+      hits = await svc.search(c.var.actor, { ...query, ...adv, mode: form.mode as 'prefix', includeRemoved: form.includeRemoved, purpose: form.purpose || undefined, limit: 100 }, requestCtx(c));
     } catch (err) {
       const r = refusal(err);
-      return renderPage(c, RegistrySearchPage({ ...base, interpretedAs: as, error: r }), r.status);
+      // A date of the more conditions that cannot be read: the message names its field.
+      const field = err instanceof DomainError ? err.extra?.field : undefined;
+      const label = typeof field === 'string' ? (registryToolsText(requestLang(c)).advanced as Record<string, unknown>)[field] : undefined;
+      if (typeof label === 'string') r.message = `${label}: ${r.message}`;
+      return renderPage(c, RegistrySearchPage(await withHistory({ ...base, interpretedAs: as, error: r })), r.status);
     }
-    // Heads among the hits name their household (the hit itself carries only the 続柄).
-    const heads: Record<string, string> = {};
-    for (const h of hits) if (h.relationship === '世帯主' && h.status !== 'removed') heads[h.householdId] = h.name;
-    return renderPage(c, RegistrySearchPage({ ...base, hits, interpretedAs: as, householdHeads: heads }));
+    return renderPage(c, RegistrySearchPage(await withHistory({ ...base, hits, interpretedAs: as, householdHeads: headsOf(hits) })));
   });
 
   app.get('/console/registry/persons/:id', async (c) => {
@@ -146,7 +195,8 @@ export function registryWebRoutes(services: Services) {
     const history = await svc.getHistory(c.var.actor, id, requestCtx(c));
     const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, [id], requestCtx(c));
     const suppressions = (await svc.suppressionsOfPerson(c.var.actor, id, requestCtx(c))).items.filter((s) => s.active);
-    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures, suppressions }),
+    const memo = asOf ? undefined : await memoProps(c, services, 'person', id);
+    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures, suppressions, memo }),
       asOfQuery.error ? 400 : error ? 422 : 200);
   });
 
@@ -156,9 +206,18 @@ export function registryWebRoutes(services: Services) {
     const household = await svc.getHousehold(c.var.actor, id, { includeRemoved: c.req.query('includeRemoved') === 'true' }, requestCtx(c));
     const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, household.members.map((m) => m.personId), requestCtx(c));
     const pendingReceipt = household.pendingChangeId ? (await svc.getChange(c.var.actor, household.pendingChangeId)).receiptLabel : null;
-    return renderPage(c, HouseholdPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), household, supportMeasures, pendingReceipt }));
+    const memo = await memoProps(c, services, 'household', id);
+    return renderPage(c, HouseholdPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), household, supportMeasures, pendingReceipt, memo }));
   });
 
+
+  // 文字コード参照 (spec §2.2.3): no personal data is read; the characters or code come from the clerk.
+  app.get('/console/registry/glyphs', async (c) => {
+    const q = (c.req.query('q') ?? '').slice(0, 100);
+    const text = q.trim() ? textOfQuery(q) : undefined;
+    const notFound = !!q.trim() && !text;
+    return renderPage(c, GlyphLookupPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), q, text, notFound }), notFound ? 404 : 200);
+  });
 
   app.get('/console/registry/statistics', async (c) => {
     const d = queryDay(c.req.query('asOf'));

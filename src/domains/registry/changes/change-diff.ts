@@ -11,7 +11,7 @@ import type { PersonRecord } from '../registry-model.ts';
 export const DIFF_ITEMS = [
   'name', 'nameKana', 'romanName', 'birthDate', 'sex', 'relationship', 'householdNo', 'address', 'addressFixedOn', 'becameResidentOn',
   'previousAddress', 'honseki', 'hittosha', 'oldSurname', 'alias', 'nationality', 'foreignCategory', 'residenceStatus', 'residencePeriod',
-  'residenceExpiry', 'removedOn', 'removalReason', 'destination', 'moveInNotice',
+  'residenceExpiry', 'removedOn', 'removalReason', 'destination', 'moveInNotice', 'deFactoHead',
 ] as const;
 export type DiffItem = (typeof DIFF_ITEMS)[number];
 
@@ -50,6 +50,7 @@ export function recordItems(r: PersonRecord): Record<DiffItem, string> {
     removalReason: r.removalReason ?? '',
     destination: r.destination ?? '',
     moveInNotice: r.moveInNotice ? `${day(r.moveInNotice.receivedOn)} ${r.moveInNotice.destination} ${day(r.moveInNotice.movedOn)}` : '',
+    deFactoHead: r.deFactoHead ?? '',
   };
 }
 

@@ -11,10 +11,13 @@ import type { LegalDate } from '../../../platform/dates/jp-date.ts';
 import { HEAD } from '../relationship.ts';
 import { CERTIFIABLE_READINGS } from '../readings.ts';
 import { alert, fail, type Alert } from '../registry-errors.ts';
+import { planDeFactoHead } from './de-facto-head.ts';
+
+export { carryDeFactoHead } from './de-facto-head.ts';
 
 /** The kinds planned here. */
 export type ItemChangeInput = Extract<ChangeInput, { kind: 'old-surname' | 'alias' | 'residence-status-change' | 'naturalization' | 'nationality-loss'
-  | 'household-change' | 'minor-correction' | 'move-in-notice' | 'address-renaming' | 'reading' }>;
+  | 'household-change' | 'minor-correction' | 'move-in-notice' | 'address-renaming' | 'reading' | 'de-facto-head' }>;
 
 /** The planner's working state and helpers (closures over the plan being built). */
 export interface PlanTools {
@@ -69,6 +72,9 @@ export function planItemChange(input: ItemChangeInput, t: PlanTools): { deleted:
   let deleted = false;
   let cause: '住居表示' | '区画整理' | undefined;
   switch (input.kind) {
+    case 'de-facto-head':
+      deleted = planDeFactoHead(input, { members, household, put });
+      break;
     case 'reading': {
       // 振り仮名の記載 (令和5年法律第48号): the 本籍地's notice sets the readings and their status; Japanese residents
       // only (foreign residents have no certified reading). A reading not given keeps its value and status.

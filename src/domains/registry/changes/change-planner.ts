@@ -6,7 +6,7 @@
  */
 import type { ChangeInput, NewPersonInput, PersonPatch, AddressInput } from '../registry.schema.ts';
 import type { Address, ChangeKind, PersonRecord, RemovalReason } from '../registry-model.ts';
-import { aliasEvent, planItemChange } from './change-planner-items.ts';
+import { aliasEvent, carryDeFactoHead, planItemChange } from './change-planner-items.ts';
 import { planNumberChange, unreportedMoveIn } from './change-planner-numbers.ts';
 import { cancelledRecord } from './change-planner-cancel.ts';
 import { KIND_CHANGE_REMOVALS, reasonOf } from '../registry-model.ts';
@@ -74,7 +74,7 @@ export function involvedIds(input: ChangeInput): { personIds: string[]; househol
     case 'my-number-change': case 'resident-code-change':
       return { personIds: [input.personId], householdIds: [] };
     case 'household-change': return { personIds: input.personIds, householdIds: [input.householdId] };
-    case 'address-renaming': return { personIds: [], householdIds: [input.householdId] };
+    case 'address-renaming': case 'de-facto-head': return { personIds: [], householdIds: [input.householdId] };
   }
 }
 
@@ -104,7 +104,7 @@ function legal(text: string, opts: { nonCalendar?: boolean } = {}): LegalDate {
 
 const NOTIFIED_KINDS: ChangeKind[] = ['move-in', 'move-within', 'move-out', 'household-split', 'household-merge', 'head-change', 'household-change'];
 /** Made on request (請求・申出) without a statutory deadline: 届出日 defaults to today, no late alert. */
-const REQUESTED_KINDS: ChangeKind[] = ['old-surname', 'alias'];
+const REQUESTED_KINDS: ChangeKind[] = ['old-surname', 'alias', 'de-facto-head'];
 /** Kinds whose 異動日 may be vague or estimated (「推定」「頃」「不詳」) or non-calendar (spec §1.1.8: 出生・死亡・失踪). */
 export const VAGUE_DATE_KINDS: readonly ChangeKind[] = ['birth', 'death', 'ex-officio-removal'];
 /** A planned 転出 further ahead than this many days needs the clerk's confirmation. */
@@ -542,6 +542,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     }
   }
 
+  if (input.kind !== 'cancellation') carryDeFactoHead(draft, world, input); // 事実上の世帯主 (spec §4.1.4.3): a household item
   // Invariant of every plan: each household that still has active members has at most one head. A household
   // left without one is allowed (spec §1.1.10) and flagged until a 世帯主変更 gives it a head (issue #9).
   for (const h of touched) {
