@@ -18,6 +18,8 @@ const Entry = z.object({
   clientIp: z.string(),
   requestId: z.string(),
   outcome: z.string(),
+  /** Restricted items the read showed (spec §10.4): `domicile`, `resident-code`, `residence-status`. */
+  disclosedItems: z.array(z.string()),
   hash: z.string(),
 }).openapi('AccessLogEntry');
 
@@ -34,7 +36,7 @@ export function auditRoutes(services: { audit: AuditService }) {
     responses: { 200: { description: 'Entries, newest first', content: { 'application/json': { schema: z.object({ items: z.array(Entry) }) } } }, ...problems(400, 401, 403) },
   }), async (c) => {
     const rows = await services.audit.list(c.var.actor, c.req.valid('query'));
-    return c.json({ items: rows.map(({ municipalityCode: _m, prevHash: _p, occurredAt, ...r }) => ({ ...r, occurredAt: occurredAt.toISOString() })) }, 200);
+    return c.json({ items: rows.map(({ municipalityCode: _m, prevHash: _p, occurredAt, disclosedItems, ...r }) => ({ ...r, occurredAt: occurredAt.toISOString(), disclosedItems: disclosedItems ? disclosedItems.split(',') : [] })) }, 200);
   });
   return app;
 }

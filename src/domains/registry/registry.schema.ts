@@ -273,6 +273,11 @@ export const PersonView = z.object({
   /** 最終登録住所地 of a 未届転入 (not a 住民票 item; where the 転入通知 goes). */
   lastRegisteredAddress: z.string().nullable(),
   pendingChangeId: z.string().uuid().nullable(),
+  /**
+   * Items masked because the reader's roles may not see them (spec §10.4): `domicile` (本籍・筆頭者 show ＊＊＊＊),
+   * `resident-code` (住民票コード shows ***********), `residence-status` (在留資格・在留期間・満了日 show ＊＊＊＊).
+   */
+  maskedItems: z.array(z.enum(['domicile', 'resident-code', 'residence-status'])),
 }).openapi('RegistryPerson');
 
 export const PersonHit = z.object({

@@ -17,6 +17,11 @@ export interface AccessLogEntry {
   /** 利用目的: why the record was accessed. */
   purpose?: string;
   myNumberAccessed?: boolean;
+  /**
+   * Restricted items the read showed to the operator (spec §10.4: `domicile` 本籍・筆頭者, `resident-code` 住民票コード,
+   * `residence-status` 在留資格等); empty or absent when none.
+   */
+  disclosedItems?: readonly string[];
   clientIp?: string;
   requestId?: string;
   outcome?: 'ok' | 'denied' | 'failed';
@@ -41,6 +46,8 @@ export interface AccessLogRow {
   clientIp: string;
   requestId: string;
   outcome: string;
+  /** Comma-separated restricted items the read disclosed (migration 0021), '' when none. */
+  disclosedItems: string;
   prevHash: string;
   hash: string;
 }
@@ -105,6 +112,7 @@ function toInsert(municipalityCode: string, e: AccessLogEntry) {
     clientIp: e.clientIp ?? '',
     requestId: e.requestId ?? '',
     outcome: e.outcome ?? 'ok',
+    disclosedItems: (e.disclosedItems ?? []).join(','),
     // Filled in by the trigger audit.chain_access_log().
     seq: 0, occurredAt: sql<Date>`clock_timestamp()`, prevHash: '', hash: '',
   };

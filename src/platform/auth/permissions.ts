@@ -17,6 +17,12 @@ export const ACTIONS = {
   'registry:review': ['reviewer'],
   'registry:approve': ['approver'],
   'registry:unmask-my-number': ['approver'],
+  // 項目単位の表示制御 (spec §10.4): who sees 戸籍の表示 (本籍・筆頭者), 住民票コード and 在留資格等 on every screen and in the
+  // API; everyone else gets them masked. 窓口 handle 本籍 and 在留資格 in 転入・出生 and 在留資格の変更; 住民票コード only
+  // concerns the 住基ネット (審査・決裁). Contractor staff (CONTRACTOR_ACTIONS) see none of them.
+  'registry:view-domicile': ['counter', 'reviewer', 'approver'],
+  'registry:view-resident-code': ['reviewer', 'approver'],
+  'registry:view-residence-status': ['counter', 'reviewer', 'approver'],
   // DV等支援措置: the decision on a victim's request (with the 相談機関's opinion) and the most sensitive data in the
   // registry; 決裁 only — not 窓口 (who serve requesters, possibly the 加害者) nor 管理者 (a system role).
   'registry:support-measure': ['approver'],
