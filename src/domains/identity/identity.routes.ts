@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** HTTP for sign-in, sessions and staff accounts under /api/v1. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { sessionCookieName } from '../../platform/auth/session-token.ts';
@@ -10,6 +10,7 @@ import { requireStaff } from '../../platform/http/middleware.ts';
 import { createRouter, problems, staffSecurity } from '../../platform/http/openapi.ts';
 import type { TenantService } from '../tenants/index.ts';
 import type { IdentityService, NewSession } from './identity.service.ts';
+import { terminalCookieName } from './terminal.service.ts';
 import { LoginInput, SessionView, StaffIdParams, StaffInput, StaffView } from './identity.schema.ts';
 import type { StaffRow } from './identity.presenter.ts';
 import { presentStaff } from './identity.presenter.ts';
@@ -44,7 +45,7 @@ export function identityRoutes(services: { identity: IdentityService; tenants: T
     request: { body: { content: { 'application/json': { schema: LoginInput } }, required: true } },
     responses: { 201: { description: 'Signed in; the session cookie is set', content: { 'application/json': { schema: SessionView } } }, ...problems(400, 401, 423, 429) },
   }), async (c) => {
-    const session = await services.identity.login(c.req.valid('json'), ctx(c));
+    const session = await services.identity.login(c.req.valid('json'), ctx(c), getCookie(c, terminalCookieName(opts.secureCookies)));
     setSessionCookie(c, session, opts.secureCookies);
     return c.json(await present(session.actor, services.tenants), 201);
   });

@@ -13,6 +13,8 @@ import { DomainError, NotFoundError, ValidationError } from '../../platform/http
 import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
 import { isValidMunicipalityCode } from '../../platform/tenancy/municipality-code.ts';
 import type { StaffRepository } from './staff.repository.ts';
+import type { TerminalRepository } from './terminal.repository.ts';
+import { terminalOfCookie } from './terminal.service.ts';
 import type { TenantService } from '../tenants/index.ts';
 
 /** Failed attempts before an account is locked, and for how long. */
@@ -57,6 +59,8 @@ export interface NewSession {
 export interface IdentityDeps {
   db: Database;
   staff: StaffRepository;
+  /** 入力端末 (spec §1.3.1): a session is bound at sign-in to the terminal of the browser's terminal cookie. */
+  terminals: TerminalRepository;
   accessLog: AccessLogRepository;
   tenants: TenantService;
   clock: Clock;
@@ -69,14 +73,16 @@ export interface IdentityDeps {
 export function createIdentityService(deps: IdentityDeps) {
   const { db, staff, accessLog, clock } = deps;
 
-  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[]; contractor?: boolean }, method: 'password' | 'oidc', ctx: RequestContext): Promise<NewSession> {
+  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[]; contractor?: boolean }, method: 'password' | 'oidc', ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(clock.now().getTime() + deps.sessionMaxSeconds * 1000);
-    await withTenant(db, municipalityCode, async (trx) => {
+    const where = await withTenant(db, municipalityCode, async (trx) => {
+      const at = await terminalOfCookie(trx, deps.terminals, municipalityCode, terminalCookie);
       await staff.clearFailures(trx, staffRow.staffId);
-      await staff.insertSession(trx, { municipalityCode, tokenHash: tokenHash(token), staffId: staffRow.staffId, csrfToken, authMethod: method, expiresAt });
-      await accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: staffRow.staffId, action: `auth.login.${method}`, ...ctx });
+      await staff.insertSession(trx, { municipalityCode, tokenHash: tokenHash(token), staffId: staffRow.staffId, csrfToken, authMethod: method, expiresAt, ...at });
+      await accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: staffRow.staffId, action: `auth.login.${method}`, ...ctx, ...at });
+      return at;
     });
     return {
       cookieValue: `${municipalityCode}.${token}`,
@@ -84,6 +90,7 @@ export function createIdentityService(deps: IdentityDeps) {
       actor: {
         type: 'staff', municipalityCode, staffId: staffRow.staffId, loginId: staffRow.loginId, displayName: staffRow.displayName,
         roles: staffRow.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method, contractor: staffRow.contractor === true,
+        terminalCode: where.terminalCode, placeCode: where.placeCode,
       },
     };
   }
@@ -93,7 +100,7 @@ export function createIdentityService(deps: IdentityDeps) {
      * Signs a staff member in with a password.
      * @throws InvalidCredentialsError, AccountLockedError, TooManyAttemptsError
      */
-    async login(input: { municipalityCode: string; loginId: string; password: string }, ctx: RequestContext): Promise<NewSession> {
+    async login(input: { municipalityCode: string; loginId: string; password: string }, ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
       // Failures are limited per address and per account (taken now, refunded on success: issue #15).
       const limiter = deps.loginLimiter;
       const keys = [`ip:${ctx.clientIp}`, `account:${input.municipalityCode}:${input.loginId}`];
@@ -130,18 +137,18 @@ export function createIdentityService(deps: IdentityDeps) {
         throw new InvalidCredentialsError();
       }
       for (const k of keys) limiter.refund(k);
-      return openSession(code, row, 'password', ctx);
+      return openSession(code, row, 'password', ctx, terminalCookie);
     },
 
     /** Opens a session for a staff member identified by an OpenID Connect subject. */
-    async loginWithOidc(municipalityCode: string, subject: string, ctx: RequestContext): Promise<NewSession> {
+    async loginWithOidc(municipalityCode: string, subject: string, ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
       if (!(await deps.tenants.isOnboarded(municipalityCode))) throw new InvalidCredentialsError();
       const row = await withTenant(db, municipalityCode, (trx) => staff.findByOidcSubject(trx, subject));
       if (!row || row.disabled) {
         await withTenant(db, municipalityCode, (trx) => accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: '(oidc)', action: 'auth.login.oidc', outcome: 'denied', ...ctx }));
         throw new DomainError('oidc-account-not-linked', 'この認証基盤のアカウントは職員として登録されていません', 403, 'No staff account is linked to this OpenID Connect subject');
       }
-      return openSession(municipalityCode, row, 'oidc', ctx);
+      return openSession(municipalityCode, row, 'oidc', ctx, terminalCookie);
     },
 
     /** The actor of a session cookie, or undefined when the session is missing, expired or idle too long. */
@@ -162,7 +169,7 @@ export function createIdentityService(deps: IdentityDeps) {
       return {
         type: 'staff', municipalityCode: parsed.municipalityCode, staffId: s.staffId, loginId: s.loginId, displayName: s.displayName,
         roles: s.roles as Role[], csrfToken: s.csrfToken, sessionTokenHash: hash, authMethod: s.authMethod as 'password' | 'oidc',
-        contractor: s.contractor === true,
+        contractor: s.contractor === true, terminalCode: s.terminalCode, placeCode: s.placeCode,
       } satisfies Actor;
     },
 

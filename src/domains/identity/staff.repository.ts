@@ -19,6 +19,9 @@ export interface SessionWithStaff {
   roles: string[];
   disabled: boolean;
   contractor: boolean;
+  /** 入力端末 and place of the session (migration 0022). */
+  terminalCode: string;
+  placeCode: string;
 }
 
 /** Creates the staff repository. */
@@ -64,7 +67,7 @@ export function createStaffRepository() {
     clearFailures: (trx: TenantTx, staffId: string) =>
       trx.updateTable('platform.staff').set({ failedLogins: 0, lockedUntil: null }).where('staffId', '=', staffId).execute(),
 
-    insertSession: (trx: TenantTx, row: { municipalityCode: string; tokenHash: string; staffId: string; csrfToken: string; authMethod: string; expiresAt: Date }) =>
+    insertSession: (trx: TenantTx, row: { municipalityCode: string; tokenHash: string; staffId: string; csrfToken: string; authMethod: string; expiresAt: Date; terminalCode: string; placeCode: string }) =>
       trx.insertInto('platform.session').values(row).execute(),
 
     /**

@@ -9,7 +9,7 @@ function chain(n: number, chainNo = 0): AccessLogRow[] {
     const row: AccessLogRow = {
       municipalityCode: '202151', seq: i * 100 + chainNo, chain: chainNo, chainSeq: i, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)), actorType: 'staff', actorId: `s${i}`,
       action: 'registry.person.read', subjectType: 'person', subjectId: `p${i}`, purpose: '', myNumberAccessed: false,
-      clientIp: '127.0.0.1', requestId: `r${i}`, outcome: 'ok', disclosedItems: '', prevHash: prev, hash: '',
+      clientIp: '127.0.0.1', requestId: `r${i}`, outcome: 'ok', disclosedItems: '', terminalCode: '', placeCode: '', prevHash: prev, hash: '',
     };
     row.hash = entryHash(row);
     prev = row.hash;

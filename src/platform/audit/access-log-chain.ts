@@ -13,14 +13,17 @@ const position = (e: Pick<AccessLogRow, 'chain' | 'chainSeq'>) => (e.chain === 0
 
 /**
  * The canonical text of an entry: fields joined by U+001F (must match audit.entry_text). The fields added later
- * (migration 0021: the disclosed items) follow only when not empty, so older entries keep their text and hash.
+ * (migration 0021: the disclosed items; 0022: the terminal and place) follow only when not empty, so older entries
+ * keep their text and hash.
  */
 export function entryText(e: AccessLogRow): string {
   const fields = [
     e.prevHash, e.municipalityCode, position(e), e.occurredAt.toISOString(), e.actorType, e.actorId, e.action,
     e.subjectType, e.subjectId, e.purpose, e.myNumberAccessed ? '1' : '0', e.clientIp, e.requestId, e.outcome,
   ];
-  if (e.disclosedItems) fields.push(e.disclosedItems);
+  // Migration 0022: an entry with a terminal or place appends three fields, one without only its disclosed items.
+  if (e.terminalCode || e.placeCode) fields.push(e.disclosedItems ?? '', e.terminalCode ?? '', e.placeCode ?? '');
+  else if (e.disclosedItems) fields.push(e.disclosedItems);
   return fields.join('\u001f');
 }
 

@@ -22,6 +22,9 @@ export interface AccessLogEntry {
    * `residence-status` 在留資格等); empty or absent when none.
    */
   disclosedItems?: readonly string[];
+  /** 入力端末 and place; by default those of the transaction (a staff session's request, migration 0022). */
+  terminalCode?: string;
+  placeCode?: string;
   clientIp?: string;
   requestId?: string;
   outcome?: 'ok' | 'denied' | 'failed';
@@ -48,6 +51,9 @@ export interface AccessLogRow {
   outcome: string;
   /** Comma-separated restricted items the read disclosed (migration 0021), '' when none. */
   disclosedItems: string;
+  /** 入力端末 and its place (migration 0022): '' for residents, systems and operators; `unregistered` for staff at an unknown terminal. */
+  terminalCode: string;
+  placeCode: string;
   prevHash: string;
   hash: string;
 }
@@ -70,9 +76,10 @@ export function createAccessLogRepository() {
       }
     },
 
-    /** Lists entries newest first, optionally for one subject. */
-    async list(trx: TenantTx, filter: { subjectType?: string; subjectId?: string; actorId?: string; limit: number; beforeSeq?: number }) {
+    /** Lists entries newest first, optionally for one subject, actor or terminal. */
+    async list(trx: TenantTx, filter: { subjectType?: string; subjectId?: string; actorId?: string; terminalCode?: string; limit: number; beforeSeq?: number }) {
       let q = trx.selectFrom('audit.accessLog').selectAll();
+      if (filter.terminalCode) q = q.where('terminalCode', '=', filter.terminalCode);
       if (filter.subjectType) q = q.where('subjectType', '=', filter.subjectType);
       if (filter.subjectId) q = q.where('subjectId', '=', filter.subjectId);
       if (filter.actorId) q = q.where('actorId', '=', filter.actorId);
@@ -113,6 +120,7 @@ function toInsert(municipalityCode: string, e: AccessLogEntry) {
     requestId: e.requestId ?? '',
     outcome: e.outcome ?? 'ok',
     disclosedItems: (e.disclosedItems ?? []).join(','),
+    ...(e.terminalCode !== undefined ? { terminalCode: e.terminalCode, placeCode: e.placeCode ?? '' } : {}),
     // Filled in by the trigger audit.chain_access_log().
     seq: 0, occurredAt: sql<Date>`clock_timestamp()`, prevHash: '', hash: '',
   };

@@ -38,6 +38,8 @@ export const ACTIONS = {
   // section's 決裁 or the administrator.
   'registry:masters': ['approver', 'admin'],
   'certificates:issue': ['counter'],
+  // 交付履歴の無効 (spec §1.3.8): the clerk who issues or the approver; never contractor staff.
+  'certificates:void': ['counter', 'approver'],
   // Reading one issuance's record (who, what, 発行番号, prints): the clerk who issues, and the reviewer or approver
   // whose decision of a 住民票の写し case issued it (the case page links to it). Printing stays with the counter.
   'certificates:read': ['counter', 'reviewer', 'approver'],
@@ -51,6 +53,8 @@ export const ACTIONS = {
   // 定例調査 answers (業務改革の実施状況): the analyst or the administrator.
   'insights:answer-survey': ['analyst', 'admin'],
   'staff:manage': ['admin'],
+  // 入力場所・入力端末 (spec §1.3.1): registering places and terminals and issuing a terminal's cookie.
+  'terminal:manage': ['admin'],
   'access-log:read': ['admin'],
   'tenant:configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
