@@ -11,7 +11,7 @@ import { createRouter, problems, staffSecurity } from '../../platform/http/opena
 import type { TenantService } from '../tenants/index.ts';
 import type { IdentityService, NewSession } from './identity.service.ts';
 import { terminalCookieName } from './terminal.service.ts';
-import { LoginInput, SessionView, StaffIdParams, StaffInput, StaffView } from './identity.schema.ts';
+import { LoginInput, SessionView, StaffIdParams, StaffInput, StaffValidityInput, StaffView } from './identity.schema.ts';
 import type { StaffRow } from './identity.presenter.ts';
 import { presentStaff } from './identity.presenter.ts';
 
@@ -91,6 +91,16 @@ export function identityRoutes(services: { identity: IdentityService; tenants: T
   }), async (c) => {
     const row = await services.identity.getStaff(c.var.actor, c.req.valid('param').staffId, ctx(c));
     return c.json(presentStaff(row as StaffRow), 200);
+  });
+
+  app.openapi(createRoute({
+    method: 'put', path: '/staff/{staffId}/validity', tags: ['identity'], security: staffSecurity,
+    summary: "Set a staff account's validity period (有効期間; administrators): outside it the account cannot sign in",
+    request: { params: StaffIdParams, body: { content: { 'application/json': { schema: StaffValidityInput } }, required: true } },
+    responses: { 204: { description: 'Set' }, ...problems(400, 401, 403, 404) },
+  }), async (c) => {
+    await services.identity.setValidity(c.var.actor, c.req.valid('param').staffId, c.req.valid('json'), ctx(c));
+    return c.body(null, 204);
   });
 
   return app;

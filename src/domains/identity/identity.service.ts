@@ -15,6 +15,8 @@ import { isValidMunicipalityCode } from '../../platform/tenancy/municipality-cod
 import type { StaffRepository } from './staff.repository.ts';
 import type { TerminalRepository } from './terminal.repository.ts';
 import { terminalOfCookie } from './terminal.service.ts';
+import { isWithinValidity, validityProblems } from './staff-validity.ts';
+import { japanDay } from '../../platform/dates/jp-date.ts';
 import type { TenantService } from '../tenants/index.ts';
 
 /** Failed attempts before an account is locked, and for how long. */
@@ -46,6 +48,13 @@ export class AccountLockedError extends DomainError {
 export class TooManyAttemptsError extends DomainError {
   constructor(retryAfter: number) {
     super('too-many-attempts', 'ログインの試行回数が多すぎます。しばらくしてから再度お試しください', 429, 'Too many login attempts', { retryAfter });
+  }
+}
+
+/** Refused: the account is outside its 有効期間 (spec §10.3). */
+export class AccountOutsideValidityError extends DomainError {
+  constructor() {
+    super('account-outside-validity', 'このアカウントは有効期間外のため、ログインできません。管理者に確認してください', 403, 'The account is outside its validity period');
   }
 }
 
@@ -95,6 +104,13 @@ export function createIdentityService(deps: IdentityDeps) {
     };
   }
 
+  /** Refuses (and logs) a sign-in of an account outside its 有効期間 (spec §10.3). @throws AccountOutsideValidityError */
+  async function refuseOutsideValidity(code: string, row: { staffId: string; validFrom?: unknown; validTo?: unknown }, action: string, ctx: RequestContext) {
+    if (isWithinValidity(row, japanDay(clock.now()))) return;
+    await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action, outcome: 'denied', purpose: 'outside-validity', ...ctx }));
+    throw new AccountOutsideValidityError();
+  }
+
   return {
     /**
      * Signs a staff member in with a password.
@@ -137,6 +153,7 @@ export function createIdentityService(deps: IdentityDeps) {
         throw new InvalidCredentialsError();
       }
       for (const k of keys) limiter.refund(k);
+      await refuseOutsideValidity(code, row, 'auth.login.password', ctx);
       return openSession(code, row, 'password', ctx, terminalCookie);
     },
 
@@ -148,6 +165,7 @@ export function createIdentityService(deps: IdentityDeps) {
         await withTenant(db, municipalityCode, (trx) => accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: '(oidc)', action: 'auth.login.oidc', outcome: 'denied', ...ctx }));
         throw new DomainError('oidc-account-not-linked', 'この認証基盤のアカウントは職員として登録されていません', 403, 'No staff account is linked to this OpenID Connect subject');
       }
+      await refuseOutsideValidity(municipalityCode, row, 'auth.login.oidc', ctx);
       return openSession(municipalityCode, row, 'oidc', ctx, terminalCookie);
     },
 
@@ -188,7 +206,7 @@ export function createIdentityService(deps: IdentityDeps) {
     async addStaff(
       by: Actor | { type: 'operator'; id: string },
       municipalityCode: string,
-      input: { loginId: string; displayName: string; roles: string[]; password?: string; oidcSubject?: string; contractor?: boolean },
+      input: { loginId: string; displayName: string; roles: string[]; password?: string; oidcSubject?: string; contractor?: boolean; validFrom?: string; validTo?: string },
       ctx: RequestContext,
     ): Promise<{ staffId: string }> {
       if (by.type === 'staff') {
@@ -203,13 +221,15 @@ export function createIdentityService(deps: IdentityDeps) {
       if (!input.password && !input.oidcSubject) problems.push({ name: 'password', code: 'required', reason: 'パスワード又はOIDCのsubjectが必要です' });
       const pwProblem = input.password ? passwordProblem(input.password) : null;
       if (pwProblem) problems.push({ name: 'password', code: 'too-weak', reason: pwProblem });
+      problems.push(...validityProblems(input.validFrom, input.validTo));
       if (problems.length > 0) throw new ValidationError(problems);
       if (!(await deps.tenants.isOnboarded(municipalityCode))) throw new DomainError('tenant-not-found', `地方公共団体コード ${municipalityCode} は登録されていません`, 404, 'Municipality is not onboarded');
       const staffId = crypto.randomUUID();
       const passwordHash = input.password ? await hashPassword(input.password) : null;
       await withTenant(db, municipalityCode, async (trx) => {
         if (await staff.findByLoginId(trx, input.loginId)) throw new DomainError('staff-exists', `職員ID「${input.loginId}」は既に使われています`, 409, 'Login id already exists');
-        await staff.insert(trx, { municipalityCode, staffId, loginId: input.loginId, displayName: input.displayName, roles, passwordHash, oidcSubject: input.oidcSubject ?? null, contractor: input.contractor ?? false });
+        await staff.insert(trx, { municipalityCode, staffId, loginId: input.loginId, displayName: input.displayName, roles, passwordHash, oidcSubject: input.oidcSubject ?? null, contractor: input.contractor ?? false,
+          validFrom: input.validFrom ?? null, validTo: input.validTo ?? null });
         await accessLog.append(trx, municipalityCode, {
           actorType: by.type === 'staff' ? 'staff' : 'operator', actorId: by.type === 'staff' ? by.staffId : by.id,
           action: 'staff.create', subjectType: 'staff', subjectId: staffId, ...ctx,
@@ -242,6 +262,21 @@ export function createIdentityService(deps: IdentityDeps) {
       if (ids.length === 0) return new Map();
       const rows = await withTenant(db, actor.municipalityCode, (trx) => staff.displayNames(trx, ids));
       return new Map(rows.map((r) => [r.staffId, r.displayName]));
+    },
+
+    /**
+     * Sets a staff account's 有効期間 (spec §10.3; administrators): outside it the account cannot sign in and its
+     * sessions stop. Setting the same period again changes nothing more.
+     * @throws ForbiddenError, ValidationError, NotFoundError
+     */
+    async setValidity(actor: Actor, staffId: string, v: { validFrom: string | null; validTo: string | null }, ctx: RequestContext) {
+      assertAllowed(actor, 'staff:manage');
+      const problems = validityProblems(v.validFrom, v.validTo);
+      if (problems.length > 0) throw new ValidationError(problems);
+      await withTenant(db, actor.municipalityCode, async (trx) => {
+        if (!(await staff.setValidity(trx, staffId, v))) throw new NotFoundError('Staff', '職員');
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'staff.validity', subjectType: 'staff', subjectId: staffId, ...ctx });
+      });
     },
 
     /** Lists the staff of the actor's municipality (administrators only). */

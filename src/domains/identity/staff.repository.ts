@@ -44,11 +44,15 @@ export function createStaffRepository() {
 
     list: (trx: TenantTx) =>
       trx.selectFrom('platform.staff')
-        .select(['staffId', 'loginId', 'displayName', 'roles', 'disabled', 'lockedUntil', 'oidcSubject', 'createdAt', 'contractor'])
+        .select(['staffId', 'loginId', 'displayName', 'roles', 'disabled', 'lockedUntil', 'oidcSubject', 'createdAt', 'contractor', 'validFrom', 'validTo'])
         .orderBy('loginId').execute(),
 
-    insert: (trx: TenantTx, row: { municipalityCode: string; staffId: string; loginId: string; displayName: string; roles: string[]; passwordHash: string | null; oidcSubject: string | null; contractor: boolean }) =>
+    insert: (trx: TenantTx, row: { municipalityCode: string; staffId: string; loginId: string; displayName: string; roles: string[]; passwordHash: string | null; oidcSubject: string | null; contractor: boolean; validFrom?: string | null; validTo?: string | null }) =>
       trx.insertInto('platform.staff').values(row).execute(),
+
+    /** Sets an account's 有効期間 (spec §10.3); null days are open. */
+    setValidity: (trx: TenantTx, staffId: string, v: { validFrom: string | null; validTo: string | null }) =>
+      trx.updateTable('platform.staff').set(v).where('staffId', '=', staffId).executeTakeFirst().then((r) => Number(r.numUpdatedRows) > 0),
 
     /**
      * Counts a password attempt before the password is checked, in one statement (the row lock serialises

@@ -535,6 +535,8 @@ export interface PlatformStaff {
   passwordHash: string | null;
   roles: string[];
   staffId: string;
+  validFrom: Timestamp | null;
+  validTo: Timestamp | null;
 }
 
 export interface PlatformTerminal {
