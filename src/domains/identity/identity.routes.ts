@@ -11,7 +11,7 @@ import { createRouter, problems, staffSecurity } from '../../platform/http/opena
 import type { TenantService } from '../tenants/index.ts';
 import type { IdentityService, NewSession } from './identity.service.ts';
 import { terminalCookieName } from './terminal.service.ts';
-import { LoginInput, SessionView, StaffIdParams, StaffInput, StaffValidityInput, StaffView } from './identity.schema.ts';
+import { LoginInput, SessionView, StaffIdParams, StaffInput, StaffValidityInput, StaffView, TotpConfirmInput, TotpEnrolmentView } from './identity.schema.ts';
 import type { StaffRow } from './identity.presenter.ts';
 import { presentStaff } from './identity.presenter.ts';
 
@@ -55,6 +55,23 @@ export function identityRoutes(services: { identity: IdentityService; tenants: T
     method: 'get', path: '/sessions/current', tags: ['identity'], summary: 'The current session', security: staffSecurity,
     responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: SessionView } } }, ...problems(401) },
   }), async (c) => c.json(await present(c.var.actor, services.tenants), 200));
+
+  app.use('/sessions/current/*', requireStaff());
+  app.openapi(createRoute({
+    method: 'post', path: '/sessions/current/totp', tags: ['identity'], security: staffSecurity,
+    summary: 'Start enrolling an authenticator (TOTP, 二要素認証) for the own account: the secret to enter, pending until confirmed',
+    responses: { 201: { description: 'Secret (shown once)', content: { 'application/json': { schema: TotpEnrolmentView } } }, ...problems(401, 403) },
+  }), async (c) => c.json(await services.identity.startTotp(c.var.actor, ctx(c)), 201));
+
+  app.openapi(createRoute({
+    method: 'post', path: '/sessions/current/totp/confirmations', tags: ['identity'], security: staffSecurity,
+    summary: 'Confirm the authenticator with a first code; from then on a code is required at every password sign-in',
+    request: { body: { content: { 'application/json': { schema: TotpConfirmInput } }, required: true } },
+    responses: { 204: { description: 'Enrolled' }, ...problems(400, 401, 403) },
+  }), async (c) => {
+    await services.identity.confirmTotp(c.var.actor, c.req.valid('json').code, ctx(c));
+    return c.body(null, 204);
+  });
 
   app.openapi(createRoute({
     method: 'delete', path: '/sessions/current', tags: ['identity'], summary: 'Sign out (ログアウト)', security: staffSecurity,

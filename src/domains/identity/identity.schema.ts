@@ -10,7 +10,14 @@ export const LoginInput = z.object({
   /** 職員ID. */
   loginId: z.string().min(1).max(63),
   password: z.string().min(1).max(256),
+  /** 確認コード of the enrolled authenticator (TOTP, 6 digits): required when the account has one (spec §10.3). */
+  otp: z.string().max(10).optional(),
 }).openapi('LoginInput');
+
+/** Body of POST /sessions/current/totp/confirmations: a first code from the authenticator being enrolled. */
+export const TotpConfirmInput = z.object({ code: z.string().max(10) }).openapi('TotpConfirmation');
+/** Response of POST /sessions/current/totp: the secret to enter in the authenticator (shown once). */
+export const TotpEnrolmentView = z.object({ secret: z.string(), otpauthUri: z.string() }).openapi('TotpEnrolment');
 
 export const RoleSchema = z.enum(ROLES).openapi({ description: 'counter=窓口, reviewer=審査, approver=決裁, daycare=保育, admin=管理者, analyst=分析' });
 

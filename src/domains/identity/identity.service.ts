@@ -17,6 +17,7 @@ import type { TerminalRepository } from './terminal.repository.ts';
 import { terminalOfCookie } from './terminal.service.ts';
 import { isWithinValidity, validityProblems } from './staff-validity.ts';
 import { japanDay } from '../../platform/dates/jp-date.ts';
+import { base32Decode, base32Encode, newTotpSecret, otpauthUri, verifyTotp } from '../../platform/auth/totp.ts';
 import type { TenantService } from '../tenants/index.ts';
 
 /** Failed attempts before an account is locked, and for how long. */
@@ -55,6 +56,14 @@ export class TooManyAttemptsError extends DomainError {
 export class AccountOutsideValidityError extends DomainError {
   constructor() {
     super('account-outside-validity', 'このアカウントは有効期間外のため、ログインできません。管理者に確認してください', 403, 'The account is outside its validity period');
+  }
+}
+
+/** Refused: the account has an authenticator and no code (or a wrong or used one) was given (spec §10.3). */
+export class OtpError extends DomainError {
+  constructor(missing: boolean) {
+    super(missing ? 'otp-required' : 'otp-invalid', missing ? '確認コード（認証アプリの6桁の数字）を入力してください' : '確認コードが正しくないか、既に使われています',
+      401, missing ? 'A one-time code from the authenticator is required' : 'Wrong or already used one-time code');
   }
 }
 
@@ -116,7 +125,7 @@ export function createIdentityService(deps: IdentityDeps) {
      * Signs a staff member in with a password.
      * @throws InvalidCredentialsError, AccountLockedError, TooManyAttemptsError
      */
-    async login(input: { municipalityCode: string; loginId: string; password: string }, ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
+    async login(input: { municipalityCode: string; loginId: string; password: string; otp?: string }, ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
       // Failures are limited per address and per account (taken now, refunded on success: issue #15).
       const limiter = deps.loginLimiter;
       const keys = [`ip:${ctx.clientIp}`, `account:${input.municipalityCode}:${input.loginId}`];
@@ -154,6 +163,16 @@ export function createIdentityService(deps: IdentityDeps) {
       }
       for (const k of keys) limiter.refund(k);
       await refuseOutsideValidity(code, row, 'auth.login.password', ctx);
+      // 二要素認証 (spec §10.3): an enrolled authenticator's code, each accepted once.
+      if (row.totpSecret) {
+        const otp = (input.otp ?? '').trim();
+        const step = otp ? verifyTotp(base32Decode(row.totpSecret), otp, clock.now().getTime() / 1000, { lastStep: row.totpLastStep === null ? undefined : Number(row.totpLastStep) }) : undefined;
+        const used = step !== undefined && (await withTenant(db, code, (trx) => staff.useTotpStep(trx, row.staffId, step)));
+        if (!used) {
+          await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', purpose: otp ? 'otp-invalid' : 'otp-required', ...ctx }));
+          throw new OtpError(!otp);
+        }
+      }
       return openSession(code, row, 'password', ctx, terminalCookie);
     },
 
@@ -276,6 +295,30 @@ export function createIdentityService(deps: IdentityDeps) {
       await withTenant(db, actor.municipalityCode, async (trx) => {
         if (!(await staff.setValidity(trx, staffId, v))) throw new NotFoundError('Staff', '職員');
         await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'staff.validity', subjectType: 'staff', subjectId: staffId, ...ctx });
+      });
+    },
+
+    /** Starts enrolling an authenticator for the actor's own account: a new secret, pending until confirmed. */
+    async startTotp(actor: Actor, ctx: RequestContext) {
+      assertAllowed(actor, 'console:use');
+      const secret = base32Encode(newTotpSecret());
+      const t = await deps.tenants.get(actor.municipalityCode);
+      await withTenant(db, actor.municipalityCode, async (trx) => {
+        await staff.setTotpPending(trx, actor.staffId, secret);
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'auth.totp.start', subjectType: 'staff', subjectId: actor.staffId, ...ctx });
+      });
+      return { secret, otpauthUri: otpauthUri(`Jichi ${t?.name ?? actor.municipalityCode}`, actor.loginId, base32Decode(secret)) };
+    },
+
+    /** Confirms the pending authenticator with a first code; from then on every password sign-in needs a code. @throws OtpError */
+    async confirmTotp(actor: Actor, code: string, ctx: RequestContext) {
+      assertAllowed(actor, 'console:use');
+      await withTenant(db, actor.municipalityCode, async (trx) => {
+        const row = await staff.findById(trx, actor.staffId);
+        const step = row?.totpPending ? verifyTotp(base32Decode(row.totpPending), code.trim(), clock.now().getTime() / 1000) : undefined;
+        if (step === undefined) throw new OtpError(!code.trim());
+        await staff.confirmTotp(trx, actor.staffId, step);
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'auth.totp.enrol', subjectType: 'staff', subjectId: actor.staffId, ...ctx });
       });
     },
 

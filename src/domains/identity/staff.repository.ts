@@ -50,6 +50,16 @@ export function createStaffRepository() {
     insert: (trx: TenantTx, row: { municipalityCode: string; staffId: string; loginId: string; displayName: string; roles: string[]; passwordHash: string | null; oidcSubject: string | null; contractor: boolean; validFrom?: string | null; validTo?: string | null }) =>
       trx.insertInto('platform.staff').values(row).execute(),
 
+    /** TOTP enrolment and use (spec §10.3): the pending secret, the confirmed one and the last step used. */
+    setTotpPending: (trx: TenantTx, staffId: string, secret: string) =>
+      trx.updateTable('platform.staff').set({ totpPending: secret }).where('staffId', '=', staffId).execute(),
+    confirmTotp: (trx: TenantTx, staffId: string, step: number) =>
+      trx.updateTable('platform.staff').set((eb) => ({ totpSecret: eb.ref('totpPending'), totpPending: null, totpLastStep: String(step) })).where('staffId', '=', staffId).execute(),
+    /** Records the step of an accepted code unless a later one was used meanwhile (false: replayed). */
+    useTotpStep: async (trx: TenantTx, staffId: string, step: number) =>
+      Number((await trx.updateTable('platform.staff').set({ totpLastStep: String(step) }).where('staffId', '=', staffId)
+        .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', String(step))])).executeTakeFirst()).numUpdatedRows) > 0,
+
     /** Sets an account's 有効期間 (spec §10.3); null days are open. */
     setValidity: (trx: TenantTx, staffId: string, v: { validFrom: string | null; validTo: string | null }) =>
       trx.updateTable('platform.staff').set(v).where('staffId', '=', staffId).executeTakeFirst().then((r) => Number(r.numUpdatedRows) > 0),

@@ -535,6 +535,9 @@ export interface PlatformStaff {
   passwordHash: string | null;
   roles: string[];
   staffId: string;
+  totpLastStep: Int8 | null;
+  totpPending: string | null;
+  totpSecret: string | null;
   validFrom: Timestamp | null;
   validTo: Timestamp | null;
 }

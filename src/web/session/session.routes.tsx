@@ -64,12 +64,12 @@ export function sessionRoutes(services: Services, opts: WebOptions) {
     if (fieldErrors.length > 0) return show(c, { values, next, fieldErrors }, 400);
 
     try {
-      const session = await services.identity.login({ ...values, password }, { clientIp: c.var.clientIp, requestId: c.var.requestId },
+      const session = await services.identity.login({ ...values, password, otp: field(form, 'otp', 10).trim() || undefined }, { clientIp: c.var.clientIp, requestId: c.var.requestId },
         getCookie(c, terminalCookieName(opts.secureCookies)));
       setSessionCookie(c, session, opts.secureCookies);
       return c.redirect(next ?? '/console', 303);
     } catch (err) {
-      if (!(err instanceof DomainError) || ![401, 423, 429].includes(err.status)) throw err;
+      if (!(err instanceof DomainError) || ![401, 403, 423, 429].includes(err.status)) throw err;
       const retryAfter = err.extra?.retryAfter;
       if (err.status === 429 && typeof retryAfter === 'number') c.header('retry-after', String(Math.ceil(retryAfter)));
       const message = requestLang(c) === 'en' && err.detail ? err.detail : err.title;
