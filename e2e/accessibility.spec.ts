@@ -38,6 +38,18 @@ describe('accessibility', () => {
     assertClean(page);
   });
 
+  it('the administration pages (端末・場所, アクセスログ) have no axe violations', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'kanri');
+    await page.waitForURL('**/console');
+    for (const path of ['/console/admin', '/console/admin/terminals', '/console/admin/access-log']) {
+      await page.goto(path);
+      await assertAccessible(page);
+    }
+    await screenshot(page, 'admin-access-log');
+    assertClean(page);
+  });
+
   it('resident portal has no axe violations, in Japanese and English', async () => {
     const page = await browser.newPage();
     await page.goto('/portal');

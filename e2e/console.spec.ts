@@ -19,7 +19,7 @@ describe('console shell', () => {
     assertClean(page, [403]);
   });
 
-  it('leads capabilities that are not built yet to a clear 準備中 page', async () => {
+  it('leads the administrator to 管理 (端末・場所, アクセスログ) and capabilities not built yet to a clear 準備中 page', async () => {
     const page = await browser.newPage();
     await signIn(page, 'kanri');
     await page.waitForURL('**/console');
@@ -27,11 +27,18 @@ describe('console shell', () => {
     await page.getByRole('navigation', { name: '業務メニュー' }).getByRole('link', { name: '管理' }).click();
     await page.waitForURL('**/console/admin');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('管理');
-    expect(await page.getByRole('main').textContent()).toContain('準備中');
-    expect(await page.title()).toBe('管理（準備中） | Jichi 塩尻市');
+    expect(await page.getByRole('main').getByRole('link').allTextContents()).toEqual(['端末・場所', 'アクセスログ']);
     const current = page.getByRole('navigation', { name: '業務メニュー' }).locator('[aria-current="page"]');
     expect(await current.textContent()).toContain('管理');
     assertClean(page);
+    // オンライン手続 is not built yet: a clear 準備中 page.
+    const clerk = await browser.newPage();
+    await signIn(clerk, 'madoguchi');
+    await clerk.waitForURL('**/console');
+    await clerk.goto('/console/procedures');
+    expect(await clerk.getByRole('main').textContent()).toContain('準備中');
+    expect(await clerk.title()).toBe('オンライン手続（準備中） | Jichi 塩尻市');
+    assertClean(clerk);
   });
 
   it('switches the whole console to English and back', async () => {

@@ -7,12 +7,13 @@ import type { Context } from 'hono';
 import type { Config } from './platform/config.ts';
 import type { Logger } from './platform/logger.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
-import { loadActor, requestContext, securityHeaders } from './platform/http/middleware.ts';
+import { bindWorkplace, loadActor, requestContext, securityHeaders } from './platform/http/middleware.ts';
 import { isWebPath, rejectControlCharacters } from './platform/http/input-characters.ts';
 import { problemResponse, toProblem } from './platform/http/problem.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import type { Services } from './services.ts';
 import { identityRoutes } from './domains/identity/identity.routes.ts';
+import { terminalRoutes } from './domains/identity/terminal.routes.ts';
 import { tenantRoutes } from './domains/tenants/tenants.routes.ts';
 import { auditRoutes } from './domains/audit/audit.routes.ts';
 import { registryRoutes } from './domains/registry/index.ts';
@@ -44,6 +45,7 @@ export function buildApi(services: Services, secureCookies: boolean) {
     description: 'Session cookie from POST /api/v1/sessions; unsafe methods also need the X-CSRF-Token header',
   });
   api.route('/', identityRoutes(services, { secureCookies }));
+  api.route('/', terminalRoutes(services, { secureCookies }));
   api.route('/', tenantRoutes(services));
   api.route('/', auditRoutes(services));
   api.route('/', registryRoutes(services));
@@ -90,6 +92,7 @@ export function createApp(services: Services, opts: AppOptions) {
     app.use('*', async (c, next) => (PUBLIC_PATHS.test(c.req.path) ? next() : c.text('Not Found', 404)));
   } else {
     app.use('*', loadActor((cookie) => services.identity.resolveSession(cookie), secureCookies));
+    app.use('*', bindWorkplace());
   }
   // Control characters: the API answers problem+json here; web pages check in webRoutes (an HTML page).
   const controlCharacters = rejectControlCharacters();

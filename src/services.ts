@@ -9,6 +9,8 @@ import type { Database } from './platform/db/database.ts';
 import { createAuditService } from './domains/audit/audit.service.ts';
 import { createIdentityService } from './domains/identity/identity.service.ts';
 import { createStaffRepository } from './domains/identity/staff.repository.ts';
+import { createTerminalRepository } from './domains/identity/terminal.repository.ts';
+import { createTerminalService } from './domains/identity/terminal.service.ts';
 import { createTenantRepository } from './domains/tenants/tenants.repository.ts';
 import { createTenantService } from './domains/tenants/tenants.service.ts';
 import { createRegistry } from './domains/registry/index.ts';
@@ -27,12 +29,13 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const accessLog = createAccessLogRepository();
   const tenants = createTenantService({ db, tenants: createTenantRepository() });
   const identity = createIdentityService({
-    db, staff: createStaffRepository(), accessLog, tenants, clock,
+    db, staff: createStaffRepository(), terminals: createTerminalRepository(), accessLog, tenants, clock,
     // 20 attempts per address per 5 minutes unless configured; accounts lock after 5 failures on their own.
     loginLimiter: createRateLimiter(config.loginAttemptsPer5Min ?? 20, 5 * 60_000),
     sessionIdleSeconds: config.sessionIdleSeconds, sessionMaxSeconds: config.sessionMaxSeconds,
   });
   const audit = createAuditService({ db, accessLog });
+  const terminals = createTerminalService({ db, terminals: createTerminalRepository(), accessLog });
   const residentAccessHistory = createResidentAccessHistory({ db, accessLog });
   // Residents signed in through OpenID Connect (issue #14): 30 minutes idle, 3 hours at most unless configured.
   const residentSessions = createResidentSessionService({
@@ -49,7 +52,7 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const counter = createCounter(db, clock, registry, cases);
   const insights = createInsightsService({ db, clock });
   const insightsProcess = createProcessService({ db, clock, accessLog });
-  return { db, clock, tenants, identity, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, proceduresIntake, notifications, counter, insights, insightsProcess };
+  return { db, clock, tenants, identity, terminals, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, proceduresIntake, notifications, counter, insights, insightsProcess };
 }
 
 export type Services = ReturnType<typeof createServices>;

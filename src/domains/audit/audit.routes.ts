@@ -18,6 +18,11 @@ const Entry = z.object({
   clientIp: z.string(),
   requestId: z.string(),
   outcome: z.string(),
+  /** Restricted items the read showed (spec §10.4): `domicile`, `resident-code`, `residence-status`. */
+  disclosedItems: z.array(z.string()),
+  /** 入力端末 and place (spec §1.3.1): '' for residents, systems and operators; `unregistered` for staff at no registered terminal. */
+  terminalCode: z.string(),
+  placeCode: z.string(),
   hash: z.string(),
 }).openapi('AccessLogEntry');
 
@@ -29,12 +34,14 @@ export function auditRoutes(services: { audit: AuditService }) {
     method: 'get', path: '/access-log-entries', tags: ['audit'], summary: 'アクセスログ: who read or changed which record', security: staffSecurity,
     request: { query: z.object({
       subjectType: z.string().max(40).optional(), subjectId: z.string().max(80).optional(), actorId: z.string().max(80).optional(),
+      /** A terminal's code, or `unregistered` (spec §1.3.1). */
+      terminalCode: z.string().max(40).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100), beforeSeq: z.coerce.number().int().min(1).optional(),
     }) },
     responses: { 200: { description: 'Entries, newest first', content: { 'application/json': { schema: z.object({ items: z.array(Entry) }) } } }, ...problems(400, 401, 403) },
   }), async (c) => {
     const rows = await services.audit.list(c.var.actor, c.req.valid('query'));
-    return c.json({ items: rows.map(({ municipalityCode: _m, prevHash: _p, occurredAt, ...r }) => ({ ...r, occurredAt: occurredAt.toISOString() })) }, 200);
+    return c.json({ items: rows.map(({ municipalityCode: _m, prevHash: _p, occurredAt, disclosedItems, ...r }) => ({ ...r, occurredAt: occurredAt.toISOString(), disclosedItems: disclosedItems ? disclosedItems.split(',') : [] })) }, 200);
   });
   return app;
 }

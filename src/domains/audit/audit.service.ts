@@ -11,7 +11,7 @@ import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
 export function createAuditService(deps: { db: Database; accessLog: AccessLogRepository }) {
   return {
     /** Entries of the actor's municipality, newest first (administrators). @throws ForbiddenError */
-    async list(actor: Actor, filter: { subjectType?: string; subjectId?: string; actorId?: string; limit: number; beforeSeq?: number }) {
+    async list(actor: Actor, filter: { subjectType?: string; subjectId?: string; actorId?: string; terminalCode?: string; limit: number; beforeSeq?: number }) {
       assertAllowed(actor, 'access-log:read');
       return withTenant(deps.db, actor.municipalityCode, (trx) => deps.accessLog.list(trx, filter));
     },

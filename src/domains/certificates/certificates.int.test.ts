@@ -92,7 +92,7 @@ describe('certificates API', () => {
     expect(v.status).toBe(200);
     const body = await json(v);
     expect(body).toEqual({ genuine: true, municipalityCode: M, municipalityName: '長野県塩尻市', issuedAt: expect.any(String), certificateKind: 'residence-copy',
-      certificateTitle: '住民票の写し', issueNumber: expect.stringMatching(/^\d{8} 塩尻市 \d{6}$/), pdfSha256: sha256Hex(pdf) });
+      certificateTitle: '住民票の写し', issueNumber: expect.stringMatching(/^\d{8} 塩尻市 \d{6}$/), pdfSha256: sha256Hex(pdf), voided: false });
     expect(JSON.stringify(body)).not.toMatch(/髙橋|広丘|personId|household/);
   });
 

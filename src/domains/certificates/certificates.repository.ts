@@ -136,10 +136,24 @@ export function createCertificateRepository() {
 
     /** Cross-tenant lookup through the SECURITY DEFINER function (returns no personal data). */
     async verify(trx: TenantTx, codeHash: string) {
-      const r = await sql<{ municipalityCode: string; issuedAt: Date; certificateKind: string; pdfSha256: string; issueNo: number }>`
-        SELECT municipality_code, issued_at, certificate_kind, pdf_sha256, issue_no FROM certificates.verify_code(${codeHash})`.execute(trx);
+      const r = await sql<{ municipalityCode: string; issuedAt: Date; certificateKind: string; pdfSha256: string; issueNo: number; voided: boolean }>`
+        SELECT municipality_code, issued_at, certificate_kind, pdf_sha256, issue_no, voided FROM certificates.verify_code(${codeHash})`.execute(trx);
       return r.rows[0];
     },
+
+    /** The 無効 record of an issuance, if declared void (spec §1.3.8). */
+    findVoid: (trx: TenantTx, municipalityCode: string, issuanceId: string) =>
+      trx.selectFrom('certificates.issuanceVoid').selectAll().where('municipalityCode', '=', municipalityCode).where('issuanceId', '=', issuanceId).executeTakeFirst(),
+
+    insertVoid: (trx: TenantTx, row: { municipalityCode: string; issuanceId: string; staffId: string; reason: string }) =>
+      trx.insertInto('certificates.issuanceVoid').values(row).execute().then(() => undefined),
+
+    /** The 廃棄 records of an issuance's prints, by print number. */
+    listDisposals: (trx: TenantTx, municipalityCode: string, issuanceId: string) =>
+      trx.selectFrom('certificates.issuanceDisposal').selectAll().where('municipalityCode', '=', municipalityCode).where('issuanceId', '=', issuanceId).orderBy('printNo').execute(),
+
+    insertDisposal: (trx: TenantTx, row: { municipalityCode: string; issuanceId: string; printNo: number; staffId: string; reason: string }) =>
+      trx.insertInto('certificates.issuanceDisposal').values(row).execute().then(() => undefined),
   };
 }
 

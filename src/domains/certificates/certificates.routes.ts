@@ -10,7 +10,7 @@ import { requireStaff } from '../../platform/http/middleware.ts';
 import { createRouter, problems, staffSecurity } from '../../platform/http/openapi.ts';
 import { IDENTITY_DOCUMENT_LABELS, KIND_TITLES, PRINT_ITEM_LABELS, REQUESTER_LABELS, type IdentityDocument, type PrintItem } from './certificate-model.ts';
 import type { CertificateService } from './certificates.service.ts';
-import { CertificatePreview, CertificateRequestInput, CertificateSettingsInput, CertificateSettingsView, IssuanceParams, IssuanceQuery, IssuanceView, VerificationParams, VerificationView } from './certificates.schema.ts';
+import { CertificatePreview, CertificateRequestInput, CertificateSettingsInput, CertificateSettingsView, IssuanceParams, PrintParams, ReasonInput, IssuanceQuery, IssuanceView, VerificationParams, VerificationView } from './certificates.schema.ts';
 
 const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
 
@@ -92,6 +92,27 @@ export function certificateRoutes(services: { certificates: CertificateService }
     return c.body(printed.pdf as unknown as ArrayBuffer, 201, {
       'content-type': 'application/pdf', 'content-disposition': `inline; filename="${printed.filename}"`, 'cache-control': 'no-store', 'x-print-number': String(printed.printNo),
     }) as never;
+  });
+
+  app.openapi(createRoute({
+    method: 'post', path: '/certificate-issuances/{issuanceId}/voids', tags: ['certificates'], security: staffSecurity,
+    summary: 'Declare an issued certificate void (無効) with the reason; never printed again, verification answers void. Repeating answers 200',
+    request: { params: IssuanceParams, body: { content: { 'application/json': { schema: ReasonInput } }, required: true } },
+    responses: { 201: { description: 'Declared void' }, 200: { description: 'Already void' }, ...problems(400, 401, 403, 404, 422) },
+  }), async (c) => {
+    const r = await services.certificates.voidIssuance(c.var.actor, { issuanceId: c.req.valid('param').issuanceId }, c.req.valid('json').reason, ctx(c));
+    return c.body(null, r.created ? 201 : 200);
+  });
+
+  app.openapi(createRoute({
+    method: 'post', path: '/certificate-issuances/{issuanceId}/prints/{printNo}/disposals', tags: ['certificates'], security: staffSecurity,
+    summary: 'Record that the paper of one print was destroyed (廃棄) with the reason. Repeating answers 200',
+    request: { params: PrintParams, body: { content: { 'application/json': { schema: ReasonInput } }, required: true } },
+    responses: { 201: { description: 'Recorded' }, 200: { description: 'Already recorded' }, ...problems(400, 401, 403, 404, 422) },
+  }), async (c) => {
+    const p = c.req.valid('param');
+    const r = await services.certificates.disposePrint(c.var.actor, { issuanceId: p.issuanceId }, p.printNo, c.req.valid('json').reason, ctx(c));
+    return c.body(null, r.created ? 201 : 200);
   });
 
   app.use('/certificate-settings', requireStaff());

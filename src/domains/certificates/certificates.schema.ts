@@ -99,7 +99,21 @@ export const IssuanceView = z.object({
   myNumberPrinted: z.boolean(),
   alerts: z.array(z.string()),
   pdfSha256: z.string(),
+  /** 発行端末 and 発行場所 (spec §1.3.8): '' when issued by the system; `unregistered` at no registered terminal. */
+  terminalCode: z.string(),
+  placeCode: z.string(),
 }).openapi('CertificateIssuance');
+
+/** Body of POST /certificate-issuances/{issuanceId}/voids and …/prints/{printNo}/disposals. */
+export const ReasonInput = z.object({
+  /** Why the certificate is void (無効) or the paper was destroyed (廃棄). */
+  reason: z.string().max(500),
+}).openapi('CertificateReason');
+
+export const PrintParams = z.object({
+  issuanceId: z.string().uuid().openapi({ param: { name: 'issuanceId', in: 'path' } }),
+  printNo: z.coerce.number().int().min(1).openapi({ param: { name: 'printNo', in: 'path' } }),
+});
 
 export const IssuanceQuery = z.object({
   /** Issued on or after this day (JST). */
@@ -131,6 +145,8 @@ export const VerificationView = z.object({
   issueNumber: z.string(),
   /** SHA-256 of the issued PDF (its original print): equal to the hash of an unaltered file. */
   pdfSha256: z.string(),
+  /** Declared void (無効) by the municipality after issue (spec §1.3.8). */
+  voided: z.boolean(),
 }).openapi('CertificateVerification');
 
 export const CertificateSettingsInput = z.object({

@@ -3,6 +3,7 @@
  * Use cases of certificates: preview, issue (entitlement → content → PDF → ledger + access log in one
  * transaction), the issuance ledger and its export, and public verification of a code.
  */
+import { createIssuanceHistoryUseCases, IssuanceVoidedError } from './issuance-history.service.ts';
 import crypto from 'node:crypto';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { assertAllowed, can } from '../../platform/auth/permissions.ts';
@@ -251,6 +252,7 @@ export function createCertificateService(deps: {
     '証明書のフォントで印字できない文字が含まれています（外字の登録または文字の同定が必要です）', 422, { missing });
 
   return {
+    ...createIssuanceHistoryUseCases({ db, certificates, accessLog }),
     /**
      * Sets the certificate part of the tenant settings (administrators): mayor's name, seal PNG, fees.
      * @throws ForbiddenError without 'tenant:configure'; DomainError 'invalid-seal' for a non-PNG seal
@@ -435,6 +437,8 @@ export function createCertificateService(deps: {
         if (!row) throw new DomainError('not-found', '交付記録が見つかりません', 404, 'Issuance not found');
         const doc = await documentOf(trx, actor.municipalityCode, row.issuanceId);
         const prints = await certificates.listPrints(trx, actor.municipalityCode, row.issuanceId);
+        const voided = await certificates.findVoid(trx, actor.municipalityCode, row.issuanceId);
+        const disposals = new Map((await certificates.listDisposals(trx, actor.municipalityCode, row.issuanceId)).map((d) => [d.printNo, d]));
         for (const personId of row.personIds) {
           await accessLog.append(trx, actor.municipalityCode, {
             actorType: 'staff', actorId: actor.staffId, action: 'certificates.issuance.read', subjectType: 'person', subjectId: personId,
@@ -448,7 +452,16 @@ export function createCertificateService(deps: {
           unitFeeYen: doc.unitFeeYen, feeYen: row.feeYen, pageCount: row.pageCount, verificationCode: doc.verificationCode,
           requesterLabel: REQUESTER_LABELS[row.requesterType as RequesterType] ?? '', identityDocumentLabel: IDENTITY_DOCUMENT_LABELS[row.identityDocument as IdentityDocument] ?? '',
           pendingAcknowledged: row.pendingAcknowledged, alerts: row.alerts, staffName: doc.staffName,
-          prints: prints.map((x) => ({ printNo: x.printNo, reprint: x.printNo > 1, printedAt: new Date(x.printedAt).toISOString(), staffName: x.staffName })),
+          prints: prints.map((x) => {
+            const d = disposals.get(x.printNo);
+            return {
+              printNo: x.printNo, reprint: x.printNo > 1, printedAt: new Date(x.printedAt).toISOString(), staffName: x.staffName, terminalCode: x.terminalCode, placeCode: x.placeCode,
+              disposal: d ? { disposedAt: new Date(d.disposedAt).toISOString(), reason: d.reason, terminalCode: d.terminalCode, placeCode: d.placeCode } : null,
+            };
+          }),
+          // 交付履歴 (spec §1.3.8): where it was issued, and whether it was declared void.
+          terminalCode: row.terminalCode, placeCode: row.placeCode,
+          void: voided ? { voidedAt: new Date(voided.voidedAt).toISOString(), reason: voided.reason, terminalCode: voided.terminalCode, placeCode: voided.placeCode } : null,
         };
       });
     },
@@ -465,6 +478,7 @@ export function createCertificateService(deps: {
         const row = 'issueNo' in ref ? await certificates.findByIssueNo(trx, actor.municipalityCode, ref.issueNo)
           : /^[0-9a-f-]{36}$/i.test(ref.issuanceId) ? await certificates.findById(trx, actor.municipalityCode, ref.issuanceId) : undefined;
         if (!row) throw new DomainError('not-found', '交付記録が見つかりません', 404, 'Issuance not found');
+        if (await certificates.findVoid(trx, actor.municipalityCode, row.issuanceId)) throw new IssuanceVoidedError();
         const doc = await documentOf(trx, actor.municipalityCode, row.issuanceId);
         const printNo = await certificates.nextPrintNo(trx, actor.municipalityCode, row.issuanceId);
         const reprint = printNo > 1 ? { no: printNo - 1, onText: toWareki(japanDay(now)) } : undefined;
@@ -525,6 +539,7 @@ export function createCertificateService(deps: {
         purpose: r.purpose, householdId: r.householdId, personIds: r.personIds, items: r.items, asOf: dayText(r.asOf), feeYen: r.feeYen,
         copies: r.copies, identityDocument: r.identityDocument, pendingAcknowledged: r.pendingAcknowledged, printCount: prints.get(r.issuanceId) ?? 0, staffId: r.staffId,
         pageCount: r.pageCount, myNumberPrinted: r.myNumberPrinted, alerts: r.alerts, pdfSha256: r.pdfSha256,
+        terminalCode: r.terminalCode, placeCode: r.placeCode,
       }));
     },
 
@@ -545,6 +560,8 @@ export function createCertificateService(deps: {
         genuine: true as const, municipalityCode, municipalityName: m ? `${m.prefectureName}${m.name}` : municipalityCode,
         issuedAt: issuedAt.toISOString(), certificateKind: kind, certificateTitle: KIND_TITLES[kind],
         issueNumber: formatIssueNumber(japanDay(issuedAt), m?.name ?? municipalityCode, Number(found.issueNo)), pdfSha256: String(found.pdfSha256),
+        /** Declared void (無効) by the municipality after issue (spec §1.3.8). */
+        voided: found.voided === true,
       };
     },
   };

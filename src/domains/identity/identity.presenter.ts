@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Staff rows to API shapes (never the password hash). */
 import type { Role } from '../../platform/auth/permissions.ts';
+import { dayOf } from './staff-validity.ts';
 
 export interface StaffRow {
   staffId: string;
@@ -11,6 +12,8 @@ export interface StaffRow {
   lockedUntil: Date | null;
   oidcSubject: string | null;
   contractor?: boolean;
+  validFrom?: unknown;
+  validTo?: unknown;
 }
 
 /** The API view of a staff account. */
@@ -18,5 +21,6 @@ export function presentStaff(r: StaffRow, now = new Date()) {
   return {
     staffId: r.staffId, loginId: r.loginId, displayName: r.displayName, roles: r.roles as Role[], disabled: r.disabled,
     locked: r.lockedUntil !== null && r.lockedUntil > now, oidcLinked: r.oidcSubject !== null, contractor: r.contractor === true,
+    validFrom: dayOf(r.validFrom), validTo: dayOf(r.validTo),
   };
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** HTTP for sign-in, sessions and staff accounts under /api/v1. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { sessionCookieName } from '../../platform/auth/session-token.ts';
@@ -10,7 +10,8 @@ import { requireStaff } from '../../platform/http/middleware.ts';
 import { createRouter, problems, staffSecurity } from '../../platform/http/openapi.ts';
 import type { TenantService } from '../tenants/index.ts';
 import type { IdentityService, NewSession } from './identity.service.ts';
-import { LoginInput, SessionView, StaffIdParams, StaffInput, StaffView } from './identity.schema.ts';
+import { terminalCookieName } from './terminal.service.ts';
+import { LoginInput, SessionView, StaffIdParams, StaffInput, StaffValidityInput, StaffView, TotpConfirmInput, TotpEnrolmentView } from './identity.schema.ts';
 import type { StaffRow } from './identity.presenter.ts';
 import { presentStaff } from './identity.presenter.ts';
 
@@ -44,7 +45,7 @@ export function identityRoutes(services: { identity: IdentityService; tenants: T
     request: { body: { content: { 'application/json': { schema: LoginInput } }, required: true } },
     responses: { 201: { description: 'Signed in; the session cookie is set', content: { 'application/json': { schema: SessionView } } }, ...problems(400, 401, 423, 429) },
   }), async (c) => {
-    const session = await services.identity.login(c.req.valid('json'), ctx(c));
+    const session = await services.identity.login(c.req.valid('json'), ctx(c), getCookie(c, terminalCookieName(opts.secureCookies)));
     setSessionCookie(c, session, opts.secureCookies);
     return c.json(await present(session.actor, services.tenants), 201);
   });
@@ -54,6 +55,23 @@ export function identityRoutes(services: { identity: IdentityService; tenants: T
     method: 'get', path: '/sessions/current', tags: ['identity'], summary: 'The current session', security: staffSecurity,
     responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: SessionView } } }, ...problems(401) },
   }), async (c) => c.json(await present(c.var.actor, services.tenants), 200));
+
+  app.use('/sessions/current/*', requireStaff());
+  app.openapi(createRoute({
+    method: 'post', path: '/sessions/current/totp', tags: ['identity'], security: staffSecurity,
+    summary: 'Start enrolling an authenticator (TOTP, 二要素認証) for the own account: the secret to enter, pending until confirmed',
+    responses: { 201: { description: 'Secret (shown once)', content: { 'application/json': { schema: TotpEnrolmentView } } }, ...problems(401, 403) },
+  }), async (c) => c.json(await services.identity.startTotp(c.var.actor, ctx(c)), 201));
+
+  app.openapi(createRoute({
+    method: 'post', path: '/sessions/current/totp/confirmations', tags: ['identity'], security: staffSecurity,
+    summary: 'Confirm the authenticator with a first code; from then on a code is required at every password sign-in',
+    request: { body: { content: { 'application/json': { schema: TotpConfirmInput } }, required: true } },
+    responses: { 204: { description: 'Enrolled' }, ...problems(400, 401, 403) },
+  }), async (c) => {
+    await services.identity.confirmTotp(c.var.actor, c.req.valid('json').code, ctx(c));
+    return c.body(null, 204);
+  });
 
   app.openapi(createRoute({
     method: 'delete', path: '/sessions/current', tags: ['identity'], summary: 'Sign out (ログアウト)', security: staffSecurity,
@@ -90,6 +108,16 @@ export function identityRoutes(services: { identity: IdentityService; tenants: T
   }), async (c) => {
     const row = await services.identity.getStaff(c.var.actor, c.req.valid('param').staffId, ctx(c));
     return c.json(presentStaff(row as StaffRow), 200);
+  });
+
+  app.openapi(createRoute({
+    method: 'put', path: '/staff/{staffId}/validity', tags: ['identity'], security: staffSecurity,
+    summary: "Set a staff account's validity period (有効期間; administrators): outside it the account cannot sign in",
+    request: { params: StaffIdParams, body: { content: { 'application/json': { schema: StaffValidityInput } }, required: true } },
+    responses: { 204: { description: 'Set' }, ...problems(400, 401, 403, 404) },
+  }), async (c) => {
+    await services.identity.setValidity(c.var.actor, c.req.valid('param').staffId, c.req.valid('json'), ctx(c));
+    return c.body(null, 204);
   });
 
   return app;

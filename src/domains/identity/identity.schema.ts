@@ -10,7 +10,14 @@ export const LoginInput = z.object({
   /** 職員ID. */
   loginId: z.string().min(1).max(63),
   password: z.string().min(1).max(256),
+  /** 確認コード of the enrolled authenticator (TOTP, 6 digits): required when the account has one (spec §10.3). */
+  otp: z.string().max(10).optional(),
 }).openapi('LoginInput');
+
+/** Body of POST /sessions/current/totp/confirmations: a first code from the authenticator being enrolled. */
+export const TotpConfirmInput = z.object({ code: z.string().max(10) }).openapi('TotpConfirmation');
+/** Response of POST /sessions/current/totp: the secret to enter in the authenticator (shown once). */
+export const TotpEnrolmentView = z.object({ secret: z.string(), otpauthUri: z.string() }).openapi('TotpEnrolment');
 
 export const RoleSchema = z.enum(ROLES).openapi({ description: 'counter=窓口, reviewer=審査, approver=決裁, daycare=保育, admin=管理者, analyst=分析' });
 
@@ -36,6 +43,9 @@ export const StaffView = z.object({
   oidcLinked: z.boolean(),
   /** Staff of a contractor (窓口業務の民間委託): may receive and enter, never review or decide. */
   contractor: z.boolean(),
+  /** 有効期間 (spec §10.3): first and last day the account may sign in (YYYY-MM-DD, Japan), null = open. */
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
 }).openapi('Staff');
 
 export const StaffInput = z.object({
@@ -46,6 +56,15 @@ export const StaffInput = z.object({
   oidcSubject: z.string().min(1).max(255).optional(),
   /** Staff of a contractor (窓口業務の民間委託): may receive and enter, never review or decide, whatever the roles. */
   contractor: z.boolean().optional(),
+  /** 有効期間 (spec §10.3): first and last day (YYYY-MM-DD, Japan, inclusive) the account may sign in. */
+  validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  validTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 }).openapi('StaffInput');
+
+/** Body of PUT /staff/{staffId}/validity: the account's 有効期間 (null = open). */
+export const StaffValidityInput = z.object({
+  validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  validTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+}).openapi('StaffValidity');
 
 export const StaffIdParams = z.object({ staffId: z.string().uuid() });

@@ -13,6 +13,11 @@ import { DomainError, NotFoundError, ValidationError } from '../../platform/http
 import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
 import { isValidMunicipalityCode } from '../../platform/tenancy/municipality-code.ts';
 import type { StaffRepository } from './staff.repository.ts';
+import type { TerminalRepository } from './terminal.repository.ts';
+import { terminalOfCookie } from './terminal.service.ts';
+import { isWithinValidity, validityProblems } from './staff-validity.ts';
+import { japanDay } from '../../platform/dates/jp-date.ts';
+import { base32Decode, base32Encode, newTotpSecret, otpauthUri, verifyTotp } from '../../platform/auth/totp.ts';
 import type { TenantService } from '../tenants/index.ts';
 
 /** Failed attempts before an account is locked, and for how long. */
@@ -47,6 +52,21 @@ export class TooManyAttemptsError extends DomainError {
   }
 }
 
+/** Refused: the account is outside its 有効期間 (spec §10.3). */
+export class AccountOutsideValidityError extends DomainError {
+  constructor() {
+    super('account-outside-validity', 'このアカウントは有効期間外のため、ログインできません。管理者に確認してください', 403, 'The account is outside its validity period');
+  }
+}
+
+/** Refused: the account has an authenticator and no code (or a wrong or used one) was given (spec §10.3). */
+export class OtpError extends DomainError {
+  constructor(missing: boolean) {
+    super(missing ? 'otp-required' : 'otp-invalid', missing ? '確認コード（認証アプリの6桁の数字）を入力してください' : '確認コードが正しくないか、既に使われています',
+      401, missing ? 'A one-time code from the authenticator is required' : 'Wrong or already used one-time code');
+  }
+}
+
 /** A new session: the cookie value and the actor. */
 export interface NewSession {
   cookieValue: string;
@@ -57,6 +77,8 @@ export interface NewSession {
 export interface IdentityDeps {
   db: Database;
   staff: StaffRepository;
+  /** 入力端末 (spec §1.3.1): a session is bound at sign-in to the terminal of the browser's terminal cookie. */
+  terminals: TerminalRepository;
   accessLog: AccessLogRepository;
   tenants: TenantService;
   clock: Clock;
@@ -69,14 +91,16 @@ export interface IdentityDeps {
 export function createIdentityService(deps: IdentityDeps) {
   const { db, staff, accessLog, clock } = deps;
 
-  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[]; contractor?: boolean }, method: 'password' | 'oidc', ctx: RequestContext): Promise<NewSession> {
+  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[]; contractor?: boolean }, method: 'password' | 'oidc', ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(clock.now().getTime() + deps.sessionMaxSeconds * 1000);
-    await withTenant(db, municipalityCode, async (trx) => {
+    const where = await withTenant(db, municipalityCode, async (trx) => {
+      const at = await terminalOfCookie(trx, deps.terminals, municipalityCode, terminalCookie);
       await staff.clearFailures(trx, staffRow.staffId);
-      await staff.insertSession(trx, { municipalityCode, tokenHash: tokenHash(token), staffId: staffRow.staffId, csrfToken, authMethod: method, expiresAt });
-      await accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: staffRow.staffId, action: `auth.login.${method}`, ...ctx });
+      await staff.insertSession(trx, { municipalityCode, tokenHash: tokenHash(token), staffId: staffRow.staffId, csrfToken, authMethod: method, expiresAt, ...at });
+      await accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: staffRow.staffId, action: `auth.login.${method}`, ...ctx, ...at });
+      return at;
     });
     return {
       cookieValue: `${municipalityCode}.${token}`,
@@ -84,8 +108,16 @@ export function createIdentityService(deps: IdentityDeps) {
       actor: {
         type: 'staff', municipalityCode, staffId: staffRow.staffId, loginId: staffRow.loginId, displayName: staffRow.displayName,
         roles: staffRow.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method, contractor: staffRow.contractor === true,
+        terminalCode: where.terminalCode, placeCode: where.placeCode,
       },
     };
+  }
+
+  /** Refuses (and logs) a sign-in of an account outside its 有効期間 (spec §10.3). @throws AccountOutsideValidityError */
+  async function refuseOutsideValidity(code: string, row: { staffId: string; validFrom?: unknown; validTo?: unknown }, action: string, ctx: RequestContext) {
+    if (isWithinValidity(row, japanDay(clock.now()))) return;
+    await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action, outcome: 'denied', purpose: 'outside-validity', ...ctx }));
+    throw new AccountOutsideValidityError();
   }
 
   return {
@@ -93,7 +125,7 @@ export function createIdentityService(deps: IdentityDeps) {
      * Signs a staff member in with a password.
      * @throws InvalidCredentialsError, AccountLockedError, TooManyAttemptsError
      */
-    async login(input: { municipalityCode: string; loginId: string; password: string }, ctx: RequestContext): Promise<NewSession> {
+    async login(input: { municipalityCode: string; loginId: string; password: string; otp?: string }, ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
       // Failures are limited per address and per account (taken now, refunded on success: issue #15).
       const limiter = deps.loginLimiter;
       const keys = [`ip:${ctx.clientIp}`, `account:${input.municipalityCode}:${input.loginId}`];
@@ -130,18 +162,30 @@ export function createIdentityService(deps: IdentityDeps) {
         throw new InvalidCredentialsError();
       }
       for (const k of keys) limiter.refund(k);
-      return openSession(code, row, 'password', ctx);
+      await refuseOutsideValidity(code, row, 'auth.login.password', ctx);
+      // 二要素認証 (spec §10.3): an enrolled authenticator's code, each accepted once.
+      if (row.totpSecret) {
+        const otp = (input.otp ?? '').trim();
+        const step = otp ? verifyTotp(base32Decode(row.totpSecret), otp, clock.now().getTime() / 1000, { lastStep: row.totpLastStep === null ? undefined : Number(row.totpLastStep) }) : undefined;
+        const used = step !== undefined && (await withTenant(db, code, (trx) => staff.useTotpStep(trx, row.staffId, step)));
+        if (!used) {
+          await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', purpose: otp ? 'otp-invalid' : 'otp-required', ...ctx }));
+          throw new OtpError(!otp);
+        }
+      }
+      return openSession(code, row, 'password', ctx, terminalCookie);
     },
 
     /** Opens a session for a staff member identified by an OpenID Connect subject. */
-    async loginWithOidc(municipalityCode: string, subject: string, ctx: RequestContext): Promise<NewSession> {
+    async loginWithOidc(municipalityCode: string, subject: string, ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
       if (!(await deps.tenants.isOnboarded(municipalityCode))) throw new InvalidCredentialsError();
       const row = await withTenant(db, municipalityCode, (trx) => staff.findByOidcSubject(trx, subject));
       if (!row || row.disabled) {
         await withTenant(db, municipalityCode, (trx) => accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: '(oidc)', action: 'auth.login.oidc', outcome: 'denied', ...ctx }));
         throw new DomainError('oidc-account-not-linked', 'この認証基盤のアカウントは職員として登録されていません', 403, 'No staff account is linked to this OpenID Connect subject');
       }
-      return openSession(municipalityCode, row, 'oidc', ctx);
+      await refuseOutsideValidity(municipalityCode, row, 'auth.login.oidc', ctx);
+      return openSession(municipalityCode, row, 'oidc', ctx, terminalCookie);
     },
 
     /** The actor of a session cookie, or undefined when the session is missing, expired or idle too long. */
@@ -162,7 +206,7 @@ export function createIdentityService(deps: IdentityDeps) {
       return {
         type: 'staff', municipalityCode: parsed.municipalityCode, staffId: s.staffId, loginId: s.loginId, displayName: s.displayName,
         roles: s.roles as Role[], csrfToken: s.csrfToken, sessionTokenHash: hash, authMethod: s.authMethod as 'password' | 'oidc',
-        contractor: s.contractor === true,
+        contractor: s.contractor === true, terminalCode: s.terminalCode, placeCode: s.placeCode,
       } satisfies Actor;
     },
 
@@ -181,7 +225,7 @@ export function createIdentityService(deps: IdentityDeps) {
     async addStaff(
       by: Actor | { type: 'operator'; id: string },
       municipalityCode: string,
-      input: { loginId: string; displayName: string; roles: string[]; password?: string; oidcSubject?: string; contractor?: boolean },
+      input: { loginId: string; displayName: string; roles: string[]; password?: string; oidcSubject?: string; contractor?: boolean; validFrom?: string; validTo?: string },
       ctx: RequestContext,
     ): Promise<{ staffId: string }> {
       if (by.type === 'staff') {
@@ -196,13 +240,15 @@ export function createIdentityService(deps: IdentityDeps) {
       if (!input.password && !input.oidcSubject) problems.push({ name: 'password', code: 'required', reason: 'パスワード又はOIDCのsubjectが必要です' });
       const pwProblem = input.password ? passwordProblem(input.password) : null;
       if (pwProblem) problems.push({ name: 'password', code: 'too-weak', reason: pwProblem });
+      problems.push(...validityProblems(input.validFrom, input.validTo));
       if (problems.length > 0) throw new ValidationError(problems);
       if (!(await deps.tenants.isOnboarded(municipalityCode))) throw new DomainError('tenant-not-found', `地方公共団体コード ${municipalityCode} は登録されていません`, 404, 'Municipality is not onboarded');
       const staffId = crypto.randomUUID();
       const passwordHash = input.password ? await hashPassword(input.password) : null;
       await withTenant(db, municipalityCode, async (trx) => {
         if (await staff.findByLoginId(trx, input.loginId)) throw new DomainError('staff-exists', `職員ID「${input.loginId}」は既に使われています`, 409, 'Login id already exists');
-        await staff.insert(trx, { municipalityCode, staffId, loginId: input.loginId, displayName: input.displayName, roles, passwordHash, oidcSubject: input.oidcSubject ?? null, contractor: input.contractor ?? false });
+        await staff.insert(trx, { municipalityCode, staffId, loginId: input.loginId, displayName: input.displayName, roles, passwordHash, oidcSubject: input.oidcSubject ?? null, contractor: input.contractor ?? false,
+          validFrom: input.validFrom ?? null, validTo: input.validTo ?? null });
         await accessLog.append(trx, municipalityCode, {
           actorType: by.type === 'staff' ? 'staff' : 'operator', actorId: by.type === 'staff' ? by.staffId : by.id,
           action: 'staff.create', subjectType: 'staff', subjectId: staffId, ...ctx,
@@ -235,6 +281,45 @@ export function createIdentityService(deps: IdentityDeps) {
       if (ids.length === 0) return new Map();
       const rows = await withTenant(db, actor.municipalityCode, (trx) => staff.displayNames(trx, ids));
       return new Map(rows.map((r) => [r.staffId, r.displayName]));
+    },
+
+    /**
+     * Sets a staff account's 有効期間 (spec §10.3; administrators): outside it the account cannot sign in and its
+     * sessions stop. Setting the same period again changes nothing more.
+     * @throws ForbiddenError, ValidationError, NotFoundError
+     */
+    async setValidity(actor: Actor, staffId: string, v: { validFrom: string | null; validTo: string | null }, ctx: RequestContext) {
+      assertAllowed(actor, 'staff:manage');
+      const problems = validityProblems(v.validFrom, v.validTo);
+      if (problems.length > 0) throw new ValidationError(problems);
+      await withTenant(db, actor.municipalityCode, async (trx) => {
+        if (!(await staff.setValidity(trx, staffId, v))) throw new NotFoundError('Staff', '職員');
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'staff.validity', subjectType: 'staff', subjectId: staffId, ...ctx });
+      });
+    },
+
+    /** Starts enrolling an authenticator for the actor's own account: a new secret, pending until confirmed. */
+    async startTotp(actor: Actor, ctx: RequestContext) {
+      assertAllowed(actor, 'console:use');
+      const secret = base32Encode(newTotpSecret());
+      const t = await deps.tenants.get(actor.municipalityCode);
+      await withTenant(db, actor.municipalityCode, async (trx) => {
+        await staff.setTotpPending(trx, actor.staffId, secret);
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'auth.totp.start', subjectType: 'staff', subjectId: actor.staffId, ...ctx });
+      });
+      return { secret, otpauthUri: otpauthUri(`Jichi ${t?.name ?? actor.municipalityCode}`, actor.loginId, base32Decode(secret)) };
+    },
+
+    /** Confirms the pending authenticator with a first code; from then on every password sign-in needs a code. @throws OtpError */
+    async confirmTotp(actor: Actor, code: string, ctx: RequestContext) {
+      assertAllowed(actor, 'console:use');
+      await withTenant(db, actor.municipalityCode, async (trx) => {
+        const row = await staff.findById(trx, actor.staffId);
+        const step = row?.totpPending ? verifyTotp(base32Decode(row.totpPending), code.trim(), clock.now().getTime() / 1000) : undefined;
+        if (step === undefined) throw new OtpError(!code.trim());
+        await staff.confirmTotp(trx, actor.staffId, step);
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'auth.totp.enrol', subjectType: 'staff', subjectId: actor.staffId, ...ctx });
+      });
     },
 
     /** Lists the staff of the actor's municipality (administrators only). */

@@ -12,6 +12,7 @@ import type { AccessLogRepository } from '../../platform/audit/access-log.reposi
 import { createOidcClient } from '../../platform/auth/oidc-client.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { terminalCookieName } from './terminal.service.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { problemResponse, toProblem, type Problem } from '../../platform/http/problem.ts';
@@ -89,7 +90,7 @@ export function oidcRoutes(
       // that flow's cookie stays for its own callback.
       sealed = Object.entries(getCookie(c)).find(([name]) => name.startsWith(flowPrefix))?.[1];
     }
-    const { session, next } = await oidc.finish(sealed, new URL(c.req.url).searchParams, ctx(c));
+    const { session, next } = await oidc.finish(sealed, new URL(c.req.url).searchParams, ctx(c), getCookie(c, terminalCookieName(opts.secureCookies)));
     setSessionCookie(c, session, opts.secureCookies);
     return c.redirect(next, 303);
   });

@@ -59,7 +59,7 @@ export function createOidcLoginService(deps: {
      * Completes a sign-in from the provider's callback; every refusal with a known municipality is access-logged.
      * @throws OidcFlowMissingError, OidcStateMismatchError, OidcProviderError, OidcUnavailableError, DomainError 'oidc-account-not-linked'
      */
-    async finish(sealedFlow: string | undefined, callbackParams: URLSearchParams, ctx: RequestContext): Promise<{ session: NewSession; next: string }> {
+    async finish(sealedFlow: string | undefined, callbackParams: URLSearchParams, ctx: RequestContext, terminalCookie?: string): Promise<{ session: NewSession; next: string }> {
       const flow = deps.rp.openFlow(sealedFlow);
       const code = flow?.data.municipality;
       if (!flow || !code || !isValidMunicipalityCode(code)) throw new OidcFlowMissingError();
@@ -71,7 +71,7 @@ export function createOidcLoginService(deps: {
         throw err;
       }
       // Logs its own refusal (subject not linked, account disabled).
-      const session = await deps.identity.loginWithOidc(code, subject, ctx);
+      const session = await deps.identity.loginWithOidc(code, subject, ctx, terminalCookie);
       return { session, next: safeReturnPath(flow.data.next) };
     },
   };

@@ -19,6 +19,9 @@ export interface SessionWithStaff {
   roles: string[];
   disabled: boolean;
   contractor: boolean;
+  /** 入力端末 and place of the session (migration 0022). */
+  terminalCode: string;
+  placeCode: string;
 }
 
 /** Creates the staff repository. */
@@ -41,11 +44,25 @@ export function createStaffRepository() {
 
     list: (trx: TenantTx) =>
       trx.selectFrom('platform.staff')
-        .select(['staffId', 'loginId', 'displayName', 'roles', 'disabled', 'lockedUntil', 'oidcSubject', 'createdAt', 'contractor'])
+        .select(['staffId', 'loginId', 'displayName', 'roles', 'disabled', 'lockedUntil', 'oidcSubject', 'createdAt', 'contractor', 'validFrom', 'validTo'])
         .orderBy('loginId').execute(),
 
-    insert: (trx: TenantTx, row: { municipalityCode: string; staffId: string; loginId: string; displayName: string; roles: string[]; passwordHash: string | null; oidcSubject: string | null; contractor: boolean }) =>
+    insert: (trx: TenantTx, row: { municipalityCode: string; staffId: string; loginId: string; displayName: string; roles: string[]; passwordHash: string | null; oidcSubject: string | null; contractor: boolean; validFrom?: string | null; validTo?: string | null }) =>
       trx.insertInto('platform.staff').values(row).execute(),
+
+    /** TOTP enrolment and use (spec §10.3): the pending secret, the confirmed one and the last step used. */
+    setTotpPending: (trx: TenantTx, staffId: string, secret: string) =>
+      trx.updateTable('platform.staff').set({ totpPending: secret }).where('staffId', '=', staffId).execute(),
+    confirmTotp: (trx: TenantTx, staffId: string, step: number) =>
+      trx.updateTable('platform.staff').set((eb) => ({ totpSecret: eb.ref('totpPending'), totpPending: null, totpLastStep: String(step) })).where('staffId', '=', staffId).execute(),
+    /** Records the step of an accepted code unless a later one was used meanwhile (false: replayed). */
+    useTotpStep: async (trx: TenantTx, staffId: string, step: number) =>
+      Number((await trx.updateTable('platform.staff').set({ totpLastStep: String(step) }).where('staffId', '=', staffId)
+        .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', String(step))])).executeTakeFirst()).numUpdatedRows) > 0,
+
+    /** Sets an account's 有効期間 (spec §10.3); null days are open. */
+    setValidity: (trx: TenantTx, staffId: string, v: { validFrom: string | null; validTo: string | null }) =>
+      trx.updateTable('platform.staff').set(v).where('staffId', '=', staffId).executeTakeFirst().then((r) => Number(r.numUpdatedRows) > 0),
 
     /**
      * Counts a password attempt before the password is checked, in one statement (the row lock serialises
@@ -64,7 +81,7 @@ export function createStaffRepository() {
     clearFailures: (trx: TenantTx, staffId: string) =>
       trx.updateTable('platform.staff').set({ failedLogins: 0, lockedUntil: null }).where('staffId', '=', staffId).execute(),
 
-    insertSession: (trx: TenantTx, row: { municipalityCode: string; tokenHash: string; staffId: string; csrfToken: string; authMethod: string; expiresAt: Date }) =>
+    insertSession: (trx: TenantTx, row: { municipalityCode: string; tokenHash: string; staffId: string; csrfToken: string; authMethod: string; expiresAt: Date; terminalCode: string; placeCode: string }) =>
       trx.insertInto('platform.session').values(row).execute(),
 
     /**

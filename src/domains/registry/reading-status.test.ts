@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // 振り仮名の公証 (spec §1.1.18, 令和5年法律第48号): a status per reading (未確認/通知済/公証) set by the 振り仮名の記載
 // from the 本籍地, readings katakana only, and a reading changed by any other change losing its status.
+import { RESTRICTED_ITEMS } from './field-visibility.ts';
 import { describe, expect, it } from 'vitest';
 import { createPlannerHarness, newPerson } from '../../../test/fixtures/registry/change-generator.ts';
 import { presentPerson } from './registry.presenter.ts';
 import { settleReadingStatus } from './readings.ts';
+
+const ALL_VISIBLE = new Set(RESTRICTED_ITEMS);
 
 const TODAY = '2026-06-01';
 
@@ -29,7 +32,7 @@ describe('振り仮名の記載 (reading status)', () => {
     expect(t.latest(t.head).readingStatus).toEqual({ familyNameKana: 'notified', givenNameKana: 'notified' });
     t.run({ kind: 'reading', occurredOn: '2026-05-27', personId: t.head, status: 'certified', givenNameKana: 'ジロウ', oldSurnameKana: 'サトウ' });
     expect(t.latest(t.head)).toMatchObject({ givenNameKana: 'ジロウ', readingStatus: { familyNameKana: 'notified', givenNameKana: 'certified', oldSurnameKana: 'certified' } });
-    const view = presentPerson(t.head, 3, t.latest(t.head), { today: TODAY });
+    const view = presentPerson(t.head, 3, t.latest(t.head), { today: TODAY, visible: ALL_VISIBLE });
     expect(view.readingStatus).toEqual({ familyNameKana: 'notified', givenNameKana: 'certified', oldSurnameKana: 'certified' });
   });
 

@@ -11,9 +11,14 @@ function municipalityLabel(code: string): string {
   const m = findMunicipality(code);
   return m ? `${m.class === '都道府県' ? '' : m.prefectureName}${m.name}` : code;
 }
+import { MASKED_TEXT, maskRecord, type RestrictedItem } from './field-visibility.ts';
 
-/** The API view of a person's record. */
-export function presentPerson(personId: string, historyNo: number, r: PersonRecord, opts: { myNumber?: string; today: string; pendingChangeId?: string | null }) {
+/**
+ * The API view of a person's record. `visible`: the restricted items (spec §10.4) the reader may see; the others are
+ * masked and listed in `maskedItems`.
+ */
+export function presentPerson(personId: string, historyNo: number, record: PersonRecord, opts: { myNumber?: string; today: string; pendingChangeId?: string | null; visible: ReadonlySet<RestrictedItem> }) {
+  const { record: r, masked } = maskRecord(record, opts.visible);
   const cal = r.residentKind === 'japanese' ? 'wareki' : 'seireki';
   const removed = !!r.removedOn && r.removedOn <= opts.today;
   return {
@@ -38,7 +43,8 @@ export function presentPerson(personId: string, historyNo: number, r: PersonReco
     residentCode: r.residentCode ?? null,
     foreign: r.foreign ? {
       ...r.foreign,
-      residenceExpiry: r.foreign.residenceExpiry ? formatLegalDate({ sortKey: r.foreign.residenceExpiry, precision: 'day' }, 'seireki') : null,
+      residenceExpiry: masked.includes('residence-status') ? MASKED_TEXT
+        : r.foreign.residenceExpiry ? formatLegalDate({ sortKey: r.foreign.residenceExpiry, precision: 'day' }, 'seireki') : null,
       // 西暦 only for the birth date and the 在留期間満了日 of a foreign resident (spec §1.1.9); this date in 和暦.
       foreignResidentSince: formatLegalDate(r.foreign.foreignResidentSince, 'wareki'),
     } : null,
@@ -49,6 +55,8 @@ export function presentPerson(personId: string, historyNo: number, r: PersonReco
     aliasHistory: (r.aliasHistory ?? []).map((e) => ({ action: e.action, alias: e.alias, aliasKana: e.aliasKana ?? null, on: e.on, municipalityCode: e.municipalityCode,
       municipalityName: municipalityLabel(e.municipalityCode) })),
     pendingChangeId: opts.pendingChangeId ?? null,
+    /** Restricted items the reader may not see, shown masked (spec §10.4). */
+    maskedItems: masked,
   };
 }
 

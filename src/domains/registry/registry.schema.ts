@@ -299,6 +299,11 @@ export const PersonView = z.object({
   /** 通称の記載及び削除に関する事項 (施行令 30条の26): every entry and deletion with its date and municipality, oldest first. */
   aliasHistory: z.array(z.object({ action: z.enum(['entered', 'deleted']), alias: z.string(), aliasKana: z.string().nullable(), on: z.string(), municipalityCode: z.string(), municipalityName: z.string() })),
   pendingChangeId: z.string().uuid().nullable(),
+  /**
+   * Items masked because the reader's roles may not see them (spec §10.4): `domicile` (本籍・筆頭者 show ＊＊＊＊),
+   * `resident-code` (住民票コード shows ***********), `residence-status` (在留資格・在留期間・満了日 show ＊＊＊＊).
+   */
+  maskedItems: z.array(z.enum(['domicile', 'resident-code', 'residence-status'])),
 }).openapi('RegistryPerson');
 
 export const PersonHit = z.object({

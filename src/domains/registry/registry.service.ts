@@ -19,7 +19,8 @@ import type { MyNumberCipher } from './numbers/my-number-cipher.ts';
 import { foldName } from './name-folding.ts';
 import { parseLegalDate } from '../../platform/dates/jp-date.ts';
 import type { PersonRecord } from './registry-model.ts';
-import { presentPerson } from './registry.presenter.ts';
+import { presentHit, presentPerson } from './registry.presenter.ts';
+import { containsMask, disclosedItems, maskDiff, visibleItems } from './field-visibility.ts';
 import type { RegistryRepository } from './registry.repository.ts';
 import type { ChangeInput } from './registry.schema.ts';
 import { buildStatistics, statisticsCsv } from './registry-statistics.ts';
@@ -85,11 +86,11 @@ export function createRegistryService(deps: RegistryDeps) {
   const feed = createFeedRepository();
   const jukinet = createJukinetUseCases({ db, accessLog, cipher });
 
-  const log = (trx: TenantTx, actor: Actor, action: string, personId: string, ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean } = {}) =>
+  const log = (trx: TenantTx, actor: Actor, action: string, personId: string, ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean; disclosedItems?: string[] } = {}) =>
     accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx, ...extra });
 
   /** One access-log entry per person, written in one statement. */
-  const logMany = (trx: TenantTx, actor: Actor, action: string, personIds: string[], ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean } = {}) =>
+  const logMany = (trx: TenantTx, actor: Actor, action: string, personIds: string[], ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean; disclosedItems?: string[] } = {}) =>
     accessLog.appendMany(trx, actor.municipalityCode, personIds.map((personId) => (
       { actorType: 'staff' as const, actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx, ...extra })));
 
@@ -185,6 +186,8 @@ export function createRegistryService(deps: RegistryDeps) {
    * planned again under the municipality lock, so the lock order is always municipality → households.
    */
   async function planIn(trx: TenantTx, m: string, input: ChangeInput, today: string) {
+    // A masked value (spec §10.4) copied from a screen back into a change would overwrite the real item.
+    if (containsMask(input)) fail('masked-value');
     const p = await planLocked(trx, m, input, today);
     await jukinet.drawResidentCodes(trx, m, p); // new 住民票コード from the allotted stock (a preview's savepoint returns them)
     return p;
@@ -383,8 +386,10 @@ export function createRegistryService(deps: RegistryDeps) {
         const out = [];
         for (const c of rows) {
           const snaps = await repo.snapshotsOfChange(trx, c.changeId);
-          await logMany(trx, actor, 'registry.provisional.read', snaps.map((s) => s.personId), ctx);
-          out.push({ ...presentChange(c), persons: snaps.map((s) => presentPerson(s.personId, s.historyNo, s.record as unknown as PersonRecord, { today })) });
+          const visible = visibleItems(actor);
+          const records = snaps.map((s) => s.record as unknown as PersonRecord);
+          await logMany(trx, actor, 'registry.provisional.read', snaps.map((s) => s.personId), ctx, { disclosedItems: disclosedItems(records, visible) });
+          out.push({ ...presentChange(c), persons: snaps.map((s, i) => presentPerson(s.personId, s.historyNo, records[i]!, { today, visible })) });
         }
         return out;
       });
@@ -428,8 +433,9 @@ export function createRegistryService(deps: RegistryDeps) {
           const v = await repo.vaultGet(trx, record.myNumberIndex);
           if (v) myNumber = cipher.open({ keyId: v.keyId, ciphertext: v.ciphertext }, v.myNumberIndex);
         }
-        await log(trx, actor, 'registry.person.read', personId, ctx, { purpose: opts.purpose ?? '', myNumberAccessed: !!myNumber });
-        return presentPerson(personId, historyNo, record, { myNumber, today, pendingChangeId: cur.pendingChangeId });
+        const visible = visibleItems(actor);
+        await log(trx, actor, 'registry.person.read', personId, ctx, { purpose: opts.purpose ?? '', myNumberAccessed: !!myNumber, disclosedItems: disclosedItems([record], visible) });
+        return presentPerson(personId, historyNo, record, { myNumber, today, pendingChangeId: cur.pendingChangeId, visible });
       });
     },
 
@@ -440,18 +446,20 @@ export function createRegistryService(deps: RegistryDeps) {
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const rows = await repo.history(trx, personId);
         if (rows.length === 0) fail('person-not-found');
-        await log(trx, actor, 'registry.person.history.read', personId, ctx);
-        // Item by item before → after (spec §2.2.1): against the record in force before each entry (the last final one).
+        const visible = visibleItems(actor);
+        await log(trx, actor, 'registry.person.history.read', personId, ctx, { disclosedItems: disclosedItems(rows.map((r) => r.record as unknown as PersonRecord), visible) });
+        // Item by item before → after (spec §2.2.1): against the record in force before each entry (the last final one);
+        // restricted items the actor may not see are masked there too (spec §10.4).
         let inForce: PersonRecord | null = null;
         return rows.map((r) => {
           const record = r.record as unknown as PersonRecord;
-          const changes = diffRecords(inForce, record);
+          const changes = maskDiff(diffRecords(inForce, record), visible);
           if (r.status === 'final') inForce = record;
           return {
           historyNo: r.historyNo, effectiveOn: r.effectiveOn,
           change: { changeId: r.changeId, kind: r.kind, reasonCode: r.reasonCode, status: r.status, occurredOn: r.occurredOn, notifiedOn: r.notifiedOn,
             processedOn: r.processedOn, operatorId: r.operatorId, decidedBy: r.decidedBy, notifier: r.notifier, exOfficio: r.exOfficio, onRequest: r.onRequest, requestedOn: r.requestedOn, cancelsChangeId: r.cancelsChangeId },
-          record: presentPerson(personId, r.historyNo, record, { today }), changes,
+          record: presentPerson(personId, r.historyNo, record, { today, visible }), changes,
           };
         });
       });
@@ -465,10 +473,15 @@ export function createRegistryService(deps: RegistryDeps) {
         const h = await repo.findHousehold(trx, householdId);
         if (!h) fail('household-not-found');
         const members = await repo.householdMembers(trx, householdId, !!opts.includeRemoved);
-        await logMany(trx, actor, 'registry.person.read', members.map((mb) => mb.personId), ctx, { purpose: 'household' });
+        const visible = visibleItems(actor);
+        // One entry per member, in one statement, each with the restricted items its record showed.
+        await accessLog.appendMany(trx, actor.municipalityCode, members.map((mb) => ({
+          actorType: 'staff' as const, actorId: actor.staffId, action: 'registry.person.read', subjectType: 'person', subjectId: mb.personId, ...ctx,
+          purpose: 'household', disclosedItems: disclosedItems([mb.record as unknown as PersonRecord], visible),
+        })));
         // 世帯員の並び順 by the standard's rule (spec §5.2): a newcomer takes its place, the stored order breaks ties.
         const ordered = inStandardOrder(members, (mb) => { const r = mb.record as unknown as PersonRecord; return { relationship: r.relationship, birthKey: r.birthDate.sortKey, atenaNo: r.atenaNo, memberOrder: r.memberOrder }; });
-        const presented = ordered.map((mb) => presentPerson(mb.personId, mb.historyNo, mb.record as unknown as PersonRecord, { today }));
+        const presented = ordered.map((mb) => presentPerson(mb.personId, mb.historyNo, mb.record as unknown as PersonRecord, { today, visible }));
         const head = presented.find((p) => p.relationship === '世帯主' && p.status !== 'removed');
         // A household may be without a head for a while (spec §1.1.10): its address is every living member's.
         const living = presented.find((p) => p.status !== 'removed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryHash, GENESIS_HASH, verifyChain } from './access-log-chain.ts';
+import { entryHash, entryText, GENESIS_HASH, verifyChain } from './access-log-chain.ts';
 import type { AccessLogRow } from './access-log.repository.ts';
 
 function chain(n: number, chainNo = 0): AccessLogRow[] {
@@ -9,7 +9,7 @@ function chain(n: number, chainNo = 0): AccessLogRow[] {
     const row: AccessLogRow = {
       municipalityCode: '202151', seq: i * 100 + chainNo, chain: chainNo, chainSeq: i, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)), actorType: 'staff', actorId: `s${i}`,
       action: 'registry.person.read', subjectType: 'person', subjectId: `p${i}`, purpose: '', myNumberAccessed: false,
-      clientIp: '127.0.0.1', requestId: `r${i}`, outcome: 'ok', prevHash: prev, hash: '',
+      clientIp: '127.0.0.1', requestId: `r${i}`, outcome: 'ok', disclosedItems: '', terminalCode: '', placeCode: '', prevHash: prev, hash: '',
     };
     row.hash = entryHash(row);
     prev = row.hash;
@@ -22,6 +22,14 @@ describe('verifyChain', () => {
   it('accepts an intact chain', async () => {
     const rows = chain(5);
     expect(await verifyChain(rows)).toEqual({ entries: 5, municipalities: 1, breaks: [], heads: [{ municipalityCode: '202151', chain: 0, seq: 5, hash: rows[4]!.hash }] });
+  });
+  it('hashes the disclosed items only when there are some, so older entries keep their hash (migration 0021)', async () => {
+    const [row] = chain(1);
+    expect(entryText(row!)).not.toContain('domicile');
+    expect(entryText({ ...row!, disclosedItems: 'domicile,resident-code' })).toBe(`${entryText(row!)}\u001fdomicile,resident-code`);
+    const rows = chain(3);
+    rows[1]!.disclosedItems = 'domicile';
+    expect((await verifyChain(rows)).breaks).toEqual([{ municipalityCode: '202151', chain: 0, seq: 2, reason: 'hash-mismatch' }]);
   });
   it('finds an altered field', async () => {
     const rows = chain(5);

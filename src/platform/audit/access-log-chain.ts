@@ -11,12 +11,20 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** An entry's position as hashed: chain 0 (every entry before migration 0009) its number alone, others "chain.number". */
 const position = (e: Pick<AccessLogRow, 'chain' | 'chainSeq'>) => (e.chain === 0 ? String(e.chainSeq) : `${e.chain}.${e.chainSeq}`);
 
-/** The canonical text of an entry: fields joined by U+001F (must match audit.entry_text). */
+/**
+ * The canonical text of an entry: fields joined by U+001F (must match audit.entry_text). The fields added later
+ * (migration 0021: the disclosed items; 0022: the terminal and place) follow only when not empty, so older entries
+ * keep their text and hash.
+ */
 export function entryText(e: AccessLogRow): string {
-  return [
+  const fields = [
     e.prevHash, e.municipalityCode, position(e), e.occurredAt.toISOString(), e.actorType, e.actorId, e.action,
     e.subjectType, e.subjectId, e.purpose, e.myNumberAccessed ? '1' : '0', e.clientIp, e.requestId, e.outcome,
-  ].join('\u001f');
+  ];
+  // Migration 0022: an entry with a terminal or place appends three fields, one without only its disclosed items.
+  if (e.terminalCode || e.placeCode) fields.push(e.disclosedItems ?? '', e.terminalCode ?? '', e.placeCode ?? '');
+  else if (e.disclosedItems) fields.push(e.disclosedItems);
+  return fields.join('\u001f');
 }
 
 /** SHA-256 hex of the entry's canonical text. */

@@ -17,6 +17,14 @@ export interface AccessLogEntry {
   /** 利用目的: why the record was accessed. */
   purpose?: string;
   myNumberAccessed?: boolean;
+  /**
+   * Restricted items the read showed to the operator (spec §10.4: `domicile` 本籍・筆頭者, `resident-code` 住民票コード,
+   * `residence-status` 在留資格等); empty or absent when none.
+   */
+  disclosedItems?: readonly string[];
+  /** 入力端末 and place; by default those of the transaction (a staff session's request, migration 0022). */
+  terminalCode?: string;
+  placeCode?: string;
   clientIp?: string;
   requestId?: string;
   outcome?: 'ok' | 'denied' | 'failed';
@@ -41,6 +49,11 @@ export interface AccessLogRow {
   clientIp: string;
   requestId: string;
   outcome: string;
+  /** Comma-separated restricted items the read disclosed (migration 0021), '' when none. */
+  disclosedItems: string;
+  /** 入力端末 and its place (migration 0022): '' for residents, systems and operators; `unregistered` for staff at an unknown terminal. */
+  terminalCode: string;
+  placeCode: string;
   prevHash: string;
   hash: string;
 }
@@ -63,9 +76,10 @@ export function createAccessLogRepository() {
       }
     },
 
-    /** Lists entries newest first, optionally for one subject. */
-    async list(trx: TenantTx, filter: { subjectType?: string; subjectId?: string; actorId?: string; limit: number; beforeSeq?: number }) {
+    /** Lists entries newest first, optionally for one subject, actor or terminal. */
+    async list(trx: TenantTx, filter: { subjectType?: string; subjectId?: string; actorId?: string; terminalCode?: string; limit: number; beforeSeq?: number }) {
       let q = trx.selectFrom('audit.accessLog').selectAll();
+      if (filter.terminalCode) q = q.where('terminalCode', '=', filter.terminalCode);
       if (filter.subjectType) q = q.where('subjectType', '=', filter.subjectType);
       if (filter.subjectId) q = q.where('subjectId', '=', filter.subjectId);
       if (filter.actorId) q = q.where('actorId', '=', filter.actorId);
@@ -105,6 +119,8 @@ function toInsert(municipalityCode: string, e: AccessLogEntry) {
     clientIp: e.clientIp ?? '',
     requestId: e.requestId ?? '',
     outcome: e.outcome ?? 'ok',
+    disclosedItems: (e.disclosedItems ?? []).join(','),
+    ...(e.terminalCode !== undefined ? { terminalCode: e.terminalCode, placeCode: e.placeCode ?? '' } : {}),
     // Filled in by the trigger audit.chain_access_log().
     seq: 0, occurredAt: sql<Date>`clock_timestamp()`, prevHash: '', hash: '',
   };

@@ -15,4 +15,10 @@ export interface Actor {
   authMethod: 'password' | 'oidc';
   /** Staff of a contractor (窓口業務の民間委託): may receive and enter, never review or decide (permissions.ts). */
   contractor?: boolean;
+  /**
+   * 入力端末 and its place the session was opened at (spec §1.3.1): the registered terminal whose cookie the browser
+   * carried at sign-in, or `unregistered`.
+   */
+  terminalCode?: string;
+  placeCode?: string;
 }

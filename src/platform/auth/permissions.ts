@@ -17,6 +17,12 @@ export const ACTIONS = {
   'registry:review': ['reviewer'],
   'registry:approve': ['approver'],
   'registry:unmask-my-number': ['approver'],
+  // 項目単位の表示制御 (spec §10.4): who sees 戸籍の表示 (本籍・筆頭者), 住民票コード and 在留資格等 on every screen and in the
+  // API; everyone else gets them masked. 窓口 handle 本籍 and 在留資格 in 転入・出生 and 在留資格の変更; 住民票コード only
+  // concerns the 住基ネット (審査・決裁). Contractor staff (CONTRACTOR_ACTIONS) see none of them.
+  'registry:view-domicile': ['counter', 'reviewer', 'approver'],
+  'registry:view-resident-code': ['reviewer', 'approver'],
+  'registry:view-residence-status': ['counter', 'reviewer', 'approver'],
   // DV等支援措置: the decision on a victim's request (with the 相談機関's opinion) and the most sensitive data in the
   // registry; 決裁 only — not 窓口 (who serve requesters, possibly the 加害者) nor 管理者 (a system role).
   'registry:support-measure': ['approver'],
@@ -36,6 +42,8 @@ export const ACTIONS = {
   'registry:memo': ['counter', 'reviewer', 'approver'],
   'registry:memo-manage': ['approver'],
   'certificates:issue': ['counter'],
+  // 交付履歴の無効 (spec §1.3.8): the clerk who issues or the approver; never contractor staff.
+  'certificates:void': ['counter', 'approver'],
   // Reading one issuance's record (who, what, 発行番号, prints): the clerk who issues, and the reviewer or approver
   // whose decision of a 住民票の写し case issued it (the case page links to it). Printing stays with the counter.
   'certificates:read': ['counter', 'reviewer', 'approver'],
@@ -49,6 +57,8 @@ export const ACTIONS = {
   // 定例調査 answers (業務改革の実施状況): the analyst or the administrator.
   'insights:answer-survey': ['analyst', 'admin'],
   'staff:manage': ['admin'],
+  // 入力場所・入力端末 (spec §1.3.1): registering places and terminals and issuing a terminal's cookie.
+  'terminal:manage': ['admin'],
   'access-log:read': ['admin'],
   'tenant:configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

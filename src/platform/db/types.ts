@@ -32,17 +32,20 @@ export interface AuditAccessLog {
   chain: Generated<number>;
   chainSeq: Generated<Int8>;
   clientIp: Generated<string>;
+  disclosedItems: Generated<string>;
   hash: string;
   municipalityCode: string;
   myNumberAccessed: Generated<boolean>;
   occurredAt: Timestamp;
   outcome: Generated<string>;
+  placeCode: Generated<string>;
   prevHash: string;
   purpose: Generated<string>;
   requestId: Generated<string>;
   seq: Int8;
   subjectId: Generated<string>;
   subjectType: Generated<string>;
+  terminalCode: Generated<string>;
 }
 
 export interface CasesAlert {
@@ -249,6 +252,7 @@ export interface CasesSuspension {
 export interface CertificatesIssuance {
   alerts: Generated<string[]>;
   asOf: Timestamp;
+  caseId: string | null;
   certificateKind: string;
   copies: Generated<number>;
   feeYen: number;
@@ -256,6 +260,7 @@ export interface CertificatesIssuance {
   identityDocument: Generated<string>;
   issuanceId: string;
   issuedAt: Timestamp;
+  issuedBy: Generated<string>;
   issueNo: number;
   items: string[];
   legalBasis: Generated<string>;
@@ -266,12 +271,12 @@ export interface CertificatesIssuance {
   pdfSha256: string;
   pendingAcknowledged: Generated<boolean>;
   personIds: string[];
+  placeCode: Generated<string>;
   purpose: Generated<string>;
   requesterGround: Generated<string>;
   requesterType: string;
   staffId: string | null;
-  issuedBy: Generated<string>;
-  caseId: string | null;
+  terminalCode: Generated<string>;
   verificationCodeHash: string;
 }
 
@@ -291,14 +296,37 @@ export interface CertificatesPostalDelivery {
   sentByName: Generated<string>;
 }
 
+export interface CertificatesIssuanceDisposal {
+  disposedAt: Generated<Timestamp>;
+  issuanceId: string;
+  municipalityCode: string;
+  placeCode: Generated<string>;
+  printNo: number;
+  reason: string;
+  staffId: string;
+  terminalCode: Generated<string>;
+}
+
 export interface CertificatesIssuancePrint {
   issuanceId: string;
   municipalityCode: string;
   pdfSha256: string;
+  placeCode: Generated<string>;
   printedAt: Timestamp;
   printNo: number;
   staffId: string;
   staffName: string;
+  terminalCode: Generated<string>;
+}
+
+export interface CertificatesIssuanceVoid {
+  issuanceId: string;
+  municipalityCode: string;
+  placeCode: Generated<string>;
+  reason: string;
+  staffId: string;
+  terminalCode: Generated<string>;
+  voidedAt: Generated<Timestamp>;
 }
 
 export interface CounterTicket {
@@ -474,6 +502,13 @@ export interface PlatformResidentSession {
   unmatchedReason: string | null;
 }
 
+export interface PlatformPlace {
+  createdAt: Generated<Timestamp>;
+  municipalityCode: string;
+  name: string;
+  placeCode: string;
+}
+
 export interface PlatformSession {
   authMethod: string;
   createdAt: Generated<Timestamp>;
@@ -481,7 +516,9 @@ export interface PlatformSession {
   expiresAt: Timestamp;
   lastSeenAt: Generated<Timestamp>;
   municipalityCode: string;
+  placeCode: Generated<string>;
   staffId: string;
+  terminalCode: Generated<string>;
   tokenHash: string;
 }
 
@@ -498,6 +535,22 @@ export interface PlatformStaff {
   passwordHash: string | null;
   roles: string[];
   staffId: string;
+  totpLastStep: Int8 | null;
+  totpPending: string | null;
+  totpSecret: string | null;
+  validFrom: Timestamp | null;
+  validTo: Timestamp | null;
+}
+
+export interface PlatformTerminal {
+  active: Generated<boolean>;
+  createdAt: Generated<Timestamp>;
+  issuedAt: Timestamp | null;
+  municipalityCode: string;
+  name: string;
+  placeCode: string;
+  terminalCode: string;
+  tokenHash: string | null;
 }
 
 export interface PlatformTenant {
@@ -527,16 +580,18 @@ export interface RegistryChange {
   onRequest: Generated<boolean>;
   operatorId: string;
   personIds: string[];
+  placeCode: Generated<string>;
   processedAt: Generated<Timestamp>;
   processedOn: string;
   reasonCode: string;
   receiptNo: number | null;
-  requestedOn: string | null;
   receiptYear: number | null;
+  requestedOn: string | null;
   returnedAt: Timestamp | null;
   returnedBy: string | null;
   returnedReason: string | null;
   status: string;
+  terminalCode: Generated<string>;
 }
 
 export interface RegistryChangeReceiptCounter {
@@ -612,10 +667,12 @@ export interface RegistryFormPrint {
   municipalityCode: string;
   pdfSha256: string;
   personKey: Generated<string>;
+  placeCode: Generated<string>;
   printedAt: Generated<Timestamp>;
   printedBy: string;
   printedByName: string;
   printNo: number;
+  terminalCode: Generated<string>;
 }
 
 export interface RegistryJukinetLink {
@@ -1003,7 +1060,9 @@ export interface DB {
   "counter.ticket": CounterTicket;
   "counter.visit": CounterVisit;
   "certificates.issuanceDocument": CertificatesIssuanceDocument;
+  "certificates.issuanceDisposal": CertificatesIssuanceDisposal;
   "certificates.issuancePrint": CertificatesIssuancePrint;
+  "certificates.issuanceVoid": CertificatesIssuanceVoid;
   "certificates.postalDelivery": CertificatesPostalDelivery;
   "daycare.allocationRun": DaycareAllocationRun;
   "daycare.application": DaycareApplication;
@@ -1015,6 +1074,7 @@ export interface DB {
   "platform.municipality": PlatformMunicipality;
   "platform.residentAccount": PlatformResidentAccount;
   "platform.residentSession": PlatformResidentSession;
+  "platform.place": PlatformPlace;
   "platform.session": PlatformSession;
   "platform.staff": PlatformStaff;
   "insights.caseFact": InsightsCaseFact;
@@ -1028,6 +1088,7 @@ export interface DB {
   "insights.surveyResult": InsightsSurveyResult;
   "insights.trace": InsightsTrace;
   "platform.tenant": PlatformTenant;
+  "platform.terminal": PlatformTerminal;
   "registry.change": RegistryChange;
   "registry.changeReceiptCounter": RegistryChangeReceiptCounter;
   "registry.feedConsumer": RegistryFeedConsumer;

@@ -33,12 +33,27 @@ export function withBeforeCommit<T>(hook: BeforeCommit, fn: () => Promise<T>): P
   return beforeCommit.run(hook, fn);
 }
 
+/**
+ * 入力場所・入力端末 (spec §1.3.1, §10.2): the terminal and place a staff session's request comes from. Every tenant
+ * transaction of the request sets them (`app.terminal_code`, `app.place_code`), and the access log, changes and
+ * certificates default their terminal and place columns to them (migration 0022).
+ */
+export interface Workplace { terminalCode: string; placeCode: string }
+const workplace = new AsyncLocalStorage<Workplace>();
+
+/** Runs `fn` so that every tenant transaction it opens records `where` as its terminal and place. */
+export function withWorkplace<T>(where: Workplace, fn: () => Promise<T>): Promise<T> {
+  return workplace.run(where, fn);
+}
+
 /** Runs `fn` in a transaction of the application role scoped to `municipalityCode`. */
 export async function withTenant<T>(db: Database, municipalityCode: string, fn: (trx: TenantTx) => Promise<T>): Promise<T> {
   assertMunicipalityCode(municipalityCode);
   const hook = beforeCommit.getStore();
+  const where = workplace.getStore();
   return db.app.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('role', ${appRole}, true), set_config('app.municipality_code', ${municipalityCode}, true)`.execute(trx);
+    await sql`SELECT set_config('role', ${appRole}, true), set_config('app.municipality_code', ${municipalityCode}, true),
+      set_config('app.terminal_code', ${where?.terminalCode ?? ''}, true), set_config('app.place_code', ${where?.placeCode ?? ''}, true)`.execute(trx);
     const result = await fn(trx);
     if (hook) await hook(trx, municipalityCode);
     return result;

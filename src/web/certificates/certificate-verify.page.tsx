@@ -7,7 +7,7 @@ import { japanDay, toWareki } from '../../platform/dates/jp-date.ts';
 /** A verification outcome. */
 export type VerifyOutcome =
   | { kind: 'none' }
-  | { kind: 'genuine'; municipalityName: string; issuedAt: string; certificateTitle: string; issueNumber: string }
+  | { kind: 'genuine'; municipalityName: string; issuedAt: string; certificateTitle: string; issueNumber: string; voided?: boolean }
   | { kind: 'unknown' | 'malformed' | 'limited' };
 
 /** The day of issue in 和暦 (the day printed on the certificate). */
@@ -37,6 +37,7 @@ export function CertificateVerifyPage(p: { lang: Lang; t: Dictionary; currentPat
               <dt>証明書</dt><dd>{o.certificateTitle}</dd>
               <dt>発行番号</dt><dd data-testid="verify-issue-number">{o.issueNumber}</dd>
             </dl>
+            {o.voided ? <p class="mt-3 text-std-16B-170" data-testid="verify-voided">ただし、この証明書は発行後に発行元で無効とされています（誤交付など）。証明書として使用できません。</p> : null}
             <p class="mt-3 text-std-14N-170">お手元の証明書の発行番号・発行日・種類が上と同じであれば、この市区町村が発行した証明書です。記載内容については発行元へお問い合わせください。</p>
           </div>
         ) : o.kind === 'none' ? null : (

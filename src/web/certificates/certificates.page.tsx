@@ -6,6 +6,7 @@
  * confirmed) and the fee → issue (POST, one-time token) → 303 to the issuance's result page, which never issues.
  * Works without JavaScript; static/certificates.js only hides the fields of other requester types at once.
  */
+import { newFormToken } from '../../platform/http/idempotency.ts';
 import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import { DateInput } from '../ui/date-input.tsx';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
@@ -330,21 +331,26 @@ export interface IssuanceData {
   identityDocumentLabel: string;
   pendingAcknowledged: boolean;
   staffName: string;
-  prints: Array<{ printNo: number; reprint: boolean; printedAt: string; staffName: string }>;
+  prints: Array<{ printNo: number; reprint: boolean; printedAt: string; staffName: string; terminalCode?: string; disposal?: { disposedAt: string; reason: string } | null }>;
+  /** 発行端末・場所 (spec §1.3.8) and the 無効 record. */
+  terminalCode?: string;
+  void?: { voidedAt: string; reason: string } | null;
 }
 
 const jst = (iso: string) => toWarekiDateTime(iso);
 
 /** The result of an issuance (GET; reloading it never issues): persons, 発行番号, fee, prints, and the PDF. */
-export function CertificateIssuancePage(p: ConsoleContext & { issuance: IssuanceData; canIssue?: boolean }) {
+export function CertificateIssuancePage(p: ConsoleContext & { issuance: IssuanceData; canIssue?: boolean; canVoid?: boolean; csrfToken?: string; terminalName?: (code: string | undefined) => string }) {
   const i = p.issuance;
+  const where = p.terminalName ?? ((code: string | undefined) => code || '—');
+  const Hidden = () => [<input type="hidden" name="_csrf" value={p.csrfToken ?? ''} />, <input type="hidden" name="_idem" value={newFormToken()} />];
   const printed = i.prints.length > 0;
   const reprints = i.prints.filter((x) => x.reprint).length;
   // A reviewer or approver (from a case) reads the record; printing and issuing are the counter's.
   const canIssue = p.canIssue !== false;
   return (
-    <ConsoleLayout {...p} title={canIssue ? `交付しました: ${i.title}` : `交付記録: ${i.title}`} current={canIssue ? 'certificates' : 'cases'}>
-      {canIssue ? (
+    <ConsoleLayout {...p} title={canIssue && !i.void ? `交付しました: ${i.title}` : `交付記録: ${i.title}`} current={canIssue ? 'certificates' : 'cases'}>
+      {canIssue && !i.void ? (
         <div class="banner-success" role="status">
           <h1 class="text-std-24B-150">交付しました: {i.title}</h1>
           <p class="mt-1">{i.names.join('、')}</p>
@@ -359,20 +365,38 @@ export function CertificateIssuancePage(p: ConsoleContext & { issuance: Issuance
         <dt class="text-std-16B-170">証明した方</dt><dd data-testid="issued-names">{i.names.join('、')}</dd>
         <dt class="text-std-16B-170">発行番号</dt><dd data-testid="issue-number">{i.issueNumber}</dd>
         <dt class="text-std-16B-170">交付日時</dt><dd>{jst(i.issuedAt)}（{i.staffName}）</dd>
+        <dt class="text-std-16B-170">発行端末・場所</dt><dd data-testid="issued-at-terminal">{where(i.terminalCode)}</dd>
         <dt class="text-std-16B-170">請求者</dt><dd>{i.requesterLabel}{i.identityDocumentLabel ? `（本人確認: ${i.identityDocumentLabel}）` : ''}</dd>
         <dt class="text-std-16B-170">通数</dt><dd>{i.copies}通（{i.pageCount}枚）</dd>
         <dt class="text-std-16B-170">手数料</dt><dd data-testid="fee">{i.feeYen}円</dd>
         <dt class="text-std-16B-170">照合番号</dt><dd data-testid="verification-code">{i.verificationCode}</dd>
         {i.pendingAcknowledged ? [<dt class="text-std-16B-170">注意</dt>, <dd>仮登録中の異動を確認のうえ交付</dd>] : null}
       </dl>
+      {i.void ? (
+        <div class="banner-error mt-6 max-w-3xl" role="alert" data-testid="voided">
+          <h2 class="text-std-18B-160">この証明書は無効です</h2>
+          <p class="mt-1">{jst(i.void.voidedAt)}　理由: {i.void.reason}</p>
+        </div>
+      ) : null}
       <section class="mt-6 max-w-3xl" aria-labelledby="print-heading">
         <h2 id="print-heading" class="text-std-20B-150">印刷</h2>
         {printed ? (
           <ul class="mt-2 list-disc pl-6" data-testid="prints">
-            {i.prints.map((x) => <li>{x.reprint ? `再交付（${x.printNo - 1}回目）` : '交付（原本）'}　{jst(x.printedAt)}　{x.staffName}</li>)}
+            {i.prints.map((x) => (
+              <li>{x.reprint ? `再交付（${x.printNo - 1}回目）` : '交付（原本）'}　{jst(x.printedAt)}　{x.staffName}　{where(x.terminalCode)}
+                {x.disposal ? <span class="badge ml-2" data-testid="disposed">廃棄済み（{x.disposal.reason}）</span> : p.canIssue !== false && p.csrfToken ? (
+                  <form method="post" action={`/console/certificates/issuances/${i.issueNo}/prints/${x.printNo}/disposals`} class="mt-1 flex flex-wrap items-end gap-2">
+                    <Hidden />
+                    <label class="sr-only" for={`dispose-${x.printNo}`}>廃棄の理由</label>
+                    <input class="form-control max-w-xs" id={`dispose-${x.printNo}`} name="reason" placeholder="廃棄の理由（例: 印刷不良）" maxlength={500} />
+                    <button type="submit" class="button-secondary button-small">廃棄を記録する</button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
           </ul>
         ) : <p class="mt-2">まだ印刷していません。</p>}
-        {canIssue ? (
+        {canIssue && !i.void ? (
           <>
             <p class="mt-4 flex flex-wrap items-center gap-4">
               <a class="button-primary" href={`/console/certificates/issuances/${i.issueNo}/pdf`} autofocus>{printed ? '再交付として印刷する' : 'PDFを開く・印刷する'}</a>
@@ -380,8 +404,20 @@ export function CertificateIssuancePage(p: ConsoleContext & { issuance: Issuance
             </p>
             {printed ? <p class="mt-2 text-std-14N-170">もう一度開くと「再交付（{reprints + 1}回目）」と印字され、再交付として記録されます。</p> : null}
           </>
-        ) : <p class="mt-4 text-std-16N-170">印刷と郵送は窓口の職員が行います。</p>}
+        ) : i.void ? null : <p class="mt-4 text-std-16N-170">印刷と郵送は窓口の職員が行います。</p>}
       </section>
+      {p.canVoid && !i.void && p.csrfToken ? (
+        <section class="mt-8 max-w-3xl" aria-labelledby="void-heading">
+          <h2 id="void-heading" class="text-std-20B-150">無効にする</h2>
+          <p class="mt-1 text-std-16N-170">誤って交付した証明書を無効にします。無効にした証明書は再交付できず、照合番号の確認では「無効」と表示されます。</p>
+          <form method="post" action={`/console/certificates/issuances/${i.issueNo}/voids`} class="mt-2 flex flex-col gap-2">
+            <Hidden />
+            <label class="form-label" for="void-reason">無効にする理由</label>
+            <textarea class="form-control" id="void-reason" name="reason" maxlength={500} rows={2}></textarea>
+            <p><button type="submit" class="button-secondary">無効にする</button></p>
+          </form>
+        </section>
+      ) : null}
     </ConsoleLayout>
   );
 }

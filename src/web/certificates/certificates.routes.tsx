@@ -212,7 +212,33 @@ export function certificateWebRoutes(services: Services) {
 
   app.get('/console/certificates/issuances/:no', async (c) => {
     const issuance = await services.certificates.getIssuance(c.var.actor, issueNoOf(c), ctx(c));
-    return renderPage(c, CertificateIssuancePage({ ...(await consoleContext(c, services)), issuance, canIssue: can(c.var.actor, 'certificates:issue') }));
+    const { places, terminals } = await services.terminals.list(c.var.actor);
+    const terminalName = (code: string | undefined) => {
+      if (!code) return '—';
+      if (code === 'unregistered') return '未登録の端末';
+      const t = terminals.find((x) => x.terminalCode === code);
+      return t ? `${t.name}（${places.find((x) => x.placeCode === t.placeCode)?.name ?? t.placeCode}）` : code;
+    };
+    return renderPage(c, CertificateIssuancePage({ ...(await consoleContext(c, services)), issuance, canIssue: can(c.var.actor, 'certificates:issue'),
+      canVoid: can(c.var.actor, 'certificates:void'), csrfToken: c.var.actor.csrfToken, terminalName }));
+  });
+
+  // 交付履歴 (spec §1.3.8): 無効 with its reason, 廃棄 of a print; both safe to repeat; post/redirect/get.
+  app.post('/console/certificates/issuances/:no/voids', async (c) => {
+    const body = await c.req.parseBody();
+    assertCsrf(c.var.actor, str(body._csrf) || undefined);
+    const no = issueNoOf(c);
+    await services.certificates.voidIssuance(c.var.actor, { issueNo: no }, str(body.reason).slice(0, 600), ctx(c));
+    return c.redirect(`/console/certificates/issuances/${no}`, 303);
+  });
+  app.post('/console/certificates/issuances/:no/prints/:printNo/disposals', async (c) => {
+    const body = await c.req.parseBody();
+    assertCsrf(c.var.actor, str(body._csrf) || undefined);
+    const no = issueNoOf(c);
+    const printNo = Number(c.req.param('printNo'));
+    if (!Number.isInteger(printNo) || printNo < 1 || printNo > 10_000) throw new DomainError('print-not-found', 'この印刷の記録はありません', 404, 'No such print');
+    await services.certificates.disposePrint(c.var.actor, { issueNo: no }, printNo, str(body.reason).slice(0, 600), ctx(c));
+    return c.redirect(`/console/certificates/issuances/${no}`, 303);
   });
 
   // 郵送待ち (issue #10): certificates issued by approved cases, printed and mailed by a clerk.
@@ -249,7 +275,7 @@ export function certificateWebRoutes(services: Services) {
       else {
         try {
           const v = await services.certificates.verify(code);
-          outcome = { kind: 'genuine', municipalityName: v.municipalityName, issuedAt: v.issuedAt, certificateTitle: v.certificateTitle, issueNumber: v.issueNumber };
+          outcome = { kind: 'genuine', municipalityName: v.municipalityName, issuedAt: v.issuedAt, certificateTitle: v.certificateTitle, issueNumber: v.issueNumber, voided: v.voided };
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
           outcome = { kind: err.code === 'verification-code-malformed' ? 'malformed' : 'unknown' };

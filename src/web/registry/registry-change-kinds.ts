@@ -80,6 +80,8 @@ export function itemInitialValues(kind: ItemKind, subject: ChangeSubject): FormV
     case 'old-surname': return { action: p?.oldSurname ? 'delete' : 'enter', oldSurname: p?.oldSurname ?? '', oldSurnameKana: p?.oldSurnameKana ?? '' };
     case 'alias': return { action: p?.alias ? 'delete' : 'enter', alias: p?.alias ?? '', aliasKana: p?.aliasKana ?? '' };
     case 'residence-status-change':
+      // A masked 在留資格 (spec §10.4) starts empty rather than sending the mask back.
+      if (p?.maskedItems.includes('residence-status')) return { category: s('category'), residenceCardNo: s('residenceCardNo') };
       return { category: s('category'), residenceStatus: s('residenceStatus'), residencePeriod: s('residencePeriod'), residenceCardNo: s('residenceCardNo') };
     case 'naturalization': case 'nationality-loss': return {};
     case 'minor-correction':

@@ -211,7 +211,9 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
 function correctionDefaults(p: NonNullable<ChangeSubject['person']>): Record<string, string> {
   return {
     'patch-familyName': p.familyName, 'patch-givenName': p.givenName, 'patch-familyNameKana': p.familyNameKana, 'patch-givenNameKana': p.givenNameKana,
-    'patch-birthDate': p.birthDate.display, 'patch-sex': p.sex, 'patch-honseki': p.honseki ?? '', 'patch-hittosha': p.hittosha ?? '',
+    // A masked 本籍 (spec §10.4) starts empty: the clerk may enter a corrected one but never sends the mask back.
+    ...(p.maskedItems.includes('domicile') ? {} : { 'patch-honseki': p.honseki ?? '', 'patch-hittosha': p.hittosha ?? '' }),
+    'patch-birthDate': p.birthDate.display, 'patch-sex': p.sex,
     'patch-banchi': p.address.banchi, 'patch-katagaki': p.address.katagaki,
   };
 }
@@ -222,7 +224,11 @@ function initialValues(kind: ChangeKind, subject: ChangeSubject, personId: strin
   if (isItemKind(kind)) return itemInitialValues(kind, subject);
   const rels = Object.fromEntries(members.map((m) => [`rel-${m.personId}`, kind === 'head-change' && m.relationship === '世帯主' ? '' : m.relationship === '世帯主' ? '' : m.relationship]));
   switch (kind) {
-    case 'birth': return { 'p0-relationship': '子', 'p0-familyName': members[0]?.familyName ?? '', 'p0-familyNameKana': members[0]?.familyNameKana ?? '', 'p0-honseki': members.find((m) => m.relationship === '世帯主')?.honseki ?? '', 'p0-hittosha': members.find((m) => m.relationship === '世帯主')?.hittosha ?? '' };
+    case 'birth': {
+      const head = members.find((m) => m.relationship === '世帯主');
+      const domicile: FormValues = head && !head.maskedItems.includes('domicile') ? { 'p0-honseki': head.honseki ?? '', 'p0-hittosha': head.hittosha ?? '' } : {};
+      return { 'p0-relationship': '子', 'p0-familyName': members[0]?.familyName ?? '', 'p0-familyNameKana': members[0]?.familyNameKana ?? '', ...domicile };
+    }
     case 'move-within': return { personIds: members.map((m) => m.personId), ...rels };
     case 'move-out': return { personIds: personId ? [personId] : members.map((m) => m.personId), ...rels };
     case 'household-split': case 'death': case 'ex-officio-removal': case 'head-change': return rels;

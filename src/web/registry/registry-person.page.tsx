@@ -137,6 +137,10 @@ export function PersonPage(p: PersonPageProps) {
   const hc = t.historyColumns;
   const tl = registryToolsText(p.lang).timeline;
   const itemLabels = reviewText(p.lang).items;
+  // 項目単位の表示制御 (spec §10.4): a masked item says so.
+  const masked = new Set(r.maskedItems);
+  const shown = (value: string, item: PersonView['maskedItems'][number]) => (masked.has(item) ? <span data-testid={`masked-${item}`}>{value}{t.restricted}</span> : value);
+  const foreignItem: Record<string, PersonView['maskedItems'][number]> = { residenceStatus: 'residence-status', residencePeriod: 'residence-status', residenceExpiry: 'residence-status' };
   return (
     <RegistryLayout {...p} title={t.title(name)}>
       <h1 class="text-std-32B-150">{t.title(name)}</h1>
@@ -174,15 +178,19 @@ export function PersonPage(p: PersonPageProps) {
             [f.address, `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}${a.check === 'unlisted' ? f.unlisted : ''}`],
             [f.becameResidentOn, r.becameResidentOn], [f.addressFixedOn, r.addressFixedOn], [f.notifiedOn, r.notifiedOn ?? ''],
             [f.previousAddress, r.previousAddress ?? ''],
-            ...(r.residentKind === 'japanese' ? [[f.honseki, r.honseki ?? ''] as [string, string], [f.hittosha, r.hittosha ?? ''] as [string, string]] : []),
-            [f.myNumber, <span data-testid="my-number">{r.myNumber ?? f.noMyNumber}</span>], [f.residentCode, r.residentCode ?? ''],
+            ...(r.residentKind === 'japanese' ? [[f.honseki, shown(r.honseki ?? '', 'domicile')] as [string, string], [f.hittosha, shown(r.hittosha ?? '', 'domicile')] as [string, string]] : []),
+            [f.myNumber, <span data-testid="my-number">{r.myNumber ?? f.noMyNumber}</span>], [f.residentCode, shown(r.residentCode ?? '', 'resident-code')],
             [f.atenaNo, r.atenaNo], [f.residentKind, t.residentKinds[r.residentKind] ?? r.residentKind],
             ...(r.deFactoHead ? [[registryToolsText(p.lang).remarks.deFactoHead, r.deFactoHead] as [string, string]] : []),
-            ...(r.foreign ? Object.entries(t.foreign).map(([k, l]) => [l, String((r.foreign as Record<string, unknown>)[k] ?? '')] as [string, string]) : []),
+            ...(r.foreign ? Object.entries(t.foreign).map(([k, l]) => {
+              const v = String((r.foreign as Record<string, unknown>)[k] ?? '');
+              return [l, foreignItem[k] && v ? shown(v, foreignItem[k]) : v] as [string, string];
+            }) : []),
             ...(r.removedOn ? [[f.removedOn, r.removedOnText ?? wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, r.destination ?? ''] as [string, string]] : []),
           ]} />
         </div>
         <GlyphView lang={p.lang} parts={[['familyName', r.familyName], ['givenName', r.givenName], ['oldSurname', r.oldSurname], ['alias', r.alias]]} />
+        {masked.size > 0 ? <p class="mt-4 text-std-16N-170" data-testid="restricted-note">{t.restrictedNote}</p> : null}
         {p.canUnmask && r.myNumber && !r.myNumberUnmasked ? (
           <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-4 flex flex-wrap items-end gap-4" aria-label={t.unmaskLabel}>
             <input type="hidden" name="unmask" value="my-number" />

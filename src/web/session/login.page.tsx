@@ -103,6 +103,11 @@ export function LoginPage(p: LoginPageProps) {
             <input id="password" name="password" type="password" class="form-control" required autocomplete="current-password"
               maxlength={1024} aria-describedby={describedBy('password')} aria-invalid={invalid('password')} />
           </div>
+          <div class="form-field">
+            <label class="form-label" for="otp">{t.login.otp}</label>
+            <p id="otp-hint" class="form-hint">{t.login.otpHint}</p>
+            <input id="otp" name="otp" class="form-control max-w-xs" inputmode="numeric" autocomplete="one-time-code" maxlength={10} aria-describedby="otp-hint" />
+          </div>
           <div>
             <button type="submit" class="button-primary">{t.login.submit}</button>
           </div>

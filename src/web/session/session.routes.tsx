@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Sign-in and sign-out pages: GET/POST /login, POST /logout. */
 import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { assertCsrf } from '../../platform/http/middleware.ts';
 import { DomainError } from '../../platform/http/errors.ts';
-import { clearSessionCookie, setSessionCookie } from '../../domains/identity/index.ts';
+import { clearSessionCookie, setSessionCookie, terminalCookieName } from '../../domains/identity/index.ts';
 import type { Services } from '../../services.ts';
 import { dictionary, requestLang } from '../ui/i18n.ts';
 import { LoginPage, type FieldError, type LoginPageProps, type MunicipalityOption } from './login.page.tsx';
@@ -63,11 +64,12 @@ export function sessionRoutes(services: Services, opts: WebOptions) {
     if (fieldErrors.length > 0) return show(c, { values, next, fieldErrors }, 400);
 
     try {
-      const session = await services.identity.login({ ...values, password }, { clientIp: c.var.clientIp, requestId: c.var.requestId });
+      const session = await services.identity.login({ ...values, password, otp: field(form, 'otp', 10).trim() || undefined }, { clientIp: c.var.clientIp, requestId: c.var.requestId },
+        getCookie(c, terminalCookieName(opts.secureCookies)));
       setSessionCookie(c, session, opts.secureCookies);
       return c.redirect(next ?? '/console', 303);
     } catch (err) {
-      if (!(err instanceof DomainError) || ![401, 423, 429].includes(err.status)) throw err;
+      if (!(err instanceof DomainError) || ![401, 403, 423, 429].includes(err.status)) throw err;
       const retryAfter = err.extra?.retryAfter;
       if (err.status === 429 && typeof retryAfter === 'number') c.header('retry-after', String(Math.ceil(retryAfter)));
       const message = requestLang(c) === 'en' && err.detail ? err.detail : err.title;

@@ -31,7 +31,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'insights', path: '/console/insights', anyOf: ['insights:read'], ready: true },
   // The municipality's own closure days (deadlines of every open case move with them; issue #10).
   { key: 'closureDays', path: '/console/closure-days', anyOf: ['tenant:configure'], ready: true },
-  { key: 'admin', path: '/console/admin', anyOf: ['staff:manage', 'access-log:read', 'tenant:configure'], ready: false },
+  // 端末・場所 (spec §1.3.1) and the access log (spec §10.2); staff accounts are still managed through the API.
+  { key: 'admin', path: '/console/admin', anyOf: ['staff:manage', 'access-log:read', 'tenant:configure', 'terminal:manage'], ready: true },
 ];
 
 /** True when the actor's roles allow the capability. */

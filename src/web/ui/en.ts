@@ -17,6 +17,8 @@ export const en: Dictionary = {
     loginId: 'Login ID',
     loginIdHint: 'Letters and digits.',
     password: 'Password',
+    otp: 'One-time code (two-factor)',
+    otpHint: 'If you registered an authenticator app, enter the 6 digits it shows.',
     submit: 'Sign in',
     oidc: (label: string) => `Sign in with ${label}`,
     oidcLead: 'You can also sign in with your organisation account.',

@@ -15,6 +15,8 @@ export const ja = {
     loginId: '職員ID',
     loginIdHint: '半角英数字で入力してください。',
     password: 'パスワード',
+    otp: '確認コード（二要素認証）',
+    otpHint: '認証アプリを登録している方は、表示されている6桁の数字を入力してください。',
     submit: 'ログイン',
     oidc: (label: string) => `${label}でログイン`,
     oidcLead: '庁内の認証基盤のアカウントでもログインできます。',

@@ -145,7 +145,9 @@ export function createVisitService(deps: { db: Database; clock: Clock; visits: V
       }));
       const a = household.address;
       const interview = Interview.parse({ members, householdId: household.householdId, householdVersion: household.version,
-        previousAddress: a ? `${a.townName}${a.banchi}${a.katagaki ? ` ${a.katagaki}` : ''}` : '', honseki: person.honseki ?? '', hittosha: person.hittosha ?? '' });
+        previousAddress: a ? `${a.townName}${a.banchi}${a.katagaki ? ` ${a.katagaki}` : ''}` : '', 
+        // 本籍 the clerk may not see (spec §10.4) is not copied (never the mask): the clerk enters it from the notification.
+        ...(person.maskedItems.includes('domicile') ? {} : { honseki: person.honseki ?? '', hittosha: person.hittosha ?? '' }) });
       return insertVisit(actor, events, input.ticketNumber, await withReservation(actor, interview, input.reservationCaseNo, ctx));
     },
 

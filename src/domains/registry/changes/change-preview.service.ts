@@ -13,6 +13,7 @@ import { DomainError } from '../../../platform/http/errors.ts';
 import { inRolledBackSavepoint, withTenant, type TenantTx } from '../../../platform/tenancy/tenant-transaction.ts';
 import { involvedIds, type Plan } from './change-planner.ts';
 import { presentPerson } from '../registry.presenter.ts';
+import { disclosedItems, visibleItems } from '../field-visibility.ts';
 import type { ChangeInput } from '../registry.schema.ts';
 
 /** Creates the preview use case over the registry's planning step. */
@@ -42,12 +43,13 @@ export function createChangePreviewUseCases(deps: {
           await deps.accessLog.appendMany(trx, m, named.map((id) => ({ ...entry(id), outcome: 'denied' as const, purpose: err.code })));
           return { refused: err };
         }
-        await deps.accessLog.appendMany(trx, m, plan.snapshots.filter((s) => !s.isNewPerson).map((s) => entry(s.personId)));
+        const visible = visibleItems(actor);
+        await deps.accessLog.appendMany(trx, m, plan.snapshots.filter((s) => !s.isNewPerson).map((s) => ({ ...entry(s.personId), disclosedItems: disclosedItems([s.record], visible) })));
         return {
           preview: {
             kind: plan.kind, reasonCode: plan.reason.code, reasonLabel: plan.reason.label, exOfficio: plan.exOfficio, onRequest: plan.onRequest, requestedOn: plan.requestedOn,
             occurredOn: plan.occurredOn, notifiedOn: plan.notifiedOn, alerts: plan.alerts,
-            persons: plan.snapshots.map((s) => ({ isNewPerson: s.isNewPerson, effectiveOn: s.effectiveOn, record: presentPerson(s.personId, s.historyNo, s.record, { today }) })),
+            persons: plan.snapshots.map((s) => ({ isNewPerson: s.isNewPerson, effectiveOn: s.effectiveOn, record: presentPerson(s.personId, s.historyNo, s.record, { today, visible }) })),
           },
         };
       });

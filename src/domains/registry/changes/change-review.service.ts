@@ -19,6 +19,7 @@ import { toWareki } from '../../../platform/dates/jp-date.ts';
 import { fail } from '../registry-errors.ts';
 import type { PersonRecord } from '../registry-model.ts';
 import { presentPerson } from '../registry.presenter.ts';
+import { disclosedItems, maskDiff, RESTRICTED_ITEMS, visibleItems, type RestrictedItem } from '../field-visibility.ts';
 import type { RegistryRepository } from '../registry.repository.ts';
 import { diffRecords } from './change-diff.ts';
 
@@ -59,16 +60,25 @@ const mayReview = (actor: Actor) => can(actor, 'registry:review') || can(actor, 
 /** Creates the approval-step use cases. */
 export function createChangeReviewUseCases(deps: { db: Database; registry: RegistryRepository; accessLog: AccessLogRepository; today: () => string }) {
   const { db, registry: repo, accessLog } = deps;
-  const logMany = (trx: TenantTx, actor: Actor, action: string, personIds: string[], ctx: Ctx) =>
+  /** One entry per person; `disclosed` gives the restricted items (spec §10.4) each person's records showed. */
+  const logMany = (trx: TenantTx, actor: Actor, action: string, personIds: string[], ctx: Ctx, disclosed: Map<string, string[]> = new Map()) =>
     accessLog.appendMany(trx, actor.municipalityCode, [...new Set(personIds)].map((personId) => (
-      { actorType: 'staff' as const, actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx })));
+      { actorType: 'staff' as const, actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx, disclosedItems: disclosed.get(personId) ?? [] })));
 
-  async function withPersons(trx: TenantTx, rows: ChangeRowOut[]) {
+  /** Adds the restricted items the records of each person showed to `into`. */
+  const noteDisclosed = (into: Map<string, string[]>, personId: string, records: PersonRecord[], visible: ReadonlySet<RestrictedItem>) => {
+    const seen = new Set([...(into.get(personId) ?? []), ...disclosedItems(records, visible)]);
+    into.set(personId, RESTRICTED_ITEMS.filter((item) => seen.has(item)));
+  };
+
+  async function withPersons(trx: TenantTx, actor: Actor, rows: ChangeRowOut[], disclosed: Map<string, string[]>) {
     const today = deps.today();
+    const visible = visibleItems(actor);
     const out = [];
     for (const c of rows) {
       const snaps = await repo.snapshotsOfChange(trx, c.changeId);
-      out.push({ ...presentChange(c), persons: snaps.map((s) => presentPerson(s.personId, s.historyNo, s.record as unknown as PersonRecord, { today })) });
+      for (const s of snaps) noteDisclosed(disclosed, s.personId, [s.record as unknown as PersonRecord], visible);
+      out.push({ ...presentChange(c), persons: snaps.map((s) => presentPerson(s.personId, s.historyNo, s.record as unknown as PersonRecord, { today, visible })) });
     }
     return out;
   }
@@ -86,8 +96,9 @@ export function createChangeReviewUseCases(deps: { db: Database; registry: Regis
       const operatorId = own || f.operator === 'mine' ? actor.staffId : f.operator || undefined;
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const rows = await repo.listChanges(trx, { statuses, kind: f.kind || undefined, operatorId, limit: Math.min(f.limit ?? 100, 200) });
-        const out = await withPersons(trx, rows);
-        await logMany(trx, actor, 'registry.provisional.read', out.flatMap((c) => c.persons.map((p) => p.personId)), ctx);
+        const disclosed = new Map<string, string[]>();
+        const out = await withPersons(trx, actor, rows, disclosed);
+        await logMany(trx, actor, 'registry.provisional.read', out.flatMap((c) => c.persons.map((p) => p.personId)), ctx, disclosed);
         return out;
       });
     },
@@ -110,19 +121,22 @@ export function createChangeReviewUseCases(deps: { db: Database; registry: Regis
         const c = await repo.findChange(trx, changeId);
         if (!c) fail('change-not-found');
         const snaps = await repo.snapshotsOfChange(trx, changeId);
+        const visible = visibleItems(actor);
+        const disclosed = new Map<string, string[]>();
         const persons = [];
         for (const s of snaps) {
           const after = s.record as unknown as PersonRecord;
           const prev = await repo.previousFinalSnapshot(trx, s.personId, s.historyNo);
           const before = (prev?.record as unknown as PersonRecord | undefined) ?? null;
+          noteDisclosed(disclosed, s.personId, before ? [before, after] : [after], visible);
           persons.push({
             personId: s.personId, isNewPerson: !before, exists: !!(await repo.current(trx, s.personId)),
-            before: before ? presentPerson(s.personId, prev!.historyNo, before, { today }) : null,
-            after: presentPerson(s.personId, s.historyNo, after, { today }),
-            changes: diffRecords(before, after),
+            before: before ? presentPerson(s.personId, prev!.historyNo, before, { today, visible }) : null,
+            after: presentPerson(s.personId, s.historyNo, after, { today, visible }),
+            changes: maskDiff(diffRecords(before, after), visible),
           });
         }
-        await logMany(trx, actor, 'registry.change.read', snaps.map((s) => s.personId), ctx);
+        await logMany(trx, actor, 'registry.change.read', snaps.map((s) => s.personId), ctx, disclosed);
         return { ...presentChange(c), persons };
       });
     },
@@ -191,8 +205,9 @@ export function createChangeReviewUseCases(deps: { db: Database; registry: Regis
       return withTenant(db, actor.municipalityCode, async (trx) => {
         const all = review ? await repo.countChanges(trx, { statuses: ['provisional', 'returned'] }) : {};
         const mine = clerk ? await repo.countChanges(trx, { statuses: ['provisional', 'returned'], operatorId: actor.staffId }) : {};
-        const latest = clerk ? await withPersons(trx, await repo.listChanges(trx, { statuses: ['provisional', 'returned', 'final', 'withdrawn'], operatorId: actor.staffId, limit: recent, newestFirst: true })) : [];
-        await logMany(trx, actor, 'registry.change.list', latest.flatMap((c) => c.persons.map((p) => p.personId)), ctx);
+        const disclosed = new Map<string, string[]>();
+        const latest = clerk ? await withPersons(trx, actor, await repo.listChanges(trx, { statuses: ['provisional', 'returned', 'final', 'withdrawn'], operatorId: actor.staffId, limit: recent, newestFirst: true }), disclosed) : [];
+        await logMany(trx, actor, 'registry.change.list', latest.flatMap((c) => c.persons.map((p) => p.personId)), ctx, disclosed);
         return {
           awaitingReview: review ? all.provisional ?? 0 : null, returnedToOthers: review ? all.returned ?? 0 : null,
           minePending: clerk ? mine.provisional ?? 0 : null, mineReturned: clerk ? mine.returned ?? 0 : null, recent: latest,

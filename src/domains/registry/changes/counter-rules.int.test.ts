@@ -45,7 +45,8 @@ describe('registry counter rules (issue #13)', () => {
     return problem;
   }
   const version = async (h: string) => (await json<{ version: number }>(await counter.request('GET', `/api/v1/households/${h}`))).version;
-  const person = async (id: string) => json<Record<string, unknown>>(await counter.request('GET', `/api/v1/persons/${id}`));
+  // Read as the approver: the 住民票コード is shown to 審査・決裁 only (spec §10.4; field-visibility.int.test.ts).
+  const person = async (id: string) => json<Record<string, unknown>>(await approver.request('GET', `/api/v1/persons/${id}`));
   const family = async (n: number, extra: Record<string, unknown> = {}) => change({
     kind: 'move-in', occurredOn: daysAgo(60), previousAddress: '東京都新宿区西新宿2-8-1', address: { townName: '大字広丘野村', banchi: `${n}番地` },
     persons: [newPerson(n * 10, '世帯主', '1950-04-01', { familyName: '百瀬', givenName: '一', familyNameKana: 'モモセ', givenNameKana: 'ハジメ' }),
