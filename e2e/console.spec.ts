@@ -31,13 +31,13 @@ describe('console shell', () => {
     const current = page.getByRole('navigation', { name: '業務メニュー' }).locator('[aria-current="page"]');
     expect(await current.textContent()).toContain('管理');
     assertClean(page);
-    // オンライン手続 is not built yet: a clear 準備中 page.
+    // オンライン手続 is built now: its settings page, no 準備中.
     const clerk = await browser.newPage();
     await signIn(clerk, 'madoguchi');
     await clerk.waitForURL('**/console');
     await clerk.goto('/console/procedures');
-    expect(await clerk.getByRole('main').textContent()).toContain('準備中');
-    expect(await clerk.title()).toBe('オンライン手続（準備中） | Jichi 塩尻市');
+    expect(await clerk.getByRole('main').textContent()).not.toContain('準備中');
+    expect(await clerk.title()).toBe('オンライン手続の設定 | Jichi 塩尻市');
     assertClean(clerk);
   });
 
