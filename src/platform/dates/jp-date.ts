@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toAsciiDigits } from '../text/ascii-digits.ts';
 
 /** One 元号 and its first day. */
 export interface Era {
@@ -141,9 +142,6 @@ export function japanDay(now: Date): string {
   return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }
 
-function toAsciiDigits(s: string): string {
-  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
 
 function eraByToken(token: string) {
   const t = token.toUpperCase();

@@ -24,12 +24,13 @@ import { CertificateVerifyPage, type VerifyOutcome } from './certificate-verify.
 import { CertificatePostalPage } from './certificate-postal.page.tsx';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
+import { toAsciiDigits } from '../../platform/text/ascii-digits.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '');
 const list = (v: unknown) => (Array.isArray(v) ? v.map(str).filter(Boolean) : typeof v === 'string' && v ? [v.trim()] : []);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Full-width digits are accepted in number fields. */
-const halfWidth = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+const halfWidth = toAsciiDigits;
 
 /** Reads the form from the query; `_form` marks a submitted form (unchecked boxes then mean "none"). */
 function formValues(q: Record<string, string[]>, subject?: FormSubject): CertificateFormValues {

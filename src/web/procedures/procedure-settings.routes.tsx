@@ -15,6 +15,7 @@ import type { Services } from '../../services.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { ProcedureSettingPage, ProcedureSettingsPage, type SettingForm } from './procedure-settings.page.tsx';
+import { toAsciiDigits } from '../../platform/text/ascii-digits.ts';
 
 /** Mounts the settings pages. */
 export function procedureSettingsRoutes(services: Services) {
@@ -52,7 +53,7 @@ export function procedureSettingsRoutes(services: Services) {
       noteJa: typeof body.noteJa === 'string' ? body.noteJa.replace(/\r\n/g, '\n').trim().slice(0, 2000) : '',
     };
     // Full-width digits and a thousands comma typed with a Japanese IME are read as digits.
-    const digits = form.feeYen.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[,，円]/g, '');
+    const digits = toAsciiDigits(form.feeYen).replace(/[,，円]/g, '');
     const feeYen = digits === '' ? null : /^\d+$/.test(digits) ? Number(digits) : NaN;
     try {
       await services.procedures.configure(c.var.actor, code, { enabled: form.enabled === 'yes', feeYen, noteJa: form.noteJa });

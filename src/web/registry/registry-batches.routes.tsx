@@ -18,6 +18,7 @@ import { BATCH_FORM_KINDS, BatchPage } from './registry-batch.page.tsx';
 import { batchText } from './registry-batch-i18n.ts';
 import type { FieldErrors } from './registry-ui.tsx';
 import { registryFlags, requestCtx } from './registry.routes.tsx';
+import { toAsciiDigits } from '../../platform/text/ascii-digits.ts';
 
 const PATH = '/console/registry/batches';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,7 +59,7 @@ export function registryBatchRoutes(services: Services) {
     };
     const int = (k: string, min: number, message: string) => {
       if (!values[k]) return undefined;
-      const v = values[k]!.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+      const v = toAsciiDigits(values[k]!);
       if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 100_000) { errors[`${kind}-${k}`] = message; return undefined; }
       return Number(v);
     };

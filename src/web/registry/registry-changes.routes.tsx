@@ -27,6 +27,7 @@ import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { registryFlags, requestCtx } from './registry.routes.tsx';
 import { addressOf, buildItemChange, checkDate, itemInitialValues, ITEM_ERROR_FIELD, opt } from './registry-change-kinds.ts';
+import { toAsciiDigits } from '../../platform/text/ascii-digits.ts';
 
 type Messages = ChangeFormDictionary['errors'];
 
@@ -361,7 +362,7 @@ export function registryChangeRoutes(services: Services) {
     if (TARGET_KINDS.includes(kind)) {
       const typed = val(values, 'toHouseholdId');
       if (typed && !UUID.test(typed)) {
-        const no = typed.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[\s-]/g, '');
+        const no = toAsciiDigits(typed).replace(/[\s-]/g, '');
         const found = /^\d{1,20}$/.test(no) ? await svc.findHouseholdByNo(c.var.actor, no) : null;
         values.toHouseholdId = found ?? '';
         delete values.toVersion;

@@ -4,6 +4,7 @@
  * a search history entry's criteria (spec §2.1.1). Pure.
  */
 import { EMPTY_ITEMS, REMOVAL_REASONS, type SavedCriteria } from '../../domains/registry/index.ts';
+import { toAsciiDigits } from '../../platform/text/ascii-digits.ts';
 
 /** The more conditions of the search form, in their order on the page. */
 export const ADVANCED_KEYS = ['atenaNo', 'householdNo', 'sex', 'relationship', 'removalReason', 'emptyItem', 'birthFrom', 'birthTo', 'changedFrom', 'changedTo'] as const;
@@ -19,7 +20,7 @@ export interface SearchForm {
   advanced: AdvancedForm;
 }
 
-const digits = (s: string) => s.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[\s\-－ー]/g, '');
+const digits = (s: string) => toAsciiDigits(s).replace(/[\s\-－ー]/g, '');
 
 /** The service query of the more conditions (empty ones left out; a 性別 or 消除事由 outside the list is ignored). */
 export function advancedQuery(a: AdvancedForm) {
