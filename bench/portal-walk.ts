@@ -17,7 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signedInStaff } from './bench-browser.ts';
 import { startServer } from '../src/main.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { Meter, shortWareki } from './counter-walk.ts';
@@ -55,20 +56,9 @@ const { PUBLIC_URL: _p, ...env } = process.env;
 const config = loadConfig({ ...env, PORT: String(await freePort()), HOST: '127.0.0.1', JICHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', JICHI_SEED_DEMO: 'true',
   JICHI_DEMO_IDP_PORT: String(await freePort()), LOGIN_ATTEMPTS_PER_5_MIN: '200' });
 const running = await startServer(config, new Writable({ write(_c, _e, done) { done(); } }));
-const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser: Browser = await launchChromium();
 
-async function staff(loginId: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: running.url, viewport: { width: 1366, height: 900 }, locale: 'ja-JP' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('自治体').selectOption('202151');
-  await page.getByLabel('職員ID').fill(loginId);
-  await page.getByLabel('パスワード').fill('shiojiri-demo-2026');
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL('**/console');
-  return page;
-}
+const staff = (loginId: string): Promise<Page> => signedInStaff(browser, running.url, loginId);
 
 const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 const april = `${Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)}-04-01`;

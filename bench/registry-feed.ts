@@ -14,14 +14,11 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/registry-feed.ts   (server; a database, dropped after)
  */
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { systemClock } from '../src/platform/clock.ts';
-import { openDatabase, type Database } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
 import { withTenant } from '../src/platform/tenancy/tenant-transaction.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import type { Actor } from '../src/platform/auth/actor.ts';
@@ -33,6 +30,7 @@ import { createRegistryCsvService } from '../src/domains/registry/csv/registry-c
 import { demoAddressFiles } from '../src/domains/registry/addresses/demo-address-data.ts';
 import { ChangeInput, japanToday } from '../src/domains/registry/index.ts';
 import { stats } from './registry-workload.ts';
+import { freshBenchDatabase } from './bench-database.ts';
 
 const argv = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,32 +45,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-bench-feed-'));
 
-async function freshDatabase(): Promise<{ db: Database; drop(): Promise<void> }> {
-  if (!url) {
-    const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-bench-pglite-'));
-    const db = await openDatabase({ pgliteDir });
-    await migrate(db);
-    return { db, async drop() { await db.close(); fs.rmSync(pgliteDir, { recursive: true, force: true }); } };
-  }
-  const pg = (await import('pg')).default;
-  const name = `jichi_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const db = await openDatabase({ databaseUrl: Object.assign(new URL(url), { pathname: `/${name}` }).toString(), poolSize: clients + 4 });
-  await migrate(db);
-  return {
-    db,
-    async drop() {
-      await db.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
+const freshDatabase = () => freshBenchDatabase(url, clients + 4);
 
 console.log(`registry change feed bench on ${url ? 'PostgreSQL server' : 'PGlite'}; ${fmt(persons)} residents, ${fmt(changes)} changes, ${clients} clients; node ${process.version}, ${os.cpus().length} cpus`);
 const file = path.join(dir, 'registry.csv');

@@ -15,14 +15,11 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/registry-import.ts   (server; a database per size, dropped after)
  */
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { systemClock } from '../src/platform/clock.ts';
-import { openDatabase, type Database } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
 import { createServices } from '../src/services.ts';
 import { createMyNumberCipher } from '../src/domains/registry/numbers/my-number-cipher.ts';
 import { loadMyNumberKeys } from '../src/domains/registry/registry.config.ts';
@@ -30,6 +27,8 @@ import { createRegistryCsvService } from '../src/domains/registry/csv/registry-c
 import { CSV_COLUMNS } from '../src/domains/registry/csv/registry-csv-format.ts';
 import { registryWorkload } from './registry-workload.ts';
 import { demoAddressFiles } from '../src/domains/registry/addresses/demo-address-data.ts';
+import { freshBenchDatabase } from './bench-database.ts';
+import type { Database } from '../src/platform/db/database.ts';
 
 const argv = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,35 +45,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-bench-csv-'));
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-async function freshDatabase(): Promise<{ db: Database; url?: string; drop(): Promise<void> }> {
-  if (!url) {
-    // On disk, as `npm start` runs it (an in-memory PGlite would hold a 1,000,000-resident registry in the
-    // WebAssembly heap).
-    const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichi-bench-pglite-'));
-    const db = await openDatabase({ pgliteDir });
-    await migrate(db);
-    return { db, async drop() { await db.close(); fs.rmSync(pgliteDir, { recursive: true, force: true }); } };
-  }
-  const pg = (await import('pg')).default;
-  const name = `jichi_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = Object.assign(new URL(url), { pathname: `/${name}` }).toString();
-  const db = await openDatabase({ databaseUrl: u, poolSize: clients + 2 });
-  await migrate(db);
-  return {
-    db, url: u,
-    async drop() {
-      await db.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
+const freshDatabase = () => freshBenchDatabase(url, clients + 2);
 
 /** The same rows into an unindexed table of text columns with COPY; returns ms. */
 async function copyBaseline(file: string, target: { db: Database; url?: string }): Promise<number> {
