@@ -52,6 +52,13 @@ describe('counter tickets', () => {
     expect(display).toContain('counter-display.js');
     expect(display).not.toContain('http-equiv="refresh"');
     expect(display).not.toContain(`data-called="${n1}"`);
+    // The lobby and the reception page count the same people as waiting; the one called is said apart.
+    const third = await s.post(clerk, '/console/counter/tickets', { _csrf: clerk.csrf, _idem: 'ticket-form-0003', channel: 'walk-in' });
+    expect(third.status).toBe(303);
+    const lobby = await (await s.get(clerk, '/console/counter/display')).text();
+    expect(lobby).toContain('お待ちの方 1人');
+    const reception = await (await s.get(clerk, '/console/counter')).text();
+    expect(reception).toMatch(/data-testid="waiting-summary">待ち 1人・呼出中 1人/);
   });
 
   it('is only for staff who serve at the counter', async () => {

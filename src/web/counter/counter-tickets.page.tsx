@@ -21,7 +21,9 @@ function Action(p: { csrf: string; number: number; action: string; label: string
 export function CounterTicketsPage(p: ConsoleContext & { tickets: TicketView[]; notice?: string; error?: string }) {
   const k = counterText(p.lang);
   const csrf = p.actor.csrfToken;
-  const waiting = p.tickets.filter((x) => x.status === 'waiting' || x.status === 'called');
+  // The same count as the lobby display (お待ちの方: not yet called); those called but not yet served are said apart.
+  const waiting = p.tickets.filter((x) => x.status === 'waiting').length;
+  const called = p.tickets.filter((x) => x.status === 'called').length;
   const waits = p.tickets.map((x) => x.waitMinutes).filter((x): x is number => x !== null);
   const avg = waits.length ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length) : null;
   return (
@@ -52,7 +54,7 @@ export function CounterTicketsPage(p: ConsoleContext & { tickets: TicketView[]; 
             <h2 id="tickets-title" class="text-std-24B-150">{k.tickets}</h2>
             <span class="flex gap-4"><a class="link" href="/console/counter/visits/new">{k.withoutTicket}</a><a class="link" href="/console/counter/display">{k.display}</a></span>
           </div>
-          <p class="mt-2" data-testid="waiting-summary">{k.waitingSummary(waiting.length, avg)}</p>
+          <p class="mt-2" data-testid="waiting-summary">{k.waitingSummary(waiting, called, avg)}</p>
           {p.tickets.length === 0 ? <p class="mt-4">{k.none}</p> : (
             <table class="mt-4 w-full border-collapse text-left">
               <thead><tr class="border-b border-solid-gray-420">
