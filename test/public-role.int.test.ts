@@ -29,7 +29,7 @@ describe('the public database role', () => {
     'registry.person_current', 'registry.person_snapshot', 'registry.person', 'registry.household', 'registry.my_number_vault',
     'registry.change', 'platform.staff', 'platform.session', 'audit.access_log',
     'cases.case', 'cases.correction', 'cases.decision', 'cases.case_status', 'daycare.round', 'daycare.facility', 'daycare.household',
-    'procedures.daycare_notice', 'procedures.notification',
+    'procedures.daycare_notice', 'procedures.notification', 'procedures.intake_refusal',
   ])('cannot read %s', async (table) => {
     expect(await asPublic(sql`SELECT * FROM ${sql.raw(table)} LIMIT 1`)).toEqual({ code: '42501' });
   });

@@ -26,15 +26,15 @@ interface Row { item: string; status: string; evidence: string }
 function tableRows(): Row[] {
   return doc.split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| Item') && !line.startsWith('|---'))
-    .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| ?| ?\|$/g, '').trim()))
+    .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| ?| ?\|$/g, '').trim()) as [string, string, ...string[]])
     .filter((cells) => cells.length >= 4 && cells[0] !== "" && /^(MET|PARTIAL|MISSING|RESPECTED|VIOLATED|AT RISK)/.test(cells[1]))
-    .map((cells) => ({ item: cells[0], status: cells[1], evidence: cells[cells.length - 1] }));
+    .map((cells) => ({ item: cells[0], status: cells[1], evidence: cells.at(-1)! }));
 }
 
 /** The quoted titles of a cell, each split at "…" (the table elides the middle of long titles). */
 function quotedFragments(evidence: string): string[] {
   return [...evidence.matchAll(/"([^"]+)"/g)]
-    .flatMap((match) => match[1].split('…'))
+    .flatMap((match) => match[1]!.split('…'))
     .map((fragment) => fragment.trim())
     .filter((fragment) => fragment.length >= 6);
 }
@@ -46,7 +46,7 @@ describe('docs/registry-conformance.md', () => {
     expect(rows.length).toBeGreaterThan(40);
     const now = doc.match(/\| MUST lines, now \| \*\*(\d+)\*\* \| (\d+) \| (\d+) \| 112 \|/);
     expect(now, 'the "MUST lines, now" row').not.toBeNull();
-    const [met, partial, missing] = now!.slice(1).map(Number);
+    const [met = 0, partial = 0, missing = 0] = now!.slice(1).map(Number);
     expect(met + partial + missing).toBe(112);
   });
 
@@ -54,7 +54,7 @@ describe('docs/registry-conformance.md', () => {
     const missing: string[] = [];
     for (const row of rows) {
       for (const match of row.evidence.matchAll(/`([^`]+\.(?:test|spec)\.ts)`/g)) {
-        if (resolveTestFile(match[1]).length === 0) missing.push(`${row.item}: ${match[1]}`);
+        if (resolveTestFile(match[1]!).length === 0) missing.push(`${row.item}: ${match[1]}`);
       }
     }
     expect(missing).toEqual([]);
@@ -63,7 +63,7 @@ describe('docs/registry-conformance.md', () => {
   it('quotes only test titles found in the files it names', () => {
     const notFound: string[] = [];
     for (const row of rows) {
-      const files = [...row.evidence.matchAll(/`([^`]+\.(?:test|spec)\.ts)`/g)].flatMap((match) => resolveTestFile(match[1]));
+      const files = [...row.evidence.matchAll(/`([^`]+\.(?:test|spec)\.ts)`/g)].flatMap((match) => resolveTestFile(match[1]!));
       const sources = (files.length > 0 ? files : allTests).map((file) => fs.readFileSync(path.join(root, file), 'utf8').replaceAll("\\'", "'"));
       for (const fragment of quotedFragments(row.evidence)) {
         if (!sources.some((source) => source.includes(fragment))) notFound.push(`${row.item}: ${fragment}`);

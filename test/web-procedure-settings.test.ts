@@ -6,6 +6,7 @@ import { useTestApp } from './test-app.ts';
 import { consoleSessions, type ConsoleSession } from './web-console-session.ts';
 import { LANG_COOKIE } from '../src/web/ui/i18n.ts';
 import { residentOf } from '../src/domains/procedures/testing/residents.ts';
+import { sql } from 'kysely';
 
 const M = '202151';
 
@@ -79,5 +80,32 @@ describe('online procedure settings (console)', () => {
     const html = await (await pages.get({ ...admin, cookie: `${admin.cookie}; ${LANG_COOKIE}=en` }, '/console/procedures')).text();
     expect(html).toContain('Online procedure settings');
     expect(html).toContain('Accepting');
+  });
+
+  it('lists an application the intake could not turn into a case, with the reason and how often it was tried', async () => {
+    const owner = t.services.db.owner;
+    const id = '7e1f0c7a-2d7c-4d51-9d0e-3a1f6f2b9c01';
+    // A submission waiting in the inbox whose case type does not exist (as if withdrawn after it was sent).
+    await sql`INSERT INTO procedures.application (municipality_code, application_id, resident_id, procedure_code, procedure_version, status, data, submission, created_at, updated_at, submitted_at)
+      VALUES (${M}, ${id}, 'resident-refused', 'residence-certificate', 1, 'submitted', '{}'::jsonb, ${JSON.stringify({ caseTypeCode: 'withdrawn-type', data: {} })}::jsonb, now(), now(), now())`.execute(owner);
+    const before = await (await pages.get(clerk, '/console/procedures')).text();
+    expect(before).not.toContain('data-testid="intake-refusals"');
+    for (let run = 0; run < 2; run++) expect((await t.services.proceduresIntake.runAll())[M]).toMatchObject({ opened: 0, refused: 1 });
+    const html = await (await pages.get(clerk, '/console/procedures')).text();
+    const section = html.slice(html.indexOf('data-testid="intake-refusals"'));
+    expect(section).toContain('受付できていないオンライン申請');
+    expect(section).toContain('住民票の写し');
+    expect(section).toContain('手続（案件種別）が見つかりません');
+    expect(section).toContain('2回');
+    expect(section).toMatch(/令和\d+年\d+月\d+日/);
+    expect(section).not.toContain(id);
+    expect(section).not.toContain('withdrawn-type');
+    const en = await (await pages.get({ ...clerk, cookie: `${clerk.cookie}; ${LANG_COOKIE}=en` }, '/console/procedures')).text();
+    expect(en).toContain('Online applications not yet received');
+    // Still in the inbox (retried), and nothing else was written.
+    const row = (await sql<{ caseId: string | null }>`SELECT case_id FROM procedures.application WHERE application_id = ${id}`.execute(owner)).rows[0]!;
+    expect(row.caseId).toBeNull();
+    await sql`DELETE FROM procedures.application WHERE application_id = ${id}`.execute(owner);
+    expect(await (await pages.get(clerk, '/console/procedures')).text()).not.toContain('data-testid="intake-refusals"');
   });
 });

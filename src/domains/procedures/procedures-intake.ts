@@ -8,7 +8,7 @@
  *
  * Safe to repeat and to run on two workers: rows are taken with FOR UPDATE SKIP LOCKED, the case is linked in the
  * transaction that opens it and only while the application has none, and one row's refusal (in a savepoint) does not
- * hold up the others.
+ * hold up the others. A refused application is listed for staff (`intakeRefusals`) until a later run opens its case.
  */
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -46,10 +46,13 @@ export function createProceduresIntake(deps: IntakeDeps) {
         const submission = { ...parse(a.submission), receivedOn: japanDay(new Date(a.submittedAt as Date)) };
         try {
           await inSavepoint(trx, 'procedures_intake', () => procedures.openCaseIn(trx, m, { applicationId: a.applicationId, residentId: a.residentId, submission }, ctx));
+          await repo.clearIntakeRefusal(trx, a.applicationId);
           out.opened += 1;
         } catch (err) {
-          // Left in the inbox (the resident sees 受付処理中); retried next run. Only a rule's refusal is expected here.
+          // Left in the inbox (the resident sees 受付処理中) and retried next run; staff see it in the list of
+          // applications not yet received (オンライン手続), with the refusal. Only a rule's refusal is expected here.
           if (!(err instanceof DomainError)) throw err;
+          await repo.recordIntakeRefusal(trx, m, a.applicationId, { code: err.code.slice(0, 100), title: err.title.slice(0, 500), detail: (err.detail ?? '').slice(0, 500), now: clock.now() });
           out.refused += 1;
         }
       }

@@ -70,6 +70,24 @@ export function createProceduresRepository() {
         .where('municipalityCode', '=', TENANT).where('status', '=', 'submitted').where('caseId', 'is', null)
         .orderBy('submittedAt').limit(max).forUpdate().skipLocked().execute(),
 
+    /** An inbox application the intake could not open a case for: counted, with the latest refusal (migration 0024). */
+    recordIntakeRefusal: (trx: TenantTx, m: string, applicationId: string, v: { code: string; title: string; detail: string; now: Date }) =>
+      tables(trx).insertInto('procedures.intakeRefusal').values({ municipalityCode: m, applicationId, code: v.code, title: v.title, detail: v.detail, firstAt: v.now, lastAt: v.now })
+        .onConflict((oc) => oc.columns(['municipalityCode', 'applicationId']).doUpdateSet((eb) => ({
+          code: eb.ref('excluded.code'), title: eb.ref('excluded.title'), detail: eb.ref('excluded.detail'), lastAt: eb.ref('excluded.lastAt'), attempts: sql<number>`procedures.intake_refusal.attempts + 1` })))
+        .execute(),
+
+    /** Once a case is opened the refusal is history: dropped. */
+    clearIntakeRefusal: (trx: TenantTx, applicationId: string) =>
+      tables(trx).deleteFrom('procedures.intakeRefusal').where('municipalityCode', '=', TENANT).where('applicationId', '=', applicationId).execute(),
+
+    /** Applications still waiting in the inbox after a refusal, oldest first (staff's list). */
+    intakeRefusals: (trx: TenantTx) =>
+      tables(trx).selectFrom('procedures.intakeRefusal as r')
+        .innerJoin('procedures.application as a', (j) => j.onRef('a.municipalityCode', '=', 'r.municipalityCode').onRef('a.applicationId', '=', 'r.applicationId'))
+        .select(['r.applicationId', 'a.procedureCode', 'a.submittedAt', 'r.code', 'r.title', 'r.detail', 'r.attempts', 'r.firstAt', 'r.lastAt'])
+        .where('r.municipalityCode', '=', TENANT).where('a.caseId', 'is', null).orderBy('a.submittedAt').execute(),
+
     /** 補正 answered on the internet side and not yet recorded on the case, locked like the inbox. */
     pendingAnswers: (trx: TenantTx, max: number) =>
       tables(trx).selectFrom('procedures.correctionAnswer as x')

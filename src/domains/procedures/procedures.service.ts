@@ -152,6 +152,15 @@ export function createProceduresService(deps: ProceduresDeps) {
       });
     },
 
+    /**
+     * Online applications the intake could not turn into a case yet (still retried each run), with the refusal's
+     * words and how often it was tried: for the staff who handle cases. No personal data (procedure and times only).
+     */
+    intakeRefusals: (actor: Actor) => {
+      if (!can(actor, 'cases:handle') && !can(actor, 'tenant:configure')) throw new ForbiddenError('cases:handle');
+      return withTenant(db, actor.municipalityCode, (trx) => repo.intakeRefusals(trx));
+    },
+
     /** The procedures this municipality offers online. */
     catalogue: (r: Resident) => withResident(db, r, (trx) => offered(trx)),
 

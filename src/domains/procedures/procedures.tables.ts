@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * Kysely types of the procedures tables (migrations 0010, 0018, 0021). Kept here until they move into src/platform/db/types.ts
+ * Kysely types of the procedures tables (migrations 0010, 0018, 0021, 0024). Kept here until they move into src/platform/db/types.ts
  * (the generated schema); `tables(trx)` gives the tenant transaction these tables too.
  */
 import type { Transaction } from 'kysely';
@@ -59,6 +59,17 @@ export interface ProceduresAttachment {
   virusScan: Generated<string>;
 }
 
+export interface ProceduresIntakeRefusal {
+  applicationId: string;
+  attempts: Generated<number>;
+  code: string;
+  detail: Generated<string>;
+  firstAt: Timestamp;
+  lastAt: Timestamp;
+  municipalityCode: string;
+  title: string;
+}
+
 export interface ProceduresProcedureSetting {
   enabled: Generated<boolean>;
   feeYen: number | null;
@@ -96,6 +107,7 @@ export interface ProceduresTables {
   "procedures.application": ProceduresApplication;
   "procedures.correctionAnswer": ProceduresCorrectionAnswer;
   "procedures.daycareNotice": ProceduresDaycareNotice;
+  "procedures.intakeRefusal": ProceduresIntakeRefusal;
   "procedures.attachment": ProceduresAttachment;
   "procedures.procedureSetting": ProceduresProcedureSetting;
 }

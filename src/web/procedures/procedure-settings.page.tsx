@@ -10,6 +10,7 @@ import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
 
 type Row = Awaited<ReturnType<ProceduresService['staffSettings']>>[number];
+type Refusal = Awaited<ReturnType<ProceduresService['intakeRefusals']>>[number];
 
 const TEXT = {
   ja: {
@@ -21,6 +22,12 @@ const TEXT = {
     edit: (name: string) => `「${name}」の設定を変更`, editShort: '設定を変更', none: '—', count: (n: number) => `${n}件`,
     saved: (name: string) => `「${name}」の設定を保存しました。`,
     back: 'オンライン手続の設定へ戻る',
+    refusals: {
+      title: '受付できていないオンライン申請',
+      lead: '住民が送信した申請のうち、案件にできなかったものです。受付の処理は毎分やり直します。理由を解消すると案件になります（住民には「受付処理中」と表示されています）。',
+      cols: { procedure: '手続', submitted: '送信日時', reason: '理由', attempts: '試行回数', first: '最初の試行', last: '最後の試行' },
+      attempts: (n: number) => `${n}回`,
+    },
     form: {
       state: '住民ポータルでの受付', stateOn: '受け付ける', stateOff: '受け付けない（ポータルに表示しません）',
       fee: '手数料（円）', feeHint: (n: number) => `空欄にすると標準の手数料（${n.toLocaleString('ja-JP')}円）になります。0円は無料です。`,
@@ -37,6 +44,12 @@ const TEXT = {
     edit: (name: string) => `Change the settings of “${name}”`, editShort: 'Change', none: '—', count: (n: number) => String(n),
     saved: (name: string) => `The settings of “${name}” were saved.`,
     back: 'Back to online procedure settings',
+    refusals: {
+      title: 'Online applications not yet received',
+      lead: 'Applications residents sent that could not become a case. Reception is retried every minute; once the reason is resolved the case opens (residents see “being received”).',
+      cols: { procedure: 'Procedure', submitted: 'Sent', reason: 'Reason', attempts: 'Attempts', first: 'First attempt', last: 'Last attempt' },
+      attempts: (n: number) => String(n),
+    },
     form: {
       state: 'On the resident portal', stateOn: 'Accept applications', stateOff: 'Do not accept (not shown on the portal)',
       fee: 'Fee (yen)', feeHint: (n: number) => `Leave empty for the standard fee (¥${n.toLocaleString('en-US')}). 0 means free.`,
@@ -55,7 +68,7 @@ function fee(r: Row, t: (typeof TEXT)['ja'] | (typeof TEXT)['en']): string {
 }
 
 /** The list. */
-export function ProcedureSettingsPage(p: ConsoleContext & { rows: Row[]; canEdit: boolean; savedCode?: string }) {
+export function ProcedureSettingsPage(p: ConsoleContext & { rows: Row[]; refusals: Refusal[]; canEdit: boolean; savedCode?: string }) {
   const t = TEXT[p.lang === 'en' ? 'en' : 'ja'];
   const name = (r: Row) => (p.lang === 'en' ? r.def.titleEn : r.def.titleJa);
   const saved = p.savedCode ? p.rows.find((r) => r.def.code === p.savedCode) : undefined;
@@ -65,6 +78,7 @@ export function ProcedureSettingsPage(p: ConsoleContext & { rows: Row[]; canEdit
       {saved ? <div class="banner-success mt-4" role="status" data-testid="saved">{t.saved(name(saved))}</div> : null}
       <p class="mt-2 max-w-3xl">{t.lead}</p>
       {!p.canEdit && <p class="mt-2" data-testid="read-only">{t.readOnly}</p>}
+      {p.refusals.length > 0 ? <IntakeRefusals refusals={p.refusals} rows={p.rows} lang={p.lang} /> : null}
       <div class="mt-4 overflow-x-auto">
         <table class="w-full border-collapse" data-testid="procedure-settings">
           <caption class="sr-only">{t.title}</caption>
@@ -88,6 +102,42 @@ export function ProcedureSettingsPage(p: ConsoleContext & { rows: Row[]; canEdit
         </table>
       </div>
     </ConsoleLayout>
+  );
+}
+
+/** Applications waiting in the inbox after the intake refused them (procedures-intake.ts), named by procedure and time. */
+function IntakeRefusals(p: { refusals: Refusal[]; rows: Row[]; lang: string }) {
+  const t = TEXT[p.lang === 'en' ? 'en' : 'ja'];
+  const k = t.refusals;
+  const procedure = (code: string) => {
+    const def = p.rows.find((r) => r.def.code === code)?.def;
+    return def ? (p.lang === 'en' ? def.titleEn : def.titleJa) : t.none;
+  };
+  return (
+    <section class="banner-warning mt-6 max-w-6xl" aria-labelledby="refusals-title" data-testid="intake-refusals">
+      <h2 id="refusals-title" class="text-std-20B-150">{k.title}</h2>
+      <p class="mt-2">{k.lead}</p>
+      <div class="mt-2 overflow-x-auto">
+        <table class="w-full border-collapse">
+          <thead><tr>
+            <th scope="col" class={th}>{k.cols.procedure}</th><th scope="col" class={th}>{k.cols.submitted}</th><th scope="col" class={th}>{k.cols.reason}</th>
+            <th scope="col" class={th}>{k.cols.attempts}</th><th scope="col" class={th}>{k.cols.first}</th><th scope="col" class={th}>{k.cols.last}</th>
+          </tr></thead>
+          <tbody>
+            {p.refusals.map((r) => (
+              <tr data-testid="intake-refusal">
+                <td class={td}>{procedure(r.procedureCode)}</td>
+                <td class={`${td} whitespace-nowrap`}>{r.submittedAt ? toWarekiDateTime(r.submittedAt) : t.none}</td>
+                <td class={td}>{p.lang === 'en' && r.detail ? r.detail : r.title}</td>
+                <td class={`${td} whitespace-nowrap`}>{k.attempts(r.attempts)}</td>
+                <td class={`${td} whitespace-nowrap`}>{toWarekiDateTime(r.firstAt)}</td>
+                <td class={`${td} whitespace-nowrap`}>{toWarekiDateTime(r.lastAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

@@ -29,8 +29,9 @@ export function procedureSettingsRoutes(services: Services) {
 
   app.get('/console/procedures', async (c) => {
     const rows = await services.procedures.staffSettings(c.var.actor);
+    const refusals = await services.procedures.intakeRefusals(c.var.actor);
     const saved = c.req.query('saved');
-    return renderPage(c, ProcedureSettingsPage({ ...(await consoleContext(c, services)), rows, canEdit: can(c.var.actor, 'tenant:configure'),
+    return renderPage(c, ProcedureSettingsPage({ ...(await consoleContext(c, services)), rows, refusals, canEdit: can(c.var.actor, 'tenant:configure'),
       savedCode: saved && procedureOf(saved) ? saved : undefined }));
   });
 
