@@ -16,6 +16,8 @@ import { mountBatchRoutes } from './batch/batch.routes.ts';
 import { mountFormRoutes } from './forms/forms.routes.ts';
 import { mountMoveInPrefillRoutes } from './jukinet/move-in-prefill.routes.ts';
 import { mountMemoRoutes } from './memos/memo.routes.ts';
+import { mountEligibilityRoutes } from './eligibility/eligibility.routes.ts';
+import { mountFuhyoRoutes } from './fuhyo/fuhyo.routes.ts';
 import { mountSearchHistoryRoutes } from './search/search.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
@@ -43,6 +45,8 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountAddressMasterRoutes(app, svc);
   mountMoveInPrefillRoutes(app, svc, ctx);
   mountMemoRoutes(app, svc, ctx);
+  mountEligibilityRoutes(app, svc, ctx);
+  mountFuhyoRoutes(app, svc, ctx);
   mountSearchHistoryRoutes(app, svc, ctx);
 
   app.openapi(createRoute({
