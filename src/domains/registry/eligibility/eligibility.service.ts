@@ -33,8 +33,10 @@ export interface EligibilityView {
 
 const COLUMNS = ['reportId', 'personId', 'kind', 'eligible', 'acquiredOn', 'lostOn', 'asOf', 'consumerName', 'receivedAt'] as const;
 type Row = { kind: string; eligible: boolean; acquiredOn: string | null; lostOn: string | null; asOf: Date | string; consumerName: string; receivedAt: Date | string };
+/** A date column as YYYY-MM-DD (PostgreSQL gives the text; PGlite a Date at UTC midnight). */
+const day = (d: unknown): string | null => (d == null ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
 const present = (r: Row): EligibilityView => ({
-  kind: r.kind as EligibilityKind, label: ELIGIBILITY_LABELS[r.kind as EligibilityKind], eligible: r.eligible, acquiredOn: r.acquiredOn, lostOn: r.lostOn,
+  kind: r.kind as EligibilityKind, label: ELIGIBILITY_LABELS[r.kind as EligibilityKind], eligible: r.eligible, acquiredOn: day(r.acquiredOn), lostOn: day(r.lostOn),
   asOf: new Date(r.asOf).toISOString(), reportedBy: r.consumerName, receivedAt: new Date(r.receivedAt).toISOString(),
 });
 
@@ -79,7 +81,7 @@ export function createEligibilityUseCases(deps: { db: Database; accessLog: Acces
         const same = await trx.selectFrom('registry.eligibilityReport').select([...COLUMNS]).where('municipalityCode', '=', TENANT)
           .where('personId', '=', person.personId).where('kind', '=', input.kind).where('asOf', '=', asOf).executeTakeFirst();
         if (same) {
-          if (same.eligible !== values.eligible || same.acquiredOn !== values.acquiredOn || same.lostOn !== values.lostOn || same.consumerName !== c.name) fail('eligibility-conflict');
+          if (same.eligible !== values.eligible || day(same.acquiredOn) !== values.acquiredOn || day(same.lostOn) !== values.lostOn || same.consumerName !== c.name) fail('eligibility-conflict');
           return { created: false, report: present(same) };
         }
         const row = await trx.insertInto('registry.eligibilityReport').values({ municipalityCode: m, reportId: crypto.randomUUID(), personId: person.personId, kind: input.kind,
