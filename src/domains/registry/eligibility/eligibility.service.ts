@@ -61,7 +61,7 @@ export function createEligibilityUseCases(deps: { db: Database; accessLog: Acces
     for (const r of rows) latest.set(r.kind, r);
     return {
       latest: ELIGIBILITY_KINDS.filter((k) => latest.has(k)).map((k) => present(latest.get(k)!)),
-      history: rows.map(present),
+      history: [...rows].sort((a, b) => ELIGIBILITY_KINDS.indexOf(a.kind as EligibilityKind) - ELIGIBILITY_KINDS.indexOf(b.kind as EligibilityKind)).map(present),
     };
   }
 
