@@ -46,6 +46,7 @@ import { createSearchUseCases } from './search/search.service.ts';
 import { createMemoUseCases } from './memos/memo.service.ts';
 import { createEligibilityUseCases } from './eligibility/eligibility.service.ts';
 import { createFuhyoUseCases } from './fuhyo/fuhyo.service.ts';
+import { createGuardianshipUseCases } from './guardianship/guardianship.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -257,6 +258,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createChangeReviewUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
     ...feedUseCases,
     ...fuhyo,
+    ...createGuardianshipUseCases({ db, accessLog, today: () => japanToday(clock) }),
     ...createEligibilityUseCases({ db, accessLog, clock, today: () => japanToday(clock), asConsumer: feedUseCases.asFeedConsumer }),
     ...jukinet,
     ...createMoveInPrefillUseCases({ db, accessLog, inbox: deps.moveOutInbox ?? { find: async () => undefined } }),

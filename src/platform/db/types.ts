@@ -644,6 +644,20 @@ export interface RegistryFuhyoNotice {
   position: number;
 }
 
+export interface RegistryGuardianshipNotice {
+  effectiveOn: string;
+  event: string;
+  municipalityCode: string;
+  noticeId: string;
+  notifiedOn: string;
+  personId: string;
+  recordedAt: Generated<Timestamp>;
+  recordedBy: string;
+  recordedByName: string;
+  registrationNo: string;
+  source: string;
+}
+
 export interface RegistryHousehold {
   createdAt: Generated<Timestamp>;
   householdId: string;
@@ -1121,6 +1135,7 @@ export interface DB {
   "registry.feedConsumer": RegistryFeedConsumer;
   "registry.feedCounter": RegistryFeedCounter;
   "registry.fuhyoNotice": RegistryFuhyoNotice;
+  "registry.guardianshipNotice": RegistryGuardianshipNotice;
   "registry.household": RegistryHousehold;
   "registry.importJob": RegistryImportJob;
   "registry.batchRun": RegistryBatchRun;
