@@ -20,7 +20,7 @@ import { operatorId } from '../../platform/audit/batch-access.ts';
 import { generateRegistryCsv } from './csv/registry-csv-generate.ts';
 import { createRegistryCsvService, CsvImportRefused } from './csv/registry-csv.service.ts';
 import { RegistryRuleError } from './registry-errors.ts';
-import { FEED_SCOPE_LABELS, FEED_SCOPES } from './feed/feed-items.ts';
+import { CONSUMER_SCOPES, FEED_CONSUMER_KINDS, FEED_SCOPE_LABELS, type FeedConsumerKind } from './feed/feed-items.ts';
 import { createFileJukinetAdapter } from './jukinet/jukinet-adapter.ts';
 import { AddressMasterFileError } from './addresses/address-master.ts';
 
@@ -196,12 +196,15 @@ export function registerRegistryCommands(program: Command): void {
     .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
     .requiredOption('--name <name>', '連携先の名前（英小文字・数字・ハイフン、例 tax）')
     .requiredOption('--purpose <text>', '利用目的（アクセスログに記録）')
-    .option('--scopes <list>', `提供する項目群（カンマ区切り）: ${FEED_SCOPES.join(',')}`, 'basic')
-    .action((opts: { municipality: string; name: string; purpose: string; scopes: string }) => guarded(async () => {
+    .option('--scopes <list>', `提供する項目群（カンマ区切り）: ${CONSUMER_SCOPES.join(',')}`, 'basic')
+    .option('--kind <kind>', `連携先の種別: ${FEED_CONSUMER_KINDS.join(',')}（個人番号は団体内統合宛名だけ）`, 'standard')
+    .action((opts: { municipality: string; name: string; purpose: string; scopes: string; kind: string }) => guarded(async () => {
       const scopes = opts.scopes.split(',').map((x) => x.trim()).filter(Boolean);
-      const bad = scopes.filter((x) => !(FEED_SCOPES as readonly string[]).includes(x));
-      if (bad.length > 0) throw new Refused(`提供項目群が正しくありません: ${bad.join(',')}（${FEED_SCOPES.join(',')}）`, EXIT_INVALID_INPUT);
-      const r = await withRegistry(opts.municipality, (reg) => reg.feedConsumersAsOperator.add(opts.municipality, `cli:${operatorId()}`, { name: opts.name, purpose: opts.purpose, scopes }));
+      const bad = scopes.filter((x) => !(CONSUMER_SCOPES as readonly string[]).includes(x));
+      if (bad.length > 0) throw new Refused(`提供項目群が正しくありません: ${bad.join(',')}（${CONSUMER_SCOPES.join(',')}）`, EXIT_INVALID_INPUT);
+      if (!(FEED_CONSUMER_KINDS as readonly string[]).includes(opts.kind)) throw new Refused(`連携先の種別が正しくありません: ${opts.kind}（${FEED_CONSUMER_KINDS.join(',')}）`, EXIT_INVALID_INPUT);
+      const r = await withRegistry(opts.municipality, (reg) => reg.feedConsumersAsOperator.add(opts.municipality, `cli:${operatorId()}`,
+        { name: opts.name, kind: opts.kind as FeedConsumerKind, purpose: opts.purpose, scopes }));
       process.stdout.write(`登録しました / added: ${r.consumer.name}（${r.consumer.scopes.map((x) => FEED_SCOPE_LABELS[x as keyof typeof FEED_SCOPE_LABELS]).join('、')}）\n`);
       process.stdout.write(`連携用トークン（再表示できません） / token (shown once): ${r.token}\n`);
     }));
@@ -210,8 +213,8 @@ export function registerRegistryCommands(program: Command): void {
     .requiredOption('--municipality <code>', '全国地方公共団体コード（6桁）')
     .action((opts: { municipality: string }) => guarded(async () => {
       const items = await withRegistry(opts.municipality, (reg) => reg.feedConsumersAsOperator.list(opts.municipality));
-      process.stdout.write(csvLine(['名前', '利用目的', '提供項目群', '登録者', '登録日時', '失効日時']));
-      for (const c of items) process.stdout.write(csvLine([c.name, c.purpose, c.scopes.join(' '), c.createdBy, c.createdAt, c.revokedAt ?? ''].map(csvText)));
+      process.stdout.write(csvLine(['名前', '種別', '利用目的', '提供項目群', '登録者', '登録日時', '失効日時']));
+      for (const c of items) process.stdout.write(csvLine([c.name, c.kind, c.purpose, c.scopes.join(' '), c.createdBy, c.createdAt, c.revokedAt ?? ''].map(csvText)));
     }));
   consumers.command('revoke')
     .description('連携先を失効させる（トークンは直ちに使えなくなる） / revoke a consumer')

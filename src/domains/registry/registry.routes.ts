@@ -16,6 +16,9 @@ import { mountBatchRoutes } from './batch/batch.routes.ts';
 import { mountFormRoutes } from './forms/forms.routes.ts';
 import { mountMoveInPrefillRoutes } from './jukinet/move-in-prefill.routes.ts';
 import { mountMemoRoutes } from './memos/memo.routes.ts';
+import { mountEligibilityRoutes } from './eligibility/eligibility.routes.ts';
+import { mountFuhyoRoutes } from './fuhyo/fuhyo.routes.ts';
+import { mountGuardianshipRoutes } from './guardianship/guardianship.routes.ts';
 import { mountSearchHistoryRoutes } from './search/search.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
@@ -31,7 +34,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   const svc = services.registry;
   const ctx = (c: Context<AppEnv>) => ({ clientIp: c.var.clientIp, requestId: c.var.requestId });
   for (const p of ['/persons', '/persons/*', '/households/*', '/changes', '/changes/*', '/provisional-changes', '/provisional-changes/*', '/registry-statistics', '/registry-towns', '/registry-towns/*', '/registry-postal-codes/*',
-    '/support-measures', '/support-measures/*', '/address-changes', '/household-address-changes', '/memos', '/memos/*', '/search-history', '/search-history/*']) {
+    '/support-measures', '/support-measures/*', '/address-changes', '/household-address-changes', '/memos', '/memos/*', '/search-history', '/search-history/*', '/guardianship-notices/*']) {
     app.use(p, requireStaff());
   }
   mountSupportMeasureRoutes(app, svc, ctx);
@@ -43,6 +46,9 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountAddressMasterRoutes(app, svc);
   mountMoveInPrefillRoutes(app, svc, ctx);
   mountMemoRoutes(app, svc, ctx);
+  mountEligibilityRoutes(app, svc, ctx);
+  mountFuhyoRoutes(app, svc, ctx);
+  mountGuardianshipRoutes(app, svc, ctx);
   mountSearchHistoryRoutes(app, svc, ctx);
 
   app.openapi(createRoute({

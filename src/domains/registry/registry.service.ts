@@ -44,6 +44,9 @@ import { createFormUseCases } from './forms/forms.service.ts';
 import { diffRecords } from './changes/change-diff.ts';
 import { createSearchUseCases } from './search/search.service.ts';
 import { createMemoUseCases } from './memos/memo.service.ts';
+import { createEligibilityUseCases } from './eligibility/eligibility.service.ts';
+import { createFuhyoUseCases } from './fuhyo/fuhyo.service.ts';
+import { createGuardianshipUseCases } from './guardianship/guardianship.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -85,6 +88,8 @@ export function createRegistryService(deps: RegistryDeps) {
   const { db, registry: repo, accessLog, cipher, clock } = deps;
   const feed = createFeedRepository();
   const jukinet = createJukinetUseCases({ db, accessLog, cipher });
+  const feedUseCases = createFeedUseCases({ db, accessLog, cipher, today: () => japanToday(clock) });
+  const fuhyo = createFuhyoUseCases({ accessLog, asConsumer: feedUseCases.asFeedConsumer });
 
   const log = (trx: TenantTx, actor: Actor, action: string, personId: string, ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean; disclosedItems?: string[] } = {}) =>
     accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx, ...extra });
@@ -251,7 +256,10 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createAddressMasterUseCases({ db, accessLog, today: () => japanToday(clock) }),
     ...createChangePreviewUseCases({ db, accessLog, today: () => japanToday(clock), plan: planIn }),
     ...createChangeReviewUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
-    ...createFeedUseCases({ db, accessLog, cipher, today: () => japanToday(clock) }),
+    ...feedUseCases,
+    ...fuhyo,
+    ...createGuardianshipUseCases({ db, accessLog, today: () => japanToday(clock) }),
+    ...createEligibilityUseCases({ db, accessLog, clock, today: () => japanToday(clock), asConsumer: feedUseCases.asFeedConsumer }),
     ...jukinet,
     ...createMoveInPrefillUseCases({ db, accessLog, inbox: deps.moveOutInbox ?? { find: async () => undefined } }),
     ...createMoveInNoticeOverdueUseCases({ db, accessLog, today: () => japanToday(clock) }),
@@ -331,6 +339,7 @@ export function createRegistryService(deps: RegistryDeps) {
         const changeId = await writePlan(trx, municipalityCode, plan, input, { staffId: 'system' }, today, 'final');
         await feed.allocate(trx, municipalityCode, [changeId]); // the feed number's lock is held to commit
         await jukinet.recordJukinetMessages(trx, municipalityCode, [changeId]);
+        await fuhyo.recordFuhyoNotices(trx, municipalityCode, [changeId]); // 附票 notices of local 本籍 holders (spec §7.2.4)
         return { changeId, plan };
       });
     },
@@ -351,6 +360,7 @@ export function createRegistryService(deps: RegistryDeps) {
         // the 住基ネット outbox in the same transaction.
         await feed.allocate(trx, actor.municipalityCode, ids);
         await jukinet.recordJukinetMessages(trx, actor.municipalityCode, ids);
+        await fuhyo.recordFuhyoNotices(trx, actor.municipalityCode, ids);
         return { approved: changeIds };
       });
     },

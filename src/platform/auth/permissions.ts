@@ -41,6 +41,9 @@ export const ACTIONS = {
   // 窓口・審査・決裁 (not contractors); changing or deleting another's: 決裁.
   'registry:memo': ['counter', 'reviewer', 'approver'],
   'registry:memo-manage': ['approver'],
+  // 成年被後見人 (spec §9.4): the 法務局's 後見開始/終了 notices of a resident, recorded and read by the registry section's
+  // 審査・決裁 only — not 窓口 (the status is not shown at the counter), nor contractors or 管理者.
+  'registry:guardianship': ['reviewer', 'approver'],
   'certificates:issue': ['counter'],
   // 交付履歴の無効 (spec §1.3.8): the clerk who issues or the approver; never contractor staff.
   'certificates:void': ['counter', 'approver'],

@@ -600,10 +600,25 @@ export interface RegistryChangeReceiptCounter {
   receiptYear: number;
 }
 
+export interface RegistryEligibilityReport {
+  acquiredOn: string | null;
+  asOf: Timestamp;
+  consumerId: string;
+  consumerName: string;
+  eligible: boolean;
+  kind: string;
+  lostOn: string | null;
+  municipalityCode: string;
+  personId: string;
+  receivedAt: Generated<Timestamp>;
+  reportId: string;
+}
+
 export interface RegistryFeedConsumer {
   consumerId: string;
   createdAt: Generated<Timestamp>;
   createdBy: string;
+  kind: Generated<string>;
   municipalityCode: string;
   name: string;
   purpose: string;
@@ -616,6 +631,31 @@ export interface RegistryFeedConsumer {
 export interface RegistryFeedCounter {
   lastSeq: Int8;
   municipalityCode: string;
+}
+
+export interface RegistryFuhyoNotice {
+  changeId: string;
+  content: Json;
+  createdAt: Generated<Timestamp>;
+  feedSeq: Int8;
+  historyNo: number;
+  municipalityCode: string;
+  personId: string;
+  position: number;
+}
+
+export interface RegistryGuardianshipNotice {
+  effectiveOn: string;
+  event: string;
+  municipalityCode: string;
+  noticeId: string;
+  notifiedOn: string;
+  personId: string;
+  recordedAt: Generated<Timestamp>;
+  recordedBy: string;
+  recordedByName: string;
+  registrationNo: string;
+  source: string;
 }
 
 export interface RegistryHousehold {
@@ -1091,8 +1131,11 @@ export interface DB {
   "platform.terminal": PlatformTerminal;
   "registry.change": RegistryChange;
   "registry.changeReceiptCounter": RegistryChangeReceiptCounter;
+  "registry.eligibilityReport": RegistryEligibilityReport;
   "registry.feedConsumer": RegistryFeedConsumer;
   "registry.feedCounter": RegistryFeedCounter;
+  "registry.fuhyoNotice": RegistryFuhyoNotice;
+  "registry.guardianshipNotice": RegistryGuardianshipNotice;
   "registry.household": RegistryHousehold;
   "registry.importJob": RegistryImportJob;
   "registry.batchRun": RegistryBatchRun;

@@ -7,12 +7,14 @@ const ja = {
   lead: '年報・入管への定期報告・閲覧用写し・無作為抽出を依頼します。依頼はスケジューラが順に実行し（1分以内）、実行条件・結果・警告は記録として残ります。結果のダウンロードは対象者ごとにアクセスログに記録されます。',
   kinds: {
     'annual-report': '住民基本台帳関係年報（人口動態）', 'immigration-report': '出入国在留管理庁への定期報告', 'inspection-copy': '閲覧用写し', 'random-extraction': '無作為抽出（宛名ラベル）',
+    'guardianship-notices': '成年被後見人に関する通知',
   } as Record<string, string>,
   hints: {
     'annual-report': '期間中の転入・出生・転出・死亡・その他の人数と、期首・期末の人口（日本人・外国人、男女別）。期間を空欄にすると前年1月1日〜12月31日です。',
     'immigration-report': '期間中の外国人住民の異動（法第30条の45の事項）。期間を空欄にすると前月です。',
     'inspection-copy': '氏名・出生の年月日・男女の別・住所（住基法第11条）。DV等支援措置の対象者は除かれます。',
     'random-extraction': '条件に合う住民から指定数を無作為に抽出し、宛名ラベル（12面）を作成します。DV等支援措置の対象者は抽出しません。',
+    'guardianship-notices': '期間中に効力の生じた後見開始・後見終了（法務局の通知）の一覧を選挙管理委員会へ、期間中に転出した成年被後見人の通知を転出先へ作成します。期間を空欄にすると前月です。',
   } as Record<string, string>,
   from: '期間の開始日', to: '期間の終了日', order: '並び順', orders: { address: '住所順', kana: 'フリガナ順' } as Record<string, string>,
   count: '抽出数', ageFrom: '年齢（以上）', ageTo: '年齢（以下）', sex: '性別', anySex: '指定しない', sexes: { male: '男', female: '女' } as Record<string, string>, seed: '乱数の種（空欄で自動）',
@@ -29,12 +31,13 @@ export type BatchDictionary = typeof ja;
 const en: BatchDictionary = {
   title: 'Batch work and statistics',
   lead: 'Request the yearly report, the immigration report, the inspection copy or a random extraction. The scheduler runs requests in order (within a minute); parameters, results and alerts are kept. Every download is access-logged per person.',
-  kinds: { 'annual-report': 'Yearly register report (population changes)', 'immigration-report': 'Periodic report to the Immigration Services Agency', 'inspection-copy': 'Inspection copy', 'random-extraction': 'Random extraction (address labels)' },
+  kinds: { 'annual-report': 'Yearly register report (population changes)', 'immigration-report': 'Periodic report to the Immigration Services Agency', 'inspection-copy': 'Inspection copy', 'random-extraction': 'Random extraction (address labels)', 'guardianship-notices': 'Notices on adult wards' },
   hints: {
     'annual-report': 'Persons moving in, born, moving out, dying and other reasons in the period, with the population at its start and end. Empty: the previous calendar year.',
     'immigration-report': 'Changes of foreign residents in the period (Article 30-45 items). Empty: the previous month.',
     'inspection-copy': 'Name, date of birth, sex and address (Article 11). Persons under a DV support measure are left out.',
     'random-extraction': 'Draws the given number of residents at random and makes address labels (12 per sheet). Persons under a DV support measure are never drawn.',
+    'guardianship-notices': 'Lists guardianship starts and ends (notices of the Legal Affairs Bureau) effective in the period for the election commission, and notices to the new municipality of adult wards who moved out in the period. Empty: the previous month.',
   },
   from: 'Period from', to: 'Period to', order: 'Order', orders: { address: 'By address', kana: 'By reading' },
   count: 'Number to draw', ageFrom: 'Age from', ageTo: 'Age to', sex: 'Sex', anySex: 'Any', sexes: { male: 'Male', female: 'Female' }, seed: 'Seed (empty: automatic)',

@@ -11,7 +11,7 @@ import { batchText, type BatchDictionary } from './registry-batch-i18n.ts';
 import { DateField, ErrorSummary, RegistryLayout, td, th, wareki, type FieldErrors } from './registry-ui.tsx';
 
 export type BatchRun = Awaited<ReturnType<RegistryService['listBatchRuns']>>[number];
-export const BATCH_FORM_KINDS = ['annual-report', 'immigration-report', 'inspection-copy', 'random-extraction'] as const;
+export const BATCH_FORM_KINDS = ['annual-report', 'immigration-report', 'inspection-copy', 'random-extraction', 'guardianship-notices'] as const;
 
 export interface BatchPageProps extends ConsoleContext {
   canChange: boolean;
@@ -61,7 +61,7 @@ function RequestForm(p: BatchPageProps & { kind: (typeof BATCH_FORM_KINDS)[numbe
         <input type="hidden" name="_csrf" value={p.csrfToken} />
         <input type="hidden" name="_idem" value={newFormToken()} />
         <input type="hidden" name="kind" value={p.kind} />
-        {p.kind === 'annual-report' || p.kind === 'immigration-report' ? (
+        {p.kind === 'annual-report' || p.kind === 'immigration-report' || p.kind === 'guardianship-notices' ? (
           <>
             <DateField name="from" id={id('from')} label={t.from} value={v('from')} error={e('from')} />
             <DateField name="to" id={id('to')} label={t.to} value={v('to')} error={e('to')} />

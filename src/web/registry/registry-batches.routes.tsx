@@ -64,7 +64,7 @@ export function registryBatchRoutes(services: Services) {
       return Number(v);
     };
     let input: Parameters<typeof svc.requestBatchRun>[1];
-    if (kind === 'annual-report' || kind === 'immigration-report') input = { kind, from: day('from'), to: day('to') };
+    if (kind === 'annual-report' || kind === 'immigration-report' || kind === 'guardianship-notices') input = { kind, from: day('from'), to: day('to') };
     else if (kind === 'inspection-copy') input = { kind, order: values.order === 'kana' ? 'kana' : 'address' };
     else {
       const count = int('count', 1, t.count);

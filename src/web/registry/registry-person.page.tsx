@@ -11,6 +11,8 @@ import {
 import { registryText } from './registry-i18n.ts';
 import { HouseholdSupportNotice, PersonSupportNotice, type SupportNotices } from './registry-support-notice.tsx';
 import { MemoBadge, MemoSection, type MemoSectionProps } from './registry-memo.tsx';
+import { EligibilitySection, type EligibilityItem } from './registry-eligibility.tsx';
+import { GuardianshipSection, type GuardianshipSectionProps } from './registry-guardianship.tsx';
 import { GlyphView } from './registry-glyphs.tsx';
 import { registryToolsText } from './registry-tools-i18n.ts';
 import { reviewText } from './registry-review-i18n.ts';
@@ -62,6 +64,10 @@ export interface PersonPageProps extends ConsoleContext {
   suppressions?: Array<{ operation: string; level: string; startsOn: string; subjectType: string; liftedNow: boolean }>;
   /** メモ of the person and the household (spec §1.1.15). */
   memo?: Omit<MemoSectionProps, 'lang'>;
+  /** 他業務の資格 reported by the other business systems (spec §7.2.2). */
+  eligibility?: { latest: EligibilityItem[]; history: EligibilityItem[] };
+  /** 成年被後見人 (spec §9.4): only for staff with registry:guardianship. */
+  guardianship?: GuardianshipSectionProps;
 }
 
 /** The 抑止 in force: what is stopped or warned about, since when, and whether it is lifted for now. */
@@ -204,6 +210,8 @@ export function PersonPage(p: PersonPageProps) {
         ) : null}
       </section>
       {p.memo && !p.asOf ? <MemoSection lang={p.lang} {...p.memo} /> : null}
+      {p.eligibility && !p.asOf ? <EligibilitySection lang={p.lang} {...p.eligibility} /> : null}
+      {p.guardianship && !p.asOf ? <GuardianshipSection lang={p.lang} {...p.guardianship} /> : null}
       <section class="mt-8 max-w-5xl" aria-labelledby="asof-heading">
         <h2 id="asof-heading" class="text-std-20B-150">{t.asOf}</h2>
         <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-2 flex flex-wrap items-end gap-4">

@@ -29,6 +29,8 @@ export const BatchRunInput = z.discriminatedUnion('kind', [
     .openapi({ description: '出入国在留管理庁への定期報告（外国人住民の異動、法第30条の45の事項）。期間の既定は前月' }),
   z.object({ kind: z.literal('inspection-copy'), order: z.enum(['address', 'kana']).optional(), townCodes: TownCodes })
     .openapi({ description: '閲覧用写し（氏名・出生の年月日・男女の別・住所、住所順又はフリガナ順）。DV等支援措置の対象者は除く' }),
+  z.object({ kind: z.literal('guardianship-notices'), from: Day.optional(), to: Day.optional() })
+    .openapi({ description: '成年被後見人に関する通知: 期間中に効力の生じた後見開始・終了の一覧（選挙管理委員会へ）と、期間中に転出した成年被後見人の転出先への通知。期間の既定は前月' }),
   z.object({
     kind: z.literal('random-extraction'), count: z.number().int().min(1).max(100_000), ageFrom: z.number().int().min(0).max(150).optional(), ageTo: z.number().int().min(0).max(150).optional(),
     sex: z.enum(['male', 'female']).optional(), townCodes: TownCodes, seed: z.string().regex(/^[0-9A-Za-z-]{1,64}$/).optional(),

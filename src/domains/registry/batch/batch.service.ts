@@ -19,6 +19,8 @@ import type { PersonRecord } from '../registry-model.ts';
 import type { RegistryRepository } from '../registry.repository.ts';
 import { personsUnderSupportMeasure } from '../support-measures/support-measure.repository.ts';
 import { batchCsv, labelsPdf } from './batch-output.ts';
+import { guardianshipReport } from '../guardianship/guardianship-rules.ts';
+import { guardianshipPersons } from '../guardianship/guardianship.service.ts';
 import {
   annualReport, BATCH_COLUMNS, BATCH_LABELS, immigrationReport, inspectionCopy, randomExtraction,
   type BatchAlert, type BatchKind, type BatchResult, type ChangedSnapshot, type ReasonCount, type Resident, type ResultRow,
@@ -31,6 +33,7 @@ export type BatchRunRequest =
   | { kind: 'annual-report'; from?: string; to?: string }
   | { kind: 'immigration-report'; from?: string; to?: string }
   | { kind: 'inspection-copy'; order?: 'address' | 'kana'; townCodes?: string[] }
+  | { kind: 'guardianship-notices'; from?: string; to?: string }
   | { kind: 'random-extraction'; count: number; ageFrom?: number; ageTo?: number; sex?: 'male' | 'female'; townCodes?: string[]; seed?: string };
 
 /** Refusals of the batch API (stable code, Japanese message). */
@@ -43,8 +46,8 @@ export function createBatchUseCases(deps: { db: Database; registry: RegistryRepo
   /** The parameters a run keeps: the request with every default filled in (period, order, seed). */
   function resolve(input: BatchRunRequest, day: string): Record<string, unknown> & { kind: BatchKind } {
     switch (input.kind) {
-      case 'annual-report': case 'immigration-report': {
-        // Default period: the 年報's (the previous calendar year) or, for the 入管 report, the previous month.
+      case 'annual-report': case 'immigration-report': case 'guardianship-notices': {
+        // Default period: the 年報's (the previous calendar year) or, for the 入管 report and the 成年被後見人 notices, the previous month.
         const y = Number(day.slice(0, 4));
         const prevMonth = addDays(`${day.slice(0, 7)}-01`, -1);
         const from = input.from ?? (input.kind === 'annual-report' ? `${y - 1}-01-01` : `${prevMonth.slice(0, 7)}-01`);
@@ -100,6 +103,10 @@ export function createBatchUseCases(deps: { db: Database; registry: RegistryRepo
         const q = p as unknown as { asOf: string; order: 'address' | 'kana'; townCodes?: string[] };
         const all = await residents(trx, q.asOf, q.townCodes);
         return inspectionCopy(q, all, await personsUnderSupportMeasure(trx, all.map((r) => r.personId), q.asOf));
+      }
+      case 'guardianship-notices': {
+        const { from, to } = p as unknown as { from: string; to: string };
+        return guardianshipReport({ from, to }, await guardianshipPersons(trx));
       }
       case 'random-extraction': {
         const q = p as unknown as { asOf: string; count: number; seed: string; ageFrom?: number; ageTo?: number; sex?: 'male' | 'female'; townCodes?: string[] };

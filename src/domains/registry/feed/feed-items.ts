@@ -11,13 +11,31 @@
 import { recordToRow } from '../csv/registry-csv-rows.ts';
 import { CSV_COLUMNS, type CsvColumn } from '../csv/registry-csv-format.ts';
 import type { PersonRecord } from '../registry-model.ts';
+import { ELIGIBILITY_KINDS, ELIGIBILITY_LABELS, type EligibilityKind } from '../eligibility/eligibility-kinds.ts';
 
 /** Item groups a consumer may be given. */
 export const FEED_SCOPES = ['basic', 'name', 'birth-sex', 'household', 'address', 'domicile', 'foreign', 'resident-code', 'my-number', 'protected-address'] as const;
 export type FeedScope = (typeof FEED_SCOPES)[number];
 
+/**
+ * Kinds of consumer (連携先の種別): an ordinary business system; the 団体内統合宛名システム, the only one that may hold the
+ * `my-number` scope (番号法: 宛名番号 ↔ 個人番号 is 特定個人情報, spec §7.1.2.3); the municipality's own 戸籍附票システム,
+ * which reads the 附票 notices of local 本籍 holders and whose feed is cut to them (spec §7.2.4).
+ */
+export const FEED_CONSUMER_KINDS = ['standard', '団体内統合宛名', '戸籍附票'] as const;
+export type FeedConsumerKind = (typeof FEED_CONSUMER_KINDS)[number];
+
+/** Scopes that let a business system write a kind of eligibility (他業務の資格, spec §7.2.2): `eligibility-<kind>`. */
+export const ELIGIBILITY_SCOPES = ['eligibility-election', 'eligibility-kokuho', 'eligibility-kouki', 'eligibility-kaigo', 'eligibility-nenkin',
+  'eligibility-child-allowance', 'eligibility-mynumber-card'] as const satisfies ReadonlyArray<`eligibility-${EligibilityKind}`>;
+export type EligibilityScope = (typeof ELIGIBILITY_SCOPES)[number];
+/** Every scope a consumer may hold: item groups it reads and eligibility kinds it writes. */
+export const CONSUMER_SCOPES = [...FEED_SCOPES, ...ELIGIBILITY_SCOPES] as const;
+export type ConsumerScope = FeedScope | EligibilityScope;
+
 /** Japanese labels of the scopes (CLI and console). */
-export const FEED_SCOPE_LABELS: Record<FeedScope, string> = {
+export const FEED_SCOPE_LABELS: Record<ConsumerScope, string> = {
+  ...Object.fromEntries(ELIGIBILITY_KINDS.map((k) => [`eligibility-${k}`, `資格の登録（${ELIGIBILITY_LABELS[k]}）`])) as Record<EligibilityScope, string>,
   basic: '基本（宛名番号・世帯番号・住民状態・消除）', name: '氏名・フリガナ・旧氏・通称', 'birth-sex': '生年月日・性別', household: '続柄・記載順位',
   address: '住所・住定日・転入前住所・転出先', domicile: '本籍・筆頭者', foreign: '国籍・在留資格等', 'resident-code': '住民票コード',
   'my-number': '個人番号', 'protected-address': '支援措置対象者の住所',
@@ -49,21 +67,28 @@ export function residentState(r: PersonRecord, today: string): string {
   }
 }
 
-/** Whether a set of scopes is valid (known, no duplicates). */
-export function parseScopes(list: readonly string[]): FeedScope[] {
-  const out = new Set<FeedScope>(['basic']);
+/**
+ * Whether a set of scopes is valid for a kind of consumer (known, no duplicates); `basic` is always given. Only a
+ * 団体内統合宛名 consumer may hold `my-number` (and always does); eligibility is written by ordinary systems only.
+ * @throws Error 'unknown-scope' or 'my-number-scope' (the caller maps it to a refusal)
+ */
+export function parseScopes(list: readonly string[], kind: FeedConsumerKind = 'standard'): ConsumerScope[] {
+  const out = new Set<ConsumerScope>(['basic']);
   for (const s of list) {
-    if (!(FEED_SCOPES as readonly string[]).includes(s)) throw new Error(`unknown scope ${s}`);
-    out.add(s as FeedScope);
+    if (!(CONSUMER_SCOPES as readonly string[]).includes(s)) throw new Error('unknown-scope');
+    if (s === 'my-number' && kind !== '団体内統合宛名') throw new Error('my-number-scope');
+    if (s.startsWith('eligibility-') && kind !== 'standard') throw new Error('unknown-scope');
+    out.add(s as ConsumerScope);
   }
-  return FEED_SCOPES.filter((s) => out.has(s));
+  if (kind === '団体内統合宛名') out.add('my-number');
+  return CONSUMER_SCOPES.filter((s) => out.has(s));
 }
 
 /**
  * A person's record as standard items, only those the scopes give. `myNumber` is read from the vault by the caller
  * only when the scopes include `my-number`.
  */
-export function feedItems(r: PersonRecord, opts: { scopes: readonly FeedScope[]; myNumber?: string; protectedPerson: boolean; today: string;
+export function feedItems(r: PersonRecord, opts: { scopes: readonly ConsumerScope[]; myNumber?: string; protectedPerson: boolean; today: string;
   suppression?: { certificate: 'error' | 'alert' | null; feed: 'error' | 'alert' | null } }): Record<string, string> {
   const scopes = new Set(opts.scopes);
   const row = recordToRow(r, scopes.has('my-number') ? opts.myNumber : undefined, '');

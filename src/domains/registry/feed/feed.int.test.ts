@@ -40,8 +40,8 @@ describe('registry change feed', () => {
     if (approve) expect((await approver.request('POST', `/api/v1/changes/${body.changeId}/approvals`)).status).toBe(201);
     return body;
   }
-  async function addConsumer(name: string, scopes: string[]) {
-    const res = await admin.request('POST', '/api/v1/registry-feed/consumers', { name, purpose: `${name} の賦課・資格管理`, scopes });
+  async function addConsumer(name: string, scopes: string[], kind?: string) {
+    const res = await admin.request('POST', '/api/v1/registry-feed/consumers', { name, purpose: `${name} の賦課・資格管理`, scopes, ...(kind ? { kind } : {}) });
     expect(res.status, await res.clone().text()).toBe(201);
     const body = (await res.json()) as { consumer: { consumerId: string; scopes: string[] }; token: string };
     tokens[name] = body.token;
@@ -66,14 +66,15 @@ describe('registry change feed', () => {
     approver = await t.login(M, (await t.staff(M, ['approver'])).loginId);
     admin = await t.login(M, (await t.staff(M, ['admin'])).loginId);
     await addConsumer('election', ['name', 'birth-sex', 'address', 'household']);
-    await addConsumer('tax', ['name', 'birth-sex', 'address', 'household', 'my-number', 'protected-address']);
+    await addConsumer('tax', ['name', 'birth-sex', 'address', 'household', 'protected-address']);
+    await addConsumer('togo-atena', ['name', 'birth-sex', 'address', 'protected-address'], '団体内統合宛名');
   });
 
   it('manages consumers for registry:feed-admin only; the token is shown once and kept only as a hash', async () => {
     expect((await clerk.request('POST', '/api/v1/registry-feed/consumers', { name: 'x', purpose: 'p', scopes: [] })).status).toBe(403);
     expect((await approver.request('GET', '/api/v1/registry-feed/consumers')).status).toBe(403);
     const list = (await (await admin.request('GET', '/api/v1/registry-feed/consumers')).json()) as { items: Array<{ name: string; scopes: string[] }> };
-    expect(list.items.map((c) => c.name)).toEqual(['election', 'tax']);
+    expect(list.items.map((c) => c.name)).toEqual(['election', 'tax', 'togo-atena']);
     expect(list.items[0]!.scopes).toEqual(['basic', 'name', 'birth-sex', 'household', 'address']);
     const dup = await admin.request('POST', '/api/v1/registry-feed/consumers', { name: 'tax', purpose: '重複', scopes: [] });
     expect(dup.status).toBe(409);
@@ -104,14 +105,48 @@ describe('registry change feed', () => {
     expect(Object.keys(mine[0]!.items)).not.toContain('個人番号');
     expect(Object.keys(mine[0]!.items)).not.toContain('本籍');
     expect(Object.keys(mine[0]!.items)).not.toContain('住民票コード');
-    const taxed = await page<ExtractPage>(tokens.tax!, `extract?limit=1000`);
+    const taxed = await page<ExtractPage>(tokens['togo-atena']!, `extract?limit=1000`);
     const withNumber = taxed.records.filter((r) => r.items['住所_番地号表記'] === `${serial - 1}番地`);
     expect(withNumber.map((r) => r.items['個人番号'])).toEqual(expect.arrayContaining([expect.stringMatching(/^\d{12}$/)]));
     expect(Number(cursor)).toBeGreaterThan(0);
     // Every record read is in the access log under the consumer, with its purpose; 個人番号 reads are marked.
     const log = await sql<{ n: number; mn: number }>`SELECT count(*)::int AS n, count(*) FILTER (WHERE my_number_accessed)::int AS mn FROM audit.access_log
-      WHERE actor_id = 'feed-consumer:tax' AND action = 'registry.feed.extract' AND subject_id = ANY(${h.personIds}::text[]) AND purpose = 'tax の賦課・資格管理'`.execute(t.services.db.owner);
+      WHERE actor_id = 'feed-consumer:togo-atena' AND action = 'registry.feed.extract' AND subject_id = ANY(${h.personIds}::text[])
+        AND purpose = '特定個人情報（番号法）：togo-atena の賦課・資格管理' AND disclosed_items = 'specific-personal-information'`.execute(t.services.db.owner);
     expect(log.rows[0]).toEqual({ n: 2, mn: 2 });
+  });
+
+  it('gives 個人番号 (宛名番号 ↔ 個人番号, 特定個人情報) only to the 団体内統合宛名 consumer kind, full and delta, each delivery marked', async () => {
+    // No other kind of consumer may hold the my-number scope: refused with its code, nothing registered.
+    for (const kind of [undefined, 'standard', '戸籍附票']) {
+      const res = await admin.request('POST', '/api/v1/registry-feed/consumers', { name: 'tax2', purpose: '住民税', scopes: ['name', 'my-number'], ...(kind ? { kind } : {}) });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { code: string }).code).toBe('feed-my-number-scope-forbidden');
+    }
+    const names = await sql<{ name: string }>`SELECT name FROM registry.feed_consumer WHERE name = 'tax2'`.execute(t.services.db.owner);
+    expect(names.rows).toEqual([]);
+    // The database refuses it too (a consumer written around the service).
+    await expect(sql`UPDATE registry.feed_consumer SET scopes = scopes || '{my-number}' WHERE name = 'tax'`.execute(t.services.db.owner)).rejects.toThrow();
+    // A 団体内統合宛名 consumer always has it, given or not; the others never receive 個人番号.
+    const linkage = await addConsumer('atena-link', [], '団体内統合宛名');
+    expect(linkage.consumer.scopes).toEqual(['basic', 'my-number']);
+    const before = (await follow(tokens.election!, '0', 1000)).cursor;
+    const h = await moveIn();
+    const [c] = (await follow(linkage.token, before)).seen;
+    expect(c!.records).toHaveLength(2);
+    for (const r of c!.records) {
+      expect(r.items['宛名番号']).toMatch(/^\d+$/);
+      expect(r.items['個人番号']).toMatch(/^\d{12}$/);
+      expect(Object.keys(r.items)).not.toContain('氏');
+    }
+    const [e] = (await follow(tokens.tax!, before)).seen;
+    expect(Object.keys(e!.records[0]!.items)).not.toContain('個人番号');
+    const log = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit.access_log WHERE actor_id = 'feed-consumer:atena-link' AND action = 'registry.feed.changes'
+      AND subject_id = ANY(${h.personIds}::text[]) AND my_number_accessed AND disclosed_items = 'specific-personal-information' AND purpose LIKE '特定個人情報（番号法）：%'`.execute(t.services.db.owner);
+    expect(log.rows[0]!.n).toBe(2);
+    const plain = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit.access_log WHERE actor_id = 'feed-consumer:tax' AND subject_id = ANY(${h.personIds}::text[])
+      AND (my_number_accessed OR disclosed_items <> '')`.execute(t.services.db.owner);
+    expect(plain.rows[0]!.n).toBe(0);
   });
 
   it('delivers committed changes after a cursor in order, provisional ones only once approved', async () => {

@@ -8,9 +8,9 @@ const TENANT = sql<string>`platform.current_municipality()::char(6)`;
 
 /** A consumer as stored (without its token hash). */
 export interface FeedConsumerRow {
-  consumerId: string; name: string; purpose: string; scopes: string[]; createdBy: string; createdAt: Date; revokedBy: string | null; revokedAt: Date | null;
+  consumerId: string; name: string; kind: string; purpose: string; scopes: string[]; createdBy: string; createdAt: Date; revokedBy: string | null; revokedAt: Date | null;
 }
-const CONSUMER_COLUMNS = ['consumerId', 'name', 'purpose', 'scopes', 'createdBy', 'createdAt', 'revokedBy', 'revokedAt'] as const;
+const CONSUMER_COLUMNS = ['consumerId', 'name', 'kind', 'purpose', 'scopes', 'createdBy', 'createdAt', 'revokedBy', 'revokedAt'] as const;
 
 /** Creates the feed repository. */
 export function createFeedRepository() {
@@ -63,7 +63,7 @@ export function createFeedRepository() {
     vaultMany: (trx: TenantTx, indexes: string[]) => indexes.length === 0 ? Promise.resolve([]) :
       trx.selectFrom('registry.myNumberVault').select(['keyId', 'ciphertext', 'myNumberIndex']).where('municipalityCode', '=', TENANT).where('myNumberIndex', 'in', indexes).execute(),
 
-    insertConsumer: (trx: TenantTx, m: string, row: { consumerId: string; name: string; purpose: string; scopes: string[]; tokenHash: string; createdBy: string }) =>
+    insertConsumer: (trx: TenantTx, m: string, row: { consumerId: string; name: string; kind: string; purpose: string; scopes: string[]; tokenHash: string; createdBy: string }) =>
       trx.insertInto('registry.feedConsumer').values({ municipalityCode: m, ...row }).onConflict((oc) => oc.doNothing()).returning('consumerId').executeTakeFirst(),
 
     consumers: (trx: TenantTx): Promise<FeedConsumerRow[]> =>

@@ -10,7 +10,7 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { requireStaff } from '../../../platform/http/middleware.ts';
 import { problems, staffSecurity } from '../../../platform/http/openapi.ts';
 import type { RegistryService } from '../registry.service.ts';
-import { FEED_SCOPES } from './feed-items.ts';
+import { CONSUMER_SCOPES, FEED_CONSUMER_KINDS } from './feed-items.ts';
 import { CHANGES_PAGE_MAX, EXTRACT_PAGE_MAX } from './feed.service.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -35,13 +35,14 @@ const ChangesPage = z.object({
   })),
 }).openapi('RegistryFeedChangesPage');
 const Consumer = z.object({
-  consumerId: z.string().uuid(), name: z.string(), purpose: z.string(), scopes: z.array(z.string()), createdBy: z.string(), createdAt: z.string(),
+  consumerId: z.string().uuid(), name: z.string(), kind: z.enum(FEED_CONSUMER_KINDS), purpose: z.string(), scopes: z.array(z.string()), createdBy: z.string(), createdAt: z.string(),
   revokedBy: z.string().nullable(), revokedAt: z.string().nullable(),
 }).openapi('RegistryFeedConsumer');
 const ConsumerInput = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/).openapi({ description: '連携先の名前（英小文字・数字・ハイフン）、例 tax, kokuho, election' }),
+  kind: z.enum(FEED_CONSUMER_KINDS).optional().openapi({ description: '連携先の種別。standard（業務システム、既定）、団体内統合宛名（個人番号を受け取れる唯一の種別。特定個人情報）、戸籍附票（本籍がこの市区町村にある住民だけを受け取り、附票通知を読む）' }),
   purpose: z.string().min(1).max(500).openapi({ description: '利用目的（アクセスログに記録）' }),
-  scopes: z.array(z.enum(FEED_SCOPES)).max(FEED_SCOPES.length).openapi({ description: '提供する項目群。basic は常に含む。my-number がなければ個人番号は提供しない' }),
+  scopes: z.array(z.enum(CONSUMER_SCOPES)).max(CONSUMER_SCOPES.length).openapi({ description: '提供する項目群と登録できる資格（eligibility-<種類>）。basic は常に含む。my-number は団体内統合宛名だけ（常に含む）' }),
 }).openapi('RegistryFeedConsumerInput');
 
 const bearer = (c: Context<AppEnv>) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];

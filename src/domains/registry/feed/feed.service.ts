@@ -18,10 +18,13 @@ import { fail } from '../registry-errors.ts';
 import type { PersonRecord } from '../registry-model.ts';
 import { personsUnderSupportMeasure } from '../support-measures/support-measure.repository.ts';
 import { checkSuppressions } from '../suppressions/suppression.service.ts';
-import { feedItems, parseScopes, type FeedScope } from './feed-items.ts';
+import { isLocalHonseki } from '../fuhyo/local-honseki.ts';
+import { FEED_CONSUMER_KINDS, feedItems, parseScopes, type ConsumerScope, type FeedConsumerKind } from './feed-items.ts';
 import { createFeedRepository, type FeedConsumerRow } from './feed.repository.ts';
 
 interface Ctx { clientIp: string; requestId: string }
+/** A consumer to register: its name, kind (default 'standard'), purpose and scopes. */
+export interface ConsumerInput { name: string; kind?: FeedConsumerKind; purpose: string; scopes: string[] }
 /** Who manages consumers: a staff member (API, console) or an operator (command line). */
 export interface FeedAdmin { type: 'staff' | 'operator'; id: string }
 
@@ -33,7 +36,7 @@ const TOKEN = /^jfc_(\d{6})_([A-Za-z0-9_-]{43})$/;
 
 /** A consumer as the API and the CLI show it. */
 export const presentConsumer = (c: FeedConsumerRow) => ({
-  consumerId: c.consumerId, name: c.name, purpose: c.purpose, scopes: c.scopes, createdBy: c.createdBy, createdAt: new Date(c.createdAt).toISOString(),
+  consumerId: c.consumerId, name: c.name, kind: c.kind as FeedConsumerKind, purpose: c.purpose, scopes: c.scopes, createdBy: c.createdBy, createdAt: new Date(c.createdAt).toISOString(),
   revokedBy: c.revokedBy, revokedAt: c.revokedAt ? new Date(c.revokedAt).toISOString() : null,
 });
 
@@ -45,15 +48,17 @@ export function createFeedUseCases(deps: { db: Database; accessLog: AccessLogRep
   const logAdmin = (trx: TenantTx, m: string, by: FeedAdmin, action: string, consumerId: string, ctx: Ctx) =>
     accessLog.append(trx, m, { actorType: by.type, actorId: by.id, action, subjectType: 'feed-consumer', subjectId: consumerId, ...ctx });
 
-  async function add(m: string, by: FeedAdmin, input: { name: string; purpose: string; scopes: string[] }, ctx: Ctx) {
-    let scopes: FeedScope[];
-    try { scopes = parseScopes(input.scopes); } catch { fail('feed-consumer-invalid'); }
+  async function add(m: string, by: FeedAdmin, input: ConsumerInput, ctx: Ctx) {
+    const kind = input.kind ?? 'standard';
+    if (!(FEED_CONSUMER_KINDS as readonly string[]).includes(kind)) fail('feed-consumer-invalid');
+    let scopes: ConsumerScope[];
+    try { scopes = parseScopes(input.scopes, kind); } catch (e) { fail((e as Error).message === 'my-number-scope' ? 'feed-my-number-scope-forbidden' : 'feed-consumer-invalid'); }
     if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(input.name) || !input.purpose.trim() || input.purpose.length > 500) fail('feed-consumer-invalid');
     const secret = crypto.randomBytes(32).toString('base64url');
     const token = `jfc_${m}_${secret}`;
     return withTenant(db, m, async (trx) => {
       const consumerId = crypto.randomUUID();
-      const inserted = await repo.insertConsumer(trx, m, { consumerId, name: input.name, purpose: input.purpose.trim(), scopes, tokenHash: sha256(token), createdBy: by.id });
+      const inserted = await repo.insertConsumer(trx, m, { consumerId, name: input.name, kind, purpose: input.purpose.trim(), scopes, tokenHash: sha256(token), createdBy: by.id });
       if (!inserted) fail('feed-consumer-name-taken');
       await logAdmin(trx, m, by, 'registry.feed.consumer-add', consumerId, ctx);
       return { consumer: presentConsumer((await repo.consumerByName(trx, input.name))!), token };
@@ -83,9 +88,13 @@ export function createFeedUseCases(deps: { db: Database; accessLog: AccessLogRep
     });
   }
 
+  /** The 戸籍附票 system reads only persons whose 本籍 is here (spec §7.2.4); every other consumer all of them. */
+  const forConsumer = <T extends { record: PersonRecord }>(c: FeedConsumerRow, m: string, rows: T[]) =>
+    c.kind === '戸籍附票' ? rows.filter((r) => isLocalHonseki(r.record.honseki, m)) : rows;
+
   /** Records as standard items for a consumer, with the access-log entries (one per person). */
   async function deliver(trx: TenantTx, m: string, c: FeedConsumerRow, action: string, rows: Array<{ personId: string; record: PersonRecord }>, ctx: Ctx) {
-    const scopes = c.scopes as FeedScope[];
+    const scopes = c.scopes as ConsumerScope[];
     const day = today();
     const protectedIds = await personsUnderSupportMeasure(trx, [...new Set(rows.map((r) => r.personId))], day);
     const subjects = [...new Map(rows.map((r) => [r.personId, { personId: r.personId, householdId: r.record.householdId }])).values()];
@@ -100,8 +109,11 @@ export function createFeedUseCases(deps: { db: Database; accessLog: AccessLogRep
     const out = rows.map((r) => feedItems(r.record, { scopes, today: day, protectedPerson: protectedIds.has(r.personId),
       suppression: { certificate: levelOf(certificate, r.personId), feed: levelOf(feed, r.personId) },
       myNumber: r.record.myNumberIndex ? myNumbers.get(r.record.myNumberIndex) : undefined }));
+    // 宛名番号 ↔ 個人番号 to the 団体内統合宛名システム is 特定個人情報 (番号法): each record given with its number is marked so.
+    const specific = (r: { record: PersonRecord }) => myNumbers.size > 0 && !!r.record.myNumberIndex;
     await accessLog.appendMany(trx, m, rows.map((r) => ({ actorType: 'system' as const, actorId: `feed-consumer:${c.name}`, action, subjectType: 'person',
-      subjectId: r.personId, purpose: c.purpose, myNumberAccessed: myNumbers.size > 0 && !!r.record.myNumberIndex, ...ctx })));
+      subjectId: r.personId, purpose: specific(r) ? `特定個人情報（番号法）：${c.purpose}` : c.purpose, myNumberAccessed: specific(r),
+      ...(specific(r) ? { disclosedItems: ['specific-personal-information'] } : {}), ...ctx })));
     return out;
   }
 
@@ -112,7 +124,7 @@ export function createFeedUseCases(deps: { db: Database; accessLog: AccessLogRep
   }
 
   return {
-    async addFeedConsumer(actor: Actor, input: { name: string; purpose: string; scopes: string[] }, ctx: Ctx) {
+    async addFeedConsumer(actor: Actor, input: ConsumerInput, ctx: Ctx) {
       assertAllowed(actor, 'registry:feed-admin');
       return add(actor.municipalityCode, { type: 'staff', id: actor.staffId }, input, ctx);
     },
@@ -125,9 +137,12 @@ export function createFeedUseCases(deps: { db: Database; accessLog: AccessLogRep
       return revoke(actor.municipalityCode, { type: 'staff', id: actor.staffId }, consumerId, ctx);
     },
 
+    /** Runs `fn` as the consumer the token names (the eligibility and 附票 APIs). */
+    asFeedConsumer: asConsumer,
+
     /** The command line's consumer registry (an operator; access-logged with the operator's name). */
     feedConsumersAsOperator: {
-      add: (m: string, operator: string, input: { name: string; purpose: string; scopes: string[] }) => add(m, { type: 'operator', id: operator }, input, { clientIp: '', requestId: 'cli' }),
+      add: (m: string, operator: string, input: ConsumerInput) => add(m, { type: 'operator', id: operator }, input, { clientIp: '', requestId: 'cli' }),
       list: (m: string) => withTenant(db, m, async (trx) => (await repo.consumers(trx)).map(presentConsumer)),
       revoke: async (m: string, operator: string, name: string) => {
         const c = await withTenant(db, m, (trx) => repo.consumerByName(trx, name));
@@ -145,10 +160,11 @@ export function createFeedUseCases(deps: { db: Database; accessLog: AccessLogRep
       return asConsumer(token, async (trx, m, c) => {
         const cursor = await repo.lastSeq(trx);
         const limit = Math.min(Math.max(q.limit ?? 500, 1), EXTRACT_PAGE_MAX);
-        const page = await repo.currentPage(trx, q.after ?? '', limit);
+        const all = await repo.currentPage(trx, q.after ?? '', limit);
+        const page = forConsumer(c, m, all);
         const items = await deliver(trx, m, c, 'registry.feed.extract', page, ctx);
         return {
-          cursor: String(cursor), next: page.length === limit ? page.at(-1)!.atenaNo : null,
+          cursor: String(cursor), next: all.length === limit ? all.at(-1)!.atenaNo : null,
           records: page.map((p, i) => ({ historyNo: p.historyNo, items: items[i]! })),
         };
       });
@@ -163,7 +179,7 @@ export function createFeedUseCases(deps: { db: Database; accessLog: AccessLogRep
         const after = parseCursor(q.cursor, await repo.lastSeq(trx));
         const limit = Math.min(Math.max(q.limit ?? 200, 1), CHANGES_PAGE_MAX);
         const changes = await repo.changesAfter(trx, after, limit);
-        const snaps = await repo.snapshotsOf(trx, changes.map((x) => x.changeId));
+        const snaps = forConsumer(c, m, await repo.snapshotsOf(trx, changes.map((x) => x.changeId)));
         const items = await deliver(trx, m, c, 'registry.feed.changes', snaps, ctx);
         const byChange = new Map<string, Array<{ historyNo: number; items: Record<string, string> }>>();
         snaps.forEach((s, i) => { const l = byChange.get(s.changeId) ?? []; l.push({ historyNo: s.historyNo, items: items[i]! }); byChange.set(s.changeId, l); });
