@@ -600,6 +600,22 @@ export interface RegistryChangeReceiptCounter {
   receiptYear: number;
 }
 
+export interface RegistryEucQuery {
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  createdByName: Generated<string>;
+  lastCount: number | null;
+  lastExcluded: number | null;
+  lastRunAt: Timestamp | null;
+  lastRunByName: string | null;
+  municipalityCode: string;
+  parameters: Json;
+  purpose: string;
+  queryId: string;
+  runs: Generated<number>;
+  title: string;
+}
+
 export interface RegistryFeedConsumer {
   consumerId: string;
   createdAt: Generated<Timestamp>;
@@ -1091,6 +1107,7 @@ export interface DB {
   "platform.terminal": PlatformTerminal;
   "registry.change": RegistryChange;
   "registry.changeReceiptCounter": RegistryChangeReceiptCounter;
+  "registry.eucQuery": RegistryEucQuery;
   "registry.feedConsumer": RegistryFeedConsumer;
   "registry.feedCounter": RegistryFeedCounter;
   "registry.household": RegistryHousehold;
