@@ -88,6 +88,8 @@ export function EucPage(p: EucPageProps) {
             {select('sex', t.sex, [['', t.any], ['male', t.sexes.male!], ['female', t.sexes.female!]])}
             {select('residentKind', t.kind, [['', t.any], ['japanese', t.kinds.japanese!], ['foreign', t.kinds.foreign!]])}
             {select('state', t.state, [['current', t.states.current!], ['removed', t.states.removed!], ['all', t.states.all!]])}
+          </div>
+          <div class="mt-4 flex flex-wrap items-start gap-4">
             <DateField name="changedFrom" id="changedFrom" label={t.changedFrom} value={v('changedFrom')} error={e('changedFrom')} />
             <DateField name="changedTo" id="changedTo" label={t.changedTo} value={v('changedTo')} error={e('changedTo')} />
           </div>
