@@ -6,6 +6,8 @@
  */
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyChain } from '../src/platform/audit/access-log-chain.ts';
+import { createAccessLogRepository } from '../src/platform/audit/access-log.repository.ts';
 import { useTestApp } from './test-app.ts';
 import { consoleSessions, type ConsoleSession as Session } from './web-console-session.ts';
 
@@ -59,6 +61,12 @@ describe('データ抽出（EUC） screen', () => {
     expect(bytes.subarray(3).toString('utf8')).toBe('氏,名,生年月日\r\n抽出,一郎,1950-01-01\r\n');
     const logged = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit.access_log WHERE action = 'registry.euc.extract' AND subject_type = 'person'`.execute(t.services.db.owner)).rows[0]!.n;
     expect(logged).toBe(1);
+    // 画面名 (spec §10.2): the console request's entries name the screen; the hash chain still verifies.
+    const screens = (await sql<{ screenName: string }>`SELECT screen_name AS "screenName" FROM audit.access_log WHERE action IN ('registry.euc.extract', 'registry.euc.preview', 'registry.euc.save')`.execute(t.services.db.owner)).rows;
+    expect(screens.length).toBe(3);
+    expect(screens.every((r) => r.screenName === '住民記録 データ抽出（EUC）')).toBe(true);
+    const report = await verifyChain(createAccessLogRepository().scanAll(t.services.db.owner));
+    expect(report.breaks).toEqual([]);
     html = await (await pages.get(reviewer, PATH)).text();
     expect(html).toMatch(/（1人、除外1人）/);
   });

@@ -23,6 +23,8 @@ const Entry = z.object({
   /** 入力端末 and place (spec §1.3.1): '' for residents, systems and operators; `unregistered` for staff at no registered terminal. */
   terminalCode: z.string(),
   placeCode: z.string(),
+  /** 画面名 of a console request (spec §10.2); '' for the API, systems, operators and residents. */
+  screenName: z.string(),
   hash: z.string(),
 }).openapi('AccessLogEntry');
 
@@ -41,7 +43,7 @@ export function auditRoutes(services: { audit: AuditService }) {
     responses: { 200: { description: 'Entries, newest first', content: { 'application/json': { schema: z.object({ items: z.array(Entry) }) } } }, ...problems(400, 401, 403) },
   }), async (c) => {
     const rows = await services.audit.list(c.var.actor, c.req.valid('query'));
-    return c.json({ items: rows.map(({ municipalityCode: _m, prevHash: _p, occurredAt, disclosedItems, ...r }) => ({ ...r, occurredAt: occurredAt.toISOString(), disclosedItems: disclosedItems ? disclosedItems.split(',') : [] })) }, 200);
+    return c.json({ items: rows.map(({ municipalityCode: _m, prevHash: _p, occurredAt, disclosedItems, ...r }) => ({ ...r, occurredAt: occurredAt.toISOString(), disclosedItems: disclosedItems ? disclosedItems.split(',') : [], screenName: r.screenName ?? '' })) }, 200);
   });
   return app;
 }

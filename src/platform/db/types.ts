@@ -42,6 +42,7 @@ export interface AuditAccessLog {
   prevHash: string;
   purpose: Generated<string>;
   requestId: Generated<string>;
+  screenName: Generated<string>;
   seq: Int8;
   subjectId: Generated<string>;
   subjectType: Generated<string>;
