@@ -6,6 +6,7 @@
 import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import { newFormToken } from '../../platform/http/idempotency.ts';
 import type { AccessLogRow } from '../../platform/audit/access-log.repository.ts';
+import { AccessLogAnalysisForm } from './access-log-analysis-form.tsx';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
 import { actionLabel, adminText } from './admin-i18n.ts';
 
@@ -146,6 +147,7 @@ export function AccessLogPage(p: ConsoleContext & { rows: AccessLogRow[]; list: 
         </div>
         <button type="submit" class="button-secondary">{t.apply}</button>
       </form>
+      <AccessLogAnalysisForm lang={p.lang} today={new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)} />
       {p.rows.length === 0 ? <p class="mt-6">{t.none}</p> : (
         <div class="mt-4 overflow-x-auto">
           <table class="w-full border-collapse" data-testid="access-log">
