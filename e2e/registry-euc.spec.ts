@@ -44,3 +44,23 @@ describe('registry EUC', () => {
     assertClean(page);
   });
 });
+
+describe('access log screen (画面名, analysis)', () => {
+  it('shows the screen of each entry and offers the analysis CSV', async () => {
+    const reviewer = await browser.newPage(SIZE);
+    await signIn(reviewer, 'shinsa');
+    await reviewer.waitForURL('**/console');
+    await reviewer.goto('/console/registry/euc');
+    const page = await browser.newPage(SIZE);
+    await signIn(page, 'kanri');
+    await page.waitForURL('**/console');
+    await page.goto('/console/admin/access-log');
+    expect(await page.getByTestId('log-screen').allTextContents()).toContain('住民記録 データ抽出（EUC）');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'CSVを出力' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^access-log-analysis-.*\.csv$/);
+    await assertAccessible(page);
+    await screenshot(page, 'admin-access-log-screen-analysis');
+    assertClean(page);
+  });
+});
