@@ -22,6 +22,7 @@ import { counterWebRoutes } from './counter/counter.routes.tsx';
 import { registryChangeRoutes } from './registry/registry-changes.routes.tsx';
 import { registryAddressChangeRoutes } from './registry/registry-address-changes.routes.tsx';
 import { registryBatchRoutes } from './registry/registry-batches.routes.tsx';
+import { registryEucRoutes } from './registry/registry-euc.routes.tsx';
 import { registryWebRoutes } from './registry/registry.routes.tsx';
 import { registryReviewRoutes } from './registry/registry-review.routes.tsx';
 import { sessionRoutes } from './session/session.routes.tsx';
@@ -85,6 +86,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', registryChangeRoutes(services));
   app.route('/', registryAddressChangeRoutes(services));
   app.route('/', registryBatchRoutes(services));
+  app.route('/', registryEucRoutes(services));
   app.route('/', casesWebRoutes(services));
   app.route('/', adminWebRoutes(services, { secureCookies: opts.secureCookies }));
   app.route('/', staffAttachmentRoutes(services));

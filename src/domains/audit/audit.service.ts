@@ -6,6 +6,7 @@ import type { AccessLogRepository } from '../../platform/audit/access-log.reposi
 import { verifyChain, type ChainHead, type ChainReport } from '../../platform/audit/access-log-chain.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { withTenant } from '../../platform/tenancy/tenant-transaction.ts';
+import { analyseAccessLog } from './access-log-analysis.ts';
 
 /** Creates the audit service. */
 export function createAuditService(deps: { db: Database; accessLog: AccessLogRepository }) {
@@ -14,6 +15,19 @@ export function createAuditService(deps: { db: Database; accessLog: AccessLogRep
     async list(actor: Actor, filter: { subjectType?: string; subjectId?: string; actorId?: string; terminalCode?: string; limit: number; beforeSeq?: number }) {
       assertAllowed(actor, 'access-log:read');
       return withTenant(deps.db, actor.municipalityCode, (trx) => deps.accessLog.list(trx, filter));
+    },
+
+    /**
+     * Analysis of the municipality's access log over [from, to] (spec §10.2): per operator × operation, persons,
+     * after-hours and refused entries, flags. The read is itself logged. @throws ForbiddenError
+     */
+    async analyse(actor: Actor, from: string, to: string, ctx: { clientIp: string; requestId: string }) {
+      assertAllowed(actor, 'access-log:read');
+      return withTenant(deps.db, actor.municipalityCode, async (trx) => {
+        const rows = await analyseAccessLog(trx, from, to);
+        await deps.accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'access-log.analyse', subjectType: 'access-log', subjectId: `${from}..${to}`, ...ctx });
+        return rows;
+      });
     },
 
     /**

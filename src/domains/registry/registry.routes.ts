@@ -13,6 +13,7 @@ import { mountSuppressionRoutes } from './suppressions/suppression.routes.ts';
 import { mountAddressChangeRoutes } from './addresses/address-change.routes.ts';
 import { mountFeedRoutes } from './feed/feed.routes.ts';
 import { mountBatchRoutes } from './batch/batch.routes.ts';
+import { mountEucRoutes } from './euc/euc.routes.ts';
 import { mountFormRoutes } from './forms/forms.routes.ts';
 import { mountMoveInPrefillRoutes } from './jukinet/move-in-prefill.routes.ts';
 import { mountMemoRoutes } from './memos/memo.routes.ts';
@@ -42,6 +43,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountAddressChangeRoutes(app, svc, ctx);
   mountFeedRoutes(app, svc, ctx);
   mountBatchRoutes(app, svc, ctx);
+  mountEucRoutes(app, svc, ctx);
   mountFormRoutes(app, svc, ctx);
   mountAddressMasterRoutes(app, svc);
   mountMoveInPrefillRoutes(app, svc, ctx);

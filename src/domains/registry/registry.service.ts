@@ -40,6 +40,7 @@ import { createMoveInPrefillUseCases } from './jukinet/move-in-prefill.service.t
 import { createMoveInNoticeOverdueUseCases } from './changes/move-in-notice-overdue.service.ts';
 import type { MoveOutInfoInbox } from './jukinet/move-out-info-inbox.ts';
 import { createBatchUseCases } from './batch/batch.service.ts';
+import { createEucUseCases } from './euc/euc.service.ts';
 import { createFormUseCases } from './forms/forms.service.ts';
 import { diffRecords } from './changes/change-diff.ts';
 import { createSearchUseCases } from './search/search.service.ts';
@@ -264,6 +265,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createMoveInPrefillUseCases({ db, accessLog, inbox: deps.moveOutInbox ?? { find: async () => undefined } }),
     ...createMoveInNoticeOverdueUseCases({ db, accessLog, today: () => japanToday(clock) }),
     ...createBatchUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
+    ...createEucUseCases({ db, accessLog, cipher, today: () => japanToday(clock) }),
     ...createFormUseCases({ db, registry: repo, accessLog, clock }),
     ...createSearchUseCases({ db, registry: repo, accessLog, cipher, clock, today: () => japanToday(clock), historyDays: deps.searchHistoryDays ?? 30 }),
     ...createMemoUseCases({ db, registry: repo, accessLog, clock }),

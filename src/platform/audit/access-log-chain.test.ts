@@ -31,6 +31,15 @@ describe('verifyChain', () => {
     rows[1]!.disclosedItems = 'domicile';
     expect((await verifyChain(rows)).breaks).toEqual([{ municipalityCode: '202151', chain: 0, seq: 2, reason: 'hash-mismatch' }]);
   });
+  it('hashes the screen name only when there is one, after the disclosed items, terminal and place (migration 0035)', async () => {
+    const [row] = chain(1);
+    expect(entryText({ ...row!, screenName: '' })).toBe(entryText(row!));
+    expect(entryText({ ...row!, terminalCode: 't1', placeCode: 'p1', screenName: '住民記録 個人票' })).toBe(`${entryText(row!)}\u001f\u001ft1\u001fp1\u001f住民記録 個人票`);
+    expect(entryText({ ...row!, screenName: '管理' })).toBe(`${entryText(row!)}\u001f\u001f\u001f\u001f管理`);
+    const rows = chain(3);
+    rows[1]!.screenName = '住民記録 住民検索';
+    expect((await verifyChain(rows)).breaks).toEqual([{ municipalityCode: '202151', chain: 0, seq: 2, reason: 'hash-mismatch' }]);
+  });
   it('finds an altered field', async () => {
     const rows = chain(5);
     rows[2]!.subjectId = 'someone-else';

@@ -21,8 +21,10 @@ export function entryText(e: AccessLogRow): string {
     e.prevHash, e.municipalityCode, position(e), e.occurredAt.toISOString(), e.actorType, e.actorId, e.action,
     e.subjectType, e.subjectId, e.purpose, e.myNumberAccessed ? '1' : '0', e.clientIp, e.requestId, e.outcome,
   ];
-  // Migration 0022: an entry with a terminal or place appends three fields, one without only its disclosed items.
-  if (e.terminalCode || e.placeCode) fields.push(e.disclosedItems ?? '', e.terminalCode ?? '', e.placeCode ?? '');
+  // Migration 0035: an entry with a screen name appends four fields; 0022: one with a terminal or place three, one
+  // without only its disclosed items.
+  if (e.screenName) fields.push(e.disclosedItems ?? '', e.terminalCode ?? '', e.placeCode ?? '', e.screenName);
+  else if (e.terminalCode || e.placeCode) fields.push(e.disclosedItems ?? '', e.terminalCode ?? '', e.placeCode ?? '');
   else if (e.disclosedItems) fields.push(e.disclosedItems);
   return fields.join('\u001f');
 }

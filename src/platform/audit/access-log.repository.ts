@@ -54,6 +54,8 @@ export interface AccessLogRow {
   /** 入力端末 and its place (migration 0022): '' for residents, systems and operators; `unregistered` for staff at an unknown terminal. */
   terminalCode: string;
   placeCode: string;
+  /** 画面名 of the console request (migration 0035), '' for the API and others. */
+  screenName?: string;
   prevHash: string;
   hash: string;
 }

@@ -34,6 +34,9 @@ export const ACTIONS = {
   'registry:feed-admin': ['admin'],
   // Batch work of the registry (年報, 入管への報告, 閲覧用写し, 無作為抽出): bulk extracts of personal data, so 審査・決裁 only.
   'registry:batch': ['reviewer', 'approver'],
+  // EUC (spec §10.1): staff extract registry data themselves (items and conditions, CSV). An independent permission
+  // (§10.3); bulk personal data, so 審査・決裁 only. 個人番号 also needs 'registry:unmask-my-number'.
+  'registry:euc': ['reviewer', 'approver'],
   // Address masters (住居表示・地番, 方書; spec §1.3.2–1.3.4) and the input places and terminals (§1.3.1): the registry
   // section's 決裁 or the administrator.
   'registry:masters': ['approver', 'admin'],

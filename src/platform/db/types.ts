@@ -42,6 +42,7 @@ export interface AuditAccessLog {
   prevHash: string;
   purpose: Generated<string>;
   requestId: Generated<string>;
+  screenName: Generated<string>;
   seq: Int8;
   subjectId: Generated<string>;
   subjectType: Generated<string>;
@@ -614,6 +615,22 @@ export interface RegistryEligibilityReport {
   reportId: string;
 }
 
+export interface RegistryEucQuery {
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  createdByName: Generated<string>;
+  lastCount: number | null;
+  lastExcluded: number | null;
+  lastRunAt: Timestamp | null;
+  lastRunByName: string | null;
+  municipalityCode: string;
+  parameters: Json;
+  purpose: string;
+  queryId: string;
+  runs: Generated<number>;
+  title: string;
+}
+
 export interface RegistryFeedConsumer {
   consumerId: string;
   createdAt: Generated<Timestamp>;
@@ -1132,6 +1149,7 @@ export interface DB {
   "registry.change": RegistryChange;
   "registry.changeReceiptCounter": RegistryChangeReceiptCounter;
   "registry.eligibilityReport": RegistryEligibilityReport;
+  "registry.eucQuery": RegistryEucQuery;
   "registry.feedConsumer": RegistryFeedConsumer;
   "registry.feedCounter": RegistryFeedCounter;
   "registry.fuhyoNotice": RegistryFuhyoNotice;

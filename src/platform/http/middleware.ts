@@ -9,6 +9,7 @@ import type { Actor } from '../auth/actor.ts';
 import { safeEqual, sessionCookieName } from '../auth/session-token.ts';
 import { DomainError, UnauthenticatedError } from './errors.ts';
 import { withWorkplace } from '../tenancy/tenant-transaction.ts';
+import { screenNameOf } from '../audit/screen-names.ts';
 import type { AppEnv } from './app-env.ts';
 
 /** Assigns a request id (or keeps a well-formed incoming one), a child logger and the client address. */
@@ -61,13 +62,13 @@ export function loadActor(resolve: (cookie: string | undefined) => Promise<Actor
 /**
  * Runs a staff member's request at the terminal and place of their session (spec §1.3.1, §10.2): every tenant
  * transaction of the request records them (access log, changes, certificates). A session at no registered terminal
- * is recorded as `unregistered`.
+ * is recorded as `unregistered`. Console requests also record their 画面名 (screen-names.ts).
  */
 export function bindWorkplace(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const actor = c.get('actor');
     if (!actor) return next();
-    await withWorkplace({ terminalCode: actor.terminalCode || 'unregistered', placeCode: actor.placeCode ?? '' }, () => next());
+    await withWorkplace({ terminalCode: actor.terminalCode || 'unregistered', placeCode: actor.placeCode ?? '', screenName: screenNameOf(c.req.path) }, () => next());
   };
 }
 

@@ -38,7 +38,8 @@ export function withBeforeCommit<T>(hook: BeforeCommit, fn: () => Promise<T>): P
  * transaction of the request sets them (`app.terminal_code`, `app.place_code`), and the access log, changes and
  * certificates default their terminal and place columns to them (migration 0022).
  */
-export interface Workplace { terminalCode: string; placeCode: string }
+/** `screenName`: the 画面名 of a console request (§10.2, migration 0035), '' for the API. */
+export interface Workplace { terminalCode: string; placeCode: string; screenName?: string }
 const workplace = new AsyncLocalStorage<Workplace>();
 
 /** Runs `fn` so that every tenant transaction it opens records `where` as its terminal and place. */
@@ -53,7 +54,8 @@ export async function withTenant<T>(db: Database, municipalityCode: string, fn: 
   const where = workplace.getStore();
   return db.app.transaction().execute(async (trx) => {
     await sql`SELECT set_config('role', ${appRole}, true), set_config('app.municipality_code', ${municipalityCode}, true),
-      set_config('app.terminal_code', ${where?.terminalCode ?? ''}, true), set_config('app.place_code', ${where?.placeCode ?? ''}, true)`.execute(trx);
+      set_config('app.terminal_code', ${where?.terminalCode ?? ''}, true), set_config('app.place_code', ${where?.placeCode ?? ''}, true),
+      set_config('app.screen_name', ${where?.screenName ?? ''}, true)`.execute(trx);
     const result = await fn(trx);
     if (hook) await hook(trx, municipalityCode);
     return result;

@@ -17,7 +17,7 @@ const ja = {
   log: {
     title: 'アクセスログ', lead: '新しい順に最大100件を表示します。改ざん検知のための連鎖（ハッシュ）は jichi audit verify で検証できます。',
     filter: '絞り込み', terminal: '端末', all: 'すべて', apply: '表示', more: 'さらに古い記録',
-    columns: { at: '日時', who: '操作者', action: '操作', subject: '対象', terminal: '端末', place: '場所', outcome: '結果', myNumber: '個人番号', disclosed: '表示した制限項目' },
+    columns: { at: '日時', who: '操作者', action: '操作', subject: '対象', terminal: '端末', place: '場所', screen: '画面', outcome: '結果', myNumber: '個人番号', disclosed: '表示した制限項目' },
     none: '該当する記録はありません。', yes: 'あり', no: '—',
     outcomes: { ok: '成功', denied: '拒否', failed: '失敗' } as Record<string, string>,
     actorTypes: { staff: '職員', contractor: '委託事業者の職員', resident: '住民', system: 'システム', operator: '運用者' } as Record<string, string>,
@@ -51,7 +51,7 @@ const en: typeof ja = {
   log: {
     title: 'Access log', lead: 'The newest 100 entries first. The tamper-evident hash chain is checked with the command jichi audit verify.',
     filter: 'Filter', terminal: 'Terminal', all: 'All', apply: 'Show', more: 'Older entries',
-    columns: { at: 'When', who: 'Who', action: 'Operation', subject: 'Record', terminal: 'Terminal', place: 'Place', outcome: 'Result', myNumber: 'My Number', disclosed: 'Restricted items shown' },
+    columns: { at: 'When', who: 'Who', action: 'Operation', subject: 'Record', terminal: 'Terminal', place: 'Place', screen: 'Screen', outcome: 'Result', myNumber: 'My Number', disclosed: 'Restricted items shown' },
     none: 'No entries.', yes: 'Yes', no: '—',
     outcomes: { ok: 'Done', denied: 'Refused', failed: 'Failed' },
     actorTypes: { staff: 'Staff', contractor: 'Contractor staff', resident: 'Resident', system: 'System', operator: 'Operator' },

@@ -6,6 +6,7 @@
 import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import { newFormToken } from '../../platform/http/idempotency.ts';
 import type { AccessLogRow } from '../../platform/audit/access-log.repository.ts';
+import { AccessLogAnalysisForm } from './access-log-analysis-form.tsx';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
 import { actionLabel, adminText } from './admin-i18n.ts';
 
@@ -146,11 +147,12 @@ export function AccessLogPage(p: ConsoleContext & { rows: AccessLogRow[]; list: 
         </div>
         <button type="submit" class="button-secondary">{t.apply}</button>
       </form>
+      <AccessLogAnalysisForm lang={p.lang} today={new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)} />
       {p.rows.length === 0 ? <p class="mt-6">{t.none}</p> : (
         <div class="mt-4 overflow-x-auto">
           <table class="w-full border-collapse" data-testid="access-log">
             <thead><tr>
-              {(['at', 'who', 'action', 'subject', 'terminal', 'place', 'outcome', 'myNumber', 'disclosed'] as const).map((k) => <th scope="col" class={th}>{t.columns[k]}</th>)}
+              {(['at', 'who', 'action', 'subject', 'terminal', 'place', 'screen', 'outcome', 'myNumber', 'disclosed'] as const).map((k) => <th scope="col" class={th}>{t.columns[k]}</th>)}
             </tr></thead>
             <tbody>
               {p.rows.map((r) => (
@@ -161,6 +163,7 @@ export function AccessLogPage(p: ConsoleContext & { rows: AccessLogRow[]; list: 
                   <td class={td}>{r.subjectType ? t.subjects[r.subjectType] ?? '—' : '—'}{(r.subjectType === 'terminal' || r.subjectType === 'place') ? `（${r.subjectId}）` : ''}</td>
                   <td class={`${td} whitespace-nowrap`} data-testid="log-terminal">{terminalName(r.terminalCode)}</td>
                   <td class={`${td} whitespace-nowrap`}>{r.placeCode ? placeName(p.list, r.placeCode) : '—'}</td>
+                  <td class={td} data-testid="log-screen">{r.screenName || '—'}</td>
                   <td class={td}>{t.outcomes[r.outcome] ?? r.outcome}</td>
                   <td class={td}>{r.myNumberAccessed ? t.yes : t.no}</td>
                   <td class={td}>{r.disclosedItems ? r.disclosedItems.split(',').map((i) => t.disclosed[i] ?? i).join('・') : t.no}</td>

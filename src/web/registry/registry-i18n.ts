@@ -8,7 +8,7 @@
 import type { Lang } from '../ui/i18n.ts';
 
 const ja = {
-  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', addressChanges: '住所一括変更', mine: '自分の入力', provisional: '仮登録一覧', statistics: '人口統計', batches: 'バッチ処理・統計', glyphs: '文字コード参照' },
+  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', addressChanges: '住所一括変更', mine: '自分の入力', provisional: '仮登録一覧', statistics: '人口統計', batches: 'バッチ処理・統計', euc: 'データ抽出（EUC）', glyphs: '文字コード参照' },
   required: '（必須）',
   checkInput: '入力内容を確認してください',
   none: '—',
@@ -114,7 +114,7 @@ export type RegistryDictionary = typeof ja;
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 const en: DeepPartial<RegistryDictionary> = {
-  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', mine: 'My entries', provisional: 'Provisional changes', statistics: 'Population statistics', batches: 'Batch work', glyphs: 'Character codes' },
+  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', mine: 'My entries', provisional: 'Provisional changes', statistics: 'Population statistics', batches: 'Batch work', euc: 'Data extraction (EUC)', glyphs: 'Character codes' },
   required: ' (required)',
   checkInput: 'Please check your input',
   personStatus: { resident: 'Resident', leaving: 'Moving out', removed: 'Removed (除票)' },

@@ -147,17 +147,30 @@ describe('registry CSV import and export', () => {
     const log = () => withTenant(db, M, (trx) => trx.selectFrom('audit.accessLog').selectAll().where('action', 'in', ['registry.export', 'registry.import']).orderBy('seq').execute());
     const before = (await log()).length;
     let plain = '';
-    await csv.exportCsv(M, (c) => { plain += c; }, { purpose: '統計用抽出', operatorId: 'cli:ops' });
+    const exported = await csv.exportCsv(M, (c) => { plain += c; }, { purpose: '統計用抽出', operatorId: 'cli:ops' });
     expect(plain.split('\r\n').length).toBeGreaterThan(10);
     const myNumberAt = CSV_COLUMNS.indexOf('個人番号');
     for await (const r of readCsvRecords(source(plain)())) if (r.line > 1) expect(r.fields[myNumberAt]).toBe('');
     expect(await exportText()).toMatch(/,\d{12},/);
     const entries = (await log()).slice(before);
-    expect(entries.map((e) => [e.action, e.actorType, e.purpose, e.myNumberAccessed])).toEqual([
+    expect(entries.filter((e) => e.subjectType !== 'person').map((e) => [e.action, e.actorType, e.purpose, e.myNumberAccessed])).toEqual([
       ['registry.export', 'operator', '統計用抽出', false],
       ['registry.export', 'operator', '住民記録の出力（CSV）', true],
     ]);
     expect((await log()).some((e) => e.action === 'registry.import' && e.myNumberAccessed)).toBe(true);
+    // Spec §10.2: every exported and imported person has an entry of their own (one per person per export).
+    const persons = await withTenant(db, M, (trx) => trx.selectFrom('registry.person').select('personId').execute());
+    const perPerson = entries.filter((e) => e.subjectType === 'person');
+    const firstExport = perPerson.filter((e) => e.purpose === '統計用抽出');
+    expect(firstExport.length).toBe(exported.rows);
+    expect(new Set(firstExport.map((e) => e.subjectId)).size).toBe(exported.rows);
+    const known = new Set(persons.map((p) => p.personId));
+    expect(firstExport.every((e) => known.has(e.subjectId))).toBe(true);
+    expect(firstExport.every((e) => !e.myNumberAccessed)).toBe(true);
+    expect(perPerson.filter((e) => e.purpose === '住民記録の出力（CSV）' && e.myNumberAccessed).length).toBeGreaterThan(0);
+    const imported = (await log()).filter((e) => e.action === 'registry.import' && e.subjectType === 'person');
+    const importedIds = new Set(imported.map((e) => e.subjectId));
+    expect(persons.every((p) => importedIds.has(p.personId))).toBe(true);
   });
 
   it('is refused as a CsvImportRefused for an empty file', async () => {

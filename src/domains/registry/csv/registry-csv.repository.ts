@@ -80,8 +80,8 @@ export function createRegistryCsvRepository() {
     },
 
     /** The next page of the export in (世帯番号, 記載順位, 宛名番号) order, with the snapshot's record. */
-    exportPage: async (trx: TenantTx, after: { householdNo: string; memberOrder: number; atenaNo: string } | null, limit: number) => (await sql<{ householdNo: string; memberOrder: number; atenaNo: string; record: unknown }>`
-      SELECT e.household_no, e.member_order, e.atena_no, s.record FROM csv_export e
+    exportPage: async (trx: TenantTx, after: { householdNo: string; memberOrder: number; atenaNo: string } | null, limit: number) => (await sql<{ householdNo: string; memberOrder: number; atenaNo: string; personId: string; record: unknown }>`
+      SELECT e.household_no, e.member_order, e.atena_no, e.person_id, s.record FROM csv_export e
       JOIN registry.person_snapshot s ON s.municipality_code = ${TENANT} AND s.person_id = e.person_id AND s.history_no = e.history_no
       WHERE ${after ? sql`(e.household_no, e.member_order, e.atena_no) > (${after.householdNo}, ${after.memberOrder}, ${after.atenaNo})` : sql`true`}
       ORDER BY e.household_no, e.member_order, e.atena_no LIMIT ${limit}`.execute(trx)).rows,

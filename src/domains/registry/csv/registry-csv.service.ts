@@ -239,6 +239,9 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
       return async () => {
         await withTenant(db, m, async (trx) => {
           await repo.writeBulkImport(trx, statements);
+          // Every imported person is logged against the person (spec §10.2; one entry per person), in the batch's transaction.
+          await accessLog.appendMany(trx, m, persons.map((p, i) => ({ actorType: 'operator' as const, actorId: o.operatorId ?? 'csv-import', action: 'registry.import',
+            subjectType: 'person', subjectId: p.personId, purpose: o.purpose ?? '住民記録の移行（CSV取込）', myNumberAccessed: !!rows[i]!.myNumber, requestId: 'cli' })));
           await csvRepo.advanceJob(trx, job.jobId, rowsDone, last);
         });
         done = rowsDone;
@@ -332,8 +335,12 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
         let after: { householdNo: string; memberOrder: number; atenaNo: string } | null = null;
         let rows = 0;
         let household: PersonRecord[] = [];
+        let householdIds: string[] = [];
         const flushHousehold = async () => {
           if (household.length === 0) return;
+          // Every exported person is logged against the person (spec §10.2; one entry per person), as the export itself is.
+          await accessLog.appendMany(trx, m, householdIds.map((personId, i) => ({ actorType: 'operator' as const, actorId: o.operatorId ?? 'csv-export', action: 'registry.export',
+            subjectType: 'person', subjectId: personId, purpose: o.purpose ?? '住民記録の出力（CSV）', myNumberAccessed: !!o.includeMyNumber && !!household[i]!.myNumberIndex, requestId: 'cli' })));
           const head = household.find((r) => r.relationship === HEAD && !r.removedOn);
           const indexes = o.includeMyNumber ? household.map((r) => r.myNumberIndex).filter((x): x is string => !!x) : [];
           const sealed = new Map((await csvRepo.vaultMany(trx, indexes)).map((v) => [v.myNumberIndex, v]));
@@ -345,6 +352,7 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
           await write(out);
           rows += household.length;
           household = [];
+          householdIds = [];
         };
         for (;;) {
           const page = await exportPageWithVault(trx, after);
@@ -353,6 +361,7 @@ export function createRegistryCsvService(deps: RegistryCsvDeps) {
             const rec = p.record as PersonRecord;
             if (household.length > 0 && household[0]!.householdNo !== rec.householdNo) await flushHousehold();
             household.push(rec);
+            householdIds.push(p.personId);
           }
           const lastRow = page.at(-1)!;
           after = { householdNo: lastRow.householdNo, memberOrder: lastRow.memberOrder, atenaNo: lastRow.atenaNo };
