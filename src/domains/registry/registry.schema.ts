@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Request and response schemas of the resident registry (住民記録) API; the single source of its types. */
 import { z } from '@hono/zod-openapi';
-import { FOREIGN_CATEGORIES, type RemovalReason } from './registry-model.ts';
+import { FOREIGN_CATEGORIES, TRANSITIONAL_CAUSES, type RemovalReason } from './registry-model.ts';
 import { EMPTY_ITEMS, REMOVAL_REASONS } from './search/search-criteria.ts';
 import { normalizeCardNo, normalizeDigits, normalizeKana, READING_STATUSES } from './readings.ts';
 import { isCalendarDate, parseLegalDate } from '../../platform/dates/jp-date.ts';
@@ -52,6 +52,18 @@ export const ForeignInput = z.object({
   residenceCardNo: CardNo.optional(),
   /** 外国人住民となった年月日 (defaults to the date of the change). */
   foreignResidentSince: DateText.optional(),
+  /** 上陸期間の末日: 一時庇護許可者 only (required for them). */
+  landingPeriodEnd: DateText.optional(),
+  /** 仮滞在期間の末日: 仮滞在許可者 only (required for them). */
+  provisionalStayEnd: DateText.optional(),
+  /** 経過滞在の事由 (出生 or 国籍喪失): 経過滞在者 only (required for them). */
+  transitionalCause: z.enum(TRANSITIONAL_CAUSES).optional(),
+  /** 旧外国人登録法による登録年月日 (migrated data; before 2012-07-09). */
+  alienRegistrationDate: DateText.optional(),
+  /** 住居地の届出の有無. */
+  residenceNotified: z.boolean().optional(),
+  /** 上陸許可証による転入の旨. */
+  landingPermitMoveIn: z.boolean().optional(),
 }).openapi('RegistryForeignInput');
 
 /** A person entered by 転入, 出生 or 職権記載. */

@@ -46,7 +46,10 @@ const ja = {
     foreign: {
       nationality: '国籍・地域', category: '第30条の45に規定する区分', residenceStatus: '在留資格', residencePeriod: '在留期間',
       residenceExpiry: '在留期間の満了の日', residenceCardNo: '在留カード等の番号', foreignResidentSince: '外国人住民となった年月日',
+      landingPeriodEnd: '上陸期間（末日）', provisionalStayEnd: '仮滞在期間（末日）', transitionalCause: '経過滞在の事由',
+      alienRegistrationDate: '旧外国人登録法による登録年月日', residenceNotified: '住居地の届出の有無', landingPermitMoveIn: '上陸許可証による転入',
     } as Record<string, string>,
+    foreignFlags: { yes: '有', no: '無', landingPermit: '上陸許可証による転入', transitional: (c: string) => `${c}による経過滞在者` },
     restricted: '（表示の権限がありません）',
     restrictedNote: '伏せ字（＊）の項目は、あなたの役割では表示できません（戸籍の表示・住民票コード・在留資格等）。表示した項目はアクセスログに記録されます。',
     unmaskLabel: '個人番号の表示', unmaskPurpose: '個人番号を表示する利用目的', unmask: '個人番号を表示（記録されます）',
@@ -157,7 +160,10 @@ const en: DeepPartial<RegistryDictionary> = {
     foreign: {
       nationality: 'Nationality or region', category: 'Category (Art. 30-45)', residenceStatus: 'Status of residence', residencePeriod: 'Period of stay',
       residenceExpiry: 'Period of stay ends on', residenceCardNo: 'Residence card number', foreignResidentSince: 'Foreign resident since',
+      landingPeriodEnd: 'Landing period ends on (上陸期間)', provisionalStayEnd: 'Provisional stay ends on (仮滞在期間)', transitionalCause: 'Transitional stay by (経過滞在)',
+      alienRegistrationDate: 'Registered under the old Alien Registration Act on', residenceNotified: 'Place of residence notified', landingPermitMoveIn: 'Moved in on a landing permit',
     },
+    foreignFlags: { yes: 'Yes', no: 'No', landingPermit: 'Moved in on a landing permit (上陸許可証)', transitional: (c: string) => `Transitional stay after ${c === '出生' ? 'birth (出生)' : 'loss of nationality (国籍喪失)'}` },
     restricted: ' (not shown to your role)',
     restrictedNote: 'Masked items (＊) are not shown to your role (family register, resident record code, status of residence). Every item shown is recorded in the access log.',
     unmaskLabel: 'Show the My Number', unmaskPurpose: 'Purpose for showing the My Number', unmask: 'Show the My Number (logged)',
