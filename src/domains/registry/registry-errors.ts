@@ -73,6 +73,8 @@ export const ERRORS = {
   'search-history-not-found': [404, '検索履歴が見つかりません（保存期間を過ぎたか、他の職員の履歴です）'],
   'search-history-not-rerunnable': [422, '個人番号による検索は番号を保存しないため再実行できません。個人番号を入力して検索し直してください'],
   'memo-not-found': [404, 'メモが見つかりません'],
+  'immigration-notice-not-found': [404, '法務大臣からの通知が見つかりません'],
+  'immigration-notice-unmatched': [409, 'この通知に該当する住民がいないため処理できません。在留カード等番号と住民の記録を確認してください'],
   'de-facto-head-required': [422, '事実上の世帯主の氏名を入力してください'],
   'de-facto-head-is-head': [422, '事実上の世帯主が住民票上の世帯主と同じです。記載の必要はありません'],
   'de-facto-head-unchanged': [422, '同じ事実上の世帯主が既に記載されています'],

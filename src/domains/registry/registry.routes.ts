@@ -17,6 +17,7 @@ import { mountFormRoutes } from './forms/forms.routes.ts';
 import { mountMoveInPrefillRoutes } from './jukinet/move-in-prefill.routes.ts';
 import { mountMemoRoutes } from './memos/memo.routes.ts';
 import { mountSearchHistoryRoutes } from './search/search.routes.ts';
+import { mountImmigrationRoutes } from './immigration/immigration.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView,
@@ -44,6 +45,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountMoveInPrefillRoutes(app, svc, ctx);
   mountMemoRoutes(app, svc, ctx);
   mountSearchHistoryRoutes(app, svc, ctx);
+  mountImmigrationRoutes(app, svc, ctx);
 
   app.openapi(createRoute({
     method: 'get', path: '/persons', tags, security: staffSecurity, summary: 'Search residents (住民検索); each hit is access-logged',

@@ -111,6 +111,9 @@ const NameChange = z.object({
   familyName: Name.optional(), givenName: Name.optional(), familyNameKana: Kana.optional(), givenNameKana: Kana.optional(),
 }).openapi('RegistryNameChange');
 
+/** 職権消除 grounds on a 法務大臣's notice (住基法30条の50; spec §4.5.6). */
+export const IMMIGRATION_REMOVAL_GROUNDS = ['出国', '在留資格取消', '退去強制', '在留期間満了'] as const;
+
 /** 軽微な修正 grounds (住基法施行規則 11条3項2号 as listed in spec §4.2.3.2). */
 export const MINOR_CORRECTION_GROUNDS = ['常用平易な文字への置換', '文字の同定', '町字の名称変更', '地番の変更', '住居表示の実施', '方書の変更', 'その他大臣が認めるもの'] as const;
 
@@ -164,7 +167,7 @@ export const ChangeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('death'), ...Common, personId: Id, remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('ex-officio-removal'), ...Common, personId: Id,
     /** 失踪宣告 (on the 本籍地's 法9条2項 notice, spec §4.2.2.2; the date may be 推定 or 不詳), or another 職権消除 ground. */
-    ground: z.enum(['失踪宣告', '実態調査', 'その他']).optional(),
+    ground: z.enum(['失踪宣告', '実態調査', 'その他', ...IMMIGRATION_REMOVAL_GROUNDS]).optional(),
     remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('household-split'), ...Common, personIds: z.array(Id).min(1), newHeadPersonId: Id, relationships: Relationships.default({}),
     remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),

@@ -44,6 +44,8 @@ import { createFormUseCases } from './forms/forms.service.ts';
 import { diffRecords } from './changes/change-diff.ts';
 import { createSearchUseCases } from './search/search.service.ts';
 import { createMemoUseCases } from './memos/memo.service.ts';
+import { createImmigrationUseCases } from './immigration/immigration.service.ts';
+import type { ImmigrationInbox } from './immigration/immigration-adapter.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -59,6 +61,8 @@ export interface RegistryDeps {
   clock: Clock;
   /** Received 転出証明書情報 (特例転入); none configured: nothing is ever found. */
   moveOutInbox?: MoveOutInfoInbox;
+  /** Notices from the 法務大臣 (住基法30条の50) the 入管 file link delivers; none configured: none are received. */
+  immigrationInbox?: ImmigrationInbox;
   /** Days a staff member's search history entry is kept after its last use (default 30). */
   searchHistoryDays?: number;
 }
@@ -85,6 +89,8 @@ export function createRegistryService(deps: RegistryDeps) {
   const { db, registry: repo, accessLog, cipher, clock } = deps;
   const feed = createFeedRepository();
   const jukinet = createJukinetUseCases({ db, accessLog, cipher });
+  const immigration = createImmigrationUseCases({ db, accessLog, today: () => japanToday(clock), plan: (...a) => planIn(...a), suppress: (...a) => suppressChange(...a),
+    write: (trx, m, plan, input, actor, today) => writePlan(trx, m, plan, input, actor, today, 'provisional'), inbox: deps.immigrationInbox });
 
   const log = (trx: TenantTx, actor: Actor, action: string, personId: string, ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean; disclosedItems?: string[] } = {}) =>
     accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx, ...extra });
@@ -253,6 +259,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createChangeReviewUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
     ...createFeedUseCases({ db, accessLog, cipher, today: () => japanToday(clock) }),
     ...jukinet,
+    ...immigration,
     ...createMoveInPrefillUseCases({ db, accessLog, inbox: deps.moveOutInbox ?? { find: async () => undefined } }),
     ...createMoveInNoticeOverdueUseCases({ db, accessLog, today: () => japanToday(clock) }),
     ...createBatchUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
@@ -331,6 +338,7 @@ export function createRegistryService(deps: RegistryDeps) {
         const changeId = await writePlan(trx, municipalityCode, plan, input, { staffId: 'system' }, today, 'final');
         await feed.allocate(trx, municipalityCode, [changeId]); // the feed number's lock is held to commit
         await jukinet.recordJukinetMessages(trx, municipalityCode, [changeId]);
+        await immigration.recordImmigrationMessages(trx, municipalityCode, [changeId]);
         return { changeId, plan };
       });
     },
@@ -351,6 +359,7 @@ export function createRegistryService(deps: RegistryDeps) {
         // the 住基ネット outbox in the same transaction.
         await feed.allocate(trx, actor.municipalityCode, ids);
         await jukinet.recordJukinetMessages(trx, actor.municipalityCode, ids);
+        await immigration.recordImmigrationMessages(trx, actor.municipalityCode, ids); // 入管 市町村通知 (R3), same transaction
         return { approved: changeIds };
       });
     },

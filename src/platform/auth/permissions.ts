@@ -41,6 +41,9 @@ export const ACTIONS = {
   // 窓口・審査・決裁 (not contractors); changing or deleting another's: 決裁.
   'registry:memo': ['counter', 'reviewer', 'approver'],
   'registry:memo-manage': ['approver'],
+  // 入管 notices (住基法30条の50): the pending list and its 処理 (the 職権 change is then entered as 仮登録 by the
+  // counter, 本登録 by the approver). The notices carry 在留資格等, so never contractor staff.
+  'registry:immigration-notice': ['counter', 'reviewer', 'approver'],
   'certificates:issue': ['counter'],
   // 交付履歴の無効 (spec §1.3.8): the clerk who issues or the approver; never contractor staff.
   'certificates:void': ['counter', 'approver'],
