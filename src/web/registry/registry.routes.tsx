@@ -20,6 +20,7 @@ import { ADVANCED_KEYS, advancedQuery, formFromCriteria, type AdvancedForm } fro
 import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { registryMemoRoutes } from './registry-memos.routes.tsx';
+import { registryImmigrationRoutes } from './registry-immigration.routes.tsx';
 import { registryToolsText } from './registry-tools-i18n.ts';
 import { requestLang } from '../ui/i18n.ts';
 
@@ -117,6 +118,7 @@ export function registryWebRoutes(services: Services) {
   app.use('/console/registry', guard);
   app.use('/console/registry/*', guard);
   app.route('/', registryMemoRoutes(services));
+  app.route('/', registryImmigrationRoutes(services));
 
   app.get('/console/registry', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
