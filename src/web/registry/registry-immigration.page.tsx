@@ -45,13 +45,12 @@ export function ImmigrationPage(p: ImmigrationPageProps) {
       {p.items.length === 0 ? <p class="mt-6">{t.none}</p> : (
         <div class="mt-6 overflow-x-auto">
           <table class="w-full border-collapse text-left" data-testid="immigration-notices">
-            <thead><tr>{[c.noticeNo, c.event, c.occurredOn, c.person, c.current, c.notice, c.status, c.action].map((h) => <th class={th} scope="col">{h}</th>)}</tr></thead>
+            <thead><tr>{[c.noticeNo, c.event, c.person, c.current, c.notice, c.status, c.action].map((h) => <th class={th} scope="col">{h}</th>)}</tr></thead>
             <tbody>
               {p.items.map((n) => (
                 <tr data-testid="immigration-notice" data-status={n.status}>
-                  <td class={`${td} whitespace-nowrap`}>{n.noticeNo}<br /><span class="text-std-16N-170 text-solid-gray-536">{wareki(n.noticedOn)}</span></td>
-                  <td class={td}>{t.events[n.event] ?? n.eventLabel}</td>
-                  <td class={td}>{wareki(n.occurredOn)}</td>
+                  <td class={td}>{n.noticeNo}<br /><span class="text-std-16N-170 text-solid-gray-536">{wareki(n.noticedOn)}</span></td>
+                  <td class={td}>{t.events[n.event] ?? n.eventLabel}<br /><span class="text-std-16N-170">{c.occurredOn} {wareki(n.occurredOn)}</span></td>
                   <td class={td}>
                     {n.person ? <><a class="link" href={`/console/registry/persons/${n.personId}`}>{n.person.romanName || n.person.name}</a><br /><span class="text-std-16N-170">{n.person.atenaNo}</span></> : null}
                     <div class="text-std-16N-170">{t.card} {n.residenceCardNo}</div>
@@ -72,7 +71,7 @@ export function ImmigrationPage(p: ImmigrationPageProps) {
                       : <span>{n.event === 'death' ? t.deathEntry : t.removalOf(t.events[n.event] ?? '')}</span>}
                   </td>
                   <td class={td}>
-                    <span class="badge whitespace-nowrap">{t.statuses[n.status] ?? n.status}</span>
+                    <span class="badge">{t.statuses[n.status] ?? n.status}</span>
                   </td>
                   <td class={td}>
                     {n.status === 'pending' && p.canChange ? (
