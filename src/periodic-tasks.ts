@@ -10,7 +10,7 @@ import { IDEMPOTENCY_KEEP_MS } from './platform/http/idempotency.ts';
 import { purgeExpiredKeys } from './platform/http/idempotency.repository.ts';
 import { checkpointKey, signCheckpoint, writeCheckpointFile } from './platform/audit/checkpoint.ts';
 import type { Services } from './services.ts';
-import { createFileJukinetAdapter } from './domains/registry/index.ts';
+import { createFileImmigrationAdapter, createFileJukinetAdapter } from './domains/registry/index.ts';
 import { createSmtpMailer } from './platform/mail/mailer.ts';
 
 /** Writes a signed checkpoint of the verified heads; refuses (throws) when the chain is broken. */
@@ -21,14 +21,18 @@ export async function writeAuditCheckpoint(services: Services, dir: string, now 
 }
 
 /** The platform's periodic tasks. */
-export function periodicTasks(services: Services, config: Pick<Config, 'auditCheckpointDir'> & Partial<Pick<Config, 'jukinetDir' | 'smtp' | 'publicUrl'>>): PeriodicTask[] {
+export function periodicTasks(services: Services, config: Pick<Config, 'auditCheckpointDir'> & Partial<Pick<Config, 'jukinetDir' | 'immigrationDir' | 'smtp' | 'publicUrl'>>): PeriodicTask[] {
   const jukinet = config.jukinetDir ? createFileJukinetAdapter(config.jukinetDir) : null;
+  const immigration = config.immigrationDir ? createFileImmigrationAdapter(config.immigrationDir) : null;
   const mailer = config.smtp ? createSmtpMailer(config.smtp.url, config.smtp.from) : null;
   return [
     // Residents' e-mail notifications: the outbox written with each status change, sent after the commit, retried.
     ...(mailer && config.publicUrl ? [{ name: 'procedures_notify', cron: '* * * * *', everyMs: 10_000, run: () => services.notifications.sendAll(mailer, config.publicUrl!) }] : []),
     // 住基ネット: the registry's outbox, in order, for every municipality in automatic mode (manual mode: jichi registry jukinet send).
     ...(jukinet ? [{ name: 'registry_jukinet_send', cron: '* * * * *', everyMs: 15_000, run: () => services.registry.sendJukinetAll(jukinet) }] : []),
+    // 入管: the 市町村通知 outbox in order (入管法61条の8の2), and the 法務大臣's notices taken in from the file link (住基法30条の50).
+    ...(immigration ? [{ name: 'registry_immigration_send', cron: '* * * * *', everyMs: 15_000, run: () => services.registry.sendImmigrationAll(immigration) }] : []),
+    { name: 'registry_immigration_receive', cron: '*/5 * * * *', everyMs: 300_000, run: () => services.registry.receiveImmigrationNoticesAll() },
     // Registry batch runs (年報, 入管への報告, 閲覧用写し, 無作為抽出) requested by staff: queued, run here in order.
     { name: 'registry_batch_runs', cron: '* * * * *', everyMs: 10_000, run: () => services.registry.runBatches() },
     // The internet side's inbox (docs/deployment.md): a case for each application submitted there, its 補正 answers

@@ -9,6 +9,8 @@ export interface Config {
   auditCheckpointDir: string;
   /** Where the 住基ネット file adapter hands messages to the CS link (JICHI_JUKINET_DIR; default <dataDir>/jukinet-outbox). */
   jukinetDir: string;
+  /** Where the 入管 file adapter hands the 市町村通知 to the link (JICHI_IMMIGRATION_DIR; default <dataDir>/immigration-outbox). */
+  immigrationDir: string;
   /** Days after a municipality's 利用終了日 before `jichi tenant delete` may remove its data (JICHI_TENANT_RETENTION_DAYS). */
   tenantRetentionDays: number;
   /** How long an Idempotency-Key without a result counts as in progress (JICHI_IDEMPOTENCY_LEASE_SECONDS, default 600). */
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.JICHI_DATA_DIR ?? 'data'),
     auditCheckpointDir: path.resolve(env.JICHI_AUDIT_CHECKPOINT_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'audit-checkpoints')),
     jukinetDir: path.resolve(env.JICHI_JUKINET_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'jukinet-outbox')),
+    immigrationDir: path.resolve(env.JICHI_IMMIGRATION_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'immigration-outbox')),
     tenantRetentionDays: Number(env.JICHI_TENANT_RETENTION_DAYS ?? 90),
     idempotencyLeaseMs: Number(env.JICHI_IDEMPOTENCY_LEASE_SECONDS ?? 600) * 1000,
     databaseUrl: env.DATABASE_URL || undefined,

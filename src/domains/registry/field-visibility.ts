@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * 項目単位の表示制御 (標準仕様書 §10.4, issue #13): 戸籍の表示 (本籍・筆頭者), 住民票コード and 在留資格等 (在留資格, 在留期間,
- * 在留期間の満了の日) are shown only to staff whose roles allow them, on every screen and in the API; everyone else
+ * 在留期間の満了の日, and 1.1.2's 上陸期間, 仮滞在期間, 経過滞在の事由) are shown only to staff whose roles allow them, on every screen and in the API; everyone else
  * gets them masked. The 個人番号 has its own, stricter rule (masked for all, revealed with a purpose). Pure: the
  * permissions decide what is visible, this module masks a record and says which items a read disclosed.
  */
@@ -35,7 +35,8 @@ export function itemsOf(r: PersonRecord): RestrictedItem[] {
   const out: RestrictedItem[] = [];
   if (r.honseki || r.hittosha) out.push('domicile');
   if (r.residentCode) out.push('resident-code');
-  if (r.foreign && (r.foreign.residenceStatus || r.foreign.residencePeriod || r.foreign.residenceExpiry)) out.push('residence-status');
+  const f = r.foreign;
+  if (f && (f.residenceStatus || f.residencePeriod || f.residenceExpiry || f.landingPeriodEnd || f.provisionalStayEnd || f.transitionalCause)) out.push('residence-status');
   return out;
 }
 
@@ -55,8 +56,11 @@ export function maskRecord(r: PersonRecord, visible: ReadonlySet<RestrictedItem>
   if (masked.includes('resident-code')) out.residentCode = MASKED_RESIDENT_CODE;
   if (masked.includes('residence-status') && r.foreign) {
     out.foreign = { ...r.foreign, residenceStatus: hide(r.foreign.residenceStatus), residencePeriod: hide(r.foreign.residencePeriod) };
-    // The expiry is a date (shown formatted); masked, it is left out and listed in `masked`.
+    // The expiry and the 上陸期間・仮滞在期間 are dates (shown formatted); masked, they are left out and listed in `masked`.
     delete out.foreign.residenceExpiry;
+    delete out.foreign.landingPeriodEnd;
+    delete out.foreign.provisionalStayEnd;
+    if (r.foreign.transitionalCause) out.foreign.transitionalCause = MASKED_TEXT as never;
   }
   return { record: out, masked };
 }
@@ -70,6 +74,7 @@ export function disclosedItems(records: readonly PersonRecord[], visible: Readon
 /** The restricted item each compared item of a change belongs to. */
 const DIFF_ITEM_OF: Partial<Record<DiffItem, RestrictedItem>> = {
   honseki: 'domicile', hittosha: 'domicile', residenceStatus: 'residence-status', residencePeriod: 'residence-status', residenceExpiry: 'residence-status',
+  landingPeriodEnd: 'residence-status', provisionalStayEnd: 'residence-status', transitionalCause: 'residence-status',
 };
 
 /** The before → after rows of a change as the actor may see them: a restricted item stays listed (it changed), masked. */

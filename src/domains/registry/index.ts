@@ -33,6 +33,7 @@ export { perpetratorsOf, personsUnderSupportMeasure } from './support-measures/s
 export { checkSuppressions } from './suppressions/suppression.service.ts';
 // The 住基ネット file adapter (the periodic sender in src/periodic-tasks.ts) and the demo 住民票コード allotment (tests).
 export { createFileJukinetAdapter, type JukinetAdapter } from './jukinet/jukinet-adapter.ts';
+export { createFileImmigrationAdapter, createFileImmigrationInbox, type ImmigrationAdapter } from './immigration/immigration-adapter.ts';
 export { demoResidentCodeAllotment, residentCodeCheckDigit } from './numbers/my-number.ts';
 // 仮登録 pending for a household or persons (certificates warn the clerk, issue #9), inside the caller's tenant transaction.
 export { provisionalChangesAffecting, type PendingChangeRef } from './changes/pending-changes.repository.ts';
@@ -48,6 +49,7 @@ import { demoResidentCount, loadMyNumberKeys } from './registry.config.ts';
 import { createRegistryRepository } from './registry.repository.ts';
 import { createRegistryService } from './registry.service.ts';
 import { createFileMoveOutInfoInbox } from './jukinet/move-out-info-inbox.ts';
+import { createFileImmigrationInbox } from './immigration/immigration-adapter.ts';
 import { searchHistoryDays } from './search/search-criteria.ts';
 import path from 'node:path';
 
@@ -59,6 +61,8 @@ export function createRegistry(db: Database, clock: Clock, env: Record<string, s
     // 検索履歴 (spec §2.1.1): kept JICHI_SEARCH_HISTORY_DAYS days after its last use (default 30), then purged.
     searchHistoryDays: searchHistoryDays(env),
     moveOutInbox: createFileMoveOutInfoInbox(path.resolve(env.JICHI_JUKINET_INBOX_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'jukinet-inbox'))),
+    // Notices from the 法務大臣 (住基法30条の50) the 入管 file link delivers: JICHI_IMMIGRATION_INBOX_DIR, default <data>/immigration-inbox.
+    immigrationInbox: createFileImmigrationInbox(path.resolve(env.JICHI_IMMIGRATION_INBOX_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'immigration-inbox'))),
   });
   return Object.assign(service, {
     /** Seeds the demo residents (count from `JICHI_DEMO_RESIDENTS`); used by src/demo/demo-seed.ts. */

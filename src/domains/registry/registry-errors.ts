@@ -42,6 +42,9 @@ export const ERRORS = {
   'invalid-resident-code': [422, '住民票コードが正しくありません（11桁の数字で、検査用数字が一致しません）'],
   'invalid-residence-card-no': [422, '在留カード番号の形式が正しくありません（英字2桁・数字8桁・英字2桁）'],
   'foreign-items-required': [422, '外国人住民の必須項目（国籍・地域、第30条の45区分、在留資格・在留期間・満了日・在留カード番号）を入力してください'],
+  'foreign-item-category': [422, '上陸期間は一時庇護許可者、仮滞在期間は仮滞在許可者、経過滞在の事由（出生・国籍喪失）は経過滞在者についてのみ、かつ必ず入力してください'],
+  'alien-registration-date-after-law': [422, '旧外国人登録法による登録年月日は平成24年7月8日以前の日付です（外国人登録法は平成24年7月9日に廃止されました）'],
+  'stay-period-before-since': [422, '上陸期間・仮滞在期間の末日が外国人住民となった年月日より前です。日付を確認してください'],
   'honseki-required': [422, '日本人住民の本籍を入力してください（ない場合は「なし」、分からない場合は「不明」）'],
   'name-required': [422, '氏名を入力してください（外国人住民はアルファベット氏名）'],
   'forbidden-name-symbol': [422, '氏名に使用できない記号（（株）（有）等）が含まれています'],
@@ -70,6 +73,8 @@ export const ERRORS = {
   'search-history-not-found': [404, '検索履歴が見つかりません（保存期間を過ぎたか、他の職員の履歴です）'],
   'search-history-not-rerunnable': [422, '個人番号による検索は番号を保存しないため再実行できません。個人番号を入力して検索し直してください'],
   'memo-not-found': [404, 'メモが見つかりません'],
+  'immigration-notice-not-found': [404, '法務大臣からの通知が見つかりません'],
+  'immigration-notice-unmatched': [409, 'この通知に該当する住民がいないため処理できません。在留カード等番号と住民の記録を確認してください'],
   'de-facto-head-required': [422, '事実上の世帯主の氏名を入力してください'],
   'de-facto-head-is-head': [422, '事実上の世帯主が住民票上の世帯主と同じです。記載の必要はありません'],
   'de-facto-head-unchanged': [422, '同じ事実上の世帯主が既に記載されています'],
@@ -175,6 +180,7 @@ export const PERSON_ERROR_FIELD: Partial<Record<ErrorCode, string>> = {
   'invalid-date': 'birthDate', 'birth-date-in-future': 'birthDate', 'birth-before-parent': 'birthDate', 'duplicate-resident': 'myNumber',
   'name-required': 'familyName', 'forbidden-name-symbol': 'familyName', 'honseki-required': 'honseki',
   'foreign-items-required': 'nationality', 'invalid-residence-card-no': 'residenceCardNo', 'head-in-existing-household': 'relationship',
+  'alien-registration-date-after-law': 'alienRegistrationDate', 'stay-period-before-since': 'foreignResidentSince',
 };
 
 /** `extra` of a refusal about the entered person at `index` (`path` in the request, e.g. `persons.1`): index, field and invalidParams. */

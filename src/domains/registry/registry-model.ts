@@ -38,7 +38,24 @@ export interface ForeignItems {
   residenceCardNo?: string;
   /** 外国人住民となった年月日. */
   foreignResidentSince: LegalDate;
+  /** 上陸期間 of a 一時庇護許可者: its last day (ISO; 入管法18条の2). */
+  landingPeriodEnd?: string;
+  /** 仮滞在期間 of a 仮滞在許可者: its last day (ISO; 入管法61条の2の4). */
+  provisionalStayEnd?: string;
+  /** Why a 経過滞在者 stays: 出生 or 国籍喪失 (入管法22条の2; at most 60 days). */
+  transitionalCause?: (typeof TRANSITIONAL_CAUSES)[number];
+  /** 旧外国人登録法による登録年月日 (ISO; migrated data, before the law ended on 2012-07-09). */
+  alienRegistrationDate?: string;
+  /** 住居地の届出の有無: whether the 住居地 was notified (入管法19条の7–9; a 30条の46/47 届出 counts as one). */
+  residenceNotified?: boolean;
+  /** 上陸許可証による転入の旨: moved in on the landing permit in the passport, the 在留カード to follow. */
+  landingPermitMoveIn?: boolean;
 }
+
+/** Causes of a 経過滞在 (住基法30条の45 表の五). */
+export const TRANSITIONAL_CAUSES = ['出生', '国籍喪失'] as const;
+/** The day 外国人登録法 ended (平成24年7月9日): no 旧外登法 registration is later. */
+export const ALIEN_REGISTRATION_LAW_END = '2012-07-09';
 
 /** One full snapshot of a person (one 履歴番号). Stored names are kept exactly as entered. */
 export interface PersonRecord {

@@ -13,6 +13,8 @@ function municipalityLabel(code: string): string {
 }
 import { MASKED_TEXT, maskRecord, type RestrictedItem } from './field-visibility.ts';
 
+const wa = (iso: string | undefined) => (iso ? formatLegalDate({ sortKey: iso, precision: 'day' }, 'wareki') : null);
+
 /**
  * The API view of a person's record. `visible`: the restricted items (spec §10.4) the reader may see; the others are
  * masked and listed in `maskedItems`.
@@ -47,6 +49,10 @@ export function presentPerson(personId: string, historyNo: number, record: Perso
         : r.foreign.residenceExpiry ? formatLegalDate({ sortKey: r.foreign.residenceExpiry, precision: 'day' }, 'seireki') : null,
       // 西暦 only for the birth date and the 在留期間満了日 of a foreign resident (spec §1.1.9); this date in 和暦.
       foreignResidentSince: formatLegalDate(r.foreign.foreignResidentSince, 'wareki'),
+      // 1.1.2: 上陸期間・仮滞在期間 (masked like the 在留資格), 旧外登法の登録年月日, in 和暦 like every date but those two.
+      landingPeriodEnd: r.foreign.category === '一時庇護許可者' && masked.includes('residence-status') ? MASKED_TEXT : wa(r.foreign.landingPeriodEnd),
+      provisionalStayEnd: r.foreign.category === '仮滞在許可者' && masked.includes('residence-status') ? MASKED_TEXT : wa(r.foreign.provisionalStayEnd),
+      alienRegistrationDate: wa(r.foreign.alienRegistrationDate),
     } : null,
     status: removed ? 'removed' as const : r.removedOn ? 'leaving' as const : 'resident' as const,
     removedOn: r.removedOn ?? null, removedOnText: r.removedOnText ?? null, removalReason: r.removalReason ?? null, destination: r.destination ?? null,

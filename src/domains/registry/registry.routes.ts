@@ -21,6 +21,7 @@ import { mountEligibilityRoutes } from './eligibility/eligibility.routes.ts';
 import { mountFuhyoRoutes } from './fuhyo/fuhyo.routes.ts';
 import { mountGuardianshipRoutes } from './guardianship/guardianship.routes.ts';
 import { mountSearchHistoryRoutes } from './search/search.routes.ts';
+import { mountImmigrationRoutes } from './immigration/immigration.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
   PersonHit, PersonIdParams, PersonQuery, PersonView, ProvisionalChangeView, SearchQuerySchema, StatisticsQuery, StatisticsView,
@@ -52,6 +53,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountFuhyoRoutes(app, svc, ctx);
   mountGuardianshipRoutes(app, svc, ctx);
   mountSearchHistoryRoutes(app, svc, ctx);
+  mountImmigrationRoutes(app, svc, ctx);
 
   app.openapi(createRoute({
     method: 'get', path: '/persons', tags, security: staffSecurity, summary: 'Search residents (住民検索); each hit is access-logged',

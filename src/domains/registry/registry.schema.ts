@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Request and response schemas of the resident registry (住民記録) API; the single source of its types. */
 import { z } from '@hono/zod-openapi';
-import { FOREIGN_CATEGORIES, type RemovalReason } from './registry-model.ts';
+import { FOREIGN_CATEGORIES, TRANSITIONAL_CAUSES, type RemovalReason } from './registry-model.ts';
 import { EMPTY_ITEMS, REMOVAL_REASONS } from './search/search-criteria.ts';
 import { normalizeCardNo, normalizeDigits, normalizeKana, READING_STATUSES } from './readings.ts';
 import { isCalendarDate, parseLegalDate } from '../../platform/dates/jp-date.ts';
@@ -52,6 +52,18 @@ export const ForeignInput = z.object({
   residenceCardNo: CardNo.optional(),
   /** 外国人住民となった年月日 (defaults to the date of the change). */
   foreignResidentSince: DateText.optional(),
+  /** 上陸期間の末日: 一時庇護許可者 only (required for them). */
+  landingPeriodEnd: DateText.optional(),
+  /** 仮滞在期間の末日: 仮滞在許可者 only (required for them). */
+  provisionalStayEnd: DateText.optional(),
+  /** 経過滞在の事由 (出生 or 国籍喪失): 経過滞在者 only (required for them). */
+  transitionalCause: z.enum(TRANSITIONAL_CAUSES).optional(),
+  /** 旧外国人登録法による登録年月日 (migrated data; before 2012-07-09). */
+  alienRegistrationDate: DateText.optional(),
+  /** 住居地の届出の有無. */
+  residenceNotified: z.boolean().optional(),
+  /** 上陸許可証による転入の旨. */
+  landingPermitMoveIn: z.boolean().optional(),
 }).openapi('RegistryForeignInput');
 
 /** A person entered by 転入, 出生 or 職権記載. */
@@ -98,6 +110,9 @@ export type PersonPatch = z.infer<typeof PersonPatch>;
 const NameChange = z.object({
   familyName: Name.optional(), givenName: Name.optional(), familyNameKana: Kana.optional(), givenNameKana: Kana.optional(),
 }).openapi('RegistryNameChange');
+
+/** 職権消除 grounds on a 法務大臣's notice (住基法30条の50; spec §4.5.6). */
+export const IMMIGRATION_REMOVAL_GROUNDS = ['出国', '在留資格取消', '退去強制', '在留期間満了'] as const;
 
 /** 軽微な修正 grounds (住基法施行規則 11条3項2号 as listed in spec §4.2.3.2). */
 export const MINOR_CORRECTION_GROUNDS = ['常用平易な文字への置換', '文字の同定', '町字の名称変更', '地番の変更', '住居表示の実施', '方書の変更', 'その他大臣が認めるもの'] as const;
@@ -152,7 +167,7 @@ export const ChangeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('death'), ...Common, personId: Id, remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('ex-officio-removal'), ...Common, personId: Id,
     /** 失踪宣告 (on the 本籍地's 法9条2項 notice, spec §4.2.2.2; the date may be 推定 or 不詳), or another 職権消除 ground. */
-    ground: z.enum(['失踪宣告', '実態調査', 'その他']).optional(),
+    ground: z.enum(['失踪宣告', '実態調査', 'その他', ...IMMIGRATION_REMOVAL_GROUNDS]).optional(),
     remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('household-split'), ...Common, personIds: z.array(Id).min(1), newHeadPersonId: Id, relationships: Relationships.default({}),
     remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),

@@ -48,6 +48,8 @@ import { createMemoUseCases } from './memos/memo.service.ts';
 import { createEligibilityUseCases } from './eligibility/eligibility.service.ts';
 import { createFuhyoUseCases } from './fuhyo/fuhyo.service.ts';
 import { createGuardianshipUseCases } from './guardianship/guardianship.service.ts';
+import { createImmigrationUseCases } from './immigration/immigration.service.ts';
+import type { ImmigrationInbox } from './immigration/immigration-adapter.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -63,6 +65,8 @@ export interface RegistryDeps {
   clock: Clock;
   /** Received 転出証明書情報 (特例転入); none configured: nothing is ever found. */
   moveOutInbox?: MoveOutInfoInbox;
+  /** Notices from the 法務大臣 (住基法30条の50) the 入管 file link delivers; none configured: none are received. */
+  immigrationInbox?: ImmigrationInbox;
   /** Days a staff member's search history entry is kept after its last use (default 30). */
   searchHistoryDays?: number;
 }
@@ -91,6 +95,8 @@ export function createRegistryService(deps: RegistryDeps) {
   const jukinet = createJukinetUseCases({ db, accessLog, cipher });
   const feedUseCases = createFeedUseCases({ db, accessLog, cipher, today: () => japanToday(clock) });
   const fuhyo = createFuhyoUseCases({ accessLog, asConsumer: feedUseCases.asFeedConsumer });
+  const immigration = createImmigrationUseCases({ db, accessLog, today: () => japanToday(clock), plan: (...a) => planIn(...a), suppress: (...a) => suppressChange(...a),
+    write: (trx, m, plan, input, actor, today) => writePlan(trx, m, plan, input, actor, today, 'provisional'), inbox: deps.immigrationInbox });
 
   const log = (trx: TenantTx, actor: Actor, action: string, personId: string, ctx: RequestContext, extra: { purpose?: string; myNumberAccessed?: boolean; disclosedItems?: string[] } = {}) =>
     accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action, subjectType: 'person', subjectId: personId, ...ctx, ...extra });
@@ -262,6 +268,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createGuardianshipUseCases({ db, accessLog, today: () => japanToday(clock) }),
     ...createEligibilityUseCases({ db, accessLog, clock, today: () => japanToday(clock), asConsumer: feedUseCases.asFeedConsumer }),
     ...jukinet,
+    ...immigration,
     ...createMoveInPrefillUseCases({ db, accessLog, inbox: deps.moveOutInbox ?? { find: async () => undefined } }),
     ...createMoveInNoticeOverdueUseCases({ db, accessLog, today: () => japanToday(clock) }),
     ...createBatchUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
@@ -342,6 +349,7 @@ export function createRegistryService(deps: RegistryDeps) {
         await feed.allocate(trx, municipalityCode, [changeId]); // the feed number's lock is held to commit
         await jukinet.recordJukinetMessages(trx, municipalityCode, [changeId]);
         await fuhyo.recordFuhyoNotices(trx, municipalityCode, [changeId]); // 附票 notices of local 本籍 holders (spec §7.2.4)
+        await immigration.recordImmigrationMessages(trx, municipalityCode, [changeId]);
         return { changeId, plan };
       });
     },
@@ -363,6 +371,7 @@ export function createRegistryService(deps: RegistryDeps) {
         await feed.allocate(trx, actor.municipalityCode, ids);
         await jukinet.recordJukinetMessages(trx, actor.municipalityCode, ids);
         await fuhyo.recordFuhyoNotices(trx, actor.municipalityCode, ids);
+        await immigration.recordImmigrationMessages(trx, actor.municipalityCode, ids); // 入管 市町村通知 (R3), same transaction
         return { approved: changeIds };
       });
     },

@@ -47,6 +47,9 @@ export const ACTIONS = {
   // 成年被後見人 (spec §9.4): the 法務局's 後見開始/終了 notices of a resident, recorded and read by the registry section's
   // 審査・決裁 only — not 窓口 (the status is not shown at the counter), nor contractors or 管理者.
   'registry:guardianship': ['reviewer', 'approver'],
+  // 入管 notices (住基法30条の50): the pending list and its 処理 (the 職権 change is then entered as 仮登録 by the
+  // counter, 本登録 by the approver). The notices carry 在留資格等, so never contractor staff.
+  'registry:immigration-notice': ['counter', 'reviewer', 'approver'],
   'certificates:issue': ['counter'],
   // 交付履歴の無効 (spec §1.3.8): the clerk who issues or the approver; never contractor staff.
   'certificates:void': ['counter', 'approver'],

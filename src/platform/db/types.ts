@@ -684,6 +684,39 @@ export interface RegistryHousehold {
   version: Generated<number>;
 }
 
+export interface RegistryImmigrationMessage {
+  attempts: Generated<number>;
+  changeId: string;
+  createdAt: Generated<Timestamp>;
+  feedSeq: Int8;
+  historyNo: number;
+  lastError: string | null;
+  municipalityCode: string;
+  noticeClass: string;
+  personId: string;
+  position: number;
+  reference: string | null;
+  sentAt: Timestamp | null;
+  status: Generated<string>;
+}
+
+export interface RegistryImmigrationNotice {
+  appliedAt: Timestamp | null;
+  appliedBy: string | null;
+  changeId: string | null;
+  content: Json;
+  event: string;
+  municipalityCode: string;
+  noticedOn: string;
+  noticeId: Generated<string>;
+  noticeNo: string;
+  occurredOn: string;
+  personId: string | null;
+  receivedAt: Generated<Timestamp>;
+  residenceCardNo: string | null;
+  unmatchedReason: string | null;
+}
+
 export interface RegistryImportJob {
   append: Generated<boolean>;
   batchesDone: Generated<number>;
@@ -1155,6 +1188,8 @@ export interface DB {
   "registry.fuhyoNotice": RegistryFuhyoNotice;
   "registry.guardianshipNotice": RegistryGuardianshipNotice;
   "registry.household": RegistryHousehold;
+  "registry.immigrationMessage": RegistryImmigrationMessage;
+  "registry.immigrationNotice": RegistryImmigrationNotice;
   "registry.importJob": RegistryImportJob;
   "registry.batchRun": RegistryBatchRun;
   "registry.formPrint": RegistryFormPrint;

@@ -6,7 +6,7 @@
  */
 import { MINOR_CORRECTION_GROUNDS } from '../../domains/registry/index.ts';
 import {
-  AddressFields, categoryOptions, list, MemberChecks, MemberSelect, memberName, RelationshipFields, val, type FormProps, type FormValues,
+  AddressFields, categoryOptions, ForeignExtraFields, list, MemberChecks, MemberSelect, memberName, RelationshipFields, val, type FormProps, type FormValues,
 } from './registry-form-parts.tsx';
 import type { ChangeFormDictionary as T } from './registry-change-i18n.ts';
 import { DateField, SelectField, TextField, type ChangeKind, type FieldErrors } from './registry-ui.tsx';
@@ -47,6 +47,7 @@ function ForeignFields(p: { v: FormValues; e: FieldErrors; loss?: boolean; t: T 
       <DateField name="residenceExpiry" label={l.residenceExpiry} value={val(v, 'residenceExpiry')} error={e.residenceExpiry} required={!p.loss} />
       <TextField name="residenceCardNo" label={l.residenceCardNo} value={val(v, 'residenceCardNo')} error={e.residenceCardNo}
         hint={p.loss ? t.personForm.cardHint : t.item.cardHint} />
+      {p.loss ? <ForeignExtraFields name={(k) => k} value={(k) => val(v, k)} e={e} l={t.person} /> : null}
     </Box>
   );
 }

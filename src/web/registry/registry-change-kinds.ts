@@ -10,6 +10,7 @@ import { list, val, type ChangeSubject, type FormValues } from './registry-chang
 import type { ItemKind } from './registry-change-forms.tsx';
 import { changeFormText, type ChangeFormDictionary } from './registry-change-i18n.ts';
 import type { FieldErrors } from './registry-ui.tsx';
+import { foreignExtraValues } from './registry-form-parts.tsx';
 
 export const opt = (s: string) => (s ? s : undefined);
 
@@ -139,10 +140,10 @@ export function buildItemChange(kind: ItemKind, v: FormValues, subject: ChangeSu
     case 'nationality-loss': {
       if (!val(v, 'nationality')) errors.nationality = m.nationality;
       if (!val(v, 'category')) errors.category = m.category;
-      checkDate(v, 'residenceExpiry', errors, {}, m);
+      for (const k of ['residenceExpiry', 'landingPeriodEnd', 'provisionalStayEnd', 'alienRegistrationDate']) checkDate(v, k, errors, {}, m);
       const foreign = {
         nationality: val(v, 'nationality'), category: val(v, 'category'), residenceStatus: opt(val(v, 'residenceStatus')), residencePeriod: opt(val(v, 'residencePeriod')),
-        residenceExpiry: opt(val(v, 'residenceExpiry')), residenceCardNo: opt(val(v, 'residenceCardNo').replace(/\s/g, '').toUpperCase()),
+        residenceExpiry: opt(val(v, 'residenceExpiry')), residenceCardNo: opt(val(v, 'residenceCardNo').replace(/\s/g, '').toUpperCase()), ...foreignExtraValues((k) => val(v, k)),
       };
       return { personId, foreign, romanName: opt(val(v, 'romanName')) };
     }

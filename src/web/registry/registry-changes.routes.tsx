@@ -27,6 +27,7 @@ import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { registryFlags, requestCtx } from './registry.routes.tsx';
 import { addressOf, buildItemChange, checkDate, itemInitialValues, ITEM_ERROR_FIELD, opt } from './registry-change-kinds.ts';
+import { foreignExtraValues } from './registry-form-parts.tsx';
 import { toAsciiDigits } from '../../platform/text/ascii-digits.ts';
 
 type Messages = ChangeFormDictionary['errors'];
@@ -92,14 +93,14 @@ function personFromRow(v: FormValues, i: number, errors: FieldErrors, required: 
   checkDate(v, `p${i}-birthDate`, errors, { required: true, legal: true }, m);
   if (!f('sex')) errors[`p${i}-sex`] = m.sex;
   if (!f('relationship')) errors[`p${i}-relationship`] = m.relationship;
-  if (foreign) checkDate(v, `p${i}-residenceExpiry`, errors, {}, m);
+  if (foreign) for (const k of ['residenceExpiry', 'landingPeriodEnd', 'provisionalStayEnd', 'alienRegistrationDate']) checkDate(v, `p${i}-${k}`, errors, {}, m);
   return {
     residentKind: foreign ? 'foreign' : 'japanese', familyName: f('familyName'), givenName: f('givenName'), familyNameKana: f('familyNameKana'), givenNameKana: f('givenNameKana'),
     romanName: opt(f('romanName')), birthDate: f('birthDate'), sex: f('sex'), honseki: opt(f('honseki')), hittosha: opt(f('hittosha')),
     myNumber: opt(f('myNumber').replace(/[\s-]/g, '')), residentCode: opt(f('residentCode').replace(/[\s-]/g, '')), relationship: f('relationship'),
     foreign: foreign ? {
       nationality: f('nationality'), category: f('category'), residenceStatus: opt(f('residenceStatus')), residencePeriod: opt(f('residencePeriod')),
-      residenceExpiry: opt(f('residenceExpiry')), residenceCardNo: opt(f('residenceCardNo').toUpperCase()),
+      residenceExpiry: opt(f('residenceExpiry')), residenceCardNo: opt(f('residenceCardNo').toUpperCase()), ...foreignExtraValues(f),
     } : undefined,
   };
 }
@@ -277,7 +278,10 @@ function summarize(kind: ChangeKind, v: FormValues, subject: ChangeSubject, lang
     if (itemValues[k]) text = itemValues[k]![text] ?? text;
     if (k.endsWith('category')) text = t.categories[text] ?? text;
     if (k === 'ground') text = t.grounds[text] ?? text;
-    if (/(movedOn|residenceExpiry)$/.test(k)) text = dateText(text, k);
+    if (/(movedOn|residenceExpiry|landingPeriodEnd|provisionalStayEnd|alienRegistrationDate)$/.test(k)) text = dateText(text, k);
+    if (k.endsWith('residenceNotified')) text = text === 'yes' ? t.person.notifiedYes : t.person.notifiedNo;
+    if (k.endsWith('landingPermitMoveIn')) text = t.yes;
+    if (k.endsWith('transitionalCause')) text = text === '出生' ? t.person.causeBirth : t.person.causeLoss;
     rows.push([label, text]);
   }
   return rows;

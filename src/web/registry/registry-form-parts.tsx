@@ -80,6 +80,37 @@ export function AddressFields(p: { v: FormValues; e: FieldErrors; legend: string
 /** Options of the 第30条の45 categories (the value is the legal term; other languages add a translation). */
 export const categoryOptions = (t: T, first: string): Array<[string, string]> => [['', first], ...FOREIGN_CATEGORIES.map((c): [string, string] => [c, t.categories[c] ?? c])];
 
+/**
+ * 1.1.2 items beyond the 在留資格: 上陸期間 (一時庇護), 仮滞在期間 (仮滞在), 経過滞在の事由, 旧外登法の登録年月日, 住居地の届出の有無,
+ * 上陸許可証による転入. `name` maps a field to its form name (person rows are prefixed).
+ */
+export function ForeignExtraFields(p: { name: (k: string) => string; value: (k: string) => string; e: FieldErrors; l: T['person'] }) {
+  const { name: f, value: t, e, l } = p;
+  return (
+    <>
+      <DateField name={f('landingPeriodEnd')} label={l.landingPeriodEnd} value={t('landingPeriodEnd')} error={e[f('landingPeriodEnd')]} />
+      <DateField name={f('provisionalStayEnd')} label={l.provisionalStayEnd} value={t('provisionalStayEnd')} error={e[f('provisionalStayEnd')]} />
+      <SelectField name={f('transitionalCause')} label={l.transitionalCause} value={t('transitionalCause')} error={e[f('transitionalCause')]}
+        options={[['', '—'], ['出生', l.causeBirth], ['国籍喪失', l.causeLoss]]} />
+      <DateField name={f('alienRegistrationDate')} label={l.alienRegistrationDate} value={t('alienRegistrationDate')} error={e[f('alienRegistrationDate')]} />
+      <SelectField name={f('residenceNotified')} label={l.residenceNotified} value={t('residenceNotified')} error={e[f('residenceNotified')]}
+        options={[['', '—'], ['yes', l.notifiedYes], ['no', l.notifiedNo]]} />
+      <CheckField name={f('landingPermitMoveIn')} label={l.landingPermitMoveIn} value="yes" checked={t('landingPermitMoveIn') === 'yes'} />
+    </>
+  );
+}
+
+/** The values of the 1.1.2 extra fields for the API (`get` reads a form field by its plain name). */
+export function foreignExtraValues(get: (k: string) => string) {
+  const o = (k: string) => get(k) || undefined;
+  return {
+    landingPeriodEnd: o('landingPeriodEnd'), provisionalStayEnd: o('provisionalStayEnd'), transitionalCause: o('transitionalCause'),
+    alienRegistrationDate: o('alienRegistrationDate'),
+    residenceNotified: get('residenceNotified') === 'yes' ? true : get('residenceNotified') === 'no' ? false : undefined,
+    landingPermitMoveIn: get('landingPermitMoveIn') === 'yes' ? true : undefined,
+  };
+}
+
 /** The fields of one new person (転入, 出生, 職権記載). */
 export function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birth?: boolean; t: T; lang: Lang }) {
   const tt = p.t;
@@ -112,6 +143,7 @@ export function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birt
           <TextField name={f('residencePeriod')} label={l.residencePeriod} value={t('residencePeriod')} hint={tt.personForm.periodHint} error={p.e[f('residencePeriod')]} />
           <DateField name={f('residenceExpiry')} label={l.residenceExpiry} value={t('residenceExpiry')} hint={tt.personForm.expiryHint} error={p.e[f('residenceExpiry')]} />
           <TextField name={f('residenceCardNo')} label={l.residenceCardNo} value={t('residenceCardNo')} hint={tt.personForm.cardHint} error={p.e[f('residenceCardNo')]} />
+          <ForeignExtraFields name={f} value={t} e={p.e} l={l} />
         </div>
       </details>
     </div>

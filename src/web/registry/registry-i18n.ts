@@ -8,7 +8,7 @@
 import type { Lang } from '../ui/i18n.ts';
 
 const ja = {
-  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', addressChanges: '住所一括変更', mine: '自分の入力', provisional: '仮登録一覧', statistics: '人口統計', batches: 'バッチ処理・統計', euc: 'データ抽出（EUC）', glyphs: '文字コード参照' },
+  menu: { label: '住民記録のメニュー', search: '住民検索', moveIn: '転入（新しい世帯）', addressChanges: '住所一括変更', mine: '自分の入力', provisional: '仮登録一覧', statistics: '人口統計', batches: 'バッチ処理・統計', euc: 'データ抽出（EUC）', immigration: '入管通知', glyphs: '文字コード参照' },
   required: '（必須）',
   checkInput: '入力内容を確認してください',
   none: '—',
@@ -46,7 +46,10 @@ const ja = {
     foreign: {
       nationality: '国籍・地域', category: '第30条の45に規定する区分', residenceStatus: '在留資格', residencePeriod: '在留期間',
       residenceExpiry: '在留期間の満了の日', residenceCardNo: '在留カード等の番号', foreignResidentSince: '外国人住民となった年月日',
+      landingPeriodEnd: '上陸期間（末日）', provisionalStayEnd: '仮滞在期間（末日）', transitionalCause: '経過滞在の事由',
+      alienRegistrationDate: '旧外国人登録法による登録年月日', residenceNotified: '住居地の届出の有無', landingPermitMoveIn: '上陸許可証による転入',
     } as Record<string, string>,
+    foreignFlags: { yes: '有', no: '無', landingPermit: '有', transitional: (c: string) => `${c}による経過滞在者` },
     restricted: '（表示の権限がありません）',
     restrictedNote: '伏せ字（＊）の項目は、あなたの役割では表示できません（戸籍の表示・住民票コード・在留資格等）。表示した項目はアクセスログに記録されます。',
     unmaskLabel: '個人番号の表示', unmaskPurpose: '個人番号を表示する利用目的', unmask: '個人番号を表示（記録されます）',
@@ -114,7 +117,7 @@ export type RegistryDictionary = typeof ja;
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 const en: DeepPartial<RegistryDictionary> = {
-  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', mine: 'My entries', provisional: 'Provisional changes', statistics: 'Population statistics', batches: 'Batch work', euc: 'Data extraction (EUC)', glyphs: 'Character codes' },
+  menu: { label: 'Resident registry menu', search: 'Resident search', moveIn: 'Move-in (new household)', addressChanges: 'Address changes in bulk', mine: 'My entries', provisional: 'Provisional changes', statistics: 'Population statistics', batches: 'Batch work', euc: 'Data extraction (EUC)', immigration: 'Immigration notices', glyphs: 'Character codes' },
   required: ' (required)',
   checkInput: 'Please check your input',
   personStatus: { resident: 'Resident', leaving: 'Moving out', removed: 'Removed (除票)' },
@@ -157,7 +160,10 @@ const en: DeepPartial<RegistryDictionary> = {
     foreign: {
       nationality: 'Nationality or region', category: 'Category (Art. 30-45)', residenceStatus: 'Status of residence', residencePeriod: 'Period of stay',
       residenceExpiry: 'Period of stay ends on', residenceCardNo: 'Residence card number', foreignResidentSince: 'Foreign resident since',
+      landingPeriodEnd: 'Landing period ends on (上陸期間)', provisionalStayEnd: 'Provisional stay ends on (仮滞在期間)', transitionalCause: 'Transitional stay by (経過滞在)',
+      alienRegistrationDate: 'Registered under the old Alien Registration Act on', residenceNotified: 'Place of residence notified', landingPermitMoveIn: 'Moved in on a landing permit',
     },
+    foreignFlags: { yes: 'Yes', no: 'No', landingPermit: 'Yes', transitional: (c: string) => `Transitional stay after ${c === '出生' ? 'birth (出生)' : 'loss of nationality (国籍喪失)'}` },
     restricted: ' (not shown to your role)',
     restrictedNote: 'Masked items (＊) are not shown to your role (family register, resident record code, status of residence). Every item shown is recorded in the access log.',
     unmaskLabel: 'Show the My Number', unmaskPurpose: 'Purpose for showing the My Number', unmask: 'Show the My Number (logged)',

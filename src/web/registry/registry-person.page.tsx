@@ -16,6 +16,7 @@ import { GuardianshipSection, type GuardianshipSectionProps } from './registry-g
 import { GlyphView } from './registry-glyphs.tsx';
 import { registryToolsText } from './registry-tools-i18n.ts';
 import { reviewText } from './registry-review-i18n.ts';
+import { MASKED_TEXT as MASKED } from '../../domains/registry/field-visibility.ts';
 
 export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
 export type HistoryItem = Awaited<ReturnType<RegistryService['getHistory']>>[number];
@@ -146,7 +147,21 @@ export function PersonPage(p: PersonPageProps) {
   // 項目単位の表示制御 (spec §10.4): a masked item says so.
   const masked = new Set(r.maskedItems);
   const shown = (value: string, item: PersonView['maskedItems'][number]) => (masked.has(item) ? <span data-testid={`masked-${item}`}>{value}{t.restricted}</span> : value);
-  const foreignItem: Record<string, PersonView['maskedItems'][number]> = { residenceStatus: 'residence-status', residencePeriod: 'residence-status', residenceExpiry: 'residence-status' };
+  const foreignItem: Record<string, PersonView['maskedItems'][number]> = { residenceStatus: 'residence-status', residencePeriod: 'residence-status', residenceExpiry: 'residence-status',
+    landingPeriodEnd: 'residence-status', provisionalStayEnd: 'residence-status', transitionalCause: 'residence-status' };
+  // 1.1.2: the 30条の45 items of the person's category only; markers as 有/無 and the 経過滞在 cause in words.
+  const fo = (r.foreign ?? {}) as Record<string, unknown>;
+  const ff = t.foreignFlags;
+  const foreignText = (k: string): string | null => {
+    const v = fo[k];
+    if (k === 'landingPeriodEnd' || k === 'provisionalStayEnd' || k === 'transitionalCause' || k === 'alienRegistrationDate') {
+      if (v === undefined || v === null || v === '') return null;
+      return k === 'transitionalCause' && v !== MASKED ? ff.transitional(String(v)) : String(v);
+    }
+    if (k === 'residenceNotified') return v === undefined || v === null ? null : v ? ff.yes : ff.no;
+    if (k === 'landingPermitMoveIn') return v ? ff.landingPermit : null;
+    return String(v ?? '');
+  };
   return (
     <RegistryLayout {...p} title={t.title(name)}>
       <h1 class="text-std-32B-150">{t.title(name)}</h1>
@@ -188,9 +203,9 @@ export function PersonPage(p: PersonPageProps) {
             [f.myNumber, <span data-testid="my-number">{r.myNumber ?? f.noMyNumber}</span>], [f.residentCode, shown(r.residentCode ?? '', 'resident-code')],
             [f.atenaNo, r.atenaNo], [f.residentKind, t.residentKinds[r.residentKind] ?? r.residentKind],
             ...(r.deFactoHead ? [[registryToolsText(p.lang).remarks.deFactoHead, r.deFactoHead] as [string, string]] : []),
-            ...(r.foreign ? Object.entries(t.foreign).map(([k, l]) => {
-              const v = String((r.foreign as Record<string, unknown>)[k] ?? '');
-              return [l, foreignItem[k] && v ? shown(v, foreignItem[k]) : v] as [string, string];
+            ...(r.foreign ? Object.entries(t.foreign).flatMap(([k, l]) => {
+              const v = foreignText(k);
+              return v === null ? [] : [[l, foreignItem[k] && v ? shown(v, foreignItem[k]) : v] as [string, string]];
             }) : []),
             ...(r.removedOn ? [[f.removedOn, r.removedOnText ?? wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, r.destination ?? ''] as [string, string]] : []),
           ]} />

@@ -46,6 +46,8 @@ const ja = {
     name: '氏名', nameKana: '氏名の読み', romanName: 'アルファベット氏名', birthDate: '生年月日', sex: '性別', relationship: '続柄', householdNo: '世帯番号', address: '住所',
     addressFixedOn: '住所を定めた年月日', becameResidentOn: '住民となった年月日', previousAddress: '従前の住所', honseki: '本籍', hittosha: '筆頭者', oldSurname: '旧氏', alias: '通称',
     nationality: '国籍・地域', foreignCategory: '第30条の45区分', residenceStatus: '在留資格', residencePeriod: '在留期間', residenceExpiry: '在留期間の満了の日',
+    landingPeriodEnd: '上陸期間（末日）', provisionalStayEnd: '仮滞在期間（末日）', transitionalCause: '経過滞在の事由', alienRegistrationDate: '旧外国人登録法による登録年月日',
+    residenceNotified: '住居地の届出の有無', landingPermitMoveIn: '上陸許可証による転入',
     removedOn: '消除の日', removalReason: '消除事由', destination: '転出先', moveInNotice: '転入通知', deFactoHead: '事実上の世帯主',
   } as Record<string, string>,
 };

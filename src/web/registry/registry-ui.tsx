@@ -57,7 +57,7 @@ export function wareki(iso: string | null | undefined): string {
 }
 
 /** The sub-navigation of the registry pages. */
-export type RegistrySub = 'search' | 'provisional' | 'mine' | 'statistics' | 'move-in' | 'address-changes' | 'batches' | 'euc' | 'glyphs';
+export type RegistrySub = 'search' | 'provisional' | 'mine' | 'statistics' | 'move-in' | 'address-changes' | 'batches' | 'euc' | 'immigration' | 'glyphs';
 export function RegistrySubnav(p: { current: RegistrySub | undefined; canReview: boolean; canChange: boolean; lang?: Lang }) {
   const t = registryText(p.lang ?? 'ja').menu;
   const items: Array<[typeof p.current, string, string, boolean]> = [
@@ -71,6 +71,8 @@ export function RegistrySubnav(p: { current: RegistrySub | undefined; canReview:
     ['batches', '/console/registry/batches', t.batches, p.canReview],
     // EUC (registry:euc): the same roles as canReview.
     ['euc', '/console/registry/euc', t.euc, p.canReview],
+    // 法務大臣からの通知 (住基法30条の50): processed by the counter as 職権 changes.
+    ['immigration', '/console/registry/immigration-notices', t.immigration, p.canChange],
     // 文字コード参照 (spec §2.2.3): opened beside a form being entered (a new tab keeps the form).
     ['glyphs', '/console/registry/glyphs', t.glyphs, true],
   ];

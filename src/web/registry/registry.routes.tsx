@@ -21,6 +21,7 @@ import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { registryMemoRoutes } from './registry-memos.routes.tsx';
 import { guardianshipErrorMessage, registryGuardianshipRoutes } from './registry-guardianship.tsx';
+import { registryImmigrationRoutes } from './registry-immigration.routes.tsx';
 import { registryToolsText } from './registry-tools-i18n.ts';
 import { requestLang } from '../ui/i18n.ts';
 
@@ -119,6 +120,7 @@ export function registryWebRoutes(services: Services) {
   app.use('/console/registry/*', guard);
   app.route('/', registryMemoRoutes(services));
   app.route('/', registryGuardianshipRoutes(services));
+  app.route('/', registryImmigrationRoutes(services));
 
   app.get('/console/registry', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);

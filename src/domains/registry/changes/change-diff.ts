@@ -11,7 +11,7 @@ import type { PersonRecord } from '../registry-model.ts';
 export const DIFF_ITEMS = [
   'name', 'nameKana', 'romanName', 'birthDate', 'sex', 'relationship', 'householdNo', 'address', 'addressFixedOn', 'becameResidentOn',
   'previousAddress', 'honseki', 'hittosha', 'oldSurname', 'alias', 'nationality', 'foreignCategory', 'residenceStatus', 'residencePeriod',
-  'residenceExpiry', 'removedOn', 'removalReason', 'destination', 'moveInNotice', 'deFactoHead',
+  'residenceExpiry', 'landingPeriodEnd', 'provisionalStayEnd', 'transitionalCause', 'alienRegistrationDate', 'residenceNotified', 'landingPermitMoveIn', 'removedOn', 'removalReason', 'destination', 'moveInNotice', 'deFactoHead',
 ] as const;
 export type DiffItem = (typeof DIFF_ITEMS)[number];
 
@@ -46,6 +46,12 @@ export function recordItems(r: PersonRecord): Record<DiffItem, string> {
     residenceStatus: f?.residenceStatus ?? '',
     residencePeriod: f?.residencePeriod ?? '',
     residenceExpiry: day(f?.residenceExpiry),
+    landingPeriodEnd: day(f?.landingPeriodEnd),
+    provisionalStayEnd: day(f?.provisionalStayEnd),
+    transitionalCause: f?.transitionalCause ? `${f.transitionalCause}による経過滞在者` : '',
+    alienRegistrationDate: day(f?.alienRegistrationDate),
+    residenceNotified: f?.residenceNotified === undefined ? '' : f.residenceNotified ? '有' : '無',
+    landingPermitMoveIn: f?.landingPermitMoveIn ? '上陸許可証による転入' : '',
     removedOn: day(r.removedOn),
     removalReason: r.removalReason ?? '',
     destination: r.destination ?? '',

@@ -9,7 +9,7 @@ import type { Address, ChangeKind, PersonRecord, RemovalReason } from '../regist
 import { aliasEvent, carryDeFactoHead, planItemChange } from './change-planner-items.ts';
 import { planNumberChange, unreportedMoveIn } from './change-planner-numbers.ts';
 import { cancelledRecord } from './change-planner-cancel.ts';
-import { KIND_CHANGE_REMOVALS, reasonOf } from '../registry-model.ts';
+import { ALIEN_REGISTRATION_LAW_END, KIND_CHANGE_REMOVALS, reasonOf } from '../registry-model.ts';
 import { addDays, InvalidLegalDateError, isCalendarDate, parseCalendarDate, parseLegalDate, type LegalDate } from '../../../platform/dates/jp-date.ts';
 import { isValidMyNumber, isValidResidentCode } from '../numbers/my-number.ts';
 import { hasForbiddenNameSymbols } from '../name-folding.ts';
@@ -246,10 +246,24 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     if (f.residenceCardNo && !/^[A-Z]{2}\d{8}[A-Z]{2}$/.test(f.residenceCardNo)) fail('invalid-residence-card-no');
     const expiry = date(f.residenceExpiry);
     if (expiry && expiry < today) alerts.push(alert('residence-period-expired'));
+    // 1.1.2: 上陸期間 (一時庇護許可者), 仮滞在期間 (仮滞在許可者) and the 経過滞在 cause belong to their category only.
+    if (f.category === '一時庇護許可者' ? !f.landingPeriodEnd : f.landingPeriodEnd) fail('foreign-item-category', { field: 'landingPeriodEnd' });
+    if (f.category === '仮滞在許可者' ? !f.provisionalStayEnd : f.provisionalStayEnd) fail('foreign-item-category', { field: 'provisionalStayEnd' });
+    if (f.category === '経過滞在者' ? !f.transitionalCause : f.transitionalCause) fail('foreign-item-category', { field: 'transitionalCause' });
+    const landingPeriodEnd = date(f.landingPeriodEnd);
+    const provisionalStayEnd = date(f.provisionalStayEnd);
+    const alienRegistrationDate = date(f.alienRegistrationDate);
+    if (alienRegistrationDate && alienRegistrationDate >= ALIEN_REGISTRATION_LAW_END) fail('alien-registration-date-after-law');
+    const since_ = f.foreignResidentSince ? legal(f.foreignResidentSince) : since;
+    for (const end of [landingPeriodEnd, provisionalStayEnd]) if (end && end < since_.sortKey) fail('stay-period-before-since');
+    if ((landingPeriodEnd && landingPeriodEnd < today) || (provisionalStayEnd && provisionalStayEnd < today)) alerts.push(alert('residence-period-expired'));
     return {
       nationality: f.nationality, category: f.category, residenceStatus: f.residenceStatus, residencePeriod: f.residencePeriod,
       residenceExpiry: expiry, residenceCardNo: f.residenceCardNo,
-      foreignResidentSince: f.foreignResidentSince ? legal(f.foreignResidentSince) : since,
+      foreignResidentSince: since_,
+      ...(landingPeriodEnd ? { landingPeriodEnd } : {}), ...(provisionalStayEnd ? { provisionalStayEnd } : {}),
+      ...(f.transitionalCause ? { transitionalCause: f.transitionalCause } : {}), ...(alienRegistrationDate ? { alienRegistrationDate } : {}),
+      ...(f.residenceNotified !== undefined ? { residenceNotified: f.residenceNotified } : {}), ...(f.landingPermitMoveIn ? { landingPermitMoveIn: true } : {}),
     };
   };
 
