@@ -59,6 +59,8 @@ export const AddressDetailInput = z.object({
   prefectureCode: z.string().max(2).optional(),
   municipalityCode: z.string().max(6).optional(),
   townCode: z.string().regex(/^\d{7}$/).optional(),
+  /** 町字 by name, matched in that municipality's master (when no code is given). */
+  townName: z.string().max(100).optional(),
   rest: z.string().max(300).optional(),
 }).openapi('RegistryAddressDetailInput');
 export type AddressInput = z.infer<typeof AddressInput>;

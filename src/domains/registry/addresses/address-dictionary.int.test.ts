@@ -12,6 +12,8 @@ import { addDays } from '../../../platform/dates/jp-date.ts';
 import { withTenant } from '../../../platform/tenancy/tenant-transaction.ts';
 import { createRegistryCsvService } from '../csv/registry-csv.service.ts';
 import { CSV_COLUMNS } from '../csv/registry-csv-format.ts';
+import { createMyNumberCipher } from '../numbers/my-number-cipher.ts';
+import { loadMyNumberKeys } from '../registry.config.ts';
 import { readCsvRecords } from '../csv/registry-csv-format.ts';
 
 const M = '202151';
@@ -111,7 +113,7 @@ describe('national address dictionary and postal codes of the four addresses', (
     expect(items).toContainEqual(expect.objectContaining({ item: 'destinationPostalCode', after: '〒060-0001' }));
 
     let text = '';
-    await createRegistryCsvService({ db: t.services.db, cipher: t.services.cipher, clock: t.services.clock }).exportCsv(M, (c) => { text += c; }, { includeRemoved: true });
+    await createRegistryCsvService({ db: t.services.db, cipher: createMyNumberCipher(loadMyNumberKeys({})), clock: t.services.clock }).exportCsv(M, (c) => { text += c; }, { includeRemoved: true });
     const rows: string[][] = [];
     for await (const r of readCsvRecords((async function* () { yield Buffer.from(text); })())) rows.push(r.fields);
     const at = (c: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(c);

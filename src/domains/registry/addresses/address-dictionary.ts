@@ -7,7 +7,7 @@
  * the structure is kept alongside it.
  */
 import { checkDigit } from '../../../platform/tenancy/municipality-code.ts';
-import type { Town } from './address-master.ts';
+import { matchTown, type Town } from './address-master.ts';
 
 /** A structured address kept alongside the printed text of 本籍, 転入前住所 or 転出先 (and 住所's postal code). */
 export interface AddressDetail {
@@ -35,6 +35,8 @@ export interface AddressDetailInput {
   prefectureCode?: string;
   municipalityCode?: string;
   townCode?: string;
+  /** 町字 by name (with or without 「大字」), when no code is given (the console's pick sends names). */
+  townName?: string;
   rest?: string;
 }
 
@@ -81,7 +83,6 @@ export function addressCodeOf(municipalityCode: string, townCode: string): strin
 export function resolveAddressDetail(input: AddressDetailInput | undefined, look: DictionaryLookups): AddressDetail | null {
   if (!input) return null;
   const entered = normalizePostalCode(input.postalCode);
-  const rest = (input.rest ?? '').trim();
   const code = input.municipalityCode?.trim() || null;
   const m = code ? look.municipality(code) : undefined;
   if (code && (!m || m.class === '都道府県')) throw new AddressDetailError('unknown-municipality');
@@ -89,10 +90,15 @@ export function resolveAddressDetail(input: AddressDetailInput | undefined, look
   if (pref && (!/^\d{2}$/.test(pref) || look.municipality(prefectureRowCode(pref))?.class !== '都道府県')) throw new AddressDetailError('unknown-municipality');
   if (input.prefectureCode && m && input.prefectureCode !== m.prefectureCode) throw new AddressDetailError('unknown-municipality');
   let town: Town | undefined;
-  if (input.townCode) {
+  let townName = input.townName?.trim();
+  let rest = (input.rest ?? '').trim();
+  // A 町字 typed for a municipality whose master is not loaded is text: it goes before the rest.
+  if (townName && !input.townCode && code && !look.towns(code)?.length) [rest, townName] = [`${townName}${rest}`, undefined];
+  if (input.townCode || townName) {
     if (!code) throw new AddressDetailError('unknown-dictionary-town');
-    town = look.towns(code)?.find((t) => t.code === input.townCode);
-    if (!town) throw new AddressDetailError('unknown-dictionary-town');
+    const m = matchTown(look.towns(code) ?? [], input.townCode ? { townCode: input.townCode } : { townName });
+    if (m.kind !== 'listed') throw new AddressDetailError('unknown-dictionary-town');
+    town = m.town;
   }
   if (!entered && !pref && !rest) return null;
   let postalCode = entered;
