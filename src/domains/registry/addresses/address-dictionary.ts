@@ -92,8 +92,9 @@ export function resolveAddressDetail(input: AddressDetailInput | undefined, look
   let town: Town | undefined;
   let townName = input.townName?.trim();
   let rest = (input.rest ?? '').trim();
-  // A 町字 typed for a municipality whose master is not loaded is text: it goes before the rest.
-  if (townName && !input.townCode && code && !look.towns(code)?.length) [rest, townName] = [`${townName}${rest}`, undefined];
+  // A 町字 typed by name that is not a current one of the master (no master loaded, or an old name, which 本籍 may
+  // keep, spec §1.3.3) is text: it goes before the rest, without a 町字コード.
+  if (townName && !input.townCode && code && matchTown(look.towns(code) ?? [], { townName }).kind !== 'listed') [rest, townName] = [`${townName}${rest}`, undefined];
   if (input.townCode || townName) {
     if (!code) throw new AddressDetailError('unknown-dictionary-town');
     const m = matchTown(look.towns(code) ?? [], input.townCode ? { townCode: input.townCode } : { townName });

@@ -107,3 +107,10 @@ describe('address dictionary (spec §1.3.3, §1.1.17)', () => {
     expect(() => resolveAddressDetail({ municipalityCode: '131016', townCode: '0000001' }, look)).toThrow('unknown-dictionary-town');
   });
 });
+
+describe('address dictionary: names typed', () => {
+  it('keeps a 町字 name that is not in the master (an old name of a 本籍) as text before the rest, without a code', () => {
+    const look = { municipality: (c: string) => ({ code: c, prefectureCode: '13', class: c === '131016' ? '特別区' : '都道府県' }), towns: () => [], postalCodes: () => undefined };
+    expect(resolveAddressDetail({ municipalityCode: '131016', townName: '永田町', rest: '1番' }, look)).toMatchObject({ townCode: null, townName: '', rest: '永田町1番', addressCode: null });
+  });
+});

@@ -166,16 +166,13 @@ export function parseRow(line: number, row: CsvRow, towns: TownIndex | null, tod
     } else address = { townCode: null, townName: row['住所_町字'], banchi, katagaki: row['住所_方書'], check: 'no-list' };
   }
 
-  // 郵便番号 of the four addresses (spec §1.1.17): 7 digits; the 住所's defaults to its 町字's.
+  // 郵便番号 of the four addresses (spec §1.1.17): 7 digits or blank.
   const postalOf = (c: '住所_郵便番号' | '本籍_郵便番号' | '転入前住所_郵便番号' | '転出先住所_郵便番号') => {
     try { return normalizePostalCode(row[c]); } catch { bad(c, '郵便番号は7桁の数字で記入してください（例: 3990702）'); return null; }
   };
   const addressPostal = postalOf('住所_郵便番号');
-  if (address) {
-    const listed = address.check === 'listed' ? towns?.byCode.get(address.townCode!) : undefined;
-    const pc = addressPostal ?? listed?.postalCode ?? null;
-    if (pc) address = { ...address, postalCode: pc };
-  }
+  // As in the file (export → import → export gives the same bytes): no postal code is derived on import.
+  if (address && addressPostal) address = { ...address, postalCode: addressPostal };
   const detailPostal = (c: '本籍_郵便番号' | '転入前住所_郵便番号' | '転出先住所_郵便番号', text: string) => {
     const pc = postalOf(c);
     if (pc && !text) bad(c, `${c.replace('_郵便番号', '')}のない行には郵便番号を記入できません`);
