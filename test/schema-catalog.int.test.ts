@@ -7,7 +7,7 @@ import type { Database } from '../src/platform/db/database.ts';
 import { openTestDatabase } from './test-database.ts';
 
 /** Platform tables that hold no tenant data (reference data and bookkeeping). */
-const GLOBAL_TABLES = new Set(['platform.municipality', 'platform.tenant', 'platform.schema_migration', 'insights.peer_month', 'insights.survey', 'insights.survey_result']);
+const GLOBAL_TABLES = new Set(['platform.municipality', 'platform.tenant', 'platform.schema_migration', 'insights.peer_month', 'insights.survey', 'insights.survey_result', 'registry.national_postal_code', 'registry.national_town']);
 
 describe('schema catalog', () => {
   let db: Database & { drop(): Promise<void> };

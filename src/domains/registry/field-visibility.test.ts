@@ -32,6 +32,12 @@ describe('maskRecord', () => {
     expect(japanese.honseki).toBe('長野県塩尻市大門一番町1番地');
     expect(maskRecord(japanese, new Set(RESTRICTED_ITEMS))).toEqual({ record: japanese, masked: [] });
   });
+
+  it('leaves out the structured 本籍 (郵便番号, 市区町村, 町字) with the 本籍 text', () => {
+    const withDetail = { ...japanese, honsekiDetail: { postalCode: '3990702', postalSource: 'entered', prefectureCode: '20', municipalityCode: '202151', townCode: null, townName: '', rest: '', addressCode: null } } as PersonRecord;
+    expect(maskRecord(withDetail, new Set(['resident-code'])).record.honsekiDetail).toBeUndefined();
+    expect(maskRecord(withDetail, new Set(['domicile'])).record.honsekiDetail).toMatchObject({ postalCode: '3990702' });
+  });
   it('masks 在留資格・在留期間 and drops the 満了日 of a foreign resident, keeping 国籍 and the card number', () => {
     const { record, masked } = maskRecord(foreign, new Set(['domicile', 'resident-code']));
     expect(masked).toEqual(['residence-status']);

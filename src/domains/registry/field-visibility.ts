@@ -52,6 +52,8 @@ export function maskRecord(r: PersonRecord, visible: ReadonlySet<RestrictedItem>
   if (masked.includes('domicile')) {
     out.honseki = hide(r.honseki);
     out.hittosha = hide(r.hittosha);
+    // The structured 本籍 (都道府県・市区町村・町字・郵便番号) is the 本籍 too: left out.
+    delete out.honsekiDetail;
   }
   if (masked.includes('resident-code')) out.residentCode = MASKED_RESIDENT_CODE;
   if (masked.includes('residence-status') && r.foreign) {
@@ -73,7 +75,7 @@ export function disclosedItems(records: readonly PersonRecord[], visible: Readon
 
 /** The restricted item each compared item of a change belongs to. */
 const DIFF_ITEM_OF: Partial<Record<DiffItem, RestrictedItem>> = {
-  honseki: 'domicile', hittosha: 'domicile', residenceStatus: 'residence-status', residencePeriod: 'residence-status', residenceExpiry: 'residence-status',
+  honseki: 'domicile', honsekiPostalCode: 'domicile', hittosha: 'domicile', residenceStatus: 'residence-status', residencePeriod: 'residence-status', residenceExpiry: 'residence-status',
   landingPeriodEnd: 'residence-status', provisionalStayEnd: 'residence-status', transitionalCause: 'residence-status',
 };
 

@@ -2,6 +2,7 @@
 /** The registry's record types: a person's full snapshot (住民票 items), households, change kinds and reasons. */
 import type { LegalDate } from '../../platform/dates/jp-date.ts';
 import type { ReadingStatusMap } from './readings.ts';
+import type { AddressDetail } from './addresses/address-dictionary.ts';
 
 export type Sex = 'male' | 'female';
 /** 住民種別. */
@@ -18,6 +19,10 @@ export interface Address {
   katagaki: string;
   /** Whether the 町字 was found in the list, explicitly entered as unlisted, or the municipality has no list. */
   check: 'listed' | 'unlisted' | 'no-list';
+  /** 郵便番号 (7 digits; spec §1.1.17): the 町字's from the master, or entered. Absent on records made before. */
+  postalCode?: string | null;
+  /** 住所コード (11 digits, spec v1.0 §1.3.3) of the 町字 when listed. */
+  addressCode?: string | null;
 }
 
 /** 第30条の45 区分. */
@@ -83,6 +88,8 @@ export interface PersonRecord {
   sex: Sex;
   /** 本籍 and 筆頭者 (Japanese residents; 「なし」「不明」 allowed, spec §1.1.12). */
   honseki?: string;
+  /** 本籍 structured (spec §1.3.3, §1.1.17), alongside the text as entered (the legal value). */
+  honsekiDetail?: AddressDetail;
   hittosha?: string;
   address: Address;
   /** 住民となった年月日. */
@@ -93,6 +100,8 @@ export interface PersonRecord {
   notifiedOn?: string;
   /** 転入前住所 (従前の住所). */
   previousAddress?: string;
+  /** 転入前住所 structured, alongside the text. */
+  previousAddressDetail?: AddressDetail;
   /** Keyed hash of the 個人番号 (the number itself is in the vault). */
   myNumberIndex?: string;
   /** 住民票コード. */
@@ -103,8 +112,10 @@ export interface PersonRecord {
   /** The legal text of a vague 死亡・失踪 date (「令和6年頃」「推定令和6年3月1日」); `removedOn` is its first day. */
   removedOnText?: string;
   removalReason?: RemovalReason;
-  /** 転出先 (planned). */
+  /** 転出先 (planned; the 確定 one of a 転入通知 is in `moveInNotice`). */
   destination?: string;
+  /** 転出先 structured, alongside the text. */
+  destinationDetail?: AddressDetail;
   /** 通称の記載及び削除に関する事項 (住基法施行令 30条の26): every entry and deletion, oldest first. */
   aliasHistory?: AliasEvent[];
   /** 転入通知 received from the new municipality (spec §4.1.3.1.1); the planned 転出 items stay as they were. */
@@ -139,6 +150,8 @@ export interface AliasEvent {
 export interface MoveInNotice {
   receivedOn: string;
   destination: string;
+  /** 転出先住所（確定） structured. */
+  destinationDetail?: AddressDetail;
   movedOn: string;
   /** 転出予定年月日 as it stood before the notice (the 除票's removal date becomes the earlier of the two). */
   plannedOn: string;

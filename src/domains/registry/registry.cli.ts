@@ -70,14 +70,15 @@ async function withCsv<T>(municipality: string, fn: (csv: ReturnType<typeof crea
 }
 
 /** Runs `fn` with the registry service of a registered municipality. */
-async function withRegistry<T>(municipality: string, fn: (registry: ReturnType<typeof createServices>['registry']) => Promise<T>): Promise<T> {
+async function withRegistry<T>(municipality: string, fn: (registry: ReturnType<typeof createServices>['registry'], served: boolean) => Promise<T>, opts: { anyMunicipality?: boolean } = {}): Promise<T> {
   if (!isValidMunicipalityCode(municipality)) throw new Refused(`全国地方公共団体コードが正しくありません: ${municipality}`, EXIT_INVALID_INPUT);
   const config = loadConfig();
   const db = await openConfiguredDatabase(config);
   try {
     const services = createServices(db, config);
-    if (!(await services.tenants.list()).some((t) => t.municipalityCode === municipality)) throw new Refused(`自治体 ${municipality} は登録されていません（jichi tenant add ${municipality}）`, EXIT_INVALID_INPUT);
-    return await fn(services.registry);
+    const served = (await services.tenants.list()).some((t) => t.municipalityCode === municipality);
+    if (!served && !opts.anyMunicipality) throw new Refused(`自治体 ${municipality} は登録されていません（jichi tenant add ${municipality}）`, EXIT_INVALID_INPUT);
+    return await fn(services.registry, served);
   } catch (err) {
     if (err instanceof RegistryRuleError) throw new Refused(`${err.title}（${err.code}）`, EXIT_INVALID_INPUT);
     throw err;
@@ -282,14 +283,15 @@ export function registerRegistryCommands(program: Command): void {
     .action((opts: { municipality: string; towns: string; postal?: string }) => guarded(async () => {
       for (const f of [opts.towns, opts.postal]) if (f !== undefined && !fs.existsSync(f)) throw new Refused(`ファイルがありません: ${f}`, EXIT_INVALID_INPUT);
       const files = { towns: fs.readFileSync(opts.towns, 'utf8'), postal: opts.postal === undefined ? undefined : fs.readFileSync(opts.postal, 'utf8'), source: opts.towns.split(/[\\/]/).pop()! };
-      const r = await withRegistry(opts.municipality, async (reg) => {
+      const r = await withRegistry(opts.municipality, async (reg, served) => {
         try {
-          return await reg.loadAddressMaster(opts.municipality, files, `cli:${operatorId()}`);
+          // A municipality not served here goes into the national dictionary only (本籍・転入前住所・転出先, spec §1.3.3).
+          return served ? await reg.loadAddressMaster(opts.municipality, files, `cli:${operatorId()}`) : await reg.loadNationalAddresses(opts.municipality, files);
         } catch (e) {
           if (e instanceof AddressMasterFileError) throw new Refused(`${e.message}。何も取り込んでいません`, EXIT_INVALID_INPUT);
           throw e;
         }
-      });
+      }, { anyMunicipality: true });
       process.stdout.write(`取り込みました / loaded: 町字 ${r.towns} 件（郵便番号あり ${r.withPostalCode}、読みあり ${r.withKana}）、廃止扱い ${r.abolished} 件、郵便番号 ${r.postalCodes} 件\n`);
     }));
 

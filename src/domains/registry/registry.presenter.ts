@@ -12,6 +12,16 @@ function municipalityLabel(code: string): string {
   return m ? `${m.class === '都道府県' ? '' : m.prefectureName}${m.name}` : code;
 }
 import { MASKED_TEXT, maskRecord, type RestrictedItem } from './field-visibility.ts';
+import { prefectureRowCode, type AddressDetail } from './addresses/address-dictionary.ts';
+
+/** A structured address with the names of its 都道府県 and 市区町村 from the national list. */
+export function presentDetail(d: AddressDetail | undefined) {
+  if (!d) return null;
+  return {
+    ...d, prefectureName: d.prefectureCode ? (findMunicipality(prefectureRowCode(d.prefectureCode))?.name ?? '') : '',
+    municipalityName: d.municipalityCode ? (findMunicipality(d.municipalityCode)?.name ?? '') : '',
+  };
+}
 
 const wa = (iso: string | undefined) => (iso ? formatLegalDate({ sortKey: iso, precision: 'day' }, 'wareki') : null);
 
@@ -35,7 +45,8 @@ export function presentPerson(personId: string, historyNo: number, record: Perso
     birthDate: { sortKey: r.birthDate.sortKey, precision: r.birthDate.precision, display: formatLegalDate(r.birthDate, cal) },
     sex: r.sex,
     honseki: r.honseki ?? null, hittosha: r.hittosha ?? null,
-    address: r.address,
+    address: { ...r.address, postalCode: r.address.postalCode ?? null, addressCode: r.address.addressCode ?? null },
+    honsekiDetail: presentDetail(r.honsekiDetail), previousAddressDetail: presentDetail(r.previousAddressDetail), destinationDetail: presentDetail(r.destinationDetail),
     becameResidentOn: formatLegalDate(r.becameResidentOn, 'wareki'),
     addressFixedOn: formatLegalDate(r.addressFixedOn, 'wareki'),
     notifiedOn: r.notifiedOn ? formatLegalDate({ sortKey: r.notifiedOn, precision: 'day' }, 'wareki') : null,

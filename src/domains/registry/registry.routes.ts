@@ -7,6 +7,7 @@ import { requireStaff } from '../../platform/http/middleware.ts';
 import { createRouter, problems, staffSecurity } from '../../platform/http/openapi.ts';
 import { assertAllowed } from '../../platform/auth/permissions.ts';
 import { mountAddressMasterRoutes } from './addresses/address-master.routes.ts';
+import { mountAddressDictionaryRoutes } from './addresses/address-dictionary.routes.ts';
 import type { RegistryService } from './registry.service.ts';
 import { mountSupportMeasureRoutes } from './support-measures/support-measure.routes.ts';
 import { mountSuppressionRoutes } from './suppressions/suppression.routes.ts';
@@ -47,6 +48,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountEucRoutes(app, svc, ctx);
   mountFormRoutes(app, svc, ctx);
   mountAddressMasterRoutes(app, svc);
+  mountAddressDictionaryRoutes(app, svc);
   mountMoveInPrefillRoutes(app, svc, ctx);
   mountMemoRoutes(app, svc, ctx);
   mountEligibilityRoutes(app, svc, ctx);

@@ -39,7 +39,30 @@ export const AddressInput = z.object({
   katagaki: z.string().max(200).default(''),
   /** Set to register a 町字 that is not in the list (flagged on the record). */
   unlisted: z.boolean().default(false),
+  /** 郵便番号 (7 digits, 「399-0702」 and full-width read); taken from the 町字 master when omitted (spec §1.1.17). */
+  postalCode: z.string().max(10).optional(),
 }).openapi('RegistryAddressInput');
+
+/**
+ * Structured form of 本籍, 転入前住所 or 転出先 (spec §1.3.3, §1.1.17), kept alongside the text as entered (the text stays
+ * the legal value): 都道府県 and 市区町村 from GET /registry-address-dictionary, the 町字 where that municipality's master is
+ * loaded, the rest as text, and the 郵便番号 (taken from the 町字 when omitted). The 住所コード is computed.
+ */
+export const AddressDetailView = z.object({
+  postalCode: z.string().nullable(), postalSource: z.enum(['master', 'entered']).nullable(), prefectureCode: z.string().nullable(), prefectureName: z.string(),
+  municipalityCode: z.string().nullable(), municipalityName: z.string(), townCode: z.string().nullable(), townName: z.string(), rest: z.string(),
+  addressCode: z.string().nullable(),
+}).openapi('RegistryAddressDetail');
+
+export const AddressDetailInput = z.object({
+  postalCode: z.string().max(10).optional(),
+  prefectureCode: z.string().max(2).optional(),
+  municipalityCode: z.string().max(6).optional(),
+  townCode: z.string().regex(/^\d{7}$/).optional(),
+  /** 町字 by name, matched in that municipality's master (when no code is given). */
+  townName: z.string().max(100).optional(),
+  rest: z.string().max(300).optional(),
+}).openapi('RegistryAddressDetailInput');
 export type AddressInput = z.infer<typeof AddressInput>;
 
 /** Foreign-resident items (第30条の45). */
@@ -83,6 +106,8 @@ export const NewPersonInput = z.object({
   sex: z.enum(['male', 'female']),
   /** 本籍 (Japanese residents; 「なし」「不明」 allowed). */
   honseki: z.string().max(200).optional(),
+  /** 本籍 structured (都道府県・市区町村・町字・郵便番号), alongside the text. */
+  honsekiDetail: AddressDetailInput.optional(),
   /** 筆頭者. */
   hittosha: Name.optional(),
   /** 個人番号 (12 digits with check digit; full-width digits accepted). */
@@ -101,6 +126,8 @@ export const PersonPatch = z.object({
   romanName: z.string().max(200).optional(), oldSurname: Name.optional(), oldSurnameKana: Kana.optional(),
   alias: Name.optional(), aliasKana: Kana.optional(), birthDate: DateText.optional(), sex: z.enum(['male', 'female']).optional(),
   honseki: z.string().max(200).optional(), hittosha: Name.optional(), myNumber: Digits.optional(),
+  /** 本籍 structured; a new 本籍 text without it drops the structure kept with the old one. */
+  honsekiDetail: AddressDetailInput.optional(),
   residentCode: Digits.optional(), foreign: ForeignInput.optional(),
   banchi: z.string().min(1).max(100).optional(), katagaki: z.string().max(200).optional(),
 }).openapi('RegistryPersonPatch');
@@ -139,6 +166,8 @@ const Common = {
 
 export const ChangeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('move-in'), ...Common, fromAbroad: z.boolean().default(false), previousAddress: z.string().max(300).default(''),
+    /** 転入前住所 structured (都道府県・市区町村・町字・郵便番号), alongside the text. */
+    previousAddressDetail: AddressDetailInput.optional(),
     /**
      * 国外転入等 (spec §4.5.1–4.5.2): 国外転入 (a returning or arriving resident), 30条の46 (a foreign resident who
      * landed and set an address) or 30条の47 (a person in Japan who became a foreign resident). Implies `fromAbroad`.
@@ -150,12 +179,14 @@ export const ChangeInput = z.discriminatedUnion('kind', [
      */
     unreported: z.object({ lastRegisteredAddress: z.string().min(1).max(300) }).optional(),
     address: AddressInput.optional(), householdId: Id.optional(), persons: z.array(NewPersonInput).min(1).max(20) }),
-  z.object({ kind: z.literal('ex-officio-entry'), ...Common, previousAddress: z.string().max(300).default(''),
+  z.object({ kind: z.literal('ex-officio-entry'), ...Common, previousAddress: z.string().max(300).default(''), previousAddressDetail: AddressDetailInput.optional(),
     address: AddressInput.optional(), householdId: Id.optional(), persons: z.array(NewPersonInput).min(1).max(20) }),
   z.object({ kind: z.literal('birth'), ...Common, householdId: Id, person: NewPersonInput, parentPersonIds: z.array(Id).max(2).default([]) }),
   z.object({ kind: z.literal('move-within'), ...Common, personIds: z.array(Id).min(1), address: AddressInput.optional(), householdId: Id.optional(),
     newHeadPersonId: Id.optional(), relationships: Relationships.default({}), remainingHeadPersonId: Id.optional(), remainingRelationships: Relationships.default({}) }),
   z.object({ kind: z.literal('move-out'), ...Common, personIds: z.array(Id).min(1), destination: z.string().min(1).max(300), abroad: z.boolean().default(false),
+    /** 転出先 structured (都道府県・市区町村・町字・郵便番号), alongside the text. */
+    destinationDetail: AddressDetailInput.optional(),
     /** The clerk confirmed a 転出予定日 more than 14 days ahead (otherwise such a date is refused with `move-out-date-confirm`). */
     confirmPlannedDate: z.boolean().default(false),
     /**
@@ -185,7 +216,7 @@ export const ChangeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('residence-status-change'), ...Common, personId: Id, residenceStatus: z.string().min(1).max(100), residencePeriod: z.string().min(1).max(50),
     residenceExpiry: DateText, residenceCardNo: CardNo.optional(), category: z.enum(FOREIGN_CATEGORIES).optional() }),
   /** 帰化 (foreign → Japanese): 本籍 required, the 30条の45 items end, the name may change. */
-  z.object({ kind: z.literal('naturalization'), ...Common, personId: Id, honseki: z.string().min(1).max(200), hittosha: Name.optional(), name: NameChange.default({}) }),
+  z.object({ kind: z.literal('naturalization'), ...Common, personId: Id, honseki: z.string().min(1).max(200), honsekiDetail: AddressDetailInput.optional(), hittosha: Name.optional(), name: NameChange.default({}) }),
   /** 国籍喪失 (Japanese → foreign): the 30条の45 items are required. */
   z.object({ kind: z.literal('nationality-loss'), ...Common, personId: Id, foreign: ForeignInput, romanName: z.string().max(200).optional() }),
   /** 世帯変更: members join another household at the same address, and/or 続柄 change, without a move. */
@@ -194,7 +225,7 @@ export const ChangeInput = z.discriminatedUnion('kind', [
   /** 軽微な修正 (施行規則 11条3項2号): characters of the name or the notation of the household's address; always 職権. */
   z.object({ kind: z.literal('minor-correction'), ...Common, personId: Id, ground: z.enum(MINOR_CORRECTION_GROUNDS), name: NameChange.optional(), address: AddressInput.optional() }),
   /** 転入通知の受理: the new municipality's notice for a person who moved out (recorded on the 除票). */
-  z.object({ kind: z.literal('move-in-notice'), ...Common, personId: Id, destination: z.string().min(1).max(300), movedOn: DateText }),
+  z.object({ kind: z.literal('move-in-notice'), ...Common, personId: Id, destination: z.string().min(1).max(300), destinationDetail: AddressDetailInput.optional(), movedOn: DateText }),
   /**
    * 個人番号の変更請求・職権修正・職権記載 (番号法7条, spec §1.2.2, §4.4): the new number as notified by J-LIS. A 変更請求
    * is the person's request (number leaked and misuse feared); 職権修正 corrects a wrong number; 職権記載 enters a missing one.
@@ -293,7 +324,13 @@ export const PersonView = z.object({
   /** 振り仮名 status per reading: unconfirmed (未確認), notified (通知済), certified (公証; the only status printed as 振り仮名). */
   readingStatus: z.object({ familyNameKana: ReadingStatusView, givenNameKana: ReadingStatusView, oldSurnameKana: ReadingStatusView }),
   birthDate: LegalDateView, sex: z.enum(['male', 'female']), honseki: z.string().nullable(), hittosha: z.string().nullable(),
-  address: z.object({ townCode: z.string().nullable(), townName: z.string(), banchi: z.string(), katagaki: z.string(), check: z.enum(['listed', 'unlisted', 'no-list']) }),
+  address: z.object({ townCode: z.string().nullable(), townName: z.string(), banchi: z.string(), katagaki: z.string(), check: z.enum(['listed', 'unlisted', 'no-list']),
+    /** 郵便番号 (spec §1.1.17), from the 町字 master or entered. */
+    postalCode: z.string().nullable().optional(),
+    /** 住所コード (11 digits) of the 町字. */
+    addressCode: z.string().nullable().optional() }),
+  /** Structured 本籍, 転入前住所, 転出先 (with 郵便番号 and 住所コード), null when only the text was entered. */
+  honsekiDetail: AddressDetailView.nullable(), previousAddressDetail: AddressDetailView.nullable(), destinationDetail: AddressDetailView.nullable(),
   becameResidentOn: z.string(), addressFixedOn: z.string(), notifiedOn: z.string().nullable(), previousAddress: z.string().nullable(),
   /** Masked (`************`) unless unmasked with permission and purpose. */
   myNumber: z.string().nullable(), myNumberUnmasked: z.boolean(), residentCode: z.string().nullable(),

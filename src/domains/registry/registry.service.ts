@@ -31,6 +31,7 @@ import { inStandardOrder } from './member-order.ts';
 import { createAddressChangeUseCases } from './addresses/address-change.service.ts';
 import { createAddressMasterUseCases } from './addresses/address-master.service.ts';
 import { allTowns, currentTowns } from './addresses/address-master.repository.ts';
+import { createAddressDictionaryUseCases, loadDictionaryLookups } from './addresses/address-dictionary.service.ts';
 import { createChangePreviewUseCases } from './changes/change-preview.service.ts';
 import { createChangeReviewUseCases, presentChange } from './changes/change-review.service.ts';
 import { createFeedUseCases } from './feed/feed.service.ts';
@@ -157,7 +158,13 @@ export function createRegistryService(deps: RegistryDeps) {
         nameMatches.set(i, []);
       }
     }
-    return { municipalityCode: m, today, towns: await currentTowns(trx, today), persons, households: new Map(households.map((h) => [h.householdId, h])), identityMatches, nameMatches, cancel };
+    const details = [
+      ...newPersons.map((p) => p.honsekiDetail), 'previousAddressDetail' in input ? input.previousAddressDetail : undefined,
+      'destinationDetail' in input ? input.destinationDetail : undefined, 'honsekiDetail' in input ? input.honsekiDetail : undefined,
+      'patch' in input ? input.patch.honsekiDetail : undefined, { municipalityCode: m },
+    ];
+    const dictionary = await loadDictionaryLookups(trx, m, details, today);
+    return { municipalityCode: m, today, towns: await currentTowns(trx, today), dictionary, persons, households: new Map(households.map((h) => [h.householdId, h])), identityMatches, nameMatches, cancel };
   }
 
   /** Writes a plan: the change, new households and persons, snapshots, vault rows, reservations. */
@@ -261,6 +268,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createAddressChangeUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock), plan: planIn,
       write: (trx, m, plan, input, actor, today) => writePlan(trx, m, plan, input, actor, today, 'provisional') }),
     ...createAddressMasterUseCases({ db, accessLog, today: () => japanToday(clock) }),
+    ...createAddressDictionaryUseCases({ db, today: () => japanToday(clock) }),
     ...createChangePreviewUseCases({ db, accessLog, today: () => japanToday(clock), plan: planIn }),
     ...createChangeReviewUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
     ...feedUseCases,

@@ -816,6 +816,26 @@ export interface RegistryMyNumberVault {
   myNumberIndex: string;
 }
 
+export interface RegistryNationalPostalCode {
+  areaKana: Generated<string>;
+  areaName: string;
+  municipalityCode: string;
+  postalCode: string;
+  townCode: string | null;
+}
+
+export interface RegistryNationalTown {
+  abolishedOn: string | null;
+  abrMachiazaId: string | null;
+  loadedAt: Generated<Timestamp>;
+  municipalityCode: string;
+  name: string;
+  nameKana: Generated<string>;
+  postalCode: string | null;
+  source: string;
+  townCode: string;
+}
+
 export interface RegistryPerson {
   atenaNo: string;
   createdAt: Generated<Timestamp>;
@@ -1198,6 +1218,8 @@ export interface DB {
   "registry.memo": RegistryMemo;
   "registry.memoRevision": RegistryMemoRevision;
   "registry.myNumberVault": RegistryMyNumberVault;
+  "registry.nationalPostalCode": RegistryNationalPostalCode;
+  "registry.nationalTown": RegistryNationalTown;
   "registry.person": RegistryPerson;
   "registry.personCurrent": RegistryPersonCurrent;
   "registry.personSnapshot": RegistryPersonSnapshot;

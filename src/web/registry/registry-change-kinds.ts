@@ -54,12 +54,13 @@ const NAME_KEYS = ['familyName', 'givenName', 'familyNameKana', 'givenNameKana']
 export function addressOf(v: FormValues, errors: FieldErrors, m: Messages) {
   if (!val(v, 'townName')) errors.townName = m.townName;
   if (!val(v, 'banchi')) errors.banchi = m.banchi;
-  return { townName: val(v, 'townName'), banchi: val(v, 'banchi'), katagaki: val(v, 'katagaki'), unlisted: val(v, 'unlisted') === '1' };
+  return { townName: val(v, 'townName'), banchi: val(v, 'banchi'), katagaki: val(v, 'katagaki'), unlisted: val(v, 'unlisted') === '1',
+    ...(val(v, 'postalCode').trim() ? { postalCode: val(v, 'postalCode').trim() } : {}) };
 }
 
 /** The current address as form values (住居表示 and 軽微な修正 start from it). */
-function addressValues(a: { townName: string; banchi: string; katagaki: string; check: string } | null | undefined): FormValues {
-  return a ? { townName: a.townName, banchi: a.banchi, katagaki: a.katagaki, ...(a.check === 'unlisted' ? { unlisted: '1' } : {}) } : {};
+function addressValues(a: { townName: string; banchi: string; katagaki: string; check: string; postalCode?: string | null } | null | undefined): FormValues {
+  return a ? { townName: a.townName, banchi: a.banchi, katagaki: a.katagaki, ...(a.check === 'unlisted' ? { unlisted: '1' } : {}), ...(a.postalCode ? { postalCode: a.postalCode } : {}) } : {};
 }
 
 /** 続柄 entered for the given members (empty fields and the named head left out), only where they differ from `before`. */

@@ -7,6 +7,7 @@
 import { newFormToken } from '../../platform/http/idempotency.ts';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import { VAGUE_DATE_KINDS } from '../../domains/registry/index.ts';
+import { AddressPickFields, MunicipalityDatalist } from './registry-address-pick.tsx';
 import {
   CHANGE_KIND_LABELS, CheckField, DateField, ErrorSummary, Facts, RegistryLayout, SelectField, SEX_LABELS, TextField, wareki, type ChangeKind, type FieldErrors,
 } from './registry-ui.tsx';
@@ -58,9 +59,10 @@ function KindFields(p: FormProps) {
       return (
         <>
           {subject.household ? <p class="card">{k.joinHousehold(memberName(members.find((m) => m.relationship === '世帯主') ?? members[0]!))}</p> : (
-            <AddressFields v={v} e={e} legend={k.newHouseholdAddress} t={t} />
+            <AddressFields v={v} e={e} legend={k.newHouseholdAddress} t={t} lang={p.lang} />
           )}
           <TextField name="previousAddress" label={t.fields.previousAddress} value={val(v, 'previousAddress')} error={e.previousAddress} />
+          <AddressPickFields prefix="pa" what="previousAddress" v={v} e={e} lang={p.lang} />
           {kind === 'move-in' ? <CheckField name="fromAbroad" label={k.fromAbroad} checked={val(v, 'fromAbroad') === '1'} /> : null}
           {rows.map((i) => i === 0 ? (
             <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4"><legend class="px-1 text-std-16B-170">{k.firstPerson}</legend><PersonFields i={0} v={v} e={e} t={t} lang={p.lang} /></fieldset>
@@ -86,10 +88,11 @@ function KindFields(p: FormProps) {
       return (
         <>
           <MemberChecks name="personIds" legend={kind === 'household-split' ? k.splitMembers : kind === 'move-out' ? k.moveOutMembers : k.moveWithinMembers} members={members} selected={list(v, 'personIds')} error={e.personIds} t={t} />
-          {kind === 'move-within' ? <AddressFields v={v} e={e} legend={k.newAddress} t={t} /> : null}
+          {kind === 'move-within' ? <AddressFields v={v} e={e} legend={k.newAddress} t={t} lang={p.lang} /> : null}
           {kind === 'move-out' ? (
             <>
               <TextField name="destination" label={t.fields.destination} value={val(v, 'destination')} error={e.destination} required />
+              <AddressPickFields prefix="dest" what="destination" v={v} e={e} lang={p.lang} />
               <CheckField name="abroad" label={k.abroad} checked={val(v, 'abroad') === '1'} />
               {/* A planned date far ahead is confirmed explicitly (issue #9); the box appears when the planner asks. */}
               {e.confirmPlannedDate || val(v, 'confirmPlannedDate') === '1'
@@ -138,6 +141,8 @@ function KindFields(p: FormProps) {
             {PATCH_KEYS.map((key) => key === 'sex'
               ? <SelectField name="patch-sex" label={t.patch.sex} value={val(v, 'patch-sex')} options={[['male', sex.male!], ['female', sex.female!]]} error={e['patch-sex']} />
               : key === 'birthDate' ? <DateField name={`patch-${key}`} label={t.patch[key]} value={val(v, `patch-${key}`)} error={e[`patch-${key}`]} hint={k.birthDateHint} vague />
+              : key === 'honseki' ? <><TextField name="patch-honseki" label={t.patch.honseki} value={val(v, 'patch-honseki')} error={e['patch-honseki']} />
+                <AddressPickFields prefix="patch-hon" what="honseki" v={v} e={e} lang={p.lang} /></>
               : <TextField name={`patch-${key}`} label={t.patch[key]} value={val(v, `patch-${key}`)} error={e[`patch-${key}`]} />)}
           </div>
         </fieldset>
@@ -204,6 +209,7 @@ export function ChangeFormPage(p: FormProps) {
         <KindFields {...p} />
         <TextField name="note" label={f.fields.note} value={val(p.values, 'note')} error={p.errors.note} />
         <datalist id="town-list">{p.towns.map((t) => <option value={t} />)}</datalist>
+        <MunicipalityDatalist />
         <datalist id="relationship-list">{RELATIONSHIPS.map((r) => <option value={r} />)}</datalist>
         <div><button class="button-primary" type="submit">{t.toConfirm}</button></div>
       </form>

@@ -26,6 +26,7 @@ import { requestLang, type Lang } from '../ui/i18n.ts';
 import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { registryFlags, requestCtx } from './registry.routes.tsx';
+import { detailFromForm, pickErrorField, pickValues } from './registry-address-pick.tsx';
 import { addressOf, buildItemChange, checkDate, itemInitialValues, ITEM_ERROR_FIELD, opt } from './registry-change-kinds.ts';
 import { foreignExtraValues } from './registry-form-parts.tsx';
 import { toAsciiDigits } from '../../platform/text/ascii-digits.ts';
@@ -83,7 +84,7 @@ function formValues(body: Record<string, unknown>): FormValues {
 }
 
 /** A new person from row `i` of the form, or undefined when the row is empty. */
-function personFromRow(v: FormValues, i: number, errors: FieldErrors, required: boolean, m: Messages) {
+function personFromRow(v: FormValues, i: number, errors: FieldErrors, required: boolean, m: Messages, lang: Lang = 'ja') {
   const f = (k: string) => val(v, `p${i}-${k}`);
   const used = ['familyName', 'givenName', 'familyNameKana', 'birthDate', 'romanName'].some((k) => f(k));
   if (!used && !required) return undefined;
@@ -96,13 +97,19 @@ function personFromRow(v: FormValues, i: number, errors: FieldErrors, required: 
   if (foreign) for (const k of ['residenceExpiry', 'landingPeriodEnd', 'provisionalStayEnd', 'alienRegistrationDate']) checkDate(v, `p${i}-${k}`, errors, {}, m);
   return {
     residentKind: foreign ? 'foreign' : 'japanese', familyName: f('familyName'), givenName: f('givenName'), familyNameKana: f('familyNameKana'), givenNameKana: f('givenNameKana'),
-    romanName: opt(f('romanName')), birthDate: f('birthDate'), sex: f('sex'), honseki: opt(f('honseki')), hittosha: opt(f('hittosha')),
+    romanName: opt(f('romanName')), birthDate: f('birthDate'), sex: f('sex'), honseki: opt(f('honseki') || composed(v, `p${i}-hon`)), hittosha: opt(f('hittosha')),
+    honsekiDetail: foreign ? undefined : detailFromForm(v, `p${i}-hon`, errors, lang),
     myNumber: opt(f('myNumber').replace(/[\s-]/g, '')), residentCode: opt(f('residentCode').replace(/[\s-]/g, '')), relationship: f('relationship'),
     foreign: foreign ? {
       nationality: f('nationality'), category: f('category'), residenceStatus: opt(f('residenceStatus')), residencePeriod: opt(f('residencePeriod')),
       residenceExpiry: opt(f('residenceExpiry')), residenceCardNo: opt(f('residenceCardNo').toUpperCase()), ...foreignExtraValues(f),
     } : undefined,
   };
+}
+
+/** The text of a picked address when its text field was left empty: 都道府県・市区町村, 町字 and the rest as typed. */
+function composed(v: FormValues, prefix: string): string {
+  return ['city', 'town', 'rest'].map((k) => val(v, `${prefix}-${k}`).trim()).join('');
 }
 
 /** 続柄 entered for the given members (empty fields and excluded heads left out). */
@@ -137,13 +144,13 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
   else switch (kind) {
     case 'move-in':
     case 'ex-officio-entry': {
-      const persons = Array.from({ length: PERSON_ROWS }, (_, i) => personFromRow(v, i, errors, i === 0, m)).filter(Boolean);
-      input = { ...common, persons, previousAddress: val(v, 'previousAddress'), ...(kind === 'move-in' ? { fromAbroad: val(v, 'fromAbroad') === '1' } : {}),
+      const persons = Array.from({ length: PERSON_ROWS }, (_, i) => personFromRow(v, i, errors, i === 0, m, lang)).filter(Boolean);
+      input = { ...common, persons, previousAddress: val(v, 'previousAddress') || composed(v, 'pa'), previousAddressDetail: detailFromForm(v, 'pa', errors, lang), ...(kind === 'move-in' ? { fromAbroad: val(v, 'fromAbroad') === '1' } : {}),
         ...(h ? { householdId: h.householdId } : { address: address() }) };
       break;
     }
     case 'birth':
-      input = { ...common, householdId: h?.householdId, person: personFromRow(v, 0, errors, true, m), parentPersonIds: list(v, 'parentPersonIds').slice(0, 2) };
+      input = { ...common, householdId: h?.householdId, person: personFromRow(v, 0, errors, true, m, lang), parentPersonIds: list(v, 'parentPersonIds').slice(0, 2) };
       break;
     case 'move-within':
     case 'move-out':
@@ -157,8 +164,9 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
         if (!newHead) errors.newHeadPersonId = m.newHead;
         input = { ...common, personIds: selected, newHeadPersonId: newHead, ...split };
       } else {
-        if (!val(v, 'destination')) errors.destination = m.destination;
-        input = { ...common, personIds: selected, destination: val(v, 'destination'), abroad: val(v, 'abroad') === '1', confirmPlannedDate: val(v, 'confirmPlannedDate') === '1',
+        const destination = val(v, 'destination') || composed(v, 'dest');
+        if (!destination) errors.destination = m.destination;
+        input = { ...common, personIds: selected, destination, destinationDetail: detailFromForm(v, 'dest', errors, lang), abroad: val(v, 'abroad') === '1', confirmPlannedDate: val(v, 'confirmPlannedDate') === '1',
           remainingHeadPersonId: remainingHead, remainingRelationships: split.remainingRelationships };
       }
       break;
@@ -186,8 +194,11 @@ export function buildChange(kind: ChangeKind, v: FormValues, subject: ChangeSubj
       const patch: Record<string, string> = {};
       for (const k of PATCH_KEYS) if (val(v, `patch-${k}`) !== (before[`patch-${k}`] ?? '')) patch[k] = val(v, `patch-${k}`);
       if (patch.birthDate) checkDate(v, 'patch-birthDate', errors, { required: true, legal: true, nonCalendar: true }, m);
-      if (Object.keys(patch).length === 0) errors['patch-familyName'] = m.patch;
-      input = { ...common, personId: p?.personId, patch };
+      const pick = p ? pickValues('patch-hon', p.honsekiDetail) : {};
+      const pickChanged = ['postal', 'city', 'town', 'rest'].some((k) => val(v, `patch-hon-${k}`) !== val(pick, `patch-hon-${k}`));
+      const honsekiDetail = pickChanged ? detailFromForm(v, 'patch-hon', errors, lang) : undefined;
+      if (Object.keys(patch).length === 0 && !honsekiDetail) errors['patch-familyName'] = m.patch;
+      input = { ...common, personId: p?.personId, patch: { ...patch, ...(honsekiDetail ? { honsekiDetail } : {}) } };
       break;
     }
     case 'cancellation':
@@ -214,7 +225,7 @@ function correctionDefaults(p: NonNullable<ChangeSubject['person']>): Record<str
   return {
     'patch-familyName': p.familyName, 'patch-givenName': p.givenName, 'patch-familyNameKana': p.familyNameKana, 'patch-givenNameKana': p.givenNameKana,
     // A masked 本籍 (spec §10.4) starts empty: the clerk may enter a corrected one but never sends the mask back.
-    ...(p.maskedItems.includes('domicile') ? {} : { 'patch-honseki': p.honseki ?? '', 'patch-hittosha': p.hittosha ?? '' }),
+    ...(p.maskedItems.includes('domicile') ? {} : { 'patch-honseki': p.honseki ?? '', 'patch-hittosha': p.hittosha ?? '', ...pickValues('patch-hon', p.honsekiDetail) as Record<string, string> }),
     'patch-birthDate': p.birthDate.display, 'patch-sex': p.sex,
     'patch-banchi': p.address.banchi, 'patch-katagaki': p.address.katagaki,
   };
@@ -330,10 +341,10 @@ export function registryChangeRoutes(services: Services) {
     const personIndex = typeof err.extra?.personIndex === 'number' ? err.extra.personIndex : undefined;
     const personField = typeof err.extra?.field === 'string' ? err.extra.field : undefined;
     // The form checks every date with the same parser first; a date the planner still refuses is a birth date of a new person.
-    const field = personIndex !== undefined && personField ? `p${personIndex}-${personField}`
+    const field = pickErrorField(err.code, err.extra?.field, personIndex) ?? (personIndex !== undefined && personField ? `p${personIndex}-${personField}`
       : err.code === 'invalid-reading' ? readingField(kind, err.extra?.field)
         : err.code === 'invalid-date' ? (['move-in', 'birth', 'ex-officio-entry'].includes(kind) ? 'p0-birthDate' : undefined)
-          : (isItemKind(kind) ? ITEM_ERROR_FIELD[err.code] : undefined) ?? ERROR_FIELD[err.code];
+          : (isItemKind(kind) ? ITEM_ERROR_FIELD[err.code] : undefined) ?? ERROR_FIELD[err.code]);
     if (field) fieldErrors[field] = err.title;
     const message = personIndex !== undefined ? aboutPersonMessage(requestLang(c), values, personIndex, personField, err.title) : err.title;
     if (err.code === 'household-version-conflict' || err.code === 'household-version-required') {

@@ -7,6 +7,8 @@ import {
   CheckField, DateField, SelectField, TextField, type ChangeKind, type FieldErrors,
 } from './registry-ui.tsx';
 import { registryText } from './registry-i18n.ts';
+import { AddressPickFields } from './registry-address-pick.tsx';
+import { addressPickText } from './registry-address-i18n.ts';
 import { changeFormText, type ChangeFormDictionary } from './registry-change-i18n.ts';
 import type { Lang } from '../ui/i18n.ts';
 
@@ -64,11 +66,13 @@ export interface FormProps extends ConsoleContext {
 }
 
 /** 町字 (datalist of the town list), 番地, 方書. */
-export function AddressFields(p: { v: FormValues; e: FieldErrors; legend: string; t: T }) {
+export function AddressFields(p: { v: FormValues; e: FieldErrors; legend: string; t: T; lang?: Lang }) {
   const { t } = p;
   return (
     <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4">
       <legend class="px-1 text-std-16B-170">{p.legend}</legend>
+      <TextField name="postalCode" label={addressPickText(p.lang ?? 'ja').addressPostal} value={val(p.v, 'postalCode')} hint={addressPickText(p.lang ?? 'ja').addressPostalHint}
+        error={p.e.postalCode} inputmode="numeric" />
       <TextField name="townName" label={t.fields.townName} value={val(p.v, 'townName')} list="town-list" hint={t.address.townHint} error={p.e.townName} required />
       <CheckField name="unlisted" label={t.address.unlisted} checked={val(p.v, 'unlisted') === '1'} />
       <TextField name="banchi" label={t.fields.banchi} value={val(p.v, 'banchi')} error={p.e.banchi} required />
@@ -130,6 +134,7 @@ export function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birt
       <TextField name={f('relationship')} label={l.relationship} value={t('relationship')} list="relationship-list" hint={p.birth ? tt.personForm.relationshipBirthHint : tt.personForm.relationshipHint} error={p.e[f('relationship')]} required={p.i === 0} />
       <SelectField name={f('residentKind')} label={l.residentKind} value={t('residentKind') || 'japanese'} options={[['japanese', kinds.japanese!], ['foreign', kinds.foreign!]]} />
       <TextField name={f('honseki')} label={tt.personForm.honseki} value={t('honseki')} hint={tt.personForm.honsekiHint} error={p.e[f('honseki')]} />
+      <AddressPickFields prefix={f('hon')} what="honseki" v={p.v} e={p.e} lang={p.lang} />
       <TextField name={f('hittosha')} label={l.hittosha} value={t('hittosha')} error={p.e[f('hittosha')]} />
       {p.birth ? null : <TextField name={f('myNumber')} label={l.myNumber} value={t('myNumber')} inputmode="numeric" hint={tt.personForm.myNumberHint} error={p.e[f('myNumber')]} />}
       {p.birth ? null : <TextField name={f('residentCode')} label={l.residentCode} value={t('residentCode')} inputmode="numeric" hint={tt.personForm.residentCodeHint} error={p.e[f('residentCode')]} />}

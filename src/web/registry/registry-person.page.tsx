@@ -17,6 +17,7 @@ import { GlyphView } from './registry-glyphs.tsx';
 import { registryToolsText } from './registry-tools-i18n.ts';
 import { reviewText } from './registry-review-i18n.ts';
 import { MASKED_TEXT as MASKED } from '../../domains/registry/field-visibility.ts';
+import { postal } from '../../domains/registry/changes/change-diff.ts';
 
 export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
 export type HistoryItem = Awaited<ReturnType<RegistryService['getHistory']>>[number];
@@ -34,6 +35,12 @@ const HOUSEHOLD_CHANGES: ChangeKind[] = ['move-within', 'move-out', 'birth', 'he
 const kindLabel = (k: string, kinds: Record<string, string> = {}) => kinds[k] ?? (CHANGE_KIND_LABELS as Record<string, string>)[k] ?? k;
 
 /** The links to the change screens. */
+/** A 本籍・転入前住所・転出先 as entered (the legal text), after its 郵便番号 when one is kept (spec §1.1.17). */
+function withPostal(text: string | null | undefined, detail: { postalCode: string | null } | null | undefined): string {
+  const pc = postal(detail?.postalCode);
+  return text ? (pc ? `${pc}　${text}` : text) : pc;
+}
+
 function ChangeLinks(p: { kinds: ChangeKind[]; query: string; label: string; moveInHere: string; labels: Record<string, string> }) {
   return (
     <nav aria-label={p.label}>
@@ -196,10 +203,10 @@ export function PersonPage(p: PersonPageProps) {
             ...(r.oldSurname ? [[f.oldSurname, `${r.oldSurname}（${r.oldSurnameKana ?? ''}）`] as [string, string]] : []),
             ...(r.alias ? [[f.alias, `${r.alias}（${r.aliasKana ?? ''}）`] as [string, string]] : []),
             [f.birthDate, r.birthDate.display], [f.sex, dict.sex[r.sex] ?? r.sex], [f.relationship, r.relationship],
-            [f.address, `${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}${a.check === 'unlisted' ? f.unlisted : ''}`],
+            [f.address, `${postal(a.postalCode)}${a.postalCode ? '　' : ''}${a.townName}${a.banchi}${a.katagaki ? `　${a.katagaki}` : ''}${a.check === 'unlisted' ? f.unlisted : ''}`],
             [f.becameResidentOn, r.becameResidentOn], [f.addressFixedOn, r.addressFixedOn], [f.notifiedOn, r.notifiedOn ?? ''],
-            [f.previousAddress, r.previousAddress ?? ''],
-            ...(r.residentKind === 'japanese' ? [[f.honseki, shown(r.honseki ?? '', 'domicile')] as [string, string], [f.hittosha, shown(r.hittosha ?? '', 'domicile')] as [string, string]] : []),
+            [f.previousAddress, withPostal(r.previousAddress, r.previousAddressDetail)],
+            ...(r.residentKind === 'japanese' ? [[f.honseki, masked.has('domicile') ? shown(r.honseki ?? '', 'domicile') : withPostal(r.honseki, r.honsekiDetail)] as [string, string], [f.hittosha, shown(r.hittosha ?? '', 'domicile')] as [string, string]] : []),
             [f.myNumber, <span data-testid="my-number">{r.myNumber ?? f.noMyNumber}</span>], [f.residentCode, shown(r.residentCode ?? '', 'resident-code')],
             [f.atenaNo, r.atenaNo], [f.residentKind, t.residentKinds[r.residentKind] ?? r.residentKind],
             ...(r.deFactoHead ? [[registryToolsText(p.lang).remarks.deFactoHead, r.deFactoHead] as [string, string]] : []),
@@ -207,7 +214,7 @@ export function PersonPage(p: PersonPageProps) {
               const v = foreignText(k);
               return v === null ? [] : [[l, foreignItem[k] && v ? shown(v, foreignItem[k]) : v] as [string, string]];
             }) : []),
-            ...(r.removedOn ? [[f.removedOn, r.removedOnText ?? wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, r.destination ?? ''] as [string, string]] : []),
+            ...(r.removedOn ? [[f.removedOn, r.removedOnText ?? wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, withPostal(r.destination, r.destinationDetail)] as [string, string]] : []),
           ]} />
         </div>
         <GlyphView lang={p.lang} parts={[['familyName', r.familyName], ['givenName', r.givenName], ['oldSurname', r.oldSurname], ['alias', r.alias]]} />

@@ -44,6 +44,7 @@ const ja = {
   household: { pending: 'この世帯には仮登録中の異動があります', pendingLink: (receipt: string) => `異動の詳細を見る（受付番号 ${receipt}）`, pendingLinkNoReceipt: '異動の詳細を見る' },
   items: {
     name: '氏名', nameKana: '氏名の読み', romanName: 'アルファベット氏名', birthDate: '生年月日', sex: '性別', relationship: '続柄', householdNo: '世帯番号', address: '住所',
+    addressPostalCode: '住所の郵便番号', previousAddressPostalCode: '従前の住所の郵便番号', honsekiPostalCode: '本籍の郵便番号', destinationPostalCode: '転出先の郵便番号',
     addressFixedOn: '住所を定めた年月日', becameResidentOn: '住民となった年月日', previousAddress: '従前の住所', honseki: '本籍', hittosha: '筆頭者', oldSurname: '旧氏', alias: '通称',
     nationality: '国籍・地域', foreignCategory: '第30条の45区分', residenceStatus: '在留資格', residencePeriod: '在留期間', residenceExpiry: '在留期間の満了の日',
     landingPeriodEnd: '上陸期間（末日）', provisionalStayEnd: '仮滞在期間（末日）', transitionalCause: '経過滞在の事由', alienRegistrationDate: '旧外国人登録法による登録年月日',

@@ -8,13 +8,15 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import { assertAllowed } from '../../../platform/auth/permissions.ts';
 import type { AccessLogRepository } from '../../../platform/audit/access-log.repository.ts';
 import type { Database } from '../../../platform/db/database.ts';
+import { findMunicipality } from '../../../platform/tenancy/municipality-list.ts';
 import { withTenant } from '../../../platform/tenancy/tenant-transaction.ts';
 import { fail } from '../registry-errors.ts';
 import { isKatakanaReading, normalizeKana } from '../readings.ts';
 import {
-  addressNumberSortCode, GEOLONIA_ATTRIBUTION, linkPostalAreas, matchTown, parsePostalFile, parseTownFile, townsByPrefix, type Town,
+  AddressMasterFileError, addressNumberSortCode, GEOLONIA_ATTRIBUTION, linkPostalAreas, matchTown, parsePostalFile, parseTownFile, townsByPrefix, type Town,
 } from './address-master.ts';
 import { createAddressMasterRepository } from './address-master.repository.ts';
+import { createAddressDictionaryRepository } from './address-dictionary.repository.ts';
 
 /** What a load did. */
 export interface AddressMasterLoad {
@@ -31,6 +33,7 @@ const view = (t: Town) => ({ code: t.code, name: t.name, kana: t.kana, postalCod
 export function createAddressMasterUseCases(deps: { db: Database; accessLog: AccessLogRepository; today: () => string }) {
   const { db, accessLog, today } = deps;
   const repo = createAddressMasterRepository();
+  const dictionary = createAddressDictionaryRepository();
 
   const townOf = async (trx: Parameters<typeof repo.currentTowns>[0], townCode: string) => {
     const m = matchTown(await repo.currentTowns(trx, today()), { townCode });
@@ -49,12 +52,30 @@ export function createAddressMasterUseCases(deps: { db: Database; accessLog: Acc
       const areas = files.postal !== undefined ? await parsePostalFile(files.postal, m) : undefined;
       const linked = areas ? linkPostalAreas(towns, areas) : undefined;
       if (linked) towns = linked.towns;
+      // Every load also fills the national dictionary (本籍・転入前住所・転出先 of other municipalities, spec §1.3.3).
+      await dictionary.replace(db.owner, m, towns, linked?.areas, files.source, today());
       return withTenant(db, m, async (trx) => {
         const abolished = await repo.replaceTowns(trx, m, towns, files.source, by, today());
         const postalCodes = linked ? await repo.replacePostalCodes(trx, m, linked.areas) : await repo.countPostal(trx);
         await accessLog.append(trx, m, { actorType: 'operator', actorId: by, action: 'registry.address-master.load', subjectType: 'address-master', subjectId: files.source.slice(0, 200) });
         return { towns: towns.length, abolished, postalCodes, withPostalCode: towns.filter((t) => t.postalCode).length, withKana: towns.filter((t) => t.kana).length };
       });
+    },
+
+    /**
+     * Loads a municipality that is not served here into the national dictionary only (its 町字 and postal codes for
+     * addresses in other municipalities). System use (the CLI).
+     * @throws AddressMasterFileError for a file the loader cannot read (nothing is changed)
+     */
+    async loadNationalAddresses(m: string, files: { towns: string; postal?: string; source: string }): Promise<AddressMasterLoad> {
+      const row = findMunicipality(m);
+      if (!row || row.class === '都道府県') throw new AddressMasterFileError(`自治体 ${m} は全国地方公共団体コードの一覧の市区町村ではありません`);
+      let towns = await parseTownFile(files.towns, m);
+      const areas = files.postal !== undefined ? await parsePostalFile(files.postal, m) : undefined;
+      const linked = areas ? linkPostalAreas(towns, areas) : undefined;
+      if (linked) towns = linked.towns;
+      await dictionary.replace(db.owner, m, towns, linked?.areas, files.source, today());
+      return { towns: towns.length, abolished: 0, postalCodes: linked?.areas.length ?? 0, withPostalCode: towns.filter((t) => t.postalCode).length, withKana: towns.filter((t) => t.kana).length };
     },
 
     /** The current 町字 of the actor's municipality, optionally by a name or reading prefix (spec §1.3.3). */

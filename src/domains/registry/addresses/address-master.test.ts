@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The address masters' files (spec §1.3.2–1.3.4): the ABR 町字マスター CSV and Geolonia JSON, KEN_ALL postal codes,
 // linking, matching, kana prefix input and the numeric sort code of 住居表示・地番.
+import { addressCodeOf, AddressDetailError, normalizePostalCode, resolveAddressDetail } from './address-dictionary.ts';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -77,5 +78,39 @@ describe('address master files', () => {
     const labels = ['10番1号', '2番10号', '2番3号', '１番１号'];
     expect([...labels].sort((a, b) => addressNumberSortCode(a).localeCompare(addressNumberSortCode(b)))).toEqual(['１番１号', '2番3号', '2番10号', '10番1号']);
     expect(addressNumberSortCode('1234番地5')).toBe('001234-000005');
+  });
+});
+
+describe('address dictionary (spec §1.3.3, §1.1.17)', () => {
+  const look = {
+    municipality: (c: string) => ({ '131016': { code: '131016', prefectureCode: '13', class: '特別区' }, '130001': { code: '130001', prefectureCode: '13', class: '都道府県' } } as Record<string, { code: string; prefectureCode: string; class: string }>)[c],
+    towns: (c: string) => (c === '131016' ? [{ code: '0002001', name: '霞が関一丁目', kana: '', postalCode: '1000013', abrId: '0002001', residenceIndication: true, validFrom: null, abolishedOn: null }] : undefined),
+    postalCodes: (c: string) => (c === '131016' ? new Set(['1000013', '1000005']) : undefined),
+  };
+  it('computes the 11-digit 住所コード: 市区町村コード 5 + 大字 3 + 小字 3 from the 町字ID; none when the 大字 part has 4 digits', () => {
+    expect(addressCodeOf('131016', '0002001')).toBe('13101002001');
+    expect(addressCodeOf('202151', '0123000')).toBe('20215123000');
+    expect(addressCodeOf('131016', '1002001')).toBeNull();
+    expect(addressCodeOf('13101', '0002001')).toBeNull();
+  });
+  it('reads postal codes with hyphens, 〒 and full-width digits; refuses anything but 7 digits', () => {
+    expect(normalizePostalCode('〒１００－００１３')).toBe('1000013');
+    expect(normalizePostalCode('')).toBeNull();
+    expect(() => normalizePostalCode('100-001')).toThrow(AddressDetailError);
+  });
+  it('resolves a structured address: postal code from the 町字, entered ones checked against the municipality', () => {
+    expect(resolveAddressDetail({ municipalityCode: '131016', townCode: '0002001', rest: '1番' }, look)).toMatchObject({ postalCode: '1000013', postalSource: 'master', prefectureCode: '13', addressCode: '13101002001' });
+    expect(resolveAddressDetail({ municipalityCode: '131016', townCode: '0002001', postalCode: '1000005' }, look)).toMatchObject({ postalCode: '1000005', postalSource: 'entered' });
+    expect(resolveAddressDetail(undefined, look)).toBeNull();
+    expect(() => resolveAddressDetail({ municipalityCode: '131016', postalCode: '1040061' }, look)).toThrow('postal-code-mismatch');
+    expect(() => resolveAddressDetail({ municipalityCode: '130001' }, look)).toThrow('unknown-municipality');
+    expect(() => resolveAddressDetail({ municipalityCode: '131016', townCode: '0000001' }, look)).toThrow('unknown-dictionary-town');
+  });
+});
+
+describe('address dictionary: names typed', () => {
+  it('keeps a 町字 name that is not in the master (an old name of a 本籍) as text before the rest, without a code', () => {
+    const look = { municipality: (c: string) => ({ code: c, prefectureCode: '13', class: c === '131016' ? '特別区' : '都道府県' }), towns: () => [], postalCodes: () => undefined };
+    expect(resolveAddressDetail({ municipalityCode: '131016', townName: '永田町', rest: '1番' }, look)).toMatchObject({ townCode: null, townName: '', rest: '永田町1番', addressCode: null });
   });
 });

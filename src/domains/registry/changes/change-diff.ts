@@ -9,15 +9,17 @@ import type { PersonRecord } from '../registry-model.ts';
 
 /** The items compared, in the order of a 住民票. */
 export const DIFF_ITEMS = [
-  'name', 'nameKana', 'romanName', 'birthDate', 'sex', 'relationship', 'householdNo', 'address', 'addressFixedOn', 'becameResidentOn',
-  'previousAddress', 'honseki', 'hittosha', 'oldSurname', 'alias', 'nationality', 'foreignCategory', 'residenceStatus', 'residencePeriod',
-  'residenceExpiry', 'landingPeriodEnd', 'provisionalStayEnd', 'transitionalCause', 'alienRegistrationDate', 'residenceNotified', 'landingPermitMoveIn', 'removedOn', 'removalReason', 'destination', 'moveInNotice', 'deFactoHead',
+  'name', 'nameKana', 'romanName', 'birthDate', 'sex', 'relationship', 'householdNo', 'address', 'addressPostalCode', 'addressFixedOn', 'becameResidentOn',
+  'previousAddress', 'previousAddressPostalCode', 'honseki', 'honsekiPostalCode', 'hittosha', 'oldSurname', 'alias', 'nationality', 'foreignCategory', 'residenceStatus', 'residencePeriod',
+  'residenceExpiry', 'landingPeriodEnd', 'provisionalStayEnd', 'transitionalCause', 'alienRegistrationDate', 'residenceNotified', 'landingPermitMoveIn', 'removedOn', 'removalReason', 'destination', 'destinationPostalCode', 'moveInNotice', 'deFactoHead',
 ] as const;
 export type DiffItem = (typeof DIFF_ITEMS)[number];
 
 export interface DiffRow { item: DiffItem; before: string; after: string }
 
 const SEX: Record<string, string> = { male: '男', female: '女' };
+/** 「〒399-0702」 for a 7-digit postal code. */
+export const postal = (c: string | null | undefined) => (c ? `〒${c.slice(0, 3)}-${c.slice(3)}` : '');
 
 /** The display text of every item of a record. */
 export function recordItems(r: PersonRecord): Record<DiffItem, string> {
@@ -34,10 +36,14 @@ export function recordItems(r: PersonRecord): Record<DiffItem, string> {
     relationship: r.relationship,
     householdNo: r.householdNo,
     address: `${r.address.townName}${r.address.banchi}${r.address.katagaki ? `　${r.address.katagaki}` : ''}`,
+    addressPostalCode: postal(r.address.postalCode),
     addressFixedOn: legal(r.addressFixedOn),
     becameResidentOn: legal(r.becameResidentOn),
     previousAddress: r.previousAddress ?? '',
     honseki: r.honseki ?? '',
+    honsekiPostalCode: postal(r.honsekiDetail?.postalCode),
+    previousAddressPostalCode: postal(r.previousAddressDetail?.postalCode),
+    destinationPostalCode: postal(r.moveInNotice?.destinationDetail?.postalCode ?? r.destinationDetail?.postalCode),
     hittosha: r.hittosha ?? '',
     oldSurname: r.oldSurname ? `${r.oldSurname}${r.oldSurnameKana ? `（${r.oldSurnameKana}）` : ''}` : '',
     alias: r.alias ? `${r.alias}${r.aliasKana ? `（${r.aliasKana}）` : ''}` : '',

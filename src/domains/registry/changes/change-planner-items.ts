@@ -12,6 +12,7 @@ import { HEAD } from '../relationship.ts';
 import { CERTIFIABLE_READINGS } from '../readings.ts';
 import { alert, fail, type Alert } from '../registry-errors.ts';
 import { planDeFactoHead } from './de-facto-head.ts';
+import { detailFor } from './change-planner-address.ts';
 
 export { carryDeFactoHead } from './de-facto-head.ts';
 
@@ -153,6 +154,8 @@ export function planItemChange(input: ItemChangeInput, t: PlanTools): { deleted:
       if (r.residentKind !== 'foreign') fail('not-foreign-resident');
       let next: PersonRecord = { ...without(r, 'foreign', 'romanName', 'alias', 'aliasKana', 'hittosha'), ...defined(input.name), residentKind: 'japanese',
         honseki: input.honseki, becameResidentOn: r.foreign?.foreignResidentSince ?? r.becameResidentOn };
+      const hd = detailFor(t.world, input.honsekiDetail, 'honsekiDetail');
+      if (hd) next.honsekiDetail = hd;
       if (input.hittosha) next.hittosha = input.hittosha;
       if (r.alias) {
         next = { ...next, aliasHistory: [...(r.aliasHistory ?? []), aliasEvent(world, occurredOn, 'deleted', r.alias, r.aliasKana)] };
@@ -242,7 +245,8 @@ export function planItemChange(input: ItemChangeInput, t: PlanTools): { deleted:
       if (r.moveInNotice) alerts.push(alert('move-in-notice-replaced'));
       const plannedOn = r.moveInNotice?.plannedOn ?? r.removedOn;
       const removedOn = movedOn < plannedOn ? movedOn : plannedOn;
-      draft.set(p.personId, { ...r, removedOn, moveInNotice: { receivedOn: occurredOn, destination: input.destination, movedOn, plannedOn } });
+      const destinationDetail = detailFor(t.world, input.destinationDetail, 'destinationDetail');
+      draft.set(p.personId, { ...r, removedOn, moveInNotice: { receivedOn: occurredOn, destination: input.destination, ...(destinationDetail ? { destinationDetail } : {}), movedOn, plannedOn } });
       retro.set(p.personId, removedOn < p.lastEffectiveOn ? removedOn : p.lastEffectiveOn);
       break;
     }

@@ -7,6 +7,8 @@
 import type { ChangeInput, NewPersonInput, PersonPatch, AddressInput } from '../registry.schema.ts';
 import type { Address, ChangeKind, PersonRecord, RemovalReason } from '../registry-model.ts';
 import { aliasEvent, carryDeFactoHead, planItemChange } from './change-planner-items.ts';
+import { addressPostalCode, detailFor } from './change-planner-address.ts';
+import { addressCodeOf, type AddressDetail } from '../addresses/address-dictionary.ts';
 import { planNumberChange, unreportedMoveIn } from './change-planner-numbers.ts';
 import { cancelledRecord } from './change-planner-cancel.ts';
 import { ALIEN_REGISTRATION_LAW_END, KIND_CHANGE_REMOVALS, reasonOf } from '../registry-model.ts';
@@ -231,6 +233,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       townCode: m.kind === 'listed' ? m.town.code : null,
       townName: m.kind === 'listed' ? m.town.name : (a.townName ?? ''),
       banchi: a.banchi, katagaki: a.katagaki ?? '', check: m.kind,
+      postalCode: addressPostalCode(world, a.postalCode, m.kind === 'listed' ? m.town : undefined),
+      addressCode: m.kind === 'listed' ? addressCodeOf(world.municipalityCode, m.town.code) : null,
     };
   };
 
@@ -277,7 +281,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     // Issue #9: a refusal about an entered person says which one and which field.
     try { return enterPerson(p, index, base); } catch (e) { throw aboutPerson(e, index, input.kind === 'birth' ? 'person' : `persons.${index}`); }
   };
-  const enterPerson = (p: NewPersonInput, index: number, base: { householdId: string; householdNo: string; address: Address; memberOrder: number; previousAddress?: string; lastRegisteredAddress?: string }) => {
+  const enterPerson = (p: NewPersonInput, index: number, base: { householdId: string; householdNo: string; address: Address; memberOrder: number; previousAddress?: string;
+    previousAddressDetail?: AddressDetail; lastRegisteredAddress?: string }) => {
     checkIdentifiers(p);
     if (!isValidRelationship(p.relationship)) fail('invalid-relationship');
     const birthDate = legal(p.birthDate);
@@ -303,6 +308,7 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       notifiedOn: notifiedOn ?? undefined, previousAddress: base.previousAddress,
       residentCode: p.residentCode || old?.residentCode || ctx.newResidentCode(),
       ...(base.lastRegisteredAddress ? { lastRegisteredAddress: base.lastRegisteredAddress } : {}),
+      ...(base.previousAddressDetail ? { previousAddressDetail: base.previousAddressDetail } : {}),
     };
     // Back from abroad to the same municipality (spec §1.1.7, §4.5.1): the 通称 recorded before the 国外転出 is restored.
     if (!p.alias && old?.alias && old.removalReason === '国外転出' && p.residentKind === 'foreign') {
@@ -314,6 +320,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     if (p.residentKind === 'japanese') {
       if (!p.honseki) fail('honseki-required');
       rec.honseki = p.honseki;
+      const hd = detailFor(world, p.honsekiDetail, 'honsekiDetail');
+      if (hd) rec.honsekiDetail = hd;
       rec.hittosha = p.hittosha;
     } else {
       rec.foreign = foreignItems(p.foreign, since);
@@ -348,6 +356,10 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     for (const k of ['familyName', 'givenName', 'familyNameKana', 'givenNameKana', 'romanName', 'oldSurname', 'oldSurnameKana', 'alias', 'aliasKana', 'honseki', 'hittosha', 'sex', 'residentCode'] as const) {
       if (patch[k] !== undefined) (r as Record<string, unknown>)[k] = patch[k];
     }
+    // 本籍 structured: a new text without a structure drops the old structure (it described the old text).
+    const hd = detailFor(world, patch.honsekiDetail, 'patch.honsekiDetail');
+    if (hd) r.honsekiDetail = hd;
+    else if (patch.honseki !== undefined && patch.honseki !== current(id).honseki) delete r.honsekiDetail;
     // A correction records what the 戸籍 says, which may be a non-calendar day (spec §1.1.8).
     if (patch.birthDate !== undefined) {
       r.birthDate = legal(patch.birthDate, { nonCalendar: true });
@@ -393,8 +405,9 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
         target = { ...newHousehold(), address: address(input.address) };
       }
       const sorted = input.persons.map((p, i) => [p, i] as const).sort((a, b) => relationshipRank(a[0].relationship) - relationshipRank(b[0].relationship));
+      const previousAddressDetail = detailFor(world, input.previousAddressDetail, 'previousAddressDetail');
       for (const [p, i] of sorted) {
-        enter(p, i, { ...target, memberOrder: nextOrder(target.householdId), previousAddress: unreported?.previousAddress ?? (input.previousAddress || (abroad ? '国外' : undefined)),
+        enter(p, i, { ...target, memberOrder: nextOrder(target.householdId), previousAddress: unreported?.previousAddress ?? (input.previousAddress || (abroad ? '国外' : undefined)), previousAddressDetail,
           ...(unreported ? { lastRegisteredAddress: unreported.lastRegisteredAddress } : {}) });
       }
       break;
@@ -457,7 +470,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       abroad = input.abroad;
       // 特例転出: within Japan and notified in time (a late 転出 is 職権 with the 準ずる証明書, never 特例).
       if (input.special && (abroad || lateMoveOut)) fail(abroad ? 'special-move-out-abroad' : 'special-move-out-late');
-      const h = removeFromHousehold(input.personIds, abroad ? '国外転出' : '国内転出', { destination: input.destination, notifiedOn: notifiedOn ?? undefined,
+      const destinationDetail = detailFor(world, input.destinationDetail, 'destinationDetail');
+      const h = removeFromHousehold(input.personIds, abroad ? '国外転出' : '国内転出', { destination: input.destination, ...(destinationDetail ? { destinationDetail } : {}), notifiedOn: notifiedOn ?? undefined,
         ...(lateMoveOut ? { moveOutExOfficio: true } : {}), ...(input.special ? { specialMoveOut: true } : {}) });
       afterLeaving(h, input.remainingHeadPersonId, input.remainingRelationships);
       break;

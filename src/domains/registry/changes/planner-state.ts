@@ -38,6 +38,8 @@ export interface World {
   today: string;
   /** The municipality's current 町字 master (empty when none is loaded: addresses are then not checked). */
   towns?: readonly Town[];
+  /** The national dictionary's 町字 and postal codes of the municipalities the change names (spec §1.3.3). */
+  dictionary?: { towns(municipalityCode: string): readonly Town[] | undefined; postalCodes(municipalityCode: string): ReadonlySet<string> | undefined };
   persons: Map<string, PersonState>;
   households: Map<string, HouseholdState>;
   /** Per new person (by index): existing persons with the same 個人番号, 住民票コード or 在留カード番号. */

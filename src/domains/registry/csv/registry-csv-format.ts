@@ -15,6 +15,7 @@ export const CSV_COLUMNS = [
   '住民日', '住民日_不詳表記', '住定日', '住定日_不詳表記', '届出年月日', '転入前住所', '個人番号', '住民票コード',
   '国籍名等', '第30条45規定区分', '在留資格', '在留期間等', '在留期間等満了年月日', '在留カード等番号',
   '外国人住民日', '外国人住民日_不詳表記', '消除事由', '消除年月日', '転出先住所',
+  '住所_郵便番号', '本籍_郵便番号', '転入前住所_郵便番号', '転出先住所_郵便番号',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Record<CsvColumn, string>;
@@ -40,7 +41,10 @@ export function csvLine(values: readonly string[]): string {
 const VALUE_COLUMNS: ReadonlySet<CsvColumn> = new Set<CsvColumn>([
   '宛名番号', '世帯番号', '記載順位', '生年月日', '住所_町字コード', '住所_町字一覧外', '住民日', '住定日', '届出年月日',
   '個人番号', '住民票コード', '在留期間等満了年月日', '在留カード等番号', '外国人住民日', '消除年月日',
+  '住所_郵便番号', '本籍_郵便番号', '転入前住所_郵便番号', '転出先住所_郵便番号',
 ]);
+/** Columns added later (spec §1.1.17 郵便番号): a file without them is read as if they were blank. */
+const OPTIONAL_COLUMNS: ReadonlySet<CsvColumn> = new Set<CsvColumn>(['住所_郵便番号', '本籍_郵便番号', '転入前住所_郵便番号', '転出先住所_郵便番号']);
 const TEXT_AT = CSV_COLUMNS.map((c) => !VALUE_COLUMNS.has(c));
 
 /** One data line of the layout (columns in file order), text cells guarded against formula injection. */
@@ -178,13 +182,14 @@ export function headerIndex(header: string[]): { index: Map<CsvColumn, number>; 
       index.set(h as CsvColumn, i);
     } else problems.push(`列「${h}」はこの形式にありません`);
   });
-  for (const c of CSV_COLUMNS) if (!index.has(c)) problems.push(`列「${c}」がありません`);
+  for (const c of CSV_COLUMNS) if (!index.has(c) && !OPTIONAL_COLUMNS.has(c)) problems.push(`列「${c}」がありません`);
   return { index, problems };
 }
 
 /** Reads a record into a row by the header index (missing trailing fields read as empty). */
 export function toRow(fields: string[], index: Map<CsvColumn, number>): CsvRow {
   const row = {} as CsvRow;
+  for (const c of OPTIONAL_COLUMNS) row[c] = '';
   for (const [c, i] of index) row[c] = VALUE_COLUMNS.has(c) ? fields[i] ?? '' : unguardFormula(fields[i] ?? '');
   return row;
 }

@@ -7,6 +7,7 @@
  * household by `createHouseholdChecker`. Pure. Messages never quote the values (they are personal data).
  */
 import type { Town } from '../addresses/address-master.ts';
+import { normalizePostalCode } from '../addresses/address-dictionary.ts';
 import { parseLegalDate, type LegalDate } from '../../../platform/dates/jp-date.ts';
 import { atenaCheckDigit, isValidMyNumber, isValidResidentCode } from '../numbers/my-number.ts';
 import { foldName, hasForbiddenNameSymbols } from '../name-folding.ts';
@@ -165,6 +166,22 @@ export function parseRow(line: number, row: CsvRow, towns: TownIndex | null, tod
     } else address = { townCode: null, townName: row['住所_町字'], banchi, katagaki: row['住所_方書'], check: 'no-list' };
   }
 
+  // 郵便番号 of the four addresses (spec §1.1.17): 7 digits or blank.
+  const postalOf = (c: '住所_郵便番号' | '本籍_郵便番号' | '転入前住所_郵便番号' | '転出先住所_郵便番号') => {
+    try { return normalizePostalCode(row[c]); } catch { bad(c, '郵便番号は7桁の数字で記入してください（例: 3990702）'); return null; }
+  };
+  const addressPostal = postalOf('住所_郵便番号');
+  // As in the file (export → import → export gives the same bytes): no postal code is derived on import.
+  if (address && addressPostal) address = { ...address, postalCode: addressPostal };
+  const detailPostal = (c: '本籍_郵便番号' | '転入前住所_郵便番号' | '転出先住所_郵便番号', text: string) => {
+    const pc = postalOf(c);
+    if (pc && !text) bad(c, `${c.replace('_郵便番号', '')}のない行には郵便番号を記入できません`);
+    return pc ? { postalCode: pc, postalSource: 'entered' as const, prefectureCode: null, municipalityCode: null, townCode: null, townName: '', rest: '', addressCode: null } : undefined;
+  };
+  const honsekiDetail = detailPostal('本籍_郵便番号', row['本籍']);
+  const previousAddressDetail = detailPostal('転入前住所_郵便番号', row['転入前住所']);
+  const destinationDetail = detailPostal('転出先住所_郵便番号', row['転出先住所']);
+
   // Identifiers.
   const myNumber = row['個人番号'] || undefined;
   if (myNumber && !isValidMyNumber(myNumber)) bad('個人番号', '12桁の数字で、検査用数字が一致しません');
@@ -219,6 +236,9 @@ export function parseRow(line: number, row: CsvRow, towns: TownIndex | null, tod
   if (foreign) record.foreign = foreign;
   if (removed) { record.removedOn = removedOn; record.removalReason = removalReason; }
   opt('destination', row['転出先住所']);
+  if (honsekiDetail && kind === 'japanese') record.honsekiDetail = honsekiDetail;
+  if (previousAddressDetail) record.previousAddressDetail = previousAddressDetail;
+  if (destinationDetail) record.destinationDetail = destinationDetail;
   return { parsed: { line, record, myNumber, headName: row['世帯主氏名'] }, problems };
 }
 
@@ -235,6 +255,8 @@ export function recordToRow(r: PersonRecord, myNumber: string | undefined, headN
     生年月日: birth, 生年月日_不詳表記: birthText, 性別: r.sex === 'male' ? '男' : '女', 続柄: r.relationship, 世帯主氏名: headName,
     住所_町字コード: r.address.check === 'listed' ? (r.address.townCode ?? '') : '', 住所_町字: r.address.townName, 住所_番地号表記: r.address.banchi,
     住所_方書: r.address.katagaki, 住所_町字一覧外: r.address.check === 'unlisted' ? '1' : '', 本籍: r.honseki ?? '', 筆頭者: r.hittosha ?? '',
+    住所_郵便番号: r.address.postalCode ?? '', 本籍_郵便番号: r.honsekiDetail?.postalCode ?? '', 転入前住所_郵便番号: r.previousAddressDetail?.postalCode ?? '',
+    転出先住所_郵便番号: r.removedOn ? (r.destinationDetail?.postalCode ?? '') : '',
     住民日: became, 住民日_不詳表記: becameText, 住定日: fixed, 住定日_不詳表記: fixedText, 届出年月日: r.notifiedOn ?? '', 転入前住所: r.previousAddress ?? '',
     個人番号: myNumber ?? '', 住民票コード: r.residentCode ?? '', 国籍名等: r.foreign?.nationality ?? '', 第30条45規定区分: r.foreign?.category ?? '',
     在留資格: r.foreign?.residenceStatus ?? '', 在留期間等: r.foreign?.residencePeriod ?? '', 在留期間等満了年月日: r.foreign?.residenceExpiry ?? '',

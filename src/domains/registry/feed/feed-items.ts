@@ -49,13 +49,15 @@ const ITEM_SCOPE: Partial<Record<CsvColumn, FeedScope>> = {
   生年月日: 'birth-sex', 生年月日_不詳表記: 'birth-sex', 性別: 'birth-sex',
   住所_町字コード: 'address', 住所_町字: 'address', 住所_番地号表記: 'address', 住所_方書: 'address', 住所_町字一覧外: 'address',
   住民日: 'address', 住民日_不詳表記: 'address', 住定日: 'address', 住定日_不詳表記: 'address', 届出年月日: 'address', 転入前住所: 'address', 転出先住所: 'address',
-  本籍: 'domicile', 筆頭者: 'domicile',
+  本籍: 'domicile', 筆頭者: 'domicile', 本籍_郵便番号: 'domicile',
+  住所_郵便番号: 'address', 転入前住所_郵便番号: 'address', 転出先住所_郵便番号: 'address',
   国籍名等: 'foreign', 第30条45規定区分: 'foreign', 在留資格: 'foreign', 在留期間等: 'foreign', 在留期間等満了年月日: 'foreign', 在留カード等番号: 'foreign',
   外国人住民日: 'foreign', 外国人住民日_不詳表記: 'foreign',
   住民票コード: 'resident-code', 個人番号: 'my-number',
 };
 /** Items that reveal where a protected person lives (withheld without `protected-address`). */
-const LOCATING_ITEMS = new Set<CsvColumn>(['住所_町字コード', '住所_町字', '住所_番地号表記', '住所_方書', '住所_町字一覧外', '転入前住所', '転出先住所']);
+const LOCATING_ITEMS = new Set<CsvColumn>(['住所_町字コード', '住所_町字', '住所_番地号表記', '住所_方書', '住所_町字一覧外', '転入前住所', '転出先住所',
+  '住所_郵便番号', '転入前住所_郵便番号', '転出先住所_郵便番号']);
 
 /** 住民状態 as the linkage datasets name it. */
 export function residentState(r: PersonRecord, today: string): string {
