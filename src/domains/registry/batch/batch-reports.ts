@@ -8,7 +8,9 @@ import crypto from 'node:crypto';
 import { ageOn, formatLegalDate } from '../../../platform/dates/jp-date.ts';
 import { reasonLabelOf, type PersonRecord } from '../registry-model.ts';
 
-export const BATCH_KINDS = ['annual-report', 'immigration-report', 'inspection-copy', 'random-extraction'] as const;
+export const BATCH_KINDS = ['annual-report', 'immigration-report', 'inspection-copy', 'random-extraction',
+  // 除票DB (spec §9.3, removed-records.ts)
+  'removed-archive', 'removed-purge'] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 
 /** Names of the batch kinds, as screens and files show them. */
@@ -17,6 +19,8 @@ export const BATCH_LABELS: Record<BatchKind, string> = {
   'immigration-report': '出入国在留管理庁への定期報告（外国人住民の異動）',
   'inspection-copy': '閲覧用写し（住民基本台帳の一部の写し）',
   'random-extraction': '無作為抽出（宛名ラベル）',
+  'removed-archive': '除票DBへの移動（年次）',
+  'removed-purge': '保存期間（150年）を経過した除票の一覧・消去',
 };
 
 /** Columns of each kind's CSV, in order (stored rows are JSON objects, whose key order is not kept). */
@@ -25,6 +29,8 @@ export const BATCH_COLUMNS: Record<BatchKind, string[]> = {
   'immigration-report': ['異動日', '異動事由', '在留カード等番号', '氏名', '通称', '生年月日', '性別', '国籍・地域', '法第30条の45の区分', '在留資格', '在留期間', '在留期間の満了の日', '住所', '消除日'],
   'inspection-copy': ['住所', '氏名', '出生の年月日', '男女の別'],
   'random-extraction': ['番号', '住所', '氏名', '宛名', '性別', '年齢'],
+  'removed-archive': ['宛名番号', '氏名', '消除日', '消除事由'],
+  'removed-purge': ['宛名番号', '氏名', '消除日', '消除事由', '処理'],
 };
 
 /** One alert of a run: a stable code and a Japanese message (no personal data). */
