@@ -43,6 +43,7 @@ import { createBatchUseCases } from './batch/batch.service.ts';
 import { createFormUseCases } from './forms/forms.service.ts';
 import { diffRecords } from './changes/change-diff.ts';
 import { createSearchUseCases } from './search/search.service.ts';
+import { createRecordPeriodUseCases } from './search/record-periods.service.ts';
 import { createMemoUseCases } from './memos/memo.service.ts';
 
 /** Where a request comes from, for the access log. */
@@ -258,6 +259,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createBatchUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
     ...createFormUseCases({ db, registry: repo, accessLog, clock }),
     ...createSearchUseCases({ db, registry: repo, accessLog, cipher, clock, today: () => japanToday(clock), historyDays: deps.searchHistoryDays ?? 30 }),
+    ...createRecordPeriodUseCases({ db, accessLog, clock, today: () => japanToday(clock) }),
     ...createMemoUseCases({ db, registry: repo, accessLog, clock }),
 
     /**

@@ -14,13 +14,14 @@ import { MemoBadge, MemoSection, type MemoSectionProps } from './registry-memo.t
 import { GlyphView } from './registry-glyphs.tsx';
 import { registryToolsText } from './registry-tools-i18n.ts';
 import { reviewText } from './registry-review-i18n.ts';
+import { RecordsSection, recordsText, type RecordEntry } from './registry-records.tsx';
 
 export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
 export type HistoryItem = Awaited<ReturnType<RegistryService['getHistory']>>[number];
 export type HouseholdView = Awaited<ReturnType<RegistryService['getHousehold']>>;
 
 /** Kinds of change started from a person, and from a household. */
-const PERSON_CHANGES: ChangeKind[] = ['death', 'move-out', 'clerical-correction', 'ex-officio-correction', 'ex-officio-removal', 'cancellation'];
+const PERSON_CHANGES: ChangeKind[] = ['death', 'move-out', 'clerical-correction', 'ex-officio-correction', 'ex-officio-removal', 'cancellation', 'reform', 'remake'];
 /** Changes of a person's items, by kind of resident: 旧氏 and 国籍喪失 for Japanese residents; 通称, 在留資格 and 帰化 for foreign residents. */
 const ITEM_CHANGES: Record<PersonView['residentKind'], ChangeKind[]> = {
   japanese: ['old-surname', 'reading', 'minor-correction', 'nationality-loss'],
@@ -62,6 +63,8 @@ export interface PersonPageProps extends ConsoleContext {
   suppressions?: Array<{ operation: string; level: string; startsOn: string; subjectType: string; liftedNow: boolean }>;
   /** メモ of the person and the household (spec §1.1.15). */
   memo?: Omit<MemoSectionProps, 'lang'>;
+  /** Every record under the 宛名番号: periods of residence, 除票, 改製原 (spec §1.1.5). */
+  records?: RecordEntry[];
 }
 
 /** The 抑止 in force: what is stopped or warned about, since when, and whether it is lifted for now. */
@@ -186,6 +189,8 @@ export function PersonPage(p: PersonPageProps) {
               const v = String((r.foreign as Record<string, unknown>)[k] ?? '');
               return [l, foreignItem[k] && v ? shown(v, foreignItem[k]) : v] as [string, string];
             }) : []),
+            ...(r.reformedOn ? [[recordsText(p.lang).reformedOn, wareki(r.reformedOn)] as [string, string]] : []),
+            ...(r.remadeOn ? [[recordsText(p.lang).remadeOn, `${wareki(r.remadeOn)}（${r.remakeGround ?? ''}）`] as [string, string]] : []),
             ...(r.removedOn ? [[f.removedOn, r.removedOnText ?? wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, r.destination ?? ''] as [string, string]] : []),
           ]} />
         </div>
@@ -204,6 +209,7 @@ export function PersonPage(p: PersonPageProps) {
         ) : null}
       </section>
       {p.memo && !p.asOf ? <MemoSection lang={p.lang} {...p.memo} /> : null}
+      {p.records && !p.asOf ? <RecordsSection lang={p.lang} records={p.records} current={r.personId} canIssue={p.canIssue} /> : null}
       <section class="mt-8 max-w-5xl" aria-labelledby="asof-heading">
         <h2 id="asof-heading" class="text-std-20B-150">{t.asOf}</h2>
         <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-2 flex flex-wrap items-end gap-4">

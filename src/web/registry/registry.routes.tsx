@@ -196,7 +196,8 @@ export function registryWebRoutes(services: Services) {
     const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, [id], requestCtx(c));
     const suppressions = (await svc.suppressionsOfPerson(c.var.actor, id, requestCtx(c))).items.filter((s) => s.active);
     const memo = asOf ? undefined : await memoProps(c, services, 'person', id);
-    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures, suppressions, memo }),
+    const records = asOf ? undefined : await svc.recordsOfPerson(c.var.actor, id, requestCtx(c));
+    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures, suppressions, memo, records }),
       asOfQuery.error ? 400 : error ? 422 : 200);
   });
 
