@@ -23,6 +23,7 @@ const REASON_LABELS: Record<string, string> = {
   C16: '転入通知の受理', C17: '住居表示の実施', C18: '区画整理', C19: '振り仮名の記載',
   A05: '第30条の46届出', A06: '第30条の47届出', B05: '職権消除（失踪宣告）', A07: '職権記載（帰化等）', A08: '職権記載（国籍喪失）',
   C20: '個人番号の変更請求', C21: '個人番号の職権修正', C22: '個人番号の職権記載', C23: '住民票コードの変更請求', C24: '住民票コードの職権記載',
+  E01: '改製', E02: '再製',
 };
 
 /** The registry's stored record (registry-model.ts `PersonRecord`), as far as certificates read it. */

@@ -135,6 +135,11 @@ export interface PersonRecord {
   lastRegisteredAddress?: string;
   /** 事実上の世帯主 (spec §4.1.4.3): the name written as a C-type remark when the registered head is not the actual one. */
   deFactoHead?: string;
+  /** 改製年月日 (spec §1.1.4): this record was written fresh by a 改製; the old one is kept as 改製原住民票. */
+  reformedOn?: string;
+  /** 再製 (住基法施行令10条): the date the record was re-made from its latest state, and why (滅失・き損…). */
+  remadeOn?: string;
+  remakeGround?: string;
 }
 
 /** One entry or deletion of a 通称, with the date and the municipality that recorded it. */
@@ -158,10 +163,13 @@ export interface MoveInNotice {
 }
 
 /** 消除事由. */
-export type RemovalReason = '国内転出' | '国外転出' | '死亡' | '職権消除' | '異動の取消し' | '職権消除（帰化等）' | '職権消除（国籍喪失）';
+export type RemovalReason = '国内転出' | '国外転出' | '死亡' | '職権消除' | '異動の取消し' | '職権消除（帰化等）' | '職権消除（国籍喪失）' | '改製';
 
-/** Removals by 帰化・国籍喪失: the person goes on under the same 宛名番号 in a new record (spec §4.5.3–4.5.5). */
-export const KIND_CHANGE_REMOVALS: readonly RemovalReason[] = ['職権消除（帰化等）', '職権消除（国籍喪失）'];
+/**
+ * Removals by 帰化・国籍喪失 and 改製: the person goes on under the same 宛名番号 in a new record (spec §4.5.3–4.5.5,
+ * §1.1.4); the record removed by a 改製 is the 改製原住民票.
+ */
+export const KIND_CHANGE_REMOVALS: readonly RemovalReason[] = ['職権消除（帰化等）', '職権消除（国籍喪失）', '改製'];
 
 /** Every change kind the registry accepts. */
 export const CHANGE_KINDS = [
@@ -169,6 +177,7 @@ export const CHANGE_KINDS = [
   'household-split', 'household-merge', 'head-change', 'ex-officio-correction', 'clerical-correction', 'cancellation',
   'old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'household-change', 'minor-correction',
   'move-in-notice', 'address-renaming', 'reading', 'my-number-change', 'resident-code-change', 'de-facto-head',
+  'reform', 'remake',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -190,6 +199,9 @@ export function reasonOf(kind: ChangeKind, opts: { abroad?: boolean; cancelledCl
     case 'reading': return { code: 'C19', label: '振り仮名の記載', class: '修正' };
     // 事実上の世帯主 (spec §4.1.4.3), on request: a C-type remark of the household.
     case 'de-facto-head': return opts.deleted ? { code: 'C26', label: '事実上の世帯主の削除', class: '修正' } : { code: 'C25', label: '事実上の世帯主の記載', class: '修正' };
+    // 改製 (spec §1.1.4, R23): the record written fresh, the old one kept as 改製原住民票; 再製 (施行令10条): re-made.
+    case 'reform': return { code: 'E01', label: '改製', class: '改製' };
+    case 'remake': return { code: 'E02', label: '再製', class: '改製' };
     case 'address-renaming': return opts.cause === '区画整理' ? { code: 'C18', label: '区画整理', class: '修正' } : { code: 'C17', label: '住居表示の実施', class: '修正' };
     // 個人番号 / 住民票コード (spec §1.2.2 修正: 変更請求, 職権修正, 職権記載).
     case 'my-number-change': return opts.ground === 'request' ? { code: 'C20', label: '個人番号の変更請求', class: '修正' }

@@ -261,8 +261,12 @@ describe('registry API', () => {
     const out = await json<{ changeId: string }>(await counter.request('POST', '/api/v1/changes', { kind: 'move-out', occurredOn: today, personIds: rec.personIds, abroad: true,
       destination: 'ベトナム', expectedVersions: { [householdId]: h.version } }));
     await approver.request('POST', `/api/v1/changes/${out.changeId}/approvals`);
-    const back = await json<{ personIds: string[]; alerts: Array<{ code: string }> }>(await counter.request('POST', '/api/v1/changes', { ...moveIn(14), fromAbroad: true, persons: [foreigner] }));
-    expect(back.personIds).toEqual(rec.personIds);
+    const back = await json<{ changeId: string; personIds: string[]; alerts: Array<{ code: string }> }>(await counter.request('POST', '/api/v1/changes', { ...moveIn(14), fromAbroad: true, persons: [foreigner] }));
+    await approver.request('POST', `/api/v1/changes/${back.changeId}/approvals`);
+    // A new record for the new period of residence, under the same 宛名番号 (spec §1.1.5); the 除票 stays.
+    expect(back.personIds).not.toEqual(rec.personIds);
+    expect((await json<{ atenaNo: string }>(await counter.request('GET', `/api/v1/persons/${back.personIds[0]}`))).atenaNo)
+      .toBe((await json<{ atenaNo: string }>(await counter.request('GET', `/api/v1/persons/${rec.personIds[0]}`))).atenaNo);
     expect(back.alerts.map((a) => a.code)).toContain('readmitted');
   });
 

@@ -69,6 +69,7 @@ export function presentPerson(personId: string, historyNo: number, record: Perso
     removedOn: r.removedOn ?? null, removedOnText: r.removedOnText ?? null, removalReason: r.removalReason ?? null, destination: r.destination ?? null,
     removalGround: r.removalGround ?? null, moveOutExOfficio: !!r.moveOutExOfficio, specialMoveOut: !!r.specialMoveOut, lastRegisteredAddress: r.lastRegisteredAddress ?? null,
     deFactoHead: r.deFactoHead ?? null,
+    reformedOn: r.reformedOn ?? null, remadeOn: r.remadeOn ?? null, remakeGround: r.remakeGround ?? null,
     aliasHistory: (r.aliasHistory ?? []).map((e) => ({ action: e.action, alias: e.alias, aliasKana: e.aliasKana ?? null, on: e.on, municipalityCode: e.municipalityCode,
       municipalityName: municipalityLabel(e.municipalityCode) })),
     pendingChangeId: opts.pendingChangeId ?? null,

@@ -143,6 +143,8 @@ export function createRegistryRepository() {
           birthSort: eb.ref('excluded.birthSort'), sex: eb.ref('excluded.sex'), townCode: eb.ref('excluded.townCode'),
           addressKey: eb.ref('excluded.addressKey'), residentCode: eb.ref('excluded.residentCode'), myNumberIndex: eb.ref('excluded.myNumberIndex'),
           residenceCardNo: eb.ref('excluded.residenceCardNo'), pendingChangeId: null, record: eb.ref('excluded.record'),
+          // A record restored (no longer removed) is back in the main DB; a 除票 stays where it is (spec §9.3).
+          archivedAt: sql<Date | null>`CASE WHEN excluded.removed_on IS NULL THEN NULL ELSE registry.person_current.archived_at END`,
         }))).execute();
       }
     },
@@ -267,7 +269,7 @@ export function createRegistryRepository() {
     search: async (trx: TenantTx, f: SearchFilter) => {
       const like = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
       const base = () => {
-        let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn', 'householdId']).where('municipalityCode', '=', TENANT);
+        let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn', 'householdId', 'archivedAt']).where('municipalityCode', '=', TENANT);
         if (f.birthFrom) q = q.where('birthSort', '>=', f.birthFrom).where('birthSort', '<=', f.birthTo!);
         if (f.townCode) q = q.where('townCode', '=', f.townCode);
         if (f.addressKey) q = q.where('addressKey', 'like', `%${like(f.addressKey)}%`);

@@ -249,6 +249,10 @@ export const ChangeInput = z.discriminatedUnion('kind', [
    * remark (備考) carried by every member; not printed on certificates.
    */
   z.object({ kind: z.literal('de-facto-head'), ...Common, householdId: Id, action: z.enum(['enter', 'delete']), name: Name.optional() }),
+  /** 改製 (spec §1.1.4, R23; manual, never automatic): a new record with the items in force, the old one kept as 改製原住民票. Always 職権. */
+  z.object({ kind: z.literal('reform'), ...Common, personId: Id }),
+  /** 再製 (住基法施行令10条): the record re-made from its latest state after it was lost or damaged; `ground` says why. Always 職権. */
+  z.object({ kind: z.literal('remake'), ...Common, personId: Id, ground: z.string().trim().min(1).max(200) }),
 ]).openapi('RegistryChangeInput');
 export type ChangeInput = z.infer<typeof ChangeInput>;
 export type ChangeInputOf<K extends ChangeInput['kind']> = Extract<ChangeInput, { kind: K }>;
@@ -348,6 +352,8 @@ export const PersonView = z.object({
   lastRegisteredAddress: z.string().nullable(),
   /** 事実上の世帯主 of the person's household (spec §4.1.4.3; a remark, not printed). */
   deFactoHead: z.string().nullable(),
+  /** 改製年月日 (spec §1.1.4) when this record was written by a 改製; 再製 date and ground (施行令10条). ISO dates. */
+  reformedOn: z.string().nullable(), remadeOn: z.string().nullable(), remakeGround: z.string().nullable(),
   /** 通称の記載及び削除に関する事項 (施行令 30条の26): every entry and deletion with its date and municipality, oldest first. */
   aliasHistory: z.array(z.object({ action: z.enum(['entered', 'deleted']), alias: z.string(), aliasKana: z.string().nullable(), on: z.string(), municipalityCode: z.string(), municipalityName: z.string() })),
   pendingChangeId: z.string().uuid().nullable(),
@@ -362,6 +368,8 @@ export const PersonHit = z.object({
   personId: z.string().uuid(), atenaNo: z.string(), householdId: z.string().uuid(), name: z.string(), nameKana: z.string(), romanName: z.string().nullable(),
   birthDate: z.string(), sex: z.enum(['male', 'female']), address: z.string(), relationship: z.string(), status: z.enum(['resident', 'leaving', 'removed']),
   householdNo: z.string(), oldSurname: z.string().nullable(), alias: z.string().nullable(), removalReason: z.string().nullable(),
+  /** Which record (spec §1.1.5): current 住民票, 除票 (main DB), 除票 in the 除票DB, 改製原住民票. */
+  recordKind: z.enum(['current', 'removed', 'archived', 'reformed']).optional(), recordLabel: z.string().optional(),
 }).openapi('RegistryPersonHit');
 
 export const ChangeView = z.object({

@@ -45,6 +45,7 @@ import { createEucUseCases } from './euc/euc.service.ts';
 import { createFormUseCases } from './forms/forms.service.ts';
 import { diffRecords } from './changes/change-diff.ts';
 import { createSearchUseCases } from './search/search.service.ts';
+import { createRecordPeriodUseCases } from './search/record-periods.service.ts';
 import { createMemoUseCases } from './memos/memo.service.ts';
 import { createEligibilityUseCases } from './eligibility/eligibility.service.ts';
 import { createFuhyoUseCases } from './fuhyo/fuhyo.service.ts';
@@ -283,6 +284,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createEucUseCases({ db, accessLog, cipher, today: () => japanToday(clock) }),
     ...createFormUseCases({ db, registry: repo, accessLog, clock }),
     ...createSearchUseCases({ db, registry: repo, accessLog, cipher, clock, today: () => japanToday(clock), historyDays: deps.searchHistoryDays ?? 30 }),
+    ...createRecordPeriodUseCases({ db, accessLog, clock, today: () => japanToday(clock) }),
     ...createMemoUseCases({ db, registry: repo, accessLog, clock }),
 
     /**

@@ -845,6 +845,8 @@ export interface RegistryPerson {
 
 export interface RegistryPersonCurrent {
   addressKey: Generated<string>;
+  archivedAt: Timestamp | null;
+  archiveRunId: string | null;
   birthSort: string;
   givenKanaKey: string;
   givenKey: string;

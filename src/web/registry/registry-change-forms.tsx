@@ -13,12 +13,12 @@ import { DateField, SelectField, TextField, type ChangeKind, type FieldErrors } 
 
 /** The kinds whose fields are here. */
 export const ITEM_KINDS = ['old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'household-change', 'minor-correction',
-  'move-in-notice', 'address-renaming', 'reading', 'de-facto-head'] as const satisfies readonly ChangeKind[];
+  'move-in-notice', 'address-renaming', 'reading', 'de-facto-head', 'reform', 'remake'] as const satisfies readonly ChangeKind[];
 export type ItemKind = (typeof ITEM_KINDS)[number];
 export const isItemKind = (k: ChangeKind): k is ItemKind => (ITEM_KINDS as readonly string[]).includes(k);
 
 /** Kinds the registry always records as 職権 (change-planner.ts EX_OFFICIO_KINDS): no 職権 checkbox. */
-export const ALWAYS_EX_OFFICIO: readonly ItemKind[] = ['naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'address-renaming', 'reading'];
+export const ALWAYS_EX_OFFICIO: readonly ItemKind[] = ['naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'address-renaming', 'reading', 'reform', 'remake'];
 
 const ActionSelect = (p: { v: FormValues; e: FieldErrors; item: string; t: T }) => (
   <SelectField name="action" label={p.t.items.action} value={val(p.v, 'action')} error={p.e.action} required
@@ -157,6 +157,15 @@ export function ItemKindFields(p: FormProps & { kind: ItemKind; ft: T }) {
         <Box legend={it.notice}>
           <TextField name="destination" label={it.noticeDestination} value={val(v, 'destination')} error={e.destination} required hint={it.noticeDestinationHint} />
           <DateField name="movedOn" label={l.movedOn} value={val(v, 'movedOn')} error={e.movedOn} required hint={it.movedOnHint(t.dateHint)} />
+        </Box>
+      );
+    case 'reform':
+      // 改製 (spec §1.1.4): manual only; the present record becomes the 改製原住民票.
+      return <Box legend={it.reformBox}><p class="md:col-span-2" data-testid="reform-text">{it.reformText}</p></Box>;
+    case 'remake':
+      return (
+        <Box legend={it.remakeBox}>
+          <TextField name="ground" label={it.remakeGround} value={val(v, 'ground')} error={e.ground} required hint={it.remakeGroundHint} />
         </Box>
       );
     case 'address-renaming':

@@ -61,6 +61,7 @@ const ja = {
     'old-surname': '異動日（請求日）', alias: '異動日（申出日）', 'residence-status-change': '異動日（許可の日）', naturalization: '異動日（帰化の日）',
     'nationality-loss': '異動日（国籍喪失の日）', 'move-in-notice': '転入通知の受理日', 'address-renaming': '異動日（住居表示の実施日等）',
     reading: '異動日（本籍地からの通知の日）', 'de-facto-head': '異動日（申出日）',
+    reform: '改製年月日', remake: '再製年月日',
   },
   /** Option labels of the 第30条の45 categories and the 軽微な修正 grounds (legal terms; Japanese shows the value). */
   categories: {} as Record<string, string>,
@@ -116,6 +117,8 @@ const ja = {
     addressCorrected: '修正後の住所の表記（世帯の全員に適用。住所を定めた年月日は変わりません）',
     notice: '転入通知の内容', noticeDestination: '転出先（確定）', noticeDestinationHint: '転入通知に記載された住所', movedOnHint: (hint: string) => `転入通知に記載された転入日。${hint}`,
     addressAfter: '変更後の住所（世帯の全員に適用）',
+    reformBox: '改製', reformText: '現在効力のある記載事項だけで住民票を新しく作成します。今の住民票は改製原住民票として保存され、除票の写しと同様に交付できます。改製年月日が新しい住民票に記載されます',
+    remakeBox: '再製', remakeGround: '再製の理由', remakeGroundHint: '例: 滅失、き損（汚損）。住民票を最新の記載事項から作り直し、再製年月日と理由を記録します',
   },
   /** Who the form is about. */
   subject: {
@@ -130,6 +133,7 @@ const ja = {
   /** Field errors of the form check (the service's own messages stay as they are). */
   errors: {
     personRequired: '対象の住民を個人票から選んでください', householdRequired: '対象の世帯を世帯票から選んでください',
+    remakeGround: '再製の理由を入力してください',
     date: '日付を入力してください', fullDate: '年月日をすべて入力してください', invalidDate: (reason: string) => `${reason}（例: 令和7年4月1日、2025-04-01）`,
     townName: '町字を入力してください', banchi: '番地・号を入力してください', familyName: '氏を入力してください', romanName: 'アルファベット氏名を入力してください',
     sex: '性別を選択してください', relationship: '続柄を入力してください', personIds: '対象の世帯員を選択してください', newHead: '新しい世帯主を選択してください',
@@ -219,6 +223,7 @@ const en: DeepPartial<ChangeFormDictionary> = {
     naturalization: 'Date of change (date of naturalisation)', 'nationality-loss': 'Date of change (date of loss of nationality)',
     'move-in-notice': 'Date the move-in notice was received', 'address-renaming': 'Date of change (date the address indication took effect)',
     reading: 'Date of change (date of the notice from the domicile)',
+    reform: 'Date of rewriting (改製年月日)', remake: 'Date of re-making (再製年月日)',
   },
   categories: {
     中長期在留者: 'Mid- to long-term resident (中長期在留者)', 特別永住者: 'Special permanent resident (特別永住者)', 一時庇護許可者: 'Temporary refuge (一時庇護許可者)',
@@ -264,6 +269,8 @@ const en: DeepPartial<ChangeFormDictionary> = {
     cancelHint: 'Changes can be cancelled from the latest one back', cancelOption: (date: string, kind: string, no: number) => `${date} ${kind} (history no. ${no})`,
   },
   item: {
+    reformBox: 'Rewriting (改製)', reformText: 'A new record is written with the items in force only. The present record is kept as the original record (改製原住民票) and can be issued like a removed record. The date of rewriting is entered on the new record.',
+    remakeBox: 'Re-making (再製)', remakeGround: 'Reason for re-making', remakeGroundHint: 'E.g. lost, damaged. The record is re-made from its latest items; the date and the reason are recorded.',
     enter: (item: string) => `Enter or change: ${item}`, remove: (item: string) => `Delete: ${item}`,
     oldSurnameBox: 'Former surname (旧氏; a past surname in the family register)', enterHint: 'Enter it when recording one',
     readingBox: 'Readings notified by the domicile (only certified ones print as furigana on certificates)', readingHint: 'Katakana. Leave a reading that was not notified empty',

@@ -85,7 +85,8 @@ export function itemInitialValues(kind: ItemKind, subject: ChangeSubject): FormV
       // A masked 在留資格 (spec §10.4) starts empty rather than sending the mask back.
       if (p?.maskedItems.includes('residence-status')) return { category: s('category'), residenceCardNo: s('residenceCardNo') };
       return { category: s('category'), residenceStatus: s('residenceStatus'), residencePeriod: s('residencePeriod'), residenceCardNo: s('residenceCardNo') };
-    case 'naturalization': case 'nationality-loss': return {};
+    case 'naturalization': case 'nationality-loss': case 'reform': return {};
+    case 'remake': return { ground: '' };
     case 'minor-correction':
       return { ...Object.fromEntries(NAME_KEYS.map((k) => [`new-${k}`, p?.[k] ?? ''])), ...addressValues(subject.household?.address ?? p?.address) };
     case 'move-in-notice': return { destination: p?.destination ?? '' };
@@ -180,6 +181,11 @@ export function buildItemChange(kind: ItemKind, v: FormValues, subject: ChangeSu
       if (name.familyName === '' && p?.residentKind === 'japanese') errors['new-familyName'] = m.familyName;
       return { personId, ground: val(v, 'ground'), name: Object.keys(name).length > 0 ? name : undefined, address: addressChanged ? addressOf(v, errors, m) : undefined };
     }
+    case 'reform':
+      return { personId };
+    case 'remake':
+      if (!val(v, 'ground').trim()) errors.ground = m.remakeGround;
+      return { personId, ground: val(v, 'ground') };
     case 'move-in-notice':
       if (!val(v, 'destination')) errors.destination = m.noticeDestination;
       checkDate(v, 'movedOn', errors, { required: true }, m);

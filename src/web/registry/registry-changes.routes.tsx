@@ -35,7 +35,7 @@ type Messages = ChangeFormDictionary['errors'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PERSON_KINDS: ChangeKind[] = ['death', 'ex-officio-removal', 'clerical-correction', 'ex-officio-correction', 'cancellation',
-  'old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'reading'];
+  'old-surname', 'alias', 'residence-status-change', 'naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'reading', 'reform', 'remake'];
 const HOUSEHOLD_KINDS: ChangeKind[] = ['move-within', 'move-out', 'birth', 'head-change', 'household-split', 'household-merge', 'household-change', 'address-renaming', 'de-facto-head'];
 /** Kinds whose form names another household (by 世帯ID) to join or merge into. */
 const TARGET_KINDS: ChangeKind[] = ['household-merge', 'household-change'];

@@ -128,6 +128,7 @@ const en: DeepPartial<RegistryDictionary> = {
     'ex-officio-entry': 'Entry ex officio', 'ex-officio-removal': 'Removal ex officio', cancellation: 'Cancellation of a change', 'old-surname': 'Former surname', alias: 'Alias',
     'residence-status-change': 'Change of status of residence', naturalization: 'Naturalisation', 'nationality-loss': 'Loss of nationality', 'household-change': 'Change of household',
     'minor-correction': 'Minor correction', 'move-in-notice': 'Move-in notice', 'address-renaming': 'Address renaming', 'de-facto-head': 'De facto head of household', reading: 'Reading (furigana) notified by the domicile',
+    reform: 'Rewriting of the record (改製)', remake: 'Re-making of the record (再製)',
   },
   search: {
     title: 'Resident search', failed: 'Could not search', formLabel: 'Resident search', q: 'Search term',

@@ -18,13 +18,14 @@ import { registryToolsText } from './registry-tools-i18n.ts';
 import { reviewText } from './registry-review-i18n.ts';
 import { MASKED_TEXT as MASKED } from '../../domains/registry/field-visibility.ts';
 import { postal } from '../../domains/registry/changes/change-diff.ts';
+import { RecordsSection, recordsText, type RecordEntry } from './registry-records.tsx';
 
 export type PersonView = Awaited<ReturnType<RegistryService['getPerson']>>;
 export type HistoryItem = Awaited<ReturnType<RegistryService['getHistory']>>[number];
 export type HouseholdView = Awaited<ReturnType<RegistryService['getHousehold']>>;
 
 /** Kinds of change started from a person, and from a household. */
-const PERSON_CHANGES: ChangeKind[] = ['death', 'move-out', 'clerical-correction', 'ex-officio-correction', 'ex-officio-removal', 'cancellation'];
+const PERSON_CHANGES: ChangeKind[] = ['death', 'move-out', 'clerical-correction', 'ex-officio-correction', 'ex-officio-removal', 'cancellation', 'reform', 'remake'];
 /** Changes of a person's items, by kind of resident: 旧氏 and 国籍喪失 for Japanese residents; 通称, 在留資格 and 帰化 for foreign residents. */
 const ITEM_CHANGES: Record<PersonView['residentKind'], ChangeKind[]> = {
   japanese: ['old-surname', 'reading', 'minor-correction', 'nationality-loss'],
@@ -76,6 +77,8 @@ export interface PersonPageProps extends ConsoleContext {
   eligibility?: { latest: EligibilityItem[]; history: EligibilityItem[] };
   /** 成年被後見人 (spec §9.4): only for staff with registry:guardianship. */
   guardianship?: GuardianshipSectionProps;
+  /** Every record under the 宛名番号: periods of residence, 除票, 改製原 (spec §1.1.5). */
+  records?: RecordEntry[];
 }
 
 /** The 抑止 in force: what is stopped or warned about, since when, and whether it is lifted for now. */
@@ -214,6 +217,8 @@ export function PersonPage(p: PersonPageProps) {
               const v = foreignText(k);
               return v === null ? [] : [[l, foreignItem[k] && v ? shown(v, foreignItem[k]) : v] as [string, string]];
             }) : []),
+            ...(r.reformedOn ? [[recordsText(p.lang).reformedOn, wareki(r.reformedOn)] as [string, string]] : []),
+            ...(r.remadeOn ? [[recordsText(p.lang).remadeOn, `${wareki(r.remadeOn)}（${r.remakeGround ?? ''}）`] as [string, string]] : []),
             ...(r.removedOn ? [[f.removedOn, r.removedOnText ?? wareki(r.removedOn)] as [string, string], [f.removalReason, r.removalReason ?? ''] as [string, string], [f.destination, withPostal(r.destination, r.destinationDetail)] as [string, string]] : []),
           ]} />
         </div>
@@ -234,6 +239,7 @@ export function PersonPage(p: PersonPageProps) {
       {p.memo && !p.asOf ? <MemoSection lang={p.lang} {...p.memo} /> : null}
       {p.eligibility && !p.asOf ? <EligibilitySection lang={p.lang} {...p.eligibility} /> : null}
       {p.guardianship && !p.asOf ? <GuardianshipSection lang={p.lang} {...p.guardianship} /> : null}
+      {p.records && !p.asOf ? <RecordsSection lang={p.lang} records={p.records} current={r.personId} canIssue={p.canIssue} /> : null}
       <section class="mt-8 max-w-5xl" aria-labelledby="asof-heading">
         <h2 id="asof-heading" class="text-std-20B-150">{t.asOf}</h2>
         <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-2 flex flex-wrap items-end gap-4">

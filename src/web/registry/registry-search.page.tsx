@@ -3,6 +3,7 @@
  * 住民検索 (/console/registry): one search box for a name (kanji or kana), a birth date (和暦 or 西暦), a
  * 個人番号, a 住民票コード or a 町字; results with arrow-key navigation (static/registry.js).
  */
+import { recordsText } from './registry-records.tsx';
 import { EMPTY_ITEMS, REMOVAL_REASONS, type RegistryService } from '../../domains/registry/index.ts';
 import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import { ADVANCED_KEYS, type SearchForm } from './registry-search-form.ts';
@@ -103,7 +104,7 @@ export function RegistrySearchPage(p: RegistrySearchProps) {
                         <td class={td}>{h.address}</td>
                         <td class={td}>{h.relationship === '世帯主' ? t.self : p.householdHeads[h.householdId] ? `${p.householdHeads[h.householdId]}（${h.relationship}）` : `（${h.relationship}）`}</td>
                         <td class={`${td} whitespace-nowrap`}>{h.householdNo}</td>
-                        <td class={td}>{r.personStatus[h.status] ?? h.status}{h.removalReason && h.status === 'removed' ? `（${h.removalReason}）` : ''}</td>
+                        <td class={td} data-record-kind={h.recordKind}>{h.recordKind && h.recordKind !== 'current' ? (recordsText(p.lang).kinds[h.recordKind] ?? h.recordKind) : (r.personStatus[h.status] ?? h.status)}{h.removalReason && h.status === 'removed' && h.recordKind !== 'reformed' ? `（${h.removalReason}）` : ''}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -40,6 +40,8 @@ export const CHANGE_KIND_LABELS = {
   'address-renaming': '住居表示・区画整理による住所変更',
   'de-facto-head': '事実上の世帯主の記載・削除',
   'reading': '振り仮名の記載（本籍地からの通知）',
+  'reform': '改製',
+  'remake': '再製',
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KIND_LABELS;
 export const isChangeKind = (k: string): k is ChangeKind => Object.hasOwn(CHANGE_KIND_LABELS, k);

@@ -203,7 +203,8 @@ export function registryWebRoutes(services: Services) {
     const eligibility = asOf ? undefined : await svc.eligibilityOfPerson(c.var.actor, id, requestCtx(c));
     const guardianship = asOf || !can(c.var.actor, 'registry:guardianship') ? undefined : { ...(await svc.guardianshipOfPerson(c.var.actor, id, requestCtx(c))), personId: id,
       csrfToken: c.var.actor.csrfToken, notice: c.req.query('guardianship'), error: guardianshipErrorMessage(c.req.query('guardianshipError')) };
-    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures, suppressions, memo, eligibility, guardianship }),
+    const records = asOf ? undefined : await svc.recordsOfPerson(c.var.actor, id, requestCtx(c));
+    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures, suppressions, memo, eligibility, guardianship, records }),
       asOfQuery.error ? 400 : error ? 422 : 200);
   });
 

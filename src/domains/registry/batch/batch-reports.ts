@@ -9,7 +9,9 @@ import { ageOn, formatLegalDate } from '../../../platform/dates/jp-date.ts';
 import { reasonLabelOf, type PersonRecord } from '../registry-model.ts';
 import { GUARDIANSHIP_COLUMNS } from '../guardianship/guardianship-rules.ts';
 
-export const BATCH_KINDS = ['annual-report', 'immigration-report', 'inspection-copy', 'random-extraction', 'guardianship-notices'] as const;
+export const BATCH_KINDS = ['annual-report', 'immigration-report', 'inspection-copy', 'random-extraction', 'guardianship-notices',
+  // 除票DB (spec §9.3, removed-records.ts)
+  'removed-archive', 'removed-purge'] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 
 /** Names of the batch kinds, as screens and files show them. */
@@ -19,6 +21,8 @@ export const BATCH_LABELS: Record<BatchKind, string> = {
   'inspection-copy': '閲覧用写し（住民基本台帳の一部の写し）',
   'random-extraction': '無作為抽出（宛名ラベル）',
   'guardianship-notices': '成年被後見人に関する通知（選挙管理委員会・転出先）',
+  'removed-archive': '除票DBへの移動（年次）',
+  'removed-purge': '保存期間（150年）を経過した除票の一覧・消去',
 };
 
 /** Columns of each kind's CSV, in order (stored rows are JSON objects, whose key order is not kept). */
@@ -28,6 +32,8 @@ export const BATCH_COLUMNS: Record<BatchKind, string[]> = {
   'inspection-copy': ['住所', '氏名', '出生の年月日', '男女の別'],
   'random-extraction': ['番号', '住所', '氏名', '宛名', '性別', '年齢'],
   'guardianship-notices': GUARDIANSHIP_COLUMNS,
+  'removed-archive': ['宛名番号', '氏名', '消除日', '消除事由'],
+  'removed-purge': ['宛名番号', '氏名', '消除日', '消除事由', '処理'],
 };
 
 /** One alert of a run: a stable code and a Japanese message (no personal data). */

@@ -35,6 +35,10 @@ export const BatchRunInput = z.discriminatedUnion('kind', [
     kind: z.literal('random-extraction'), count: z.number().int().min(1).max(100_000), ageFrom: z.number().int().min(0).max(150).optional(), ageTo: z.number().int().min(0).max(150).optional(),
     sex: z.enum(['male', 'female']).optional(), townCodes: TownCodes, seed: z.string().regex(/^[0-9A-Za-z-]{1,64}$/).optional(),
   }).openapi({ description: '無作為抽出（件数・年齢・性別・町字で絞り込み、宛名ラベル）。seed を同じにすると同じ抽出になる（省略時は記録される乱数）' }),
+  z.object({ kind: z.literal('removed-archive'), through: Day.optional() })
+    .openapi({ description: '除票DBへの移動（年次）: 基準日以前に消除された除票を除票DBへ移す（既定は前年12月31日）。移した除票も検索（除票を含む）・除票の写し・履歴の対象。2回目は何も移さない' }),
+  z.object({ kind: z.literal('removed-purge'), purge: z.boolean().optional() })
+    .openapi({ description: '保存期間（消除から150年）を経過した除票の一覧。purge: true で消去（150年未満の除票は消去されない）' }),
 ]).openapi('RegistryBatchRunInput');
 
 export const BatchRunView = z.object({

@@ -21,6 +21,7 @@ import { personsUnderSupportMeasure } from '../support-measures/support-measure.
 import { batchCsv, labelsPdf } from './batch-output.ts';
 import { guardianshipReport } from '../guardianship/guardianship-rules.ts';
 import { guardianshipPersons } from '../guardianship/guardianship.service.ts';
+import { archiveRemoved, defaultArchiveCutoff, purgeExpired, retentionLimit, RETENTION_YEARS } from './removed-records.ts';
 import {
   annualReport, BATCH_COLUMNS, BATCH_LABELS, immigrationReport, inspectionCopy, randomExtraction,
   type BatchAlert, type BatchKind, type BatchResult, type ChangedSnapshot, type ReasonCount, type Resident, type ResultRow,
@@ -34,7 +35,9 @@ export type BatchRunRequest =
   | { kind: 'immigration-report'; from?: string; to?: string }
   | { kind: 'inspection-copy'; order?: 'address' | 'kana'; townCodes?: string[] }
   | { kind: 'guardianship-notices'; from?: string; to?: string }
-  | { kind: 'random-extraction'; count: number; ageFrom?: number; ageTo?: number; sex?: 'male' | 'female'; townCodes?: string[]; seed?: string };
+  | { kind: 'random-extraction'; count: number; ageFrom?: number; ageTo?: number; sex?: 'male' | 'female'; townCodes?: string[]; seed?: string }
+  | { kind: 'removed-archive'; through?: string }
+  | { kind: 'removed-purge'; purge?: boolean };
 
 /** Refusals of the batch API (stable code, Japanese message). */
 const refuse = (code: string, title: string, status: 404 | 409 | 422 = 422) => new DomainError(code, title, status, `Registry batch: ${code}`);
@@ -63,6 +66,15 @@ export function createBatchUseCases(deps: { db: Database; registry: RegistryRepo
         return { kind: input.kind, asOf: day, count: input.count, seed: input.seed || crypto.randomBytes(8).toString('hex'),
           ...(input.ageFrom !== undefined ? { ageFrom: input.ageFrom } : {}), ...(input.ageTo !== undefined ? { ageTo: input.ageTo } : {}),
           ...(input.sex ? { sex: input.sex } : {}), ...(input.townCodes?.length ? { townCodes: input.townCodes } : {}) };
+      case 'removed-archive': {
+        // 除票DB への移動: 除票 removed on or before the cut-off (default: the end of the previous calendar year).
+        const through = input.through ?? defaultArchiveCutoff(day);
+        if (through > day) throw refuse('batch-period-future', '基準日が未来の日付です。本日以前の日付を指定してください');
+        return { kind: input.kind, through };
+      }
+      case 'removed-purge':
+        // 150 years from 消除, never shortened: the limit is derived from today, not a parameter.
+        return { kind: input.kind, asOf: day, retentionYears: RETENTION_YEARS, removedBefore: retentionLimit(day), purge: input.purge === true };
     }
   }
 
@@ -78,8 +90,14 @@ export function createBatchUseCases(deps: { db: Database; registry: RegistryRepo
     (await repo.statistics(trx, day)).rows.map((r) => ({ reasonCode: '', residentKind: r.residentKind, sex: r.sex, persons: r.persons }));
 
   /** Computes a run's result from its kept parameters. */
-  async function compute(trx: TenantTx, p: Record<string, unknown> & { kind: BatchKind }): Promise<BatchResult> {
+  async function compute(trx: TenantTx, p: Record<string, unknown> & { kind: BatchKind }, runId: string): Promise<BatchResult> {
     switch (p.kind) {
+      case 'removed-archive': return archiveRemoved(trx, runId, p as unknown as { through: string });
+      case 'removed-purge': {
+        const q = p as unknown as { asOf: string; removedBefore: string; purge: boolean };
+        // A kept run's limit is checked again against the 150 years (a tampered parameter cannot shorten it).
+        return purgeExpired(trx, { ...q, removedBefore: q.removedBefore < retentionLimit(q.asOf) ? q.removedBefore : retentionLimit(q.asOf) });
+      }
       case 'annual-report': {
         const { from, to } = p as unknown as { from: string; to: string };
         const counts = (await sql<ReasonCount>`
@@ -124,7 +142,7 @@ export function createBatchUseCases(deps: { db: Database; registry: RegistryRepo
       if (!run) return false;
       const key = (q: ReturnType<typeof trx.updateTable<'registry.batchRun'>>) => q.where('municipalityCode', '=', TENANT).where('runId', '=', run.runId);
       try {
-        const r = await inSavepoint(trx, 'batch_run', () => compute(trx, run.parameters as Record<string, unknown> & { kind: BatchKind }));
+        const r = await inSavepoint(trx, 'batch_run', () => compute(trx, run.parameters as Record<string, unknown> & { kind: BatchKind }, run.runId));
         await key(trx.updateTable('registry.batchRun').set({
           status: 'done', finishedAt: sql`now()`, summary: JSON.stringify(r.summary), alerts: JSON.stringify(r.alerts), resultRows: JSON.stringify(r.rows), personIds: r.personIds,
         })).execute();

@@ -96,14 +96,17 @@ describe('planChange', () => {
     expect(t.attempt({ kind: 'birth', occurredOn: '2026-03-02', householdId: f.householdId, parentPersonIds: [f.wife], person: newPerson(9, '子', '1970-01-01') })).toBe('birth-before-parent');
   });
 
-  it('re-admits a returning resident by 個人番号 instead of duplicating them, and refuses a living duplicate', () => {
+  it('re-admits a returning resident by 個人番号 in a new record under the same 宛名番号 (the 除票 stays), and refuses a living duplicate', () => {
     const t = setup();
     const f = t.family();
+    const first = f.plan.snapshots.find((s) => s.personId === f.child)!.record.atenaNo;
     t.run({ kind: 'move-out', occurredOn: '2026-03-02', personIds: [f.child], destination: '東京都' });
     const again = t.run({ kind: 'move-in', occurredOn: '2026-03-20', address: { townName: '広丘吉田', banchi: '3番地' }, persons: [newPerson(3, '世帯主', '2010-07-07')] });
-    expect(again.snapshots[0]!.personId).toBe(f.child);
-    expect(again.snapshots[0]!.isNewPerson).toBe(false);
-    expect(again.snapshots[0]!.historyNo).toBe(3);
+    // spec §1.1.5: one 住民票 per period of residence; the 除票 of the first period is not touched.
+    expect(again.snapshots.map((s) => s.personId)).not.toContain(f.child);
+    expect(again.snapshots[0]!.isNewPerson).toBe(true);
+    expect(again.snapshots[0]!.historyNo).toBe(1);
+    expect(again.snapshots[0]!.record.atenaNo).toBe(first);
     expect(again.alerts.map((a) => a.code)).toContain('readmitted');
     expect(t.attempt({ kind: 'move-in', occurredOn: '2026-03-21', address: { townName: '広丘吉田', banchi: '3番地' }, persons: [newPerson(1, '世帯主', '1980-05-05')] })).toBe('duplicate-resident');
   });

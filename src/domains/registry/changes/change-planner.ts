@@ -9,6 +9,7 @@ import type { Address, ChangeKind, PersonRecord, RemovalReason } from '../regist
 import { aliasEvent, carryDeFactoHead, planItemChange } from './change-planner-items.ts';
 import { addressPostalCode, detailFor } from './change-planner-address.ts';
 import { addressCodeOf, type AddressDetail } from '../addresses/address-dictionary.ts';
+import { planReform } from './change-planner-reform.ts';
 import { planNumberChange, unreportedMoveIn } from './change-planner-numbers.ts';
 import { cancelledRecord } from './change-planner-cancel.ts';
 import { ALIEN_REGISTRATION_LAW_END, KIND_CHANGE_REMOVALS, reasonOf } from '../registry-model.ts';
@@ -73,7 +74,7 @@ export function involvedIds(input: ChangeInput): { personIds: string[]; househol
     case 'head-change': return { personIds: [], householdIds: [input.householdId] };
     case 'cancellation': return { personIds: [], householdIds: [] };
     case 'old-surname': case 'alias': case 'residence-status-change': case 'naturalization': case 'nationality-loss': case 'minor-correction': case 'move-in-notice': case 'reading':
-    case 'my-number-change': case 'resident-code-change':
+    case 'my-number-change': case 'resident-code-change': case 'reform': case 'remake':
       return { personIds: [input.personId], householdIds: [] };
     case 'household-change': return { personIds: input.personIds, householdIds: [input.householdId] };
     case 'address-renaming': case 'de-facto-head': return { personIds: [], householdIds: [input.householdId] };
@@ -112,7 +113,7 @@ export const VAGUE_DATE_KINDS: readonly ChangeKind[] = ['birth', 'death', 'ex-of
 /** A planned 転出 further ahead than this many days needs the clerk's confirmation. */
 export const MOVE_OUT_CONFIRM_DAYS = 14;
 /** Always 職権 (never a notification by the resident). */
-const EX_OFFICIO_KINDS: ChangeKind[] = ['naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'address-renaming', 'reading'];
+const EX_OFFICIO_KINDS: ChangeKind[] = ['naturalization', 'nationality-loss', 'minor-correction', 'move-in-notice', 'address-renaming', 'reading', 'reform', 'remake'];
 
 /**
  * Plans a change against the world.
@@ -291,8 +292,10 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     if (birthDate.precision !== 'unknown' && occurred.precision !== 'unknown' && birthDate.sortKey > occurredEnd) fail('birth-after-change-date');
     const matches = world.identityMatches.get(index) ?? [];
     if (matches.some((m) => !m.record.removedOn)) fail('duplicate-resident');
-    // The record that goes on after a 帰化・国籍喪失 is the one taken over, not the record removed by it.
-    const readmit = matches.find((m) => !KIND_CHANGE_REMOVALS.includes(m.record.removalReason!)) ?? matches[0];
+    // The record that goes on after a 帰化・国籍喪失 is the one taken over, not the record removed by it; of several
+    // 除票 (earlier periods of residence) the latest removed.
+    const latest = (list: typeof matches) => [...list].sort((a, b) => (b.record.removedOn ?? '').localeCompare(a.record.removedOn ?? ''))[0];
+    const readmit = latest(matches.filter((m) => !KIND_CHANGE_REMOVALS.includes(m.record.removalReason!))) ?? latest(matches);
     if (readmit) alerts.push(alert('readmitted'));
     else if ((world.nameMatches.get(index) ?? []).length > 0) alerts.push(alert('possible-readmission'));
     const since: LegalDate = input.kind === 'birth' ? birthDate : { sortKey: occurredOn, precision: 'day' };
@@ -331,8 +334,10 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       rec.myNumberIndex = ctx.myNumberIndex(p.myNumber);
       myNumbers.push({ index: rec.myNumberIndex, myNumber: p.myNumber });
     } else if (old?.myNumberIndex) rec.myNumberIndex = old.myNumberIndex;
-    const id = readmit?.personId ?? ctx.newId();
-    if (!readmit) newPersons.add(id);
+    // One 住民票 per period of residence (spec §1.1.5): a 再転入 enters a NEW record under the same 宛名番号, so the
+    // earlier 除票 stays as it was (issuable as 除票の写し, 150 years) while the new record gives 住民票の写し.
+    const id = ctx.newId();
+    newPersons.add(id);
     put(id, rec);
     return id;
   };
@@ -558,6 +563,11 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
         touch(p.record.householdId);
         retro.set(item.personId, p.lastEffectiveOn);
       }
+      break;
+    }
+    case 'reform': case 'remake': {
+      // 改製・再製 (spec §1.1.4, R23; change-planner-reform.ts).
+      planReform(input, { active, current, put, occurredOn, world, addPerson: (r) => { const id = ctx.newId(); newPersons.add(id); put(id, r); return id; } });
       break;
     }
     default: {

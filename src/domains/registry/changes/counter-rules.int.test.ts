@@ -195,7 +195,7 @@ describe('registry counter rules (issue #13)', () => {
     const [x] = n46.personIds as [string];
     const h = n46.householdIds[0]!;
     expect((await person(x)).previousAddress).toBe('国外');
-    // 国外転出, then back: the old record is taken over and its 通称 comes back, recorded as an entry in the 通称 history.
+    // 国外転出, then back: a new record under the same 宛名番号 takes the old one's items over, and its 通称 comes back, recorded as an entry in the 通称 history.
     await change({ kind: 'move-out', abroad: true, occurredOn: daysAgo(3), personIds: [x], destination: 'ベトナム社会主義共和国', expectedVersions: { [h]: await version(h) } });
     const back = await change({ kind: 'move-in', abroadGround: '国外転入', occurredOn: daysAgo(1), address: { townName: '大字広丘野村', banchi: '609番地' },
       persons: [newPerson(6080, '世帯主', '1990-01-01', { residentKind: 'foreign', familyName: '', givenName: '', familyNameKana: '', givenNameKana: '', romanName: 'TRAN VAN BINH', honseki: undefined,

@@ -56,6 +56,11 @@ export function createFeedRepository() {
         // A record removed by 帰化・国籍喪失 is followed by the new one under the same 宛名番号: one record per 宛名番号.
         .where('c.municipalityCode', '=', TENANT).where('p.atenaNo', '>', afterAtenaNo)
         .where((eb) => eb.or([eb('c.removalReason', 'is', null), eb('c.removalReason', 'not in', [...KIND_CHANGE_REMOVALS])]))
+        // …and a 除票 of an earlier period of residence is followed by the record of the later one (spec §1.1.5).
+        .where(sql<boolean>`(c.removed_on IS NULL OR NOT EXISTS (SELECT 1 FROM registry.person p2 JOIN registry.person_current c2
+          ON c2.municipality_code = p2.municipality_code AND c2.person_id = p2.person_id
+          WHERE p2.municipality_code = c.municipality_code AND p2.atena_no = p.atena_no AND p2.person_id <> c.person_id
+            AND (c2.removed_on IS NULL OR c2.removed_on > c.removed_on)))`)
         .orderBy('p.atenaNo').limit(limit).execute())
         .map((s) => ({ ...s, record: s.record as unknown as PersonRecord })),
 

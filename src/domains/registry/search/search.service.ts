@@ -4,6 +4,7 @@
  * address, 宛名番号, 世帯番号, 性別, 続柄, 消除事由 and identifiers; every hit access-logged; each staff member's search
  * history (criteria only), to run again, purged after the retention period.
  */
+import { recordPeriod } from './record-period.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { assertAllowed } from '../../../platform/auth/permissions.ts';
 import type { AccessLogRepository } from '../../../platform/audit/access-log.repository.ts';
@@ -89,7 +90,8 @@ export function createSearchUseCases(deps: Deps) {
       // 検索履歴 (spec §2.1.1): the criteria only, in the same transaction as the search.
       const kept = criteriaToKeep(q);
       await recordSearch(trx, actor.municipalityCode, actor.staffId, criteriaKey(kept), kept, rows.length);
-      return rows.map((r) => presentHit(r.personId, r.record as unknown as PersonRecord, today))
+      // 現存 / 除票 / 除票DB / 改製原 (spec §1.1.5): each hit says which record it is.
+      return rows.map((r) => ({ ...presentHit(r.personId, r.record as unknown as PersonRecord, today), ...recordPeriod(r.record as unknown as PersonRecord, r.archivedAt, today) }))
         .sort((a, b) => a.nameKana.localeCompare(b.nameKana, 'ja') || a.personId.localeCompare(b.personId));
     });
   }
