@@ -22,6 +22,8 @@ const ja = {
     leaveBlank: 'この欄は空欄で印字されます（市区町村の設定）。必要なら別紙で対応してください。',
     fields: '収まらない欄',
     recorded: '交付時に欄に収まらない記載事項がありました',
+    printedToLimit: '欄の幅まで印字しました（はみ出した部分は印字されていません）。',
+    leftBlank: 'この欄は空欄で印字しました（市区町村の設定）。',
   },
 };
 
@@ -44,6 +46,8 @@ const en: CertificatesDictionary = {
     leaveBlank: 'These fields are left blank (municipality setting). Use an attached sheet if needed.',
     fields: 'Fields that do not fit',
     recorded: 'Some items did not fit their field when this certificate was issued',
+    printedToLimit: 'They were printed up to the width of the field; the rest was cut off.',
+    leftBlank: 'These fields were left blank (municipality setting).',
   },
 };
 

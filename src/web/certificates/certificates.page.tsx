@@ -350,7 +350,7 @@ function OverflowAlert(p: { lang: ConsoleContext['lang']; fields: string[]; mode
     <div class="banner-warning mt-6 max-w-3xl" role="alert" data-testid="overflow-alert">
       <h2 class="text-std-18B-160">{p.recorded ? tx.recorded : tx.alert}</h2>
       <p class="mt-1">{tx.fields}: <span data-testid="overflow-fields">{p.fields.join('、')}</span></p>
-      <p class="mt-1">{p.mode === 'leave-blank' ? tx.leaveBlank : tx.printToLimit}</p>
+      <p class="mt-1">{p.recorded ? (p.mode === 'leave-blank' ? tx.leftBlank : tx.printedToLimit) : p.mode === 'leave-blank' ? tx.leaveBlank : tx.printToLimit}</p>
     </div>
   );
 }
