@@ -147,6 +147,8 @@ export interface CertificatePerson {
   householdId: string;
   relationship: string;
   memberOrder: number;
+  /** 子の夫・子の妻・子の子: the 子 whose family they belong to (spec §5.2). */
+  familyOf?: string;
   residentKind: 'japanese' | 'foreign';
   familyName: string;
   givenName: string;

@@ -20,6 +20,8 @@ export interface CertificateSettingsJson {
   overflowMode?: 'print-to-limit' | 'leave-blank';
   /** The layout of a 住民票の写し when the request does not choose one (spec chapter 4): 世帯連記式 (default) or 個人票. */
   certificateLayout?: CertificateLayout;
+  /** 世帯員の並び順 (spec §5.2): the standard order (default) or the order of entry. */
+  memberOrder?: 'standard' | 'entry';
 }
 
 /** One 認証者 as stored: role, title of a deputy (副市長 …), name, period (ISO days, `validTo` inclusive) and own seal. */
@@ -36,6 +38,7 @@ export interface CertificateSettings {
   certifiers: CertifierJson[];
   overflowMode: 'print-to-limit' | 'leave-blank';
   certificateLayout: CertificateLayout;
+  memberOrder: 'standard' | 'entry';
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
@@ -51,7 +54,7 @@ export function readCertificateSettings(settings: Record<string, unknown>): Cert
     && typeof c.name === 'string' && c.name.trim() !== '' && typeof c.validFrom === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.validFrom));
   return { mayorName: typeof s.mayorName === 'string' && s.mayorName.trim() ? s.mayorName.trim() : undefined, sealPng: pngOf(s.sealPngBase64), fees, certifiers,
     overflowMode: s.overflowMode === 'leave-blank' ? 'leave-blank' : 'print-to-limit',
-    certificateLayout: s.certificateLayout === 'individual' ? 'individual' : 'household' };
+    certificateLayout: s.certificateLayout === 'individual' ? 'individual' : 'household', memberOrder: s.memberOrder === 'entry' ? 'entry' : 'standard' };
 }
 
 /** A PNG from base64, or undefined when it is none. */

@@ -176,6 +176,11 @@ export const CertificateSettingsInput = z.object({
   overflowMode: z.enum(['print-to-limit', 'leave-blank']).optional(),
   /** Default layout of a 住民票の写し: household 世帯連記式 (default), individual 個人票. */
   certificateLayout: z.enum(LAYOUTS).optional(),
+  /**
+   * 世帯員の並び順 (spec §5.2) of the 世帯票, the certificates and the stored 記載順位 (CSV export, change feed): standard
+   * (the standard's order, default) or entry (the order of entry).
+   */
+  memberOrder: z.enum(['standard', 'entry']).optional(),
 }).openapi('CertificateSettingsInput');
 
 export const CertificateSettingsView = z.object({
@@ -185,4 +190,5 @@ export const CertificateSettingsView = z.object({
   certifiers: z.array(z.object({ role: z.enum(['mayor', 'deputy']), title: z.string().nullable(), name: z.string(), validFrom: z.string(), validTo: z.string().nullable(), sealConfigured: z.boolean() })),
   overflowMode: z.enum(['print-to-limit', 'leave-blank']),
   certificateLayout: z.enum(LAYOUTS),
+  memberOrder: z.enum(['standard', 'entry']),
 }).openapi('CertificateSettings');

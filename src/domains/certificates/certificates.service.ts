@@ -22,6 +22,11 @@ import type { CertificateSource, HouseholdRef, PendingChange, SourceActor, Sourc
 import type { CertificateRepository, IssuanceRow } from './certificates.repository.ts';
 import type { CertificateRequestInput } from './certificates.schema.ts';
 import { decideEntitlement, isRemovedOn, type EntitlementAlert } from './entitlement.ts';
+import { orderMembers } from '../registry/index.ts';
+
+/** What the 並び順 reads of a certificate person. */
+const memberOrderOf = (m: CertificatePerson) => ({ personId: m.personId, relationship: m.relationship, birthKey: m.birthDate.sortKey,
+  atenaNo: (m as { atenaNo?: string }).atenaNo ?? '', memberOrder: m.memberOrder, familyOf: m.familyOf });
 import { hashVerificationCode, newVerificationCode, normaliseVerificationCode, sha256Hex } from './verification-code.ts';
 import { formatLegalDate, japanDay, toWareki } from '../../platform/dates/jp-date.ts';
 
@@ -147,8 +152,10 @@ export function createCertificateService(deps: {
     }
     const wantsMyNumber = (input.items ?? []).includes('myNumber');
     const ref = input.householdId ? { householdId: input.householdId } : { personId: input.personIds![0]! };
-    const household = await source.loadHousehold(actor, ref, day, { myNumberFor: wantsMyNumber ? input.personIds ?? undefined : undefined, trx }, ctx);
-    if (!household) return refuse(actor, input, ctx, new CertificateRefusedError('not-found', '対象の世帯または住民が見つかりません', 404));
+    const loaded = await source.loadHousehold(actor, ref, day, { myNumberFor: wantsMyNumber ? input.personIds ?? undefined : undefined, trx }, ctx);
+    if (!loaded) return refuse(actor, input, ctx, new CertificateRefusedError('not-found', '対象の世帯または住民が見つかりません', 404));
+    // 世帯員の並び順 (spec §5.2) as the municipality keeps it: each married 子 with their own family, or the order of entry.
+    const household = { ...loaded, members: orderMembers(loaded.members, memberOrderOf, settings.memberOrder) };
     let persons: CertificatePerson[];
     if (input.personIds) {
       const byId = new Map(household.members.map((m) => [m.personId, m]));
@@ -265,7 +272,7 @@ export function createCertificateService(deps: {
      * Sets the certificate part of the tenant settings (administrators): mayor's name, seal PNG, fees.
      * @throws ForbiddenError without 'tenant:configure'; DomainError 'invalid-seal' for a non-PNG seal
      */
-    async updateSettings(actor: Actor, input: { mayorName?: string; sealPngBase64?: string; certificateFees?: Partial<Record<CertificateKind, number>>; certifiers?: CertifierJson[]; overflowMode?: 'print-to-limit' | 'leave-blank'; certificateLayout?: 'household' | 'individual' }, ctx: SourceContext) {
+    async updateSettings(actor: Actor, input: { mayorName?: string; sealPngBase64?: string; certificateFees?: Partial<Record<CertificateKind, number>>; certifiers?: CertifierJson[]; overflowMode?: 'print-to-limit' | 'leave-blank'; certificateLayout?: 'household' | 'individual'; memberOrder?: 'standard' | 'entry' }, ctx: SourceContext) {
       assertAllowed(actor, 'tenant:configure');
       const problem = input.certifiers ? certifierProblem(input.certifiers) : undefined;
       if (problem) throw new DomainError('invalid-certifiers', problem, 422, 'Certifiers: invalid periods, titles or seals');

@@ -14,6 +14,7 @@ import { addDays, InvalidLegalDateError, isCalendarDate, parseCalendarDate, pars
 import { isValidMyNumber, isValidResidentCode } from '../numbers/my-number.ts';
 import { hasForbiddenNameSymbols } from '../name-folding.ts';
 import { HEAD, isValidRelationship, relationshipRank } from '../relationship.ts';
+import { belongsToChildFamily, orderMembers, type MemberOrderMode } from '../member-order.ts';
 import { matchTown } from '../addresses/address-master.ts';
 import { aboutPerson, alert, fail, failReading, personExtra, type Alert } from '../registry-errors.ts';
 import { isKatakanaReading, READING_FIELDS, settleReadingStatus, type ReadingField } from '../readings.ts';
@@ -28,6 +29,11 @@ export interface PlanContext {
   nextHouseholdNo(): string;
   newResidentCode(): string;
   myNumberIndex(myNumber: string): string;
+  /**
+   * 世帯員の並び順 kept in the stored 記載順位 (spec §5.2): `standard` renumbers every household the change touches by the
+   * standard's order (so the CSV export and the change feed carry it); `entry` or unset keeps the order of entry.
+   */
+  memberOrderMode?: MemberOrderMode;
 }
 
 /** One snapshot to append. */
@@ -309,6 +315,13 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       rec.myNumberIndex = ctx.myNumberIndex(p.myNumber);
       myNumbers.push({ index: rec.myNumberIndex, myNumber: p.myNumber });
     } else if (old?.myNumberIndex) rec.myNumberIndex = old.myNumberIndex;
+    // 子の夫・子の妻・子の子: the 子 whose family they belong to (spec §5.2), a 子 of the household they join.
+    if (p.familyOf) {
+      if (!belongsToChildFamily(p.relationship)) fail('family-link-not-applicable');
+      const child = members(base.householdId).find(([cid]) => cid === p.familyOf);
+      if (!child || child[1].relationship !== '子') fail('family-link-invalid');
+      rec.familyOf = p.familyOf;
+    }
     const id = readmit?.personId ?? ctx.newId();
     if (!readmit) newPersons.add(id);
     put(id, rec);
@@ -557,6 +570,19 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     // others joined since).
     const addresses = new Set(ms.map(([, r]) => `${r.address.townCode}|${r.address.townName}|${r.address.banchi}|${r.address.katagaki}`));
     if (addresses.size > 1) fail(input.kind === 'cancellation' ? 'cancellation-conflict' : 'household-address-mismatch');
+  }
+
+  // The stored 記載順位 follows the standard order (spec §5.2) when the municipality keeps it so: every household the
+  // change touched is renumbered; members whose place changes get a snapshot with it (the feed and CSV carry it). A
+  // household with a member that cannot take a snapshot now (a 仮登録 pending, a later change) keeps its numbers.
+  if (ctx.memberOrderMode === 'standard') {
+    for (const h of [...touched]) {
+      const ms = members(h);
+      const blocked = ms.some(([id]) => !draft.has(id) && (world.persons.get(id)?.pendingChangeId || (world.persons.get(id)?.lastEffectiveOn ?? '') > occurredOn));
+      if (blocked) continue;
+      const ordered = orderMembers(ms, ([id, r]) => ({ personId: id, relationship: r.relationship, birthKey: r.birthDate.sortKey, atenaNo: r.atenaNo, memberOrder: r.memberOrder, familyOf: r.familyOf }));
+      ordered.forEach(([id, r], i) => { if (r.memberOrder !== i + 1) put(id, { ...r, memberOrder: i + 1 }); });
+    }
   }
 
   // Optimistic concurrency and 仮登録 reservations on every existing household and person touched.
