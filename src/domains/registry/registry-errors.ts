@@ -164,6 +164,7 @@ export const PERSON_ERROR_FIELD: Partial<Record<ErrorCode, string>> = {
   'invalid-date': 'birthDate', 'birth-date-in-future': 'birthDate', 'birth-before-parent': 'birthDate', 'duplicate-resident': 'myNumber',
   'name-required': 'familyName', 'forbidden-name-symbol': 'familyName', 'honseki-required': 'honseki',
   'foreign-items-required': 'nationality', 'invalid-residence-card-no': 'residenceCardNo', 'head-in-existing-household': 'relationship',
+  'family-link-invalid': 'familyOf', 'family-link-not-applicable': 'familyOf',
 };
 
 /** `extra` of a refusal about the entered person at `index` (`path` in the request, e.g. `persons.1`): index, field and invalidParams. */
