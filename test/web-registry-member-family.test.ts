@@ -58,6 +58,10 @@ describe('whose family a 子の妻 belongs to, on the change form (spec §5.2)',
     expect(res.status, html.match(/data-testid="error-summary"[\s\S]{0,400}/)?.[0]).toBe(200);
     const done = await post(clerk, '/console/registry/changes/move-in', { _csrf: clerk.csrf, step: 'record', form: hidden(html, 'form'), _idem: hidden(html, '_idem') });
     expect(done.status).toBeLessThan(400);
+    // 仮登録 → 本登録 by an approver.
+    const changeId = /changes\/([0-9a-f-]{36})/.exec(done.headers.get('location') ?? '')![1]!;
+    const approver = await t.login(CODE, (await t.staff(CODE, ['approver'])).loginId);
+    expect((await approver.request('POST', `/api/v1/changes/${changeId}/approvals`)).status).toBe(201);
     const h = (await t.services.registry.getHousehold({ municipalityCode: CODE, staffId: clerk.staffId, roles: ['counter'] } as never, householdId, { clientIp: '', requestId: 't' })) as
       { members: Array<{ givenName: string; familyOf: string | null }> };
     expect(h.members.map((m) => m.givenName)).toEqual(['一郎', '太郎', '花子', '次郎']);
