@@ -46,7 +46,7 @@ describe('whose family a 子の妻 belongs to, on the change form (spec §5.2)',
   });
 
   it('records the link, places her after her husband, and refuses a link to someone who is not a 子 (nothing recorded)', async () => {
-    const version = async () => ((await t.services.registry.getHousehold({ municipalityCode: CODE, staffId: clerk.staffId, roles: ['counter'] } as never, householdId, { clientIp: '', requestId: 't' })) as { version: number }).version;
+    const version = async () => ((await t.services.registry.getHousehold({ municipalityCode: CODE, staffId: clerk.staffId, roles: ['counter'] } as never, householdId, {}, { clientIp: '', requestId: 't' })) as { version: number }).version;
     const before = await version();
     const bad = await post(clerk, '/console/registry/changes/move-in', { _csrf: clerk.csrf, step: 'confirm', ...person({ 'p0-familyOf': headId }) });
     expect(bad.status).toBe(422);
@@ -62,7 +62,7 @@ describe('whose family a 子の妻 belongs to, on the change form (spec §5.2)',
     const changeId = /changes\/([0-9a-f-]{36})/.exec(done.headers.get('location') ?? '')![1]!;
     const approver = await t.login(CODE, (await t.staff(CODE, ['approver'])).loginId);
     expect((await approver.request('POST', `/api/v1/changes/${changeId}/approvals`)).status).toBe(201);
-    const h = (await t.services.registry.getHousehold({ municipalityCode: CODE, staffId: clerk.staffId, roles: ['counter'] } as never, householdId, { clientIp: '', requestId: 't' })) as
+    const h = (await t.services.registry.getHousehold({ municipalityCode: CODE, staffId: clerk.staffId, roles: ['counter'] } as never, householdId, {}, { clientIp: '', requestId: 't' })) as
       { members: Array<{ givenName: string; familyOf: string | null }> };
     expect(h.members.map((m) => m.givenName)).toEqual(['一郎', '太郎', '花子', '次郎']);
     expect(h.members[2]!.familyOf).toBe(taro);
