@@ -573,7 +573,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
   }
 
   // The stored 記載順位 follows the standard order (spec §5.2) when the municipality keeps it so: every household the
-  // change touched is renumbered; members whose place changes get a snapshot with it (the feed and CSV carry it). A
+  // change touched whose stored order no longer follows the rule is renumbered 1…n; members whose number changes get a
+  // snapshot with it (the feed and CSV carry it). A
   // household with a member that cannot take a snapshot now (a 仮登録 pending, a later change) keeps its numbers.
   if (ctx.memberOrderMode === 'standard') {
     for (const h of [...touched]) {
@@ -581,6 +582,8 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       const blocked = ms.some(([id]) => !draft.has(id) && (world.persons.get(id)?.pendingChangeId || (world.persons.get(id)?.lastEffectiveOn ?? '') > occurredOn));
       if (blocked) continue;
       const ordered = orderMembers(ms, ([id, r]) => ({ personId: id, relationship: r.relationship, birthKey: r.birthDate.sortKey, atenaNo: r.atenaNo, memberOrder: r.memberOrder, familyOf: r.familyOf }));
+      // Already in order (e.g. after a member left): nothing to renumber, so no one else's record changes.
+      if (ordered.every(([, r], i) => i === 0 || r.memberOrder > ordered[i - 1]![1].memberOrder)) continue;
       ordered.forEach(([id, r], i) => { if (r.memberOrder !== i + 1) put(id, { ...r, memberOrder: i + 1 }); });
     }
   }
