@@ -3,7 +3,8 @@
  * What a certificate says, as labelled text rows (spec §20.1–20.2; domain brief §6.2): pure, so the
  * printed items are decided and tested before any PDF is drawn. `certificate-pdf.ts` only lays them out.
  */
-import type { CertificateKind, CertificatePerson, CertificateSubject, PrintItem } from './certificate-model.ts';
+import type { CertificateKind, CertificateLayout, CertificatePerson, CertificateSubject, PrintItem } from './certificate-model.ts';
+import { findMunicipality } from '../../platform/tenancy/municipality-list.ts';
 import { KIND_TITLES, MOVE_OUT_EX_OFFICIO_TITLE } from './certificate-model.ts';
 import { formatLegalDate, toSeireki, toWareki } from '../../platform/dates/jp-date.ts';
 
@@ -48,6 +49,11 @@ export interface CertificateContent {
 export interface ContentContext {
   kind: CertificateKind;
   items: readonly PrintItem[];
+  /**
+   * The layout asked for (the request's choice, else the municipality's `certificateLayout`); 世帯連記式 when unset.
+   * History-bearing copies and 除票の写し are 個人票 whatever is asked (spec §20.1.1).
+   */
+  layout?: CertificateLayout;
   /** 都道府県名 and 市区町村名 (the address and the issuer title carry both). */
   prefectureName: string;
   municipalityName: string;
@@ -73,7 +79,7 @@ export function buildCertificateContent(subject: CertificateSubject, ctx: Conten
   const header: ContentRow[] = [{ label: '住所', value: addressText(ctx, ref) }];
   if (has('householdHead') && head) header.push({ label: '世帯主', value: displayName(head) });
 
-  const individual = ctx.kind === 'removed-copy' || (ctx.kind === 'residence-copy' && has('history'));
+  const individual = ctx.kind === 'removed-copy' || (ctx.kind === 'residence-copy' && has('history')) || ctx.layout === 'individual';
   return {
     kind: ctx.kind,
     title: ctx.kind === 'move-out' && subject.persons.some((p) => p.moveOutExOfficio) ? MOVE_OUT_EX_OFFICIO_TITLE : KIND_TITLES[ctx.kind],
@@ -99,6 +105,13 @@ function certificationSentence(ctx: ContentContext): string {
     case 'residence-items': return '上記の事項は、住民票に記載されていることを証明する。';
     case 'move-out': return '上記の者は、転出の届出をしたことを証明する。';
   }
+}
+
+/** 「長野県塩尻市」 for a 全国地方公共団体コード (the code itself when unknown). */
+function municipalityText(code: string): string {
+  const m = findMunicipality(code);
+  if (!m) return code;
+  return m.class === '都道府県' ? m.name : `${m.prefectureName}${m.name}`;
 }
 
 function addressText(ctx: ContentContext, p: CertificatePerson): string {
@@ -149,8 +162,9 @@ function personBlock(p: CertificatePerson, ctx: ContentContext): PersonBlock {
   if (has('householdHead')) rows.push({ label: '続柄', value: p.relationship });
 
   if (foreign) {
-    rows.push({ label: '国籍・地域', value: foreign.nationality });
-    rows.push({ label: '第30条の45に規定する区分', value: foreign.category });
+    // 国籍・地域 and the 30条の45 区分 may be omitted on request, like 本籍 (住基法12条5項, 30条の51).
+    if (has('nationality')) rows.push({ label: '国籍・地域', value: foreign.nationality });
+    if (has('foreignCategory')) rows.push({ label: '第30条の45に規定する区分', value: foreign.category });
     rows.push({ label: '外国人住民となった年月日', value: wareki(foreign.foreignResidentSince) });
     if (has('residenceDetails')) {
       if (foreign.residenceStatus) rows.push({ label: '在留資格', value: foreign.residenceStatus });
@@ -182,6 +196,13 @@ function personBlock(p: CertificatePerson, ctx: ContentContext): PersonBlock {
   }
   if (has('history')) {
     for (const h of p.history.filter((e) => e.on <= ctx.day)) remarks.push(`${toWareki(h.on)}　${h.label}${h.detail ? `（${h.detail}）` : ''}`);
+  }
+  // 通称の記載及び削除に関する事項 (住基令30条の27): when asked, each entry and deletion with its day and municipality.
+  if (has('aliasHistory') && p.residentKind === 'foreign') {
+    for (const e of (p.aliasHistory ?? []).filter((x) => x.on <= ctx.day)) {
+      const name = `${e.alias}${e.aliasKana ? `（${e.aliasKana}）` : ''}`;
+      remarks.push(`${toWareki(e.on)}　${municipalityText(e.municipalityCode)}で通称「${name}」を${e.action === 'entered' ? '記載' : '削除'}`);
+    }
   }
   return { personId: p.personId, rows, remarks };
 }

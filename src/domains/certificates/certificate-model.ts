@@ -32,6 +32,9 @@ export const PRINT_ITEMS = [
   'oldSurname', // 旧氏
   'alias', // 通称
   'residenceDetails', // 在留資格・在留期間・満了日・在留カード等番号 (外国人住民)
+  'nationality', // 国籍・地域 (外国人住民; 住基法12条5項・30条の51: omittable like 本籍)
+  'foreignCategory', // 第30条の45に規定する区分 (外国人住民; omittable likewise)
+  'aliasHistory', // 通称の記載及び削除に関する事項 (外国人住民; 住基令30条の27)
   'history', // 異動履歴（統合記載欄）
 ] as const;
 export type PrintItem = (typeof PRINT_ITEMS)[number];
@@ -46,11 +49,23 @@ export const PRINT_ITEM_LABELS: Record<PrintItem, string> = {
   oldSurname: '旧氏',
   alias: '通称',
   residenceDetails: '在留資格等',
+  nationality: '国籍・地域',
+  foreignCategory: '第30条の45に規定する区分',
+  aliasHistory: '通称の記載・削除の履歴',
   history: '異動履歴',
 };
 
 /** What is printed when the requester says nothing: sensitive items are omitted (spec §5.1, 番号法). */
-export const DEFAULT_ITEMS: readonly PrintItem[] = ['householdHead', 'previousAddress', 'oldSurname', 'alias'];
+export const DEFAULT_ITEMS: readonly PrintItem[] = ['householdHead', 'previousAddress', 'oldSurname', 'alias', 'nationality', 'foreignCategory'];
+
+/**
+ * Layouts of a 住民票の写し (spec chapter 4): 世帯連記式 (§20.1.2, up to 4 persons per sheet) or 個人票 (§20.1.1, one
+ * person per sheet). The municipality sets its default (`certificateLayout`), the request may choose; history-bearing
+ * copies and 除票の写し are always 個人票.
+ */
+export const LAYOUTS = ['household', 'individual'] as const;
+export type CertificateLayout = (typeof LAYOUTS)[number];
+export const LAYOUT_LABELS: Record<CertificateLayout, string> = { household: '世帯連記式', individual: '個人票' };
 
 /** Who asks (住基法 12条, 12条の2, 12条の3). */
 export const REQUESTER_TYPES = ['self', 'household', 'agent', 'third-party', 'official'] as const;
@@ -132,6 +147,8 @@ export interface CertificatePerson {
   householdId: string;
   relationship: string;
   memberOrder: number;
+  /** 子の夫・子の妻・子の子: the 子 whose family they belong to (spec §5.2). */
+  familyOf?: string;
   residentKind: 'japanese' | 'foreign';
   familyName: string;
   givenName: string;
@@ -142,6 +159,8 @@ export interface CertificatePerson {
   oldSurnameKana?: string;
   alias?: string;
   aliasKana?: string;
+  /** 通称の記載及び削除に関する事項 (住基令30条の27): each entry and deletion of a 通称, oldest first. */
+  aliasHistory?: Array<{ action: 'entered' | 'deleted'; alias: string; aliasKana?: string; on: string; municipalityCode: string }>;
   /**
    * 振り仮名 status per reading as the registry keeps it (`certified` = 公証; absent or other = not certified).
    * Only certified readings print as 振り仮名 (令和5年法律第48号).

@@ -62,6 +62,32 @@ describe('renderCertificatePdf', () => {
     expect(pages.join('')).not.toContain('住民となった年月日平成');
   });
 
+  it('omits 国籍・地域 and the 30条の45区分 when not asked, prints the 通称 history when asked, and one person per sheet in the 個人票 layout', async () => {
+    const f = { ...sampleForeignResident(), aliasHistory: [
+      { action: 'entered' as const, alias: '佐藤　安', on: '2022-10-05', municipalityCode: '131016' },
+      { action: 'deleted' as const, alias: '佐藤　安', on: '2023-01-10', municipalityCode: '131016' },
+      { action: 'entered' as const, alias: '山田　安', aliasKana: 'ヤマダ　アン', on: '2023-03-20', municipalityCode: '202151' },
+    ] };
+    const omitted = await render([f], { items: ['householdHead', 'alias', 'aliasHistory'] });
+    const text = omitted.pages.join('');
+    for (const absent of ['国籍・地域', 'ベトナム', '第30条の45に規定する区分', '中長期在留者']) expect(text).not.toContain(absent);
+    expectAll(text, ['通称', '山田　安（ヤマダ　アン）', '令和4年10月5日　東京都千代田区で通称「佐藤　安」を記載', '令和5年1月10日　東京都千代田区で通称「佐藤　安」を削除',
+      '令和5年3月20日　長野県塩尻市で通称「山田　安（ヤマダ　アン）」を記載']);
+    // By default the items are printed and the 通称 history is not.
+    const plain = (await render([f])).pages.join('');
+    expectAll(plain, ['国籍・地域', 'ベトナム', '第30条の45に規定する区分', '中長期在留者']);
+    expect(plain).not.toContain('佐藤');
+    // Japanese residents carry neither item whatever is asked.
+    const household = sampleHousehold();
+    const individual = await render(household, { layout: 'individual' });
+    expect(individual.content.layout).toBe('individual');
+    expect(individual.pages).toHaveLength(household.length);
+    const together = await render(household, { layout: 'household' });
+    expect(together.pages).toHaveLength(1);
+    // History-bearing copies are 個人票 whatever is asked.
+    expect((await render([household[0]!], { layout: 'household', items: [...DEFAULT_ITEMS, 'history'] })).content.layout).toBe('individual');
+  });
+
   it('prints a 除票の写し with the removal, a 転出証明書 with destination and planned date, and 「公用」', async () => {
     const gone = samplePerson({ personId: 'r-1', removedOn: '2025-03-01', removalReason: '国内転出', destination: '東京都港区芝公園4-2-8' });
     const removed = await render([gone], { kind: 'removed-copy', official: true });

@@ -3,7 +3,7 @@
  * The certificate part of a tenant's settings (platform.tenant.settings): mayor's name, seal image and the
  * fee per certificate kind (手数料条例). Read defensively: settings are JSON edited by administrators.
  */
-import type { CertificateKind } from './certificate-model.ts';
+import type { CertificateKind, CertificateLayout } from './certificate-model.ts';
 
 /** Fees when the municipality has set none (yen per certificate; 転出証明書 is free by law). */
 export const DEFAULT_FEES: Record<CertificateKind, number> = { 'residence-copy': 300, 'residence-items': 300, 'removed-copy': 300, 'move-out': 0 };
@@ -18,6 +18,10 @@ export interface CertificateSettingsJson {
   certifiers?: CertifierJson[];
   /** A value too long for its field (spec §5.8): print to the limit (default) or leave it blank. */
   overflowMode?: 'print-to-limit' | 'leave-blank';
+  /** The layout of a 住民票の写し when the request does not choose one (spec chapter 4): 世帯連記式 (default) or 個人票. */
+  certificateLayout?: CertificateLayout;
+  /** 世帯員の並び順 (spec §5.2): the standard order (default) or the order of entry. */
+  memberOrder?: 'standard' | 'entry';
 }
 
 /** One 認証者 as stored: role, title of a deputy (副市長 …), name, period (ISO days, `validTo` inclusive) and own seal. */
@@ -33,6 +37,8 @@ export interface CertificateSettings {
   fees: Record<CertificateKind, number>;
   certifiers: CertifierJson[];
   overflowMode: 'print-to-limit' | 'leave-blank';
+  certificateLayout: CertificateLayout;
+  memberOrder: 'standard' | 'entry';
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
@@ -47,7 +53,8 @@ export function readCertificateSettings(settings: Record<string, unknown>): Cert
   const certifiers = (Array.isArray(s.certifiers) ? s.certifiers : []).filter((c): c is CertifierJson => !!c && (c.role === 'mayor' || c.role === 'deputy')
     && typeof c.name === 'string' && c.name.trim() !== '' && typeof c.validFrom === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.validFrom));
   return { mayorName: typeof s.mayorName === 'string' && s.mayorName.trim() ? s.mayorName.trim() : undefined, sealPng: pngOf(s.sealPngBase64), fees, certifiers,
-    overflowMode: s.overflowMode === 'leave-blank' ? 'leave-blank' : 'print-to-limit' };
+    overflowMode: s.overflowMode === 'leave-blank' ? 'leave-blank' : 'print-to-limit',
+    certificateLayout: s.certificateLayout === 'individual' ? 'individual' : 'household', memberOrder: s.memberOrder === 'entry' ? 'entry' : 'standard' };
 }
 
 /** A PNG from base64, or undefined when it is none. */

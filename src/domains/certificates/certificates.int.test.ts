@@ -240,7 +240,7 @@ describe('certificates API', () => {
     const res = await counter.request('POST', '/api/v1/certificate-previews', request());
     expect(res.status).toBe(200);
     const p = await json<{ title: string; persons: unknown[]; feeYen: number; items: string[] }>(res);
-    expect(p).toMatchObject({ title: '住民票の写し', feeYen: 350, items: ['householdHead', 'previousAddress', 'oldSurname', 'alias'] });
+    expect(p).toMatchObject({ title: '住民票の写し', feeYen: 350, items: ['householdHead', 'previousAddress', 'oldSurname', 'alias', 'nationality', 'foreignCategory'] });
     expect(p.persons).toHaveLength(4);
     expect((await ledger()).length).toBe(before);
   });

@@ -31,6 +31,8 @@ export interface IssuanceRow {
   pageCount: number;
   myNumberPrinted: boolean;
   alerts: string[];
+  /** Fields that did not fit (spec §5.8). */
+  overflowFields: string[];
   pdfSha256: string;
   verificationCodeHash: string;
 }

@@ -124,7 +124,7 @@ export function certificateRoutes(services: { certificates: CertificateService }
   }), async (c) => {
     const s = await services.certificates.updateSettings(c.var.actor, c.req.valid('json'), ctx(c));
     return c.json({ mayorName: s.mayorName ?? null, sealConfigured: !!s.sealPng, certificateFees: s.fees,
-      certifiers: s.certifiers.map((x) => ({ role: x.role, title: x.title ?? null, name: x.name, validFrom: x.validFrom, validTo: x.validTo ?? null, sealConfigured: !!x.sealPngBase64 })), overflowMode: s.overflowMode }, 200);
+      certifiers: s.certifiers.map((x) => ({ role: x.role, title: x.title ?? null, name: x.name, validFrom: x.validFrom, validTo: x.validTo ?? null, sealConfigured: !!x.sealPngBase64 })), overflowMode: s.overflowMode, certificateLayout: s.certificateLayout, memberOrder: s.memberOrder }, 200);
   });
 
   app.openapi(createRoute({

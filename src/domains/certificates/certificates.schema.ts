@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Request and response schemas of certificate issuance, the issuance ledger and public verification. */
 import { z } from '@hono/zod-openapi';
-import { CERTIFICATE_KINDS, IDENTITY_DOCUMENTS, MAX_COPIES, PRINT_ITEMS, REQUESTER_TYPES, THIRD_PARTY_GROUNDS } from './certificate-model.ts';
+import { CERTIFICATE_KINDS, IDENTITY_DOCUMENTS, LAYOUTS, MAX_COPIES, PRINT_ITEMS, REQUESTER_TYPES, THIRD_PARTY_GROUNDS } from './certificate-model.ts';
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -36,6 +36,8 @@ export const CertificateRequestInput = z.object({
   purpose: z.string().max(500).optional(),
   /** Items to print; omitted means the defaults (sensitive items omitted). */
   items: z.array(z.enum(PRINT_ITEMS)).max(PRINT_ITEMS.length).optional(),
+  /** 住民票の写し layout: household 世帯連記式, individual 個人票; omitted means the municipality's setting. */
+  layout: z.enum(LAYOUTS).optional(),
   /** 記載事項証明書 only: the past day to certify (ISO). */
   asOf: IsoDay.optional(),
   /** 通数: copies of the certificate (the fee is copies × the unit fee). */
@@ -62,8 +64,11 @@ export const CertificatePreview = z.object({
   issuerName: z.string(),
   /** Items that will be printed. */
   items: z.array(z.enum(PRINT_ITEMS)),
-  /** Warnings for the clerk (e.g. a person under a support measure, a pending 仮登録). */
+  /** Warnings for the clerk (e.g. a person under a support measure, a pending 仮登録, `value-overflow`). */
   alerts: z.array(z.string()),
+  /** Fields whose value does not fit even at the smallest size (spec §5.8): printed to the limit or left blank per `overflowMode`. */
+  overflow: z.array(z.string()),
+  overflowMode: z.enum(['print-to-limit', 'leave-blank']),
   /** 仮登録 (provisional changes) pending for a printed person or the household: the kind and the persons' names. */
   pendingChanges: z.array(z.object({ kindLabel: z.string(), names: z.array(z.string()) })),
   /** Names printed with their base glyph because the font lacks the variant (ideographic variation sequence). */
@@ -98,6 +103,8 @@ export const IssuanceView = z.object({
   pageCount: z.number().int(),
   myNumberPrinted: z.boolean(),
   alerts: z.array(z.string()),
+  /** Fields that did not fit (spec §5.8), as alerted to the clerk at issue. */
+  overflowFields: z.array(z.string()),
   pdfSha256: z.string(),
   /** 発行端末 and 発行場所 (spec §1.3.8): '' when issued by the system; `unregistered` at no registered terminal. */
   terminalCode: z.string(),
@@ -167,6 +174,13 @@ export const CertificateSettingsInput = z.object({
   })).max(50).optional(),
   /** 文字超過 (spec §5.8): print-to-limit 限界まで印字 (default), leave-blank 空欄にする; the field is listed either way. */
   overflowMode: z.enum(['print-to-limit', 'leave-blank']).optional(),
+  /** Default layout of a 住民票の写し: household 世帯連記式 (default), individual 個人票. */
+  certificateLayout: z.enum(LAYOUTS).optional(),
+  /**
+   * 世帯員の並び順 (spec §5.2) of the 世帯票, the certificates and the stored 記載順位 (CSV export, change feed): standard
+   * (the standard's order, default) or entry (the order of entry).
+   */
+  memberOrder: z.enum(['standard', 'entry']).optional(),
 }).openapi('CertificateSettingsInput');
 
 export const CertificateSettingsView = z.object({
@@ -175,4 +189,6 @@ export const CertificateSettingsView = z.object({
   certificateFees: z.record(z.string(), z.number().int()),
   certifiers: z.array(z.object({ role: z.enum(['mayor', 'deputy']), title: z.string().nullable(), name: z.string(), validFrom: z.string(), validTo: z.string().nullable(), sealConfigured: z.boolean() })),
   overflowMode: z.enum(['print-to-limit', 'leave-blank']),
+  certificateLayout: z.enum(LAYOUTS),
+  memberOrder: z.enum(['standard', 'entry']),
 }).openapi('CertificateSettings');

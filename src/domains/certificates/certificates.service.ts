@@ -22,6 +22,11 @@ import type { CertificateSource, HouseholdRef, PendingChange, SourceActor, Sourc
 import type { CertificateRepository, IssuanceRow } from './certificates.repository.ts';
 import type { CertificateRequestInput } from './certificates.schema.ts';
 import { decideEntitlement, isRemovedOn, type EntitlementAlert } from './entitlement.ts';
+import { orderMembers } from '../registry/index.ts';
+
+/** What the 並び順 reads of a certificate person. */
+const memberOrderOf = (m: CertificatePerson) => ({ personId: m.personId, relationship: m.relationship, birthKey: m.birthDate.sortKey,
+  atenaNo: (m as { atenaNo?: string }).atenaNo ?? '', memberOrder: m.memberOrder, familyOf: m.familyOf });
 import { hashVerificationCode, newVerificationCode, normaliseVerificationCode, sha256Hex } from './verification-code.ts';
 import { formatLegalDate, japanDay, toWareki } from '../../platform/dates/jp-date.ts';
 
@@ -53,6 +58,10 @@ interface StoredDocument {
   sealPngBase64?: string;
   /** The over-length rule in force at issue (spec §5.8), so a 再交付 prints as the original did. */
   overflowMode?: 'print-to-limit' | 'leave-blank';
+  /** The request's options as printed (spec §5.1): items, layout; the content above already carries their effect. */
+  options?: { items: string[]; layout: 'household' | 'individual' };
+  /** Fields that did not fit at issue (spec §5.8), alerted to the clerk. */
+  overflow?: string[];
   /** The persons as printed, in order. */
   names: string[];
   staffName: string;
@@ -143,8 +152,10 @@ export function createCertificateService(deps: {
     }
     const wantsMyNumber = (input.items ?? []).includes('myNumber');
     const ref = input.householdId ? { householdId: input.householdId } : { personId: input.personIds![0]! };
-    const household = await source.loadHousehold(actor, ref, day, { myNumberFor: wantsMyNumber ? input.personIds ?? undefined : undefined, trx }, ctx);
-    if (!household) return refuse(actor, input, ctx, new CertificateRefusedError('not-found', '対象の世帯または住民が見つかりません', 404));
+    const loaded = await source.loadHousehold(actor, ref, day, { myNumberFor: wantsMyNumber ? input.personIds ?? undefined : undefined, trx }, ctx);
+    if (!loaded) return refuse(actor, input, ctx, new CertificateRefusedError('not-found', '対象の世帯または住民が見つかりません', 404));
+    // 世帯員の並び順 (spec §5.2) as the municipality keeps it: each married 子 with their own family, or the order of entry.
+    const household = { ...loaded, members: orderMembers(loaded.members, memberOrderOf, settings.memberOrder) };
     let persons: CertificatePerson[];
     if (input.personIds) {
       const byId = new Map(household.members.map((m) => [m.personId, m]));
@@ -168,7 +179,7 @@ export function createCertificateService(deps: {
     });
     if (!decision.allowed) return refuse(actor, input, ctx, new CertificateRefusedError(decision.code, decision.title, decision.status as 400, decision.detail));
     const built = buildCertificateContent({ householdId: household.householdId, householdMembers: current.length > 0 ? current : household.members, persons }, {
-      kind: input.kind, items: decision.items, prefectureName: tenant.prefectureName, municipalityName: tenant.name, mayorName: certifier.name, issuerTitleSuffix: certifier.titleSuffix,
+      kind: input.kind, items: decision.items, layout: input.layout ?? settings.certificateLayout, prefectureName: tenant.prefectureName, municipalityName: tenant.name, mayorName: certifier.name, issuerTitleSuffix: certifier.titleSuffix,
       official: input.requester.type === 'official', wholeHousehold: !input.personIds || (persons.length === current.length && current.length > 0), day, today,
     });
     // A variant glyph the font lacks is printed in its base form with a note, never refused (issue #9).
@@ -198,9 +209,13 @@ export function createCertificateService(deps: {
     const doc: StoredDocument = {
       v: 1, content: p.content, verificationCode: code, verificationUrl: `${deps.verificationBaseUrl}/${normalised}`, issueNumber,
       createdAt: now.toISOString(), copies: p.copies, sealPngBase64: p.certifier.sealPng ? Buffer.from(p.certifier.sealPng).toString('base64') : undefined, overflowMode: p.settings.overflowMode,
+      options: { items: p.decision.items, layout: p.content.layout },
       names: p.persons.map(personName), staffName: issuer.displayName, unitFeeYen: p.unitFeeYen,
     };
     const rendered = await renderStored(doc);
+    // A value that does not fit even at the smallest size (spec §5.8): alerted to the clerk and kept with the issuance.
+    doc.overflow = rendered.overflow;
+    const alerts = rendered.overflow.length > 0 ? [...p.alerts, 'value-overflow'] : p.alerts;
     const pdfSha256 = sha256Hex(rendered.bytes);
     const row: IssuanceRow = {
       municipalityCode: issuer.municipalityCode, issuanceId: crypto.randomUUID(), issueNo, issuedAt: now, certificateKind: input.kind,
@@ -208,7 +223,7 @@ export function createCertificateService(deps: {
       legalBasis: input.requester.legalBasis ?? '', purpose: input.purpose ?? '', householdId: p.household.householdId,
       personIds: p.persons.map((x) => x.personId), items: p.decision.items, asOf: p.day, feeYen: p.feeYen, copies: p.copies,
       identityDocument: input.requester.identityDocument ?? '', pendingAcknowledged: p.pendingChanges.length > 0, staffId: issuer.staffId, issuedBy: issuer.type, caseId: opts.caseId ?? null,
-      pageCount: rendered.pageCount, myNumberPrinted: p.decision.items.includes('myNumber'), alerts: p.alerts,
+      pageCount: rendered.pageCount, myNumberPrinted: p.decision.items.includes('myNumber'), alerts, overflowFields: rendered.overflow,
       pdfSha256, verificationCodeHash: hashVerificationCode(normalised),
     };
     await certificates.insertIssuance(trx, row);
@@ -227,7 +242,7 @@ export function createCertificateService(deps: {
     if (opts.postal) await certificates.queuePostal(trx, issuer.municipalityCode, row.issuanceId, now);
     return {
       issuanceId: row.issuanceId, issueNo, issueNumber, verificationCode: code, pdf: rendered.bytes, pdfSha256, pageCount: rendered.pageCount,
-      feeYen: p.feeYen, alerts: p.alerts, overflow: rendered.overflow,
+      feeYen: p.feeYen, alerts, overflow: rendered.overflow,
     };
   }
 
@@ -257,7 +272,7 @@ export function createCertificateService(deps: {
      * Sets the certificate part of the tenant settings (administrators): mayor's name, seal PNG, fees.
      * @throws ForbiddenError without 'tenant:configure'; DomainError 'invalid-seal' for a non-PNG seal
      */
-    async updateSettings(actor: Actor, input: { mayorName?: string; sealPngBase64?: string; certificateFees?: Partial<Record<CertificateKind, number>>; certifiers?: CertifierJson[]; overflowMode?: 'print-to-limit' | 'leave-blank' }, ctx: SourceContext) {
+    async updateSettings(actor: Actor, input: { mayorName?: string; sealPngBase64?: string; certificateFees?: Partial<Record<CertificateKind, number>>; certifiers?: CertifierJson[]; overflowMode?: 'print-to-limit' | 'leave-blank'; certificateLayout?: 'household' | 'individual'; memberOrder?: 'standard' | 'entry' }, ctx: SourceContext) {
       assertAllowed(actor, 'tenant:configure');
       const problem = input.certifiers ? certifierProblem(input.certifiers) : undefined;
       if (problem) throw new DomainError('invalid-certifiers', problem, 422, 'Certifiers: invalid periods, titles or seals');
@@ -295,8 +310,9 @@ export function createCertificateService(deps: {
         }
       });
       const pendingIds = new Set(pending.flatMap((c) => c.personIds));
+      const defaultLayout = readCertificateSettings((await deps.tenants.get(actor.municipalityCode))?.settings ?? {}).certificateLayout;
       return {
-        householdId: household.householdId,
+        householdId: household.householdId, defaultLayout,
         address: members[0] ? `${members[0].address.townName}${members[0].address.banchi}${members[0].address.katagaki ? `　${members[0].address.katagaki}` : ''}` : '',
         householdPending: pending.some((c) => c.householdPending),
         members: members.map((m) => ({
@@ -310,6 +326,8 @@ export function createCertificateService(deps: {
     async preview(actor: Actor, input: CertificateRequestInput, ctx: SourceContext) {
       const p = await prepare(actor, input, ctx);
       const missing = findMissingGlyphs(p.content, font());
+      // Over-length values (spec §5.8) are found by laying the certificate out as it would be printed: the clerk is alerted before issuing.
+      const overflow = missing.length > 0 ? [] : (await renderCertificatePdf(p.content, { font: font(), issueNumber: '', createdAt: clock.now(), copies: 1, overflowMode: p.settings.overflowMode, sealPng: p.certifier.sealPng })).overflow;
       await withTenant(db, actor.municipalityCode, async (trx) => {
         for (const person of p.persons) {
           await accessLog.append(trx, actor.municipalityCode, {
@@ -319,7 +337,8 @@ export function createCertificateService(deps: {
         }
       });
       return {
-        ...p.content, items: p.decision.items, alerts: [...p.alerts, ...(missing.length > 0 ? ['characters-not-in-font'] : [])],
+        ...p.content, items: p.decision.items, alerts: [...p.alerts, ...(missing.length > 0 ? ['characters-not-in-font'] : []), ...(overflow.length > 0 ? ['value-overflow'] : [])],
+        overflow, overflowMode: p.settings.overflowMode,
         pendingChanges: p.pendingChanges, variantsSubstituted: p.substituted, copies: p.copies, unitFeeYen: p.unitFeeYen, feeYen: p.feeYen, missing,
         householdId: p.household.householdId, personIds: p.persons.map((x) => x.personId), names: p.persons.map(personName),
       };
@@ -451,7 +470,8 @@ export function createCertificateService(deps: {
           issuedOnText: toWareki(japanDay(new Date(row.issuedAt))), kind, title: KIND_TITLES[kind], names: doc.names, copies: row.copies,
           unitFeeYen: doc.unitFeeYen, feeYen: row.feeYen, pageCount: row.pageCount, verificationCode: doc.verificationCode,
           requesterLabel: REQUESTER_LABELS[row.requesterType as RequesterType] ?? '', identityDocumentLabel: IDENTITY_DOCUMENT_LABELS[row.identityDocument as IdentityDocument] ?? '',
-          pendingAcknowledged: row.pendingAcknowledged, alerts: row.alerts, staffName: doc.staffName,
+          pendingAcknowledged: row.pendingAcknowledged, alerts: row.alerts, overflowFields: row.overflowFields, overflowMode: doc.overflowMode ?? 'print-to-limit', staffName: doc.staffName,
+          layout: doc.content.layout,
           prints: prints.map((x) => {
             const d = disposals.get(x.printNo);
             return {
@@ -538,7 +558,7 @@ export function createCertificateService(deps: {
         requesterType: r.requesterType as RequesterType, requesterGround: r.requesterGround, officialBody: r.officialBody, legalBasis: r.legalBasis,
         purpose: r.purpose, householdId: r.householdId, personIds: r.personIds, items: r.items, asOf: dayText(r.asOf), feeYen: r.feeYen,
         copies: r.copies, identityDocument: r.identityDocument, pendingAcknowledged: r.pendingAcknowledged, printCount: prints.get(r.issuanceId) ?? 0, staffId: r.staffId,
-        pageCount: r.pageCount, myNumberPrinted: r.myNumberPrinted, alerts: r.alerts, pdfSha256: r.pdfSha256,
+        pageCount: r.pageCount, myNumberPrinted: r.myNumberPrinted, alerts: r.alerts, overflowFields: r.overflowFields, pdfSha256: r.pdfSha256,
         terminalCode: r.terminalCode, placeCode: r.placeCode,
       }));
     },

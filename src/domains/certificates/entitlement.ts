@@ -61,7 +61,7 @@ export interface EntitlementInput {
 const OWN_HOUSEHOLD_ONLY: readonly PrintItem[] = ['myNumber', 'residentCode'];
 
 /** 転出証明書 carries 世帯主・続柄, 本籍・筆頭者 and 住民票コード by law (住基法施行令 23条); never the 個人番号. */
-const MOVE_OUT_ITEMS: readonly PrintItem[] = ['householdHead', 'honseki', 'residentCode', 'previousAddress', 'oldSurname', 'alias', 'residenceDetails'];
+const MOVE_OUT_ITEMS: readonly PrintItem[] = ['householdHead', 'honseki', 'residentCode', 'previousAddress', 'oldSurname', 'alias', 'residenceDetails', 'nationality', 'foreignCategory'];
 
 const refuse = (code: RefusalCode, detail?: Record<string, unknown>): Entitlement =>
   ({ allowed: false, code, title: REFUSALS[code].title, status: REFUSALS[code].status, ...(detail ? { detail } : {}) });

@@ -25,7 +25,7 @@ export function createCertificates(db: Database, clock: Clock, tenants: TenantSe
   });
 }
 export {
-  CERTIFICATE_KINDS, DEFAULT_ITEMS, IDENTITY_DOCUMENTS, IDENTITY_DOCUMENT_LABELS, KIND_TITLES, MAX_COPIES, PRINT_ITEMS, PRINT_ITEM_LABELS, REQUESTER_LABELS,
-  REQUESTER_TYPES, THIRD_PARTY_GROUNDS, type CertificateKind, type IdentityDocument, type PrintItem, type RequesterType,
+  CERTIFICATE_KINDS, DEFAULT_ITEMS, IDENTITY_DOCUMENTS, IDENTITY_DOCUMENT_LABELS, KIND_TITLES, LAYOUTS, LAYOUT_LABELS, MAX_COPIES, PRINT_ITEMS, PRINT_ITEM_LABELS, REQUESTER_LABELS,
+  REQUESTER_TYPES, THIRD_PARTY_GROUNDS, type CertificateKind, type CertificateLayout, type IdentityDocument, type PrintItem, type RequesterType,
 } from './certificate-model.ts';
 export { CertificateRequestInput } from './certificates.schema.ts';

@@ -10,7 +10,7 @@ export { ChangeInput, MINOR_CORRECTION_GROUNDS } from './registry.schema.ts';
 export { InvalidLegalDateError, parseCalendarDate, parseLegalDate, toWareki } from '../../platform/dates/jp-date.ts';
 export { MOVE_OUT_CONFIRM_DAYS, VAGUE_DATE_KINDS } from './changes/change-planner.ts';
 export { normalizeCardNo, normalizeKana } from './readings.ts';
-export { compareMembers, inStandardOrder, type OrderedMember } from './member-order.ts';
+export { compareMembers, inStandardOrder, memberOrderModeOf, orderMembers, type MemberOrderMode, type OrderedMember } from './member-order.ts';
 export { GEOLONIA_ATTRIBUTION, type Town } from './addresses/address-master.ts';
 // The demo municipality's address files (the test tenant loads them as the demo seed does).
 export { demoAddressFiles } from './addresses/demo-address-data.ts';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from 'vitest';
-import { compareMembers, inStandardOrder, memberOrderGroup, type OrderedMember } from './member-order.ts';
+import { compareMembers, inStandardOrder, memberOrderGroup, orderMembers, type OrderedMember } from './member-order.ts';
 
 const m = (relationship: string, birthKey: string, atenaNo: string, memberOrder: number): OrderedMember & { name: string } =>
   ({ name: `${relationship}${birthKey.slice(0, 4)}`, relationship, birthKey, atenaNo, memberOrder });
@@ -36,5 +36,24 @@ describe('inStandardOrder (世帯員の並び順, spec §5.2)', () => {
     expect(memberOrderGroup('妻（未届）')).toBe(memberOrderGroup('妻'));
     expect(memberOrderGroup('兄の妻')).toBeGreaterThan(memberOrderGroup('父の父'));
     expect(memberOrderGroup('兄の妻')).toBeLessThan(memberOrderGroup('縁故者'));
+  });
+
+  it('keeps each married 子 with their own spouse and children (group 2 per family), by the link or the only candidate', () => {
+    const p = (personId: string, relationship: string, birthKey: string, memberOrder: number, familyOf?: string) => ({ ...m(relationship, birthKey, personId, memberOrder), personId, familyOf, name: personId });
+    const household = [
+      p('head', '世帯主', '1950-01-01', 1), p('wife', '妻', '1952-01-01', 2), p('taro', '子', '1975-01-01', 3), p('jiro', '子', '1978-01-01', 4),
+      p('hanako', '子の妻', '1976-01-01', 5, 'taro'), p('yoshiko', '子の妻', '1979-01-01', 6, 'jiro'), p('ken', '子の子', '2005-01-01', 7, 'jiro'),
+      p('mai', '子の子', '2003-01-01', 8, 'taro'), p('lodger', '同居人', '1960-01-01', 9), p('unlinked', '子の子', '2010-01-01', 10),
+    ];
+    // 太郎's family, then 次郎's family; an unlinked 子の子 with two candidates keeps its group's place after the families.
+    expect(inStandardOrder(household, (x) => x).map((x) => x.name)).toEqual(['head', 'wife', 'taro', 'hanako', 'mai', 'jiro', 'yoshiko', 'ken', 'unlinked', 'lodger']);
+    // With only one 子, an unlinked 子の妻・子の子 is derived to be that child's family.
+    const one = [p('head', '世帯主', '1950-01-01', 1), p('taro', '子', '1975-01-01', 2), p('mother', '母', '1925-01-01', 3), p('hanako', '子の妻', '1976-01-01', 4), p('mai', '子の子', '2003-01-01', 5)];
+    expect(inStandardOrder(one, (x) => x).map((x) => x.name)).toEqual(['head', 'taro', 'hanako', 'mai', 'mother']);
+    // A link to someone who is not a 子 of the household is ignored.
+    const wrong = [p('head', '世帯主', '1950-01-01', 1), p('a', '子', '1975-01-01', 2), p('b', '子', '1977-01-01', 3), p('x', '子の妻', '1976-01-01', 4, 'head')];
+    expect(inStandardOrder(wrong, (x) => x).map((x) => x.name)).toEqual(['head', 'a', 'b', 'x']);
+    // The municipality may keep the order of entry instead.
+    expect(orderMembers(household, (x) => x, 'entry').map((x) => x.name)).toEqual(household.map((x) => x.name));
   });
 });

@@ -7,9 +7,10 @@
  *   2. the children's families: 子の夫・子の妻, then 子の子, then longer chains of 子 (each by birth date)
  *   3. the head's family outside (1)/(2): 父母 → 兄弟姉妹 → 祖父母
  *   4. other relatives (e.g. 妻の父, 兄の妻) → 縁故者 → 同居人, each by birth date then 宛名番号.
- * The stored 並び順 (`memberOrder`, the order of entry) only breaks ties. Not decided here: keeping each married
- * child together with their own spouse and children (group 2 per family), which needs a link from a 子の妻 to her
- * husband that a 続柄 does not carry.
+ * The stored 並び順 (`memberOrder`, the order of entry) only breaks ties. Group 2 per family: a 子の夫・子の妻 or 子の子
+ * linked to the 子 they belong to (`familyOf`, entered on the change when ambiguous) follows that 子, before the next
+ * 子; unlinked ones are linked when the household has only one 子 (the only candidate), else they keep their group's
+ * place after all children.
  */
 import { HEAD, isSpouse } from './relationship.ts';
 
@@ -40,7 +41,14 @@ export interface OrderedMember {
   atenaNo: string;
   /** The stored 並び順 (order of entry). */
   memberOrder: number;
+  /** The person's id and, for a 子の夫・子の妻・子の子, the 子 whose family they belong to (spec §5.2 group 2). */
+  personId?: string;
+  familyOf?: string;
 }
+
+/** Relationships that belong to one 子's family (group 2 per family). */
+export const FAMILY_OF_RELATIONSHIPS = ['子の夫', '子の妻', '子の子'] as const;
+export const belongsToChildFamily = (relationship: string) => (FAMILY_OF_RELATIONSHIPS as readonly string[]).includes(relationship);
 
 /** Compares two members by the standard order. */
 export function compareMembers(a: OrderedMember, b: OrderedMember): number {
@@ -50,7 +58,46 @@ export function compareMembers(a: OrderedMember, b: OrderedMember): number {
     || a.memberOrder - b.memberOrder;
 }
 
-/** The members in the standard order (a new array). */
-export function inStandardOrder<T>(members: readonly T[], read: (m: T) => OrderedMember): T[] {
-  return [...members].sort((x, y) => compareMembers(read(x), read(y)));
+/**
+ * The 子 a 子の夫・子の妻・子の子 belongs to: the link when it names a 子 of the household, else the only 子 when there is
+ * exactly one (derived), else none.
+ */
+export function familyOfMember(m: OrderedMember, all: readonly OrderedMember[]): string | undefined {
+  if (!belongsToChildFamily(m.relationship)) return undefined;
+  const children = all.filter((x) => x.relationship === '子' && x.personId);
+  if (m.familyOf && children.some((c) => c.personId === m.familyOf)) return m.familyOf;
+  return children.length === 1 ? children[0]!.personId : undefined;
 }
+
+/** The members in the standard order (a new array), each married 子 followed by their own family. */
+export function inStandardOrder<T>(members: readonly T[], read: (m: T) => OrderedMember): T[] {
+  const sorted = [...members].sort((x, y) => compareMembers(read(x), read(y)));
+  const all = sorted.map(read);
+  const family = new Map<string, T[]>();
+  const linked = new Set<T>();
+  sorted.forEach((m, i) => {
+    const of = familyOfMember(all[i]!, all);
+    if (!of) return;
+    family.set(of, [...(family.get(of) ?? []), m]);
+    linked.add(m);
+  });
+  if (linked.size === 0) return sorted;
+  const out: T[] = [];
+  sorted.forEach((m, i) => {
+    if (linked.has(m)) return;
+    out.push(m);
+    const id = all[i]!.personId;
+    if (all[i]!.relationship === '子' && id) out.push(...(family.get(id) ?? []));
+  });
+  return out;
+}
+
+/** 世帯員の並び順 as the municipality chose (spec §5.2): the standard order (default) or the order of entry. */
+export type MemberOrderMode = 'standard' | 'entry';
+export function orderMembers<T>(members: readonly T[], read: (m: T) => OrderedMember, mode: MemberOrderMode = 'standard'): T[] {
+  if (mode === 'entry') return [...members].sort((x, y) => read(x).memberOrder - read(y).memberOrder || compareMembers(read(x), read(y)));
+  return inStandardOrder(members, read);
+}
+
+/** The municipality's choice from its settings (`memberOrder`): `entry`, else the standard order. */
+export const memberOrderModeOf = (settings: Record<string, unknown> | undefined): MemberOrderMode => (settings?.memberOrder === 'entry' ? 'entry' : 'standard');

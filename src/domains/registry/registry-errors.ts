@@ -34,6 +34,8 @@ export const ERRORS = {
   'head-must-be-member': [422, '世帯主に指定した住民がこの世帯の世帯員ではありません'],
   'relationship-required': [422, '続柄が入力されていない世帯員がいます。全員の続柄を入力してください'],
   'invalid-relationship': [422, '続柄が標準仕様で認められていません（例: 世帯主、妻、子、子の妻、父、母、縁故者、同居人。祖父・孫等は使用できません）'],
+  'family-link-invalid': [422, '「どの子の家族か」に指定した方が、この世帯の続柄「子」の世帯員ではありません'],
+  'family-link-not-applicable': [422, '「どの子の家族か」は続柄が子の夫・子の妻・子の子の方にだけ指定できます'],
   'single-head-required': [422, '新しい世帯には世帯主をちょうど一人指定してください'],
   'head-in-existing-household': [422, '既存の世帯に加わる住民を世帯主にすることはできません。世帯主変更を行ってください'],
   'birth-before-parent': [422, '子の生年月日が親の生年月日より前です。生年月日を確認してください'],
@@ -185,6 +187,7 @@ export const PERSON_ERROR_FIELD: Partial<Record<ErrorCode, string>> = {
   'name-required': 'familyName', 'forbidden-name-symbol': 'familyName', 'honseki-required': 'honseki',
   'foreign-items-required': 'nationality', 'invalid-residence-card-no': 'residenceCardNo', 'head-in-existing-household': 'relationship',
   'alien-registration-date-after-law': 'alienRegistrationDate', 'stay-period-before-since': 'foreignResidentSince',
+  'family-link-invalid': 'familyOf', 'family-link-not-applicable': 'familyOf',
 };
 
 /** `extra` of a refusal about the entered person at `index` (`path` in the request, e.g. `persons.1`): index, field and invalidParams. */

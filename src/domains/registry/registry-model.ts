@@ -69,6 +69,8 @@ export interface PersonRecord {
   householdNo: string;
   /** 続柄. */
   relationship: string;
+  /** 子の夫・子の妻・子の子: the 子 (person id) whose family they belong to, for the 並び順 (spec §5.2 group 2). */
+  familyOf?: string;
   /** 世帯員の並び順. */
   memberOrder: number;
   residentKind: ResidentKind;

@@ -35,7 +35,7 @@ export function presentPerson(personId: string, historyNo: number, record: Perso
   const removed = !!r.removedOn && r.removedOn <= opts.today;
   return {
     personId, historyNo, atenaNo: r.atenaNo, householdId: r.householdId, householdNo: r.householdNo,
-    relationship: r.relationship, memberOrder: r.memberOrder, residentKind: r.residentKind,
+    relationship: r.relationship, memberOrder: r.memberOrder, familyOf: r.familyOf ?? null, residentKind: r.residentKind,
     familyName: r.familyName, givenName: r.givenName, familyNameKana: r.familyNameKana, givenNameKana: r.givenNameKana,
     romanName: r.romanName ?? null, oldSurname: r.oldSurname ?? null, oldSurnameKana: r.oldSurnameKana ?? null,
     alias: r.alias ?? null, aliasKana: r.aliasKana ?? null,

@@ -117,6 +117,11 @@ export const NewPersonInput = z.object({
   foreign: ForeignInput.optional(),
   /** 続柄 (e.g. 世帯主, 妻, 子, 子の妻, 同居人). */
   relationship: z.string().min(1).max(30),
+  /**
+   * 子の夫・子の妻・子の子 only: the 子 of the household (person id) whose family they belong to, for the 並び順 (spec §5.2).
+   * Needed when the household has several 子; with only one it is derived.
+   */
+  familyOf: z.string().uuid().optional(),
 }).openapi('RegistryNewPerson');
 export type NewPersonInput = z.infer<typeof NewPersonInput>;
 
@@ -322,7 +327,9 @@ const LegalDateView = z.object({ sortKey: z.string(), precision: z.enum(['day', 
 
 export const PersonView = z.object({
   personId: z.string().uuid(), historyNo: z.number().int(), atenaNo: z.string(), householdId: z.string().uuid(), householdNo: z.string(),
-  relationship: z.string(), memberOrder: z.number().int(), residentKind: z.enum(['japanese', 'foreign']),
+  relationship: z.string(), memberOrder: z.number().int(),
+  /** 子の夫・子の妻・子の子: the 子 (person id) whose family they belong to (spec §5.2), when recorded. */
+  familyOf: z.string().nullable(), residentKind: z.enum(['japanese', 'foreign']),
   familyName: z.string(), givenName: z.string(), familyNameKana: z.string(), givenNameKana: z.string(),
   romanName: z.string().nullable(), oldSurname: z.string().nullable(), oldSurnameKana: z.string().nullable(), alias: z.string().nullable(), aliasKana: z.string().nullable(),
   /** 振り仮名 status per reading: unconfirmed (未確認), notified (通知済), certified (公証; the only status printed as 振り仮名). */

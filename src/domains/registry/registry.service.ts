@@ -27,7 +27,7 @@ import { buildStatistics, statisticsCsv } from './registry-statistics.ts';
 import { seedDemoResidents } from './demo/demo-residents.ts';
 import { createSupportMeasureUseCases } from './support-measures/support-measure.service.ts';
 import { checkSuppressions, createSuppressionUseCases, enforceSuppressions } from './suppressions/suppression.service.ts';
-import { inStandardOrder } from './member-order.ts';
+import { memberOrderModeOf, orderMembers, type MemberOrderMode } from './member-order.ts';
 import { createAddressChangeUseCases } from './addresses/address-change.service.ts';
 import { createAddressMasterUseCases } from './addresses/address-master.service.ts';
 import { allTowns, currentTowns } from './addresses/address-master.repository.ts';
@@ -213,8 +213,15 @@ export function createRegistryService(deps: RegistryDeps) {
     return p;
   }
 
+  /** The municipality's 世帯員の並び順 (spec §5.2): `memberOrder` in its settings, the standard order unless `entry`. */
+  async function memberOrderModeIn(trx: TenantTx, m: string): Promise<MemberOrderMode> {
+    const t = await trx.selectFrom('platform.tenant').select('settings').where('municipalityCode', '=', m).executeTakeFirst();
+    return memberOrderModeOf(t?.settings as Record<string, unknown> | undefined);
+  }
+
   async function planLocked(trx: TenantTx, m: string, input: ChangeInput, today: string) {
-    const plan = async (numbers: { atena: number; household: number } | null) => planChange(input, await loadWorld(trx, m, input, today), numberingContext(numbers));
+    const mode = await memberOrderModeIn(trx, m);
+    const plan = async (numbers: { atena: number; household: number } | null) => planChange(input, await loadWorld(trx, m, input, today), { ...numberingContext(numbers), memberOrderMode: mode });
     if (!LOCKED_KINDS.has(input.kind)) {
       try {
         // A refused plan's savepoint is rolled back too, releasing its row locks: a batch (住所一括変更) goes on.
@@ -511,7 +518,8 @@ export function createRegistryService(deps: RegistryDeps) {
           purpose: 'household', disclosedItems: disclosedItems([mb.record as unknown as PersonRecord], visible),
         })));
         // 世帯員の並び順 by the standard's rule (spec §5.2): a newcomer takes its place, the stored order breaks ties.
-        const ordered = inStandardOrder(members, (mb) => { const r = mb.record as unknown as PersonRecord; return { relationship: r.relationship, birthKey: r.birthDate.sortKey, atenaNo: r.atenaNo, memberOrder: r.memberOrder }; });
+        const mode = await memberOrderModeIn(trx, actor.municipalityCode);
+        const ordered = orderMembers(members, (mb) => { const r = mb.record as unknown as PersonRecord; return { personId: mb.personId, relationship: r.relationship, birthKey: r.birthDate.sortKey, atenaNo: r.atenaNo, memberOrder: r.memberOrder, familyOf: r.familyOf }; }, mode);
         const presented = ordered.map((mb) => presentPerson(mb.personId, mb.historyNo, mb.record as unknown as PersonRecord, { today, visible }));
         const head = presented.find((p) => p.relationship === '世帯主' && p.status !== 'removed');
         // A household may be without a head for a while (spec §1.1.10): its address is every living member's.

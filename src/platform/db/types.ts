@@ -268,6 +268,7 @@ export interface CertificatesIssuance {
   municipalityCode: string;
   myNumberPrinted: boolean;
   officialBody: Generated<string>;
+  overflowFields: Generated<string[]>;
   pageCount: number;
   pdfSha256: string;
   pendingAcknowledged: Generated<boolean>;

@@ -11,8 +11,9 @@ import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
 import { DateInput } from '../ui/date-input.tsx';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
 import { assetUrl } from '../ui/static-files.ts';
+import { certificatesText } from './certificates-i18n.ts';
 import {
-  CERTIFICATE_KINDS, IDENTITY_DOCUMENTS, IDENTITY_DOCUMENT_LABELS, KIND_TITLES, MAX_COPIES, PRINT_ITEMS, PRINT_ITEM_LABELS, REQUESTER_LABELS, REQUESTER_TYPES,
+  CERTIFICATE_KINDS, IDENTITY_DOCUMENTS, IDENTITY_DOCUMENT_LABELS, KIND_TITLES, LAYOUTS, MAX_COPIES, PRINT_ITEMS, PRINT_ITEM_LABELS, REQUESTER_LABELS, REQUESTER_TYPES,
   THIRD_PARTY_GROUNDS, type PrintItem, type RequesterType,
 } from '../../domains/certificates/index.ts';
 
@@ -47,6 +48,8 @@ export interface CertificateFormValues {
   legalBasis: string;
   purpose: string;
   items: string[];
+  /** 様式: '' = the municipality's default, `household` 世帯連記式, `individual` 個人票 (spec §5.1). */
+  layout: string;
   asOf: string;
   /** One-time token of this request: becomes the issue form's `_idem`, so a repeat never issues twice. */
   issueToken: string;
@@ -68,6 +71,8 @@ export interface FormSubject {
   address: string;
   householdPending: boolean;
   members: FormMember[];
+  /** The municipality's default layout of a 住民票の写し. */
+  defaultLayout: string;
 }
 
 /** A field error: the field's id and the message naming the field (and person, if any). */
@@ -149,6 +154,7 @@ const shown = (group: string, type: string) => GROUPS[group]!.includes(type as R
 export function CertificateFormPage(p: ConsoleContext & { subject: FormSubject; values: CertificateFormValues; error?: FormError }) {
   const v = p.values;
   const s = p.subject;
+  const tx = certificatesText(p.lang);
   const pendingNames = s.members.filter((m) => m.pending).map((m) => m.name);
   const memberOptions: Array<[string, string]> = [['', '選択してください'], ...s.members.filter((m) => !m.removed).map((m): [string, string] => [m.personId, `${m.name}（${m.relationship}）`])];
   return (
@@ -214,14 +220,29 @@ export function CertificateFormPage(p: ConsoleContext & { subject: FormSubject; 
           <Text id="purpose" label="利用目的" value={v.purpose} hint="第三者請求・公用請求では具体的に記入してください。" />
         </fieldset>
         <Text id="copies" label="通数" value={v.copies} inputmode="numeric" hint={`1〜${MAX_COPIES}通（手数料は通数分）`} />
-        <fieldset class="flex flex-col gap-2 border border-solid-gray-420 p-4">
-          <legend class="px-1 text-std-16B-170">記載事項（既定では個人番号・住民票コード・本籍は省略）</legend>
-          {PRINT_ITEMS.map((i) => (
-            <div class="flex items-center gap-2">
-              <input type="checkbox" id={`item-${i}`} name="items" value={i} checked={v.items.includes(i)} />
-              <label for={`item-${i}`}>{PRINT_ITEM_LABELS[i]}</label>
-            </div>
-          ))}
+        <fieldset class="flex flex-col gap-2 border border-solid-gray-420 p-4" id="items">
+          <legend class="px-1 text-std-16B-170">{tx.items.legend}</legend>
+          <p class="form-hint">{tx.items.foreignHint}</p>
+          <div class="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
+            {PRINT_ITEMS.map((i) => (
+              <div class="flex items-center gap-2">
+                <input type="checkbox" id={`item-${i}`} name="items" value={i} checked={v.items.includes(i)} />
+                <label for={`item-${i}`}>{PRINT_ITEM_LABELS[i]}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset class="flex flex-col gap-2 border border-solid-gray-420 p-4" id="layout" data-testid="layout">
+          <legend class="px-1 text-std-16B-170">{tx.layout.legend}</legend>
+          <p class="form-hint">{tx.layout.hint}</p>
+          <div class="flex flex-wrap gap-x-6 gap-y-2">
+            {['', ...LAYOUTS].map((l) => (
+              <div class="flex items-center gap-2">
+                <input type="radio" id={`layout-${l || 'default'}`} name="layout" value={l} checked={v.layout === l} />
+                <label for={`layout-${l || 'default'}`}>{l ? tx.layout.names[l] : tx.layout.setting(tx.layout.names[s.defaultLayout] ?? '')}</label>
+              </div>
+            ))}
+          </div>
         </fieldset>
         <DateInput name="asOf" label="基準日（記載事項証明書で過去の日を証明する場合のみ）" value={v.asOf} />
         <div><button class="button-primary" type="submit">確認へ進む</button></div>
@@ -235,6 +256,7 @@ export function CertificateFormPage(p: ConsoleContext & { subject: FormSubject; 
 export interface PreviewData {
   title: string;
   official: boolean;
+  layout: string;
   header: Array<{ label: string; value: string }>;
   persons: Array<{ personId: string; rows: Array<{ label: string; value: string }>; remarks: string[] }>;
   asOfLine?: string;
@@ -250,6 +272,9 @@ export interface PreviewData {
   feeYen: number;
   names: string[];
   missing: Array<{ field: string; codePoint: string }>;
+  /** Fields that do not fit (spec §5.8) and what the municipality's rule does with them. */
+  overflow: string[];
+  overflowMode: string;
 }
 
 /** The preview: everything that will be printed, the alerts, 通数 and fee; a pending 仮登録 needs an explicit confirmation. */
@@ -257,7 +282,8 @@ export function CertificatePreviewPage(p: ConsoleContext & { preview: PreviewDat
   const pv = p.preview;
   const blocked = pv.missing.length > 0;
   const pending = pv.pendingChanges.length > 0;
-  const alerts = pv.alerts.filter((a) => a !== 'pending-provisional-change');
+  const alerts = pv.alerts.filter((a) => a !== 'pending-provisional-change' && a !== 'value-overflow');
+  const tx = certificatesText(p.lang);
   return (
     <ConsoleLayout {...p} title={`交付内容の確認: ${pv.title}`} current="certificates">
       <h1 class="text-std-32B-150">交付内容の確認: {pv.title}{pv.official ? '（公用）' : ''}</h1>
@@ -268,6 +294,7 @@ export function CertificatePreviewPage(p: ConsoleContext & { preview: PreviewDat
           {blocked ? <p class="mt-2">{pv.missing.map((m) => `${m.field}: ${m.codePoint}`).join('、')}</p> : null}
         </div>
       ) : null}
+      {pv.overflow.length > 0 ? <OverflowAlert lang={p.lang} fields={pv.overflow} mode={pv.overflowMode} /> : null}
       {pending ? (
         <div class="banner-warning mt-6" role="alert" data-testid="pending-warning">
           <h2 class="text-std-18B-160">仮登録中の異動があります</h2>
@@ -279,6 +306,7 @@ export function CertificatePreviewPage(p: ConsoleContext & { preview: PreviewDat
         <dt class="text-std-16B-170">証明する方</dt><dd>{pv.names.join('、')}</dd>
         <dt class="text-std-16B-170">請求者</dt><dd>{p.requesterText}</dd>
         <dt class="text-std-16B-170">通数</dt><dd>{pv.copies}通</dd>
+        <dt class="text-std-16B-170">{tx.layout.printed}</dt><dd data-testid="layout-printed">{tx.layout.names[pv.layout] ?? pv.layout}</dd>
         <dt class="text-std-16B-170">手数料</dt><dd>{pv.feeYen}円（1通 {pv.unitFeeYen}円）</dd>
       </dl>
       <form method="post" action="/console/certificates/issuances" class="mt-6 flex flex-col gap-4" data-once>
@@ -315,6 +343,18 @@ export function CertificatePreviewPage(p: ConsoleContext & { preview: PreviewDat
   );
 }
 
+/** 文字超過 (spec §5.8): the fields that do not fit and what happens to them, before issuing and on the issuance. */
+function OverflowAlert(p: { lang: ConsoleContext['lang']; fields: string[]; mode: string; recorded?: boolean }) {
+  const tx = certificatesText(p.lang).overflow;
+  return (
+    <div class="banner-warning mt-6 max-w-3xl" role="alert" data-testid="overflow-alert">
+      <h2 class="text-std-18B-160">{p.recorded ? tx.recorded : tx.alert}</h2>
+      <p class="mt-1">{tx.fields}: <span data-testid="overflow-fields">{p.fields.join('、')}</span></p>
+      <p class="mt-1">{p.recorded ? (p.mode === 'leave-blank' ? tx.leftBlank : tx.printedToLimit) : p.mode === 'leave-blank' ? tx.leaveBlank : tx.printToLimit}</p>
+    </div>
+  );
+}
+
 /** An issuance as its result page shows it. */
 export interface IssuanceData {
   issueNo: number;
@@ -331,6 +371,10 @@ export interface IssuanceData {
   identityDocumentLabel: string;
   pendingAcknowledged: boolean;
   staffName: string;
+  /** Fields that did not fit at issue (spec §5.8) and the rule then in force. */
+  overflowFields?: string[];
+  overflowMode?: string;
+  layout?: string;
   prints: Array<{ printNo: number; reprint: boolean; printedAt: string; staffName: string; terminalCode?: string; disposal?: { disposedAt: string; reason: string } | null }>;
   /** 発行端末・場所 (spec §1.3.8) and the 無効 record. */
   terminalCode?: string;
@@ -370,8 +414,10 @@ export function CertificateIssuancePage(p: ConsoleContext & { issuance: Issuance
         <dt class="text-std-16B-170">通数</dt><dd>{i.copies}通（{i.pageCount}枚）</dd>
         <dt class="text-std-16B-170">手数料</dt><dd data-testid="fee">{i.feeYen}円</dd>
         <dt class="text-std-16B-170">照合番号</dt><dd data-testid="verification-code">{i.verificationCode}</dd>
+        {i.layout ? [<dt class="text-std-16B-170">{certificatesText(p.lang).layout.printed}</dt>, <dd data-testid="issued-layout">{certificatesText(p.lang).layout.names[i.layout] ?? i.layout}</dd>] : null}
         {i.pendingAcknowledged ? [<dt class="text-std-16B-170">注意</dt>, <dd>仮登録中の異動を確認のうえ交付</dd>] : null}
       </dl>
+      {i.overflowFields && i.overflowFields.length > 0 ? <OverflowAlert lang={p.lang} fields={i.overflowFields} mode={i.overflowMode ?? 'print-to-limit'} recorded /> : null}
       {i.void ? (
         <div class="banner-error mt-6 max-w-3xl" role="alert" data-testid="voided">
           <h2 class="text-std-18B-160">この証明書は無効です</h2>

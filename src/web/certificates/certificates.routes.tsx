@@ -43,7 +43,7 @@ function formValues(q: Record<string, string[]>, subject?: FormSubject): Certifi
     kind: str(q.kind) || 'residence-copy', householdId: str(q.householdId), personId, persons, requesterType,
     requesterPersonId: submitted ? str(q.requesterPersonId) : personId, identityDocument: str(q.identityDocument), copies: str(q.copies) || '1',
     powerOfAttorneyChecked: str(q.powerOfAttorneyChecked) === '1', ground: str(q.ground), officialBody: str(q.officialBody), legalBasis: str(q.legalBasis),
-    purpose: str(q.purpose), items: submitted ? list(q.items) : [...DEFAULT_ITEMS], asOf: str(q.asOf),
+    purpose: str(q.purpose), items: submitted ? list(q.items) : [...DEFAULT_ITEMS], layout: ['household', 'individual'].includes(str(q.layout)) ? str(q.layout) : '', asOf: str(q.asOf),
     issueToken: /^[A-Za-z0-9._:-]{8,255}$/.test(str(q.issueToken)) ? str(q.issueToken) : newFormToken(),
   };
 }
@@ -71,7 +71,7 @@ function toRequest(v: CertificateFormValues): { ok: true; data: CertificateReque
       legalBasis: v.requesterType === 'official' ? v.legalBasis || undefined : undefined,
       identityDocument: v.requesterType !== 'official' ? v.identityDocument || undefined : 'staff-id',
     },
-    purpose: v.purpose || undefined, items: v.items, asOf, copies,
+    purpose: v.purpose || undefined, items: v.items, layout: v.layout || undefined, asOf, copies,
   });
   if (!parsed.success) return fail('入力内容に誤りがあります。証明書の種類・請求者の区分・記載事項を確認してください', 'kind');
   return { ok: true, data: parsed.data };

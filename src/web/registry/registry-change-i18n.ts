@@ -75,6 +75,8 @@ const ja = {
   address: { townHint: '町字一覧から選ぶか入力します（例: 大字広丘野村）', unlisted: '町字一覧にない町字として登録する' },
   personForm: {
     birthHint: '和暦又は西暦（例: 昭和55年3月1日、S55.3.1）', relationshipBirthHint: '世帯主から見た続柄（例: 子）', relationshipHint: '新しい世帯では一人を「世帯主」にします',
+    familyOf: 'どの子の家族か（子の夫・子の妻・子の子）', familyOfHint: '世帯に「子」が複数いるときに選びます。並び順でその子の次に記載します（子が一人なら自動）',
+    familyOfNone: '指定しない',
     honseki: '本籍（日本人住民）', honsekiHint: 'ない場合は「なし」、不明の場合は「不明」', myNumberHint: '12桁（ある場合）', residentCodeHint: '11桁。空欄なら新たに付番します',
     foreign: '外国人住民の記載事項（第30条の45）', periodHint: '例: 3年', expiryHint: '西暦（例: 2027-03-31）', cardHint: '英字2桁・数字8桁・英字2桁',
   },
@@ -243,6 +245,8 @@ const en: DeepPartial<ChangeFormDictionary> = {
   address: { townHint: 'Choose from the town list or type it (e.g. 大字広丘野村)', unlisted: 'Register as a town not in the town list' },
   personForm: {
     birthHint: 'Japanese era or Western calendar (e.g. 昭和55年3月1日, S55.3.1)', relationshipBirthHint: 'Relationship to the head of household (e.g. 子)',
+    familyOf: "Whose family (for 子の夫, 子の妻, 子の子)", familyOfHint: 'Choose when the household has several children (子): the person is listed right after that child (automatic with one child)',
+    familyOfNone: 'Not specified',
     relationshipHint: 'In a new household, one person is 世帯主 (head of household)', honseki: 'Registered domicile (本籍; Japanese residents)',
     honsekiHint: 'なし if there is none, 不明 if unknown', myNumberHint: '12 digits (if any)', residentCodeHint: '11 digits. Left empty, a new code is assigned',
     foreign: 'Items of foreign residents (Art. 30-45)', periodHint: 'e.g. 3年', expiryHint: 'Western calendar (e.g. 2027-03-31)', cardHint: '2 letters, 8 digits, 2 letters',

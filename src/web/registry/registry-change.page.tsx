@@ -65,11 +65,11 @@ function KindFields(p: FormProps) {
           <AddressPickFields prefix="pa" what="previousAddress" v={v} e={e} lang={p.lang} />
           {kind === 'move-in' ? <CheckField name="fromAbroad" label={k.fromAbroad} checked={val(v, 'fromAbroad') === '1'} /> : null}
           {rows.map((i) => i === 0 ? (
-            <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4"><legend class="px-1 text-std-16B-170">{k.firstPerson}</legend><PersonFields i={0} v={v} e={e} t={t} lang={p.lang} /></fieldset>
+            <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4"><legend class="px-1 text-std-16B-170">{k.firstPerson}</legend><PersonFields i={0} v={v} e={e} t={t} lang={p.lang} members={members} /></fieldset>
           ) : (
             <details class="border border-solid-gray-420 p-4" open={Object.keys(v).some((k) => k.startsWith(`p${i}-`) && val(v, k) && !k.endsWith('residentKind')) || Object.keys(e).some((k) => k.startsWith(`p${i}-`))}>
               <summary class="cursor-pointer text-std-16B-170">{k.addPerson(i + 1)}</summary>
-              <div class="mt-4"><PersonFields i={i} v={v} e={e} t={t} lang={p.lang} /></div>
+              <div class="mt-4"><PersonFields i={i} v={v} e={e} t={t} lang={p.lang} members={members} /></div>
             </details>
           ))}
         </>
@@ -78,7 +78,7 @@ function KindFields(p: FormProps) {
     case 'birth':
       return (
         <>
-          <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4"><legend class="px-1 text-std-16B-170">{k.child}</legend><PersonFields i={0} v={v} e={e} birth t={t} lang={p.lang} /></fieldset>
+          <fieldset class="flex flex-col gap-4 border border-solid-gray-420 p-4"><legend class="px-1 text-std-16B-170">{k.child}</legend><PersonFields i={0} v={v} e={e} birth t={t} lang={p.lang} members={members} /></fieldset>
           <MemberChecks name="parentPersonIds" legend={k.parents} members={members} selected={list(v, 'parentPersonIds')} error={e.parentPersonIds} t={t} />
         </>
       );

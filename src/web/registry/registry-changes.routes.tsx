@@ -100,6 +100,7 @@ function personFromRow(v: FormValues, i: number, errors: FieldErrors, required: 
     romanName: opt(f('romanName')), birthDate: f('birthDate'), sex: f('sex'), honseki: opt(f('honseki') || composed(v, `p${i}-hon`)), hittosha: opt(f('hittosha')),
     honsekiDetail: foreign ? undefined : detailFromForm(v, `p${i}-hon`, errors, lang),
     myNumber: opt(f('myNumber').replace(/[\s-]/g, '')), residentCode: opt(f('residentCode').replace(/[\s-]/g, '')), relationship: f('relationship'),
+    familyOf: /^[0-9a-f-]{36}$/i.test(f('familyOf')) ? f('familyOf') : undefined,
     foreign: foreign ? {
       nationality: f('nationality'), category: f('category'), residenceStatus: opt(f('residenceStatus')), residencePeriod: opt(f('residencePeriod')),
       residenceExpiry: opt(f('residenceExpiry')), residenceCardNo: opt(f('residenceCardNo').toUpperCase()), ...foreignExtraValues(f),

@@ -116,7 +116,7 @@ export function foreignExtraValues(get: (k: string) => string) {
 }
 
 /** The fields of one new person (転入, 出生, 職権記載). */
-export function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birth?: boolean; t: T; lang: Lang }) {
+export function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birth?: boolean; t: T; lang: Lang; members?: PersonView[] }) {
   const tt = p.t;
   const l = tt.person;
   const { sex, person: { residentKinds: kinds } } = registryText(p.lang);
@@ -132,6 +132,12 @@ export function PersonFields(p: { i: number; v: FormValues; e: FieldErrors; birt
       <DateField name={f('birthDate')} label={l.birthDate} value={t('birthDate')} hint={tt.personForm.birthHint} error={p.e[f('birthDate')]} required={p.i === 0} vague />
       <SelectField name={f('sex')} label={l.sex} value={t('sex')} options={[['', tt.choose], ['male', sex.male!], ['female', sex.female!]]} error={p.e[f('sex')]} required={p.i === 0} />
       <TextField name={f('relationship')} label={l.relationship} value={t('relationship')} list="relationship-list" hint={p.birth ? tt.personForm.relationshipBirthHint : tt.personForm.relationshipHint} error={p.e[f('relationship')]} required={p.i === 0} />
+      {(() => {
+        // 並び順 (spec §5.2): which 子's family a 子の夫・子の妻・子の子 belongs to, asked only when there is a choice.
+        const children = (p.members ?? []).filter((m) => m.relationship === '子');
+        return children.length > 1 ? <SelectField name={f('familyOf')} label={tt.personForm.familyOf} value={t('familyOf')} hint={tt.personForm.familyOfHint} error={p.e[f('familyOf')]}
+          options={[['', tt.personForm.familyOfNone], ...children.map((m): [string, string] => [m.personId, memberName(m)])]} /> : null;
+      })()}
       <SelectField name={f('residentKind')} label={l.residentKind} value={t('residentKind') || 'japanese'} options={[['japanese', kinds.japanese!], ['foreign', kinds.foreign!]]} />
       <TextField name={f('honseki')} label={tt.personForm.honseki} value={t('honseki')} hint={tt.personForm.honsekiHint} error={p.e[f('honseki')]} />
       <AddressPickFields prefix={f('hon')} what="honseki" v={p.v} e={p.e} lang={p.lang} />

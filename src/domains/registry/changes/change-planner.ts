@@ -17,6 +17,7 @@ import { addDays, InvalidLegalDateError, isCalendarDate, parseCalendarDate, pars
 import { isValidMyNumber, isValidResidentCode } from '../numbers/my-number.ts';
 import { hasForbiddenNameSymbols } from '../name-folding.ts';
 import { HEAD, isValidRelationship, relationshipRank } from '../relationship.ts';
+import { belongsToChildFamily, orderMembers, type MemberOrderMode } from '../member-order.ts';
 import { matchTown } from '../addresses/address-master.ts';
 import { aboutPerson, alert, fail, failReading, personExtra, type Alert } from '../registry-errors.ts';
 import { isKatakanaReading, READING_FIELDS, settleReadingStatus, type ReadingField } from '../readings.ts';
@@ -31,6 +32,11 @@ export interface PlanContext {
   nextHouseholdNo(): string;
   newResidentCode(): string;
   myNumberIndex(myNumber: string): string;
+  /**
+   * 世帯員の並び順 kept in the stored 記載順位 (spec §5.2): `standard` renumbers every household the change touches by the
+   * standard's order (so the CSV export and the change feed carry it); `entry` or unset keeps the order of entry.
+   */
+  memberOrderMode?: MemberOrderMode;
 }
 
 /** One snapshot to append. */
@@ -334,6 +340,13 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
       rec.myNumberIndex = ctx.myNumberIndex(p.myNumber);
       myNumbers.push({ index: rec.myNumberIndex, myNumber: p.myNumber });
     } else if (old?.myNumberIndex) rec.myNumberIndex = old.myNumberIndex;
+    // 子の夫・子の妻・子の子: the 子 whose family they belong to (spec §5.2), a 子 of the household they join.
+    if (p.familyOf) {
+      if (!belongsToChildFamily(p.relationship)) fail('family-link-not-applicable');
+      const child = members(base.householdId).find(([cid]) => cid === p.familyOf);
+      if (!child || child[1].relationship !== '子') fail('family-link-invalid');
+      rec.familyOf = p.familyOf;
+    }
     // One 住民票 per period of residence (spec §1.1.5): a 再転入 enters a NEW record under the same 宛名番号, so the
     // earlier 除票 stays as it was (issuable as 除票の写し, 150 years) while the new record gives 住民票の写し.
     const id = ctx.newId();
@@ -595,6 +608,22 @@ export function planChange(input: ChangeInput, world: World, ctx: PlanContext): 
     // others joined since).
     const addresses = new Set(ms.map(([, r]) => `${r.address.townCode}|${r.address.townName}|${r.address.banchi}|${r.address.katagaki}`));
     if (addresses.size > 1) fail(input.kind === 'cancellation' ? 'cancellation-conflict' : 'household-address-mismatch');
+  }
+
+  // The stored 記載順位 follows the standard order (spec §5.2) when the municipality keeps it so: every household the
+  // change touched whose stored order no longer follows the rule is renumbered 1…n; members whose number changes get a
+  // snapshot with it (the feed and CSV carry it). A
+  // household with a member that cannot take a snapshot now (a 仮登録 pending, a later change) keeps its numbers.
+  if (ctx.memberOrderMode === 'standard') {
+    for (const h of [...touched]) {
+      const ms = members(h);
+      const blocked = ms.some(([id]) => !draft.has(id) && (world.persons.get(id)?.pendingChangeId || (world.persons.get(id)?.lastEffectiveOn ?? '') > occurredOn));
+      if (blocked) continue;
+      const ordered = orderMembers(ms, ([id, r]) => ({ personId: id, relationship: r.relationship, birthKey: r.birthDate.sortKey, atenaNo: r.atenaNo, memberOrder: r.memberOrder, familyOf: r.familyOf }));
+      // Already in order (e.g. after a member left): nothing to renumber, so no one else's record changes.
+      if (ordered.every(([, r], i) => i === 0 || r.memberOrder > ordered[i - 1]![1].memberOrder)) continue;
+      ordered.forEach(([id, r], i) => { if (r.memberOrder !== i + 1) put(id, { ...r, memberOrder: i + 1 }); });
+    }
   }
 
   // Optimistic concurrency and 仮登録 reservations on every existing household and person touched.
