@@ -29,6 +29,10 @@ export function periodicTasks(services: Services, config: Pick<Config, 'auditChe
     ...(mailer && config.publicUrl ? [{ name: 'procedures_notify', cron: '* * * * *', everyMs: 10_000, run: () => services.notifications.sendAll(mailer, config.publicUrl!) }] : []),
     // 住基ネット: the registry's outbox, in order, for every municipality in automatic mode (manual mode: jichi registry jukinet send).
     ...(jukinet ? [{ name: 'registry_jukinet_send', cron: '* * * * *', everyMs: 15_000, run: () => services.registry.sendJukinetAll(jukinet) }] : []),
+    // J-LIS (個人番号の変更請求, 符号取得, 送付先情報) through the same link, after the registry's messages; then the answers
+    // and card/JPKI notices the link delivered (JICHI_JUKINET_INBOX_DIR), each file applied once.
+    ...(jukinet ? [{ name: 'registry_jlis_link', cron: '* * * * *', everyMs: 30_000, run: async () => ({
+      sent: await services.registry.sendJlisRequestsAll(jukinet), received: await services.registry.receiveJlisInboxFromLink() }) }] : []),
     // Registry batch runs (年報, 入管への報告, 閲覧用写し, 無作為抽出) requested by staff: queued, run here in order.
     { name: 'registry_batch_runs', cron: '* * * * *', everyMs: 10_000, run: () => services.registry.runBatches() },
     // The internet side's inbox (docs/deployment.md): a case for each application submitted there, its 補正 answers

@@ -16,6 +16,7 @@ import { mountBatchRoutes } from './batch/batch.routes.ts';
 import { mountFormRoutes } from './forms/forms.routes.ts';
 import { mountMoveInPrefillRoutes } from './jukinet/move-in-prefill.routes.ts';
 import { mountMemoRoutes } from './memos/memo.routes.ts';
+import { mountCardRoutes } from './cards/card.routes.ts';
 import { mountSearchHistoryRoutes } from './search/search.routes.ts';
 import {
   BulkApprovalInput, ChangeIdParams, ChangeQueueQuery, ChangeReturnInput, ChangeInput, ChangePreview, ChangeRecorded, ChangeView, HistoryEntry, HouseholdIdParams, HouseholdQuery, HouseholdView,
@@ -43,6 +44,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountAddressMasterRoutes(app, svc);
   mountMoveInPrefillRoutes(app, svc, ctx);
   mountMemoRoutes(app, svc, ctx);
+  mountCardRoutes(app, svc, ctx);
   mountSearchHistoryRoutes(app, svc, ctx);
 
   app.openapi(createRoute({
