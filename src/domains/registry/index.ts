@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Public surface of the registry domain: what other domains and the composition root may import. */
 export { createRegistryService, type RegistryService } from './registry.service.ts';
+export { cardRefusalMessage } from './cards/card-model.ts';
 export { createRegistryRepository } from './registry.repository.ts';
 export { registryRoutes } from './registry.routes.ts';
 export { createMyNumberCipher } from './numbers/my-number-cipher.ts';

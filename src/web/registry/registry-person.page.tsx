@@ -11,6 +11,7 @@ import {
 import { registryText } from './registry-i18n.ts';
 import { HouseholdSupportNotice, PersonSupportNotice, type SupportNotices } from './registry-support-notice.tsx';
 import { MemoBadge, MemoSection, type MemoSectionProps } from './registry-memo.tsx';
+import { CardSection, type CardSectionProps } from './registry-card.tsx';
 import { GlyphView } from './registry-glyphs.tsx';
 import { registryToolsText } from './registry-tools-i18n.ts';
 import { reviewText } from './registry-review-i18n.ts';
@@ -62,6 +63,8 @@ export interface PersonPageProps extends ConsoleContext {
   suppressions?: Array<{ operation: string; level: string; startsOn: string; subjectType: string; liftedNow: boolean }>;
   /** メモ of the person and the household (spec §1.1.15). */
   memo?: Omit<MemoSectionProps, 'lang'>;
+  /** マイナンバーカード and 交付履歴 (spec §2.2.2); absent for a view as of a past day. */
+  card?: Omit<CardSectionProps, 'lang'>;
 }
 
 /** The 抑止 in force: what is stopped or warned about, since when, and whether it is lifted for now. */
@@ -204,6 +207,7 @@ export function PersonPage(p: PersonPageProps) {
         ) : null}
       </section>
       {p.memo && !p.asOf ? <MemoSection lang={p.lang} {...p.memo} /> : null}
+      {p.card && !p.asOf ? <CardSection lang={p.lang} {...p.card} /> : null}
       <section class="mt-8 max-w-5xl" aria-labelledby="asof-heading">
         <h2 id="asof-heading" class="text-std-20B-150">{t.asOf}</h2>
         <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-2 flex flex-wrap items-end gap-4">

@@ -20,6 +20,7 @@ import { ADVANCED_KEYS, advancedQuery, formFromCriteria, type AdvancedForm } fro
 import { currentPath, renderPage } from '../ui/render.ts';
 import { consoleContext } from '../console/console.routes.tsx';
 import { registryMemoRoutes } from './registry-memos.routes.tsx';
+import { cardProps, registryCardRoutes } from './registry-cards.routes.tsx';
 import { registryToolsText } from './registry-tools-i18n.ts';
 import { requestLang } from '../ui/i18n.ts';
 
@@ -117,6 +118,7 @@ export function registryWebRoutes(services: Services) {
   app.use('/console/registry', guard);
   app.use('/console/registry/*', guard);
   app.route('/', registryMemoRoutes(services));
+  app.route('/', registryCardRoutes(services));
 
   app.get('/console/registry', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
@@ -196,7 +198,8 @@ export function registryWebRoutes(services: Services) {
     const supportMeasures = await svc.supportMeasureNoticesOf(c.var.actor, [id], requestCtx(c));
     const suppressions = (await svc.suppressionsOfPerson(c.var.actor, id, requestCtx(c))).items.filter((s) => s.active);
     const memo = asOf ? undefined : await memoProps(c, services, 'person', id);
-    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures, suppressions, memo }),
+    const card = asOf ? undefined : await cardProps(c, services, id);
+    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures, suppressions, memo, card }),
       asOfQuery.error ? 400 : error ? 422 : 200);
   });
 

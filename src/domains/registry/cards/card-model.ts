@@ -59,3 +59,8 @@ export function requestBase(kind: JlisRequestKind, municipalityCode: string, r: 
     性別: r.sex === 'male' ? '男' : '女', 住所: `${r.address.townName}${r.address.banchi}${r.address.katagaki ? ` ${r.address.katagaki}` : ''}`,
   };
 }
+
+/** The Japanese message of a refusal code of this sub-domain (the console shows it after a redirect). */
+export function cardRefusalMessage(code: string): string | undefined {
+  return (ERRORS as Record<string, readonly [number, string]>)[code]?.[1];
+}
