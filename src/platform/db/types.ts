@@ -728,7 +728,7 @@ export interface RegistryJlisRequest {
   requestedBy: string;
   requestId: string;
   sentAt: Timestamp | null;
-  seq: Generated<Int8>;
+  seq: Int8;
   status: Generated<string>;
 }
 

@@ -51,7 +51,10 @@ const date = (s: string | undefined | null) => {
 /** Writes one request into the outbox, in the caller's transaction. */
 export async function queueJlisRequest(trx: TenantTx, m: string, kind: JlisRequestKind, personId: string, r: PersonRecord, by: string, extra: Record<string, string> = {}) {
   const requestId = crypto.randomUUID();
-  await trx.insertInto('registry.jlisRequest').values({ municipalityCode: m, requestId, kind, personId, requestedBy: by,
+  // The order of the outbox: numbered per municipality under a lock held to commit (a plain column, so a backup restores it).
+  await sql`SELECT pg_advisory_xact_lock(hashtext('jlis-request-seq'), hashtext(${m}))`.execute(trx);
+  const seq = String(Number((await trx.selectFrom('registry.jlisRequest').select((eb) => eb.fn.max('seq').as('n')).where('municipalityCode', '=', TENANT).executeTakeFirst())?.n ?? 0) + 1);
+  await trx.insertInto('registry.jlisRequest').values({ municipalityCode: m, requestId, seq, kind, personId, requestedBy: by,
     content: JSON.stringify({ ...requestBase(kind, m, r), 請求番号: requestId, ...extra }) }).execute();
   return requestId;
 }

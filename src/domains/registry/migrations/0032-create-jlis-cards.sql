@@ -5,7 +5,7 @@
 CREATE TABLE registry.jlis_request (
   municipality_code char(6)     NOT NULL,
   request_id        uuid        NOT NULL,
-  seq               bigint      GENERATED ALWAYS AS IDENTITY,
+  seq               bigint      NOT NULL,
   kind              text        NOT NULL,
   person_id         uuid        NOT NULL,
   content           jsonb       NOT NULL,
@@ -21,6 +21,7 @@ CREATE TABLE registry.jlis_request (
   idempotency_key   text,
   created_at        timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT jlis_request_pkey PRIMARY KEY (municipality_code, request_id),
+  CONSTRAINT jlis_request_seq_uq UNIQUE (municipality_code, seq),
   CONSTRAINT jlis_request_idempotency_uq UNIQUE (municipality_code, idempotency_key),
   CONSTRAINT jlis_request_person_fkey FOREIGN KEY (municipality_code, person_id) REFERENCES registry.person (municipality_code, person_id),
   CONSTRAINT jlis_request_kind_check CHECK (kind IN ('my-number-change-request', 'token-request', 'card-delivery-address')),
