@@ -33,6 +33,10 @@ export function periodicTasks(services: Services, config: Pick<Config, 'auditChe
     // 入管: the 市町村通知 outbox in order (入管法61条の8の2), and the 法務大臣's notices taken in from the file link (住基法30条の50).
     ...(immigration ? [{ name: 'registry_immigration_send', cron: '* * * * *', everyMs: 15_000, run: () => services.registry.sendImmigrationAll(immigration) }] : []),
     { name: 'registry_immigration_receive', cron: '*/5 * * * *', everyMs: 300_000, run: () => services.registry.receiveImmigrationNoticesAll() },
+    // J-LIS (個人番号の変更請求, 符号取得, 送付先情報) through the same link, after the registry's messages; then the answers
+    // and card/JPKI notices the link delivered (JICHI_JUKINET_INBOX_DIR), each file applied once.
+    ...(jukinet ? [{ name: 'registry_jlis_link', cron: '* * * * *', everyMs: 30_000, run: async () => ({
+      sent: await services.registry.sendJlisRequestsAll(jukinet), received: await services.registry.receiveJlisInboxFromLink() }) }] : []),
     // Registry batch runs (年報, 入管への報告, 閲覧用写し, 無作為抽出) requested by staff: queued, run here in order.
     { name: 'registry_batch_runs', cron: '* * * * *', everyMs: 10_000, run: () => services.registry.runBatches() },
     // The internet side's inbox (docs/deployment.md): a case for each application submitted there, its 補正 answers

@@ -9,6 +9,7 @@ import { assertAllowed } from '../../platform/auth/permissions.ts';
 import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/http/errors.ts';
+import { sql } from 'kysely';
 import { withTenant, type TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import type { CertificateRepository } from './certificates.repository.ts';
 
@@ -32,6 +33,26 @@ export function createIssuanceHistoryUseCases(deps: { db: Database; certificates
     : /^[0-9a-f-]{36}$/i.test(ref.issuanceId) ? certificates.findById(trx, m, ref.issuanceId) : Promise.resolve(undefined));
 
   return {
+    /**
+     * The certificates issued for one person (交付履歴, spec §2.2.2), newest first, with 無効 marked; for the 個人票
+     * (`registry:read`). One access-log entry for the person.
+     */
+    async issuancesOfPerson(actor: Actor, personId: string, ctx: SourceContext, limit = 100) {
+      assertAllowed(actor, 'registry:read');
+      if (!/^[0-9a-f-]{36}$/i.test(personId)) return { items: [] };
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const rows = await trx.selectFrom('certificates.issuance as i')
+          .leftJoin('certificates.issuanceVoid as v', (j) => j.onRef('v.municipalityCode', '=', 'i.municipalityCode').onRef('v.issuanceId', '=', 'i.issuanceId'))
+          .select(['i.issueNo', 'i.certificateKind', 'i.issuedAt', 'i.copies', 'i.requesterType', 'i.purpose', 'i.feeYen', 'v.voidedAt'])
+          .where('i.municipalityCode', '=', actor.municipalityCode).where(sql<boolean>`i.person_ids @> ARRAY[${personId}]::text[]`)
+          .orderBy('i.issuedAt', 'desc').limit(limit).execute();
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'certificates.issuance-history.read',
+          subjectType: 'person', subjectId: personId, clientIp: ctx.clientIp, requestId: ctx.requestId });
+        return { items: rows.map((r) => ({ issueNo: r.issueNo, certificateKind: r.certificateKind, issuedAt: new Date(r.issuedAt as unknown as string).toISOString(), copies: r.copies,
+          requesterType: r.requesterType, purpose: r.purpose, feeYen: r.feeYen, voided: r.voidedAt !== null })) };
+      });
+    },
+
     /**
      * Declares an issued certificate void (無効, spec §1.3.8) with its reason: recorded with who, when and where, never
      * printed again, and answered as void by the public verification. Repeating it changes nothing (`created: false`).

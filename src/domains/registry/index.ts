@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Public surface of the registry domain: what other domains and the composition root may import. */
 export { createRegistryService, type RegistryService } from './registry.service.ts';
+export { cardRefusalMessage } from './cards/card-model.ts';
 export { createRegistryRepository } from './registry.repository.ts';
 export { registryRoutes } from './registry.routes.ts';
 export { createMyNumberCipher } from './numbers/my-number-cipher.ts';
@@ -50,21 +51,25 @@ import { createRegistryRepository } from './registry.repository.ts';
 import { createRegistryService } from './registry.service.ts';
 import { createFileMoveOutInfoInbox } from './jukinet/move-out-info-inbox.ts';
 import { createFileImmigrationInbox } from './immigration/immigration-adapter.ts';
+import { createFileJlisInbox } from './cards/jlis-inbox.ts';
 import { searchHistoryDays } from './search/search-criteria.ts';
 import path from 'node:path';
 
 /** Wires the registry service for the composition root (keys from the process environment, see registry.config.ts). */
 export function createRegistry(db: Database, clock: Clock, env: Record<string, string | undefined> = process.env) {
+  const inboxDir = path.resolve(env.JICHI_JUKINET_INBOX_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'jukinet-inbox'));
   const service = createRegistryService({
     db, clock, registry: createRegistryRepository(), accessLog: createAccessLogRepository(), cipher: createMyNumberCipher(loadMyNumberKeys(env)),
     // 転出証明書情報 the 住基ネット file link delivers (特例転入): JICHI_JUKINET_INBOX_DIR, default <data>/jukinet-inbox.
     // 検索履歴 (spec §2.1.1): kept JICHI_SEARCH_HISTORY_DAYS days after its last use (default 30), then purged.
     searchHistoryDays: searchHistoryDays(env),
-    moveOutInbox: createFileMoveOutInfoInbox(path.resolve(env.JICHI_JUKINET_INBOX_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'jukinet-inbox'))),
+    moveOutInbox: createFileMoveOutInfoInbox(inboxDir),
     // Notices from the 法務大臣 (住基法30条の50) the 入管 file link delivers: JICHI_IMMIGRATION_INBOX_DIR, default <data>/immigration-inbox.
     immigrationInbox: createFileImmigrationInbox(path.resolve(env.JICHI_IMMIGRATION_INBOX_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'immigration-inbox'))),
   });
   return Object.assign(service, {
+    /** J-LIS answers and notices the 住基ネット file link delivers (cards/jlis-inbox.ts), same folder as the 転出証明書情報. */
+    receiveJlisInboxFromLink: () => service.receiveJlisInboxAll(createFileJlisInbox(inboxDir)),
     /** Seeds the demo residents (count from `JICHI_DEMO_RESIDENTS`); used by src/demo/demo-seed.ts. */
     seedDemo: async (municipalityCode: string) => {
       const files = demoAddressFiles(municipalityCode);

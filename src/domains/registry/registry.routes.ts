@@ -21,6 +21,7 @@ import { mountMemoRoutes } from './memos/memo.routes.ts';
 import { mountEligibilityRoutes } from './eligibility/eligibility.routes.ts';
 import { mountFuhyoRoutes } from './fuhyo/fuhyo.routes.ts';
 import { mountGuardianshipRoutes } from './guardianship/guardianship.routes.ts';
+import { mountCardRoutes } from './cards/card.routes.ts';
 import { mountSearchHistoryRoutes } from './search/search.routes.ts';
 import { mountImmigrationRoutes } from './immigration/immigration.routes.ts';
 import {
@@ -54,6 +55,7 @@ export function registryRoutes(services: { registry: RegistryService }) {
   mountEligibilityRoutes(app, svc, ctx);
   mountFuhyoRoutes(app, svc, ctx);
   mountGuardianshipRoutes(app, svc, ctx);
+  mountCardRoutes(app, svc, ctx);
   mountSearchHistoryRoutes(app, svc, ctx);
   mountImmigrationRoutes(app, svc, ctx);
 

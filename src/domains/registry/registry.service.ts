@@ -52,6 +52,7 @@ import { createFuhyoUseCases } from './fuhyo/fuhyo.service.ts';
 import { createGuardianshipUseCases } from './guardianship/guardianship.service.ts';
 import { createImmigrationUseCases } from './immigration/immigration.service.ts';
 import type { ImmigrationInbox } from './immigration/immigration-adapter.ts';
+import { createCardUseCases, type CardDeps } from './cards/card.service.ts';
 
 /** Where a request comes from, for the access log. */
 export interface RequestContext {
@@ -270,7 +271,9 @@ export function createRegistryService(deps: RegistryDeps) {
     await accessLog.appendMany(trx, m, snaps.map((s) => ({ actorType: by.type, actorId: by.id, action: 'registry.change.approve', subjectType: 'person', subjectId: s.personId, ...ctx })));
   }
 
-  return {
+  // The J-LIS answers record a 個人番号の変更請求 through recordFinalAsSystem (set below, once the service exists).
+  let recordFinal: CardDeps['recordFinal'] = () => Promise.reject(new Error('registry service not ready'));
+  const service = {
     ...createSupportMeasureUseCases({ db, registry: repo, accessLog, clock, today: () => japanToday(clock) }),
     ...createSuppressionUseCases({ db, registry: repo, accessLog, clock, today: () => japanToday(clock) }),
     ...createAddressChangeUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock), plan: planIn,
@@ -293,6 +296,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...createSearchUseCases({ db, registry: repo, accessLog, cipher, clock, today: () => japanToday(clock), historyDays: deps.searchHistoryDays ?? 30 }),
     ...createRecordPeriodUseCases({ db, accessLog, clock, today: () => japanToday(clock) }),
     ...createMemoUseCases({ db, registry: repo, accessLog, clock }),
+    ...createCardUseCases({ db, accessLog, cipher, today: () => japanToday(clock), recordFinal: (m, input) => recordFinal(m, input) }),
 
     /**
      * Records a change as 仮登録 (provisional): invisible to reads and certificates until approved.
@@ -567,6 +571,8 @@ export function createRegistryService(deps: RegistryDeps) {
       }
     },
   };
+  recordFinal = (m, input) => service.recordFinalAsSystem(m, input);
+  return service;
 }
 
 export type RegistryService = ReturnType<typeof createRegistryService>;

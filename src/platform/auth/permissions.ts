@@ -23,6 +23,11 @@ export const ACTIONS = {
   'registry:view-domicile': ['counter', 'reviewer', 'approver'],
   'registry:view-resident-code': ['reviewer', 'approver'],
   'registry:view-residence-status': ['counter', 'reviewer', 'approver'],
+  // 署名用・利用者証明用電子証明書のシリアル番号 (spec §7.1.2.4): like the 住民票コード, a 住基ネット item for 審査・決裁.
+  'registry:view-jpki-serial': ['reviewer', 'approver'],
+  // J-LIS requests and the マイナンバーカード (spec §7.1.1.3–7.1.2.4): 個人番号の変更請求, 符号取得, 送付先情報, the card's
+  // status and the JPKI certificates entered by staff. The municipality's own staff only (not contractors).
+  'registry:card': ['counter', 'reviewer', 'approver'],
   // DV等支援措置: the decision on a victim's request (with the 相談機関's opinion) and the most sensitive data in the
   // registry; 決裁 only — not 窓口 (who serve requesters, possibly the 加害者) nor 管理者 (a system role).
   'registry:support-measure': ['approver'],

@@ -564,6 +564,34 @@ export interface PlatformTenant {
   settings: Generated<Json>;
 }
 
+export interface RegistryCardDeliveryAddress {
+  address: string;
+  addressee: string;
+  entryNo: number;
+  municipalityCode: string;
+  personId: string;
+  placeKind: string;
+  postalCode: string;
+  reason: Generated<string>;
+  recordedAt: Generated<Timestamp>;
+  recordedBy: string;
+  requestId: string;
+}
+
+export interface RegistryCardStatus {
+  entryNo: number;
+  expiresOn: string | null;
+  issuedOn: string | null;
+  municipalityCode: string;
+  note: Generated<string>;
+  personId: string;
+  recordedAt: Generated<Timestamp>;
+  recordedBy: string;
+  source: string;
+  status: string;
+  statusOn: string;
+}
+
 export interface RegistryChange {
   alerts: Generated<Json>;
   cancelsChangeId: string | null;
@@ -766,6 +794,48 @@ export interface RegistryFormPrint {
   terminalCode: Generated<string>;
 }
 
+export interface RegistryJlisInboxReceipt {
+  detail: string | null;
+  fileName: string;
+  kind: string;
+  municipalityCode: string;
+  outcome: string;
+  receivedAt: Generated<Timestamp>;
+}
+
+export interface RegistryJlisRequest {
+  answer: string | null;
+  answeredAt: Timestamp | null;
+  attempts: Generated<number>;
+  changeId: string | null;
+  content: Json;
+  createdAt: Generated<Timestamp>;
+  idempotencyKey: string | null;
+  kind: string;
+  lastError: string | null;
+  municipalityCode: string;
+  personId: string;
+  reference: string | null;
+  requestedBy: string;
+  requestId: string;
+  sentAt: Timestamp | null;
+  seq: Int8;
+  status: Generated<string>;
+}
+
+export interface RegistryJpkiCertificate {
+  certKind: string;
+  entryNo: number;
+  event: string;
+  eventOn: string;
+  municipalityCode: string;
+  personId: string;
+  recordedAt: Generated<Timestamp>;
+  recordedBy: string;
+  serialNo: string;
+  source: string;
+}
+
 export interface RegistryJukinetLink {
   mode: Generated<string>;
   municipalityCode: string;
@@ -942,6 +1012,16 @@ export interface RegistryPersonSnapshot {
   residentKind: string;
   sex: string;
   townCode: string | null;
+}
+
+export interface RegistryPersonToken {
+  ciphertext: string;
+  entryNo: number;
+  keyId: string;
+  municipalityCode: string;
+  personId: string;
+  receivedAt: Generated<Timestamp>;
+  requestId: string;
 }
 
 export interface RegistrySearchHistory {
@@ -1202,6 +1282,8 @@ export interface DB {
   "insights.trace": InsightsTrace;
   "platform.tenant": PlatformTenant;
   "platform.terminal": PlatformTerminal;
+  "registry.cardDeliveryAddress": RegistryCardDeliveryAddress;
+  "registry.cardStatus": RegistryCardStatus;
   "registry.change": RegistryChange;
   "registry.changeReceiptCounter": RegistryChangeReceiptCounter;
   "registry.eligibilityReport": RegistryEligibilityReport;
@@ -1216,6 +1298,9 @@ export interface DB {
   "registry.importJob": RegistryImportJob;
   "registry.batchRun": RegistryBatchRun;
   "registry.formPrint": RegistryFormPrint;
+  "registry.jlisInboxReceipt": RegistryJlisInboxReceipt;
+  "registry.jlisRequest": RegistryJlisRequest;
+  "registry.jpkiCertificate": RegistryJpkiCertificate;
   "registry.jukinetLink": RegistryJukinetLink;
   "registry.jukinetMessage": RegistryJukinetMessage;
   "registry.memo": RegistryMemo;
@@ -1226,6 +1311,7 @@ export interface DB {
   "registry.person": RegistryPerson;
   "registry.personCurrent": RegistryPersonCurrent;
   "registry.personSnapshot": RegistryPersonSnapshot;
+  "registry.personToken": RegistryPersonToken;
   "registry.residentCodeStock": RegistryResidentCodeStock;
   "registry.town": RegistryTown;
   "registry.postalCode": RegistryPostalCode;

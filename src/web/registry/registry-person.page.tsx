@@ -13,6 +13,7 @@ import { HouseholdSupportNotice, PersonSupportNotice, type SupportNotices } from
 import { MemoBadge, MemoSection, type MemoSectionProps } from './registry-memo.tsx';
 import { EligibilitySection, type EligibilityItem } from './registry-eligibility.tsx';
 import { GuardianshipSection, type GuardianshipSectionProps } from './registry-guardianship.tsx';
+import { CardSection, type CardSectionProps } from './registry-card.tsx';
 import { GlyphView } from './registry-glyphs.tsx';
 import { registryToolsText } from './registry-tools-i18n.ts';
 import { reviewText } from './registry-review-i18n.ts';
@@ -79,6 +80,8 @@ export interface PersonPageProps extends ConsoleContext {
   guardianship?: GuardianshipSectionProps;
   /** Every record under the 宛名番号: periods of residence, 除票, 改製原 (spec §1.1.5). */
   records?: RecordEntry[];
+  /** マイナンバーカード and 交付履歴 (spec §2.2.2); absent for a view as of a past day. */
+  card?: Omit<CardSectionProps, 'lang'>;
 }
 
 /** The 抑止 in force: what is stopped or warned about, since when, and whether it is lifted for now. */
@@ -240,6 +243,7 @@ export function PersonPage(p: PersonPageProps) {
       {p.eligibility && !p.asOf ? <EligibilitySection lang={p.lang} {...p.eligibility} /> : null}
       {p.guardianship && !p.asOf ? <GuardianshipSection lang={p.lang} {...p.guardianship} /> : null}
       {p.records && !p.asOf ? <RecordsSection lang={p.lang} records={p.records} current={r.personId} canIssue={p.canIssue} /> : null}
+      {p.card && !p.asOf ? <CardSection lang={p.lang} {...p.card} /> : null}
       <section class="mt-8 max-w-5xl" aria-labelledby="asof-heading">
         <h2 id="asof-heading" class="text-std-20B-150">{t.asOf}</h2>
         <form method="get" action={`/console/registry/persons/${r.personId}`} class="mt-2 flex flex-wrap items-end gap-4">

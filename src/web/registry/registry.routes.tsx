@@ -22,6 +22,7 @@ import { consoleContext } from '../console/console.routes.tsx';
 import { registryMemoRoutes } from './registry-memos.routes.tsx';
 import { guardianshipErrorMessage, registryGuardianshipRoutes } from './registry-guardianship.tsx';
 import { registryImmigrationRoutes } from './registry-immigration.routes.tsx';
+import { cardProps, registryCardRoutes } from './registry-cards.routes.tsx';
 import { registryToolsText } from './registry-tools-i18n.ts';
 import { requestLang } from '../ui/i18n.ts';
 
@@ -121,6 +122,7 @@ export function registryWebRoutes(services: Services) {
   app.route('/', registryMemoRoutes(services));
   app.route('/', registryGuardianshipRoutes(services));
   app.route('/', registryImmigrationRoutes(services));
+  app.route('/', registryCardRoutes(services));
 
   app.get('/console/registry', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
@@ -204,7 +206,8 @@ export function registryWebRoutes(services: Services) {
     const guardianship = asOf || !can(c.var.actor, 'registry:guardianship') ? undefined : { ...(await svc.guardianshipOfPerson(c.var.actor, id, requestCtx(c))), personId: id,
       csrfToken: c.var.actor.csrfToken, notice: c.req.query('guardianship'), error: guardianshipErrorMessage(c.req.query('guardianshipError')) };
     const records = asOf ? undefined : await svc.recordsOfPerson(c.var.actor, id, requestCtx(c));
-    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures, suppressions, memo, eligibility, guardianship, records }),
+    const card = asOf ? undefined : await cardProps(c, services, id);
+    return renderPage(c, PersonPage({ ...ctx, ...flags, person, history, asOf, asOfInput: asOfQuery.input, asOfError: asOfQuery.error, purpose, error, supportMeasures, suppressions, memo, eligibility, guardianship, records, card }),
       asOfQuery.error ? 400 : error ? 422 : 200);
   });
 

@@ -13,6 +13,7 @@ import type { MyNumberCipher } from '../numbers/my-number-cipher.ts';
 import { isValidResidentCode } from '../numbers/my-number.ts';
 import { alert, fail } from '../registry-errors.ts';
 import type { PersonRecord } from '../registry-model.ts';
+import { queueJlisRequest } from '../cards/card.service.ts';
 import type { JukinetAdapter } from './jukinet-adapter.ts';
 import { messageContent, messagesOf, type JukinetKind } from './jukinet-messages.ts';
 
@@ -98,6 +99,13 @@ export function createJukinetUseCases(deps: { db: Database; accessLog: AccessLog
       const rows = changes.flatMap((c) => messagesOf(c, snaps.filter((s) => s.changeId === c.changeId).map((s) => ({ ...s, record: s.record as unknown as PersonRecord })))
         .map((msg, i) => ({ municipalityCode: m, feedSeq: c.feedSeq!, position: i + 1, kind: msg.kind, changeId: c.changeId, personId: msg.personId, historyNo: msg.historyNo })));
       for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('registry.jukinetMessage').values(rows.slice(i, i + 1000)).execute();
+      // 符号取得 (spec §7.1.2.2): a new resident with a 個人番号, or a person given a (new) 個人番号, gets a 符号 for the
+      // 情報提供ネットワークシステム (sent after the 本人確認情報, see card.service.ts).
+      const numbered = new Set(changes.filter((c) => c.kind === 'my-number-change').map((c) => c.changeId));
+      for (const s of snaps) {
+        const r = s.record as unknown as PersonRecord;
+        if ((s.historyNo === 1 || numbered.has(s.changeId)) && r.myNumberIndex && r.residentCode && !r.removedOn) await queueJlisRequest(trx, m, 'token-request', s.personId, r, SENDER);
+      }
     },
 
     /**
