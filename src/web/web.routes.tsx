@@ -27,6 +27,7 @@ import { registryReviewRoutes } from './registry/registry-review.routes.tsx';
 import { sessionRoutes } from './session/session.routes.tsx';
 import { casesWebRoutes } from './cases/cases.routes.tsx';
 import { adminWebRoutes } from './admin/admin.routes.tsx';
+import { adminMessagesRoutes } from './admin/admin-messages.routes.tsx';
 import { staffAttachmentRoutes } from './procedures/staff-attachments.routes.tsx';
 import { procedureSettingsRoutes } from './procedures/procedure-settings.routes.tsx';
 import { insightsWebRoutes } from './insights/insights.routes.tsx';
@@ -86,6 +87,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', registryAddressChangeRoutes(services));
   app.route('/', registryBatchRoutes(services));
   app.route('/', casesWebRoutes(services));
+  app.route('/', adminMessagesRoutes(services));
   app.route('/', adminWebRoutes(services, { secureCookies: opts.secureCookies }));
   app.route('/', staffAttachmentRoutes(services));
   app.route('/', procedureSettingsRoutes(services));
