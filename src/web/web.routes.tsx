@@ -28,6 +28,7 @@ import { sessionRoutes } from './session/session.routes.tsx';
 import { casesWebRoutes } from './cases/cases.routes.tsx';
 import { adminWebRoutes } from './admin/admin.routes.tsx';
 import { adminMessagesRoutes } from './admin/admin-messages.routes.tsx';
+import { manualRoutes } from './manual/manual.routes.tsx';
 import { staffAttachmentRoutes } from './procedures/staff-attachments.routes.tsx';
 import { procedureSettingsRoutes } from './procedures/procedure-settings.routes.tsx';
 import { insightsWebRoutes } from './insights/insights.routes.tsx';
@@ -88,6 +89,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', registryBatchRoutes(services));
   app.route('/', casesWebRoutes(services));
   app.route('/', adminMessagesRoutes(services));
+  app.route('/', manualRoutes(services));
   app.route('/', adminWebRoutes(services, { secureCookies: opts.secureCookies }));
   app.route('/', staffAttachmentRoutes(services));
   app.route('/', procedureSettingsRoutes(services));
