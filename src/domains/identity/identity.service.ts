@@ -18,6 +18,7 @@ import { terminalOfCookie } from './terminal.service.ts';
 import { isWithinValidity, validityProblems } from './staff-validity.ts';
 import { japanDay } from '../../platform/dates/jp-date.ts';
 import { base32Decode, base32Encode, newTotpSecret, otpauthUri, verifyTotp } from '../../platform/auth/totp.ts';
+import { createTotpVault, loadTotpKeys, type TotpVault } from '../../platform/auth/totp-vault.ts';
 import type { TenantService } from '../tenants/index.ts';
 
 /** Failed attempts before an account is locked, and for how long. */
@@ -85,11 +86,14 @@ export interface IdentityDeps {
   loginLimiter: RateLimiter;
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
+  /** Seals TOTP secrets at rest (JICHI_TOTP_KEYS unless given). */
+  totpVault?: TotpVault;
 }
 
 /** Creates the identity service. */
 export function createIdentityService(deps: IdentityDeps) {
   const { db, staff, accessLog, clock } = deps;
+  const vault = deps.totpVault ?? createTotpVault(loadTotpKeys(process.env));
 
   async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[]; contractor?: boolean }, method: 'password' | 'oidc', ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
     const token = newToken();
@@ -166,7 +170,13 @@ export function createIdentityService(deps: IdentityDeps) {
       // 二要素認証 (spec §10.3): an enrolled authenticator's code, each accepted once.
       if (row.totpSecret) {
         const otp = (input.otp ?? '').trim();
-        const step = otp ? verifyTotp(base32Decode(row.totpSecret), otp, clock.now().getTime() / 1000, { lastStep: row.totpLastStep === null ? undefined : Number(row.totpLastStep) }) : undefined;
+        // A value that does not open (moved from another account, altered, or sealed under a key no longer configured)
+        // accepts no code.
+        let secret: string | undefined;
+        try { secret = vault.open(row.totpSecret, row.staffId); } catch { secret = undefined; }
+        // A secret kept as text before sealing (or under an older key) is sealed under the current key now.
+        if (secret && !vault.isCurrent(row.totpSecret)) await withTenant(db, code, (trx) => staff.setTotpSealed(trx, row.staffId, { totpSecret: vault.seal(secret, row.staffId) }));
+        const step = otp && secret ? verifyTotp(base32Decode(secret), otp, clock.now().getTime() / 1000, { lastStep: row.totpLastStep === null ? undefined : Number(row.totpLastStep) }) : undefined;
         const used = step !== undefined && (await withTenant(db, code, (trx) => staff.useTotpStep(trx, row.staffId, step)));
         if (!used) {
           await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', purpose: otp ? 'otp-invalid' : 'otp-required', ...ctx }));
@@ -304,7 +314,7 @@ export function createIdentityService(deps: IdentityDeps) {
       const secret = base32Encode(newTotpSecret());
       const t = await deps.tenants.get(actor.municipalityCode);
       await withTenant(db, actor.municipalityCode, async (trx) => {
-        await staff.setTotpPending(trx, actor.staffId, secret);
+        await staff.setTotpPending(trx, actor.staffId, vault.seal(secret, actor.staffId));
         await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'auth.totp.start', subjectType: 'staff', subjectId: actor.staffId, ...ctx });
       });
       return { secret, otpauthUri: otpauthUri(`Jichi ${t?.name ?? actor.municipalityCode}`, actor.loginId, base32Decode(secret)) };
@@ -315,11 +325,39 @@ export function createIdentityService(deps: IdentityDeps) {
       assertAllowed(actor, 'console:use');
       await withTenant(db, actor.municipalityCode, async (trx) => {
         const row = await staff.findById(trx, actor.staffId);
-        const step = row?.totpPending ? verifyTotp(base32Decode(row.totpPending), code.trim(), clock.now().getTime() / 1000) : undefined;
+        const step = row?.totpPending ? verifyTotp(base32Decode(vault.open(row.totpPending, actor.staffId)), code.trim(), clock.now().getTime() / 1000) : undefined;
         if (step === undefined) throw new OtpError(!code.trim());
         await staff.confirmTotp(trx, actor.staffId, step);
         await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'auth.totp.enrol', subjectType: 'staff', subjectId: actor.staffId, ...ctx });
       });
+    },
+
+    /** Whether the actor's own account has an authenticator enrolled (the console's 二要素認証 page). */
+    async totpStatus(actor: Actor): Promise<{ enrolled: boolean; pending: boolean }> {
+      assertAllowed(actor, 'console:use');
+      const row = await withTenant(db, actor.municipalityCode, (trx) => staff.findById(trx, actor.staffId));
+      return { enrolled: !!row?.totpSecret, pending: !!row?.totpPending };
+    },
+
+    /**
+     * Seals every TOTP secret not yet sealed under the current key, in every municipality (secrets kept as text before
+     * sealing, and after a key rotation); returns how many. Run at start and hourly (periodic-tasks.ts), idempotent.
+     */
+    async sealTotpSecrets(): Promise<number> {
+      let n = 0;
+      for (const t of await deps.tenants.list()) {
+        n += await withTenant(db, t.municipalityCode, async (trx) => {
+          let done = 0;
+          for (const r of await staff.listTotp(trx)) {
+            const patch: { totpSecret?: string; totpPending?: string } = {};
+            if (r.totpSecret && !vault.isCurrent(r.totpSecret)) patch.totpSecret = vault.seal(vault.open(r.totpSecret, r.staffId), r.staffId);
+            if (r.totpPending && !vault.isCurrent(r.totpPending)) patch.totpPending = vault.seal(vault.open(r.totpPending, r.staffId), r.staffId);
+            if (Object.keys(patch).length > 0) { await staff.setTotpSealed(trx, r.staffId, patch); done++; }
+          }
+          return done;
+        });
+      }
+      return n;
     },
 
     /** Lists the staff of the actor's municipality (administrators only). */
