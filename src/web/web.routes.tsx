@@ -29,6 +29,7 @@ import { casesWebRoutes } from './cases/cases.routes.tsx';
 import { adminWebRoutes } from './admin/admin.routes.tsx';
 import { adminMessagesRoutes } from './admin/admin-messages.routes.tsx';
 import { manualRoutes } from './manual/manual.routes.tsx';
+import { accountTotpRoutes } from './session/account-totp.routes.tsx';
 import { staffAttachmentRoutes } from './procedures/staff-attachments.routes.tsx';
 import { procedureSettingsRoutes } from './procedures/procedure-settings.routes.tsx';
 import { insightsWebRoutes } from './insights/insights.routes.tsx';
@@ -90,6 +91,7 @@ export function webRoutes(services: Services, opts: WebOptions) {
   app.route('/', casesWebRoutes(services));
   app.route('/', adminMessagesRoutes(services));
   app.route('/', manualRoutes(services));
+  app.route('/', accountTotpRoutes(services));
   app.route('/', adminWebRoutes(services, { secureCookies: opts.secureCookies }));
   app.route('/', staffAttachmentRoutes(services));
   app.route('/', procedureSettingsRoutes(services));

@@ -332,11 +332,17 @@ export function createIdentityService(deps: IdentityDeps) {
       });
     },
 
-    /** Whether the actor's own account has an authenticator enrolled (the console's 二要素認証 page). */
-    async totpStatus(actor: Actor): Promise<{ enrolled: boolean; pending: boolean }> {
+    /**
+     * The actor's own authenticator (the console's 二要素認証 page): enrolled or not, and the enrolment under way — its
+     * secret and otpauth URI, shown to the staff member alone until a first code confirms it.
+     */
+    async totpStatus(actor: Actor): Promise<{ enrolled: boolean; pending?: { secret: string; otpauthUri: string } }> {
       assertAllowed(actor, 'console:use');
       const row = await withTenant(db, actor.municipalityCode, (trx) => staff.findById(trx, actor.staffId));
-      return { enrolled: !!row?.totpSecret, pending: !!row?.totpPending };
+      if (!row?.totpPending) return { enrolled: !!row?.totpSecret };
+      const secret = vault.open(row.totpPending, actor.staffId);
+      const t = await deps.tenants.get(actor.municipalityCode);
+      return { enrolled: !!row.totpSecret, pending: { secret, otpauthUri: otpauthUri(`Jichi ${t?.name ?? actor.municipalityCode}`, actor.loginId, base32Decode(secret)) } };
     },
 
     /**

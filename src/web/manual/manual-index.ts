@@ -54,6 +54,6 @@ export function manualSource(slug: string, lang: Lang): string | undefined {
 
 /** Words around the manual. */
 export const MANUAL_TEXT = {
-  ja: { help: 'ヘルプ（操作マニュアル）', manual: '操作マニュアル', other: 'English', otherLang: 'en' as Lang, index: '操作マニュアルの目次', notFound: 'マニュアルのページが見つかりません' },
-  en: { help: 'Help (operation manual)', manual: 'Operation manual', other: '日本語', otherLang: 'ja' as Lang, index: 'Contents of the manual', notFound: 'Manual page not found' },
+  ja: { help: 'ヘルプ（操作マニュアル）', twoFactor: '二要素認証', manual: '操作マニュアル', other: 'English', otherLang: 'en' as Lang, index: '操作マニュアルの目次', notFound: 'マニュアルのページが見つかりません' },
+  en: { help: 'Help (operation manual)', twoFactor: 'Two-factor sign-in', manual: 'Operation manual', other: '日本語', otherLang: 'ja' as Lang, index: 'Contents of the manual', notFound: 'Manual page not found' },
 } satisfies Record<Lang, unknown>;

@@ -59,6 +59,7 @@ export function ConsoleLayout(props: ConsoleLayoutProps) {
             <span class="text-dns-16B-130 text-solid-gray-900" data-testid="staff-name" lang={nameLang}>{actor.displayName}</span>
             <span class="ml-2 badge" data-testid="staff-roles"><span class="sr-only">{t.console.role}: </span>{roleLabels(actor, lang)}</span>
           </p>
+          <a class="link text-dns-16N-130" href="/console/account/two-factor" data-testid="two-factor-link">{MANUAL_TEXT[lang].twoFactor}</a>
           {help ? <a class="link text-dns-16N-130" href={`/console/manual/${help}`} data-testid="help-link">{MANUAL_TEXT[lang].help}</a> : null}
           <LanguageSwitch lang={lang} t={t} currentPath={props.currentPath} />
           <form method="post" action="/logout" data-once>
