@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.ts';
-import { assertAllowed, parseRoles, type Role } from '../../platform/auth/permissions.ts';
+import { ACTIONS, assertAllowed, parseRoles, type Role } from '../../platform/auth/permissions.ts';
 import type { RateLimiter } from '../../platform/auth/rate-limit.ts';
 import { newToken, parseSessionCookie, tokenHash } from '../../platform/auth/session-token.ts';
 import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
@@ -68,6 +68,13 @@ export class OtpError extends DomainError {
   }
 }
 
+/** Refused: the account may sign in only at certain places (利用範囲, spec §10.3) and this terminal is elsewhere. */
+export class AccountOutsideScopeError extends DomainError {
+  constructor() {
+    super('account-outside-scope', 'このアカウントは、この端末の場所ではログインできません（利用範囲外）。利用範囲の場所の登録端末からログインするか、管理者に確認してください', 403, 'The account may not sign in at this place');
+  }
+}
+
 /** A new session: the cookie value and the actor. */
 export interface NewSession {
   cookieValue: string;
@@ -95,26 +102,47 @@ export function createIdentityService(deps: IdentityDeps) {
   const { db, staff, accessLog, clock } = deps;
   const vault = deps.totpVault ?? createTotpVault(loadTotpKeys(process.env));
 
-  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[]; contractor?: boolean }, method: 'password' | 'oidc', ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
+  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[]; contractor?: boolean; scopePlaces?: string[]; scopeWithheld?: string[] }, method: 'password' | 'oidc', ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(clock.now().getTime() + deps.sessionMaxSeconds * 1000);
+    const places = staffRow.scopePlaces ?? [];
     const where = await withTenant(db, municipalityCode, async (trx) => {
       const at = await terminalOfCookie(trx, deps.terminals, municipalityCode, terminalCookie);
+      // 利用範囲 (spec §10.3): an account limited to places signs in only at a registered terminal of one of them.
+      if (places.length > 0 && !places.includes(at.placeCode)) return { ...at, outsideScope: true };
       await staff.clearFailures(trx, staffRow.staffId);
       await staff.insertSession(trx, { municipalityCode, tokenHash: tokenHash(token), staffId: staffRow.staffId, csrfToken, authMethod: method, expiresAt, ...at });
       await accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: staffRow.staffId, action: `auth.login.${method}`, ...ctx, ...at });
-      return at;
+      return { ...at, outsideScope: false };
     });
+    if (where.outsideScope) {
+      await withTenant(db, municipalityCode, (trx) => accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: staffRow.staffId, action: `auth.login.${method}`, outcome: 'denied', purpose: 'outside-scope', ...ctx, terminalCode: where.terminalCode, placeCode: where.placeCode }));
+      throw new AccountOutsideScopeError();
+    }
     return {
       cookieValue: `${municipalityCode}.${token}`,
       expiresAt,
       actor: {
         type: 'staff', municipalityCode, staffId: staffRow.staffId, loginId: staffRow.loginId, displayName: staffRow.displayName,
         roles: staffRow.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method, contractor: staffRow.contractor === true,
-        terminalCode: where.terminalCode, placeCode: where.placeCode,
+        terminalCode: where.terminalCode, placeCode: where.placeCode, withheld: staffRow.scopeWithheld ?? [],
       },
     };
+  }
+
+  // 利用範囲 (spec §10.3): the actions withheld from an account, read with its session (kept 30 seconds per account, so
+  // that a change reaches open sessions within that time; setScope clears it at once on this instance).
+  const withheldCache = new Map<string, { at: number; withheld: string[] }>();
+  async function withheldOf(municipalityCode: string, staffId: string): Promise<string[]> {
+    const hit = withheldCache.get(staffId);
+    const now = Date.now();
+    if (hit && now - hit.at < 30_000) return hit.withheld;
+    const row = await withTenant(db, municipalityCode, (trx) => trx.selectFrom('platform.staff').select('scopeWithheld').where('staffId', '=', staffId).executeTakeFirst());
+    const withheld = row?.scopeWithheld ?? [];
+    withheldCache.set(staffId, { at: now, withheld });
+    if (withheldCache.size > 10_000) withheldCache.delete(withheldCache.keys().next().value!);
+    return withheld;
   }
 
   /** Refuses (and logs) a sign-in of an account outside its 有効期間 (spec §10.3). @throws AccountOutsideValidityError */
@@ -214,6 +242,7 @@ export function createIdentityService(deps: IdentityDeps) {
       // Touch at most once a minute: most requests stay read-only.
       if (idleMs > 60_000) await withTenant(db, parsed.municipalityCode, (trx) => staff.touchSession(trx, hash));
       return {
+        withheld: await withheldOf(parsed.municipalityCode, s.staffId),
         type: 'staff', municipalityCode: parsed.municipalityCode, staffId: s.staffId, loginId: s.loginId, displayName: s.displayName,
         roles: s.roles as Role[], csrfToken: s.csrfToken, sessionTokenHash: hash, authMethod: s.authMethod as 'password' | 'oidc',
         contractor: s.contractor === true, terminalCode: s.terminalCode, placeCode: s.placeCode,
@@ -306,6 +335,28 @@ export function createIdentityService(deps: IdentityDeps) {
         if (!(await staff.setValidity(trx, staffId, v))) throw new NotFoundError('Staff', '職員');
         await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'staff.validity', subjectType: 'staff', subjectId: staffId, ...ctx });
       });
+    },
+
+    /**
+     * Sets an account's 利用範囲 (spec §10.3; administrators): the places it may sign in at (registered places; none: any)
+     * and the actions withheld from it (names of permissions.ts its roles would allow). Takes effect at the next sign-in
+     * for places and within 30 seconds for actions. @throws ValidationError
+     */
+    async setScope(actor: Actor, staffId: string, v: { places: string[]; withheld: string[] }, ctx: RequestContext) {
+      assertAllowed(actor, 'staff:manage');
+      const places = [...new Set(v.places)].sort();
+      const withheld = [...new Set(v.withheld)].sort();
+      const unknownActions = withheld.filter((a) => !Object.hasOwn(ACTIONS, a));
+      if (unknownActions.length > 0) throw new ValidationError([{ name: 'withheld', code: 'custom', reason: `利用範囲の操作の名前が正しくありません（不明な操作: ${unknownActions.join(', ')}）` }]);
+      await withTenant(db, actor.municipalityCode, async (trx) => {
+        const known = new Set((await trx.selectFrom('platform.place').select('placeCode').execute()).map((r) => r.placeCode));
+        const unknownPlaces = places.filter((p) => !known.has(p));
+        if (unknownPlaces.length > 0) throw new ValidationError([{ name: 'places', code: 'custom', reason: `利用範囲の場所が登録されていません（${unknownPlaces.join(', ')}。管理 → 端末・場所で登録してください）` }]);
+        const r = await trx.updateTable('platform.staff').set({ scopePlaces: places, scopeWithheld: withheld }).where('staffId', '=', staffId).executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 0) throw new NotFoundError('staff', '職員');
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'staff.scope', subjectType: 'staff', subjectId: staffId, ...ctx });
+      });
+      withheldCache.delete(staffId);
     },
 
     /** Starts enrolling an authenticator for the actor's own account: a new secret, pending until confirmed. */

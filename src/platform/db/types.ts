@@ -534,6 +534,8 @@ export interface PlatformStaff {
   oidcSubject: string | null;
   passwordHash: string | null;
   roles: string[];
+  scopePlaces: Generated<string[]>;
+  scopeWithheld: Generated<string[]>;
   staffId: string;
   totpLastStep: Int8 | null;
   totpPending: string | null;
