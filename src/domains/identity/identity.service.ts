@@ -16,6 +16,7 @@ import type { StaffRepository } from './staff.repository.ts';
 import type { TerminalRepository } from './terminal.repository.ts';
 import { terminalOfCookie } from './terminal.service.ts';
 import { isWithinValidity, validityProblems } from './staff-validity.ts';
+import { applyDueStaffChanges } from './staff-changes.service.ts';
 import { japanDay } from '../../platform/dates/jp-date.ts';
 import { base32Decode, base32Encode, newTotpSecret, otpauthUri, verifyTotp } from '../../platform/auth/totp.ts';
 import { createTotpVault, loadTotpKeys, type TotpVault } from '../../platform/auth/totp-vault.ts';
@@ -110,11 +111,14 @@ export function createIdentityService(deps: IdentityDeps) {
     const where = await withTenant(db, municipalityCode, async (trx) => {
       const at = await terminalOfCookie(trx, deps.terminals, municipalityCode, terminalCookie);
       // 利用範囲 (spec §10.3): an account limited to places signs in only at a registered terminal of one of them.
-      if (places.length > 0 && !places.includes(at.placeCode)) return { ...at, outsideScope: true };
+      if (places.length > 0 && !places.includes(at.placeCode)) return { ...at, outsideScope: true, roles: staffRow.roles };
+      // A roles change booked for today or before (spec §10.3) is applied before the session starts.
+      const roles = (await applyDueStaffChanges(trx, accessLog, municipalityCode, clock.now(), staffRow.staffId)) > 0
+        ? (await staff.findById(trx, staffRow.staffId))?.roles ?? staffRow.roles : staffRow.roles;
       await staff.clearFailures(trx, staffRow.staffId);
       await staff.insertSession(trx, { municipalityCode, tokenHash: tokenHash(token), staffId: staffRow.staffId, csrfToken, authMethod: method, expiresAt, ...at });
       await accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: staffRow.staffId, action: `auth.login.${method}`, ...ctx, ...at });
-      return { ...at, outsideScope: false };
+      return { ...at, outsideScope: false, roles };
     });
     if (where.outsideScope) {
       await withTenant(db, municipalityCode, (trx) => accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: staffRow.staffId, action: `auth.login.${method}`, outcome: 'denied', purpose: 'outside-scope', ...ctx, terminalCode: where.terminalCode, placeCode: where.placeCode }));
@@ -125,7 +129,7 @@ export function createIdentityService(deps: IdentityDeps) {
       expiresAt,
       actor: {
         type: 'staff', municipalityCode, staffId: staffRow.staffId, loginId: staffRow.loginId, displayName: staffRow.displayName,
-        roles: staffRow.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method, contractor: staffRow.contractor === true,
+        roles: where.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method, contractor: staffRow.contractor === true,
         terminalCode: where.terminalCode, placeCode: where.placeCode, withheld: staffRow.scopeWithheld ?? [],
       },
     };

@@ -544,6 +544,17 @@ export interface PlatformStaff {
   validTo: Timestamp | null;
 }
 
+export interface PlatformStaffChange {
+  appliedAt: Timestamp | null;
+  changeId: string;
+  effectiveOn: Timestamp;
+  municipalityCode: string;
+  requestedAt: Generated<Timestamp>;
+  requestedBy: string;
+  roles: string[];
+  staffId: string;
+}
+
 export interface PlatformTerminal {
   active: Generated<boolean>;
   createdAt: Generated<Timestamp>;
@@ -1079,6 +1090,7 @@ export interface DB {
   "platform.place": PlatformPlace;
   "platform.session": PlatformSession;
   "platform.staff": PlatformStaff;
+  "platform.staff_change": PlatformStaffChange;
   "insights.caseFact": InsightsCaseFact;
   "insights.counterMonth": InsightsCounterMonth;
   "insights.kpiTarget": InsightsKpiTarget;
