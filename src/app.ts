@@ -14,6 +14,7 @@ import { idempotency } from './platform/http/idempotency.ts';
 import type { Services } from './services.ts';
 import { identityRoutes } from './domains/identity/identity.routes.ts';
 import { terminalRoutes } from './domains/identity/terminal.routes.ts';
+import { staffChangeRoutes } from './domains/identity/staff-changes.routes.ts';
 import { tenantRoutes } from './domains/tenants/tenants.routes.ts';
 import { auditRoutes } from './domains/audit/audit.routes.ts';
 import { registryRoutes } from './domains/registry/index.ts';
@@ -46,6 +47,7 @@ export function buildApi(services: Services, secureCookies: boolean) {
   });
   api.route('/', identityRoutes(services, { secureCookies }));
   api.route('/', terminalRoutes(services, { secureCookies }));
+  api.route('/', staffChangeRoutes(services));
   api.route('/', tenantRoutes(services));
   api.route('/', auditRoutes(services));
   api.route('/', registryRoutes(services));

@@ -44,6 +44,9 @@ export async function startServer(config: Config = loadConfig(), out: NodeJS.Wri
   // Periodic work (case jobs, purges, access-log checkpoints): graphile-worker on a server (each run on one process
   // across instances), timers in process on PGlite.
   const taskError = (task: string, err: unknown) => log.error({ task, err: { name: (err as Error).name, message: (err as Error).message } }, 'periodic task failed');
+  // TOTP secrets kept as text before they were sealed (migration 0024) are sealed before the first sign-in.
+  const sealed = await services.identity.sealTotpSecrets();
+  if (sealed > 0) log.info({ sealed }, 'TOTP secrets sealed at rest');
   const scheduler = await startScheduler(periodicTasks(services, config), { databaseUrl: config.databaseUrl, onError: taskError });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));

@@ -50,6 +50,10 @@ export function periodicTasks(services: Services, config: Pick<Config, 'auditChe
       run: () => purgeExpiredKeys(services.db.owner, new Date(services.clock.now().getTime() - IDEMPOTENCY_KEEP_MS)) },
     // 見える化: the daily aggregates (previous and current month), the peers and the survey results.
     { name: 'insights_refresh', cron: '41 18 * * *', everyMs: 86_400_000, run: () => services.insights.refresh() },
+    // TOTP secrets at rest (spec §10.3): any kept as text before sealing, or under a rotated-out key, sealed again.
+    // Roles changes booked for a day (spec §10.3): applied from 00:00 Japan time on that day.
+    { name: 'identity_staff_changes', cron: '* * * * *', everyMs: 60_000, run: async () => { await services.staffChanges.applyDue(); } },
+    { name: 'identity_totp_seal', cron: '29 * * * *', everyMs: 3_600_000, run: async () => { await services.identity.sealTotpSecrets(); } },
     { name: 'audit_checkpoint', cron: '7 * * * *', everyMs: 3_600_000, run: () => writeAuditCheckpoint(services, config.auditCheckpointDir) },
   ];
 }

@@ -8,6 +8,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { createAuditService } from './domains/audit/audit.service.ts';
 import { createIdentityService } from './domains/identity/identity.service.ts';
+import { createStaffChangeService } from './domains/identity/staff-changes.service.ts';
 import { createStaffRepository } from './domains/identity/staff.repository.ts';
 import { createTerminalRepository } from './domains/identity/terminal.repository.ts';
 import { createTerminalService } from './domains/identity/terminal.service.ts';
@@ -34,6 +35,7 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
     loginLimiter: createRateLimiter(config.loginAttemptsPer5Min ?? 20, 5 * 60_000),
     sessionIdleSeconds: config.sessionIdleSeconds, sessionMaxSeconds: config.sessionMaxSeconds,
   });
+  const staffChanges = createStaffChangeService({ db, accessLog, tenants, clock });
   const audit = createAuditService({ db, accessLog });
   const terminals = createTerminalService({ db, terminals: createTerminalRepository(), accessLog });
   const residentAccessHistory = createResidentAccessHistory({ db, accessLog });
@@ -52,7 +54,7 @@ export function createServices(db: Database, config: Pick<Config, 'sessionIdleSe
   const counter = createCounter(db, clock, registry, cases);
   const insights = createInsightsService({ db, clock });
   const insightsProcess = createProcessService({ db, clock, accessLog });
-  return { db, clock, tenants, identity, terminals, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, proceduresIntake, notifications, counter, insights, insightsProcess };
+  return { db, clock, tenants, identity, staffChanges, terminals, residentSessions, residentAccessHistory, audit, accessLog, registry, certificates, daycare, daycareResults, cases, caseTypes, caseEvents, procedures, proceduresIntake, notifications, counter, insights, insightsProcess };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -125,6 +125,10 @@ export function createCertificateService(deps: {
   /** Loads the records, decides the entitlement and builds the content; refusals are logged and thrown. */
   async function prepare(actor: Actor, input: CertificateRequestInput, ctx: SourceContext) {
     assertAllowed(actor, 'certificates:issue');
+    // 利用範囲 (spec §10.3): an account may be kept from certificates that show 個人番号.
+    if ((input.items ?? []).includes('myNumber') && !can(actor, 'certificates:issue-my-number')) {
+      return refuse(actor, input, ctx, new CertificateRefusedError('my-number-not-in-scope', 'このアカウントの利用範囲には、個人番号を記載した証明書の交付が含まれていません。個人番号を省略するか、権限のある職員に依頼してください', 403));
+    }
     return prepareFor(actor, input, ctx, (err) => refuse(actor, input, ctx, err));
   }
 

@@ -11,7 +11,7 @@ import { createRouter, problems, staffSecurity } from '../../platform/http/opena
 import type { TenantService } from '../tenants/index.ts';
 import type { IdentityService, NewSession } from './identity.service.ts';
 import { terminalCookieName } from './terminal.service.ts';
-import { LoginInput, SessionView, StaffIdParams, StaffInput, StaffValidityInput, StaffView, TotpConfirmInput, TotpEnrolmentView } from './identity.schema.ts';
+import { LoginInput, SessionView, StaffIdParams, StaffInput, StaffValidityInput, StaffScopeInput, StaffView, TotpConfirmInput, TotpEnrolmentView } from './identity.schema.ts';
 import type { StaffRow } from './identity.presenter.ts';
 import { presentStaff } from './identity.presenter.ts';
 
@@ -117,6 +117,16 @@ export function identityRoutes(services: { identity: IdentityService; tenants: T
     responses: { 204: { description: 'Set' }, ...problems(400, 401, 403, 404) },
   }), async (c) => {
     await services.identity.setValidity(c.var.actor, c.req.valid('param').staffId, c.req.valid('json'), ctx(c));
+    return c.body(null, 204);
+  });
+
+  app.openapi(createRoute({
+    method: 'put', path: '/staff/{staffId}/scope', tags: ['identity'], security: staffSecurity,
+    summary: "Set a staff account's 利用範囲 (administrators): the places it may sign in at and the actions withheld from its roles",
+    request: { params: StaffIdParams, body: { content: { 'application/json': { schema: StaffScopeInput } }, required: true } },
+    responses: { 204: { description: 'Set' }, ...problems(400, 401, 403, 404) },
+  }), async (c) => {
+    await services.identity.setScope(c.var.actor, c.req.valid('param').staffId, c.req.valid('json'), ctx(c));
     return c.body(null, 204);
   });
 

@@ -68,3 +68,9 @@ export const StaffValidityInput = z.object({
 }).openapi('StaffValidity');
 
 export const StaffIdParams = z.object({ staffId: z.string().uuid() });
+
+/** 利用範囲 of a staff account (spec §10.3): places it may sign in at (none: any), actions withheld from its roles. */
+export const StaffScopeInput = z.object({
+  places: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,20}$/)).max(50).openapi({ description: 'Place codes (管理 → 端末・場所) the account may sign in at; empty: any place', example: ['SHISHO'] }),
+  withheld: z.array(z.string().regex(/^[a-z-]+:[a-z-]+$/)).max(50).openapi({ description: 'Actions (permissions.ts) withheld from this account although its roles allow them', example: ['certificates:issue-my-number'] }),
+}).openapi('StaffScopeInput');

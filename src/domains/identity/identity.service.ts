@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.ts';
-import { assertAllowed, parseRoles, type Role } from '../../platform/auth/permissions.ts';
+import { ACTIONS, assertAllowed, parseRoles, type Role } from '../../platform/auth/permissions.ts';
 import type { RateLimiter } from '../../platform/auth/rate-limit.ts';
 import { newToken, parseSessionCookie, tokenHash } from '../../platform/auth/session-token.ts';
 import type { AccessLogRepository } from '../../platform/audit/access-log.repository.ts';
@@ -16,8 +16,10 @@ import type { StaffRepository } from './staff.repository.ts';
 import type { TerminalRepository } from './terminal.repository.ts';
 import { terminalOfCookie } from './terminal.service.ts';
 import { isWithinValidity, validityProblems } from './staff-validity.ts';
+import { applyDueStaffChanges } from './staff-changes.service.ts';
 import { japanDay } from '../../platform/dates/jp-date.ts';
 import { base32Decode, base32Encode, newTotpSecret, otpauthUri, verifyTotp } from '../../platform/auth/totp.ts';
+import { createTotpVault, loadTotpKeys, type TotpVault } from '../../platform/auth/totp-vault.ts';
 import type { TenantService } from '../tenants/index.ts';
 
 /** Failed attempts before an account is locked, and for how long. */
@@ -67,6 +69,13 @@ export class OtpError extends DomainError {
   }
 }
 
+/** Refused: the account may sign in only at certain places (利用範囲, spec §10.3) and this terminal is elsewhere. */
+export class AccountOutsideScopeError extends DomainError {
+  constructor() {
+    super('account-outside-scope', 'このアカウントは、この端末の場所ではログインできません（利用範囲外）。利用範囲の場所の登録端末からログインするか、管理者に確認してください', 403, 'The account may not sign in at this place');
+  }
+}
+
 /** A new session: the cookie value and the actor. */
 export interface NewSession {
   cookieValue: string;
@@ -85,32 +94,59 @@ export interface IdentityDeps {
   loginLimiter: RateLimiter;
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
+  /** Seals TOTP secrets at rest (JICHI_TOTP_KEYS unless given). */
+  totpVault?: TotpVault;
 }
 
 /** Creates the identity service. */
 export function createIdentityService(deps: IdentityDeps) {
   const { db, staff, accessLog, clock } = deps;
+  const vault = deps.totpVault ?? createTotpVault(loadTotpKeys(process.env));
 
-  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[]; contractor?: boolean }, method: 'password' | 'oidc', ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
+  async function openSession(municipalityCode: string, staffRow: { staffId: string; loginId: string; displayName: string; roles: string[]; contractor?: boolean; scopePlaces?: string[]; scopeWithheld?: string[] }, method: 'password' | 'oidc', ctx: RequestContext, terminalCookie?: string): Promise<NewSession> {
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(clock.now().getTime() + deps.sessionMaxSeconds * 1000);
+    const places = staffRow.scopePlaces ?? [];
     const where = await withTenant(db, municipalityCode, async (trx) => {
       const at = await terminalOfCookie(trx, deps.terminals, municipalityCode, terminalCookie);
+      // 利用範囲 (spec §10.3): an account limited to places signs in only at a registered terminal of one of them.
+      if (places.length > 0 && !places.includes(at.placeCode)) return { ...at, outsideScope: true, roles: staffRow.roles };
+      // A roles change booked for today or before (spec §10.3) is applied before the session starts.
+      const roles = (await applyDueStaffChanges(trx, accessLog, municipalityCode, clock.now(), staffRow.staffId)) > 0
+        ? (await staff.findById(trx, staffRow.staffId))?.roles ?? staffRow.roles : staffRow.roles;
       await staff.clearFailures(trx, staffRow.staffId);
       await staff.insertSession(trx, { municipalityCode, tokenHash: tokenHash(token), staffId: staffRow.staffId, csrfToken, authMethod: method, expiresAt, ...at });
       await accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: staffRow.staffId, action: `auth.login.${method}`, ...ctx, ...at });
-      return at;
+      return { ...at, outsideScope: false, roles };
     });
+    if (where.outsideScope) {
+      await withTenant(db, municipalityCode, (trx) => accessLog.append(trx, municipalityCode, { actorType: 'staff', actorId: staffRow.staffId, action: `auth.login.${method}`, outcome: 'denied', purpose: 'outside-scope', ...ctx, terminalCode: where.terminalCode, placeCode: where.placeCode }));
+      throw new AccountOutsideScopeError();
+    }
     return {
       cookieValue: `${municipalityCode}.${token}`,
       expiresAt,
       actor: {
         type: 'staff', municipalityCode, staffId: staffRow.staffId, loginId: staffRow.loginId, displayName: staffRow.displayName,
-        roles: staffRow.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method, contractor: staffRow.contractor === true,
-        terminalCode: where.terminalCode, placeCode: where.placeCode,
+        roles: where.roles as Role[], csrfToken, sessionTokenHash: tokenHash(token), authMethod: method, contractor: staffRow.contractor === true,
+        terminalCode: where.terminalCode, placeCode: where.placeCode, withheld: staffRow.scopeWithheld ?? [],
       },
     };
+  }
+
+  // 利用範囲 (spec §10.3): the actions withheld from an account, read with its session (kept 30 seconds per account, so
+  // that a change reaches open sessions within that time; setScope clears it at once on this instance).
+  const withheldCache = new Map<string, { at: number; withheld: string[] }>();
+  async function withheldOf(municipalityCode: string, staffId: string): Promise<string[]> {
+    const hit = withheldCache.get(staffId);
+    const now = Date.now();
+    if (hit && now - hit.at < 30_000) return hit.withheld;
+    const row = await withTenant(db, municipalityCode, (trx) => trx.selectFrom('platform.staff').select('scopeWithheld').where('staffId', '=', staffId).executeTakeFirst());
+    const withheld = row?.scopeWithheld ?? [];
+    withheldCache.set(staffId, { at: now, withheld });
+    if (withheldCache.size > 10_000) withheldCache.delete(withheldCache.keys().next().value!);
+    return withheld;
   }
 
   /** Refuses (and logs) a sign-in of an account outside its 有効期間 (spec §10.3). @throws AccountOutsideValidityError */
@@ -166,7 +202,13 @@ export function createIdentityService(deps: IdentityDeps) {
       // 二要素認証 (spec §10.3): an enrolled authenticator's code, each accepted once.
       if (row.totpSecret) {
         const otp = (input.otp ?? '').trim();
-        const step = otp ? verifyTotp(base32Decode(row.totpSecret), otp, clock.now().getTime() / 1000, { lastStep: row.totpLastStep === null ? undefined : Number(row.totpLastStep) }) : undefined;
+        // A value that does not open (moved from another account, altered, or sealed under a key no longer configured)
+        // accepts no code.
+        let secret: string | undefined;
+        try { secret = vault.open(row.totpSecret, row.staffId); } catch { secret = undefined; }
+        // A secret kept as text before sealing (or under an older key) is sealed under the current key now.
+        if (secret && !vault.isCurrent(row.totpSecret)) await withTenant(db, code, (trx) => staff.setTotpSealed(trx, row.staffId, { totpSecret: vault.seal(secret, row.staffId) }));
+        const step = otp && secret ? verifyTotp(base32Decode(secret), otp, clock.now().getTime() / 1000, { lastStep: row.totpLastStep === null ? undefined : Number(row.totpLastStep) }) : undefined;
         const used = step !== undefined && (await withTenant(db, code, (trx) => staff.useTotpStep(trx, row.staffId, step)));
         if (!used) {
           await withTenant(db, code, (trx) => accessLog.append(trx, code, { actorType: 'staff', actorId: row.staffId, action: 'auth.login.password', outcome: 'denied', purpose: otp ? 'otp-invalid' : 'otp-required', ...ctx }));
@@ -204,6 +246,7 @@ export function createIdentityService(deps: IdentityDeps) {
       // Touch at most once a minute: most requests stay read-only.
       if (idleMs > 60_000) await withTenant(db, parsed.municipalityCode, (trx) => staff.touchSession(trx, hash));
       return {
+        withheld: await withheldOf(parsed.municipalityCode, s.staffId),
         type: 'staff', municipalityCode: parsed.municipalityCode, staffId: s.staffId, loginId: s.loginId, displayName: s.displayName,
         roles: s.roles as Role[], csrfToken: s.csrfToken, sessionTokenHash: hash, authMethod: s.authMethod as 'password' | 'oidc',
         contractor: s.contractor === true, terminalCode: s.terminalCode, placeCode: s.placeCode,
@@ -298,13 +341,35 @@ export function createIdentityService(deps: IdentityDeps) {
       });
     },
 
+    /**
+     * Sets an account's 利用範囲 (spec §10.3; administrators): the places it may sign in at (registered places; none: any)
+     * and the actions withheld from it (names of permissions.ts its roles would allow). Takes effect at the next sign-in
+     * for places and within 30 seconds for actions. @throws ValidationError
+     */
+    async setScope(actor: Actor, staffId: string, v: { places: string[]; withheld: string[] }, ctx: RequestContext) {
+      assertAllowed(actor, 'staff:manage');
+      const places = [...new Set(v.places)].sort();
+      const withheld = [...new Set(v.withheld)].sort();
+      const unknownActions = withheld.filter((a) => !Object.hasOwn(ACTIONS, a));
+      if (unknownActions.length > 0) throw new ValidationError([{ name: 'withheld', code: 'custom', reason: `利用範囲の操作の名前が正しくありません（不明な操作: ${unknownActions.join(', ')}）` }]);
+      await withTenant(db, actor.municipalityCode, async (trx) => {
+        const known = new Set((await trx.selectFrom('platform.place').select('placeCode').execute()).map((r) => r.placeCode));
+        const unknownPlaces = places.filter((p) => !known.has(p));
+        if (unknownPlaces.length > 0) throw new ValidationError([{ name: 'places', code: 'custom', reason: `利用範囲の場所が登録されていません（${unknownPlaces.join(', ')}。管理 → 端末・場所で登録してください）` }]);
+        const r = await trx.updateTable('platform.staff').set({ scopePlaces: places, scopeWithheld: withheld }).where('staffId', '=', staffId).executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 0) throw new NotFoundError('staff', '職員');
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'staff.scope', subjectType: 'staff', subjectId: staffId, ...ctx });
+      });
+      withheldCache.delete(staffId);
+    },
+
     /** Starts enrolling an authenticator for the actor's own account: a new secret, pending until confirmed. */
     async startTotp(actor: Actor, ctx: RequestContext) {
       assertAllowed(actor, 'console:use');
       const secret = base32Encode(newTotpSecret());
       const t = await deps.tenants.get(actor.municipalityCode);
       await withTenant(db, actor.municipalityCode, async (trx) => {
-        await staff.setTotpPending(trx, actor.staffId, secret);
+        await staff.setTotpPending(trx, actor.staffId, vault.seal(secret, actor.staffId));
         await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'auth.totp.start', subjectType: 'staff', subjectId: actor.staffId, ...ctx });
       });
       return { secret, otpauthUri: otpauthUri(`Jichi ${t?.name ?? actor.municipalityCode}`, actor.loginId, base32Decode(secret)) };
@@ -315,11 +380,45 @@ export function createIdentityService(deps: IdentityDeps) {
       assertAllowed(actor, 'console:use');
       await withTenant(db, actor.municipalityCode, async (trx) => {
         const row = await staff.findById(trx, actor.staffId);
-        const step = row?.totpPending ? verifyTotp(base32Decode(row.totpPending), code.trim(), clock.now().getTime() / 1000) : undefined;
+        const step = row?.totpPending ? verifyTotp(base32Decode(vault.open(row.totpPending, actor.staffId)), code.trim(), clock.now().getTime() / 1000) : undefined;
         if (step === undefined) throw new OtpError(!code.trim());
         await staff.confirmTotp(trx, actor.staffId, step);
         await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'auth.totp.enrol', subjectType: 'staff', subjectId: actor.staffId, ...ctx });
       });
+    },
+
+    /**
+     * The actor's own authenticator (the console's 二要素認証 page): enrolled or not, and the enrolment under way — its
+     * secret and otpauth URI, shown to the staff member alone until a first code confirms it.
+     */
+    async totpStatus(actor: Actor): Promise<{ enrolled: boolean; pending?: { secret: string; otpauthUri: string } }> {
+      assertAllowed(actor, 'console:use');
+      const row = await withTenant(db, actor.municipalityCode, (trx) => staff.findById(trx, actor.staffId));
+      if (!row?.totpPending) return { enrolled: !!row?.totpSecret };
+      const secret = vault.open(row.totpPending, actor.staffId);
+      const t = await deps.tenants.get(actor.municipalityCode);
+      return { enrolled: !!row.totpSecret, pending: { secret, otpauthUri: otpauthUri(`Jichi ${t?.name ?? actor.municipalityCode}`, actor.loginId, base32Decode(secret)) } };
+    },
+
+    /**
+     * Seals every TOTP secret not yet sealed under the current key, in every municipality (secrets kept as text before
+     * sealing, and after a key rotation); returns how many. Run at start and hourly (periodic-tasks.ts), idempotent.
+     */
+    async sealTotpSecrets(): Promise<number> {
+      let n = 0;
+      for (const t of await deps.tenants.list()) {
+        n += await withTenant(db, t.municipalityCode, async (trx) => {
+          let done = 0;
+          for (const r of await staff.listTotp(trx)) {
+            const patch: { totpSecret?: string; totpPending?: string } = {};
+            if (r.totpSecret && !vault.isCurrent(r.totpSecret)) patch.totpSecret = vault.seal(vault.open(r.totpSecret, r.staffId), r.staffId);
+            if (r.totpPending && !vault.isCurrent(r.totpPending)) patch.totpPending = vault.seal(vault.open(r.totpPending, r.staffId), r.staffId);
+            if (Object.keys(patch).length > 0) { await staff.setTotpSealed(trx, r.staffId, patch); done++; }
+          }
+          return done;
+        });
+      }
+      return n;
     },
 
     /** Lists the staff of the actor's municipality (administrators only). */

@@ -55,6 +55,13 @@ export function createStaffRepository() {
       trx.updateTable('platform.staff').set({ totpPending: secret }).where('staffId', '=', staffId).execute(),
     confirmTotp: (trx: TenantTx, staffId: string, step: number) =>
       trx.updateTable('platform.staff').set((eb) => ({ totpSecret: eb.ref('totpPending'), totpPending: null, totpLastStep: String(step) })).where('staffId', '=', staffId).execute(),
+    /** Staff with a TOTP secret or a pending one (sealing them at rest). */
+    listTotp: (trx: TenantTx) =>
+      trx.selectFrom('platform.staff').select(['staffId', 'totpSecret', 'totpPending'])
+        .where((eb) => eb.or([eb('totpSecret', 'is not', null), eb('totpPending', 'is not', null)])).execute(),
+    /** Replaces the stored (sealed) secret and/or pending secret. */
+    setTotpSealed: (trx: TenantTx, staffId: string, v: { totpSecret?: string; totpPending?: string }) =>
+      trx.updateTable('platform.staff').set(v).where('staffId', '=', staffId).execute(),
     /** Records the step of an accepted code unless a later one was used meanwhile (false: replayed). */
     useTotpStep: async (trx: TenantTx, staffId: string, step: number) =>
       Number((await trx.updateTable('platform.staff').set({ totpLastStep: String(step) }).where('staffId', '=', staffId)

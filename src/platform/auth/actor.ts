@@ -21,4 +21,6 @@ export interface Actor {
    */
   terminalCode?: string;
   placeCode?: string;
+  /** 利用範囲 (spec §10.3): actions the roles allow that are withheld from this account (permissions.ts). */
+  withheld?: readonly string[];
 }

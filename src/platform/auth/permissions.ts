@@ -56,6 +56,8 @@ export const ACTIONS = {
   // counter, 本登録 by the approver). The notices carry 在留資格等, so never contractor staff.
   'registry:immigration-notice': ['counter', 'reviewer', 'approver'],
   'certificates:issue': ['counter'],
+  // Issuing a certificate that shows 個人番号: the counter, unless withheld from an account (利用範囲, spec §10.3).
+  'certificates:issue-my-number': ['counter'],
   // 交付履歴の無効 (spec §1.3.8): the clerk who issues or the approver; never contractor staff.
   'certificates:void': ['counter', 'approver'],
   // Reading one issuance's record (who, what, 発行番号, prints): the clerk who issues, and the reviewer or approver
@@ -85,17 +87,18 @@ export type Action = keyof typeof ACTIONS;
  * (review), 決裁 (本登録, decisions, 支援措置) or administration, which stay with the municipality's own staff. An
  * action not listed here is refused to contractors, so a new action is safe by default.
  */
-export const CONTRACTOR_ACTIONS: ReadonlySet<Action> = new Set<Action>(['console:use', 'registry:read', 'registry:change', 'certificates:issue', 'certificates:read', 'counter:serve']);
+export const CONTRACTOR_ACTIONS: ReadonlySet<Action> = new Set<Action>(['console:use', 'registry:read', 'registry:change', 'certificates:issue', 'certificates:issue-my-number', 'certificates:read', 'counter:serve']);
 
 /** True when one of the actor's roles allows the action (and, for contractor staff, the action is theirs to do). */
-export function can(actor: Pick<Actor, 'roles'> & { contractor?: boolean }, action: Action): boolean {
+export function can(actor: Pick<Actor, 'roles'> & { contractor?: boolean; withheld?: readonly string[] }, action: Action): boolean {
   if (actor.contractor && !CONTRACTOR_ACTIONS.has(action)) return false;
+  if (actor.withheld?.includes(action)) return false;
   const allowed: readonly Role[] = ACTIONS[action];
   return actor.roles.some((r) => allowed.includes(r));
 }
 
 /** Throws `ForbiddenError` unless the actor may perform the action. */
-export function assertAllowed(actor: Pick<Actor, 'roles'> & { contractor?: boolean }, action: Action): void {
+export function assertAllowed(actor: Pick<Actor, 'roles'> & { contractor?: boolean; withheld?: readonly string[] }, action: Action): void {
   if (!can(actor, action)) throw new ForbiddenError(action);
 }
 

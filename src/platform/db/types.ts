@@ -536,12 +536,25 @@ export interface PlatformStaff {
   oidcSubject: string | null;
   passwordHash: string | null;
   roles: string[];
+  scopePlaces: Generated<string[]>;
+  scopeWithheld: Generated<string[]>;
   staffId: string;
   totpLastStep: Int8 | null;
   totpPending: string | null;
   totpSecret: string | null;
   validFrom: Timestamp | null;
   validTo: Timestamp | null;
+}
+
+export interface PlatformStaffChange {
+  appliedAt: Timestamp | null;
+  changeId: string;
+  effectiveOn: Timestamp;
+  municipalityCode: string;
+  requestedAt: Generated<Timestamp>;
+  requestedBy: string;
+  roles: string[];
+  staffId: string;
 }
 
 export interface PlatformTerminal {
@@ -1270,6 +1283,7 @@ export interface DB {
   "platform.place": PlatformPlace;
   "platform.session": PlatformSession;
   "platform.staff": PlatformStaff;
+  "platform.staff_change": PlatformStaffChange;
   "insights.caseFact": InsightsCaseFact;
   "insights.counterMonth": InsightsCounterMonth;
   "insights.kpiTarget": InsightsKpiTarget;

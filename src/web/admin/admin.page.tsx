@@ -9,6 +9,7 @@ import type { AccessLogRow } from '../../platform/audit/access-log.repository.ts
 import { AccessLogAnalysisForm } from './access-log-analysis-form.tsx';
 import { ConsoleLayout, type ConsoleContext } from '../ui/console-layout.tsx';
 import { actionLabel, adminText } from './admin-i18n.ts';
+import { messagesText } from './admin-messages.page.tsx';
 
 const th = 'border-b-2 border-solid-gray-536 px-3 py-2 text-left text-std-16B-170 whitespace-nowrap';
 const td = 'border-b border-solid-gray-420 px-3 py-2 align-top';
@@ -29,6 +30,7 @@ export function AdminHomePage(p: ConsoleContext & { canTerminals: boolean; canLo
       <ul class="mt-6 flex flex-col gap-4">
         {p.canTerminals ? <li><a class="link text-std-18B-160" href="/console/admin/terminals">{t.terminals}</a><p>{t.terminalsHint}</p></li> : null}
         {p.canLog ? <li><a class="link text-std-18B-160" href="/console/admin/access-log">{t.log}</a><p>{t.logHint}</p></li> : null}
+        <li><a class="link text-std-18B-160" href="/console/admin/messages">{messagesText(p.lang).title}</a><p>{messagesText(p.lang).hint}</p></li>
       </ul>
     </ConsoleLayout>
   );

@@ -10,6 +10,7 @@ import type { Lang } from '../ui/i18n.ts';
 import { assetUrl } from '../ui/static-files.ts';
 import { DateInput, type DateInputProps } from '../ui/date-input.tsx';
 import { registryText } from './registry-i18n.ts';
+import { fieldHint } from './registry-field-hints.ts';
 
 /** Field name → message (from the form check in the page's language, or the service's message in Japanese). */
 export type FieldErrors = Record<string, string>;
@@ -130,7 +131,8 @@ export function ErrorSummary(p: { title?: string; message?: string; code?: strin
 const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 /** A text input with its label, hint and error. */
-export function TextField(p: { name: string; label: string; value?: string; hint?: string; error?: string; autofocus?: boolean; list?: string; required?: boolean; type?: string; inputmode?: 'numeric' | 'text'; autocomplete?: string; class?: string }) {
+export function TextField(props: { name: string; label: string; value?: string; hint?: string; error?: string; autofocus?: boolean; list?: string; required?: boolean; type?: string; inputmode?: 'numeric' | 'text'; autocomplete?: string; class?: string }) {
+  const p = { ...props, hint: props.hint ?? fieldHint(props.name, useContext(PageLang)) };
   return (
     <div class={`form-field ${p.class ?? ''}`}>
       <label class="form-label" for={p.name}>{p.label}{p.required ? <span class="ml-1 text-error-1">{pageText().required}</span> : null}</label>
@@ -149,7 +151,8 @@ export function DateField(p: Omit<DateInputProps, 'lang' | 'requiredMark'>) {
 }
 
 /** A select with its label and error. */
-export function SelectField(p: { name: string; label: string; value?: string; options: Array<[string, string]>; hint?: string; error?: string; autofocus?: boolean; required?: boolean }) {
+export function SelectField(props: { name: string; label: string; value?: string; options: Array<[string, string]>; hint?: string; error?: string; autofocus?: boolean; required?: boolean }) {
+  const p = { ...props, hint: props.hint ?? fieldHint(props.name, useContext(PageLang)) };
   return (
     <div class="form-field">
       <label class="form-label" for={p.name}>{p.label}{p.required ? <span class="ml-1 text-error-1">{pageText().required}</span> : null}</label>

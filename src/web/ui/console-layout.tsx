@@ -9,6 +9,7 @@ import { ROLE_LABELS } from '../../platform/auth/permissions.ts';
 import type { Dictionary, Lang } from './i18n.ts';
 import { visibleNavItems, type CapabilityKey } from './console-nav.ts';
 import { Brand, LanguageSwitch, PageShell } from './page-shell.tsx';
+import { MANUAL_TEXT, manualSlugFor } from '../manual/manual-index.ts';
 
 /** What a console page tells the layout. */
 export interface ConsoleContext {
@@ -38,6 +39,8 @@ export function roleLabels(actor: Pick<Actor, 'roles'>, lang: Lang): string {
 export function ConsoleLayout(props: ConsoleLayoutProps) {
   const { t, lang, actor } = props;
   const items = visibleNavItems(actor);
+  // ヘルプ (spec §10.5): the operation manual's page of this screen, when it has one.
+  const help = manualSlugFor(props.currentPath);
   // Names of municipalities and staff are Japanese; say so on English pages for screen readers.
   const nameLang = lang === 'en' ? 'ja' : undefined;
   const header = (
@@ -56,6 +59,8 @@ export function ConsoleLayout(props: ConsoleLayoutProps) {
             <span class="text-dns-16B-130 text-solid-gray-900" data-testid="staff-name" lang={nameLang}>{actor.displayName}</span>
             <span class="ml-2 badge" data-testid="staff-roles"><span class="sr-only">{t.console.role}: </span>{roleLabels(actor, lang)}</span>
           </p>
+          <a class="link text-dns-16N-130" href="/console/account/two-factor" data-testid="two-factor-link">{MANUAL_TEXT[lang].twoFactor}</a>
+          {help ? <a class="link text-dns-16N-130" href={`/console/manual/${help}`} data-testid="help-link">{MANUAL_TEXT[lang].help}</a> : null}
           <LanguageSwitch lang={lang} t={t} currentPath={props.currentPath} />
           <form method="post" action="/logout" data-once>
             <input type="hidden" name="_csrf" value={actor.csrfToken} />
