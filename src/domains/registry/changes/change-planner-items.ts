@@ -172,7 +172,9 @@ export function planItemChange(input: ItemChangeInput, t: PlanTools): { deleted:
       const r = current(active(input.personId).personId);
       if (r.residentKind !== 'japanese') fail('not-japanese-resident');
       const since: LegalDate = r.becameResidentOn.sortKey > occurredOn ? r.becameResidentOn : { sortKey: occurredOn, precision: 'day' };
-      const next: PersonRecord = { ...without(r, 'honseki', 'hittosha', 'oldSurname', 'oldSurnameKana'), residentKind: 'foreign', foreign: foreignItems(input.foreign, since) };
+      // A 経過滞在者 by this change stays by reason of the 国籍喪失 itself (spec §1.1.2): the cause need not be typed.
+      const foreign = input.foreign?.category === '経過滞在者' && !input.foreign.transitionalCause ? { ...input.foreign, transitionalCause: '国籍喪失' as const } : input.foreign;
+      const next: PersonRecord = { ...without(r, 'honseki', 'hittosha', 'oldSurname', 'oldSurnameKana'), residentKind: 'foreign', foreign: foreignItems(foreign, since) };
       if (input.romanName) next.romanName = input.romanName;
       if (r.oldSurname) alerts.push(alert('old-surname-deleted-on-nationality-loss'));
       checkNames(next);
