@@ -40,23 +40,45 @@ export const MESSAGE_AREAS: Record<string, { ja: string; en: string }> = {
   memo: { ja: 'メモ', en: 'Memos' },
   'address-change': { ja: '住所の一括変更', en: 'Bulk address change' },
   jukinet: { ja: '住基ネット', en: '住基ネット' },
+  cards: { ja: '個人番号カード・電子証明書', en: 'My Number cards and certificates' },
+  immigration: { ja: '法務大臣からの通知', en: 'Notices from the Minister of Justice' },
+  guardianship: { ja: '成年後見の通知', en: 'Guardianship notices' },
   feed: { ja: '他業務システムへの連携', en: 'Feed to other systems' },
   forms: { ja: '帳票', en: 'Forms' },
   batch: { ja: 'バッチ処理', en: 'Batch work' },
+  euc: { ja: 'EUC（データ抽出）', en: 'EUC data extraction' },
   migration: { ja: '移行データの取込', en: 'Migration import' },
 };
 
 /**
+ * The text of a call's first argument, from `from` (just after the opening parenthesis) up to the first comma or
+ * closing parenthesis outside nested parentheses.
+ */
+function firstArgument(source: string, from: number): string {
+  let depth = 0;
+  for (let i = from; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth-- === 0) return source.slice(from, i);
+    else if (ch === ',' && depth === 0) return source.slice(from, i);
+  }
+  return source.slice(from);
+}
+
+/**
  * The codes raised in one source file: the first argument of `fail(…)`, `alert(…)` and `refuse(…)` (ternaries
- * included, literals compared with === left out), `new DomainError('…'` / `new RegistryRuleError('…'`, and
- * `code: '…'` (a literal or a union of literals) as alerts and problem rows are written.
+ * and nested calls included, literals compared with === left out), `new DomainError('…'` / `new RegistryRuleError('…'`,
+ * `code: '…'` (a literal or a union of literals) as alerts and problem rows are written, and a union of code
+ * literals as a function's return type (a function choosing the code another one fails with).
  */
 export function codesRaisedIn(source: string): Set<string> {
   const out = new Set<string>();
   const literals = (s: string) => { for (const q of s.matchAll(/(?<![=!]==\s*)'([a-z0-9-]+)'/g)) out.add(q[1]!); };
-  for (const m of source.matchAll(/\b(?:fail|alert|refuse)\(([^,)]*)/g)) literals(m[1]!);
+  for (const m of source.matchAll(/\b(?:fail|alert|refuse)\(/g)) literals(firstArgument(source, m.index + m[0].length));
   for (const m of source.matchAll(/new (?:DomainError|RegistryRuleError)\('([a-z0-9-]+)'/g)) out.add(m[1]!);
   for (const m of source.matchAll(/\bcode: ('[a-z0-9-]+'(?:\s*\|\s*'[a-z0-9-]+')*)/g)) literals(m[1]!);
+  // a function that picks the code another one fails with (its return type a union of code literals, maybe | null)
+  for (const m of source.matchAll(/\)\s*:\s*('[a-z0-9-]+'(?:\s*\|\s*'[a-z0-9-]+')+)(?:\s*\|\s*null)?\s*\{/g)) literals(m[1]!);
   out.delete('custom'); // zod's issue code, not ours
   return out;
 }
