@@ -36,6 +36,8 @@ export const MANUAL_SCREENS: readonly ManualScreen[] = [
   { slug: 'glyphs', path: /^\/console\/registry\/glyphs$/ },
   { slug: 'batches', path: /^\/console\/registry\/batches(\/.*)?$/ },
   { slug: 'address-changes', path: /^\/console\/registry\/address-changes(\/.*)?$/ },
+  { slug: 'euc', path: /^\/console\/registry\/euc(\/.*)?$/ },
+  { slug: 'immigration-notices', path: /^\/console\/registry\/immigration-notices(\/.*)?$/ },
   { slug: 'messages', path: /^\/console\/admin\/messages$/ },
 ];
 

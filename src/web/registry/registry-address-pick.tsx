@@ -49,7 +49,7 @@ export function AddressPickFields(p: { prefix: string; what: 'previousAddress' |
         <TextField name={f('postal')} label={t.postal} value={val(p.v, f('postal'))} hint={t.postalHint} error={p.e[f('postal')]} inputmode="numeric" />
         <TextField name={f('city')} label={t.city} value={val(p.v, f('city'))} hint={t.cityHint} error={p.e[f('city')]} list="municipality-list" />
         <TextField name={f('town')} label={t.town} value={val(p.v, f('town'))} hint={t.townHint} error={p.e[f('town')]} list={f('town-list')} />
-        <TextField name={f('rest')} label={t.rest} value={val(p.v, f('rest'))} error={p.e[f('rest')]} />
+        <TextField name={f('rest')} label={t.rest} value={val(p.v, f('rest'))} hint={t.restHint} error={p.e[f('rest')]} />
       <datalist id={f('town-list')}></datalist>
       <p class="form-hint" aria-live="polite" data-pick-status></p>
     </fieldset>

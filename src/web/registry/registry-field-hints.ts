@@ -33,6 +33,8 @@ const HINTS: Record<string, { ja: string; en: string }> = {
   newHeadPersonId: { ja: '新しい世帯主を世帯員の中から選びます', en: 'Choose the new head among the members' },
   readingStatus: { ja: '振り仮名の通知の区分を選びます', en: 'Kind of the reading notice' },
   oldSurnameKana: { ja: '旧氏の振り仮名をカタカナで入力します', en: 'Reading of the former surname in katakana' },
+  transitionalCause: { ja: '出生又は日本国籍の喪失により在留資格なく60日まで在留できる外国人（経過滞在者）の場合に、その事由を選びます。それ以外は「—」', en: 'For a foreign resident staying up to 60 days without a status after birth or loss of Japanese nationality (経過滞在者), the cause; otherwise 「—」' },
+  residenceNotified: { ja: '中長期在留者等が住居地の届出（入管法）をしているかを選びます。分からない場合は「—」', en: 'Whether the mid- to long-term resident etc. has notified the place of residence (Immigration Control Act); 「—」 if unknown' },
   aliasKana: { ja: '通称の振り仮名をカタカナで入力します', en: 'Reading of the alias in katakana' },
 };
 
