@@ -4,6 +4,7 @@
  * console session (an API request: no screen name on its entry).
  */
 import { sql } from 'kysely';
+import { toWareki } from '../src/platform/dates/jp-date.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from './test-app.ts';
 import { consoleSessions, type ConsoleSession as Session } from './web-console-session.ts';
@@ -21,7 +22,10 @@ describe('アクセスログの分析 on the admin screen', () => {
     expect(html).toContain('data-testid="log-analysis"');
     expect(html).toContain('action="/api/v1/access-log-analysis"');
     const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-    const csv = await pages.get(admin, `/api/v1/access-log-analysis?format=csv&from=${today}&to=${today}`);
+    // The form's dates are 和暦 text (never a browser date picker showing mm/dd/yyyy), as the form submits them.
+    expect(html).not.toContain('type="date"');
+    expect(html).toContain(`value="${toWareki(today)}"`);
+    const csv = await pages.get(admin, `/api/v1/access-log-analysis?format=csv&from=${encodeURIComponent(toWareki(`${today.slice(0, 8)}01`))}&to=${encodeURIComponent(toWareki(today))}`);
     expect(csv.status).toBe(200);
     const text = await csv.text();
     expect(text).toContain('操作者種別,操作者ID,操作者名,操作,件数');

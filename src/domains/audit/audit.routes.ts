@@ -6,6 +6,8 @@ import { createRouter, problems, staffSecurity } from '../../platform/http/opena
 import type { AuditService } from './audit.service.ts';
 import { analysisCsv } from './access-log-analysis.ts';
 import { DomainError } from '../../platform/http/errors.ts';
+import { parseCalendarDate } from '../../platform/dates/jp-date.ts';
+import { toAsciiDigits } from '../../platform/text/ascii-digits.ts';
 
 const Entry = z.object({
   seq: z.number().int(),
@@ -47,7 +49,13 @@ export function auditRoutes(services: { audit: AuditService }) {
     const rows = await services.audit.list(c.var.actor, c.req.valid('query'));
     return c.json({ items: rows.map(({ municipalityCode: _m, prevHash: _p, occurredAt, disclosedItems, ...r }) => ({ ...r, occurredAt: occurredAt.toISOString(), disclosedItems: disclosedItems ? disclosedItems.split(',') : [], screenName: r.screenName ?? '' })) }, 200);
   });
-  const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '日付が正しくありません（YYYY-MM-DD）');
+  // A calendar day as people type it on the console (和暦 such as 令和8年12月1日) or ISO (YYYY-MM-DD), read as ISO.
+  const Day = z.string().max(40).transform((text, ctx) => {
+    try { return parseCalendarDate(toAsciiDigits(text.trim())); } catch {
+      ctx.addIssue({ code: 'custom', message: '日付が正しくありません（例: 令和8年12月1日）' });
+      return z.NEVER;
+    }
+  }).openapi({ type: 'string', example: '令和8年12月1日' });
   const AnalysisRow = z.object({
     actorType: z.string(), actorId: z.string(), actorName: z.string(), action: z.string(), entries: z.number().int(), persons: z.number().int().openapi({ description: '対象者数（重複なし）' }),
     afterHours: z.number().int().openapi({ description: '時間外（8時前・19時以降・土日）の件数' }), refused: z.number().int(), flags: z.array(z.string()).openapi({ description: 'after-hours, many-persons, refused' }),
