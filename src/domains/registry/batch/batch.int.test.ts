@@ -86,7 +86,7 @@ describe('registry batch runs', () => {
   it('入管 report: every change of a foreign resident in the period with the 30条の45 items; alert when a 在留カード番号 is missing', async () => {
     const from = addDays(today, -3);
     await record({ kind: 'move-in', occurredOn: addDays(today, -2), fromAbroad: true, previousAddress: 'ブラジル', address: { townName: '大字広丘野村', banchi: '89番地' }, persons: [newPerson(serial++, '世帯主', '1991-06-07', { residentKind: 'foreign', sex: 'male', familyName: '', givenName: '', familyNameKana: '', givenNameKana: '',
-      romanName: 'SILVA JOAO', honseki: undefined, myNumber: undefined, foreign: { nationality: 'ブラジル', category: '経過滞在者' } })] });
+      romanName: 'SILVA JOAO', honseki: undefined, myNumber: undefined, foreign: { nationality: 'ブラジル', category: '経過滞在者', transitionalCause: '出生' } })] });
     await moveIn(addDays(today, -1), [newPerson(serial++, '世帯主', '1985-01-01')]); // Japanese: not in the report
     const r = await run({ kind: 'immigration-report', from, to: today });
     expect(r.summary).toMatchObject({ changes: 1, persons: 1 });
