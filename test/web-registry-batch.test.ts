@@ -63,6 +63,18 @@ describe('バッチ処理・統計 screen', () => {
     expect(await runs()).toBe(n);
   });
 
+  it('offers the 住基ネットCSとの整合性確認: a file name that is a path is refused at its field and records nothing; a plain request is queued', async () => {
+    const n = await runs();
+    const res = await pages.post(reviewer, PATH, { _csrf: reviewer.csrf, kind: 'cs-consistency', file: '../secret.csv' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('id="cs-consistency-file-error">ファイル名は英数字・ピリオド・ハイフン・下線で、.csv で終わる名前を入力してください');
+    expect(await runs()).toBe(n);
+    const ok = await pages.post(reviewer, PATH, { _csrf: reviewer.csrf, kind: 'cs-consistency', file: 'cs-20261201.csv' });
+    expect(ok.status).toBe(303);
+    expect(await runs()).toBe(n + 1);
+    expect(await (await pages.get(reviewer, PATH)).text()).toContain('ファイル cs-20261201.csv');
+  });
+
   it('is not offered to counter clerks', async () => {
     expect((await pages.get(clerk, PATH)).status).toBe(403);
     expect(await (await pages.get(clerk, '/console/registry')).text()).not.toContain('バッチ処理・統計');

@@ -64,6 +64,8 @@ export function createRegistry(db: Database, clock: Clock, env: Record<string, s
     // 検索履歴 (spec §2.1.1): kept JICHI_SEARCH_HISTORY_DAYS days after its last use (default 30), then purged.
     searchHistoryDays: searchHistoryDays(env),
     moveOutInbox: createFileMoveOutInfoInbox(inboxDir),
+    // The CS's 本人確認情報 extract for the periodic 整合性確認 (batch kind cs-consistency), same folder.
+    jukinetInboxDir: inboxDir,
     // Notices from the 法務大臣 (住基法30条の50) the 入管 file link delivers: JICHI_IMMIGRATION_INBOX_DIR, default <data>/immigration-inbox.
     immigrationInbox: createFileImmigrationInbox(path.resolve(env.JICHI_IMMIGRATION_INBOX_DIR ?? path.join(env.JICHI_DATA_DIR ?? 'data', 'immigration-inbox'))),
   });

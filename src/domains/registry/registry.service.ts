@@ -72,6 +72,8 @@ export interface RegistryDeps {
   immigrationInbox?: ImmigrationInbox;
   /** Days a staff member's search history entry is kept after its last use (default 30). */
   searchHistoryDays?: number;
+  /** Where the 住基ネット CS link drops files (<dir>/<市区町村コード>/): the CS's 本人確認情報 extract for the 整合性確認. */
+  jukinetInboxDir?: string;
 }
 
 /** Today in Japan (法定の日付は日本時間). */
@@ -290,7 +292,7 @@ export function createRegistryService(deps: RegistryDeps) {
     ...immigration,
     ...createMoveInPrefillUseCases({ db, accessLog, inbox: deps.moveOutInbox ?? { find: async () => undefined } }),
     ...createMoveInNoticeOverdueUseCases({ db, accessLog, today: () => japanToday(clock) }),
-    ...createBatchUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock) }),
+    ...createBatchUseCases({ db, registry: repo, accessLog, today: () => japanToday(clock), jukinetInboxDir: deps.jukinetInboxDir }),
     ...createEucUseCases({ db, accessLog, cipher, today: () => japanToday(clock) }),
     ...createFormUseCases({ db, registry: repo, accessLog, clock }),
     ...createSearchUseCases({ db, registry: repo, accessLog, cipher, clock, today: () => japanToday(clock), historyDays: deps.searchHistoryDays ?? 30 }),

@@ -11,7 +11,7 @@ import { batchText, type BatchDictionary } from './registry-batch-i18n.ts';
 import { DateField, ErrorSummary, RegistryLayout, td, th, wareki, type FieldErrors } from './registry-ui.tsx';
 
 export type BatchRun = Awaited<ReturnType<RegistryService['listBatchRuns']>>[number];
-export const BATCH_FORM_KINDS = ['annual-report', 'immigration-report', 'inspection-copy', 'random-extraction', 'guardianship-notices'] as const;
+export const BATCH_FORM_KINDS = ['annual-report', 'immigration-report', 'inspection-copy', 'random-extraction', 'guardianship-notices', 'cs-consistency'] as const;
 
 export interface BatchPageProps extends ConsoleContext {
   canChange: boolean;
@@ -37,6 +37,7 @@ export function describeParameters(run: Pick<BatchRun, 'parameters'>, t: BatchDi
   if (typeof p.sex === 'string') parts.push(t.sexes[p.sex] ?? '');
   if (Array.isArray(p.townCodes)) parts.push(p.townCodes.length <= 3 ? p.townCodes.map((c) => towns[String(c)] ?? '').join('・') : t.towns(p.townCodes.length));
   if (typeof p.seed === 'string') parts.push(t.seedOf(p.seed));
+  if (typeof p.file === 'string') parts.push(t.fileOf(p.file));
   return parts.filter(Boolean).join('　');
 }
 
@@ -93,6 +94,13 @@ function RequestForm(p: BatchPageProps & { kind: (typeof BATCH_FORM_KINDS)[numbe
               <input class="form-control w-48" id={id('seed')} name="seed" type="text" value={v('seed')} autocomplete="off" aria-invalid={e('seed') ? 'true' : undefined} />
             </div>
           </>
+        ) : null}
+        {p.kind === 'cs-consistency' ? (
+          <div class="form-field">
+            <label class="form-label" for={id('file')}>{t.file}</label>
+            {e('file') ? <p class="form-error" id={`${id('file')}-error`}>{e('file')}</p> : null}
+            <input class="form-control w-64" id={id('file')} name="file" type="text" value={v('file')} autocomplete="off" aria-invalid={e('file') ? 'true' : undefined} aria-describedby={e('file') ? `${id('file')}-error` : undefined} />
+          </div>
         ) : null}
         <button class="button-primary" type="submit">{t.request}</button>
       </form>

@@ -51,7 +51,7 @@ export function registryBatchRoutes(services: Services) {
     const kind = s('kind');
     if (!(BATCH_FORM_KINDS as readonly string[]).includes(kind)) return page(c, { error: { message: '処理の種類を選んでください' } }, 400);
     const t = batchText(requestLang(c)).errors;
-    const values = Object.fromEntries(['from', 'to', 'order', 'count', 'ageFrom', 'ageTo', 'sex', 'seed'].map((k) => [k, s(k)]));
+    const values = Object.fromEntries(['from', 'to', 'order', 'count', 'ageFrom', 'ageTo', 'sex', 'seed', 'file'].map((k) => [k, s(k)]));
     const errors: FieldErrors = {};
     const day = (k: string) => {
       if (!values[k]) return undefined;
@@ -66,6 +66,10 @@ export function registryBatchRoutes(services: Services) {
     let input: Parameters<typeof svc.requestBatchRun>[1];
     if (kind === 'annual-report' || kind === 'immigration-report' || kind === 'guardianship-notices') input = { kind, from: day('from'), to: day('to') };
     else if (kind === 'inspection-copy') input = { kind, order: values.order === 'kana' ? 'kana' : 'address' };
+    else if (kind === 'cs-consistency') {
+      if (values.file && !/^[0-9A-Za-z][0-9A-Za-z._-]{0,99}\.csv$/i.test(values.file)) errors[`${kind}-file`] = t.file;
+      input = { kind, file: values.file || undefined };
+    }
     else {
       const count = int('count', 1, t.count);
       if (!values.count) errors[`${kind}-count`] = t.count;

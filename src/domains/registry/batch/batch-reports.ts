@@ -11,7 +11,9 @@ import { GUARDIANSHIP_COLUMNS } from '../guardianship/guardianship-rules.ts';
 
 export const BATCH_KINDS = ['annual-report', 'immigration-report', 'inspection-copy', 'random-extraction', 'guardianship-notices',
   // 除票DB (spec §9.3, removed-records.ts)
-  'removed-archive', 'removed-purge'] as const;
+  'removed-archive', 'removed-purge',
+  // 住基ネットCSとの整合性確認 (spec 7.1.1.2, cs-consistency.ts)
+  'cs-consistency'] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 
 /** Names of the batch kinds, as screens and files show them. */
@@ -23,6 +25,7 @@ export const BATCH_LABELS: Record<BatchKind, string> = {
   'guardianship-notices': '成年被後見人に関する通知（選挙管理委員会・転出先）',
   'removed-archive': '除票DBへの移動（年次）',
   'removed-purge': '保存期間（150年）を経過した除票の一覧・消去',
+  'cs-consistency': '住基ネットCSとの整合性確認',
 };
 
 /** Columns of each kind's CSV, in order (stored rows are JSON objects, whose key order is not kept). */
@@ -34,6 +37,7 @@ export const BATCH_COLUMNS: Record<BatchKind, string[]> = {
   'guardianship-notices': GUARDIANSHIP_COLUMNS,
   'removed-archive': ['宛名番号', '氏名', '消除日', '消除事由'],
   'removed-purge': ['宛名番号', '氏名', '消除日', '消除事由', '処理'],
+  'cs-consistency': ['区分', '住民票コード', '宛名番号', '項目', '住民記録システム', '住基ネットCS'],
 };
 
 /** One alert of a run: a stable code and a Japanese message (no personal data). */

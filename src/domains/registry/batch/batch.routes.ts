@@ -39,6 +39,8 @@ export const BatchRunInput = z.discriminatedUnion('kind', [
     .openapi({ description: '除票DBへの移動（年次）: 基準日以前に消除された除票を除票DBへ移す（既定は前年12月31日）。移した除票も検索（除票を含む）・除票の写し・履歴の対象。2回目は何も移さない' }),
   z.object({ kind: z.literal('removed-purge'), purge: z.boolean().optional() })
     .openapi({ description: '保存期間（消除から150年）を経過した除票の一覧。purge: true で消去（150年未満の除票は消去されない）' }),
+  z.object({ kind: z.literal('cs-consistency'), file: z.string().max(104).optional().openapi({ description: '受信フォルダ（JICHI_JUKINET_INBOX_DIR/<市区町村コード>/）にあるCSの本人確認情報ファイルの名前。省略時は cs-*.csv の最新' }) })
+    .openapi({ description: '住基ネットCSとの整合性確認（月次に要求）: CSの本人確認情報（CSV: 住民票コード,氏名,氏名フリガナ,生年月日,性別,住所,個人番号の有無）と住民の氏名・生年月日・性別・住所を照合し、一方にしかない者と不一致の項目を1件1行で出す' }),
 ]).openapi('RegistryBatchRunInput');
 
 export const BatchRunView = z.object({

@@ -7,6 +7,7 @@
  * result is access-logged per person in it. Merged into the registry service.
  */
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { assertAllowed } from '../../../platform/auth/permissions.ts';
@@ -21,6 +22,7 @@ import { personsUnderSupportMeasure } from '../support-measures/support-measure.
 import { batchCsv, labelsPdf } from './batch-output.ts';
 import { guardianshipReport } from '../guardianship/guardianship-rules.ts';
 import { guardianshipPersons } from '../guardianship/guardianship.service.ts';
+import { compareWithCs, csExtractPath, readCsExtract } from './cs-consistency.ts';
 import { archiveRemoved, defaultArchiveCutoff, purgeExpired, retentionLimit, RETENTION_YEARS } from './removed-records.ts';
 import {
   annualReport, BATCH_COLUMNS, BATCH_LABELS, immigrationReport, inspectionCopy, randomExtraction,
@@ -37,13 +39,14 @@ export type BatchRunRequest =
   | { kind: 'guardianship-notices'; from?: string; to?: string }
   | { kind: 'random-extraction'; count: number; ageFrom?: number; ageTo?: number; sex?: 'male' | 'female'; townCodes?: string[]; seed?: string }
   | { kind: 'removed-archive'; through?: string }
-  | { kind: 'removed-purge'; purge?: boolean };
+  | { kind: 'removed-purge'; purge?: boolean }
+  | { kind: 'cs-consistency'; file?: string };
 
 /** Refusals of the batch API (stable code, Japanese message). */
 const refuse = (code: string, title: string, status: 404 | 409 | 422 = 422) => new DomainError(code, title, status, `Registry batch: ${code}`);
 
 /** Creates the batch use cases. */
-export function createBatchUseCases(deps: { db: Database; registry: RegistryRepository; accessLog: AccessLogRepository; today: () => string }) {
+export function createBatchUseCases(deps: { db: Database; registry: RegistryRepository; accessLog: AccessLogRepository; today: () => string; jukinetInboxDir?: string }) {
   const { db, registry: repo, accessLog, today } = deps;
 
   /** The parameters a run keeps: the request with every default filled in (period, order, seed). */
@@ -75,6 +78,10 @@ export function createBatchUseCases(deps: { db: Database; registry: RegistryRepo
       case 'removed-purge':
         // 150 years from 消除, never shortened: the limit is derived from today, not a parameter.
         return { kind: input.kind, asOf: day, retentionYears: RETENTION_YEARS, removedBefore: retentionLimit(day), purge: input.purge === true };
+      case 'cs-consistency':
+        // The CS extract: a file in the municipality's inbox folder (a plain name, never a path), default the newest cs-*.csv.
+        if (input.file !== undefined && !/^[0-9A-Za-z][0-9A-Za-z._-]{0,99}\.csv$/i.test(input.file)) throw refuse('cs-extract-file-name-invalid', 'ファイル名が正しくありません。受信フォルダにあるCSVファイルの名前（例: cs-20261201.csv）を指定してください');
+        return { kind: input.kind, asOf: day, ...(input.file ? { file: input.file } : {}) };
     }
   }
 
@@ -90,8 +97,21 @@ export function createBatchUseCases(deps: { db: Database; registry: RegistryRepo
     (await repo.statistics(trx, day)).rows.map((r) => ({ reasonCode: '', residentKind: r.residentKind, sex: r.sex, persons: r.persons }));
 
   /** Computes a run's result from its kept parameters. */
-  async function compute(trx: TenantTx, p: Record<string, unknown> & { kind: BatchKind }, runId: string): Promise<BatchResult> {
+  async function compute(trx: TenantTx, p: Record<string, unknown> & { kind: BatchKind }, runId: string, requestedBy: string): Promise<BatchResult> {
     switch (p.kind) {
+      case 'cs-consistency': {
+        const q = p as unknown as { asOf: string; file?: string };
+        const m = (await sql<{ m: string }>`SELECT ${TENANT} AS m`.execute(trx)).rows[0]!.m.trim();
+        if (!deps.jukinetInboxDir) throw refuse('cs-extract-not-found', '住基ネットCSの受信フォルダが設定されていません（JICHI_JUKINET_INBOX_DIR）。設定を確認してください');
+        const file = await csExtractPath(deps.jukinetInboxDir, m, q.file);
+        const cs = await readCsExtract(file);
+        const all = await residents(trx, q.asOf);
+        const mu = await trx.selectFrom('platform.municipality').select(['prefectureName', 'name']).where('code', '=', m).executeTakeFirst();
+        // Every compared resident's record was read: one access-log entry each (the result's persons are logged again when downloaded).
+        await accessLog.appendMany(trx, m, all.map((x) => ({ actorType: 'system' as const, actorId: `batch:${requestedBy}`, action: 'registry.batch.compare',
+          subjectType: 'person', subjectId: x.personId, purpose: `cs-consistency/${runId}` })));
+        return compareWithCs({ asOf: q.asOf, file: path.basename(file) }, all, cs, mu ? `${mu.prefectureName}${mu.name}` : '');
+      }
       case 'removed-archive': return archiveRemoved(trx, runId, p as unknown as { through: string });
       case 'removed-purge': {
         const q = p as unknown as { asOf: string; removedBefore: string; purge: boolean };
@@ -142,7 +162,7 @@ export function createBatchUseCases(deps: { db: Database; registry: RegistryRepo
       if (!run) return false;
       const key = (q: ReturnType<typeof trx.updateTable<'registry.batchRun'>>) => q.where('municipalityCode', '=', TENANT).where('runId', '=', run.runId);
       try {
-        const r = await inSavepoint(trx, 'batch_run', () => compute(trx, run.parameters as Record<string, unknown> & { kind: BatchKind }, run.runId));
+        const r = await inSavepoint(trx, 'batch_run', () => compute(trx, run.parameters as Record<string, unknown> & { kind: BatchKind }, run.runId, run.requestedBy));
         await key(trx.updateTable('registry.batchRun').set({
           status: 'done', finishedAt: sql`now()`, summary: JSON.stringify(r.summary), alerts: JSON.stringify(r.alerts), resultRows: JSON.stringify(r.rows), personIds: r.personIds,
         })).execute();
