@@ -4,6 +4,7 @@
  * address, 宛名番号, 世帯番号, 性別, 続柄, 消除事由 and identifiers; every hit access-logged; each staff member's search
  * history (criteria only), to run again, purged after the retention period.
  */
+import { gaijiInUse } from './gaiji.ts';
 import { recordPeriod } from './record-period.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { assertAllowed } from '../../../platform/auth/permissions.ts';
@@ -102,6 +103,12 @@ export function createSearchUseCases(deps: Deps) {
      * @throws RegistryRuleError 'search-criteria-required', 'invalid-date', 'invalid-date-range', 'invalid-my-number'
      */
     search: run,
+
+    /** The 外字 (private use characters, IVS sequences) of the municipality's stored names, for the search form's picker. */
+    async gaijiInUse(actor: Actor, limit = 200) {
+      assertAllowed(actor, 'registry:read');
+      return withTenant(db, actor.municipalityCode, (trx) => gaijiInUse(trx, limit));
+    },
 
     /** Days a search history entry is kept after its last use (shown to the clerk). */
     searchHistoryRetentionDays: () => deps.historyDays,
