@@ -154,6 +154,9 @@ function SearchHistory(p: { items: SearchHistoryItem[]; days: number; lang: Regi
   );
 }
 
+/** The code points of a 外字 (U+E0A1; an IVS sequence as U+845B U+E0101). */
+const codesOf = (ch: string) => Array.from(ch).map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+
 /**
  * 外字の選択 (spec §2.1.3): each 外字 of the municipality's names as a link that shows the form again with it appended
  * to the search box; with script (registry.js) it is inserted at the cursor. Handwriting is left to the OS / IME.
@@ -168,7 +171,8 @@ function GaijiPicker(p: { form: SearchForm; gaiji: string[]; lang: RegistrySearc
         <ul class="mt-2 flex flex-wrap gap-2" aria-label={t.label}>
           {p.gaiji.map((ch) => (
             <li><a class="inline-block min-w-11 rounded-4 border border-solid-gray-420 px-2 py-1 text-center text-std-24N-150 no-underline hover:bg-solid-gray-50" lang="ja"
-              href={composeUrl(p.form, ch)} data-gaiji={ch} aria-label={t.insert(ch)} title={t.insert(ch)}>{ch}</a></li>
+              href={composeUrl(p.form, ch)} data-gaiji={ch} aria-label={t.insert(ch)} title={t.insert(ch)}>{ch}
+              <span class="block font-mono text-std-14N-170 text-solid-gray-700" aria-hidden="true">{codesOf(ch)}</span></a></li>
           ))}
         </ul>
       )}
