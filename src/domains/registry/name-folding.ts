@@ -16,6 +16,11 @@ const KANJI_VARIANTS: Record<string, string> = {
   圓: '円', 關: '関', 區: '区', 驗: '験', 瀧: '滝', 檜: '桧', 晉: '晋', 亞: '亜', 彌: '弥', 廸: '迪',
 };
 
+/** Every variant (異体字) with its representative, for folding in SQL (search by past address). */
+export function variantPairs(): ReadonlyArray<readonly [string, string]> {
+  return Object.entries(KANJI_VARIANTS);
+}
+
 /** The representative a variant (異体字) is searched as (髙 → 高), or undefined when the character is not in the table. */
 export function variantRepresentative(ch: string): string | undefined {
   return KANJI_VARIANTS[ch];

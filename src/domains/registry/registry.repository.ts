@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** SQL of the resident registry. No rules: the service decides, this file reads and writes. */
+import { pastAddressMatch } from './search/past-address.ts';
 import { sql } from 'kysely';
 import type { TenantTx } from '../../platform/tenancy/tenant-transaction.ts';
 import type { PersonRecord } from './registry-model.ts';
@@ -272,7 +273,9 @@ export function createRegistryRepository() {
         let q = trx.selectFrom('registry.personCurrent').select(['personId', 'historyNo', 'record', 'removedOn', 'householdId', 'archivedAt']).where('municipalityCode', '=', TENANT);
         if (f.birthFrom) q = q.where('birthSort', '>=', f.birthFrom).where('birthSort', '<=', f.birthTo!);
         if (f.townCode) q = q.where('townCode', '=', f.townCode);
-        if (f.addressKey) q = q.where('addressKey', 'like', `%${like(f.addressKey)}%`);
+        // 過去の住所 (spec §2.1.3): the current address, any earlier one or the 転入前住所 (search/past-address.ts).
+        if (f.addressKey) q = f.pastAddress ? q.where((eb) => eb.or([eb('addressKey', 'like', `%${like(f.addressKey!)}%`), pastAddressMatch(TENANT, f.addressKey!)]))
+          : q.where('addressKey', 'like', `%${like(f.addressKey)}%`);
         if (f.householdId) q = q.where('householdId', '=', f.householdId);
         if (f.residentCode) q = q.where('residentCode', '=', f.residentCode);
         if (f.myNumberIndex) q = q.where('myNumberIndex', '=', f.myNumberIndex);
@@ -369,6 +372,8 @@ export interface SearchFilter {
   birthTo?: string;
   townCode?: string;
   addressKey?: string;
+  /** Match the address key against past addresses and the 転入前住所 too. */
+  pastAddress?: boolean;
   householdId?: string;
   residentCode?: string;
   myNumberIndex?: string;

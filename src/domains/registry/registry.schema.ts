@@ -287,6 +287,8 @@ export const SearchQuerySchema = z.object({
   townCode: z.string().regex(/^\d{7}$/).optional(),
   /** Part of the address (町字, 番地, 方書). */
   address: z.string().max(200).optional(),
+  /** 過去の住所: `address` also matches the resident's earlier addresses in the municipality and their 転入前住所. */
+  pastAddress: Bool,
   householdId: z.string().uuid().optional(),
   /** 生年月日の範囲 (from/to, 和暦 or 西暦, full or partial; either end may be left open). */
   birthFrom: z.string().max(40).optional(),

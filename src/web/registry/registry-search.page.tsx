@@ -6,7 +6,7 @@
 import { recordsText } from './registry-records.tsx';
 import { EMPTY_ITEMS, REMOVAL_REASONS, type RegistryService } from '../../domains/registry/index.ts';
 import { toWarekiDateTime } from '../../platform/dates/jp-date.ts';
-import { ADVANCED_KEYS, type SearchForm } from './registry-search-form.ts';
+import { ADVANCED_KEYS, composeUrl, type SearchForm } from './registry-search-form.ts';
 import { registryToolsText } from './registry-tools-i18n.ts';
 import type { ConsoleContext } from '../ui/console-layout.tsx';
 import { registryText } from './registry-i18n.ts';
@@ -32,6 +32,8 @@ export interface RegistrySearchProps extends ConsoleContext {
   /** The clerk's own recent searches (spec §2.1.1) and how long they are kept. */
   history?: SearchHistoryItem[];
   historyDays: number;
+  /** 外字 in use in the municipality's names (private use characters, IVS sequences), offered to insert. */
+  gaiji?: string[];
 }
 
 /** 続柄 offered in the more conditions (any other recorded value may be typed). */
@@ -49,6 +51,7 @@ export function RegistrySearchPage(p: RegistrySearchProps) {
       {p.error ? <ErrorSummary title={t.failed} message={p.error.message} code={p.error.code} /> : null}
       <form method="get" action="/console/registry" class="mt-6 flex max-w-4xl flex-col gap-4" role="search" aria-label={t.formLabel}>
         <TextField name="q" label={t.q} value={f.q} autofocus hint={t.qHint} />
+        {p.gaiji ? <GaijiPicker form={f} gaiji={p.gaiji} lang={p.lang} /> : null}
         <div class="flex flex-wrap items-end gap-6">
           <SelectField name="mode" label={t.mode} value={f.mode} options={(['prefix', 'partial', 'exact'] as const).map((m): [string, string] => [m, t.modes[m] ?? m])} />
           <div class="form-field">
@@ -68,6 +71,7 @@ export function RegistrySearchPage(p: RegistrySearchProps) {
             <SelectField name="removalReason" label={x.advanced.removalReason} value={f.advanced.removalReason} options={[['', x.advanced.anyReason], ...REMOVAL_REASONS.map((v): [string, string] => [v, v])]} />
             <SelectField name="emptyItem" label={x.advanced.emptyItem} value={f.advanced.emptyItem} options={[['', x.advanced.anyReason], ...EMPTY_ITEMS.map((v): [string, string] => [v, x.advanced.emptyItems[v] ?? v])]} />
           </div>
+          <div class="mt-4"><CheckField name="pastAddress" label={x.advanced.pastAddress} checked={!!f.advanced.pastAddress} /></div>
           <datalist id="relationship-list">{RELATIONSHIPS.map((v) => <option value={v} />)}</datalist>
           <p class="form-hint mt-4">{x.advanced.rangeHint}</p>
           <div class="mt-2 grid grid-cols-1 gap-4 md:grid-cols-4">
@@ -147,5 +151,32 @@ function SearchHistory(p: { items: SearchHistoryItem[]; days: number; lang: Regi
         </div>
       )}
     </section>
+  );
+}
+
+/** The code points of a 外字 (U+E0A1; an IVS sequence as U+845B U+E0101). */
+const codesOf = (ch: string) => Array.from(ch).map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+
+/**
+ * 外字の選択 (spec §2.1.3): each 外字 of the municipality's names as a link that shows the form again with it appended
+ * to the search box; with script (registry.js) it is inserted at the cursor. Handwriting is left to the OS / IME.
+ */
+function GaijiPicker(p: { form: SearchForm; gaiji: string[]; lang: RegistrySearchProps['lang'] }) {
+  const t = registryToolsText(p.lang).gaiji;
+  return (
+    <details class="-mt-2" data-testid="gaiji-picker">
+      <summary class="link text-std-16N-170">{t.label}</summary>
+      <p class="form-hint mt-1">{t.lead}</p>
+      {p.gaiji.length === 0 ? <p class="mt-1">{t.none}</p> : (
+        <ul class="mt-2 flex flex-wrap gap-2" aria-label={t.label}>
+          {p.gaiji.map((ch) => (
+            <li><a class="inline-block min-w-11 rounded-4 border border-solid-gray-420 px-2 py-1 text-center text-std-24N-150 no-underline hover:bg-solid-gray-50" lang="ja"
+              href={composeUrl(p.form, ch)} data-gaiji={ch} aria-label={t.insert(ch)} title={t.insert(ch)}>{ch}
+              <span class="block font-mono text-std-14N-170 text-solid-gray-700" aria-hidden="true">{codesOf(ch)}</span></a></li>
+          ))}
+        </ul>
+      )}
+      <p class="mt-2"><a class="link" href="/console/registry/glyphs">{t.lookup}</a></p>
+    </details>
   );
 }

@@ -21,7 +21,12 @@ const ja = {
     birthFrom: '生年月日（から）', birthTo: '生年月日（まで）', changedFrom: '異動日（から）', changedTo: '異動日（まで）',
     rangeHint: '和暦・西暦、年又は年月だけでも指定できます（例: 昭和40年、令和6年4月）。',
     householdNoColumn: '世帯番号', oldSurname: (s: string) => `旧氏: ${s}`, alias: (s: string) => `通称: ${s}`,
-    as: { 詳細条件: '詳細条件', 検索履歴: '検索履歴' } as Record<string, string>,
+    as: { 詳細条件: '詳細条件', 検索履歴: '検索履歴', 過去の住所: '住所（過去の住所・転入前住所を含む）' } as Record<string, string>,
+    pastAddress: '過去の住所・転入前住所も検索する（検索語を住所として検索します）',
+  },
+  gaiji: {
+    label: '外字の入力', lead: 'IMEで入力できない外字・異体字（この団体の氏名で使われているもの）を選ぶと、検索語の欄に入ります（文字の下は文字コード）。手書き入力はOS・IMEの機能をご利用ください。',
+    none: 'この団体の氏名に外字はありません。', insert: (c: string) => `「${c}」を検索欄に入れる`, lookup: '文字コード参照（拡大表示・コード）',
   },
   history: {
     heading: '最近の検索（自分の検索のみ）', lead: (days: number) => `検索条件だけを保存しています（検索結果は保存しません）。最後に使ってから${days}日で削除されます。`,
@@ -75,7 +80,12 @@ const en: DeepPartial<Dictionary> = {
     birthFrom: 'Date of birth from', birthTo: 'Date of birth to', changedFrom: 'Change date from', changedTo: 'Change date to',
     rangeHint: 'Japanese era or Western calendar; a year or a month alone is fine (e.g. 昭和40年, 2024-04).',
     householdNoColumn: 'Household no.', oldSurname: (s: string) => `Former surname: ${s}`, alias: (s: string) => `Alias: ${s}`,
-    as: { 詳細条件: 'more conditions', 検索履歴: 'search history' },
+    as: { 詳細条件: 'more conditions', 検索履歴: 'search history', 過去の住所: 'address (past addresses and previous address included)' },
+    pastAddress: 'Also search past addresses and the previous address (the search term is read as an address)',
+  },
+  gaiji: {
+    label: 'Insert a 外字', lead: 'Characters an IME cannot type (外字, variant forms) used in names of this municipality: choose one to put it into the search box. For handwriting, use your OS or IME.',
+    none: 'No 外字 in the names of this municipality.', insert: (c: string) => `Insert 「${c}」 into the search box`, lookup: 'Character code lookup',
   },
   history: {
     heading: 'Recent searches (your own)', lead: (days: number) => `Only the conditions are kept (never the results). Entries are deleted ${days} days after their last use.`,

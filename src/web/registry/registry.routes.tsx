@@ -127,9 +127,12 @@ export function registryWebRoutes(services: Services) {
   app.get('/console/registry', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
     const advanced = Object.fromEntries(ADVANCED_KEYS.map((k) => [k, (c.req.query(k) ?? '').trim().slice(0, 40)])) as AdvancedForm;
-    const form: SearchForm = { q, mode: ['partial', 'exact'].includes(c.req.query('mode') ?? '') ? c.req.query('mode')! : 'prefix', includeRemoved: c.req.query('includeRemoved') === '1', purpose: (c.req.query('purpose') ?? '').slice(0, 200), advanced };
-    const base = { ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), form, householdHeads: {} as Record<string, string>, historyDays: svc.searchHistoryRetentionDays() };
     const withHistory = async (props: Parameters<typeof RegistrySearchPage>[0]) => ({ ...props, history: await svc.searchHistory(c.var.actor, 10) });
+    const form: SearchForm = { q, mode: ['partial', 'exact'].includes(c.req.query('mode') ?? '') ? c.req.query('mode')! : 'prefix', includeRemoved: c.req.query('includeRemoved') === '1', purpose: (c.req.query('purpose') ?? '').slice(0, 200), advanced };
+    const base = { ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), form, householdHeads: {} as Record<string, string>, historyDays: svc.searchHistoryRetentionDays(),
+      gaiji: await svc.gaijiInUse(c.var.actor) };
+    // The 外字 picker without script: the form again with the character in the box, nothing searched.
+    if (c.req.query('compose') === '1') return renderPage(c, RegistrySearchPage(await withHistory(base)));
     const headsOf = (hits: PersonHit[]) => {
       // Heads among the hits name their household (the hit itself carries only the 続柄).
       const heads: Record<string, string> = {};
@@ -162,7 +165,10 @@ export function registryWebRoutes(services: Services) {
       }
       return renderPage(c, RegistrySearchPage(await withHistory(base)));
     }
-    const { query, as } = q.trim() ? interpretSearch(q, (await services.registry.listTowns(c.var.actor)).items.map((t) => t.name)) : { query: {}, as: '詳細条件' };
+    const read = q.trim() ? interpretSearch(q, (await services.registry.listTowns(c.var.actor)).items.map((t) => t.name)) : { query: {}, as: '詳細条件' };
+    // 過去の住所・転入前住所 (spec §2.1.3): the box is read as an address (a former address may be in another municipality).
+    const { query, as } = adv.pastAddress && (read.query.address || (read.query.name && !read.query.birthDate))
+      ? { query: { address: read.query.address ?? read.query.name }, as: '過去の住所' } : read;
     let hits: PersonHit[];
     try {
       hits = await svc.search(c.var.actor, { ...query, ...adv, mode: form.mode as 'prefix', includeRemoved: form.includeRemoved, purpose: form.purpose || undefined, limit: 100 }, requestCtx(c));

@@ -14,6 +14,20 @@ document.addEventListener('DOMContentLoaded', () => {
       next.focus();
     });
   }
+  // 外字 picker: insert the character at the cursor of the search box instead of reloading the form.
+  for (const link of document.querySelectorAll('a[data-gaiji]')) {
+    link.addEventListener('click', (event) => {
+      const input = document.getElementById('q');
+      if (!input) return;
+      event.preventDefault();
+      const ch = link.dataset.gaiji;
+      const start = input.selectionStart ?? input.value.length;
+      const end = input.selectionEnd ?? start;
+      input.value = input.value.slice(0, start) + ch + input.value.slice(end);
+      input.focus();
+      input.setSelectionRange(start + ch.length, start + ch.length);
+    });
+  }
   // From the search box, ArrowDown jumps into the results.
   const box = document.getElementById('q');
   const results = document.querySelector('table[data-keynav]');

@@ -27,6 +27,8 @@ export interface SearchQuery {
   changedTo?: string;
   townCode?: string;
   address?: string;
+  /** 過去の住所: the address also matches earlier addresses and the 転入前住所. */
+  pastAddress?: boolean;
   householdId?: string;
   /** 宛名番号 and 世帯番号 (spec §4.4). */
   atenaNo?: string;
@@ -99,7 +101,7 @@ export interface SavedCriteria {
   name?: string; mode?: 'prefix' | 'partial' | 'exact'; birthDate?: string; birthFrom?: string; birthTo?: string;
   changedFrom?: string; changedTo?: string; townCode?: string; address?: string; householdId?: string; atenaNo?: string;
   householdNo?: string; sex?: Sex; relationship?: string; removalReason?: RemovalReason; emptyItem?: EmptyItem; residentCode?: string;
-  residenceCardNo?: string; includeRemoved?: boolean; purpose?: string;
+  residenceCardNo?: string; includeRemoved?: boolean; pastAddress?: boolean; purpose?: string;
   /** The search used a 個人番号, which is not kept: such an entry cannot be run again as it was. */
   myNumberUsed?: boolean;
 }
@@ -116,6 +118,7 @@ export function criteriaToKeep(q: SearchQuery): SavedCriteria {
   }
   if (out.mode === 'prefix') delete out.mode;
   if (q.includeRemoved) out.includeRemoved = true;
+  if (q.pastAddress && out.address) out.pastAddress = true;
   if (q.myNumber) out.myNumberUsed = true;
   return out as SavedCriteria;
 }

@@ -4,6 +4,7 @@
  * address, 宛名番号, 世帯番号, 性別, 続柄, 消除事由 and identifiers; every hit access-logged; each staff member's search
  * history (criteria only), to run again, purged after the retention period.
  */
+import { gaijiInUse } from './gaiji.ts';
 import { recordPeriod } from './record-period.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { assertAllowed } from '../../../platform/auth/permissions.ts';
@@ -45,7 +46,7 @@ export function describeCriteria(c: SavedCriteria): string {
   return [
     c.name ? `氏名「${c.name}」${c.mode ? `（${MODE_LABEL[c.mode]}）` : ''}` : '',
     c.birthDate ? `生年月日 ${day(c.birthDate)}` : '', span('生年月日', c.birthFrom, c.birthTo), span('異動日', c.changedFrom, c.changedTo),
-    c.address ? `住所「${c.address}」` : '', c.atenaNo ? `宛名番号 ${c.atenaNo}` : '', c.householdNo ? `世帯番号 ${c.householdNo}` : '',
+    c.address ? `住所「${c.address}」${c.pastAddress ? '（過去の住所・転入前住所を含む）' : ''}` : '', c.atenaNo ? `宛名番号 ${c.atenaNo}` : '', c.householdNo ? `世帯番号 ${c.householdNo}` : '',
     c.householdId ? '世帯を指定' : '', c.townCode ? '町字を指定' : '',
     c.sex ? `性別 ${SEX_LABEL[c.sex]}` : '', c.relationship ? `続柄 ${c.relationship}` : '', c.removalReason ? `消除事由 ${c.removalReason}` : '', c.emptyItem ? `${EMPTY_LABEL[c.emptyItem]}が空欄` : '',
     c.residentCode ? `住民票コード ${c.residentCode}` : '', c.residenceCardNo ? `在留カード番号 ${c.residenceCardNo}` : '',
@@ -74,7 +75,7 @@ export function createSearchUseCases(deps: Deps) {
       const found = await repo.search(trx, {
         nameKey, kana, latin: !!name && /^[A-Za-zＡ-Ｚａ-ｚ\s'.-]+$/.test(name), mode: q.mode ?? 'prefix',
         birthFrom: dates.birth?.from, birthTo: dates.birth?.to, changedFrom: dates.changed?.from, changedTo: dates.changed?.to,
-        townCode: q.townCode, addressKey, householdId: q.householdId, atenaNo: trim(q.atenaNo), householdNo: trim(q.householdNo),
+        townCode: q.townCode, addressKey, pastAddress: !!q.pastAddress, householdId: q.householdId, atenaNo: trim(q.atenaNo), householdNo: trim(q.householdNo),
         sex: q.sex, relationship: trim(q.relationship), removalReason: q.removalReason, emptyItem: q.emptyItem,
         residentCode: trim(q.residentCode), residenceCardNo: trim(q.residenceCardNo),
         myNumberIndex: q.myNumber ? cipher.blindIndex(q.myNumber) : undefined,
@@ -102,6 +103,12 @@ export function createSearchUseCases(deps: Deps) {
      * @throws RegistryRuleError 'search-criteria-required', 'invalid-date', 'invalid-date-range', 'invalid-my-number'
      */
     search: run,
+
+    /** The 外字 (private use characters, IVS sequences) of the municipality's stored names, for the search form's picker. */
+    async gaijiInUse(actor: Actor, limit = 200) {
+      assertAllowed(actor, 'registry:read');
+      return withTenant(db, actor.municipalityCode, (trx) => gaijiInUse(trx, limit));
+    },
 
     /** Days a search history entry is kept after its last use (shown to the clerk). */
     searchHistoryRetentionDays: () => deps.historyDays,
