@@ -71,7 +71,7 @@ export function ImmigrationPage(p: ImmigrationPageProps) {
                       : <span>{n.event === 'death' ? t.deathEntry : t.removalOf(t.events[n.event] ?? '')}</span>}
                   </td>
                   <td class={td}>
-                    <span class="badge">{t.statuses[n.status] ?? n.status}</span>
+                    <span class="badge whitespace-nowrap">{t.statuses[n.status] ?? n.status}</span>
                   </td>
                   <td class={td}>
                     {n.status === 'pending' && p.canChange ? (
