@@ -136,6 +136,8 @@ describe('periods of residence, 除票DB, 改製 and 再製 (issue #13)', () => 
     // A fabricated record removed in 1870 (more than 150 years ago).
     // Its 住基ネット messages were sent long ago (an unsent message keeps a record: see the function).
     await sql`UPDATE registry.jukinet_message SET status = 'sent' WHERE person_id = ${oldId}`.execute(t.services.db.owner);
+    // So were its J-LIS requests (the 符号 asked for at its 転入); they go with the record (migration 0040).
+    await sql`UPDATE registry.jlis_request SET status = 'sent', sent_at = now() WHERE person_id = ${oldId}`.execute(t.services.db.owner);
     await sql`UPDATE registry.person_current SET removed_on = '1870-03-01', record = jsonb_set(record, '{removedOn}', '"1870-03-01"') WHERE person_id = ${oldId}`.execute(t.services.db.owner);
     const listed = await batch({ kind: 'removed-purge' });
     expect(listed.status).toBe('done');
@@ -145,6 +147,7 @@ describe('periods of residence, 除票DB, 改製 and 再製 (issue #13)', () => 
     const purged = await batch({ kind: 'removed-purge', purge: true });
     expect(purged.summary).toMatchObject({ 保存期間経過: 1, 消去: 1 });
     expect((await approver.request('GET', `/api/v1/persons/${oldId}`)).status).toBe(404);
+    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM registry.jlis_request WHERE person_id = ${oldId}`.execute(t.services.db.owner)).rows[0]!.n).toBe(0);
     expect(await person(youngId)).toMatchObject({ status: 'removed' });
     // Asked directly, the database keeps a 除票 removed less than 150 years ago (and a current record).
     const kept = await withTenant(t.services.db, M, async (trx) => [
