@@ -18,7 +18,7 @@ describe('registry batch schedules', () => {
     await section.getByLabel('頻度').selectOption('month-end');
     await section.getByRole('button', { name: '定期実行を追加する' }).click();
     await page.waitForURL('**/console/registry/batches?done=scheduled');
-    await expect(page.getByTestId('batch-schedule').first()).toContainText('毎月末日');
+    expect(await page.getByTestId('batch-schedule').first().textContent()).toContain('毎月末日');
     await page.getByTestId('batch-schedules').scrollIntoViewIfNeeded();
     await screenshot(page, 'registry-batch-schedule');
   });
