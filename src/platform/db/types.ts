@@ -792,6 +792,26 @@ export interface RegistryBatchRun {
   summary: Generated<Json>;
 }
 
+export interface RegistryBatchSchedule {
+  active: Generated<boolean>;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  createdByName: Generated<string>;
+  frequency: Json;
+  kind: string;
+  lastRunId: string | null;
+  lastRunOn: string | null;
+  municipalityCode: string;
+  nextRunOn: string;
+  parameters: Json;
+  parametersChangedAt: Timestamp | null;
+  parametersChangedBy: string | null;
+  previousParameters: Json | null;
+  scheduleId: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string;
+}
+
 export interface RegistryFormPrint {
   changeId: string;
   clientIp: Generated<string>;
@@ -1311,6 +1331,7 @@ export interface DB {
   "registry.immigrationNotice": RegistryImmigrationNotice;
   "registry.importJob": RegistryImportJob;
   "registry.batchRun": RegistryBatchRun;
+  "registry.batchSchedule": RegistryBatchSchedule;
   "registry.formPrint": RegistryFormPrint;
   "registry.jlisInboxReceipt": RegistryJlisInboxReceipt;
   "registry.jlisRequest": RegistryJlisRequest;

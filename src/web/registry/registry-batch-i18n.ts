@@ -25,7 +25,13 @@ const ja = {
   statuses: { queued: '待機中', done: '完了', failed: '失敗' } as Record<string, string>,
   csv: 'CSV', labels: '宛名ラベル（PDF）', rowsOf: (n: number) => `${n}行`,
   period: (from: string, to: string) => `${from}〜${to}`, asOf: (d: string) => `基準日 ${d}`, age: (a: string, b: string) => (a && b ? `${a}〜${b}歳` : a ? `${a}歳以上` : `${b}歳以下`), seedOf: (s: string) => `種 ${s}`, file: 'ファイル名（空欄で最新）', fileOf: (f: string) => `ファイル ${f}`, towns: (n: number) => `町字${n}件`,
-  errors: { file: 'ファイル名は英数字・ピリオド・ハイフン・下線で、.csv で終わる名前を入力してください', count: '抽出数は1以上の整数で入力してください', age: '年齢は0以上の整数で入力してください', seed: '乱数の種は英数字とハイフンで入力してください（64文字まで）' },
+  schedules: '定期実行の設定', schedulesLead: '処理を決まった日に自動で依頼します（実行条件は既定値で記憶され、実行日ごとに補われます）。', noSchedules: '定期実行の設定はありません。',
+  every: '頻度', everies: { once: '日付指定（1回）', daily: '毎日', weekly: '毎週', monthly: '毎月', 'month-end': '毎月末日', yearly: '毎年' } as Record<string, string>,
+  weekday: '曜日', weekdays: ['日曜日', '月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日'], dayOfMonth: '日（毎月・毎年）', month: '月（毎年）', onDate: '実行日（日付指定）',
+  addSchedule: '定期実行を追加する', scheduleAdded: '定期実行を追加しました。',
+  scheduleColumns: { kind: '処理', frequency: '頻度', next: '次回実行日', last: '前回実行日', changed: '条件の変更', active: '状態' },
+  changedAt: (d: string) => `変更あり（${d}）`, unchanged: '変更なし', activeStates: { true: '有効', false: '停止' } as Record<string, string>,
+  errors: { file: 'ファイル名は英数字・ピリオド・ハイフン・下線で、.csv で終わる名前を入力してください', count: '抽出数は1以上の整数で入力してください', age: '年齢は0以上の整数で入力してください', seed: '乱数の種は英数字とハイフンで入力してください（64文字まで）', day: '日は1〜31、月は1〜12の整数で入力してください', onDate: '実行日を入力してください' },
 };
 export type BatchDictionary = typeof ja;
 
@@ -49,7 +55,13 @@ const en: BatchDictionary = {
   statuses: { queued: 'Queued', done: 'Done', failed: 'Failed' },
   csv: 'CSV', labels: 'Address labels (PDF)', rowsOf: (n: number) => `${n} rows`,
   period: (from: string, to: string) => `${from} – ${to}`, asOf: (d: string) => `As of ${d}`, age: (a: string, b: string) => (a && b ? `age ${a}–${b}` : a ? `age ${a} and over` : `age ${b} and under`), seedOf: (s: string) => `seed ${s}`, file: 'File name (empty: newest)', fileOf: (f: string) => `file ${f}`, towns: (n: number) => `${n} towns`,
-  errors: { file: 'Letters, digits, dots, hyphens and underscores, ending in .csv', count: 'Enter a whole number of 1 or more', age: 'Enter a whole number of 0 or more', seed: 'Letters, digits and hyphens only (up to 64)' },
+  schedules: 'Recurring runs', schedulesLead: 'Requests a run automatically on its days (parameters remembered with their defaults, filled in on each run day).', noSchedules: 'No recurring runs.',
+  every: 'Frequency', everies: { once: 'Once on a date', daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly', 'month-end': 'Month-end', yearly: 'Yearly' },
+  weekday: 'Weekday', weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'], dayOfMonth: 'Day (monthly, yearly)', month: 'Month (yearly)', onDate: 'Date (once)',
+  addSchedule: 'Add recurring run', scheduleAdded: 'The recurring run was added.',
+  scheduleColumns: { kind: 'Work', frequency: 'Frequency', next: 'Next run', last: 'Last run', changed: 'Parameters changed', active: 'State' },
+  changedAt: (d: string) => `changed (${d})`, unchanged: 'unchanged', activeStates: { true: 'Active', false: 'Stopped' },
+  errors: { file: 'Letters, digits, dots, hyphens and underscores, ending in .csv', count: 'Enter a whole number of 1 or more', age: 'Enter a whole number of 0 or more', seed: 'Letters, digits and hyphens only (up to 64)', day: 'Day 1–31, month 1–12', onDate: 'Enter the date' },
 };
 
 /** The batch screen's words in a language. */

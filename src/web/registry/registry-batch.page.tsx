@@ -10,6 +10,9 @@ import { warekiTime } from './registry-change-detail.page.tsx';
 import { batchText, type BatchDictionary } from './registry-batch-i18n.ts';
 import { DateField, ErrorSummary, RegistryLayout, td, th, wareki, type FieldErrors } from './registry-ui.tsx';
 
+import { frequencyText } from '../../domains/registry/batch/batch-schedule.ts';
+
+export type BatchSchedule = Awaited<ReturnType<RegistryService['listBatchSchedules']>>[number];
 export type BatchRun = Awaited<ReturnType<RegistryService['listBatchRuns']>>[number];
 export const BATCH_FORM_KINDS = ['annual-report', 'immigration-report', 'inspection-copy', 'random-extraction', 'guardianship-notices', 'cs-consistency'] as const;
 
@@ -18,6 +21,8 @@ export interface BatchPageProps extends ConsoleContext {
   canReview: boolean;
   csrfToken: string;
   runs: BatchRun[];
+  schedules: BatchSchedule[];
+  scheduleAdded?: boolean;
   towns: Record<string, string>;
   done?: boolean;
   /** The kind whose form has errors, its values and errors. */
@@ -108,6 +113,72 @@ function RequestForm(p: BatchPageProps & { kind: (typeof BATCH_FORM_KINDS)[numbe
   );
 }
 
+/** 定期実行の設定: the schedules and a form to add one (kind with default parameters, frequency, day). */
+function Schedules(p: BatchPageProps) {
+  const t = batchText(p.lang);
+  const mine = p.form?.kind === 'schedule' ? p.form : undefined;
+  const v = (k: string) => mine?.values[k] ?? '';
+  const e = (k: string) => mine?.errors[`schedule-${k}`];
+  const field = (k: string, label: string, cls = 'w-24') => (
+    <div class="form-field">
+      <label class="form-label" for={`schedule-${k}`}>{label}</label>
+      {e(k) ? <p class="form-error" id={`schedule-${k}-error`}>{e(k)}</p> : null}
+      <input class={`form-control ${cls}`} id={`schedule-${k}`} name={k} type="text" value={v(k)} aria-invalid={e(k) ? 'true' : undefined} aria-describedby={e(k) ? `schedule-${k}-error` : undefined} />
+    </div>
+  );
+  return (
+    <section class="card mt-6 max-w-6xl" aria-labelledby="schedules-title" data-testid="batch-schedules">
+      <h2 class="text-std-20B-150" id="schedules-title">{t.schedules}</h2>
+      <p class="mt-1 text-std-16N-170">{t.schedulesLead}</p>
+      {p.scheduleAdded ? <div class="banner-success mt-2" role="status">{t.scheduleAdded}</div> : null}
+      {p.schedules.length === 0 ? <p class="mt-2">{t.noSchedules}</p> : (
+        <div class="mt-4 overflow-x-auto">
+          <table class="w-full border-collapse text-left">
+            <thead><tr>{[t.scheduleColumns.kind, t.scheduleColumns.frequency, t.scheduleColumns.next, t.scheduleColumns.last, t.scheduleColumns.changed, t.scheduleColumns.active].map((h) => <th class={th} scope="col">{h}</th>)}</tr></thead>
+            <tbody>
+              {p.schedules.map((s) => (
+                <tr data-testid="batch-schedule">
+                  <td class={td}>{t.kinds[s.kind] ?? ''}</td>
+                  <td class={td}>{frequencyText(s.frequency, p.lang === 'en' ? 'en' : 'ja', s.frequency.every === 'once' ? wareki(s.frequency.on) : '')}</td>
+                  <td class={td}>{s.active ? wareki(s.nextRunOn) : ''}</td>
+                  <td class={td}>{s.lastRunOn ? wareki(s.lastRunOn) : ''}</td>
+                  <td class={td}>{s.parametersChangedAt ? <strong data-testid="parameters-changed">{t.changedAt(warekiTime(s.parametersChangedAt))}</strong> : t.unchanged}</td>
+                  <td class={td}>{t.activeStates[String(s.active)]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form method="post" action="/console/registry/batches/schedules" class="mt-4 flex flex-wrap items-end gap-4" novalidate data-once>
+        <input type="hidden" name="_csrf" value={p.csrfToken} />
+        <div class="form-field">
+          <label class="form-label" for="schedule-kind">{t.columns.kind}</label>
+          <select class="form-control" id="schedule-kind" name="kind">
+            {BATCH_FORM_KINDS.filter((k) => k !== 'random-extraction').map((k) => <option value={k} selected={v('kind') === k}>{t.kinds[k]}</option>)}
+          </select>
+        </div>
+        <div class="form-field">
+          <label class="form-label" for="schedule-every">{t.every}</label>
+          <select class="form-control" id="schedule-every" name="every">
+            {Object.entries(t.everies).map(([k, label]) => <option value={k} selected={(v('every') || 'month-end') === k}>{label}</option>)}
+          </select>
+        </div>
+        <div class="form-field">
+          <label class="form-label" for="schedule-weekday">{t.weekday}</label>
+          <select class="form-control" id="schedule-weekday" name="weekday">
+            {t.weekdays.map((w, i) => <option value={String(i)} selected={v('weekday') === String(i)}>{w}</option>)}
+          </select>
+        </div>
+        {field('day', t.dayOfMonth)}
+        {field('month', t.month)}
+        <DateField name="on" id="schedule-on" label={t.onDate} value={v('on')} error={e('on')} />
+        <button class="button-primary" type="submit">{t.addSchedule}</button>
+      </form>
+    </section>
+  );
+}
+
 /** The batch page. */
 export function BatchPage(p: BatchPageProps) {
   const t = batchText(p.lang);
@@ -121,6 +192,7 @@ export function BatchPage(p: BatchPageProps) {
       <div class="mt-6 grid max-w-6xl gap-6">
         {BATCH_FORM_KINDS.map((k) => <RequestForm {...p} kind={k} />)}
       </div>
+      <Schedules {...p} />
       <h2 class="mt-10 text-std-24B-150">{t.runs}</h2>
       {p.runs.length === 0 ? <p class="mt-2">{t.none}</p> : (
         <div class="mt-4 overflow-x-auto">

@@ -36,13 +36,48 @@ export function registryBatchRoutes(services: Services) {
   app.use(PATH, guard);
   app.use(`${PATH}/*`, guard);
 
-  const page = async (c: Context<AppEnv>, extra: { done?: boolean; form?: { kind: string; values: Record<string, string>; errors: FieldErrors }; error?: { message: string; code?: string } } = {}, status: 200 | 400 | 409 | 422 = 200) => {
+  const page = async (c: Context<AppEnv>, extra: { done?: boolean; scheduleAdded?: boolean; form?: { kind: string; values: Record<string, string>; errors: FieldErrors }; error?: { message: string; code?: string } } = {}, status: 200 | 400 | 409 | 422 = 200) => {
     const towns = Object.fromEntries((await svc.listTowns(c.var.actor)).items.map((t) => [t.code, t.name]));
     return renderPage(c, BatchPage({ ...(await consoleContext(c, services)), ...registryFlags(c.var.actor), csrfToken: c.var.actor.csrfToken,
-      runs: await svc.listBatchRuns(c.var.actor, { limit: 50 }), towns, ...extra }), status);
+      runs: await svc.listBatchRuns(c.var.actor, { limit: 50 }), schedules: await svc.listBatchSchedules(c.var.actor), towns, ...extra }), status);
   };
 
-  app.get(PATH, (c) => page(c, { done: c.req.query('done') === 'queued' }));
+  app.get(PATH, (c) => page(c, { done: c.req.query('done') === 'queued', scheduleAdded: c.req.query('done') === 'scheduled' }));
+
+  // 定期実行の設定: a kind with its default parameters on a frequency.
+  app.post(`${PATH}/schedules`, async (c) => {
+    const body = await c.req.parseBody();
+    assertCsrf(c.var.actor, typeof body._csrf === 'string' ? body._csrf : undefined);
+    const s = (k: string) => (typeof body[k] === 'string' ? toAsciiDigits((body[k] as string).trim().slice(0, 40)) : '');
+    const values = Object.fromEntries(['kind', 'every', 'weekday', 'day', 'month', 'on'].map((k) => [k, s(k)]));
+    const kind = values.kind!;
+    if (!(BATCH_FORM_KINDS as readonly string[]).includes(kind) || kind === 'random-extraction') return page(c, { error: { message: '処理の種類を選んでください' } }, 400);
+    const t = batchText(requestLang(c)).errors;
+    const errors: FieldErrors = {};
+    const int = (k: string, max: number) => (/^\d{1,2}$/.test(values[k] ?? '') && Number(values[k]) >= 1 && Number(values[k]) <= max ? Number(values[k]) : (errors[`schedule-${k}`] = t.day, 1));
+    let frequency: Parameters<typeof svc.createBatchSchedule>[1]['frequency'];
+    switch (values.every) {
+      case 'once': {
+        let on = '';
+        try { on = parseCalendarDate(values.on ?? ''); } catch (e) { if (!(e instanceof InvalidLegalDateError)) throw e; errors['schedule-on'] = values.on ? INVALID_DAY : t.onDate; }
+        frequency = { every: 'once', on };
+        break;
+      }
+      case 'daily': frequency = { every: 'daily' }; break;
+      case 'weekly': frequency = { every: 'weekly', weekday: Math.min(6, Math.max(0, Number(values.weekday) || 0)) }; break;
+      case 'monthly': frequency = { every: 'monthly', day: int('day', 31) }; break;
+      case 'yearly': frequency = { every: 'yearly', month: int('month', 12), day: int('day', 31) }; break;
+      default: frequency = { every: 'month-end' };
+    }
+    if (Object.keys(errors).length > 0) return page(c, { form: { kind: 'schedule', values, errors } }, 400);
+    try {
+      await svc.createBatchSchedule(c.var.actor, { run: { kind } as Parameters<typeof svc.requestBatchRun>[1], frequency }, requestCtx(c));
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status >= 500 || err.status === 401 || err.status === 403) throw err;
+      return page(c, { form: { kind: 'schedule', values, errors: {} }, error: { message: err.title, code: err.code } }, err.status as 422);
+    }
+    return c.redirect(`${PATH}?done=scheduled`, 303);
+  });
 
   app.post(PATH, async (c) => {
     const body = await c.req.parseBody();

@@ -53,6 +53,25 @@ export const BatchRunView = z.object({
   error: z.string().nullable(), rowCount: z.number().int().openapi({ description: '結果の行数' }),
 }).openapi('RegistryBatchRun');
 
+export const BatchFrequencyInput = z.discriminatedUnion('every', [
+  z.object({ every: z.literal('once'), on: Day }).openapi({ description: '日付指定（1回）' }),
+  z.object({ every: z.literal('daily') }).openapi({ description: '毎日' }),
+  z.object({ every: z.literal('weekly'), weekday: z.number().int().min(0).max(6).openapi({ description: '曜日（0 日曜日 〜 6 土曜日）' }) }).openapi({ description: '毎週' }),
+  z.object({ every: z.literal('monthly'), day: z.number().int().min(1).max(31).openapi({ description: '日（その日がない月は末日）' }) }).openapi({ description: '毎月' }),
+  z.object({ every: z.literal('month-end') }).openapi({ description: '毎月末日' }),
+  z.object({ every: z.literal('yearly'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).openapi({ description: '毎年（月・日）' }),
+]).openapi('RegistryBatchFrequency');
+
+export const BatchScheduleView = z.object({
+  scheduleId: z.string().uuid(), kind: z.enum(BATCH_KINDS), label: z.string(),
+  parameters: z.record(z.string(), z.unknown()).openapi({ description: '記憶された実行条件（実行時に既定値を補う）' }),
+  frequency: BatchFrequencyInput, nextRunOn: z.string().openapi({ description: '次回実行日（日本の日付）' }), active: z.boolean(),
+  lastRunId: z.string().uuid().nullable(), lastRunOn: z.string().nullable(),
+  previousParameters: z.record(z.string(), z.unknown()).nullable().openapi({ description: '変更前の実行条件（条件が変更された場合）' }),
+  parametersChangedAt: z.string().nullable().openapi({ description: '実行条件の変更日時（変更の印）' }),
+  createdByName: z.string(), createdAt: z.string(), updatedAt: z.string(),
+}).openapi('RegistryBatchSchedule');
+
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const tags = ['registry-batch'];
 const RunParams = z.object({ runId: z.string().uuid() });
@@ -61,6 +80,29 @@ const RunParams = z.object({ runId: z.string().uuid() });
 export function mountBatchRoutes(app: OpenAPIHono<AppEnv>, svc: RegistryService, ctx: (c: Context<AppEnv>) => { clientIp: string; requestId: string }) {
   app.use('/registry-batch-runs', requireStaff());
   app.use('/registry-batch-runs/*', requireStaff());
+
+  app.use('/registry-batch-schedules', requireStaff());
+  app.use('/registry-batch-schedules/*', requireStaff());
+
+  app.openapi(createRoute({
+    method: 'post', path: '/registry-batch-schedules', tags, security: staffSecurity,
+    summary: 'Add a recurring batch schedule (日付指定, 毎日, 毎週, 毎月, 月末, 毎年): the scheduler requests a run with the remembered parameters on each run day',
+    request: { body: { content: { 'application/json': { schema: z.object({ run: BatchRunInput, frequency: BatchFrequencyInput, active: z.boolean().optional() }) } }, required: true } },
+    responses: { 201: json(BatchScheduleView, 'Added'), ...problems(400, 401, 403, 422) },
+  }), async (c) => c.json(await svc.createBatchSchedule(c.var.actor, c.req.valid('json'), ctx(c)) as z.infer<typeof BatchScheduleView>, 201));
+
+  app.openapi(createRoute({
+    method: 'put', path: '/registry-batch-schedules/{scheduleId}', tags, security: staffSecurity,
+    summary: 'Change a schedule\'s parameters (marked as changed, the previous ones kept), frequency or active flag',
+    request: { params: z.object({ scheduleId: z.string().uuid() }),
+      body: { content: { 'application/json': { schema: z.object({ run: BatchRunInput.optional(), frequency: BatchFrequencyInput.optional(), active: z.boolean().optional() }) } }, required: true } },
+    responses: { 200: json(BatchScheduleView, 'Changed'), ...problems(400, 401, 403, 404, 422) },
+  }), async (c) => c.json(await svc.updateBatchSchedule(c.var.actor, c.req.valid('param').scheduleId, c.req.valid('json'), ctx(c)) as z.infer<typeof BatchScheduleView>, 200));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/registry-batch-schedules', tags, security: staffSecurity, summary: 'The recurring batch schedules with their next run day and last parameter change',
+    responses: { 200: json(z.object({ items: z.array(BatchScheduleView) }), 'Schedules'), ...problems(401, 403) },
+  }), async (c) => c.json({ items: await svc.listBatchSchedules(c.var.actor) as Array<z.infer<typeof BatchScheduleView>> }, 200));
 
   app.openapi(createRoute({
     method: 'post', path: '/registry-batch-runs', tags, security: staffSecurity,

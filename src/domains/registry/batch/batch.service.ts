@@ -23,6 +23,7 @@ import { batchCsv, labelsPdf } from './batch-output.ts';
 import { guardianshipReport } from '../guardianship/guardianship-rules.ts';
 import { guardianshipPersons } from '../guardianship/guardianship.service.ts';
 import { compareWithCs, csExtractPath, readCsExtract } from './cs-consistency.ts';
+import { firstRunOn, nextRunAfter, type BatchFrequency } from './batch-schedule.ts';
 import { archiveRemoved, defaultArchiveCutoff, purgeExpired, retentionLimit, RETENTION_YEARS } from './removed-records.ts';
 import {
   annualReport, BATCH_COLUMNS, BATCH_LABELS, immigrationReport, inspectionCopy, randomExtraction,
@@ -30,6 +31,8 @@ import {
 } from './batch-reports.ts';
 
 const TENANT = sql<string>`platform.current_municipality()::char(6)`;
+/** A date column as YYYY-MM-DD (a string on the server, a Date on some drivers). */
+const dayText = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
 
 /** A run as requested (validated by batch.schema.ts). */
 export type BatchRunRequest =
@@ -186,6 +189,59 @@ export function createBatchUseCases(deps: { db: Database; registry: RegistryRepo
   });
   const COLUMNS = ['runId', 'kind', 'parameters', 'status', 'requestedByName', 'requestedAt', 'finishedAt', 'summary', 'alerts', 'error'] as const;
 
+  const SCHEDULE_COLUMNS = ['scheduleId', 'kind', 'parameters', 'frequency', 'nextRunOn', 'active', 'lastRunId', 'lastRunOn', 'previousParameters',
+    'parametersChangedAt', 'createdByName', 'createdAt', 'updatedAt'] as const;
+  const presentSchedule = (r: { scheduleId: string; kind: string; parameters: unknown; frequency: unknown; nextRunOn: string | Date; active: boolean; lastRunId: string | null;
+    lastRunOn: string | Date | null; previousParameters: unknown; parametersChangedAt: Date | string | null; createdByName: string; createdAt: Date | string; updatedAt: Date | string }) => ({
+    scheduleId: r.scheduleId, kind: r.kind as BatchKind, label: BATCH_LABELS[r.kind as BatchKind] ?? r.kind, parameters: r.parameters as Record<string, unknown>,
+    frequency: r.frequency as BatchFrequency, nextRunOn: dayText(r.nextRunOn), active: r.active, lastRunId: r.lastRunId, lastRunOn: r.lastRunOn ? dayText(r.lastRunOn) : null,
+    previousParameters: (r.previousParameters ?? null) as Record<string, unknown> | null, parametersChangedAt: r.parametersChangedAt ? new Date(r.parametersChangedAt).toISOString() : null,
+    createdByName: r.createdByName, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString(),
+  });
+  const firstDay = (f: BatchFrequency, day: string) => {
+    const d = firstRunOn(f, day);
+    if (!d) throw refuse('batch-schedule-date-past', '実行日が過去の日付です。本日以降の日付を指定してください');
+    return d;
+  };
+
+  /**
+   * Requests the run of every due schedule of a municipality (active, next_run_on on or before today), one schedule per
+   * transaction: the row is locked FOR UPDATE SKIP LOCKED, the run inserted (as a staff request would be, the schedule's
+   * id kept in its parameters; a refused parameter makes a failed run with the refusal) and next_run_on advanced.
+   */
+  async function runSchedulesOf(m: string, day: string): Promise<number> {
+    let made = 0;
+    for (;;) {
+      const done = await withTenant(db, m, async (trx) => {
+        const s = await trx.selectFrom('registry.batchSchedule').select(['scheduleId', 'kind', 'parameters', 'frequency', 'updatedBy', 'createdByName'])
+          .where('municipalityCode', '=', TENANT).where('active', '=', true).where('nextRunOn', '<=', day).orderBy('nextRunOn').limit(1).forUpdate().skipLocked().executeTakeFirst();
+        if (!s) return false;
+        const runId = crypto.randomUUID();
+        let parameters: Record<string, unknown> & { kind: BatchKind } = { ...(s.parameters as Record<string, unknown>), kind: s.kind as BatchKind };
+        let failure: DomainError | undefined;
+        try {
+          parameters = resolve(s.parameters as BatchRunRequest, day);
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          failure = e;
+        }
+        await trx.insertInto('registry.batchRun').values({
+          municipalityCode: m, runId, kind: s.kind, parameters: JSON.stringify({ ...parameters, scheduleId: s.scheduleId }), requestedBy: s.updatedBy,
+          requestedByName: `定期実行（${s.createdByName}）`,
+          ...(failure ? { status: 'failed', finishedAt: sql`now()`, error: failure.title, alerts: JSON.stringify([{ code: failure.code, message: failure.title }] satisfies BatchAlert[]) } : {}),
+        }).execute();
+        const next = nextRunAfter(s.frequency as BatchFrequency, day);
+        await trx.updateTable('registry.batchSchedule').set({ nextRunOn: next ?? day, active: next !== undefined, lastRunId: runId, lastRunOn: day })
+          .where('municipalityCode', '=', TENANT).where('scheduleId', '=', s.scheduleId).execute();
+        await accessLog.append(trx, m, { actorType: 'system', actorId: `batch:${s.updatedBy}`, action: 'registry.batch.request', subjectType: 'batch-run', subjectId: runId,
+          purpose: `${s.kind}/schedule/${s.scheduleId}` });
+        return true;
+      });
+      if (!done) return made;
+      made++;
+    }
+  }
+
   return {
     /**
      * Requests a run (queued; the scheduler runs it within a minute). The parameters are kept with every default
@@ -207,12 +263,72 @@ export function createBatchUseCases(deps: { db: Database; registry: RegistryRepo
 
     /** The periodic task: every municipality's queued runs, oldest first (at most `max` per call). */
     async runBatches(max = 20) {
+      const day = today();
+      const scheduled = (await sql<{ m: string }>`SELECT DISTINCT municipality_code AS m FROM registry.batch_schedule WHERE active AND next_run_on <= ${day} ORDER BY 1`.execute(db.owner)).rows.map((r) => r.m.trim());
+      let requested = 0;
+      for (const m of scheduled) requested += await runSchedulesOf(m, day);
       const due = (await sql<{ m: string }>`SELECT DISTINCT municipality_code AS m FROM registry.batch_run WHERE status = 'queued' ORDER BY 1`.execute(db.owner)).rows.map((r) => r.m.trim());
       let ran = 0;
       for (const m of due) {
         while (ran < max && (await runOne(m))) ran++;
       }
-      return { ran };
+      return { ran, requested };
+    },
+
+    /**
+     * Adds a recurring schedule: the kind's parameters are checked as a run request's are, the first run day is the
+     * first matching day from today. @throws DomainError batch-schedule-date-past, batch-period-invalid and the like
+     */
+    async createBatchSchedule(actor: Actor, input: { run: BatchRunRequest; frequency: BatchFrequency; active?: boolean }, ctx: { clientIp: string; requestId: string }) {
+      assertAllowed(actor, 'registry:batch');
+      const day = today();
+      resolve(input.run, day);
+      const nextRunOn = firstDay(input.frequency, day);
+      const scheduleId = crypto.randomUUID();
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const row = await trx.insertInto('registry.batchSchedule').values({
+          municipalityCode: actor.municipalityCode, scheduleId, kind: input.run.kind, parameters: JSON.stringify(input.run), frequency: JSON.stringify(input.frequency),
+          nextRunOn, active: input.active ?? true, createdBy: actor.staffId, createdByName: actor.displayName, updatedBy: actor.staffId,
+        }).returning(SCHEDULE_COLUMNS).executeTakeFirstOrThrow();
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'registry.batch.schedule', subjectType: 'batch-schedule', subjectId: scheduleId,
+          purpose: input.run.kind, ...ctx });
+        return presentSchedule(row);
+      });
+    },
+
+    /**
+     * Changes a schedule's parameters (same kind), frequency or active flag. A change of the parameters is marked
+     * (when, by whom, the previous ones). @throws DomainError batch-schedule-not-found, batch-schedule-kind-changed, …
+     */
+    async updateBatchSchedule(actor: Actor, scheduleId: string, input: { run?: BatchRunRequest; frequency?: BatchFrequency; active?: boolean }, ctx: { clientIp: string; requestId: string }) {
+      assertAllowed(actor, 'registry:batch');
+      const day = today();
+      return withTenant(db, actor.municipalityCode, async (trx) => {
+        const s = await trx.selectFrom('registry.batchSchedule').select(['kind', 'parameters', 'frequency', 'active']).where('municipalityCode', '=', TENANT)
+          .where('scheduleId', '=', scheduleId).forUpdate().executeTakeFirst();
+        if (!s) throw refuse('batch-schedule-not-found', '定期実行の設定が見つかりません', 404);
+        if (input.run && input.run.kind !== s.kind) throw refuse('batch-schedule-kind-changed', '定期実行の処理の種類は変更できません。新しい設定を追加してください');
+        if (input.run) resolve(input.run, day);
+        const changed = input.run !== undefined && JSON.stringify(input.run) !== JSON.stringify(s.parameters);
+        const frequency = input.frequency ?? (s.frequency as BatchFrequency);
+        const active = input.active ?? s.active;
+        const reschedule = input.frequency !== undefined || (active && !s.active);
+        const row = await trx.updateTable('registry.batchSchedule').set({
+          frequency: JSON.stringify(frequency), active, updatedBy: actor.staffId, updatedAt: sql`now()`,
+          ...(reschedule && active ? { nextRunOn: firstDay(frequency, day) } : {}),
+          ...(changed ? { parameters: JSON.stringify(input.run), previousParameters: JSON.stringify(s.parameters), parametersChangedAt: sql`now()`, parametersChangedBy: actor.staffId } : {}),
+        }).where('municipalityCode', '=', TENANT).where('scheduleId', '=', scheduleId).returning(SCHEDULE_COLUMNS).executeTakeFirstOrThrow();
+        await accessLog.append(trx, actor.municipalityCode, { actorType: 'staff', actorId: actor.staffId, action: 'registry.batch.schedule', subjectType: 'batch-schedule', subjectId: scheduleId,
+          purpose: changed ? `${s.kind}/parameters-changed` : s.kind, ...ctx });
+        return presentSchedule(row);
+      });
+    },
+
+    /** The municipality's schedules, next run first. */
+    async listBatchSchedules(actor: Actor) {
+      assertAllowed(actor, 'registry:batch');
+      return withTenant(db, actor.municipalityCode, async (trx) =>
+        (await trx.selectFrom('registry.batchSchedule').select(SCHEDULE_COLUMNS).where('municipalityCode', '=', TENANT).orderBy('active', 'desc').orderBy('nextRunOn').orderBy('createdAt').execute()).map(presentSchedule));
     },
 
     /** The latest runs (without their rows). */
