@@ -19,7 +19,7 @@ describe('console shell', () => {
     assertClean(page, [403]);
   });
 
-  it('leads the administrator to 管理 (端末・場所, アクセスログ) and capabilities not built yet to a clear 準備中 page', async () => {
+  it('leads the administrator to 管理 (端末・場所, アクセスログ, エラー・アラート一覧) and capabilities not built yet to a clear 準備中 page', async () => {
     const page = await browser.newPage();
     await signIn(page, 'kanri');
     await page.waitForURL('**/console');
@@ -27,7 +27,7 @@ describe('console shell', () => {
     await page.getByRole('navigation', { name: '業務メニュー' }).getByRole('link', { name: '管理' }).click();
     await page.waitForURL('**/console/admin');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('管理');
-    expect(await page.getByRole('main').getByRole('link').allTextContents()).toEqual(['端末・場所', 'アクセスログ']);
+    expect(await page.getByRole('main').getByRole('link').allTextContents()).toEqual(['端末・場所', 'アクセスログ', 'エラー・アラート一覧']);
     const current = page.getByRole('navigation', { name: '業務メニュー' }).locator('[aria-current="page"]');
     expect(await current.textContent()).toContain('管理');
     assertClean(page);
