@@ -584,8 +584,7 @@ export function createCertificateService(deps: {
         genuine: true as const, municipalityCode, municipalityName: m ? `${m.prefectureName}${m.name}` : municipalityCode,
         issuedAt: issuedAt.toISOString(), certificateKind: kind, certificateTitle: KIND_TITLES[kind],
         issueNumber: formatIssueNumber(japanDay(issuedAt), m?.name ?? municipalityCode, Number(found.issueNo)), pdfSha256: String(found.pdfSha256),
-        /** Declared void (無効) by the municipality after issue (spec §1.3.8). */
-        voided: found.voided === true,
+        voided: found.voided === true, // declared void (無効) by the municipality after issue (spec §1.3.8)
       };
     },
   };
@@ -596,6 +595,5 @@ export type CertificatePreviewResult = CertificateContent & { items: string[]; a
 
 function dayText(v: unknown): string {
   if (typeof v === 'string') return v.slice(0, 10);
-  const d = v as Date;
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `${(v as Date).getFullYear()}-${String((v as Date).getMonth() + 1).padStart(2, '0')}-${String((v as Date).getDate()).padStart(2, '0')}`;
 }
